@@ -1,0 +1,125 @@
+import type { Role } from '@insurer/platform-auth';
+import { ServiceProcess, testEnvironment, tokenFor } from '@insurer/platform-testing';
+
+/** Each service, started as its own process, with a role that works there and one that does not. */
+const SERVICES: { name: string; port: number; allowed: Role; refused: Role }[] = [
+  { name: 'customer-svc', port: 13001, allowed: 'service_rep', refused: 'claims_handler' },
+  { name: 'sales-svc', port: 13002, allowed: 'agent', refused: 'customer' },
+  { name: 'contract-svc', port: 13003, allowed: 'underwriter', refused: 'agent' },
+  { name: 'claims-svc', port: 13004, allowed: 'claims_handler', refused: 'underwriter' },
+  { name: 'compliance-svc', port: 13005, allowed: 'compliance_officer', refused: 'analyst' },
+  { name: 'analytics-svc', port: 13006, allowed: 'analyst', refused: 'integrator' },
+];
+
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = testEnvironment();
+  return { DATABASE_URL: env.databaseUrl, KAFKA_BROKERS: env.kafkaBrokers, JWT_SECRET: env.jwtSecret };
+}
+
+describe('every service boots against the real infrastructure', () => {
+  const processes = SERVICES.map((s) => new ServiceProcess(s.name, s.port, baseEnv()));
+
+  beforeAll(async () => {
+    processes.forEach((p) => p.start());
+    await Promise.all(processes.map((p) => p.waitUntilReady()));
+  });
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop().catch(() => undefined)));
+  });
+
+  describe.each(SERVICES.map((s, i) => ({ ...s, index: i })))('$name', ({ allowed, refused, index, name }) => {
+    const url = () => processes[index].url;
+
+    it('reports ready with Postgres and Kafka up, and live', async () => {
+      const ready = await fetch(`${url()}/ready`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { details: Record<string, { status: string }> };
+      expect(body.details.postgres.status).toBe('up');
+      expect(body.details.kafka.status).toBe('up');
+      expect((await fetch(`${url()}/health`)).status).toBe(200);
+    });
+
+    it('serves Prometheus metrics and its OpenAPI document without a token', async () => {
+      const metrics = await fetch(`${url()}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain(`process_cpu_user_seconds_total{service="${name}"}`);
+      const openApi = (await (await fetch(`${url()}/docs/openapi.json`)).json()) as { info: { title: string } };
+      expect(openApi.info.title).toBe(name);
+    });
+
+    it('answers 401 without a token, as problem+json, with a correlation id', async () => {
+      const res = await fetch(`${url()}/session`, { headers: { 'x-correlation-id': 'boot-test-1' } });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.headers.get('x-correlation-id')).toBe('boot-test-1');
+      expect(await res.json()).toMatchObject({ status: 401, code: 'AUTH.TOKEN_INVALID', correlationId: 'boot-test-1' });
+    });
+
+    it('answers 401 for a token signed with another secret', async () => {
+      const forged = tokenFor(allowed).split('.').slice(0, 2).join('.') + '.c2lnbmF0dXJl';
+      const res = await fetch(`${url()}/session`, { headers: { authorization: `Bearer ${forged}` } });
+      expect(res.status).toBe(401);
+    });
+
+    it('answers 403 for a role that does not work here', async () => {
+      const res = await fetch(`${url()}/session`, { headers: { authorization: `Bearer ${tokenFor(refused)}` } });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ code: 'AUTH.ROLE_FORBIDDEN' });
+    });
+
+    it('answers 200 for the right role', async () => {
+      const res = await fetch(`${url()}/session`, {
+        headers: { authorization: `Bearer ${tokenFor(allowed, 'u-42')}` },
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ service: name, sub: 'u-42', roles: [allowed] });
+    });
+  });
+
+  it('drains and exits 0 on SIGTERM', async () => {
+    const result = await processes[0].stop('SIGTERM');
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('shutting down');
+  });
+});
+
+describe('a service refuses to start on bad configuration, quickly and clearly', () => {
+  const cases: { variable: string; env: NodeJS.ProcessEnv; message: RegExp }[] = [
+    {
+      variable: 'DATABASE_URL (unreachable)',
+      env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/insurer_test' },
+      message: /cannot reach Postgres at 127\.0\.0\.1:1\/insurer_test \(DATABASE_URL\)/,
+    },
+    {
+      variable: 'KAFKA_BROKERS (unreachable)',
+      env: { KAFKA_BROKERS: '127.0.0.1:1' },
+      message: /cannot reach Kafka at 127\.0\.0\.1:1 \(KAFKA_BROKERS\)/,
+    },
+    {
+      variable: 'KAFKA_BROKERS (malformed)',
+      env: { KAFKA_BROKERS: 'not a broker list' },
+      message: /invalid configuration: KAFKA_BROKERS must be a comma-separated list of host:port/,
+    },
+    {
+      variable: 'JWT_SECRET (missing)',
+      env: { JWT_SECRET: undefined },
+      message: /invalid configuration: JWT_SECRET set JWT_SECRET \(HS256, local use\) or JWT_PUBLIC_KEY/,
+    },
+    {
+      variable: 'PORT (not a number)',
+      env: { PORT: 'eighty' },
+      message: /invalid configuration: PORT/,
+    },
+  ];
+
+  it.each(cases)('$variable: exits 1 with one line naming it', async ({ env, message }) => {
+    const merged = { ...baseEnv(), STARTUP_TIMEOUT_MS: '3000', ...env };
+    for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+    const service = new ServiceProcess('claims-svc', 13014, merged);
+    const result = await service.start().waitForExit();
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(message);
+    expect(result.output.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '@insurer/platform-http';
+import { IS_PUBLIC } from '@insurer/platform-observability';
+import { JwtVerifier, TokenInvalidError } from './jwt';
+import type { Principal } from './principal';
+import type { Role } from './roles';
+
+const ROLES_KEY = 'platform:roles';
+
+/** The roles allowed on a route; a caller needs at least one of them. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+
+export class RoleForbiddenError extends AppError {
+  constructor(required: readonly Role[]) {
+    super('AUTH.ROLE_FORBIDDEN', 'forbidden', `This operation needs one of the roles: ${required.join(', ')}.`);
+  }
+}
+
+type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+
+/**
+ * Global guard: every route needs a valid bearer token unless marked @Public(); routes with @Roles() also need a
+ * matching role. Routes without @Roles() accept any authenticated caller.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: JwtVerifier,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    if (!header) throw new TokenInvalidError('missing Authorization header');
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new TokenInvalidError('Authorization is not a Bearer token');
+    const principal = this.verifier.verify(match[1]);
+    request.principal = principal;
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (required && !required.some((role) => principal.roles.includes(role))) {
+      throw new RoleForbiddenError(required);
+    }
+    return true;
+  }
+}
+
+/** Injects the verified caller into a handler parameter. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new TokenInvalidError('no principal on a public route');
+  return principal;
+});

@@ -1,0 +1,58 @@
+import { ConfigError, loadConfig, serviceConfigSchema } from './config';
+
+const valid = {
+  PORT: '3004',
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/insurer',
+  KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.2:9092',
+  JWT_SECRET: 'a-secret-of-sixteen+',
+};
+
+function errorFor(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(serviceConfigSchema, env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('service configuration', () => {
+  it('parses and normalises a valid environment, with defaults', () => {
+    const config = loadConfig(serviceConfigSchema, valid);
+    expect(config.PORT).toBe(3004);
+    expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.2:9092']);
+    expect(config.DB_POOL_MAX).toBe(10);
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('names a missing variable in one line', () => {
+    const message = errorFor({ ...valid, DATABASE_URL: undefined });
+    expect(message).toMatch(/^invalid configuration: DATABASE_URL .*\(missing\)$/);
+    expect(message.split('\n')).toHaveLength(1);
+  });
+
+  it('names a malformed variable and shows the value', () => {
+    expect(errorFor({ ...valid, KAFKA_BROKERS: 'kafka' })).toBe(
+      'invalid configuration: KAFKA_BROKERS must be a comma-separated list of host:port (got "kafka")',
+    );
+    expect(errorFor({ ...valid, PORT: '70000' })).toMatch(/^invalid configuration: PORT .*\(got "70000"\)$/);
+    expect(errorFor({ ...valid, DATABASE_URL: 'mysql://x' })).toMatch(/DATABASE_URL must be a postgres:\/\//);
+  });
+
+  it('requires a way to verify tokens, and never echoes a secret', () => {
+    expect(errorFor({ ...valid, JWT_SECRET: undefined })).toMatch(/^invalid configuration: JWT_SECRET set JWT_SECRET/);
+    const short = errorFor({ ...valid, JWT_SECRET: 'short-secret' });
+    expect(short).toContain('***');
+    expect(short).not.toContain('short-secret');
+  });
+
+  it('accepts a PEM public key instead of a secret', () => {
+    const config = loadConfig(serviceConfigSchema, {
+      ...valid,
+      JWT_SECRET: undefined,
+      JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----',
+    });
+    expect(config.JWT_PUBLIC_KEY).toContain('BEGIN PUBLIC KEY');
+  });
+});

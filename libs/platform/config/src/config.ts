@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Raised when the environment does not describe a runnable service; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const brokerList = z
+  .string()
+  .min(1)
+  .transform((value) => value.split(',').map((b) => b.trim()))
+  .refine(
+    (list) => list.every((b) => /^[^:\s]+:\d{1,5}$/.test(b)),
+    'must be a comma-separated list of host:port',
+  );
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// connection URL');
+
+const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The variables every service reads, as a plain object schema that services can extend or pick from. */
+export const serviceConfigShape = z.object({
+  PORT: intFromEnv(1, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: postgresUrl,
+  DB_POOL_MAX: intFromEnv(1, 200).default(10),
+  KAFKA_BROKERS: brokerList,
+  KAFKA_TOPIC_PARTITIONS: intFromEnv(1, 1024).default(6),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  JWT_ISSUER: z.string().min(1).default('insurer-platform'),
+  JWT_AUDIENCE: z.string().min(1).default('insurer-platform'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STARTUP_TIMEOUT_MS: intFromEnv(500, 120_000).default(8_000),
+  SHUTDOWN_TIMEOUT_MS: intFromEnv(500, 120_000).default(10_000),
+});
+
+/** The common variables with their cross-field rules. */
+export const serviceConfigSchema = serviceConfigShape.superRefine((cfg, ctx) => {
+  if (!cfg.JWT_SECRET && !cfg.JWT_PUBLIC_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['JWT_SECRET'],
+      message: 'set JWT_SECRET (HS256, local use) or JWT_PUBLIC_KEY (RS256, production)',
+    });
+  }
+});
+
+export type ServiceConfig = z.output<typeof serviceConfigSchema>;
+
+/**
+ * Parses the environment with a schema. The first problem becomes a single line such as
+ * `invalid configuration: KAFKA_BROKERS must be a comma-separated list of host:port (got "x")`.
+ */
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = issue.path.join('.') || '(environment)';
+  const raw = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+  const got = raw === undefined ? 'missing' : `got ${JSON.stringify(redact(variable, raw))}`;
+  throw new ConfigError(`invalid configuration: ${variable} ${issue.message} (${got})`);
+}
+
+function redact(variable: string, value: string): string {
+  return /SECRET|KEY|PASSWORD/i.test(variable)
+    ? '***'
+    : value.length > 80
+      ? `${value.slice(0, 77)}...`
+      : value;
+}

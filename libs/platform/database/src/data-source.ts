@@ -1,0 +1,77 @@
+import { Client } from 'pg';
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { StartupError } from '@insurer/platform-config';
+
+/** What a service declares about its own database: one schema, its entities and its migrations. */
+export interface ServiceDatabase {
+  readonly schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly migrations: MixedList<Function | string>;
+}
+
+export interface ConnectionSettings {
+  readonly url: string;
+  readonly poolMax: number;
+  readonly applicationName: string;
+}
+
+/** TypeORM options for one service: its own schema and migrations table, and never `synchronize`. */
+export function serviceDataSourceOptions(db: ServiceDatabase, conn: ConnectionSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: conn.url,
+    schema: db.schema,
+    entities: db.entities,
+    migrations: db.migrations,
+    migrationsTableName: `${db.schema}_migrations`,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: {
+      max: conn.poolMax,
+      application_name: conn.applicationName,
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}
+
+/** Creates the schema if needed and applies pending migrations; returns the names of those applied. */
+export async function runServiceMigrations(db: ServiceDatabase, conn: ConnectionSettings): Promise<string[]> {
+  const dataSource = new DataSource(serviceDataSourceOptions(db, { ...conn, poolMax: 2 }));
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${db.schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Fails fast, with a message naming the variable, when Postgres cannot be reached. */
+export async function probePostgres(url: string, timeoutMs: number): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (err) {
+    throw new StartupError(
+      `cannot reach Postgres at ${describeUrl(url)} (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Kinds of failure a caller can act on. The exception filter maps each kind to one HTTP status, so domain code never
+ * speaks HTTP.
+ */
+export type ErrorKind =
+  | 'validation' // 400: the request is malformed
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404
+  | 'conflict' // 409: stale version, duplicate, wrong state
+  | 'rule' // 422: a business or legal rule refuses it
+  | 'rate_limited'; // 429: a legal frequency limit
+
+export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule: 422,
+  rate_limited: 429,
+};
+
+/** A problem with one field, addressed by a JSON Pointer into the request body or query (RFC 6901). */
+export interface FieldError {
+  readonly pointer: string;
+  readonly message: string;
+  readonly rule?: string;
+}
+
+/** A rule that refused the request and where it comes from, e.g. `{ id: 'SUITABILITY.LEVEL', source: 'NFRA Order 2025 No. 7' }`. */
+export interface RuleReference {
+  readonly id: string;
+  readonly source: string;
+}
+
+export interface AppErrorOptions {
+  readonly errors?: readonly FieldError[];
+  readonly rule?: RuleReference;
+  readonly extensions?: Record<string, unknown>;
+}
+
+/**
+ * The base of every expected failure. Subclasses are named `<Thing><Problem>Error` and carry a stable code such as
+ * `CLAIM.POLICY_NOT_IN_FORCE` that integrators can switch on.
+ */
+export class AppError extends Error {
+  readonly errors: readonly FieldError[];
+  readonly rule?: RuleReference;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    message: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+    this.errors = options.errors ?? [];
+    this.rule = options.rule;
+    this.extensions = options.extensions ?? {};
+  }
+}
+
+export class RequestValidationError extends AppError {
+  constructor(errors: readonly FieldError[]) {
+    super('REQUEST.INVALID', 'validation', 'The request does not match the expected shape.', { errors });
+  }
+}
+
+export class ResourceNotFoundError extends AppError {
+  constructor(resource: string, id: string) {
+    super(`${resource.toUpperCase()}.NOT_FOUND`, 'not_found', `${resource} ${id} does not exist.`);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './problem-details.filter';
+export * from './zod-validation.pipe';

@@ -1,0 +1,37 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * The outbox (events committed with the state that caused them, waiting for the relay) and the inbox (events this
+ * service has applied, so a redelivery is skipped) live in every service's own schema.
+ */
+export async function createMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".outbox (
+      id           bigserial PRIMARY KEY,
+      event_id     uuid        NOT NULL UNIQUE,
+      topic        text        NOT NULL,
+      message_key  text        NOT NULL,
+      event_type   text        NOT NULL,
+      envelope     jsonb       NOT NULL,
+      headers      jsonb       NOT NULL DEFAULT '{}'::jsonb,
+      created_at   timestamptz NOT NULL DEFAULT now(),
+      sent_at      timestamptz
+    )`);
+  await queryRunner.query(`CREATE INDEX outbox_unsent_idx ON "${schema}".outbox (id) WHERE sent_at IS NULL`);
+  await queryRunner.query(`CREATE INDEX outbox_sent_at_idx ON "${schema}".outbox (sent_at) WHERE sent_at IS NOT NULL`);
+  await queryRunner.query(`
+    CREATE TABLE "${schema}".inbox (
+      consumer      text        NOT NULL,
+      event_id      uuid        NOT NULL,
+      topic         text        NOT NULL,
+      kafka_partition integer   NOT NULL,
+      kafka_offset  bigint      NOT NULL,
+      processed_at  timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer, event_id)
+    )`);
+}
+
+export async function dropMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP TABLE IF EXISTS "${schema}".inbox`);
+  await queryRunner.query(`DROP TABLE IF EXISTS "${schema}".outbox`);
+}

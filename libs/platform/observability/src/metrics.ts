@@ -1,0 +1,50 @@
+import { Controller, Get, Header, Injectable } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Public } from './public.decorator';
+
+/** The process's Prometheus registry: Node runtime metrics plus the platform's own. */
+@Injectable()
+export class MetricsRegistry {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly eventsConsumed: Counter<'topic' | 'type' | 'outcome'>;
+  readonly eventsPublished: Counter<'topic'>;
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    this.httpDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.eventsConsumed = new Counter({
+      name: 'events_consumed_total',
+      help: 'Consumed Kafka messages by outcome (applied, duplicate, retried, dead_lettered)',
+      labelNames: ['topic', 'type', 'outcome'],
+      registers: [this.registry],
+    });
+    this.eventsPublished = new Counter({
+      name: 'events_published_total',
+      help: 'Outbox rows sent to Kafka',
+      labelNames: ['topic'],
+      registers: [this.registry],
+    });
+  }
+}
+
+@ApiExcludeController()
+@Controller()
+export class MetricsController {
+  constructor(private readonly metrics: MetricsRegistry) {}
+
+  @Public()
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import {
+  ConfigError,
+  StartupError,
+  loadConfig,
+  serviceConfigSchema,
+  type ServiceConfig,
+} from '@insurer/platform-config';
+import { probePostgres } from '@insurer/platform-database';
+import { probeKafka } from '@insurer/platform-messaging';
+import {
+  MetricsRegistry,
+  PinoNestLogger,
+  createLogger,
+  isAcceptableCorrelationId,
+} from '@insurer/platform-observability';
+import { ReadinessRegistry } from './readiness';
+import type { ServiceDescriptor } from './service-descriptor';
+
+export interface ServiceDefinition<C extends ServiceConfig> {
+  readonly descriptor: ServiceDescriptor;
+  /** The service's own variables on top of the common ones; defaults to the common schema. */
+  readonly configSchema?: z.ZodType<C>;
+  /** Builds the root module from the validated configuration and the process logger. */
+  readonly module: (config: C, logger: Logger) => DynamicModule;
+}
+
+export interface StartedService<C extends ServiceConfig> {
+  readonly app: NestFastifyApplication;
+  readonly config: C;
+  readonly logger: Logger;
+  readonly url: string;
+  readonly openApi: OpenAPIObject;
+}
+
+/**
+ * Validates configuration, checks that Postgres and Kafka answer (so a wrong address fails in seconds, not after
+ * minutes of client retries), then starts the HTTP server with the platform's hooks.
+ */
+export async function startService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<StartedService<C>> {
+  const { descriptor } = definition;
+  const schema = (definition.configSchema ?? serviceConfigSchema) as z.ZodType<C>;
+  const config = loadConfig(schema, { PORT: String(descriptor.defaultPort), ...env });
+  const logger = createLogger(descriptor.name, config.LOG_LEVEL);
+
+  await probePostgres(config.DATABASE_URL, config.STARTUP_TIMEOUT_MS);
+  await probeKafka(config.KAFKA_BROKERS, config.STARTUP_TIMEOUT_MS);
+
+  const adapter = new FastifyAdapter({
+    // The request id doubles as the correlation id; a caller's id is reused only when it is short and plain.
+    genReqId: (req: IncomingMessage) => {
+      const header = req.headers['x-correlation-id'];
+      return isAcceptableCorrelationId(header) ? header : randomUUID();
+    },
+    bodyLimit: 5 * 1024 * 1024,
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    definition.module(config, logger),
+    adapter,
+    { logger: new PinoNestLogger(logger), bufferLogs: false },
+  );
+
+  const metrics = app.get(MetricsRegistry);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-correlation-id', request.id);
+    return payload;
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    if (route !== '/metrics' && route !== '/health' && route !== '/ready') {
+      logger.info(
+        { correlationId: request.id, method: request.method, route, status: reply.statusCode, ms: reply.elapsedTime },
+        'request completed',
+      );
+    }
+  });
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(descriptor.name)
+      .setDescription(`REST API of ${descriptor.name}. Errors are RFC 9457 problem+json.`)
+      .setVersion('1.0.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return { app, config, logger, url: `http://127.0.0.1:${port}`, openApi };
+}
+
+/** Drains in-flight work on SIGTERM/SIGINT, reports not-ready meanwhile, and forces an exit after the timeout. */
+export function installShutdown(started: StartedService<ServiceConfig>): void {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    started.logger.info({ signal }, 'shutting down');
+    started.app.get(ReadinessRegistry).markDraining();
+    const force = setTimeout(() => {
+      started.logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, started.config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    started.app
+      .close()
+      .then(() => {
+        started.logger.info('stopped');
+        started.logger.flush();
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        started.logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The body of every service's `main.ts`: start, or say in one line why not and exit non-zero. */
+export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
+  startService(definition)
+    .then((started) => {
+      installShutdown(started);
+      started.logger.info({ url: started.url }, `${definition.descriptor.name} ready to serve`);
+    })
+    .catch((err: unknown) => {
+      if (err instanceof ConfigError || err instanceof StartupError) {
+        process.stderr.write(`[${definition.descriptor.name}] ${err.message}\n`);
+      } else {
+        process.stderr.write(
+          `[${definition.descriptor.name}] failed to start: ${err instanceof Error ? err.stack : String(err)}\n`,
+        );
+      }
+      process.exit(1);
+    });
+}

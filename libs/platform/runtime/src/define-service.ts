@@ -1,0 +1,50 @@
+import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { loadConfig, serviceConfigShape, type ServiceConfig } from '@insurer/platform-config';
+import { runServiceMigrations, type ServiceDatabase } from '@insurer/platform-database';
+import type { ServiceDefinition } from './bootstrap';
+import type { ServiceDescriptor } from './service-descriptor';
+import { ServiceRuntimeModule } from './service-runtime.module';
+
+export interface ServiceParts {
+  readonly descriptor: ServiceDescriptor;
+  readonly database: ServiceDatabase;
+  /** The service's domain modules. */
+  readonly imports?: ModuleMetadata['imports'];
+}
+
+class ServiceRootModule {}
+
+/** Joins the shared runtime and a service's own modules into a definition that `runService` can start. */
+export function defineService(parts: ServiceParts): ServiceDefinition<ServiceConfig> {
+  return {
+    descriptor: parts.descriptor,
+    module: (config: ServiceConfig, logger: Logger): DynamicModule => ({
+      module: ServiceRootModule,
+      imports: [
+        ServiceRuntimeModule.forRoot({ descriptor: parts.descriptor, config, database: parts.database, logger }),
+        ...(parts.imports ?? []),
+      ],
+    }),
+  };
+}
+
+/** The body of every service's `migrate.ts` (run by `npm run migrate` and by the deployment's migration job). */
+export function runMigrationsCli(parts: ServiceParts, env: Record<string, string | undefined> = process.env): void {
+  const run = async () => {
+    // Migrations need only the database; the rest of the service's configuration is not required here.
+    const { DATABASE_URL } = loadConfig(serviceConfigShape.pick({ DATABASE_URL: true }), env);
+    const applied = await runServiceMigrations(parts.database, {
+      url: DATABASE_URL,
+      poolMax: 2,
+      applicationName: `${parts.descriptor.name}-migrate`,
+    });
+    const outcome = applied.length ? `applied ${applied.join(', ')}` : 'up to date';
+    process.stdout.write(`[${parts.descriptor.name}] schema ${parts.database.schema}: ${outcome}\n`);
+  };
+  run().catch((err: unknown) => {
+    const reason = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`[${parts.descriptor.name}] migration failed: ${reason}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,6 @@
+export * from './bootstrap';
+export * from './define-service';
+export * from './readiness';
+export * from './service-descriptor';
+export * from './service-runtime.module';
+export * from './tokens';

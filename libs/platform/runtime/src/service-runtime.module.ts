@@ -1,0 +1,92 @@
+import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuthModule } from '@insurer/platform-auth';
+import type { ServiceConfig } from '@insurer/platform-config';
+import { serviceDataSourceOptions, type ServiceDatabase } from '@insurer/platform-database';
+import { ProblemDetailsFilter } from '@insurer/platform-http';
+import { KafkaClient, createKafka } from '@insurer/platform-messaging';
+import { MetricsController, MetricsRegistry } from '@insurer/platform-observability';
+import { CorrelationInterceptor } from './correlation.interceptor';
+import { HealthController } from './health.controller';
+import { ReadinessRegistry } from './readiness';
+import type { ServiceDescriptor } from './service-descriptor';
+import { SessionController } from './session.controller';
+import { LOGGER, SERVICE_CONFIG, SERVICE_DESCRIPTOR } from './tokens';
+
+
+export interface ServiceRuntimeOptions {
+  readonly descriptor: ServiceDescriptor;
+  readonly config: ServiceConfig;
+  readonly database: ServiceDatabase;
+  readonly logger: Logger;
+}
+
+/** Registers the Postgres and Kafka readiness checks once both are constructed. */
+class DependencyChecks implements OnModuleInit {
+  constructor(
+    private readonly readiness: ReadinessRegistry,
+    private readonly dataSource: DataSource,
+    private readonly kafka: KafkaClient,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness.register({ name: 'postgres', check: async () => void (await this.dataSource.query('SELECT 1')) });
+    this.readiness.register({ name: 'kafka', check: () => this.kafka.ping(2_500) });
+  }
+}
+
+/**
+ * The composition root every service shares: configuration, logging, metrics, its own Postgres schema, its Kafka
+ * client, bearer-token auth, problem+json errors, correlation ids, health and readiness.
+ */
+@Global()
+@Module({})
+export class ServiceRuntimeModule {
+  static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    const { descriptor, config, database, logger } = options;
+    const kafka = createKafka({ clientId: descriptor.name, brokers: config.KAFKA_BROKERS }, logger);
+    return {
+      module: ServiceRuntimeModule,
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        TypeOrmModule.forRoot({
+          ...serviceDataSourceOptions(database, {
+            url: config.DATABASE_URL,
+            poolMax: config.DB_POOL_MAX,
+            applicationName: descriptor.name,
+          }),
+          // Start-up already probed Postgres; do not hide a lost database behind minutes of retries.
+          retryAttempts: 2,
+          retryDelay: 500,
+        }),
+        AuthModule.forRoot({
+          secret: config.JWT_SECRET,
+          publicKey: config.JWT_PUBLIC_KEY,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+        }),
+      ],
+      controllers: [HealthController, MetricsController, SessionController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: SERVICE_DESCRIPTOR, useValue: descriptor },
+        { provide: LOGGER, useValue: logger },
+        { provide: MetricsRegistry, useValue: new MetricsRegistry(descriptor.name) },
+        { provide: KafkaClient, useValue: new KafkaClient(kafka) },
+        ReadinessRegistry,
+        {
+          provide: DependencyChecks,
+          inject: [ReadinessRegistry, DataSource, KafkaClient],
+          useFactory: (r: ReadinessRegistry, d: DataSource, k: KafkaClient) => new DependencyChecks(r, d, k),
+        },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
+      ],
+      exports: [SERVICE_CONFIG, SERVICE_DESCRIPTOR, LOGGER, MetricsRegistry, KafkaClient, ReadinessRegistry],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+export const SERVICE_DESCRIPTOR = Symbol('SERVICE_DESCRIPTOR');
+export const LOGGER = Symbol('LOGGER');

@@ -1,0 +1,4 @@
+export * from './service-process';
+export * from './test-environment';
+export * from './wait-for';
+export * from './repo-root';

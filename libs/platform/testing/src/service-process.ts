@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root';
+import { waitFor } from './wait-for';
+
+
+export interface ExitResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly output: string;
+}
+
+/**
+ * A service started the way it is deployed: its built `main.js` in a separate Node process, configured only through
+ * environment variables. `npm test` builds dist/ before the integration tests.
+ */
+export class ServiceProcess {
+  private child: ChildProcess | undefined;
+  private output = '';
+  private exited: Promise<ExitResult> | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  start(): this {
+    const main = join(repoRoot(), 'dist', 'apps', this.name, 'src', 'main.js');
+    const child = spawn(process.execPath, [main], {
+      env: { PATH: process.env.PATH, PORT: String(this.port), LOG_LEVEL: 'info', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal, output: this.output })),
+    );
+    this.child = child;
+    return this;
+  }
+
+  async waitUntilReady(timeoutMs = 60_000): Promise<void> {
+    let finished = false;
+    void this.exited?.then(() => (finished = true));
+    await waitFor(
+      async () => {
+        if (finished) throw new Error(`${this.name} exited before it was ready:\n${this.output}`);
+        const res = await fetch(`${this.url}/ready`).catch(() => undefined);
+        return res?.status === 200;
+      },
+      { timeoutMs, intervalMs: 200, description: `${this.name} to report ready` },
+    );
+  }
+
+  /** Resolves when the process has exited on its own. */
+  waitForExit(): Promise<ExitResult> {
+    if (!this.exited) throw new Error('not started');
+    return this.exited;
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<ExitResult> {
+    if (!this.child || !this.exited) throw new Error('not started');
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    return this.exited;
+  }
+}

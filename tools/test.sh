@@ -21,6 +21,7 @@ step "lint"
 # The module-boundaries rule reads the Nx project graph; compute it first so the rule is never skipped.
 NX_DAEMON=false npx nx show projects >/dev/null
 npx eslint . --max-warnings=0
+npx prettier --check . --log-level=warn
 
 step "type-check"
 npx tsc -p tsconfig.json --noEmit

@@ -18,7 +18,9 @@ function main(): void {
   const roles = values.role ?? [];
   const unknown = roles.filter((r) => !isRole(r));
   if (roles.length === 0 || unknown.length > 0) {
-    throw new Error(`give at least one --role among the known roles${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+    throw new Error(
+      `give at least one --role among the known roles${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+    );
   }
   const token = signLocalToken({
     sub: values.sub ?? `${roles[0]}-local`,

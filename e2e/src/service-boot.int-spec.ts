@@ -28,54 +28,65 @@ describe('every service boots against the real infrastructure', () => {
     await Promise.all(processes.map((p) => p.stop().catch(() => undefined)));
   });
 
-  describe.each(SERVICES.map((s, i) => ({ ...s, index: i })))('$name', ({ allowed, refused, index, name }) => {
-    const url = () => processes[index].url;
+  describe.each(SERVICES.map((s, i) => ({ ...s, index: i })))(
+    '$name',
+    ({ allowed, refused, index, name }) => {
+      const url = () => processes[index].url;
 
-    it('reports ready with Postgres and Kafka up, and live', async () => {
-      const ready = await fetch(`${url()}/ready`);
-      expect(ready.status).toBe(200);
-      const body = (await ready.json()) as { details: Record<string, { status: string }> };
-      expect(body.details.postgres.status).toBe('up');
-      expect(body.details.kafka.status).toBe('up');
-      expect((await fetch(`${url()}/health`)).status).toBe(200);
-    });
-
-    it('serves Prometheus metrics and its OpenAPI document without a token', async () => {
-      const metrics = await fetch(`${url()}/metrics`);
-      expect(metrics.status).toBe(200);
-      expect(await metrics.text()).toContain(`process_cpu_user_seconds_total{service="${name}"}`);
-      const openApi = (await (await fetch(`${url()}/docs/openapi.json`)).json()) as { info: { title: string } };
-      expect(openApi.info.title).toBe(name);
-    });
-
-    it('answers 401 without a token, as problem+json, with a correlation id', async () => {
-      const res = await fetch(`${url()}/session`, { headers: { 'x-correlation-id': 'boot-test-1' } });
-      expect(res.status).toBe(401);
-      expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(res.headers.get('x-correlation-id')).toBe('boot-test-1');
-      expect(await res.json()).toMatchObject({ status: 401, code: 'AUTH.TOKEN_INVALID', correlationId: 'boot-test-1' });
-    });
-
-    it('answers 401 for a token signed with another secret', async () => {
-      const forged = tokenFor(allowed).split('.').slice(0, 2).join('.') + '.c2lnbmF0dXJl';
-      const res = await fetch(`${url()}/session`, { headers: { authorization: `Bearer ${forged}` } });
-      expect(res.status).toBe(401);
-    });
-
-    it('answers 403 for a role that does not work here', async () => {
-      const res = await fetch(`${url()}/session`, { headers: { authorization: `Bearer ${tokenFor(refused)}` } });
-      expect(res.status).toBe(403);
-      expect(await res.json()).toMatchObject({ code: 'AUTH.ROLE_FORBIDDEN' });
-    });
-
-    it('answers 200 for the right role', async () => {
-      const res = await fetch(`${url()}/session`, {
-        headers: { authorization: `Bearer ${tokenFor(allowed, 'u-42')}` },
+      it('reports ready with Postgres and Kafka up, and live', async () => {
+        const ready = await fetch(`${url()}/ready`);
+        expect(ready.status).toBe(200);
+        const body = (await ready.json()) as { details: Record<string, { status: string }> };
+        expect(body.details.postgres.status).toBe('up');
+        expect(body.details.kafka.status).toBe('up');
+        expect((await fetch(`${url()}/health`)).status).toBe(200);
       });
-      expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ service: name, sub: 'u-42', roles: [allowed] });
-    });
-  });
+
+      it('serves Prometheus metrics and its OpenAPI document without a token', async () => {
+        const metrics = await fetch(`${url()}/metrics`);
+        expect(metrics.status).toBe(200);
+        expect(await metrics.text()).toContain(`process_cpu_user_seconds_total{service="${name}"}`);
+        const openApi = (await (await fetch(`${url()}/docs/openapi.json`)).json()) as {
+          info: { title: string };
+        };
+        expect(openApi.info.title).toBe(name);
+      });
+
+      it('answers 401 without a token, as problem+json, with a correlation id', async () => {
+        const res = await fetch(`${url()}/session`, { headers: { 'x-correlation-id': 'boot-test-1' } });
+        expect(res.status).toBe(401);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(res.headers.get('x-correlation-id')).toBe('boot-test-1');
+        expect(await res.json()).toMatchObject({
+          status: 401,
+          code: 'AUTH.TOKEN_INVALID',
+          correlationId: 'boot-test-1',
+        });
+      });
+
+      it('answers 401 for a token signed with another secret', async () => {
+        const forged = tokenFor(allowed).split('.').slice(0, 2).join('.') + '.c2lnbmF0dXJl';
+        const res = await fetch(`${url()}/session`, { headers: { authorization: `Bearer ${forged}` } });
+        expect(res.status).toBe(401);
+      });
+
+      it('answers 403 for a role that does not work here', async () => {
+        const res = await fetch(`${url()}/session`, {
+          headers: { authorization: `Bearer ${tokenFor(refused)}` },
+        });
+        expect(res.status).toBe(403);
+        expect(await res.json()).toMatchObject({ code: 'AUTH.ROLE_FORBIDDEN' });
+      });
+
+      it('answers 200 for the right role', async () => {
+        const res = await fetch(`${url()}/session`, {
+          headers: { authorization: `Bearer ${tokenFor(allowed, 'u-42')}` },
+        });
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual({ service: name, sub: 'u-42', roles: [allowed] });
+      });
+    },
+  );
 
   it('drains and exits 0 on SIGTERM', async () => {
     const result = await processes[0].stop('SIGTERM');

@@ -4,7 +4,14 @@ import { createKafka, ensureTopics } from '@insurer/platform-messaging';
 import { testEnvironment, waitFor } from '@insurer/platform-testing';
 import { brokerEnv, settingsFromEnv } from '../infra';
 import { repoRoot } from '@insurer/platform-testing';
-import { bootstrapAddress, brokerLayout, runningPid, startBroker, stopBroker, waitUntilReady } from './broker';
+import {
+  bootstrapAddress,
+  brokerLayout,
+  runningPid,
+  startBroker,
+  stopBroker,
+  waitUntilReady,
+} from './broker';
 
 const root = repoRoot();
 const settings = settingsFromEnv();
@@ -43,7 +50,11 @@ describe('the managed Kafka broker', () => {
     await admin.disconnect();
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
-    await producer.send({ topic, acks: -1, messages: values.map((value, i) => ({ key: `k${i % 4}`, value })) });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: values.map((value, i) => ({ key: `k${i % 4}`, value })),
+    });
     await producer.disconnect();
 
     expect((await readAll(brokers, topic, values.length)).sort()).toEqual([...values].sort());

@@ -44,7 +44,11 @@ export function bootstrapAddress(layout: BrokerLayout): string {
 }
 
 /** Copies the broker's runtime jars from Maven Central into the cache, once. */
-export async function fetchJars(layout: BrokerLayout, pom: string, log: (line: string) => void): Promise<void> {
+export async function fetchJars(
+  layout: BrokerLayout,
+  pom: string,
+  log: (line: string) => void,
+): Promise<void> {
   const marker = join(layout.lib, '.complete');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === readFileSync(pom, 'utf8')) return;
   log(`fetching Kafka jars from Maven Central into ${layout.lib} (once)`);
@@ -52,7 +56,15 @@ export async function fetchJars(layout: BrokerLayout, pom: string, log: (line: s
   mkdirSync(layout.lib, { recursive: true });
   await run(
     'mvn',
-    ['-B', '-q', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${layout.lib}`],
+    [
+      '-B',
+      '-q',
+      '-f',
+      pom,
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${layout.lib}`,
+    ],
     { maxBuffer: 16 * 1024 * 1024 },
   );
   const jars = readdirSync(layout.lib).filter((f) => f.endsWith('.jar'));
@@ -114,7 +126,11 @@ export async function formatIfNeeded(layout: BrokerLayout, partitions: number): 
   writeFileSync(layout.log4j, LOG4J2);
   if (existsSync(join(layout.data, 'meta.properties'))) return;
   const classpath = join(layout.lib, '*');
-  const { stdout } = await run('java', ['-cp', classpath, 'kafka.tools.StorageTool', 'random-uuid'], javaEnv(layout));
+  const { stdout } = await run(
+    'java',
+    ['-cp', classpath, 'kafka.tools.StorageTool', 'random-uuid'],
+    javaEnv(layout),
+  );
   const clusterId = stdout.trim().split('\n').pop()?.trim();
   if (!clusterId) throw new Error('kafka.tools.StorageTool random-uuid printed nothing');
   await run(
@@ -174,12 +190,21 @@ export function startBroker(layout: BrokerLayout): number {
 }
 
 /** Ready means a client can describe the cluster, not that some time has passed. */
-export async function waitUntilReady(brokers: string[], timeoutMs: number, isAlive: () => boolean): Promise<void> {
+export async function waitUntilReady(
+  brokers: string[],
+  timeoutMs: number,
+  isAlive: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'not tried';
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error('the broker process exited; see its logs/server.log');
-    const admin = createKafka({ clientId: 'infra-wait', brokers, connectionTimeoutMs: 1_000, retries: 0 }).admin();
+    const admin = createKafka({
+      clientId: 'infra-wait',
+      brokers,
+      connectionTimeoutMs: 1_000,
+      retries: 0,
+    }).admin();
     try {
       await admin.connect();
       await describeClusterWithin(admin, 2_000);

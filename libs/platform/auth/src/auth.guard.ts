@@ -14,7 +14,11 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => Set
 
 export class RoleForbiddenError extends AppError {
   constructor(required: readonly Role[]) {
-    super('AUTH.ROLE_FORBIDDEN', 'forbidden', `This operation needs one of the roles: ${required.join(', ')}.`);
+    super(
+      'AUTH.ROLE_FORBIDDEN',
+      'forbidden',
+      `This operation needs one of the roles: ${required.join(', ')}.`,
+    );
   }
 }
 

@@ -12,16 +12,47 @@ describe('JwtVerifier', () => {
       issuer: 'insurer-platform',
       audience: 'insurer-platform',
     });
-    expect(new JwtVerifier(settings).verify(token)).toEqual({ sub: 'u-1', roles: ['underwriter'], customerId: 'c-1' });
+    expect(new JwtVerifier(settings).verify(token)).toEqual({
+      sub: 'u-1',
+      roles: ['underwriter'],
+      customerId: 'c-1',
+    });
   });
 
   it.each([
-    ['signed with another secret', () => signLocalToken({ sub: 'u', roles: ['agent'], secret: 'another-secret-0123456' })],
+    [
+      'signed with another secret',
+      () => signLocalToken({ sub: 'u', roles: ['agent'], secret: 'another-secret-0123456' }),
+    ],
     ['expired', () => signLocalToken({ sub: 'u', roles: ['agent'], secret, expiresInSeconds: -120 })],
-    ['for another audience', () => signLocalToken({ sub: 'u', roles: ['agent'], secret, audience: 'elsewhere' })],
-    ['without a known role', () => jwt.sign({ roles: ['wizard'] }, secret, { subject: 'u', issuer: 'insurer-platform', audience: 'insurer-platform' })],
-    ['without a subject', () => jwt.sign({ roles: ['agent'] }, secret, { issuer: 'insurer-platform', audience: 'insurer-platform' })],
-    ['unsigned (alg none)', () => jwt.sign({ roles: ['agent'] }, '', { algorithm: 'none', subject: 'u', issuer: 'insurer-platform', audience: 'insurer-platform' })],
+    [
+      'for another audience',
+      () => signLocalToken({ sub: 'u', roles: ['agent'], secret, audience: 'elsewhere' }),
+    ],
+    [
+      'without a known role',
+      () =>
+        jwt.sign({ roles: ['wizard'] }, secret, {
+          subject: 'u',
+          issuer: 'insurer-platform',
+          audience: 'insurer-platform',
+        }),
+    ],
+    [
+      'without a subject',
+      () =>
+        jwt.sign({ roles: ['agent'] }, secret, { issuer: 'insurer-platform', audience: 'insurer-platform' }),
+    ],
+    [
+      'unsigned (alg none)',
+      () =>
+        jwt.sign({ roles: ['agent'] }, '', {
+          algorithm: 'none',
+          subject: 'u',
+          issuer: 'insurer-platform',
+          audience: 'insurer-platform',
+        }),
+    ],
     ['not a JWT at all', () => 'garbage'],
   ])('refuses a token %s', (_, make) => {
     expect(() => new JwtVerifier(settings).verify(make())).toThrow(TokenInvalidError);
@@ -30,13 +61,21 @@ describe('JwtVerifier', () => {
   describe('with an RS256 public key', () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const verifier = new JwtVerifier({ publicKey: pem, issuer: 'insurer-platform', audience: 'insurer-platform' });
+    const verifier = new JwtVerifier({
+      publicKey: pem,
+      issuer: 'insurer-platform',
+      audience: 'insurer-platform',
+    });
     const claims = { roles: ['claims_manager'] };
     const options = { subject: 'm-1', issuer: 'insurer-platform', audience: 'insurer-platform' };
 
     it('accepts a token signed with the private key', () => {
       const token = jwt.sign(claims, privateKey, { ...options, algorithm: 'RS256' });
-      expect(verifier.verify(token)).toEqual({ sub: 'm-1', roles: ['claims_manager'], customerId: undefined });
+      expect(verifier.verify(token)).toEqual({
+        sub: 'm-1',
+        roles: ['claims_manager'],
+        customerId: undefined,
+      });
     });
 
     it('refuses an HS256 token forged with the public key as the secret (algorithm confusion)', () => {

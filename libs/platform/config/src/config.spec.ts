@@ -41,7 +41,9 @@ describe('service configuration', () => {
   });
 
   it('requires a way to verify tokens, and never echoes a secret', () => {
-    expect(errorFor({ ...valid, JWT_SECRET: undefined })).toMatch(/^invalid configuration: JWT_SECRET set JWT_SECRET/);
+    expect(errorFor({ ...valid, JWT_SECRET: undefined })).toMatch(
+      /^invalid configuration: JWT_SECRET set JWT_SECRET/,
+    );
     const short = errorFor({ ...valid, JWT_SECRET: 'short-secret' });
     expect(short).toContain('***');
     expect(short).not.toContain('short-secret');

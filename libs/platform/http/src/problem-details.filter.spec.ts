@@ -6,7 +6,9 @@ import { parseOrThrow } from './zod-validation.pipe';
 
 /** A minimal stand-in for Fastify's reply that records what the filter sends. */
 function capture(exception: unknown) {
-  const sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } = { headers: {} };
+  const sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } = {
+    headers: {},
+  };
   const reply = {
     status(code: number) {
       sent.status = code;
@@ -22,7 +24,10 @@ function capture(exception: unknown) {
     },
   };
   const host = {
-    switchToHttp: () => ({ getRequest: () => ({ url: '/claims/1', method: 'POST', id: 'corr-1' }), getResponse: () => reply }),
+    switchToHttp: () => ({
+      getRequest: () => ({ url: '/claims/1', method: 'POST', id: 'corr-1' }),
+      getResponse: () => reply,
+    }),
   } as unknown as ArgumentsHost;
   new ProblemDetailsFilter().catch(exception, host);
   return sent;
@@ -61,7 +66,10 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('reports validation failures with JSON Pointer field paths', () => {
-    const schema = z.object({ beneficiaries: z.array(z.object({ share: z.number().max(100) })), name: z.string() });
+    const schema = z.object({
+      beneficiaries: z.array(z.object({ share: z.number().max(100) })),
+      name: z.string(),
+    });
     let error: unknown;
     try {
       parseOrThrow(schema, { beneficiaries: [{ share: 50 }, { share: 150 }] });
@@ -76,7 +84,9 @@ describe('ProblemDetailsFilter', () => {
 
   it('keeps Nest HTTP exceptions and Fastify client errors as their status', () => {
     expect(capture(new NotFoundException()).status).toBe(404);
-    expect(capture(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 })).body).toMatchObject({
+    expect(
+      capture(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 })).body,
+    ).toMatchObject({
       status: 400,
       detail: 'Body is not valid JSON',
     });

@@ -47,7 +47,11 @@ export async function describeClusterWithin(admin: Admin, timeoutMs: number): Pr
 }
 
 /** Creates the missing topics with the given partition count; existing topics are left as they are. */
-export async function ensureTopics(admin: Admin, topics: readonly string[], partitions: number): Promise<string[]> {
+export async function ensureTopics(
+  admin: Admin,
+  topics: readonly string[],
+  partitions: number,
+): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
   const missing: ITopicConfig[] = topics
     .filter((topic) => !existing.has(topic))

@@ -18,7 +18,9 @@ export async function createMessagingTables(queryRunner: QueryRunner, schema: st
       sent_at      timestamptz
     )`);
   await queryRunner.query(`CREATE INDEX outbox_unsent_idx ON "${schema}".outbox (id) WHERE sent_at IS NULL`);
-  await queryRunner.query(`CREATE INDEX outbox_sent_at_idx ON "${schema}".outbox (sent_at) WHERE sent_at IS NOT NULL`);
+  await queryRunner.query(
+    `CREATE INDEX outbox_sent_at_idx ON "${schema}".outbox (sent_at) WHERE sent_at IS NOT NULL`,
+  );
   await queryRunner.query(`
     CREATE TABLE "${schema}".inbox (
       consumer      text        NOT NULL,

@@ -3,11 +3,18 @@ import { createKafka, describeClusterWithin } from './kafka';
 
 /** Fails fast, naming KAFKA_BROKERS, when no broker answers; kafkajs alone would keep retrying for a long time. */
 export async function probeKafka(brokers: readonly string[], timeoutMs: number): Promise<void> {
-  const admin = createKafka({ clientId: 'startup-probe', brokers, connectionTimeoutMs: timeoutMs, retries: 0 }).admin();
+  const admin = createKafka({
+    clientId: 'startup-probe',
+    brokers,
+    connectionTimeoutMs: timeoutMs,
+    retries: 0,
+  }).admin();
   try {
     await Promise.race([
       admin.connect(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs),
+      ),
     ]);
     await describeClusterWithin(admin, timeoutMs);
   } catch (err) {

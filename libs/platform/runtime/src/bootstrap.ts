@@ -65,11 +65,10 @@ export async function startService<C extends ServiceConfig>(
     bodyLimit: 5 * 1024 * 1024,
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(
-    definition.module(config, logger),
-    adapter,
-    { logger: new PinoNestLogger(logger), bufferLogs: false },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(definition.module(config, logger), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
 
   const metrics = app.get(MetricsRegistry);
   const fastify = app.getHttpAdapter().getInstance();
@@ -80,10 +79,19 @@ export async function startService<C extends ServiceConfig>(
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
-    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      seconds,
+    );
     if (route !== '/metrics' && route !== '/health' && route !== '/ready') {
       logger.info(
-        { correlationId: request.id, method: request.method, route, status: reply.statusCode, ms: reply.elapsedTime },
+        {
+          correlationId: request.id,
+          method: request.method,
+          route,
+          status: reply.statusCode,
+          ms: reply.elapsedTime,
+        },
         'request completed',
       );
     }

@@ -13,8 +13,6 @@ export class CorrelationInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: { sub: string } }>();
     const ctx = { correlationId: String(request.id), actor: request.principal?.sub };
-    return new Observable((subscriber) =>
-      runWithContext(ctx, () => next.handle().subscribe(subscriber)),
-    );
+    return new Observable((subscriber) => runWithContext(ctx, () => next.handle().subscribe(subscriber)));
   }
 }

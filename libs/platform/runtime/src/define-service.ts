@@ -22,7 +22,12 @@ export function defineService(parts: ServiceParts): ServiceDefinition<ServiceCon
     module: (config: ServiceConfig, logger: Logger): DynamicModule => ({
       module: ServiceRootModule,
       imports: [
-        ServiceRuntimeModule.forRoot({ descriptor: parts.descriptor, config, database: parts.database, logger }),
+        ServiceRuntimeModule.forRoot({
+          descriptor: parts.descriptor,
+          config,
+          database: parts.database,
+          logger,
+        }),
         ...(parts.imports ?? []),
       ],
     }),
@@ -30,7 +35,10 @@ export function defineService(parts: ServiceParts): ServiceDefinition<ServiceCon
 }
 
 /** The body of every service's `migrate.ts` (run by `npm run migrate` and by the deployment's migration job). */
-export function runMigrationsCli(parts: ServiceParts, env: Record<string, string | undefined> = process.env): void {
+export function runMigrationsCli(
+  parts: ServiceParts,
+  env: Record<string, string | undefined> = process.env,
+): void {
   const run = async () => {
     // Migrations need only the database; the rest of the service's configuration is not required here.
     const { DATABASE_URL } = loadConfig(serviceConfigShape.pick({ DATABASE_URL: true }), env);

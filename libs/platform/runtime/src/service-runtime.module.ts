@@ -17,7 +17,6 @@ import type { ServiceDescriptor } from './service-descriptor';
 import { SessionController } from './session.controller';
 import { LOGGER, SERVICE_CONFIG, SERVICE_DESCRIPTOR } from './tokens';
 
-
 export interface ServiceRuntimeOptions {
   readonly descriptor: ServiceDescriptor;
   readonly config: ServiceConfig;
@@ -34,7 +33,10 @@ class DependencyChecks implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.readiness.register({ name: 'postgres', check: async () => void (await this.dataSource.query('SELECT 1')) });
+    this.readiness.register({
+      name: 'postgres',
+      check: async () => void (await this.dataSource.query('SELECT 1')),
+    });
     this.readiness.register({ name: 'kafka', check: () => this.kafka.ping(2_500) });
   }
 }

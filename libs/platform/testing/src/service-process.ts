@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { repoRoot } from './repo-root';
 import { waitFor } from './wait-for';
 
-
 export interface ExitResult {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;

@@ -10,7 +10,9 @@ export interface TestEnvironment {
 export function testEnvironment(env: NodeJS.ProcessEnv = process.env): TestEnvironment {
   const { DATABASE_URL, KAFKA_BROKERS, JWT_SECRET } = env;
   if (!DATABASE_URL || !KAFKA_BROKERS || !JWT_SECRET) {
-    throw new Error('integration tests need DATABASE_URL, KAFKA_BROKERS and JWT_SECRET: run them with `npm test`');
+    throw new Error(
+      'integration tests need DATABASE_URL, KAFKA_BROKERS and JWT_SECRET: run them with `npm test`',
+    );
   }
   return { databaseUrl: DATABASE_URL, kafkaBrokers: KAFKA_BROKERS, jwtSecret: JWT_SECRET };
 }

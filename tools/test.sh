@@ -25,6 +25,8 @@ npx prettier --check . --log-level=warn
 
 step "type-check"
 npx tsc -p tsconfig.json --noEmit
+# libs/contracts is published to integrators: it must build alone to JS and .d.ts with zod as its only dependency.
+npx tsc -p libs/contracts/tsconfig.lib.json --outDir dist/contracts-package
 
 step "unit tests"
 npx jest -c jest.unit.config.js --ci

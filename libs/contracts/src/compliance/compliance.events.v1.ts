@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineEvent } from '../define';
+import { Id, Instant } from '../primitives';
+import { Topics } from '../topics';
+
+const topic = Topics.COMPLIANCE_EVENTS;
+
+export const ComplianceAlertRaisedV1 = defineEvent({
+  type: 'compliance.alert-raised',
+  version: 1,
+  topic,
+  description: 'A rule version found a breach or a reportable transaction.',
+  payload: z.object({
+    alertId: Id,
+    ruleId: z.string().min(1),
+    ruleVersion: z.number().int().positive(),
+    severity: z.enum(['low', 'medium', 'high', 'critical']),
+    subject: z.object({
+      kind: z.enum(['customer', 'salesperson', 'policy', 'claim', 'ticket']),
+      id: z.string().min(1),
+    }),
+    summary: z.string().min(1),
+    evidenceEventIds: z.array(Id).min(1),
+    raisedAt: Instant,
+  }),
+});
+
+export const ComplianceCaseClosedV1 = defineEvent({
+  type: 'compliance.case-closed',
+  version: 1,
+  topic,
+  description: 'A compliance case was closed with a resolution.',
+  payload: z.object({
+    caseId: Id,
+    alertIds: z.array(Id).min(1),
+    resolution: z.enum(['no_breach', 'remediated', 'reported_to_regulator', 'disciplinary']),
+    closedBy: z.string().min(1),
+    closedAt: Instant,
+  }),
+});

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { defineEvent } from '../define';
+import {
+  CalendarDate,
+  Channel,
+  Fen,
+  Id,
+  Instant,
+  PaymentMode,
+  Percent,
+  ProductType,
+  Reason,
+  SignedFen,
+} from '../primitives';
+import { Topics } from '../topics';
+
+const topic = Topics.CONTRACT_EVENTS;
+
+export const UnderwritingDecidedV1 = defineEvent({
+  type: 'contract.underwriting-decided',
+  version: 1,
+  topic,
+  description:
+    'Underwriting decided an application: accept, accept with loading or exclusion, refer, or decline.',
+  payload: z.object({
+    applicationId: Id,
+    policyholderId: Id,
+    productCode: z.string().min(1),
+    decision: z.enum(['accept', 'accept_with_loading', 'accept_with_exclusion', 'refer', 'decline']),
+    loadingPercent: Percent.nullable(),
+    exclusions: z.array(z.string()),
+    reasons: z.array(Reason),
+    decidedBy: z.string().min(1),
+    decidedAt: Instant,
+  }),
+});
+
+export const PolicyIssuedV1 = defineEvent({
+  type: 'contract.policy-issued',
+  version: 1,
+  topic,
+  description: 'A policy was issued after acceptance, confirmation and the first premium.',
+  payload: z.object({
+    policyId: Id,
+    policyNumber: z.string().min(1),
+    applicationId: Id,
+    policyholderId: Id,
+    insuredId: Id,
+    payerId: Id,
+    productCode: z.string().min(1),
+    productVersion: z.number().int().positive(),
+    productType: ProductType,
+    isLife: z.boolean(),
+    sumInsuredFen: Fen,
+    premiumFen: Fen,
+    paymentMode: PaymentMode,
+    paymentTermYears: z.number().int().min(1),
+    coverageTermYears: z.number().int().min(1),
+    effectiveDate: CalendarDate,
+    expiryDate: CalendarDate,
+    coolingOffEndsOn: CalendarDate,
+    nextPremiumDueOn: CalendarDate.nullable(),
+    exclusions: z.array(z.string()),
+    salespersonId: z.string().min(1),
+    channel: Channel,
+    issuedAt: Instant,
+  }),
+});
+
+export const PolicyEndorsedV1 = defineEvent({
+  type: 'contract.policy-endorsed',
+  version: 1,
+  topic,
+  description: 'A change to the policy created a new version.',
+  payload: z.object({
+    policyId: Id,
+    policyVersion: z.number().int().positive(),
+    kind: z.enum(['beneficiary', 'contact', 'payment_mode', 'sum_insured_decrease']),
+    effectiveDate: CalendarDate,
+    premiumEffectFen: SignedFen,
+    sumInsuredFen: Fen,
+    premiumFen: Fen,
+    endorsedAt: Instant,
+  }),
+});
+
+export const PolicyWithdrawnV1 = defineEvent({
+  type: 'contract.policy-withdrawn',
+  version: 1,
+  topic,
+  description:
+    'The policyholder withdrew inside the cooling-off period: full premium refunded less at most CNY 10.',
+  payload: z.object({
+    policyId: Id,
+    policyholderId: Id,
+    premiumPaidFen: Fen,
+    policyFeeFen: Fen.max(1000),
+    refundFen: Fen,
+    withdrawnOn: CalendarDate,
+    issuedAt: Instant,
+  }),
+});
+
+export const PolicySurrenderedV1 = defineEvent({
+  type: 'contract.policy-surrendered',
+  version: 1,
+  topic,
+  description:
+    'The policy was surrendered after the cooling-off period for its cash value, due within 30 days.',
+  payload: z.object({
+    policyId: Id,
+    policyholderId: Id,
+    cashValueFen: Fen,
+    surrenderedOn: CalendarDate,
+    refundDueOn: CalendarDate,
+  }),
+});
+
+export const PolicyLapsedV1 = defineEvent({
+  type: 'contract.policy-lapsed',
+  version: 1,
+  topic,
+  description:
+    'A premium stayed unpaid past the grace period; the policy is suspended and reinstatable for 2 years.',
+  payload: z.object({
+    policyId: Id,
+    dueOn: CalendarDate,
+    graceEndedOn: CalendarDate,
+    reinstatableUntil: CalendarDate,
+  }),
+});
+
+export const PolicyReinstatedV1 = defineEvent({
+  type: 'contract.policy-reinstated',
+  version: 1,
+  topic,
+  description: 'A suspended policy was reinstated with arrears paid and a new health declaration.',
+  payload: z.object({ policyId: Id, arrearsPaidFen: Fen, reinstatedOn: CalendarDate }),
+});
+
+export const PolicyTerminatedV1 = defineEvent({
+  type: 'contract.policy-terminated',
+  version: 1,
+  topic,
+  description: 'The policy ended.',
+  payload: z.object({
+    policyId: Id,
+    reason: z.enum(['maturity', 'death_claim', 'limit_exhausted', 'rescission']),
+    terminatedOn: CalendarDate,
+  }),
+});
+
+export const PremiumPaidV1 = defineEvent({
+  type: 'contract.premium-paid',
+  version: 1,
+  topic,
+  description: 'A premium was received (first or renewal). Payer data is what AML monitoring needs.',
+  payload: z.object({
+    policyId: Id,
+    paymentId: Id,
+    amountFen: Fen,
+    dueOn: CalendarDate,
+    paidAt: Instant,
+    method: z.enum(['cash', 'bank_transfer', 'card', 'direct_debit']),
+    payerId: Id,
+    payerType: z.enum(['individual', 'corporate']),
+    payerIsPolicyholder: z.boolean(),
+    isFirstPremium: z.boolean(),
+    policyYear: z.number().int().min(1),
+  }),
+});
+
+export const PremiumOverdueV1 = defineEvent({
+  type: 'contract.premium-overdue',
+  version: 1,
+  topic,
+  description: 'A regular premium was missed; the 60-day grace period runs.',
+  payload: z.object({ policyId: Id, amountFen: Fen, dueOn: CalendarDate, graceEndsOn: CalendarDate }),
+});

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import {
+  CommandEnvelopeSchema,
+  EventEnvelopeSchema,
+  type CommandEnvelope,
+  type EventEnvelope,
+} from './envelope';
+import type { Reason } from './primitives';
+import {
+  findCommand,
+  findEvent,
+  type CommandPayload,
+  type CommandType,
+  type EventPayload,
+  type EventType,
+} from './registry';
+
+/** Any known event, discriminated by `type`, with its payload typed. */
+export type DomainEvent = { [T in EventType]: EventEnvelope<T, EventPayload<T>> }[EventType];
+export type DomainCommand = { [T in CommandType]: CommandEnvelope<T, CommandPayload<T>> }[CommandType];
+
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly known: boolean; readonly reasons: Reason[] };
+
+function issues(error: z.ZodError, prefix: string): Reason[] {
+  return error.issues.map((issue) => ({
+    code: 'CONTRACT.SCHEMA_VIOLATION',
+    message: issue.message,
+    pointer: `${prefix}/${issue.path.map(String).join('/')}`.replace(/\/$/, ''),
+  }));
+}
+
+/**
+ * Checks the envelope, then the payload against the registered schema of its type and version. `known: false` means
+ * the type/version is not in the registry (a consumer may skip it rather than dead-letter it).
+ */
+export function parseEvent(value: unknown): ParseResult<DomainEvent> {
+  const envelope = EventEnvelopeSchema.safeParse(value);
+  if (!envelope.success) return { ok: false, known: false, reasons: issues(envelope.error, '') };
+  const def = findEvent(envelope.data.type, envelope.data.version);
+  if (!def) {
+    return {
+      ok: false,
+      known: false,
+      reasons: [
+        {
+          code: 'CONTRACT.UNKNOWN_TYPE',
+          message: `unknown event ${envelope.data.type}@${envelope.data.version}`,
+        },
+      ],
+    };
+  }
+  const payload = def.payload.safeParse(envelope.data.payload);
+  if (!payload.success) return { ok: false, known: true, reasons: issues(payload.error, '/payload') };
+  return { ok: true, value: { ...envelope.data, payload: payload.data } as DomainEvent };
+}
+
+export function parseCommand(value: unknown): ParseResult<DomainCommand> {
+  const envelope = CommandEnvelopeSchema.safeParse(value);
+  if (!envelope.success) return { ok: false, known: false, reasons: issues(envelope.error, '') };
+  const def = findCommand(envelope.data.type, envelope.data.version);
+  if (!def) {
+    return {
+      ok: false,
+      known: false,
+      reasons: [
+        {
+          code: 'CONTRACT.UNKNOWN_TYPE',
+          message: `unknown command ${envelope.data.type}@${envelope.data.version}`,
+        },
+      ],
+    };
+  }
+  const payload = def.payload.safeParse(envelope.data.payload);
+  if (!payload.success) return { ok: false, known: true, reasons: issues(payload.error, '/payload') };
+  return { ok: true, value: { ...envelope.data, payload: payload.data } as DomainCommand };
+}

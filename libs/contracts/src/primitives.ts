@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Identifiers are RFC 9562 UUIDs. */
+export const Id = z.uuid();
+/** Money is CNY in integer fen (1 yuan = 100 fen), never a float. */
+export const Fen = z.number().int().nonnegative();
+/** A signed amount in fen, for premium effects that can be refunds. */
+export const SignedFen = z.number().int();
+/** A calendar date (Asia/Shanghai) as YYYY-MM-DD: legal periods count calendar days in China Standard Time. */
+export const CalendarDate = z.iso.date();
+/** An instant, stored and sent in UTC with an offset. */
+export const Instant = z.iso.datetime({ offset: true });
+
+export const Gender = z.enum(['male', 'female']);
+/** Customer risk tolerance levels (NFRA Order 2025 No. 7: at least five). */
+export const RiskLevel = z.enum(['C1', 'C2', 'C3', 'C4', 'C5']);
+/** Product risk grades matched against RiskLevel. */
+export const ProductRiskGrade = z.enum(['R1', 'R2', 'R3', 'R4', 'R5']);
+export const Channel = z.enum(['agent', 'bank', 'telesales', 'online', 'broker']);
+export const PaymentMode = z.enum(['single', 'annual', 'semi_annual', 'quarterly', 'monthly']);
+export const ProductType = z.enum([
+  'term_life',
+  'whole_life',
+  'critical_illness',
+  'medical',
+  'accident',
+  'annuity',
+  'unit_linked',
+]);
+export const ClaimType = z.enum([
+  'death',
+  'critical_illness',
+  'hospitalisation',
+  'accident_disability',
+  'outpatient',
+]);
+export const OccupationClass = z.number().int().min(1).max(6);
+export const Percent = z.number().min(0).max(100);
+
+/** A reason given with a refusal or a decision: a stable code, words for people, and where the rule comes from. */
+export const Reason = z.object({
+  code: z.string().min(1),
+  message: z.string().min(1),
+  source: z.string().optional(),
+  pointer: z.string().optional(),
+});
+export type Reason = z.infer<typeof Reason>;

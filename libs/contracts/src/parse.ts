@@ -31,48 +31,36 @@ function issues(error: z.ZodError, prefix: string): Reason[] {
   }));
 }
 
+function parseWith<T>(
+  value: unknown,
+  envelopeSchema: z.ZodType<{ type: string; version: number; payload: unknown }>,
+  find: (type: string, version: number) => { payload: z.ZodType } | undefined,
+  kind: 'event' | 'command',
+): ParseResult<T> {
+  const envelope = envelopeSchema.safeParse(value);
+  if (!envelope.success) return { ok: false, known: false, reasons: issues(envelope.error, '') };
+  const { type, version } = envelope.data;
+  const def = find(type, version);
+  if (!def) {
+    return {
+      ok: false,
+      known: false,
+      reasons: [{ code: 'CONTRACT.UNKNOWN_TYPE', message: `unknown ${kind} ${type}@${version}` }],
+    };
+  }
+  const payload = def.payload.safeParse(envelope.data.payload);
+  if (!payload.success) return { ok: false, known: true, reasons: issues(payload.error, '/payload') };
+  return { ok: true, value: { ...envelope.data, payload: payload.data } as T };
+}
+
 /**
  * Checks the envelope, then the payload against the registered schema of its type and version. `known: false` means
  * the type/version is not in the registry (a consumer may skip it rather than dead-letter it).
  */
 export function parseEvent(value: unknown): ParseResult<DomainEvent> {
-  const envelope = EventEnvelopeSchema.safeParse(value);
-  if (!envelope.success) return { ok: false, known: false, reasons: issues(envelope.error, '') };
-  const def = findEvent(envelope.data.type, envelope.data.version);
-  if (!def) {
-    return {
-      ok: false,
-      known: false,
-      reasons: [
-        {
-          code: 'CONTRACT.UNKNOWN_TYPE',
-          message: `unknown event ${envelope.data.type}@${envelope.data.version}`,
-        },
-      ],
-    };
-  }
-  const payload = def.payload.safeParse(envelope.data.payload);
-  if (!payload.success) return { ok: false, known: true, reasons: issues(payload.error, '/payload') };
-  return { ok: true, value: { ...envelope.data, payload: payload.data } as DomainEvent };
+  return parseWith<DomainEvent>(value, EventEnvelopeSchema, findEvent, 'event');
 }
 
 export function parseCommand(value: unknown): ParseResult<DomainCommand> {
-  const envelope = CommandEnvelopeSchema.safeParse(value);
-  if (!envelope.success) return { ok: false, known: false, reasons: issues(envelope.error, '') };
-  const def = findCommand(envelope.data.type, envelope.data.version);
-  if (!def) {
-    return {
-      ok: false,
-      known: false,
-      reasons: [
-        {
-          code: 'CONTRACT.UNKNOWN_TYPE',
-          message: `unknown command ${envelope.data.type}@${envelope.data.version}`,
-        },
-      ],
-    };
-  }
-  const payload = def.payload.safeParse(envelope.data.payload);
-  if (!payload.success) return { ok: false, known: true, reasons: issues(payload.error, '/payload') };
-  return { ok: true, value: { ...envelope.data, payload: payload.data } as DomainCommand };
+  return parseWith<DomainCommand>(value, CommandEnvelopeSchema, findCommand, 'command');
 }

@@ -14,7 +14,8 @@ import {
   type ServiceConfig,
 } from '@insurer/platform-config';
 import { probePostgres } from '@insurer/platform-database';
-import { probeKafka } from '@insurer/platform-messaging';
+import { DataSource } from 'typeorm';
+import { KafkaClient, KafkaEventServer, OutboxPublisher, probeKafka } from '@insurer/platform-messaging';
 import {
   MetricsRegistry,
   PinoNestLogger,
@@ -108,6 +109,31 @@ export async function startService<C extends ServiceConfig>(
   );
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
 
+  // Event and command handlers (@EventPattern) run on the platform's own Kafka transport.
+  const readiness = app.get(ReadinessRegistry);
+  app.connectMicroservice(
+    {
+      strategy: new KafkaEventServer({
+        name: descriptor.name,
+        schema: descriptor.schema,
+        kafka: app.get(KafkaClient).kafka,
+        dataSource: app.get(DataSource),
+        publisher: app.get(OutboxPublisher),
+        logger,
+        onOutcome: (topic, type, outcome) => metrics.eventsConsumed.inc({ topic, type, outcome }),
+        onFatal: (reason) => {
+          // Not ready at once; then stop with a non-zero code so the orchestrator restarts the process.
+          readiness.markFatal(reason);
+          logger.fatal({ reason }, 'a consumer gave up; stopping');
+          process.exitCode = 1;
+          process.kill(process.pid, 'SIGTERM');
+        },
+      }),
+    },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -132,7 +158,7 @@ export function installShutdown(started: StartedService<ServiceConfig>): void {
       .then(() => {
         started.logger.info('stopped');
         started.logger.flush();
-        process.exit(0);
+        process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
       })
       .catch((err: unknown) => {
         started.logger.error({ err }, 'error during shutdown');

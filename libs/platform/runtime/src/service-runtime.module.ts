@@ -1,4 +1,11 @@
-import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleInit,
+} from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,7 +15,7 @@ import { AuthModule } from '@insurer/platform-auth';
 import type { ServiceConfig } from '@insurer/platform-config';
 import { serviceDataSourceOptions, type ServiceDatabase } from '@insurer/platform-database';
 import { ProblemDetailsFilter } from '@insurer/platform-http';
-import { KafkaClient, createKafka } from '@insurer/platform-messaging';
+import { KafkaClient, OutboxPublisher, OutboxRelay, createKafka } from '@insurer/platform-messaging';
 import { MetricsController, MetricsRegistry } from '@insurer/platform-observability';
 import { CorrelationInterceptor } from './correlation.interceptor';
 import { HealthController } from './health.controller';
@@ -38,6 +45,19 @@ class DependencyChecks implements OnModuleInit {
       check: async () => void (await this.dataSource.query('SELECT 1')),
     });
     this.readiness.register({ name: 'kafka', check: () => this.kafka.ping(2_500) });
+  }
+}
+
+/** Runs the service's outbox relay for as long as the application lives. */
+export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
   }
 }
 
@@ -79,6 +99,21 @@ export class ServiceRuntimeModule {
         { provide: LOGGER, useValue: logger },
         { provide: MetricsRegistry, useValue: new MetricsRegistry(descriptor.name) },
         { provide: KafkaClient, useValue: new KafkaClient(kafka) },
+        { provide: OutboxPublisher, useValue: new OutboxPublisher(database.schema, descriptor.name) },
+        {
+          provide: OutboxRelayHost,
+          inject: [MetricsRegistry],
+          useFactory: (metrics: MetricsRegistry) =>
+            new OutboxRelayHost(
+              new OutboxRelay({
+                schema: database.schema,
+                connectionString: config.DATABASE_URL,
+                kafka,
+                logger,
+                onBatchSent: (ids) => metrics.eventsPublished.inc(ids.length),
+              }),
+            ),
+        },
         ReadinessRegistry,
         {
           provide: DependencyChecks,
@@ -88,7 +123,15 @@ export class ServiceRuntimeModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
       ],
-      exports: [SERVICE_CONFIG, SERVICE_DESCRIPTOR, LOGGER, MetricsRegistry, KafkaClient, ReadinessRegistry],
+      exports: [
+        SERVICE_CONFIG,
+        SERVICE_DESCRIPTOR,
+        LOGGER,
+        MetricsRegistry,
+        KafkaClient,
+        OutboxPublisher,
+        ReadinessRegistry,
+      ],
     };
   }
 }

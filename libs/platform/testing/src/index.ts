@@ -2,3 +2,4 @@ export * from './service-process';
 export * from './test-environment';
 export * from './wait-for';
 export * from './repo-root';
+export * from './topic-collector';

@@ -1,0 +1,395 @@
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  parseCommand,
+  parseEvent,
+  type DomainCommand,
+  type DomainEvent,
+  type EventType,
+  type Reason,
+} from '@insurer/contracts';
+import { runWithContext } from '@insurer/platform-observability';
+import { sendToDeadLetter } from './dead-letter';
+import type { OutboxPublisher } from './outbox';
+
+/** What a handler gets besides the message: the transaction its effects must be written in, and the delivery. */
+export interface DeliveryContext {
+  readonly manager: EntityManager;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly attempt: number;
+}
+
+export type EventHandler = (event: DomainEvent, ctx: DeliveryContext) => Promise<void>;
+export type CommandHandler = (command: DomainCommand, ctx: DeliveryContext) => Promise<void>;
+
+/** A handler error that retrying cannot fix (a refused command, a rule violation): no retries. */
+export interface NonRetryable {
+  readonly retryable: false;
+}
+
+/** A refusal a command handler throws; it becomes a command-rejected event with these reasons. */
+export class CommandRefusedError extends Error implements NonRetryable {
+  readonly retryable = false as const;
+  constructor(readonly reasons: Reason[]) {
+    super(reasons.map((r) => r.message).join('; '));
+    this.name = 'CommandRefusedError';
+  }
+}
+
+export interface InboxConsumerOptions {
+  /** Inbox key and Kafka group id: one per service and purpose, never shared by two services. */
+  readonly name: string;
+  readonly groupId?: string;
+  readonly schema: string;
+  readonly topics: readonly string[];
+  readonly kafka: Kafka;
+  readonly dataSource: DataSource;
+  readonly eventHandlers?: ReadonlyMap<string, EventHandler>;
+  readonly commandHandlers?: ReadonlyMap<string, CommandHandler>;
+  /** Needed with command handlers: rejections are published through the outbox. */
+  readonly publisher?: OutboxPublisher;
+  readonly maxAttempts?: number;
+  readonly backoffMs?: number;
+  readonly maxCrashRestarts?: number;
+  /** kafkajs retries of a failing batch before the consumer counts as crashed. */
+  readonly crashRetries?: number;
+  readonly fromBeginning?: boolean;
+  /** How long the group waits for a silent member before handing its partitions to others. */
+  readonly sessionTimeoutMs?: number;
+  readonly logger?: Logger;
+  /** Called once when the consumer gives up (crashed more often than allowed). */
+  readonly onFatal?: (reason: string) => void;
+  readonly onOutcome?: (
+    topic: string,
+    type: string,
+    outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered' | 'skipped',
+    messageId?: string,
+  ) => void;
+}
+
+type Outcome = 'applied' | 'duplicate' | 'dead_lettered' | 'skipped';
+
+const REJECTED_TYPE: Record<string, EventType> = {
+  customer: 'customer.command-rejected',
+  sales: 'sales.command-rejected',
+  claims: 'claims.command-rejected',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Consumes events and commands with these guarantees: the payload is checked against its contract (a bad message goes
+ * straight to `<topic>.dlq`); the effect and the inbox row `(consumer, eventId)` commit in one transaction, so a
+ * redelivery changes nothing; the offset is committed only after that commit; a failing handler is retried with
+ * backoff a bounded number of times and then dead-lettered, and the consumer moves on.
+ */
+export class InboxConsumer {
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private crashes = 0;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+
+  constructor(private readonly options: InboxConsumerOptions) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoffMs = options.backoffMs ?? 200;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, name } = this.options;
+    const maxRestarts = this.options.maxCrashRestarts ?? 5;
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+    await this.producer.connect();
+    const consumer = kafka.consumer({
+      groupId: this.options.groupId ?? name,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.max(500, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10)),
+      allowAutoTopicCreation: false,
+      retry: {
+        retries: this.options.crashRetries ?? 5,
+        restartOnFailure: async () => ++this.crashes <= maxRestarts,
+      },
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      const { error, restart } = event.payload;
+      this.options.logger?.error({ err: error, restart, crashes: this.crashes }, `consumer ${name} crashed`);
+      if (!restart)
+        this.options.onFatal?.(`consumer ${name} crashed ${this.crashes} times: ${error.message}`);
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [...this.options.topics],
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        commitOffsetsIfNecessary,
+        isRunning,
+        isStale,
+      }) => {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          await this.process(batch.topic, batch.partition, message, heartbeat);
+          resolveOffset(message.offset);
+          await heartbeat();
+        }
+        await commitOffsetsIfNecessary();
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+  }
+
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ) {
+    const source = { topic, partition, message };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.value?.toString('utf8') ?? '');
+    } catch {
+      raw = undefined;
+    }
+    const isCommandTopic = topic.includes('.commands.');
+    const outcome = isCommandTopic
+      ? await this.processCommand(source, raw, heartbeat)
+      : await this.processEvent(source, raw, heartbeat);
+    this.options.onOutcome?.(topic, typeOf(raw) ?? 'unknown', outcome, idOf(raw));
+  }
+
+  private async processEvent(
+    source: { topic: string; partition: number; message: KafkaMessage },
+    raw: unknown,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    const parsed = parseEvent(raw);
+    const handlers = this.options.eventHandlers ?? new Map();
+    if (!parsed.ok) {
+      // Another service's event this consumer has no handler for, at a version it does not know, is not its business.
+      const type = typeOf(raw);
+      if (!parsed.known && raw !== undefined && type && !handlers.has(type) && isEnvelopeLike(raw))
+        return 'skipped';
+      await this.deadLetter(source, 'ContractViolation', describeReasons(parsed.reasons), 1);
+      return 'dead_lettered';
+    }
+    const event = parsed.value;
+    const handler = handlers.get(event.type);
+    if (!handler) return 'skipped';
+    return this.applyWithRetries(
+      source,
+      event.eventId,
+      heartbeat,
+      { correlationId: event.correlationId, causationId: event.eventId },
+      (ctx) => handler(event, ctx),
+    );
+  }
+
+  private async processCommand(
+    source: { topic: string; partition: number; message: KafkaMessage },
+    raw: unknown,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    const parsed = parseCommand(raw);
+    const commandId =
+      typeof (raw as { commandId?: unknown })?.commandId === 'string'
+        ? (raw as { commandId: string }).commandId
+        : null;
+    const commandType = typeOf(raw) ?? 'unknown';
+    const issuer =
+      typeof (raw as { issuer?: unknown })?.issuer === 'string' ? (raw as { issuer: string }).issuer : null;
+    if (!parsed.ok) {
+      await this.reject(source, commandId, commandType, issuer, parsed.reasons);
+      await this.deadLetter(source, 'ContractViolation', describeReasons(parsed.reasons), 1);
+      return 'dead_lettered';
+    }
+    const command = parsed.value;
+    const handler = this.options.commandHandlers?.get(command.type);
+    if (!handler) {
+      const reasons = [{ code: 'COMMAND.UNSUPPORTED', message: `no handler for ${command.type} here` }];
+      await this.reject(source, command.commandId, command.type, command.issuer, reasons);
+      await this.deadLetter(source, 'UnsupportedCommand', describeReasons(reasons), 1);
+      return 'dead_lettered';
+    }
+    const context = {
+      correlationId: command.commandId,
+      causationId: command.commandId,
+      actor: command.issuer,
+    };
+    try {
+      return await this.applyWithRetries(
+        source,
+        command.commandId,
+        heartbeat,
+        context,
+        (ctx) => handler(command, ctx),
+        false,
+      );
+    } catch (err) {
+      const reasons =
+        err instanceof CommandRefusedError
+          ? err.reasons
+          : [{ code: 'COMMAND.FAILED', message: err instanceof Error ? err.message : String(err) }];
+      await runWithContext(context, () =>
+        this.reject(source, command.commandId, command.type, command.issuer, reasons),
+      );
+      await this.deadLetter(
+        source,
+        err instanceof Error ? err.name : 'Error',
+        describeReasons(reasons),
+        this.maxAttempts,
+      );
+      return 'dead_lettered';
+    }
+  }
+
+  /**
+   * Runs the effect with its inbox row in one transaction; retries retryable failures with exponential backoff.
+   * With `deadLetterOnFailure` false the final error is thrown to the caller instead.
+   */
+  private async applyWithRetries(
+    source: { topic: string; partition: number; message: KafkaMessage },
+    messageId: string,
+    heartbeat: () => Promise<void>,
+    context: { correlationId: string; causationId: string; actor?: string | null },
+    effect: (ctx: DeliveryContext) => Promise<void>,
+    deadLetterOnFailure = true,
+  ): Promise<Outcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        let duplicate = false;
+        await this.options.dataSource.transaction(async (manager) => {
+          duplicate = !(await this.recordInInbox(manager, messageId, source));
+          if (duplicate) return;
+          await runWithContext(
+            {
+              correlationId: context.correlationId,
+              causationId: context.causationId,
+              actor: context.actor ?? undefined,
+            },
+            () =>
+              effect({
+                manager,
+                topic: source.topic,
+                partition: source.partition,
+                offset: source.message.offset,
+                attempt,
+              }),
+          );
+        });
+        return duplicate ? 'duplicate' : 'applied';
+      } catch (err) {
+        const retryable = (err as Partial<NonRetryable>)?.retryable !== false;
+        if (!retryable || attempt >= this.maxAttempts) {
+          if (!deadLetterOnFailure) throw err;
+          const error = err instanceof Error ? err : new Error(String(err));
+          await this.deadLetter(source, error.name, error.message, attempt);
+          return 'dead_lettered';
+        }
+        this.options.onOutcome?.(source.topic, '', 'retried');
+        this.options.logger?.warn({ err, attempt, messageId }, `handler failed; retrying`);
+        await backoff(this.backoffMs * 2 ** (attempt - 1), heartbeat);
+      }
+    }
+  }
+
+  /** Returns false when this consumer has already applied the message. */
+  private async recordInInbox(
+    manager: EntityManager,
+    messageId: string,
+    source: { topic: string; partition: number; message: KafkaMessage },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO "${this.options.schema}".inbox (consumer, event_id, topic, kafka_partition, kafka_offset)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.options.name, messageId, source.topic, source.partition, source.message.offset],
+    );
+    return rows.length === 1;
+  }
+
+  /** Publishes `<context>.command-rejected` once per command id (the inbox dedupes a resent bad command too). */
+  private async reject(
+    source: { topic: string; partition: number; message: KafkaMessage },
+    commandId: string | null,
+    commandType: string,
+    issuer: string | null,
+    reasons: Reason[],
+  ): Promise<void> {
+    const publisher = this.options.publisher;
+    const type = REJECTED_TYPE[source.topic.split('.')[0]];
+    if (!publisher || !type) return;
+    const id = commandId ?? `unidentified-${randomUUID()}`;
+    await runWithContext({ correlationId: id, causationId: id }, () =>
+      this.options.dataSource.transaction(async (manager) => {
+        if (commandId && UUID.test(commandId) && !(await this.recordInInbox(manager, commandId, source)))
+          return;
+        await publisher.publish(manager, {
+          type,
+          aggregateId: id,
+          payload: { commandId: id, commandType, issuer, reasons, rejectedAt: new Date().toISOString() },
+        } as never);
+      }),
+    );
+  }
+
+  private async deadLetter(
+    source: { topic: string; partition: number; message: KafkaMessage },
+    errorClass: string,
+    message: string,
+    attempts: number,
+  ): Promise<void> {
+    if (!this.producer) throw new Error('consumer not started');
+    await sendToDeadLetter(this.producer, this.options.name, source, { errorClass, message, attempts });
+    this.options.logger?.warn(
+      { topic: source.topic, offset: source.message.offset, errorClass, message },
+      'dead-lettered',
+    );
+  }
+}
+
+function idOf(raw: unknown): string | undefined {
+  const r = raw as { eventId?: unknown; commandId?: unknown } | undefined;
+  const id = r?.eventId ?? r?.commandId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function typeOf(raw: unknown): string | undefined {
+  const type = (raw as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? type : undefined;
+}
+
+function isEnvelopeLike(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && 'eventId' in raw && 'payload' in raw;
+}
+
+function describeReasons(reasons: Reason[]): string {
+  return reasons.map((r) => (r.pointer ? `${r.pointer}: ${r.message}` : r.message)).join('; ');
+}
+
+async function backoff(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+  // A retry delay, not a test wait: heartbeat meanwhile so the group does not evict this consumer.
+  const until = Date.now() + Math.min(ms, 10_000);
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, until - Date.now())));
+    await heartbeat();
+  }
+}

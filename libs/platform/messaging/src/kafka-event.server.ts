@@ -1,0 +1,74 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { lastValueFrom } from 'rxjs';
+import { findCommand, latestEventDefinition } from '@insurer/contracts';
+import {
+  InboxConsumer,
+  type CommandHandler,
+  type DeliveryContext,
+  type EventHandler,
+  type InboxConsumerOptions,
+} from './inbox-consumer';
+
+export type KafkaEventServerOptions = Omit<
+  InboxConsumerOptions,
+  'topics' | 'eventHandlers' | 'commandHandlers'
+>;
+
+/**
+ * A Nest transport that keeps handlers idiomatic, `@EventPattern('contract.policy-issued')` with `@Payload()` and
+ * `@Ctx()`, while delivery follows the platform's rules (see InboxConsumer) instead of the stock Kafka transport's
+ * endless retries. The topics to subscribe to follow from the handled event and command types.
+ */
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  private consumer: InboxConsumer | undefined;
+
+  constructor(private readonly options: KafkaEventServerOptions) {
+    super();
+  }
+
+  async listen(callback: (...optionalParams: unknown[]) => void): Promise<void> {
+    const eventHandlers = new Map<string, EventHandler>();
+    const commandHandlers = new Map<string, CommandHandler>();
+    const topics = new Set<string>();
+    for (const [pattern, handler] of this.getHandlers()) {
+      const invoke = async (message: unknown, ctx: DeliveryContext) => {
+        await lastValueFrom(this.transformToObservable(await handler(message, ctx)), {
+          defaultValue: undefined,
+        });
+      };
+      const command = findCommand(pattern, 1);
+      const event = latestEventDefinition(pattern);
+      if (command) {
+        commandHandlers.set(pattern, invoke);
+        topics.add(command.topic);
+      } else if (event) {
+        eventHandlers.set(pattern, invoke);
+        topics.add(event.topic);
+      } else {
+        throw new Error(`@EventPattern('${pattern}') names no event or command in libs/contracts`);
+      }
+    }
+    if (topics.size > 0) {
+      this.consumer = new InboxConsumer({
+        ...this.options,
+        topics: [...topics],
+        eventHandlers,
+        commandHandlers,
+      });
+      await this.consumer.start();
+    }
+    callback();
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer reports through the readiness registry, not through events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+}

@@ -1,0 +1,443 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { Topics, deadLetterTopic, type DomainEvent } from '@insurer/contracts';
+import { TopicCollector, repoRoot, testEnvironment, waitFor } from '@insurer/platform-testing';
+import { CommandRefusedError, InboxConsumer, type EventHandler } from './inbox-consumer';
+import { createKafka } from './kafka';
+import { createMessagingTables } from './messaging-tables';
+import { OutboxPublisher } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+const SCHEMA = 'messaging_test';
+const env = testEnvironment();
+let dataSource: DataSource;
+let kafka: Kafka;
+const running: { stop(): Promise<void> }[] = [];
+const publisher = new OutboxPublisher(SCHEMA, 'messaging-test');
+
+/** Every test tags its events with its own run id so the shared topics' older messages are ignored. */
+function reopened(claimId: string, reason: string) {
+  return {
+    type: 'claims.claim-reopened' as const,
+    aggregateId: claimId,
+    payload: { claimId, reason, reopenedAt: new Date().toISOString() },
+  };
+}
+
+function relay(extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}): OutboxRelay {
+  const r = new OutboxRelay({
+    schema: SCHEMA,
+    connectionString: env.databaseUrl,
+    kafka,
+    pollIntervalMs: 100,
+    ...extra,
+  });
+  r.start();
+  running.push(r);
+  return r;
+}
+
+async function consumer(
+  name: string,
+  handler: EventHandler,
+  extra: Partial<ConstructorParameters<typeof InboxConsumer>[0]> = {},
+): Promise<InboxConsumer> {
+  const c = new InboxConsumer({
+    name,
+    schema: SCHEMA,
+    topics: [Topics.CLAIMS_EVENTS],
+    kafka,
+    dataSource,
+    eventHandlers: new Map([['claims.claim-reopened', handler]]),
+    backoffMs: 10,
+    ...extra,
+  });
+  await c.start();
+  running.push(c);
+  return c;
+}
+
+/** The handler's effect: one row per applied event, in the order applied. */
+async function recordEffect(event: DomainEvent, manager: import('typeorm').EntityManager, runId: string) {
+  if (event.type !== 'claims.claim-reopened' || !event.payload.reason.startsWith(runId)) return;
+  await manager.query(`INSERT INTO ${SCHEMA}.effects (event_id, aggregate_id, note) VALUES ($1, $2, $3)`, [
+    event.eventId,
+    event.aggregateId,
+    event.payload.reason,
+  ]);
+}
+
+async function effects(runId: string): Promise<{ event_id: string; aggregate_id: string; note: string }[]> {
+  return dataSource.query(
+    `SELECT event_id, aggregate_id, note FROM ${SCHEMA}.effects WHERE note LIKE $1 ORDER BY seq`,
+    [`${runId}%`],
+  );
+}
+
+beforeAll(async () => {
+  kafka = createKafka({ clientId: 'messaging-test', brokers: env.kafkaBrokers.split(',') });
+  dataSource = new DataSource({ type: 'postgres', url: env.databaseUrl, extra: { max: 5 } });
+  await dataSource.initialize();
+  await dataSource.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
+  const runner = dataSource.createQueryRunner();
+  await createMessagingTables(runner, SCHEMA);
+  await runner.release();
+  await dataSource.query(
+    `CREATE TABLE ${SCHEMA}.effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, aggregate_id text NOT NULL, note text NOT NULL)`,
+  );
+});
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.stop()));
+});
+
+afterAll(async () => {
+  await dataSource.destroy();
+});
+
+describe('outbox, relay and inbox on the real broker', () => {
+  it('publishes nothing for a rolled-back transaction and delivers a committed one', async () => {
+    const runId = `rollback-${randomUUID()}`;
+    const claimId = randomUUID();
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await publisher.publish(manager, reopened(claimId, `${runId}:rolled-back`));
+        throw new Error('business failure after publishing');
+      }),
+    ).rejects.toThrow('business failure');
+    await dataSource.transaction((manager) =>
+      publisher.publish(manager, reopened(claimId, `${runId}:committed`)),
+    );
+
+    relay();
+    await consumer(`rollback-${runId}`, (event, ctx) => recordEffect(event, ctx.manager, runId));
+    await waitFor(async () => (await effects(runId)).length === 1, {
+      description: 'the committed event applied',
+    });
+    // Same key, so the rolled-back event would have arrived first had it been sent.
+    expect((await effects(runId)).map((e) => e.note)).toEqual([`${runId}:committed`]);
+  });
+
+  it('refuses to write an event that breaks its contract', async () => {
+    await expect(
+      dataSource.transaction((manager) =>
+        publisher.publish(manager, {
+          ...reopened(randomUUID(), 'x'),
+          payload: { claimId: 'not-a-uuid' },
+        } as never),
+      ),
+    ).rejects.toThrow(/does not match its contract/);
+  });
+
+  it('applies each effect once when the relay dies after sending and before marking rows sent', async () => {
+    const runId = `relay-crash-${randomUUID()}`;
+    const claimId = randomUUID();
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 5; i++) await publisher.publish(manager, reopened(claimId, `${runId}:${i}`));
+    });
+    let crashes = 0;
+    const outcomes: string[] = [];
+    relay({
+      onBatchSent: () => {
+        if (crashes++ === 0) throw new Error('relay died after sending');
+      },
+    });
+    await consumer(`relay-crash-${runId}`, (event, ctx) => recordEffect(event, ctx.manager, runId), {
+      onOutcome: (_t, _type, outcome) => outcomes.push(outcome),
+    });
+    await waitFor(
+      async () =>
+        (await effects(runId)).length === 5 && outcomes.filter((o) => o === 'duplicate').length >= 5,
+      {
+        description: 'five effects and five skipped duplicates',
+      },
+    );
+    const applied = await effects(runId);
+    expect(new Set(applied.map((e) => e.event_id)).size).toBe(5);
+    expect(applied.map((e) => e.note)).toEqual([0, 1, 2, 3, 4].map((i) => `${runId}:${i}`));
+    const unsent = await dataSource.query(
+      `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NULL`,
+    );
+    expect(unsent[0].n).toBe(0);
+  });
+
+  it('dead-letters an invalid message with its headers and still processes the next valid one', async () => {
+    const runId = `invalid-${randomUUID()}`;
+    const claimId = randomUUID();
+    const producer = kafka.producer();
+    await producer.connect();
+    const broken = {
+      eventId: randomUUID(),
+      type: 'claims.claim-reopened',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      producer: 'rogue',
+      aggregateId: claimId,
+      correlationId: runId,
+      causationId: null,
+      payload: { claimId: 42, reason: 'x', reopenedAt: new Date().toISOString() },
+    };
+    await producer.send({
+      topic: Topics.CLAIMS_EVENTS,
+      messages: [
+        { key: claimId, value: '{not json', headers: { origin: runId } },
+        { key: claimId, value: JSON.stringify(broken), headers: { origin: runId } },
+      ],
+    });
+    await producer.disconnect();
+    await dataSource.transaction((manager) =>
+      publisher.publish(manager, reopened(claimId, `${runId}:valid`)),
+    );
+
+    const dlq = await new TopicCollector(kafka, [deadLetterTopic(Topics.CLAIMS_EVENTS)]).start();
+    running.push(dlq);
+    relay();
+    await consumer(`invalid-${runId}`, (event, ctx) => recordEffect(event, ctx.manager, runId));
+    await waitFor(async () => (await effects(runId)).length === 1, {
+      description: 'the valid event applied',
+    });
+    const dead = await dlq.waitFor(
+      (m) => m.headers.origin === runId && m.headers['dlq.consumer'] === `invalid-${runId}`,
+      2,
+    );
+    expect(dead.map((m) => m.value)).toEqual(['{not json', JSON.stringify(broken)]);
+    for (const m of dead) {
+      expect(m.key).toBe(claimId);
+      expect(m.headers['dlq.source.topic']).toBe(Topics.CLAIMS_EVENTS);
+      expect(m.headers['dlq.error.class']).toBe('ContractViolation');
+      expect(Number(m.headers['dlq.source.offset'])).toBeGreaterThanOrEqual(0);
+      expect(m.headers['dlq.source.partition']).toMatch(/^\d+$/);
+    }
+    expect(dead[1].headers['dlq.error.message']).toContain('/payload/claimId');
+  });
+
+  it('retries a handler that fails twice into one effect, and dead-letters one that always fails', async () => {
+    const runId = `retry-${randomUUID()}`;
+    const flaky = randomUUID();
+    const doomed = randomUUID();
+    await dataSource.transaction(async (manager) => {
+      await publisher.publish(manager, reopened(flaky, `${runId}:flaky`));
+      await publisher.publish(manager, reopened(doomed, `${runId}:doomed`));
+    });
+    const attempts = new Map<string, number>();
+    const dlq = await new TopicCollector(kafka, [deadLetterTopic(Topics.CLAIMS_EVENTS)]).start();
+    running.push(dlq);
+    relay();
+    await consumer(
+      `retry-${runId}`,
+      async (event, ctx) => {
+        if (event.type !== 'claims.claim-reopened' || !event.payload.reason.startsWith(runId)) return;
+        const n = (attempts.get(event.aggregateId) ?? 0) + 1;
+        attempts.set(event.aggregateId, n);
+        await recordEffect(event, ctx.manager, runId);
+        if (event.aggregateId === doomed || n <= 2) throw new Error(`attempt ${n} failed`);
+      },
+      { maxAttempts: 4 },
+    );
+    const dead = await dlq.waitFor((m) => m.key === doomed);
+    await waitFor(async () => (await effects(runId)).length === 1, { description: 'the flaky effect' });
+    expect((await effects(runId)).map((e) => e.aggregate_id)).toEqual([flaky]);
+    expect(attempts.get(flaky)).toBe(3);
+    expect(attempts.get(doomed)).toBe(4);
+    expect(dead[0].headers['dlq.attempts']).toBe('4');
+    expect(dead[0].headers['dlq.error.message']).toBe('attempt 4 failed');
+  });
+
+  it('delivers 1,000 events for 50 keys over 6 partitions in order per key', async () => {
+    const runId = `order-${randomUUID()}`;
+    const keys = Array.from({ length: 50 }, () => randomUUID());
+    for (let batch = 0; batch < 10; batch++) {
+      await dataSource.transaction(async (manager) => {
+        for (let i = batch * 100; i < (batch + 1) * 100; i++) {
+          await publisher.publish(manager, reopened(keys[i % 50], `${runId}:${String(i).padStart(4, '0')}`));
+        }
+      });
+    }
+    relay({ batchSize: 200 });
+    await consumer(`order-${runId}`, (event, ctx) => recordEffect(event, ctx.manager, runId));
+    await waitFor(async () => (await effects(runId)).length === 1000, {
+      timeoutMs: 60_000,
+      description: '1,000 effects',
+    });
+    const applied = await effects(runId);
+    for (const key of keys) {
+      const seq = applied.filter((e) => e.aggregate_id === key).map((e) => Number(e.note.split(':')[1]));
+      expect(seq).toHaveLength(20);
+      expect(seq).toEqual([...seq].sort((a, b) => a - b));
+    }
+    const admin = kafka.admin();
+    await admin.connect();
+    const partitions = await admin.fetchTopicMetadata({ topics: [Topics.CLAIMS_EVENTS] });
+    await admin.disconnect();
+    expect(partitions.topics[0].partitions).toHaveLength(6);
+  });
+});
+
+describe('a consumer process killed mid-batch', () => {
+  function startConsumerProcess(runId: string) {
+    const script = join(repoRoot(), 'dist/libs/platform/messaging/test/effect-consumer.process.js');
+    const child = spawn(process.execPath, [script], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: env.databaseUrl,
+        KAFKA_BROKERS: env.kafkaBrokers,
+        RUN_ID: runId,
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.once('exit', (code, signal) => resolve(signal ?? code)),
+    );
+    return { child, exited };
+  }
+
+  it('loses nothing and duplicates no effect after SIGKILL and restart', async () => {
+    const runId = `crash-${randomUUID()}`;
+    const keys = Array.from({ length: 10 }, () => randomUUID());
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 300; i++) await publisher.publish(manager, reopened(keys[i % 10], `${runId}:${i}`));
+    });
+    relay();
+    const first = startConsumerProcess(runId);
+    await waitFor(async () => (await effects(runId)).length >= 40, {
+      timeoutMs: 60_000,
+      description: 'some effects',
+    });
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    const before = (await effects(runId)).length;
+    expect(before).toBeLessThan(300);
+
+    const second = startConsumerProcess(runId);
+    try {
+      await waitFor(async () => (await effects(runId)).length >= 300, {
+        timeoutMs: 90_000,
+        description: '300 effects',
+      });
+      const applied = await effects(runId);
+      expect(applied).toHaveLength(300);
+      expect(new Set(applied.map((e) => e.event_id)).size).toBe(300);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+});
+
+describe('integrator commands', () => {
+  it('answers a valid command with its event, a malformed one with command-rejected and a DLQ record, and ignores a repeat', async () => {
+    const claimId = randomUUID();
+    const valid = randomUUID();
+    const refused = randomUUID();
+    const malformed = randomUUID();
+    let applied = 0;
+    let duplicates = 0;
+    const results = await new TopicCollector(kafka, [
+      Topics.CLAIMS_EVENTS,
+      deadLetterTopic(Topics.CLAIMS_COMMANDS),
+    ]).start();
+    running.push(results);
+    relay();
+    const c = new InboxConsumer({
+      name: `commands-${claimId}`,
+      schema: SCHEMA,
+      topics: [Topics.CLAIMS_COMMANDS],
+      kafka,
+      dataSource,
+      publisher,
+      backoffMs: 10,
+      onOutcome: (_topic, _type, outcome, id) => {
+        if (id === valid && outcome === 'duplicate') duplicates++;
+      },
+      commandHandlers: new Map([
+        [
+          'claims.submit-claim-documents',
+          async (command, ctx) => {
+            // The topic holds earlier runs' commands too; this consumer's inbox is new, so only count this run's.
+            if (command.type !== 'claims.submit-claim-documents' || command.payload.claimId !== claimId)
+              return;
+            if (command.payload.documents.some((d) => d.kind === 'forged')) {
+              throw new CommandRefusedError([
+                { code: 'CLAIM.DOCUMENT_REFUSED', message: 'a forged document' },
+              ]);
+            }
+            applied++;
+            await publisher.publish(ctx.manager, {
+              type: 'claims.documents-completed',
+              aggregateId: command.payload.claimId,
+              payload: {
+                claimId: command.payload.claimId,
+                completedAt: new Date().toISOString(),
+                decisionDueOn: '2026-12-25',
+              },
+            });
+          },
+        ],
+      ]),
+    });
+    await c.start();
+    running.push(c);
+
+    const producer = kafka.producer();
+    await producer.connect();
+    const command = (commandId: string, kind: string) => ({
+      key: commandId,
+      value: JSON.stringify({
+        commandId,
+        type: 'claims.submit-claim-documents',
+        version: 1,
+        issuedAt: new Date().toISOString(),
+        issuer: 'tpa-1',
+        payload: { claimId, documents: [{ kind, reference: 'doc-1', sha256: 'ab'.repeat(32) }] },
+      }),
+    });
+    await producer.send({
+      topic: Topics.CLAIMS_COMMANDS,
+      messages: [
+        command(valid, 'medical_invoice'),
+        command(valid, 'medical_invoice'),
+        command(refused, 'forged'),
+        {
+          key: malformed,
+          value: JSON.stringify({ commandId: malformed, type: 'claims.submit-claim-documents', version: 1 }),
+        },
+      ],
+    });
+    await producer.disconnect();
+
+    const byCorrelation = (id: string) => (m: { json: unknown }) =>
+      (m.json as { correlationId?: string })?.correlationId === id;
+    const [done] = await results.waitFor(byCorrelation(valid));
+    expect(done.json).toMatchObject({
+      type: 'claims.documents-completed',
+      causationId: valid,
+      payload: { claimId },
+    });
+    const [rejected] = await results.waitFor(byCorrelation(refused));
+    expect(rejected.json).toMatchObject({
+      type: 'claims.command-rejected',
+      payload: { commandId: refused, reasons: [{ code: 'CLAIM.DOCUMENT_REFUSED' }] },
+    });
+    const [bad] = await results.waitFor(byCorrelation(malformed));
+    expect(bad.json).toMatchObject({
+      type: 'claims.command-rejected',
+      payload: { commandId: malformed, issuer: null },
+    });
+    const dead = await results.waitFor(
+      (m) => m.topic.endsWith('.dlq') && (m.key === malformed || m.key === refused),
+      2,
+    );
+    expect(dead.map((m) => m.headers['dlq.source.topic'])).toEqual([
+      Topics.CLAIMS_COMMANDS,
+      Topics.CLAIMS_COMMANDS,
+    ]);
+
+    await waitFor(() => duplicates === 1, { description: 'the repeated command to be seen and skipped' });
+    expect(applied).toBe(1);
+    expect(results.matching(byCorrelation(valid))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,176 @@
+import { Client } from 'pg';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { outboxChannel } from './outbox';
+
+export interface OutboxRelayOptions {
+  readonly schema: string;
+  readonly connectionString: string;
+  readonly kafka: Kafka;
+  readonly logger?: Logger;
+  readonly batchSize?: number;
+  /** How often to look for rows when no notification arrived (notifications are not durable). */
+  readonly pollIntervalMs?: number;
+  /** Sent rows older than this are deleted. */
+  readonly retentionHours?: number;
+  /** Called after Kafka acknowledged a batch and before the rows are marked sent (metrics; fault injection in tests). */
+  readonly onBatchSent?: (eventIds: string[]) => Promise<void> | void;
+}
+
+interface OutboxRow {
+  id: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  envelope: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka in id order. Only one relay per schema is active at a time (a Postgres
+ * session advisory lock), which keeps each key's events in order across replicas; the others wait as standbys.
+ * Delivery is at least once: a crash between send and mark resends the batch, and consumers' inboxes drop the copies.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retentionHours: number;
+  private stopped = false;
+  private running: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private client: Client | undefined;
+  private producer: Producer | undefined;
+  private leader = false;
+  private lastCleanup = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.retentionHours = options.retentionHours ?? 72;
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.running ??= this.supervise();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** Restarts the loop after any failure (lost connection, broker down), so the relay heals by itself. */
+  private async supervise(): Promise<void> {
+    let backoff = 250;
+    while (!this.stopped) {
+      try {
+        await this.runAsLeader();
+        backoff = 250;
+      } catch (err) {
+        this.options.logger?.warn({ err }, 'outbox relay failed; restarting');
+        await this.pause(backoff);
+        backoff = Math.min(backoff * 2, 5_000);
+      } finally {
+        await this.release();
+      }
+    }
+  }
+
+  private async runAsLeader(): Promise<void> {
+    const client = new Client({
+      connectionString: this.options.connectionString,
+      application_name: `${this.options.schema}-relay`,
+    });
+    client.on('error', (err) => this.options.logger?.warn({ err }, 'outbox relay connection error'));
+    this.client = client;
+    await client.connect();
+    const lockKey = `${this.options.schema}.outbox-relay`;
+    while (!this.stopped) {
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+        [lockKey],
+      );
+      if (rows[0].locked) break;
+      await this.pause(1_000);
+    }
+    if (this.stopped) return;
+    this.leader = true;
+    client.on('notification', () => this.wake?.());
+    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    const producer = this.options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+    this.producer = producer;
+    await producer.connect();
+    while (!this.stopped) {
+      const sent = await this.drainOnce(client, producer);
+      await this.cleanupIfDue(client);
+      if (sent < this.batchSize) await this.pause(this.pollIntervalMs);
+    }
+  }
+
+  private async drainOnce(client: Client, producer: Producer): Promise<number> {
+    const { rows } = await client.query<OutboxRow>(
+      `SELECT id, event_id, topic, message_key, envelope, headers FROM "${this.options.schema}".outbox
+       WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
+      [this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const byTopic = new Map<string, OutboxRow[]>();
+    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
+        topic,
+        messages: list.map((row) => ({
+          key: row.message_key,
+          value: JSON.stringify(row.envelope),
+          headers: row.headers,
+        })),
+      })),
+    });
+    await this.options.onBatchSent?.(rows.map((r) => r.event_id));
+    await client.query(
+      `UPDATE "${this.options.schema}".outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
+    );
+    return rows.length;
+  }
+
+  private async cleanupIfDue(client: Client): Promise<void> {
+    if (Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    await client.query(
+      `DELETE FROM "${this.options.schema}".outbox WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(hours => $1)`,
+      [this.retentionHours],
+    );
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async release(): Promise<void> {
+    this.leader = false;
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    // Closing the session releases the advisory lock, so a standby takes over.
+    await this.client?.end().catch(() => undefined);
+    this.client = undefined;
+  }
+}

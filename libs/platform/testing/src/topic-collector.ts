@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Consumer, IHeaders, Kafka } from 'kafkajs';
+import { waitFor, type WaitOptions } from './wait-for';
+
+export interface CollectedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string | null;
+  readonly value: string | null;
+  readonly json: unknown;
+  readonly headers: Record<string, string>;
+}
+
+/** Reads topics from the beginning under a fresh consumer group and keeps everything it sees, for assertions. */
+export class TopicCollector {
+  readonly messages: CollectedMessage[] = [];
+  private consumer: Consumer | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topics: string[],
+  ) {}
+
+  async start(): Promise<this> {
+    this.consumer = this.kafka.consumer({ groupId: `test-collector-${randomUUID()}` });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const value = message.value?.toString('utf8') ?? null;
+        let json: unknown;
+        try {
+          json = value === null ? undefined : JSON.parse(value);
+        } catch {
+          json = undefined;
+        }
+        this.messages.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+          value,
+          json,
+          headers: decodeHeaders(message.headers),
+        });
+      },
+    });
+    return this;
+  }
+
+  matching(predicate: (m: CollectedMessage) => boolean): CollectedMessage[] {
+    return this.messages.filter(predicate);
+  }
+
+  /** Waits until at least `count` messages match, and returns them. */
+  async waitFor(
+    predicate: (m: CollectedMessage) => boolean,
+    count = 1,
+    options: WaitOptions = {},
+  ): Promise<CollectedMessage[]> {
+    return waitFor(
+      () => {
+        const found = this.matching(predicate);
+        return found.length >= count ? found : undefined;
+      },
+      {
+        timeoutMs: 30_000,
+        description: `${count} matching message(s) on ${this.topics.join(', ')}`,
+        ...options,
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
+
+function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v ?? '')]),
+  );
+}

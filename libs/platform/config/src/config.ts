@@ -38,6 +38,10 @@ export const serviceConfigShape = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STARTUP_TIMEOUT_MS: intFromEnv(500, 120_000).default(8_000),
   SHUTDOWN_TIMEOUT_MS: intFromEnv(500, 120_000).default(10_000),
+  OPENAPI_DOCS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 /** The common variables with their cross-field rules. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -104,6 +104,8 @@ export class InboxConsumer {
     const maxRestarts = this.options.maxCrashRestarts ?? 5;
     this.producer = kafka.producer({
       idempotent: true,
+      // murmur2 like the Java client, so keys land where other Kafka clients put them.
+      createPartitioner: Partitioners.DefaultPartitioner,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });

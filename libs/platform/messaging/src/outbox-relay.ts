@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { outboxChannel } from './outbox';
 
@@ -105,6 +105,8 @@ export class OutboxRelay {
     await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
     const producer = this.options.kafka.producer({
       idempotent: true,
+      // murmur2 like the Java client, so keys land where other Kafka clients put them.
+      createPartitioner: Partitioners.DefaultPartitioner,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });

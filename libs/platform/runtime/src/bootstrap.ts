@@ -107,7 +107,8 @@ export async function startService<C extends ServiceConfig>(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
+  if (config.OPENAPI_DOCS)
+    SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
 
   // Event and command handlers (@EventPattern) run on the platform's own Kafka transport.
   const readiness = app.get(ReadinessRegistry);

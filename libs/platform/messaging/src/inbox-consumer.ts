@@ -12,6 +12,7 @@ import {
 } from '@insurer/contracts';
 import { runWithContext } from '@insurer/platform-observability';
 import { sendToDeadLetter } from './dead-letter';
+import { isInfrastructureError } from './infrastructure-error';
 import type { OutboxPublisher } from './outbox';
 
 /** What a handler gets besides the message: the transaction its effects must be written in, and the delivery. */
@@ -247,6 +248,7 @@ export class InboxConsumer {
         false,
       );
     } catch (err) {
+      if (isInfrastructureError(err)) throw err;
       const reasons =
         err instanceof CommandRefusedError
           ? err.reasons
@@ -301,6 +303,10 @@ export class InboxConsumer {
         return duplicate ? 'duplicate' : 'applied';
       } catch (err) {
         const retryable = (err as Partial<NonRetryable>)?.retryable !== false;
+        if (attempt >= this.maxAttempts && isInfrastructureError(err)) {
+          // An outage, not a bad message: fail the batch so nothing is committed and the message is read again.
+          throw err;
+        }
         if (!retryable || attempt >= this.maxAttempts) {
           if (!deadLetterOnFailure) throw err;
           const error = err instanceof Error ? err : new Error(String(err));

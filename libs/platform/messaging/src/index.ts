@@ -1,5 +1,6 @@
 export * from './dead-letter';
 export * from './inbox-consumer';
+export * from './infrastructure-error';
 export * from './kafka';
 export * from './kafka-client';
 export * from './messaging-tables';

@@ -4,7 +4,7 @@
  * created. Kafka: KAFKA_BROKERS if set, else a managed single-node broker (see tools/kafka/broker.ts). Topics come
  * from libs/contracts. `up` writes the resolved addresses to .cache/<profile>.env for the other scripts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ALL_TOPICS } from '@insurer/contracts';
@@ -116,10 +116,7 @@ export async function ensureKafka(settings: InfraSettings): Promise<string> {
     await waitUntilReady(brokers.split(','), 20_000, () => true);
   } else {
     const layout = brokerLayout(repoRoot, brokerEnv(settings));
-    if (settings.fresh && !runningPid(layout)) {
-      const { rmSync } = await import('node:fs');
-      rmSync(layout.data, { recursive: true, force: true });
-    }
+    if (settings.fresh && !runningPid(layout)) rmSync(layout.data, { recursive: true, force: true });
     await fetchJars(layout, join(repoRoot, 'tools', 'kafka', 'pom.xml'), log);
     await formatIfNeeded(layout, settings.partitions);
     const pid = startBroker(layout);
@@ -149,16 +146,18 @@ export function brokerEnv(settings: InfraSettings): NodeJS.ProcessEnv {
   };
 }
 
-async function up(settings: InfraSettings): Promise<void> {
+/** Brings everything up and returns the addresses the services need. */
+export async function up(settings: InfraSettings): Promise<{ databaseUrl: string; kafkaBrokers: string }> {
   await ensurePostgres(settings);
   const brokers = await ensureKafka(settings);
   mkdirSync(join(repoRoot, '.cache'), { recursive: true });
   const envFile = join(repoRoot, '.cache', `${settings.profile}.env`);
   writeFileSync(envFile, `DATABASE_URL=${settings.databaseUrl}\nKAFKA_BROKERS=${brokers}\n`);
   log(`wrote ${envFile}`);
+  return { databaseUrl: settings.databaseUrl, kafkaBrokers: brokers };
 }
 
-async function down(settings: InfraSettings): Promise<void> {
+export async function down(settings: InfraSettings): Promise<void> {
   if (settings.externalKafka) {
     log('KAFKA_BROKERS is external: nothing to stop');
     return;

@@ -3,41 +3,26 @@
  * waits until each reports ready, prints where they are, and on Ctrl-C (or SIGTERM) stops them and the broker.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, waitFor } from '@insurer/platform-testing';
+import { down, settingsFromEnv, up } from './infra';
 import { LOCAL_JWT_SECRET, SERVICES } from './local-env';
+import { migrateAll } from './migrate';
 
 const root = repoRoot();
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: 'inherit' });
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`)),
-    );
-  });
-}
-
-function readEnvFile(path: string): Record<string, string> {
-  return Object.fromEntries(
-    readFileSync(path, 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-}
-
 async function main(): Promise<void> {
-  const externalKafka = Boolean(process.env.KAFKA_BROKERS);
-  await run([join(root, 'dist/tools/infra.js'), 'up'], process.env);
+  const settings = settingsFromEnv();
+  const { databaseUrl, kafkaBrokers } = await up(settings);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ...readEnvFile(join(root, '.cache', 'dev.env')),
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: kafkaBrokers,
     JWT_SECRET: process.env.JWT_SECRET ?? LOCAL_JWT_SECRET,
   };
-  for (const svc of SERVICES) await run([join(root, 'dist/apps', svc.name, 'src/migrate.js')], env);
+  await migrateAll(env);
 
   const logs = join(root, '.cache', 'logs');
   mkdirSync(logs, { recursive: true });
@@ -69,8 +54,8 @@ async function main(): Promise<void> {
           new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
       ),
     );
-    if (!externalKafka)
-      await run([join(root, 'dist/tools/infra.js'), 'down'], { ...process.env, KAFKA_BROKERS: '' });
+    // Stops the managed broker only; an external KAFKA_BROKERS is left alone.
+    await down(settings);
     say('stopped');
     process.exit(0);
   };

@@ -39,7 +39,7 @@ trap cleanup EXIT
 node dist/tools/infra.js down >/dev/null 2>&1 || true
 INFRA_FRESH=1 node dist/tools/infra.js up
 set -a; . .cache/test.env; set +a
-for svc in customer sales contract claims compliance analytics; do node "dist/apps/${svc}-svc/src/migrate.js"; done
+node dist/tools/migrate.js
 
 step "integration and end-to-end tests"
 npx jest -c jest.int.config.js --ci

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Consumer } from 'kafkajs';
 import { createKafka, ensureTopics } from '@insurer/platform-messaging';
-import { testEnvironment, waitFor } from '@insurer/platform-testing';
+import { TopicCollector, repoRoot, testEnvironment } from '@insurer/platform-testing';
 import { brokerEnv, settingsFromEnv } from '../infra';
-import { repoRoot } from '@insurer/platform-testing';
 import {
   bootstrapAddress,
   brokerLayout,
@@ -18,22 +16,14 @@ const settings = settingsFromEnv();
 const managed = !process.env.KAFKA_BROKERS_EXTERNAL;
 
 async function readAll(brokers: string[], topic: string, expected: number): Promise<string[]> {
-  const consumer: Consumer = createKafka({ clientId: 'broker-test', brokers }).consumer({
-    groupId: `broker-test-${randomUUID()}`,
-  });
-  const seen: string[] = [];
-  await consumer.connect();
+  const collector = await new TopicCollector(createKafka({ clientId: 'broker-test', brokers }), [
+    topic,
+  ]).start();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        seen.push(message.value!.toString());
-      },
-    });
-    await waitFor(() => seen.length >= expected, { timeoutMs: 30_000, description: `${expected} messages` });
-    return seen;
+    const messages = await collector.waitFor(() => true, expected, { description: `${expected} messages` });
+    return messages.map((m) => m.value ?? '');
   } finally {
-    await consumer.disconnect();
+    await collector.stop();
   }
 }
 

@@ -1,2 +1,3 @@
 export * from './config';
 export * from './startup-error';
+export * from './with-timeout';

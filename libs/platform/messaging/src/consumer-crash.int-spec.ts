@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { testEnvironment, waitFor } from '@insurer/platform-testing';
 import { InboxConsumer } from './inbox-consumer';
 import { createKafka, ensureTopics } from './kafka';
+import { recreateMessagingSchema } from '../test/messaging-schema';
 
 const env = testEnvironment();
 
@@ -21,10 +22,11 @@ describe('a consumer that keeps crashing', () => {
     await producer.disconnect();
 
     const dataSource = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
+    await recreateMessagingSchema(dataSource, 'consumer_crash_test');
     const fatal: string[] = [];
     const consumer = new InboxConsumer({
       name: `crash-check-${randomUUID()}`,
-      schema: 'messaging_test',
+      schema: 'consumer_crash_test',
       topics: [topic],
       kafka,
       dataSource,

@@ -94,10 +94,14 @@ export class InboxConsumer {
   private crashes = 0;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
+  private readonly eventHandlers: ReadonlyMap<string, EventHandler>;
+  private readonly commandHandlers: ReadonlyMap<string, CommandHandler>;
 
   constructor(private readonly options: InboxConsumerOptions) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? 200;
+    this.eventHandlers = options.eventHandlers ?? new Map();
+    this.commandHandlers = options.commandHandlers ?? new Map();
   }
 
   async start(): Promise<void> {
@@ -177,7 +181,12 @@ export class InboxConsumer {
     const outcome = isCommandTopic
       ? await this.processCommand(source, raw, heartbeat)
       : await this.processEvent(source, raw, heartbeat);
-    this.options.onOutcome?.(topic, typeOf(raw) ?? 'unknown', outcome, idOf(raw));
+    this.options.onOutcome?.(
+      topic,
+      stringField(raw, 'type') ?? 'unknown',
+      outcome,
+      stringField(raw, 'eventId') ?? stringField(raw, 'commandId'),
+    );
   }
 
   private async processEvent(
@@ -186,12 +195,11 @@ export class InboxConsumer {
     heartbeat: () => Promise<void>,
   ): Promise<Outcome> {
     const parsed = parseEvent(raw);
-    const handlers = this.options.eventHandlers ?? new Map();
+    const handlers = this.eventHandlers;
     if (!parsed.ok) {
       // Another service's event this consumer has no handler for, at a version it does not know, is not its business.
-      const type = typeOf(raw);
-      if (!parsed.known && raw !== undefined && type && !handlers.has(type) && isEnvelopeLike(raw))
-        return 'skipped';
+      const type = stringField(raw, 'type');
+      if (!parsed.known && type && !handlers.has(type) && isEnvelopeLike(raw)) return 'skipped';
       await this.deadLetter(source, 'ContractViolation', describeReasons(parsed.reasons), 1);
       return 'dead_lettered';
     }
@@ -213,20 +221,16 @@ export class InboxConsumer {
     heartbeat: () => Promise<void>,
   ): Promise<Outcome> {
     const parsed = parseCommand(raw);
-    const commandId =
-      typeof (raw as { commandId?: unknown })?.commandId === 'string'
-        ? (raw as { commandId: string }).commandId
-        : null;
-    const commandType = typeOf(raw) ?? 'unknown';
-    const issuer =
-      typeof (raw as { issuer?: unknown })?.issuer === 'string' ? (raw as { issuer: string }).issuer : null;
+    const commandId = stringField(raw, 'commandId') ?? null;
+    const commandType = stringField(raw, 'type') ?? 'unknown';
+    const issuer = stringField(raw, 'issuer') ?? null;
     if (!parsed.ok) {
       await this.reject(source, commandId, commandType, issuer, parsed.reasons);
       await this.deadLetter(source, 'ContractViolation', describeReasons(parsed.reasons), 1);
       return 'dead_lettered';
     }
     const command = parsed.value;
-    const handler = this.options.commandHandlers?.get(command.type);
+    const handler = this.commandHandlers.get(command.type);
     if (!handler) {
       const reasons = [{ code: 'COMMAND.UNSUPPORTED', message: `no handler for ${command.type} here` }];
       await this.reject(source, command.commandId, command.type, command.issuer, reasons);
@@ -374,15 +378,10 @@ export class InboxConsumer {
   }
 }
 
-function idOf(raw: unknown): string | undefined {
-  const r = raw as { eventId?: unknown; commandId?: unknown } | undefined;
-  const id = r?.eventId ?? r?.commandId;
-  return typeof id === 'string' ? id : undefined;
-}
-
-function typeOf(raw: unknown): string | undefined {
-  const type = (raw as { type?: unknown } | undefined)?.type;
-  return typeof type === 'string' ? type : undefined;
+/** A string field of a message that may not match any contract (read for routing and error reports only). */
+function stringField(raw: unknown, key: string): string | undefined {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 function isEnvelopeLike(raw: unknown): boolean {

@@ -9,9 +9,9 @@ import { TopicCollector, testEnvironment } from '@insurer/platform-testing';
 import type { DeliveryContext } from './inbox-consumer';
 import { createKafka } from './kafka';
 import { KafkaEventServer } from './kafka-event.server';
-import { createMessagingTables } from './messaging-tables';
 import { OutboxPublisher } from './outbox';
 import { OutboxRelay } from './outbox-relay';
+import { recreateMessagingSchema } from '../test/messaging-schema';
 
 const SCHEMA = 'transport_test';
 const env = testEnvironment();
@@ -44,11 +44,7 @@ describe('the Nest transport on kafkajs', () => {
 
   beforeAll(async () => {
     dataSource = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
-    await dataSource.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
-    const runner = dataSource.createQueryRunner();
-    await createMessagingTables(runner, SCHEMA);
-    await runner.release();
+    await recreateMessagingSchema(dataSource, SCHEMA);
     relay = new OutboxRelay({
       schema: SCHEMA,
       connectionString: env.databaseUrl,

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
+import { withTimeout } from '@insurer/platform-config';
 
 export interface KafkaSettings {
   readonly clientId: string;
@@ -34,16 +35,8 @@ export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
 
 /** Answers whether the cluster responds within the timeout: used at start-up and by the readiness check. */
 export async function describeClusterWithin(admin: Admin, timeoutMs: number): Promise<{ brokers: number }> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    const cluster = await Promise.race([admin.describeCluster(), timeout]);
-    return { brokers: cluster.brokers.length };
-  } finally {
-    clearTimeout(timer);
-  }
+  const cluster = await withTimeout(admin.describeCluster(), timeoutMs);
+  return { brokers: cluster.brokers.length };
 }
 
 /** Creates the missing topics with the given partition count; existing topics are left as they are. */

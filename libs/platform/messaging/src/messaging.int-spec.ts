@@ -7,9 +7,9 @@ import { Topics, deadLetterTopic, type DomainEvent } from '@insurer/contracts';
 import { TopicCollector, repoRoot, testEnvironment, waitFor } from '@insurer/platform-testing';
 import { CommandRefusedError, InboxConsumer, type EventHandler } from './inbox-consumer';
 import { createKafka } from './kafka';
-import { createMessagingTables } from './messaging-tables';
 import { OutboxPublisher } from './outbox';
 import { OutboxRelay } from './outbox-relay';
+import { recreateMessagingSchema } from '../test/messaging-schema';
 
 const SCHEMA = 'messaging_test';
 const env = testEnvironment();
@@ -81,11 +81,7 @@ beforeAll(async () => {
   kafka = createKafka({ clientId: 'messaging-test', brokers: env.kafkaBrokers.split(',') });
   dataSource = new DataSource({ type: 'postgres', url: env.databaseUrl, extra: { max: 5 } });
   await dataSource.initialize();
-  await dataSource.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
-  const runner = dataSource.createQueryRunner();
-  await createMessagingTables(runner, SCHEMA);
-  await runner.release();
+  await recreateMessagingSchema(dataSource, SCHEMA);
   await dataSource.query(
     `CREATE TABLE ${SCHEMA}.effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, aggregate_id text NOT NULL, note text NOT NULL)`,
   );

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { testEnvironment, waitFor } from '@insurer/platform-testing';
 import { createKafka } from './kafka';
-import { createMessagingTables } from './messaging-tables';
 import { OutboxRelay } from './outbox-relay';
+import { recreateMessagingSchema } from '../test/messaging-schema';
 
 const SCHEMA = 'outbox_cleanup_test';
 
@@ -11,11 +11,7 @@ describe('the outbox relay housekeeping', () => {
   it('deletes sent rows older than the retention and keeps newer ones', async () => {
     const env = testEnvironment();
     const dataSource = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
-    await dataSource.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await dataSource.query(`CREATE SCHEMA ${SCHEMA}`);
-    const runner = dataSource.createQueryRunner();
-    await createMessagingTables(runner, SCHEMA);
-    await runner.release();
+    await recreateMessagingSchema(dataSource, SCHEMA);
     const [old, recent] = [randomUUID(), randomUUID()];
     for (const [id, hoursAgo] of [
       [old, 100],

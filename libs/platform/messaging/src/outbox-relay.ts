@@ -40,17 +40,12 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   private client: Client | undefined;
   private producer: Producer | undefined;
-  private leader = false;
   private lastCleanup = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.retentionHours = options.retentionHours ?? 72;
-  }
-
-  get isLeader(): boolean {
-    return this.leader;
   }
 
   start(): void {
@@ -100,7 +95,6 @@ export class OutboxRelay {
       await this.pause(1_000);
     }
     if (this.stopped) return;
-    this.leader = true;
     client.on('notification', () => this.wake?.());
     await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
     const producer = this.options.kafka.producer({
@@ -127,7 +121,11 @@ export class OutboxRelay {
     );
     if (rows.length === 0) return 0;
     const byTopic = new Map<string, OutboxRow[]>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const row of rows) {
+      const list = byTopic.get(row.topic);
+      if (list) list.push(row);
+      else byTopic.set(row.topic, [row]);
+    }
     await producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
@@ -168,7 +166,6 @@ export class OutboxRelay {
   }
 
   private async release(): Promise<void> {
-    this.leader = false;
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = undefined;
     // Closing the session releases the advisory lock, so a standby takes over.

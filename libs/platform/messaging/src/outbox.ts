@@ -69,13 +69,24 @@ export class OutboxPublisher {
       'event-version': String(def.version),
       'correlation-id': envelope.correlationId,
     };
+    // One round trip: the row and the relay's wake-up call. The notification is delivered at commit only, so a
+    // rolled-back transaction wakes nobody; Postgres folds a transaction's identical notifications into one.
     await manager.query(
-      `INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [eventId, def.topic, input.aggregateId, def.type, JSON.stringify(envelope), JSON.stringify(headers)],
+      `WITH row AS (
+         INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
+         VALUES ($1, $2, $3, $4, $5, $6)
+       )
+       SELECT pg_notify($7, '')`,
+      [
+        eventId,
+        def.topic,
+        input.aggregateId,
+        def.type,
+        JSON.stringify(envelope),
+        JSON.stringify(headers),
+        outboxChannel(this.schema),
+      ],
     );
-    // Delivered at commit only; a rolled-back transaction wakes nobody.
-    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
     return envelope;
   }
 }

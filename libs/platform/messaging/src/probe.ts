@@ -1,4 +1,4 @@
-import { StartupError } from '@insurer/platform-config';
+import { StartupError, withTimeout } from '@insurer/platform-config';
 import { createKafka, describeClusterWithin } from './kafka';
 
 /** Fails fast, naming KAFKA_BROKERS, when no broker answers; kafkajs alone would keep retrying for a long time. */
@@ -10,12 +10,7 @@ export async function probeKafka(brokers: readonly string[], timeoutMs: number):
     retries: 0,
   }).admin();
   try {
-    await Promise.race([
-      admin.connect(),
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs),
-      ),
-    ]);
+    await withTimeout(admin.connect(), timeoutMs);
     await describeClusterWithin(admin, timeoutMs);
   } catch (err) {
     throw new StartupError(

@@ -6,6 +6,7 @@ import {
   HealthIndicatorService,
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
+import { withTimeout } from '@insurer/platform-config';
 import { Public } from '@insurer/platform-observability';
 import { ReadinessRegistry } from './readiness';
 
@@ -50,19 +51,5 @@ export class HealthController {
       }
     });
     return this.health.check([lifecycle, ...dependencies]);
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }

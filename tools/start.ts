@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, waitFor } from '@insurer/platform-testing';
 import { down, settingsFromEnv, up } from './infra';
-import { LOCAL_JWT_SECRET, SERVICES } from './local-env';
+import { SERVICES, withLocalSecrets } from './local-env';
 import { migrateAll } from './migrate';
 
 const root = repoRoot();
@@ -16,12 +16,7 @@ const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
 async function main(): Promise<void> {
   const settings = settingsFromEnv();
   const { databaseUrl, kafkaBrokers } = await up(settings);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: kafkaBrokers,
-    JWT_SECRET: process.env.JWT_SECRET ?? LOCAL_JWT_SECRET,
-  };
+  const env = withLocalSecrets({ ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers });
   await migrateAll(env);
 
   const logs = join(root, '.cache', 'logs');

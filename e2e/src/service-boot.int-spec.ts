@@ -12,8 +12,7 @@ const SERVICES: { name: string; port: number; allowed: Role; refused: Role }[] =
 ];
 
 function baseEnv(): NodeJS.ProcessEnv {
-  const env = testEnvironment();
-  return { DATABASE_URL: env.databaseUrl, KAFKA_BROKERS: env.kafkaBrokers, JWT_SECRET: env.jwtSecret };
+  return { ...testEnvironment().serviceEnv };
 }
 
 describe('every service boots against the real infrastructure', () => {
@@ -125,7 +124,7 @@ describe('a service refuses to start on bad configuration, quickly and clearly',
   ];
 
   it.each(cases)('$variable: exits 1 with one line naming it', async ({ env, message }) => {
-    const merged = { ...baseEnv(), STARTUP_TIMEOUT_MS: '3000', ...env };
+    const merged: Record<string, string | undefined> = { ...baseEnv(), STARTUP_TIMEOUT_MS: '3000', ...env };
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
     const service = new ServiceProcess('claims-svc', 13014, merged);
     const result = await service.start().waitForExit();

@@ -18,6 +18,9 @@ import {
 /** Any known event, discriminated by `type`, with its payload typed. */
 export type DomainEvent = { [T in EventType]: EventEnvelope<T, EventPayload<T>> }[EventType];
 export type DomainCommand = { [T in CommandType]: CommandEnvelope<T, CommandPayload<T>> }[CommandType];
+/** One event type's envelope, for a handler bound to that type (`@EventPattern(type)` dispatches by it). */
+export type EventOf<T extends EventType> = EventEnvelope<T, EventPayload<T>>;
+export type CommandOf<T extends CommandType> = CommandEnvelope<T, CommandPayload<T>>;
 
 export type ParseResult<T> =
   | { readonly ok: true; readonly value: T }

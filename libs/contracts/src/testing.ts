@@ -127,11 +127,28 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     dueOn: '2026-03-17',
     withinDeadline: true,
   },
+  'customer.complaint-deadline-extended': {
+    ticketId: ids.any,
+    customerId: ids.customer,
+    stage: 'extended',
+    previousDueOn: '2026-03-17',
+    dueOn: '2026-04-01',
+    reason: 'needs the recording of the sale',
+    approvedBy: null,
+    extendedAt: at,
+  },
   'customer.complaint-deadline-breached': {
     ticketId: ids.any,
     customerId: ids.customer,
     dueOn: '2026-03-17',
     breachedAt: '2026-03-17T16:00:00.000Z',
+  },
+  'customer.survey-sent': {
+    surveyId: ids.any,
+    customerId: ids.customer,
+    trigger: 'policy_issued',
+    policyId: ids.policy,
+    sentAt: at,
   },
   'customer.survey-answered': {
     surveyId: ids.any,

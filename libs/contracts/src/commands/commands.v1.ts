@@ -26,8 +26,13 @@ const CustomerDetails = z.object({
   mobile: z.string().optional(),
   email: z.email().optional(),
   occupationClass: OccupationClass.optional(),
+  address: z.string().min(1).max(200).optional(),
+  occupation: z.string().min(1).max(100).optional(),
   annualIncomeFen: Fen.optional(),
   householdIncomeFen: Fen.optional(),
+  existingCoverFen: Fen.optional(),
+  dependants: z.number().int().min(0).max(20).optional(),
+  purchaseIntent: z.string().min(1).max(500).optional(),
 });
 
 export const RegisterCustomerV1 = defineCommand({

@@ -161,6 +161,24 @@ export const ComplaintOpenedV1 = defineEvent({
   }),
 });
 
+export const ComplaintDeadlineExtendedV1 = defineEvent({
+  type: 'customer.complaint-deadline-extended',
+  version: 1,
+  topic,
+  description:
+    'A complex complaint got more time: to 30 days, then at most a further 30 with a manager approving (CBIRC Order 2020 No. 3).',
+  payload: z.object({
+    ticketId: Id,
+    customerId: Id,
+    stage: z.enum(['extended', 'further_extended']),
+    previousDueOn: CalendarDate,
+    dueOn: CalendarDate,
+    reason: z.string().min(1),
+    approvedBy: z.string().min(1).nullable(),
+    extendedAt: Instant,
+  }),
+});
+
 export const ComplaintResolvedV1 = defineEvent({
   type: 'customer.complaint-resolved',
   version: 1,
@@ -183,6 +201,25 @@ export const ComplaintDeadlineBreachedV1 = defineEvent({
   payload: z.object({ ticketId: Id, customerId: Id, dueOn: CalendarDate, breachedAt: Instant }),
 });
 
+const SurveyTrigger = z.enum(['policy_issued', 'claim_paid', 'ticket']);
+
+export const SurveySentV1 = defineEvent({
+  type: 'customer.survey-sent',
+  version: 1,
+  topic,
+  description:
+    'A satisfaction survey was sent to a customer after a policy issue, a claim payment or a ticket.',
+  payload: z.object({
+    surveyId: Id,
+    customerId: Id,
+    trigger: SurveyTrigger,
+    policyId: Id.optional(),
+    claimId: Id.optional(),
+    ticketId: Id.optional(),
+    sentAt: Instant,
+  }),
+});
+
 export const SurveyAnsweredV1 = defineEvent({
   type: 'customer.survey-answered',
   version: 1,
@@ -191,7 +228,7 @@ export const SurveyAnsweredV1 = defineEvent({
   payload: z.object({
     surveyId: Id,
     customerId: Id,
-    trigger: z.enum(['policy_issued', 'claim_paid', 'ticket']),
+    trigger: SurveyTrigger,
     policyId: Id.optional(),
     claimId: Id.optional(),
     productCode: z.string().optional(),

@@ -44,8 +44,7 @@ export const serviceConfigShape = z.object({
     .transform((v) => v === 'true'),
 });
 
-/** The common variables with their cross-field rules. */
-export const serviceConfigSchema = serviceConfigShape.superRefine((cfg, ctx) => {
+function requireTokenKey(cfg: { JWT_SECRET?: string; JWT_PUBLIC_KEY?: string }, ctx: z.RefinementCtx): void {
   if (!cfg.JWT_SECRET && !cfg.JWT_PUBLIC_KEY) {
     ctx.addIssue({
       code: 'custom',
@@ -53,7 +52,26 @@ export const serviceConfigSchema = serviceConfigShape.superRefine((cfg, ctx) => 
       message: 'set JWT_SECRET (HS256, local use) or JWT_PUBLIC_KEY (RS256, production)',
     });
   }
-});
+}
+
+/** The common variables with their cross-field rules. */
+export const serviceConfigSchema = serviceConfigShape.superRefine(requireTokenKey);
+
+/** A service's own variables on top of the common ones, keeping the common rules. */
+export function extendServiceConfig<T extends z.ZodRawShape>(extra: T) {
+  return serviceConfigShape.extend(extra).superRefine(requireTokenKey);
+}
+
+/** A key given as base64, e.g. `openssl rand -base64 32`, decoded and checked for its length. */
+export function base64Key(bytes: number) {
+  return z
+    .string()
+    .refine(
+      (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === bytes,
+      `must be ${bytes} random bytes in base64 (openssl rand -base64 ${bytes})`,
+    )
+    .transform((value) => Buffer.from(value, 'base64'));
+}
 
 export type ServiceConfig = z.output<typeof serviceConfigSchema>;
 

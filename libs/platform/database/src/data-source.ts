@@ -1,5 +1,11 @@
 import { Client } from 'pg';
-import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import {
+  DataSource,
+  type DataSourceOptions,
+  type EntityManager,
+  type EntitySchema,
+  type MixedList,
+} from 'typeorm';
 import { StartupError } from '@insurer/platform-config';
 
 /** What a service declares about its own database: one schema, its entities and its migrations. */
@@ -74,4 +80,24 @@ function describeUrl(url: string): string {
   } catch {
     return '(unparseable URL)';
   }
+}
+
+/**
+ * Postgres returns bigint as a string so large values survive; fen amounts stay far below 2^53, so they map to numbers.
+ */
+export const bigintAsNumber = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+/**
+ * Runs `work` in the caller's transaction when there is one (an event handler's delivery, whose inbox row must commit
+ * with the effect), or in a new one.
+ */
+export function inTransaction<T>(
+  dataSource: DataSource,
+  manager: EntityManager | undefined,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return manager ? work(manager) : dataSource.transaction(work);
 }

@@ -1,3 +1,4 @@
 export * from './app-error';
 export * from './problem-details.filter';
 export * from './zod-validation.pipe';
+export * from './openapi';

@@ -1,3 +1,4 @@
+import { Observable, lastValueFrom } from 'rxjs';
 import { ArgumentsHost, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
 import { AppError } from './app-error';
@@ -24,6 +25,7 @@ function capture(exception: unknown) {
     },
   };
   const host = {
+    getType: () => 'http',
     switchToHttp: () => ({
       getRequest: () => ({ url: '/claims/1', method: 'POST', id: 'corr-1' }),
       getResponse: () => reply,
@@ -34,6 +36,13 @@ function capture(exception: unknown) {
 }
 
 describe('ProblemDetailsFilter', () => {
+  it('hands a Kafka handler its error back untouched instead of writing an HTTP reply', async () => {
+    const error = new AppError('X.Y', 'rule', 'refused');
+    const host = { getType: () => 'rpc' } as unknown as ArgumentsHost;
+    const result = new ProblemDetailsFilter().catch(error, host);
+    await expect(lastValueFrom(result as Observable<never>)).rejects.toBe(error);
+  });
+
   it('maps a rule refusal to 422 with its code, rule and legal source', () => {
     const sent = capture(
       new AppError('SALES.SUITABILITY_MISMATCH', 'rule', 'Product grade R4 is above customer level C2.', {

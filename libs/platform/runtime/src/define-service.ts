@@ -1,25 +1,38 @@
 import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import { loadConfig, serviceConfigShape, type ServiceConfig } from '@insurer/platform-config';
+import { SystemClock, type Clock } from '@insurer/platform-time';
 import { runServiceMigrations, type ServiceDatabase } from '@insurer/platform-database';
 import type { ServiceDefinition } from './bootstrap';
 import type { ServiceDescriptor } from './service-descriptor';
 import { ServiceRuntimeModule } from './service-runtime.module';
 
-export interface ServiceParts {
+export interface ServiceParts<C extends ServiceConfig = ServiceConfig> {
   readonly descriptor: ServiceDescriptor;
   readonly database: ServiceDatabase;
-  /** The service's domain modules. */
-  readonly imports?: ModuleMetadata['imports'];
+  /** The service's own variables on top of the common ones (built from `serviceConfigShape`). */
+  readonly configSchema?: z.ZodType<C>;
+  /** The service's domain modules, possibly built from its validated configuration. */
+  readonly imports?: ModuleMetadata['imports'] | ((config: C) => ModuleMetadata['imports']);
+}
+
+export interface DefineServiceOptions {
+  /** The time every rule reads; tests pass a ManualClock to move through statutory periods. */
+  readonly clock?: Clock;
 }
 
 class ServiceRootModule {}
 
 /** Joins the shared runtime and a service's own modules into a definition that `runService` can start. */
-export function defineService(parts: ServiceParts): ServiceDefinition<ServiceConfig> {
+export function defineService<C extends ServiceConfig>(
+  parts: ServiceParts<C>,
+  options: DefineServiceOptions = {},
+): ServiceDefinition<C> {
   return {
     descriptor: parts.descriptor,
-    module: (config: ServiceConfig, logger: Logger): DynamicModule => ({
+    configSchema: parts.configSchema,
+    module: (config: C, logger: Logger): DynamicModule => ({
       module: ServiceRootModule,
       imports: [
         ServiceRuntimeModule.forRoot({
@@ -27,16 +40,17 @@ export function defineService(parts: ServiceParts): ServiceDefinition<ServiceCon
           config,
           database: parts.database,
           logger,
+          clock: options.clock ?? new SystemClock(),
         }),
-        ...(parts.imports ?? []),
+        ...((typeof parts.imports === 'function' ? parts.imports(config) : parts.imports) ?? []),
       ],
     }),
   };
 }
 
 /** The body of every service's `migrate.ts` (run by `npm run migrate` and by the deployment's migration job). */
-export function runMigrationsCli(
-  parts: ServiceParts,
+export function runMigrationsCli<C extends ServiceConfig>(
+  parts: ServiceParts<C>,
   env: Record<string, string | undefined> = process.env,
 ): void {
   const run = async () => {

@@ -4,3 +4,4 @@ export * from './readiness';
 export * from './service-descriptor';
 export * from './service-runtime.module';
 export * from './tokens';
+export * from './periodic-job';

@@ -17,6 +17,7 @@ import { serviceDataSourceOptions, type ServiceDatabase } from '@insurer/platfor
 import { ProblemDetailsFilter } from '@insurer/platform-http';
 import { KafkaClient, OutboxPublisher, OutboxRelay, createKafka } from '@insurer/platform-messaging';
 import { MetricsController, MetricsRegistry } from '@insurer/platform-observability';
+import { Clock } from '@insurer/platform-time';
 import { CorrelationInterceptor } from './correlation.interceptor';
 import { HealthController } from './health.controller';
 import { ReadinessRegistry } from './readiness';
@@ -29,6 +30,7 @@ export interface ServiceRuntimeOptions {
   readonly config: ServiceConfig;
   readonly database: ServiceDatabase;
   readonly logger: Logger;
+  readonly clock: Clock;
 }
 
 /** Registers the Postgres and Kafka readiness checks once both are constructed. */
@@ -69,7 +71,7 @@ export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicatio
 @Module({})
 export class ServiceRuntimeModule {
   static forRoot(options: ServiceRuntimeOptions): DynamicModule {
-    const { descriptor, config, database, logger } = options;
+    const { descriptor, config, database, logger, clock } = options;
     const kafka = createKafka({ clientId: descriptor.name, brokers: config.KAFKA_BROKERS }, logger);
     return {
       module: ServiceRuntimeModule,
@@ -97,6 +99,7 @@ export class ServiceRuntimeModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_DESCRIPTOR, useValue: descriptor },
         { provide: LOGGER, useValue: logger },
+        { provide: Clock, useValue: clock },
         { provide: MetricsRegistry, useValue: new MetricsRegistry(descriptor.name) },
         { provide: KafkaClient, useValue: new KafkaClient(kafka) },
         { provide: OutboxPublisher, useValue: new OutboxPublisher(database.schema, descriptor.name) },
@@ -127,6 +130,7 @@ export class ServiceRuntimeModule {
         SERVICE_CONFIG,
         SERVICE_DESCRIPTOR,
         LOGGER,
+        Clock,
         MetricsRegistry,
         KafkaClient,
         OutboxPublisher,

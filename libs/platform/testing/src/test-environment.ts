@@ -4,17 +4,30 @@ export interface TestEnvironment {
   readonly databaseUrl: string;
   readonly kafkaBrokers: string;
   readonly jwtSecret: string;
+  /** Every variable a service process needs to start against this infrastructure. */
+  readonly serviceEnv: Record<string, string>;
 }
 
 /** The infrastructure `npm test` brought up (its addresses are exported before jest starts). */
 export function testEnvironment(env: NodeJS.ProcessEnv = process.env): TestEnvironment {
-  const { DATABASE_URL, KAFKA_BROKERS, JWT_SECRET } = env;
-  if (!DATABASE_URL || !KAFKA_BROKERS || !JWT_SECRET) {
+  const { DATABASE_URL, KAFKA_BROKERS, JWT_SECRET, CUSTOMER_MASTER_KEY, CUSTOMER_BLIND_INDEX_KEY } = env;
+  if (!DATABASE_URL || !KAFKA_BROKERS || !JWT_SECRET || !CUSTOMER_MASTER_KEY || !CUSTOMER_BLIND_INDEX_KEY) {
     throw new Error(
-      'integration tests need DATABASE_URL, KAFKA_BROKERS and JWT_SECRET: run them with `npm test`',
+      'integration tests need DATABASE_URL, KAFKA_BROKERS, JWT_SECRET and the CUSTOMER_* keys: run them with `npm test`',
     );
   }
-  return { databaseUrl: DATABASE_URL, kafkaBrokers: KAFKA_BROKERS, jwtSecret: JWT_SECRET };
+  return {
+    databaseUrl: DATABASE_URL,
+    kafkaBrokers: KAFKA_BROKERS,
+    jwtSecret: JWT_SECRET,
+    serviceEnv: {
+      DATABASE_URL,
+      KAFKA_BROKERS,
+      JWT_SECRET,
+      CUSTOMER_MASTER_KEY,
+      CUSTOMER_BLIND_INDEX_KEY,
+    },
+  };
 }
 
 export function tokenFor(roles: Role | Role[], sub = 'test-user', customerId?: string): string {

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { base64Key, extendServiceConfig } from '@insurer/platform-config';
+
+/** customer-svc's own variables: the keys that protect personal data, and how often deadlines are swept. */
+export const customerConfigSchema = extendServiceConfig({
+  /** Wraps every customer's data key (AES-256-GCM). In production it comes from a KMS or a secret store. */
+  CUSTOMER_MASTER_KEY: base64Key(32),
+  /** Keys the HMAC that indexes ID numbers without storing them. */
+  CUSTOMER_BLIND_INDEX_KEY: base64Key(32),
+  COMPLAINT_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+});
+
+export type CustomerConfig = z.output<typeof customerConfigSchema>;

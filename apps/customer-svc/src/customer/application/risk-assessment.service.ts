@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxPublisher } from '@insurer/platform-messaging';
+import { Clock, addMonths, shanghaiDate } from '@insurer/platform-time';
+import { AssessmentLimitError, CustomerDataInvalidError } from '../domain/customer.errors';
+import {
+  MAX_ASSESSMENTS_PER_12_MONTHS,
+  assessmentValidUntil,
+  checkAssessmentFrequency,
+  scoreQuestionnaire,
+} from '../domain/risk-tolerance';
+import { RiskAssessmentEntity } from '../infrastructure/customer.entity';
+import { CustomerService } from './customer.service';
+
+@Injectable()
+export class RiskAssessmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+    private readonly customers: CustomerService,
+  ) {}
+
+  /**
+   * Scores a questionnaire and records the level. The customer row is locked first, so two assessments submitted at
+   * once cannot both slip under the frequency limit.
+   */
+  async assess(
+    customerId: string,
+    answers: Record<string, number>,
+    actor: string,
+  ): Promise<RiskAssessmentEntity> {
+    const scored = scoreQuestionnaire(answers);
+    if (!scored.ok) throw new CustomerDataInvalidError(scored.violations);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const customer = await this.customers.lockActive(manager, customerId);
+      const since = addMonths(shanghaiDate(now), -12);
+      const previous = await manager
+        .createQueryBuilder(RiskAssessmentEntity, 'a')
+        .select('a.assessed_at', 'assessedAt')
+        .where('a.customer_id = :customerId', { customerId })
+        .andWhere("a.assessed_at >= (:since::date - interval '1 day')", { since })
+        .orderBy('a.assessed_at', 'DESC')
+        .limit(MAX_ASSESSMENTS_PER_12_MONTHS + 1)
+        .getRawMany<{ assessedAt: Date }>();
+      const refusal = checkAssessmentFrequency(
+        previous.map((p) => new Date(p.assessedAt)),
+        now,
+      );
+      if (refusal) throw new AssessmentLimitError(refusal);
+
+      const assessment = manager.create(RiskAssessmentEntity, {
+        assessmentId: randomUUID(),
+        customerId,
+        answers,
+        score: scored.score,
+        level: scored.level,
+        assessedAt: now,
+        validUntil: assessmentValidUntil(now),
+        actor,
+      });
+      await manager.insert(RiskAssessmentEntity, assessment);
+      customer.riskLevel = scored.level;
+      customer.riskValidUntil = assessment.validUntil;
+      customer.updatedAt = now;
+      await manager.save(customer);
+      await this.outbox.publish(manager, {
+        type: 'customer.risk-tolerance-assessed',
+        aggregateId: customerId,
+        payload: {
+          customerId,
+          assessmentId: assessment.assessmentId,
+          level: scored.level,
+          score: scored.score,
+          assessedAt: now.toISOString(),
+          validUntil: assessment.validUntil,
+        },
+      });
+      return assessment;
+    });
+  }
+
+  list(customerId: string): Promise<RiskAssessmentEntity[]> {
+    return this.dataSource.manager.find(RiskAssessmentEntity, {
+      where: { customerId },
+      order: { assessedAt: 'DESC' },
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { AppError } from '@insurer/platform-http';
+import type { RuleViolation } from './rule-violation';
+
+/** One or more data rules refused the input (422), each on its field with its rule and source. */
+export class CustomerDataInvalidError extends AppError {
+  constructor(readonly violations: readonly RuleViolation[]) {
+    super('CUSTOMER.DATA_INVALID', 'rule', violations.map((v) => v.message).join('; '), {
+      errors: violations.map((v) => ({ pointer: v.pointer, message: v.message, rule: v.rule })),
+      rule: violations[0]?.source ? { id: violations[0].rule, source: violations[0].source } : undefined,
+    });
+  }
+}
+
+export class FieldNotNeededForPurposeError extends AppError {
+  constructor(purpose: string, fields: readonly string[]) {
+    super(
+      'CUSTOMER.FIELD_NOT_NEEDED',
+      'rule',
+      `the purpose "${purpose}" does not need ${fields.join(', ')}; collect only what the purpose needs`,
+      {
+        errors: fields.map((f) => ({
+          pointer: `/${f}`,
+          message: `not needed for ${purpose}`,
+          rule: 'PIPL.MINIMUM_NECESSARY',
+        })),
+        rule: { id: 'PIPL.MINIMUM_NECESSARY', source: 'Personal Information Protection Law Art. 6' },
+      },
+    );
+  }
+}
+
+export class CustomerAlreadyRegisteredError extends AppError {
+  constructor(customerId: string) {
+    super('CUSTOMER.ALREADY_REGISTERED', 'conflict', 'a customer with this ID number is already registered', {
+      extensions: { customerId },
+    });
+  }
+}
+
+export class CustomerVersionConflictError extends AppError {
+  constructor(expected: number, current: number) {
+    super(
+      'CUSTOMER.VERSION_CONFLICT',
+      'conflict',
+      `the customer is at version ${current}, not ${expected}; read it again and reapply the change`,
+      { extensions: { currentVersion: current } },
+    );
+  }
+}
+
+export class CustomerErasedError extends AppError {
+  constructor(customerId: string) {
+    super('CUSTOMER.ERASED', 'not_found', `customer ${customerId} was erased at their request`);
+  }
+}
+
+export class AssessmentLimitError extends AppError {
+  constructor(violation: RuleViolation) {
+    super('CUSTOMER.ASSESSMENT_LIMIT', 'rate_limited', violation.message, {
+      rule: { id: violation.rule, source: violation.source ?? '' },
+    });
+  }
+}
+
+export class ConsentRequiredError extends AppError {
+  constructor(purpose: string) {
+    super('CUSTOMER.CONSENT_REQUIRED', 'rule', `this needs the customer's separate consent for ${purpose}`, {
+      rule: { id: 'PIPL.SEPARATE_CONSENT', source: 'Personal Information Protection Law Arts. 28-29' },
+    });
+  }
+}
+
+export class UnmaskNotAllowedError extends AppError {
+  constructor(reason: string) {
+    super('CUSTOMER.UNMASK_FORBIDDEN', 'forbidden', reason);
+  }
+}

@@ -1,0 +1,215 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { ConsentService } from '../application/consent.service';
+import { CustomerService } from '../application/customer.service';
+import { DataSubjectService } from '../application/data-subject.service';
+import { IdentityVerificationService } from '../application/identity-verification.service';
+import { assertOwn } from '../application/own-records';
+import { RiskAssessmentService } from '../application/risk-assessment.service';
+import type { ProfileField } from '../domain/field-catalogue';
+import { RISK_QUESTIONNAIRE } from '../domain/risk-tolerance';
+import {
+  ConfirmVerificationBody,
+  HealthDeclarationBody,
+  HealthReadQuery,
+  LookupQuery,
+  ReadCustomerQuery,
+  RegisterCustomerBody,
+  RiskAssessmentBody,
+  StartVerificationBody,
+  UpdateCustomerBody,
+} from './customer.dto';
+
+export const uuidParam = new ZodValidationPipe(z.uuid());
+
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class CustomerHttpController {
+  constructor(
+    private readonly customers: CustomerService,
+    private readonly verification: IdentityVerificationService,
+    private readonly assessments: RiskAssessmentService,
+    private readonly consents: ConsentService,
+    private readonly dataSubject: DataSubjectService,
+  ) {}
+
+  @Post()
+  @Roles('agent', 'service_rep', 'admin', 'integrator')
+  @ApiOperation({ summary: 'Register a customer with the fields one declared purpose needs' })
+  @ApiZodBody(RegisterCustomerBody)
+  register(
+    @Body(new ZodValidationPipe(RegisterCustomerBody)) body: z.output<typeof RegisterCustomerBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const { purpose, channel, agentId, ...profile } = body;
+    return this.customers.register({ purpose, channel, agentId, profile }, principal.sub);
+  }
+
+  @Get()
+  @Roles('agent', 'service_rep', 'underwriter', 'claims_handler', 'compliance_officer', 'admin')
+  @ApiOperation({ summary: 'Find customers by ID number (through the blind index)' })
+  @ApiZodQuery(LookupQuery)
+  async lookup(@Query(new ZodValidationPipe(LookupQuery)) query: z.output<typeof LookupQuery>) {
+    return { customerIds: await this.customers.findByIdNumber(query.idType, query.idNumber) };
+  }
+
+  @Get('risk-questionnaire')
+  @ApiOperation({ summary: 'The risk-tolerance questionnaire: question ids and the number of options' })
+  questionnaire() {
+    return RISK_QUESTIONNAIRE.map((q) => ({ id: q.id, text: q.text, options: q.points.length }));
+  }
+
+  @Get(':id')
+  @Roles(
+    'customer',
+    'agent',
+    'service_rep',
+    'underwriter',
+    'claims_handler',
+    'claims_manager',
+    'compliance_officer',
+    'admin',
+  )
+  @ApiOperation({ summary: 'The fields one purpose needs; sensitive ones masked unless unmasked (recorded)' })
+  @ApiZodQuery(ReadCustomerQuery)
+  read(
+    @Param('id', uuidParam) id: string,
+    @Query(new ZodValidationPipe(ReadCustomerQuery)) query: z.output<typeof ReadCustomerQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertOwn(principal, id);
+    return this.customers.read(id, query.purpose, query.unmask as ProfileField[], principal);
+  }
+
+  @Patch(':id')
+  @Roles('customer', 'agent', 'service_rep', 'admin')
+  @ApiOperation({
+    summary: 'Correct the record: a new version, refused with 409 if expectedVersion is stale',
+  })
+  @ApiZodBody(UpdateCustomerBody)
+  update(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(UpdateCustomerBody)) body: z.output<typeof UpdateCustomerBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertOwn(principal, id);
+    return this.customers.update(id, body, principal.sub);
+  }
+
+  @Get(':id/history')
+  @Roles('customer', 'service_rep', 'compliance_officer', 'admin')
+  @ApiOperation({ summary: 'Every version: who, when, why and what changed (sensitive values masked)' })
+  history(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    assertOwn(principal, id);
+    return this.customers.history(id);
+  }
+
+  @Post(':id/identity-verifications')
+  @Roles('agent', 'service_rep', 'admin')
+  @ApiOperation({
+    summary: 'Check the ID number and declared data, and send a one-time code to the mobile on file',
+  })
+  @ApiZodBody(StartVerificationBody)
+  startVerification(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(StartVerificationBody)) body: z.output<typeof StartVerificationBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.verification.start(id, body.declared, principal.sub);
+  }
+
+  @Post(':id/identity-verifications/:verificationId/confirmation')
+  @HttpCode(200)
+  @Roles('customer', 'agent', 'service_rep', 'admin')
+  @ApiOperation({
+    summary: 'Confirm the one-time code: verified, or rejected after three wrong codes or expiry',
+  })
+  @ApiZodBody(ConfirmVerificationBody)
+  confirmVerification(
+    @Param('id', uuidParam) id: string,
+    @Param('verificationId', uuidParam) verificationId: string,
+    @Body(new ZodValidationPipe(ConfirmVerificationBody)) body: z.output<typeof ConfirmVerificationBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertOwn(principal, id);
+    return this.verification.confirm(id, verificationId, body.code);
+  }
+
+  @Post(':id/risk-assessments')
+  @Roles('customer', 'agent', 'service_rep')
+  @ApiOperation({
+    summary: 'Score the questionnaire to C1-C5 (at most 2 a day and 8 in 12 months: 429 beyond)',
+  })
+  @ApiZodBody(RiskAssessmentBody)
+  assess(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(RiskAssessmentBody)) body: z.output<typeof RiskAssessmentBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertOwn(principal, id);
+    return this.assessments.assess(id, body.answers, principal.sub);
+  }
+
+  @Get(':id/risk-assessments')
+  @Roles('customer', 'agent', 'service_rep', 'compliance_officer', 'admin')
+  @ApiOperation({ summary: 'Past assessments, newest first' })
+  listAssessments(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    assertOwn(principal, id);
+    return this.assessments.list(id);
+  }
+
+  @Put(':id/health-declaration')
+  @HttpCode(204)
+  @Roles('customer', 'agent', 'underwriter')
+  @ApiOperation({
+    summary: 'Store the health declaration, encrypted; needs the separate health_data consent',
+  })
+  @ApiZodBody(HealthDeclarationBody)
+  async declareHealth(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(HealthDeclarationBody)) body: z.output<typeof HealthDeclarationBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertOwn(principal, id);
+    await this.consents.declareHealth(id, body);
+  }
+
+  @Get(':id/health-declaration')
+  @Roles('customer', 'underwriter', 'claims_handler', 'claims_manager', 'admin')
+  @ApiOperation({
+    summary: 'The health declaration in clear for underwriting or claims; the read is recorded',
+  })
+  @ApiZodQuery(HealthReadQuery)
+  async readHealth(
+    @Param('id', uuidParam) id: string,
+    @Query(new ZodValidationPipe(HealthReadQuery)) query: z.output<typeof HealthReadQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertOwn(principal, id);
+    return { declaration: await this.consents.readHealth(id, query.purpose, principal) };
+  }
+
+  @Get(':id/export')
+  @Roles('customer', 'service_rep', 'admin')
+  @ApiOperation({
+    summary: 'Everything held about the customer, in clear (PIPL Art. 45); the export is recorded',
+  })
+  export(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    assertOwn(principal, id);
+    return this.dataSubject.export(id, principal);
+  }
+
+  @Delete(':id')
+  @Roles('customer', 'admin')
+  @ApiOperation({
+    summary: 'Erase the customer (crypto-shredding); keeps only what running policies require',
+  })
+  erase(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    assertOwn(principal, id);
+    return this.dataSubject.erase(id);
+  }
+}

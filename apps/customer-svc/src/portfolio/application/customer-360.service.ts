@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@insurer/platform-auth';
+import { CustomerService } from '../../customer/application/customer.service';
+import { TicketEntity } from '../../service-desk/infrastructure/ticket.entity';
+import { SurveyEntity } from '../../survey/infrastructure/survey.entity';
+import { ClaimViewEntity, PolicyViewEntity } from '../infrastructure/portfolio.entity';
+
+/** One read of a customer for the service desk: the masked service profile, policies, claims, tickets and surveys. */
+@Injectable()
+export class Customer360Service {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly customers: CustomerService,
+  ) {}
+
+  async view(customerId: string, principal: Principal) {
+    const customer = await this.customers.read(customerId, 'service', [], principal);
+    const m = this.dataSource.manager;
+    const [policies, claims, tickets, surveys] = await Promise.all([
+      m.find(PolicyViewEntity, {
+        where: [{ policyholderId: customerId }, { insuredId: customerId }],
+        order: { effectiveDate: 'DESC' },
+      }),
+      m.find(ClaimViewEntity, { where: { insuredId: customerId }, order: { reportedAt: 'DESC' } }),
+      m.find(TicketEntity, { where: { customerId }, order: { openedAt: 'DESC' } }),
+      m.find(SurveyEntity, { where: { customerId }, order: { sentAt: 'DESC' } }),
+    ]);
+    const policyIds = new Set(policies.map((p) => p.policyId));
+    // Claims on the customer's own policies count too, whoever the insured is.
+    const onOwnPolicies = policyIds.size
+      ? await m
+          .createQueryBuilder(ClaimViewEntity, 'c')
+          .where('c.policy_id IN (:...ids)', { ids: [...policyIds] })
+          .getMany()
+      : [];
+    const allClaims = new Map([...claims, ...onOwnPolicies].map((c) => [c.claimId, c]));
+    return { customer, policies, claims: [...allClaims.values()], tickets, surveys };
+  }
+}

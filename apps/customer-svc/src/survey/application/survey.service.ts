@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '@insurer/platform-auth';
+import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
+import { OutboxPublisher } from '@insurer/platform-messaging';
+import { Clock } from '@insurer/platform-time';
+import { assertOwn } from '../../customer/application/own-records';
+import { CustomerEntity } from '../../customer/infrastructure/customer.entity';
+import { SurveyEntity, type SurveyTrigger } from '../infrastructure/survey.entity';
+
+export class SurveyAlreadyAnsweredError extends AppError {
+  constructor() {
+    super('SURVEY.ALREADY_ANSWERED', 'conflict', 'this survey was already answered');
+  }
+}
+
+export interface SurveyRequest {
+  readonly customerId: string;
+  readonly trigger: SurveyTrigger;
+  readonly policyId?: string;
+  readonly claimId?: string;
+  readonly ticketId?: string;
+  readonly productCode?: string;
+  readonly salespersonId?: string;
+}
+
+/** Satisfaction surveys (manual chapter 5): sent after an issue, a claim payment or a ticket; CSAT 1-5 and NPS 0-10. */
+@Injectable()
+export class SurveyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates the survey task in the caller's transaction and announces it. Erased or unknown customers get none:
+   * contacting someone who asked to be forgotten is itself a PIPL breach.
+   */
+  async send(manager: EntityManager, request: SurveyRequest): Promise<SurveyEntity | null> {
+    const customer = await manager.findOne(CustomerEntity, { where: { customerId: request.customerId } });
+    if (!customer || customer.status !== 'active') return null;
+    const now = this.clock.now();
+    const survey = manager.create(SurveyEntity, {
+      surveyId: randomUUID(),
+      customerId: request.customerId,
+      trigger: request.trigger,
+      policyId: request.policyId ?? null,
+      claimId: request.claimId ?? null,
+      ticketId: request.ticketId ?? null,
+      productCode: request.productCode ?? null,
+      salespersonId: request.salespersonId ?? null,
+      sentAt: now,
+      answeredAt: null,
+      csat: null,
+      nps: null,
+      comment: null,
+    });
+    await manager.insert(SurveyEntity, survey);
+    await this.outbox.publish(manager, {
+      type: 'customer.survey-sent',
+      aggregateId: request.customerId,
+      payload: {
+        surveyId: survey.surveyId,
+        customerId: request.customerId,
+        trigger: request.trigger,
+        policyId: request.policyId,
+        claimId: request.claimId,
+        ticketId: request.ticketId,
+        sentAt: now.toISOString(),
+      },
+    });
+    return survey;
+  }
+
+  async answer(
+    surveyId: string,
+    answer: { csat: number; nps: number; comment?: string },
+    principal: Principal,
+  ): Promise<SurveyEntity> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      const survey = await manager.findOne(SurveyEntity, {
+        where: { surveyId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!survey) throw new ResourceNotFoundError('survey', surveyId);
+      assertOwn(principal, survey.customerId);
+      if (survey.answeredAt) throw new SurveyAlreadyAnsweredError();
+      survey.csat = answer.csat;
+      survey.nps = answer.nps;
+      survey.comment = answer.comment ?? null;
+      survey.answeredAt = now;
+      await manager.save(survey);
+      await this.outbox.publish(manager, {
+        type: 'customer.survey-answered',
+        aggregateId: survey.customerId,
+        payload: {
+          surveyId,
+          customerId: survey.customerId,
+          trigger: survey.trigger,
+          policyId: survey.policyId ?? undefined,
+          claimId: survey.claimId ?? undefined,
+          productCode: survey.productCode ?? undefined,
+          salespersonId: survey.salespersonId ?? undefined,
+          csat: answer.csat,
+          nps: answer.nps,
+          answeredAt: now.toISOString(),
+        },
+      });
+      return survey;
+    });
+  }
+
+  list(customerId: string): Promise<SurveyEntity[]> {
+    return this.dataSource.manager.find(SurveyEntity, { where: { customerId }, order: { sentAt: 'DESC' } });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './http-client';
+export * from './service-under-test';
+export * from './test-producer';

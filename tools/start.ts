@@ -9,6 +9,8 @@ import { repoRoot, waitFor } from '@insurer/platform-testing';
 import { down, settingsFromEnv, up } from './infra';
 import { SERVICES, withLocalSecrets } from './local-env';
 import { migrateAll } from './migrate';
+import { seedSales } from '../apps/sales-svc/seed/load-catalogue';
+import { signLocalToken } from '@insurer/platform-auth';
 
 const root = repoRoot();
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
@@ -68,6 +70,12 @@ async function main(): Promise<void> {
       ),
     ),
   );
+
+  const sales = SERVICES.find((s) => s.name === 'sales-svc');
+  if (sales) {
+    const admin = signLocalToken({ sub: 'seed', roles: ['admin'], secret: env.JWT_SECRET ?? '' });
+    await seedSales(`http://127.0.0.1:${sales.port}`, admin, (line) => say(`seed: ${line}`));
+  }
 
   say('the platform is up:');
   for (const svc of SERVICES) {

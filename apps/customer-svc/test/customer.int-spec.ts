@@ -559,6 +559,19 @@ describe('complaints and their statutory deadlines (CBIRC Order 2020 No. 3)', ()
     expect((await api.post(`/tickets/${id}/extension`, { reason: 'again' }, admin)).body.rule).toMatchObject({
       id: 'COMPLAINT.NO_MORE_EXTENSIONS',
     });
+    await api.post(`/tickets/${id}/notes`, { kind: 'feedback', text: 'customer unhappy with the wait' }, rep);
+    await api.post(
+      `/tickets/${id}/notes`,
+      { kind: 'improvement', text: 'send recordings with the first answer' },
+      rep,
+    );
+    const ticket = await api.get(`/tickets/${id}`, rep);
+    expect(ticket.body.notes.map((n: { kind: string }) => n.kind)).toEqual([
+      'extension',
+      'extension',
+      'feedback',
+      'improvement',
+    ]);
     const extended = await events.waitFor(ofType('customer.complaint-deadline-extended', c.id), 2);
     expect(
       extended.map((m) => (m.json as { payload: { approvedBy: string | null } }).payload.approvedBy),

@@ -1,17 +1,44 @@
 import type { ServiceParts } from '@insurer/platform-runtime';
+import { CustomerFactsEntity } from './customer-replica/infrastructure/customer-facts.entity';
 import { SalesInit1764000000000 } from './database/migrations/1764000000000-SalesInit';
+import { SalesDomain1764200000000 } from './database/migrations/1764200000000-SalesDomain';
+import { PolicyReplicaEntity } from './portfolio/infrastructure/policy-replica.entity';
+import { ProductVersionEntity } from './product/infrastructure/product-version.entity';
+import { ApplicationEntity } from './proposal/infrastructure/application.entity';
+import { QuoteEntity, SuitabilityRecordEntity } from './quote/infrastructure/quote.entity';
+import { ReturnVisitEntity } from './return-visit/infrastructure/return-visit.entity';
+import { salesConfigSchema, type SalesConfig } from './sales-config';
+import { SalesModule } from './sales.module';
+import {
+  DepartureNoticeEntity,
+  PipelineEntryEntity,
+  SalespersonEntity,
+} from './salesperson/infrastructure/salesperson.entity';
 
-export const service: ServiceParts = {
+/** sales-svc: products and rating, suitability, quotes, applications, salespeople, return visits. */
+export const service: ServiceParts<SalesConfig> = {
   descriptor: {
     name: 'sales-svc',
     schema: 'sales',
     defaultPort: 3002,
     staffRoles: ['agent', 'admin'],
   },
+  configSchema: salesConfigSchema,
   database: {
     schema: 'sales',
-    entities: [],
-    migrations: [SalesInit1764000000000],
+    entities: [
+      ProductVersionEntity,
+      CustomerFactsEntity,
+      SalespersonEntity,
+      DepartureNoticeEntity,
+      PipelineEntryEntity,
+      PolicyReplicaEntity,
+      QuoteEntity,
+      SuitabilityRecordEntity,
+      ApplicationEntity,
+      ReturnVisitEntity,
+    ],
+    migrations: [SalesInit1764000000000, SalesDomain1764200000000],
   },
-  imports: [],
+  imports: (config) => [SalesModule.forRoot({ returnVisitSweepMs: config.RETURN_VISIT_SWEEP_MS })],
 };

@@ -49,6 +49,14 @@ export const productFixture: ProductDefinition = {
     },
   ],
   cashValues: [{ entryAge: 30, gender: 'male', paymentTermYears: 20, valuesPer1000Fen: [0, 1200, 3100] }],
+  rates: {
+    basis: 'premium_per_1000_sum_insured',
+    rounding: { mode: 'half_up', unitFen: 1 },
+    sumInsuredUnitFen: 100_000,
+    occupationLoadingsBp: { '1': 0, '2': 0, '3': 1500, '4': 4000 },
+    modalFactorsBp: { annual: 10_000 },
+    rows: [{ entryAge: 30, gender: 'male', paymentTermYears: 20, ratePer1000Fen: 185 }],
+  },
 };
 
 export const eventFixtures: { [T in EventType]: EventPayload<T> } = {

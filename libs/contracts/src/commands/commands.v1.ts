@@ -68,6 +68,8 @@ export const SubmitApplicationV1 = defineCommand({
   resultEvent: 'sales.application-submitted',
   payload: z.object({
     quoteId: Id,
+    /** The applicant who signs; defaults to the insured. */
+    policyholderId: Id.optional(),
     insuredId: Id,
     payerId: Id,
     payerRelationship: z.enum(['self', 'spouse', 'parent', 'child', 'employer', 'other']),

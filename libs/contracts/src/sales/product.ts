@@ -33,6 +33,33 @@ export const CashValueRow = z.object({
   valuesPer1000Fen: z.array(Fen).min(1),
 });
 
+/**
+ * One cell of a rate table: fen per 1,000 yuan of the other side. For protection products that is the annual premium per
+ * 1,000 yuan of sum insured; for savings products (基本保险金额表) the sum insured per 1,000 yuan of annual premium.
+ */
+export const RateRow = z.object({
+  entryAge: z.number().int().min(0).max(120),
+  gender: Gender,
+  paymentTermYears: z.number().int().min(1),
+  ratePer1000Fen: z.number().int().positive(),
+});
+
+export const RateTable = z.object({
+  basis: z.enum(['premium_per_1000_sum_insured', 'sum_insured_per_1000_premium']),
+  /** How the annual and the instalment premium are rounded, e.g. half up to the fen. */
+  rounding: z.object({
+    mode: z.enum(['half_up', 'half_even', 'down', 'up']),
+    unitFen: z.union([z.literal(1), z.literal(10), z.literal(100)]),
+  }),
+  /** Steps a sum insured computed from a premium is rounded down to (e.g. 100000 fen = 1,000 yuan). */
+  sumInsuredUnitFen: z.number().int().positive(),
+  /** Extra premium by occupation class in basis points (1500 = +15%); classes the product accepts must be listed. */
+  occupationLoadingsBp: z.record(z.string().regex(/^[1-6]$/), z.number().int().min(0).max(50_000)),
+  /** Each instalment as a share of the annual premium in basis points (monthly 900 = 0.09); single and annual 10000. */
+  modalFactorsBp: z.partialRecord(PaymentMode, z.number().int().positive().max(10_000)),
+  rows: z.array(RateRow).min(1),
+});
+
 /** The full definition of one product version: what contract-svc and claims-svc replicate. */
 export const ProductDefinition = z.object({
   productId: Id,
@@ -54,5 +81,8 @@ export const ProductDefinition = z.object({
   limitationYears: z.number().int().positive(),
   coverages: z.array(Coverage).min(1),
   cashValues: z.array(CashValueRow),
+  /** Added in place (additive): products published before it carry no rate table. */
+  rates: RateTable.optional(),
+  sumInsuredRangeFen: z.object({ min: Fen, max: Fen }).optional(),
 });
 export type ProductDefinition = z.infer<typeof ProductDefinition>;

@@ -73,6 +73,8 @@ export async function startService<C extends ServiceConfig>(
 
   const metrics = app.get(MetricsRegistry);
   const fastify = app.getHttpAdapter().getInstance();
+  // Tables (rates, cash values) are uploaded as CSV; the handler receives the text and validates every cell.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-correlation-id', request.id);
     return payload;

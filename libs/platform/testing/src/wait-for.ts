@@ -5,11 +5,11 @@ export interface WaitOptions {
 }
 
 /**
- * Polls until `probe` returns a value other than undefined/false, and returns it. Tests wait for a condition with
+ * Polls until `probe` returns a value other than undefined, null or false, and returns it. Tests wait for a condition with
  * this, never for a fixed time; the timeout only bounds a failure.
  */
 export async function waitFor<T>(
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
   options: WaitOptions = {},
 ): Promise<T> {
   const { timeoutMs = 30_000, intervalMs = 100, description = 'condition' } = options;
@@ -18,7 +18,7 @@ export async function waitFor<T>(
   while (Date.now() < deadline) {
     try {
       const value = await probe();
-      if (value !== undefined && value !== false) return value;
+      if (value !== undefined && value !== null && value !== false) return value;
     } catch (err) {
       lastError = err;
     }

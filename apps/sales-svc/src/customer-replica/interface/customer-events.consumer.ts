@@ -1,0 +1,115 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EventOf } from '@insurer/contracts';
+import type { DeliveryContext } from '@insurer/platform-messaging';
+import { Clock } from '@insurer/platform-time';
+import { CustomerFactsEntity } from '../infrastructure/customer-facts.entity';
+
+/**
+ * Keeps sales-svc's replica of the customer facts it needs (age, gender, occupation, means, risk level, cover) from
+ * customer-svc's events. It never reads customer-svc's tables. Events for one customer arrive in order (keyed by
+ * customer id), so each one applies on top of the last.
+ */
+@Controller()
+export class CustomerEventsConsumer {
+  constructor(private readonly clock: Clock) {}
+
+  @EventPattern('customer.customer-registered')
+  async onRegistered(@Payload() event: EventOf<'customer.customer-registered'>, @Ctx() ctx: DeliveryContext) {
+    const p = event.payload;
+    await ctx.manager.upsert(
+      CustomerFactsEntity,
+      {
+        customerId: p.customerId,
+        customerType: p.customerType,
+        gender: p.gender ?? null,
+        birthDate: p.birthDate ?? null,
+        occupationClass: p.occupationClass ?? null,
+        annualIncomeFen: p.annualIncomeFen ?? null,
+        householdIncomeFen: p.householdIncomeFen ?? null,
+        existingCoverFen: p.existingCoverFen ?? null,
+        dependants: p.dependants ?? null,
+        riskLevel: null,
+        riskValidUntil: null,
+        identityVerified: false,
+        agentId: p.agentId ?? null,
+        erased: false,
+        updatedAt: this.clock.now(),
+      },
+      ['customerId'],
+    );
+  }
+
+  @EventPattern('customer.profile-updated')
+  async onUpdated(@Payload() event: EventOf<'customer.profile-updated'>, @Ctx() ctx: DeliveryContext) {
+    const { facts, customerId, changedFields } = event.payload;
+    const changes: Partial<CustomerFactsEntity> = { updatedAt: this.clock.now() };
+    const fields = [
+      'gender',
+      'birthDate',
+      'occupationClass',
+      'annualIncomeFen',
+      'householdIncomeFen',
+      'existingCoverFen',
+      'dependants',
+    ] as const;
+    for (const field of fields) {
+      // A changed fact absent from `facts` was removed from the profile.
+      if (changedFields.includes(field)) (changes as Record<string, unknown>)[field] = facts[field] ?? null;
+    }
+    await ctx.manager.update(CustomerFactsEntity, { customerId }, changes);
+  }
+
+  @EventPattern('customer.risk-tolerance-assessed')
+  async onAssessed(
+    @Payload() event: EventOf<'customer.risk-tolerance-assessed'>,
+    @Ctx() ctx: DeliveryContext,
+  ) {
+    const p = event.payload;
+    await ctx.manager.update(
+      CustomerFactsEntity,
+      { customerId: p.customerId },
+      { riskLevel: p.level, riskValidUntil: p.validUntil, updatedAt: this.clock.now() },
+    );
+  }
+
+  @EventPattern('customer.identity-verified')
+  async onVerified(@Payload() event: EventOf<'customer.identity-verified'>, @Ctx() ctx: DeliveryContext) {
+    await ctx.manager.update(
+      CustomerFactsEntity,
+      { customerId: event.payload.customerId },
+      { identityVerified: true, updatedAt: this.clock.now() },
+    );
+  }
+
+  @EventPattern('customer.identity-rejected')
+  async onRejected(@Payload() event: EventOf<'customer.identity-rejected'>, @Ctx() ctx: DeliveryContext) {
+    await ctx.manager.update(
+      CustomerFactsEntity,
+      { customerId: event.payload.customerId },
+      { identityVerified: false, updatedAt: this.clock.now() },
+    );
+  }
+
+  /** Erasure reaches the replica too: everything about the person is dropped, only the id and the flag remain. */
+  @EventPattern('customer.customer-erased')
+  async onErased(@Payload() event: EventOf<'customer.customer-erased'>, @Ctx() ctx: DeliveryContext) {
+    await ctx.manager.update(
+      CustomerFactsEntity,
+      { customerId: event.payload.customerId },
+      {
+        erased: true,
+        gender: null,
+        birthDate: null,
+        occupationClass: null,
+        annualIncomeFen: null,
+        householdIncomeFen: null,
+        existingCoverFen: null,
+        dependants: null,
+        riskLevel: null,
+        riskValidUntil: null,
+        updatedAt: this.clock.now(),
+      },
+    );
+  }
+}

@@ -1,0 +1,116 @@
+import { SOURCES, type Reason } from '../../suitability/domain/sources';
+
+export interface Beneficiary {
+  readonly name: string;
+  readonly relationship: string;
+  readonly sharePercent: number;
+}
+
+/**
+ * Named beneficiaries' shares must each be positive and add up to exactly 100% (compared in hundredths of a percent,
+ * so 33.33 + 33.33 + 33.34 is exact). No beneficiaries means the statutory heirs.
+ */
+export function checkBeneficiaries(beneficiaries: readonly Beneficiary[]): Reason[] {
+  if (beneficiaries.length === 0) return [];
+  const reasons: Reason[] = [];
+  beneficiaries.forEach((b, i) => {
+    if (!(b.sharePercent > 0)) {
+      reasons.push({
+        code: 'SALES.BENEFICIARY_SHARE',
+        message: 'each share must be above 0%',
+        pointer: `/beneficiaries/${i}/sharePercent`,
+        source: SOURCES.beneficiaries,
+      });
+    }
+  });
+  const total = beneficiaries.reduce((sum, b) => sum + Math.round(b.sharePercent * 100), 0);
+  if (total !== 10_000) {
+    reasons.push({
+      code: 'SALES.BENEFICIARY_SHARES_TOTAL',
+      message: `beneficiary shares add up to ${total / 100}%, not 100%`,
+      pointer: '/beneficiaries',
+      source: SOURCES.beneficiaries,
+    });
+  }
+  return reasons;
+}
+
+/** The applicant signs for themself; a salesperson may not sign for the customer. */
+export function checkSignature(signedBy: string, policyholderId: string, salespersonId: string): Reason[] {
+  if (signedBy === policyholderId) return [];
+  return [
+    {
+      code: signedBy === salespersonId ? 'SALES.SIGNED_BY_SALESPERSON' : 'SALES.SIGNED_BY_OTHER',
+      message: 'the application must carry the policyholder’s own e-signature',
+      pointer: '/signature/signedBy',
+      source: SOURCES.salesConduct,
+    },
+  ];
+}
+
+export interface HealthQuestion {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** Specific questions (not "are you healthy?"), asked for cover that pays on illness or death. */
+export const HEALTH_QUESTIONS: readonly HealthQuestion[] = [
+  { id: 'hospitalised_5y', text: 'In the past 5 years, were you hospitalised or advised to be?' },
+  { id: 'cancer', text: 'Have you ever been diagnosed with a malignant tumour?' },
+  {
+    id: 'heart_disease',
+    text: 'Have you been diagnosed with coronary heart disease, heart failure or a heart attack?',
+  },
+  { id: 'hypertension', text: 'Do you have high blood pressure (140/90 or above) or take medicine for it?' },
+  { id: 'diabetes', text: 'Have you been diagnosed with diabetes?' },
+  { id: 'abnormal_checkup_2y', text: 'In the past 2 years, did a check-up find anything abnormal?' },
+];
+
+/** Accident cover asks no health questions; every other product asks them all. */
+export function healthQuestionsFor(productType: string): readonly HealthQuestion[] {
+  return productType === 'accident' ? [] : HEALTH_QUESTIONS;
+}
+
+export interface HealthAnswer {
+  readonly questionId: string;
+  readonly answer: boolean;
+  readonly details?: string;
+}
+
+/** Every question answered explicitly (nothing pre-ticked), no unknown ones, and details for each "yes". */
+export function checkHealthAnswers(productType: string, answers: readonly HealthAnswer[]): Reason[] {
+  const questions = healthQuestionsFor(productType);
+  const reasons: Reason[] = [];
+  for (const q of questions) {
+    if (!answers.some((a) => a.questionId === q.id)) {
+      reasons.push({
+        code: 'SALES.HEALTH_UNANSWERED',
+        message: `question ${q.id} is unanswered`,
+        pointer: '/healthAnswers',
+        source: SOURCES.salesConduct,
+      });
+    }
+  }
+  answers.forEach((a, i) => {
+    if (!questions.some((q) => q.id === a.questionId)) {
+      reasons.push({
+        code: 'SALES.HEALTH_UNKNOWN_QUESTION',
+        message: `${a.questionId} is not a question of this product`,
+        pointer: `/healthAnswers/${i}/questionId`,
+      });
+    } else if (a.answer && !a.details?.trim()) {
+      reasons.push({
+        code: 'SALES.HEALTH_DETAILS',
+        message: `a "yes" to ${a.questionId} needs details`,
+        pointer: `/healthAnswers/${i}/details`,
+      });
+    }
+  });
+  return reasons;
+}
+
+/** Body-mass index from height and weight, to one decimal, when both are given. */
+export function bmi(heightCm?: number, weightKg?: number): number | null {
+  if (!heightCm || !weightKg) return null;
+  return Math.round((weightKg / (heightCm / 100) ** 2) * 10) / 10;
+}

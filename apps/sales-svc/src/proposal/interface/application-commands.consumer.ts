@@ -1,0 +1,29 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { CommandOf, Reason } from '@insurer/contracts';
+import { AppError } from '@insurer/platform-http';
+import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
+import { ApplicationService } from '../application/application.service';
+
+/**
+ * `sales.submit-application` from sales platforms runs the same checks as POST /applications, inside the delivery's
+ * transaction; a refusal becomes sales.command-rejected with every reason and its legal source.
+ */
+@Controller()
+export class ApplicationCommandsConsumer {
+  constructor(private readonly applications: ApplicationService) {}
+
+  @EventPattern('sales.submit-application')
+  async submit(@Payload() command: CommandOf<'sales.submit-application'>, @Ctx() ctx: DeliveryContext) {
+    try {
+      await this.applications.submitIn(ctx.manager, command.payload);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const detailed = (err.extensions.reasons as Reason[] | undefined) ?? [];
+      const reasons: Reason[] = detailed.length
+        ? detailed.map((r) => ({ ...r, pointer: r.pointer ? `/payload${r.pointer}` : undefined }))
+        : [{ code: err.code, message: err.message }];
+      throw new CommandRefusedError(reasons);
+    }
+  }
+}

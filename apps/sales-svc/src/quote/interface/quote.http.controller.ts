@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { Roles } from '@insurer/platform-auth';
+import { ApiZodBody, ZodValidationPipe, parseOrThrow } from '@insurer/platform-http';
+import { QuoteService } from '../application/quote.service';
+
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,200}$/, '8-200 visible ASCII characters')
+  .optional();
+export const uuidParam = new ZodValidationPipe(z.uuid());
+
+const QuoteBody = z
+  .strictObject({
+    customerId: z.uuid(),
+    productCode: z.string().min(1),
+    sumInsuredFen: z.number().int().positive().optional(),
+    premiumFen: z.number().int().positive().optional(),
+    paymentMode: z.enum(['single', 'annual', 'semi_annual', 'quarterly', 'monthly']),
+    paymentTermYears: z.number().int().min(1),
+    coverageTermYears: z.number().int().min(1),
+    salespersonId: z.string().min(1),
+    channel: z.enum(['agent', 'bank', 'telesales', 'online', 'broker']),
+    acknowledgement: z
+      .strictObject({
+        signedBy: z.uuid(),
+        signedAt: z.iso.datetime({ offset: true }),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .optional(),
+  })
+  .refine((b) => (b.sumInsuredFen === undefined) !== (b.premiumFen === undefined), {
+    message: 'give either sumInsuredFen or premiumFen',
+    path: ['sumInsuredFen'],
+  });
+
+@ApiTags('quotes')
+@ApiBearerAuth()
+@Controller('quotes')
+export class QuoteHttpController {
+  constructor(private readonly quotes: QuoteService) {}
+
+  @Post()
+  @Roles('agent', 'integrator')
+  @ApiOperation({
+    summary: 'Quote from the sum insured or from the premium; valid 30 days; every refusal names its rule',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried request with the same key returns the first quote',
+  })
+  @ApiZodBody(QuoteBody)
+  async create(
+    @Body(new ZodValidationPipe(QuoteBody)) body: z.output<typeof QuoteBody>,
+    @Headers('idempotency-key') rawKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const key = parseOrThrow(IdempotencyKey, rawKey);
+    const result = await this.quotes.quote(body, key);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.body;
+  }
+
+  @Get(':id')
+  @Roles('agent', 'integrator', 'admin', 'compliance_officer')
+  get(@Param('id', uuidParam) id: string) {
+    return this.quotes.get(id);
+  }
+}

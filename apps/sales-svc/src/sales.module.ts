@@ -1,0 +1,78 @@
+import {
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Logger } from 'pino';
+import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
+import { CustomerEventsConsumer } from './customer-replica/interface/customer-events.consumer';
+import { ContractEventsConsumer } from './portfolio/interface/contract-events.consumer';
+import { ProductService } from './product/application/product.service';
+import { ProductHttpController } from './product/interface/product.http.controller';
+import { ApplicationService } from './proposal/application/application.service';
+import { ApplicationCommandsConsumer } from './proposal/interface/application-commands.consumer';
+import { ApplicationHttpController } from './proposal/interface/application.http.controller';
+import { QuoteService } from './quote/application/quote.service';
+import { QuoteHttpController } from './quote/interface/quote.http.controller';
+import { ReturnVisitService } from './return-visit/application/return-visit.service';
+import { ReturnVisitHttpController } from './return-visit/interface/return-visit.http.controller';
+import { PipelineService } from './salesperson/application/pipeline.service';
+import { SalespersonService } from './salesperson/application/salesperson.service';
+import { SalespersonHttpController } from './salesperson/interface/salesperson.http.controller';
+import { RecommendationService } from './suitability/application/recommendation.service';
+import { SaleContextService } from './suitability/application/sale-context.service';
+import { RecommendationHttpController } from './suitability/interface/recommendation.http.controller';
+
+/** Flags return visits not completed by their due date, on a timer, for as long as the application runs. */
+export class ReturnVisitOverdueJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly job: PeriodicJob;
+
+  constructor(visits: ReturnVisitService, intervalMs: number, logger: Logger) {
+    this.job = new PeriodicJob('return-visits-overdue', intervalMs, () => visits.sweepOverdue(), logger);
+  }
+
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.job.stop();
+  }
+}
+
+@Module({})
+export class SalesModule {
+  static forRoot(options: { returnVisitSweepMs: number }): DynamicModule {
+    return {
+      module: SalesModule,
+      controllers: [
+        ProductHttpController,
+        QuoteHttpController,
+        ApplicationHttpController,
+        SalespersonHttpController,
+        ReturnVisitHttpController,
+        RecommendationHttpController,
+        CustomerEventsConsumer,
+        ContractEventsConsumer,
+        ApplicationCommandsConsumer,
+      ],
+      providers: [
+        ProductService,
+        SalespersonService,
+        PipelineService,
+        SaleContextService,
+        QuoteService,
+        ApplicationService,
+        ReturnVisitService,
+        RecommendationService,
+        {
+          provide: ReturnVisitOverdueJob,
+          inject: [ReturnVisitService, LOGGER],
+          useFactory: (visits: ReturnVisitService, logger: Logger) =>
+            new ReturnVisitOverdueJob(visits, options.returnVisitSweepMs, logger),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { Clock } from '@insurer/platform-time';
+import { PipelineEntryEntity } from '../infrastructure/salesperson.entity';
+
+type Stage = PipelineEntryEntity['stage'];
+const STAGES: Stage[] = ['lead', 'needs_analysed', 'quoted', 'applied', 'issued', 'declined', 'withdrawn'];
+
+/**
+ * The sales pipeline: lead, needs analysed, quoted, applied, then issued, declined or withdrawn. Each quote is one
+ * entry that moves forward; leads and needs analyses are per customer and salesperson until a quote is made.
+ */
+@Injectable()
+export class PipelineService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records a lead, or moves the customer's open lead on to "needs analysed". */
+  async touchLead(
+    m: EntityManager,
+    customerId: string,
+    salespersonId: string,
+    stage: 'lead' | 'needs_analysed',
+  ) {
+    const open = await m.findOne(PipelineEntryEntity, {
+      where: { customerId, salespersonId, quoteId: IsNull(), stage: In(['lead', 'needs_analysed']) },
+    });
+    if (!open) {
+      await m.insert(PipelineEntryEntity, this.entry(customerId, salespersonId, stage));
+    } else if (open.stage === 'lead' && stage === 'needs_analysed') {
+      open.stage = stage;
+      open.updatedAt = this.clock.now();
+      await m.save(open);
+    }
+  }
+
+  /** A quote turns the customer's open lead (if any) into a quoted entry, or starts one. */
+  async quoted(
+    m: EntityManager,
+    customerId: string,
+    salespersonId: string,
+    productCode: string,
+    quoteId: string,
+  ) {
+    const lead = await m
+      .createQueryBuilder(PipelineEntryEntity, 'p')
+      .where('p.customer_id = :customerId AND p.salesperson_id = :salespersonId', {
+        customerId,
+        salespersonId,
+      })
+      .andWhere("p.stage IN ('lead', 'needs_analysed') AND p.quote_id IS NULL")
+      .setLock('pessimistic_write')
+      .getOne();
+    if (lead) {
+      Object.assign(lead, { stage: 'quoted', productCode, quoteId, updatedAt: this.clock.now() });
+      await m.save(lead);
+    } else {
+      await m.insert(PipelineEntryEntity, {
+        ...this.entry(customerId, salespersonId, 'quoted'),
+        productCode,
+        quoteId,
+      });
+    }
+  }
+
+  async advance(
+    m: EntityManager,
+    where: { quoteId?: string; applicationId?: string; policyId?: string },
+    stage: Stage,
+    ids: { applicationId?: string; policyId?: string } = {},
+  ) {
+    await m.update(PipelineEntryEntity, where, { stage, ...ids, updatedAt: this.clock.now() });
+  }
+
+  /** Counts per stage and the quote-to-policy conversion of one salesperson. */
+  async summary(salespersonId: string) {
+    const rows: { stage: Stage; count: string }[] = await this.dataSource.manager.query(
+      `SELECT stage, count(*) AS count FROM sales.pipeline_entry WHERE salesperson_id = $1 GROUP BY stage`,
+      [salespersonId],
+    );
+    const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+    for (const r of rows) byStage[r.stage] = Number(r.count);
+    // Every entry past "quoted" was quoted once.
+    const quoted = byStage.quoted + byStage.applied + byStage.issued + byStage.declined + byStage.withdrawn;
+    const issued = byStage.issued + byStage.withdrawn;
+    return {
+      salespersonId,
+      stages: byStage,
+      quoteToPolicyConversion: quoted ? Math.round((issued / quoted) * 1000) / 1000 : null,
+    };
+  }
+
+  private entry(customerId: string, salespersonId: string, stage: Stage): PipelineEntryEntity {
+    return {
+      entryId: randomUUID(),
+      customerId,
+      salespersonId,
+      productCode: null,
+      stage,
+      quoteId: null,
+      applicationId: null,
+      policyId: null,
+      updatedAt: this.clock.now(),
+    };
+  }
+}

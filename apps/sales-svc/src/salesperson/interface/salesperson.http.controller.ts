@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles } from '@insurer/platform-auth';
+import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
+import { uuidParam } from '../../quote/interface/quote.http.controller';
+import { PipelineService } from '../application/pipeline.service';
+import { SalespersonService } from '../application/salesperson.service';
+
+const SalespersonId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . -');
+const idParam = new ZodValidationPipe(SalespersonId);
+const SalespersonBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  grade: z.enum(['G1', 'G2', 'G3']).nullable(),
+  licenceNumber: z.string().trim().min(1).max(40).nullable(),
+  licenceValidUntil: z.iso.date().nullable(),
+  status: z.enum(['active', 'suspended']).optional(),
+});
+const TrainingBody = z.strictObject({ hours: z.number().positive().max(200), completedOn: z.iso.date() });
+const DepartureBody = z.strictObject({ departedOn: z.iso.date() });
+
+@ApiTags('salespeople')
+@ApiBearerAuth()
+@Controller('salespeople')
+export class SalespersonHttpController {
+  constructor(
+    private readonly salespeople: SalespersonService,
+    private readonly pipeline: PipelineService,
+  ) {}
+
+  @Put(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register or update a salesperson: grade, licence, status' })
+  @ApiZodBody(SalespersonBody)
+  upsert(
+    @Param('id', idParam) id: string,
+    @Body(new ZodValidationPipe(SalespersonBody)) body: z.output<typeof SalespersonBody>,
+  ) {
+    return this.salespeople.upsert({ salespersonId: id, ...body });
+  }
+
+  @Get(':id')
+  @Roles('admin', 'agent', 'compliance_officer')
+  async get(@Param('id', idParam) id: string) {
+    const person = await this.salespeople.get(id);
+    return { ...person, standing: this.salespeople.standing(person) };
+  }
+
+  @Post(':id/training')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add completed training hours (30 a year are required to sell)' })
+  @ApiZodBody(TrainingBody)
+  training(
+    @Param('id', idParam) id: string,
+    @Body(new ZodValidationPipe(TrainingBody)) body: z.output<typeof TrainingBody>,
+  ) {
+    return this.salespeople.recordTraining(id, body.hours, body.completedOn);
+  }
+
+  @Post(':id/departure')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Record a departure; creates 30-day notice tasks for customers of policies over one year',
+  })
+  @ApiZodBody(DepartureBody)
+  depart(
+    @Param('id', idParam) id: string,
+    @Body(new ZodValidationPipe(DepartureBody)) body: z.output<typeof DepartureBody>,
+  ) {
+    return this.salespeople.depart(id, body.departedOn);
+  }
+
+  @Get(':id/departure-notices')
+  @Roles('admin', 'service_rep', 'compliance_officer')
+  notices(@Param('id', idParam) id: string) {
+    return this.salespeople.notices(id);
+  }
+
+  @Post(':id/departure-notices/:noticeId/sent')
+  @HttpCode(200)
+  @Roles('admin', 'service_rep')
+  @ApiOperation({ summary: 'Mark a departure notice as sent to the customer' })
+  noticeSent(@Param('id', idParam) id: string, @Param('noticeId', uuidParam) noticeId: string) {
+    return this.salespeople.markNoticeSent(id, noticeId);
+  }
+
+  @Get(':id/pipeline')
+  @Roles('admin', 'agent', 'analyst')
+  @ApiOperation({ summary: 'Pipeline counts per stage and quote-to-policy conversion' })
+  pipelineSummary(@Param('id', idParam) id: string) {
+    return this.pipeline.summary(id);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Clock, addDays, completedYears, shanghaiDate } from '@insurer/platform-time';
+import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
+import { PolicyReplicaEntity } from '../../portfolio/infrastructure/policy-replica.entity';
+import { ProductService } from '../../product/application/product.service';
+import { PipelineService } from '../../salesperson/application/pipeline.service';
+import { analyseNeeds } from '../domain/needs-analysis';
+import { SaleRefusedError } from './sale-context.service';
+
+@Injectable()
+export class RecommendationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly products: ProductService,
+    private readonly pipeline: PipelineService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Needs analysis and ranked recommendations from today's catalogue; moves the lead to "needs analysed". */
+  async recommend(customerId: string, salespersonId: string) {
+    const today = shanghaiDate(this.clock.now());
+    return this.dataSource.transaction(async (m) => {
+      const customer = await m.findOne(CustomerFactsEntity, { where: { customerId } });
+      if (!customer || customer.erased || !customer.birthDate) {
+        throw new SaleRefusedError('SALES.CUSTOMER_UNKNOWN', 'needs analysis needs the customer facts', [
+          {
+            code: 'SALES.CUSTOMER_UNKNOWN',
+            message: 'the customer or their birth date is not known to sales',
+            pointer: '/customerId',
+          },
+        ]);
+      }
+      const medical = await m.count(PolicyReplicaEntity, {
+        where: { insuredId: customerId, productType: 'medical', status: In(['in_force', 'suspended']) },
+      });
+      const riskValid = customer.riskLevel && customer.riskValidUntil && customer.riskValidUntil >= today;
+      const catalogue = await this.products.catalogue(today);
+      const analysis = analyseNeeds(
+        {
+          age: completedYears(customer.birthDate, addDays(today, 1)),
+          occupationClass: customer.occupationClass,
+          annualIncomeFen: customer.annualIncomeFen,
+          dependants: customer.dependants ?? 0,
+          existingCoverFen: customer.existingCoverFen ?? 0,
+          riskLevel: riskValid ? customer.riskLevel : null,
+          hasMedicalCover: medical > 0,
+        },
+        catalogue.map((p) => ({
+          productCode: p.productCode,
+          name: p.terms.name,
+          type: p.terms.type,
+          riskGrade: p.terms.riskGrade,
+          entryAge: p.terms.entryAge,
+          occupationClasses: p.terms.occupationClasses,
+        })),
+      );
+      await this.pipeline.touchLead(m, customerId, salespersonId, 'needs_analysed');
+      return { customerId, ...analysis };
+    });
+  }
+}

@@ -1,0 +1,142 @@
+import { SOURCES, type Reason } from './sources';
+
+export type RiskLevel = 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
+export type ProductGrade = 'R1' | 'R2' | 'R3' | 'R4' | 'R5';
+export type Outcome = 'suitable' | 'mismatch' | 'advise_stop' | 'acknowledged';
+
+export interface SuitabilityInput {
+  readonly product: {
+    readonly type: string;
+    readonly riskGrade: ProductGrade;
+    readonly maxSumInsuredIncomeMultiple?: number;
+  };
+  readonly customer: {
+    readonly age: number;
+    readonly riskLevel: RiskLevel | null;
+    readonly riskValidUntil: string | null;
+    readonly annualIncomeFen?: number | null;
+    readonly householdIncomeFen?: number | null;
+    readonly existingCoverFen?: number | null;
+  };
+  readonly sale: {
+    readonly sumInsuredFen: number;
+    readonly annualPremiumFen: number;
+    readonly paymentMode: string;
+    readonly paymentTermYears: number;
+  };
+  /** In-force policies of the same product type the insured already holds (from contract events). */
+  readonly similarPoliciesInForce: number;
+  /** The customer signed a declaration that they understand and still want it. */
+  readonly acknowledged: boolean;
+  readonly today: string;
+}
+
+export interface SuitabilityResult {
+  readonly outcome: Outcome;
+  /** Refusals no signature can lift. */
+  readonly hard: Reason[];
+  /** "Advise to stop" findings a signed declaration can lift. */
+  readonly soft: Reason[];
+}
+
+/** Products whose benefits move with investment results: the bank-channel declaration rules apply to them. */
+export function isVariableBenefit(productType: string): boolean {
+  return productType === 'unit_linked';
+}
+
+/** The suitability matrix: a customer at level Cn may buy products graded R1..Rn. */
+export function gradeFitsLevel(grade: ProductGrade, level: RiskLevel): boolean {
+  return Number(grade.slice(1)) <= Number(level.slice(1));
+}
+
+/**
+ * The check run before a quote and again at application. Hard findings (no valid assessment, a product above the
+ * customer's level, unknown means, over-insurance) refuse the sale. Soft findings (premium beyond the affordability
+ * thresholds, duplicated medical cover, age plus payment years at 60 or more on a variable-benefit product) mean
+ * "advise the buyer to stop"; the sale continues only with the buyer's signed declaration.
+ */
+export function assessSuitability(input: SuitabilityInput): SuitabilityResult {
+  const { product, customer, sale, today } = input;
+  const hard: Reason[] = [];
+  const soft: Reason[] = [];
+
+  if (!customer.riskLevel || !customer.riskValidUntil) {
+    hard.push({
+      code: 'SUITABILITY.NO_ASSESSMENT',
+      message: 'the customer has no risk-tolerance assessment',
+      source: SOURCES.suitability,
+    });
+  } else if (customer.riskValidUntil < today) {
+    hard.push({
+      code: 'SUITABILITY.ASSESSMENT_EXPIRED',
+      message: `the risk-tolerance assessment expired on ${customer.riskValidUntil}; assess again`,
+      source: SOURCES.suitability,
+    });
+  } else if (!gradeFitsLevel(product.riskGrade, customer.riskLevel)) {
+    hard.push({
+      code: 'SUITABILITY.LEVEL',
+      message: `product grade ${product.riskGrade} is above the customer's risk level ${customer.riskLevel}`,
+      source: SOURCES.suitability,
+    });
+  }
+
+  const household = customer.householdIncomeFen ?? null;
+  if (household === null || household === 0) {
+    hard.push({
+      code: 'SUITABILITY.MEANS_UNKNOWN',
+      message: "the customer's household income must be known to judge affordability",
+      source: SOURCES.salesConduct,
+    });
+  } else {
+    if (sale.paymentMode === 'single' && sale.annualPremiumFen > household * 4) {
+      soft.push({
+        code: 'AFFORDABILITY.SINGLE_PREMIUM',
+        message: 'the single premium is more than 4 times the household income',
+        source: SOURCES.bankChannel,
+      });
+    }
+    if (sale.paymentMode !== 'single' && sale.annualPremiumFen * 5 > household) {
+      soft.push({
+        code: 'AFFORDABILITY.ANNUAL_PREMIUM',
+        message: 'the annual premium is more than 20% of the household income',
+        source: SOURCES.bankChannel,
+      });
+    }
+  }
+  if (isVariableBenefit(product.type) && sale.paymentTermYears + customer.age >= 60) {
+    soft.push({
+      code: 'AFFORDABILITY.AGE_PLUS_TERM',
+      message: `payment years (${sale.paymentTermYears}) plus age (${customer.age}) reach 60`,
+      source: SOURCES.bankChannel,
+    });
+  }
+  if (product.type === 'medical' && input.similarPoliciesInForce > 0) {
+    soft.push({
+      code: 'SUITABILITY.DUPLICATE_COVER',
+      message: 'the insured already has medical cover in force; indemnity cover does not pay twice',
+      source: SOURCES.salesConduct,
+    });
+  }
+  const income = customer.annualIncomeFen ?? null;
+  if (product.maxSumInsuredIncomeMultiple !== undefined && income !== null) {
+    const total = (customer.existingCoverFen ?? 0) + sale.sumInsuredFen;
+    if (total > income * product.maxSumInsuredIncomeMultiple) {
+      hard.push({
+        code: 'SUITABILITY.OVER_INSURED',
+        message: `existing and new cover (${total / 100} yuan) exceed ${product.maxSumInsuredIncomeMultiple} times the annual income`,
+        source: SOURCES.salesConduct,
+      });
+    }
+  }
+
+  const outcome: Outcome = hard.length
+    ? 'mismatch'
+    : soft.length === 0
+      ? 'suitable'
+      : input.acknowledged
+        ? 'acknowledged'
+        : isVariableBenefit(product.type)
+          ? 'mismatch'
+          : 'advise_stop';
+  return { outcome, hard, soft };
+}

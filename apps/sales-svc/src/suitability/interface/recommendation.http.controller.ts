@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles } from '@insurer/platform-auth';
+import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
+import { RecommendationService } from '../application/recommendation.service';
+
+const RecommendBody = z.strictObject({ customerId: z.uuid(), salespersonId: z.string().min(1) });
+
+@ApiTags('recommendations')
+@ApiBearerAuth()
+@Controller('recommendations')
+export class RecommendationHttpController {
+  constructor(private readonly recommendations: RecommendationService) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('agent', 'admin')
+  @ApiOperation({
+    summary: 'Needs analysis: protection gap and products ranked with reasons; excluded ones with why',
+  })
+  @ApiZodBody(RecommendBody)
+  recommend(@Body(new ZodValidationPipe(RecommendBody)) body: z.output<typeof RecommendBody>) {
+    return this.recommendations.recommend(body.customerId, body.salespersonId);
+  }
+}

@@ -1,0 +1,695 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Topics } from '@insurer/contracts';
+import { eventFixtures } from '@insurer/contracts/testing';
+import { createKafka } from '@insurer/platform-messaging';
+import type { StartedService } from '@insurer/platform-runtime';
+import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
+import {
+  TopicCollector,
+  repoRoot,
+  testEnvironment,
+  tokenFor,
+  waitFor,
+  type CollectedMessage,
+} from '@insurer/platform-testing';
+import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-time';
+import { seedSales } from '../seed/load-catalogue';
+import { HEALTH_QUESTIONS } from '../src/proposal/domain/application-rules';
+import { KEY_ELEMENTS } from '../src/proposal/domain/dual-recording';
+import type { SalesConfig } from '../src/sales-config';
+import { service } from '../src/service';
+
+const env = testEnvironment();
+const kafka = createKafka({ clientId: 'sales-svc-test', brokers: env.kafkaBrokers.split(',') });
+const clock = new ManualClock(new Date());
+const admin = tokenFor('admin', 'admin-1');
+const agent = tokenFor('agent', 'agent-1');
+
+let started: StartedService<SalesConfig>;
+let api: HttpClient;
+let events: TopicCollector;
+let producer: TestProducer;
+let db: DataSource;
+
+const today = () => shanghaiDate(clock.now());
+/** A birth date that makes the customer `age` (completed years) on tomorrow's effective date. */
+const bornForAge = (age: number) => addDays(addYears(addDays(today(), 1), -age), -10);
+const payloadOf = (m: CollectedMessage) => (m.json as { payload: Record<string, unknown> }).payload;
+const ofType = (type: string, match: (p: Record<string, unknown>) => boolean) => (m: CollectedMessage) =>
+  (m.json as { type?: string })?.type === type && match(payloadOf(m));
+
+interface CustomerSpec {
+  age?: number;
+  gender?: 'male' | 'female';
+  level?: 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
+  validUntil?: string;
+  householdIncomeFen?: number;
+  annualIncomeFen?: number;
+  verified?: boolean;
+}
+
+/** Plays customer-svc: announces a customer and their assessment, then waits for sales' replica to hold them. */
+async function customer(spec: CustomerSpec = {}): Promise<string> {
+  const customerId = randomUUID();
+  await producer.event('customer.customer-registered', customerId, {
+    customerId,
+    customerType: 'individual',
+    gender: spec.gender ?? 'male',
+    birthDate: bornForAge(spec.age ?? 30),
+    occupationClass: 1,
+    annualIncomeFen: spec.annualIncomeFen ?? 30_000_000,
+    householdIncomeFen: spec.householdIncomeFen ?? 50_000_000,
+    existingCoverFen: 0,
+    dependants: 1,
+    registeredAt: clock.now().toISOString(),
+  });
+  await producer.event('customer.risk-tolerance-assessed', customerId, {
+    customerId,
+    assessmentId: randomUUID(),
+    level: spec.level ?? 'C3',
+    score: 25,
+    assessedAt: clock.now().toISOString(),
+    validUntil: spec.validUntil ?? addYears(today(), 1),
+  });
+  if (spec.verified !== false) {
+    await producer.event('customer.identity-verified', customerId, {
+      customerId,
+      checks: ['id_number', 'declared_data', 'contact'],
+      verifiedAt: clock.now().toISOString(),
+    });
+  }
+  await waitFor(
+    async () => {
+      const [row] = await db.query(
+        `SELECT risk_level, identity_verified FROM sales.customer_facts WHERE customer_id = $1`,
+        [customerId],
+      );
+      return Boolean(row?.risk_level) && (spec.verified === false || row.identity_verified === true);
+    },
+    { description: 'the customer replica' },
+  );
+  return customerId;
+}
+
+const quoteBody = (customerId: string, overrides: Record<string, unknown> = {}) => ({
+  customerId,
+  productCode: 'TL20',
+  sumInsuredFen: 50_000_000,
+  paymentMode: 'annual',
+  paymentTermYears: 20,
+  coverageTermYears: 20,
+  salespersonId: 'S-1001',
+  channel: 'agent',
+  ...overrides,
+});
+
+const applicationBody = (quoteId: string, customerId: string, overrides: Record<string, unknown> = {}) => ({
+  quoteId,
+  insuredId: customerId,
+  payerId: customerId,
+  payerRelationship: 'self',
+  salespersonId: 'S-1001',
+  healthAnswers: HEALTH_QUESTIONS.map((q) => ({ questionId: q.id, answer: false })),
+  heightCm: 175,
+  weightKg: 70,
+  beneficiaries: [{ name: '配偶', relationship: 'spouse', sharePercent: 100 }],
+  signature: { signedBy: customerId, signedAt: clock.now().toISOString(), sha256: 'c'.repeat(64) },
+  ...overrides,
+});
+
+async function quote(customerId: string, overrides: Record<string, unknown> = {}) {
+  const res = await api.post('/quotes', quoteBody(customerId, overrides), agent);
+  expect(res.status).toBe(201);
+  return res.body as { quoteId: string; premiumFen: number; sumInsuredFen: number; validUntil: string };
+}
+
+function seededRate(code: string, age: number, gender: string, term: number): number {
+  const csv = readFileSync(join(repoRoot(), 'apps/sales-svc/seed', code, 'rates.csv'), 'utf8');
+  const line = csv.split('\n').find((l) => l.startsWith(`${age},${gender},${term},`));
+  return Number(line?.split(',')[3]);
+}
+
+beforeAll(async () => {
+  db = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
+  started = await startServiceUnderTest(service, { clock, env: { RETURN_VISIT_SWEEP_MS: '200' } });
+  api = new HttpClient(started.url);
+  events = await new TopicCollector(kafka, [Topics.SALES_EVENTS]).start();
+  producer = await new TestProducer(kafka).start();
+  await seedSales(started.url, admin, () => undefined);
+});
+
+afterAll(async () => {
+  await producer?.stop();
+  await events?.stop();
+  await started?.app.close();
+  await db?.destroy();
+});
+
+describe('the product catalogue', () => {
+  it('loads the starter catalogue through the admin API and announces each product with its full definition', async () => {
+    const catalogue = await api.get('/products', agent);
+    expect(catalogue.body.map((p: { productCode: string }) => p.productCode)).toEqual(
+      expect.arrayContaining(['CI30', 'MED1', 'PA1', 'TL20', 'UL10']),
+    );
+    const [published] = await events.waitFor(
+      ofType('sales.product-published', (p) => (p.product as { productCode: string }).productCode === 'TL20'),
+    );
+    const product = payloadOf(published).product as Record<string, unknown> & {
+      rates: { rows: unknown[] };
+      cashValues: unknown[];
+      coverages: unknown[];
+    };
+    expect(product).toMatchObject({ type: 'term_life', coolingOffDays: 15, riskGrade: 'R1' });
+    expect(product.rates.rows).toHaveLength(43 * 2 * 2);
+    expect(product.cashValues).toHaveLength(43 * 2 * 2);
+    expect(product.coverages[0]).toMatchObject({ code: 'DEATH', waitingPeriodDays: 90 });
+  });
+
+  it('refuses a rate table with a gap in the ages or a non-numeric cell, naming where', async () => {
+    const definition = JSON.parse(
+      readFileSync(join(repoRoot(), 'apps/sales-svc/seed/PA1/product.json'), 'utf8'),
+    );
+    const code = `T${randomUUID().slice(0, 6).toUpperCase()}`;
+    const created = await api.post('/products', { ...definition, productCode: code }, admin);
+    expect(created.status).toBe(201);
+    const csv = readFileSync(join(repoRoot(), 'apps/sales-svc/seed/PA1/rates.csv'), 'utf8');
+    const put = (text: string) =>
+      fetch(`${started.url}/products/${code}/versions/1/rates`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+        body: text,
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors: unknown[] } }));
+    const missingAge = await put(csv.replace(/^40,male,1,50\n/m, ''));
+    expect(missingAge.status).toBe(422);
+    expect(missingAge.body.errors).toEqual([
+      expect.objectContaining({
+        rule: 'TABLE.AGES_NOT_CONTIGUOUS',
+        message: 'male, 1-year payment: no row for entry age 40',
+      }),
+    ]);
+    const badCell = await put(csv.replace(/^41,male,1,50$/m, '41,male,1,fifty'));
+    expect(badCell.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/csv/25/rate_per_1000_fen', rule: 'TABLE.CELL' }),
+    ]);
+    expect((await put(csv)).status).toBe(200);
+    const published = await api.post(
+      `/products/${code}/versions/1/publication`,
+      { effectiveFrom: today() },
+      admin,
+    );
+    expect(published.status).toBe(200);
+    expect((await api.put(`/products/${code}/versions/1/rates`, { rows: [] }, admin)).status).toBe(400);
+  });
+
+  it('refuses a product whose cooling-off period is below 15 days for long-term life cover', async () => {
+    const definition = JSON.parse(
+      readFileSync(join(repoRoot(), 'apps/sales-svc/seed/TL20/product.json'), 'utf8'),
+    );
+    const res = await api.post(
+      '/products',
+      { ...definition, productCode: 'TL-SHORT', coolingOffDays: 10 },
+      admin,
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/coolingOffDays', rule: 'PRODUCT.COOLING_OFF' }),
+    ]);
+  });
+});
+
+describe('quotes', () => {
+  it('rates from the sum insured with the seeded table: 500,000 yuan for a 30-year-old man', async () => {
+    const customerId = await customer();
+    const rate = seededRate('TL20', 30, 'male', 20);
+    const q = await quote(customerId);
+    expect(q).toMatchObject({
+      sumInsuredFen: 50_000_000,
+      premiumFen: (50_000_000 * rate) / 100_000,
+      validUntil: addDays(today(), 30),
+    });
+    const [issued] = await events.waitFor(ofType('sales.quote-issued', (p) => p.quoteId === q.quoteId));
+    expect(payloadOf(issued)).toMatchObject({ customerId, productCode: 'TL20', premiumFen: q.premiumFen });
+    await events.waitFor(
+      ofType('sales.suitability-assessed', (p) => p.customerId === customerId && p.outcome === 'suitable'),
+    );
+  });
+
+  it('rates from the premium: the sum insured it buys, rounded down to 1,000 yuan', async () => {
+    const customerId = await customer();
+    const rate = seededRate('TL20', 30, 'male', 20);
+    const q = await quote(customerId, { sumInsuredFen: undefined, premiumFen: 100_000 });
+    const expectedSi = Math.floor((100_000 * 100_000) / rate / 100_000) * 100_000;
+    expect(q.sumInsuredFen).toBe(expectedSi);
+    expect(q.premiumFen).toBe(Math.round((expectedSi * rate) / 100_000));
+    expect(q.premiumFen).toBeLessThanOrEqual(100_000);
+  });
+
+  it('returns the first quote for a retried request with the same Idempotency-Key', async () => {
+    const customerId = await customer();
+    const key = `quote-${randomUUID()}`;
+    const first = await api.post('/quotes', quoteBody(customerId), agent, { 'idempotency-key': key });
+    const again = await api.post('/quotes', quoteBody(customerId), agent, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.quoteId).toBe(first.body.quoteId);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM sales.quote WHERE customer_id = $1`,
+      [customerId],
+    );
+    expect(count).toBe(1);
+    const reused = await api.post('/quotes', quoteBody(customerId, { sumInsuredFen: 60_000_000 }), agent, {
+      'idempotency-key': key,
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+  });
+
+  it.each([
+    [
+      'a product above the customer level',
+      { level: 'C3' },
+      {
+        productCode: 'UL10',
+        sumInsuredFen: undefined,
+        premiumFen: 1_000_000,
+        paymentTermYears: 10,
+        paymentMode: 'annual',
+      },
+      'SALES.SUITABILITY_MISMATCH',
+      'SUITABILITY.LEVEL',
+      'NFRA Order 2025 No. 7',
+    ],
+    [
+      'an expired risk assessment',
+      { validUntil: '2020-01-01' },
+      {},
+      'SALES.SUITABILITY_MISMATCH',
+      'SUITABILITY.ASSESSMENT_EXPIRED',
+      'NFRA Order 2025 No. 7',
+    ],
+    [
+      'an undertrained salesperson',
+      {},
+      { salespersonId: 'S-1003' },
+      'SALES.SALESPERSON_NOT_AUTHORISED',
+      'SALESPERSON.UNDERTRAINED',
+      'NFRA Order 2023 No. 2',
+    ],
+    [
+      'a salesperson graded below the product',
+      { level: 'C5' },
+      {
+        productCode: 'UL10',
+        salespersonId: 'S-1002',
+        sumInsuredFen: undefined,
+        premiumFen: 1_000_000,
+        paymentTermYears: 10,
+      },
+      'SALES.SALESPERSON_NOT_AUTHORISED',
+      'SALESPERSON.GRADE_TOO_LOW',
+      'NFRA Order 2023 No. 2',
+    ],
+  ])('refuses %s with the rule and its source', async (_case, spec, overrides, code, rule, source) => {
+    const customerId = await customer(spec as CustomerSpec);
+    const res = await api.post('/quotes', quoteBody(customerId, overrides), agent);
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.code).toBe(code);
+    expect(res.body.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: rule, source: expect.stringContaining(source) }),
+      ]),
+    );
+  });
+
+  it('returns "advise to stop" when the premium is beyond the customer’s means, and quotes with their signed declaration', async () => {
+    // 1 million yuan of 10-pay term life at 55 costs over 20% of a 100,000-yuan household income.
+    const customerId = await customer({
+      age: 55,
+      annualIncomeFen: 10_000_000,
+      householdIncomeFen: 10_000_000,
+    });
+    const terms = { paymentTermYears: 10, sumInsuredFen: 100_000_000 };
+    const stop = await api.post('/quotes', quoteBody(customerId, terms), agent);
+    expect(stop.status).toBe(422);
+    expect(stop.body).toMatchObject({
+      code: 'SALES.ADVISE_STOP',
+      outcome: 'advise_stop',
+      reasons: [{ code: 'AFFORDABILITY.ANNUAL_PREMIUM' }],
+    });
+    const [record] = await db.query(`SELECT outcome FROM sales.suitability_record WHERE customer_id = $1`, [
+      customerId,
+    ]);
+    expect(record.outcome).toBe('advise_stop');
+    const acknowledged = await api.post(
+      '/quotes',
+      quoteBody(customerId, {
+        ...terms,
+        acknowledgement: {
+          signedBy: customerId,
+          signedAt: clock.now().toISOString(),
+          sha256: 'd'.repeat(64),
+        },
+      }),
+      agent,
+    );
+    expect(acknowledged.status).toBe(201);
+    expect(acknowledged.body.suitability.outcome).toBe('acknowledged');
+  });
+});
+
+describe('applications', () => {
+  it('submits an application from a valid quote and publishes it for underwriting', async () => {
+    const customerId = await customer();
+    const q = await quote(customerId);
+    const res = await api.post('/applications', applicationBody(q.quoteId, customerId), agent);
+    expect(res.status).toBe(201);
+    const [submitted] = await events.waitFor(
+      ofType('sales.application-submitted', (p) => p.applicationId === res.body.applicationId),
+    );
+    expect(payloadOf(submitted)).toMatchObject({
+      quoteId: q.quoteId,
+      policyholderId: customerId,
+      insuredAge: 30,
+      insuredGender: 'male',
+      bmi: 22.9,
+      declaredConditions: [],
+      identityVerified: true,
+      customerRiskLevel: 'C3',
+      dualRecordingRequired: false,
+      premiumFen: q.premiumFen,
+    });
+    const again = await api.post('/applications', applicationBody(q.quoteId, customerId), agent);
+    expect(again.status).toBe(409);
+  });
+
+  it('lists every refusal together: a salesperson signing, shares not adding to 100, a "yes" without details', async () => {
+    const customerId = await customer();
+    const q = await quote(customerId);
+    const answers = HEALTH_QUESTIONS.map((h) => ({ questionId: h.id, answer: h.id === 'hypertension' }));
+    const res = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, customerId, {
+        signature: { signedBy: 'S-1001', signedAt: clock.now().toISOString(), sha256: 'e'.repeat(64) },
+        beneficiaries: [
+          { name: 'A', relationship: 'child', sharePercent: 50 },
+          { name: 'B', relationship: 'child', sharePercent: 40 },
+        ],
+        healthAnswers: answers,
+      }),
+      agent,
+    );
+    expect(res.status).toBe(400); // signedBy must be a customer id (uuid): the contract refuses a salesperson id
+    const signedByOther = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, customerId, {
+        signature: { signedBy: randomUUID(), signedAt: clock.now().toISOString(), sha256: 'e'.repeat(64) },
+        beneficiaries: [
+          { name: 'A', relationship: 'child', sharePercent: 50 },
+          { name: 'B', relationship: 'child', sharePercent: 40 },
+        ],
+        healthAnswers: answers,
+      }),
+      agent,
+    );
+    expect(signedByOther.status).toBe(422);
+    expect(signedByOther.body.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'SALES.SIGNED_BY_OTHER',
+      'SALES.HEALTH_DETAILS',
+      'SALES.BENEFICIARY_SHARES_TOTAL',
+    ]);
+    expect(signedByOther.body.reasons[2]).toMatchObject({ source: 'Insurance Law Art. 40' });
+  });
+
+  it('refuses a 60-year-old’s life application without the recording of the sale, and accepts it with one', async () => {
+    const customerId = await customer({ age: 60, level: 'C3' });
+    const q = await quote(customerId, { paymentTermYears: 10, sumInsuredFen: 10_000_000 });
+    const without = await api.post('/applications', applicationBody(q.quoteId, customerId), agent);
+    expect(without.status).toBe(422);
+    expect(without.body.reasons).toEqual([
+      expect.objectContaining({
+        code: 'SALES.DUAL_RECORDING_MISSING',
+        source: expect.stringContaining('2017'),
+        pointer: '/dualRecording',
+      }),
+    ]);
+    const recording = {
+      reference: 'rec-77',
+      sha256: 'f'.repeat(64),
+      durationSeconds: 1260,
+      checklist: [...KEY_ELEMENTS],
+    };
+    const withRecording = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, customerId, { dualRecording: recording }),
+      agent,
+    );
+    expect(withRecording.status).toBe(201);
+    // Kept 10 years beyond the end of the 20-year cover.
+    expect(withRecording.body.recordingRetainedUntil).toBe(addYears(today(), 30));
+  });
+
+  it('refuses an application on a quote older than 30 days', async () => {
+    const customerId = await customer({ validUntil: addYears(today(), 2) });
+    const q = await quote(customerId);
+    clock.advanceDays(31);
+    try {
+      const res = await api.post('/applications', applicationBody(q.quoteId, customerId), agent);
+      expect(res.status).toBe(422);
+      expect(res.body.reasons).toEqual([expect.objectContaining({ code: 'QUOTE.EXPIRED' })]);
+    } finally {
+      clock.advanceDays(-31);
+    }
+  });
+
+  it('returns the first result for a retried application with the same Idempotency-Key', async () => {
+    const customerId = await customer();
+    const q = await quote(customerId);
+    const key = `app-${randomUUID()}`;
+    const first = await api.post('/applications', applicationBody(q.quoteId, customerId), agent, {
+      'idempotency-key': key,
+    });
+    const again = await api.post('/applications', applicationBody(q.quoteId, customerId), agent, {
+      'idempotency-key': key,
+    });
+    expect(first.status).toBe(201);
+    expect(again.body.applicationId).toBe(first.body.applicationId);
+  });
+});
+
+describe('integrator commands on sales.commands.v1', () => {
+  it('submits an application from a SubmitApplication command, correlated by command id', async () => {
+    const customerId = await customer();
+    const q = await quote(customerId);
+    const commandId = await producer.command(
+      'sales.submit-application',
+      applicationBody(q.quoteId, customerId) as never,
+      'broker-a',
+    );
+    const [submitted] = await events.waitFor(
+      (m) =>
+        (m.json as { correlationId?: string; type?: string }).correlationId === commandId &&
+        (m.json as { type: string }).type === 'sales.application-submitted',
+    );
+    expect(payloadOf(submitted)).toMatchObject({ quoteId: q.quoteId });
+  });
+
+  it('answers a refused command with sales.command-rejected and every reason', async () => {
+    const customerId = await customer();
+    const q = await quote(customerId);
+    const commandId = await producer.command(
+      'sales.submit-application',
+      applicationBody(q.quoteId, customerId, {
+        beneficiaries: [{ name: 'A', relationship: 'x', sharePercent: 90 }],
+      }) as never,
+      'broker-a',
+    );
+    const [rejected] = await events.waitFor(
+      ofType('sales.command-rejected', (p) => p.commandId === commandId),
+    );
+    expect(payloadOf(rejected)).toMatchObject({
+      issuer: 'broker-a',
+      reasons: [
+        {
+          code: 'SALES.BENEFICIARY_SHARES_TOTAL',
+          pointer: '/payload/beneficiaries',
+          source: 'Insurance Law Art. 40',
+        },
+      ],
+    });
+  });
+});
+
+describe('after the sale', () => {
+  async function issue(customerId: string, overrides: Record<string, unknown> = {}) {
+    const policyId = randomUUID();
+    await producer.event('contract.policy-issued', policyId, {
+      ...eventFixtures['contract.policy-issued'],
+      policyId,
+      applicationId: randomUUID(),
+      policyholderId: customerId,
+      insuredId: customerId,
+      productCode: 'TL20',
+      coverageTermYears: 20,
+      issuedAt: clock.now().toISOString(),
+      coolingOffEndsOn: addDays(today(), 15),
+      salespersonId: 'S-1001',
+      ...overrides,
+    });
+    return policyId;
+  }
+
+  it('schedules a return visit inside the cooling-off period when a policy is issued, and records its outcome', async () => {
+    const customerId = await customer();
+    const policyId = await issue(customerId);
+    const [scheduled] = await events.waitFor(
+      ofType('sales.return-visit-scheduled', (p) => p.policyId === policyId),
+    );
+    expect(payloadOf(scheduled)).toMatchObject({ customerId, dueOn: addDays(today(), 14) });
+    const visitId = payloadOf(scheduled).visitId as string;
+    const done = await api.post(
+      `/return-visits/${visitId}/outcome`,
+      { reached: true, identityConfirmed: true, termsUnderstood: true, wantsToWithdraw: false },
+      tokenFor('service_rep'),
+    );
+    expect(done.status).toBe(200);
+    await events.waitFor(
+      ofType('sales.return-visit-completed', (p) => p.visitId === visitId && p.termsUnderstood === true),
+    );
+  });
+
+  it('raises an event for a return visit not completed by its due date', async () => {
+    const customerId = await customer();
+    const policyId = await issue(customerId);
+    await events.waitFor(ofType('sales.return-visit-scheduled', (p) => p.policyId === policyId));
+    clock.advanceDays(15);
+    try {
+      const [overdue] = await events.waitFor(
+        ofType('sales.return-visit-overdue', (p) => p.policyId === policyId),
+      );
+      expect(payloadOf(overdue)).toMatchObject({
+        dueOn: addDays(shanghaiDate(new Date(clock.now().getTime() - 15 * 86_400_000)), 14),
+      });
+    } finally {
+      clock.advanceDays(-15);
+    }
+  });
+
+  it("notifies a departing salesperson's customers of policies over one year within 30 days", async () => {
+    const salespersonId = `S-${randomUUID().slice(0, 8)}`;
+    await api.put(
+      `/salespeople/${salespersonId}`,
+      { name: 'Leaving Soon', grade: 'G2', licenceNumber: 'L-9', licenceValidUntil: '2030-01-01' },
+      admin,
+    );
+    const longTerm = await customer();
+    const oneYear = await customer();
+    const longPolicy = await issue(longTerm, { salespersonId });
+    await issue(oneYear, {
+      salespersonId,
+      coverageTermYears: 1,
+      productCode: 'PA1',
+      productType: 'accident',
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT count(*)::int AS n FROM sales.policy_replica WHERE salesperson_id = $1`, [
+            salespersonId,
+          ])
+        )[0].n === 2,
+      { description: 'policy replicas' },
+    );
+
+    const departure = await api.post(
+      `/salespeople/${salespersonId}/departure`,
+      { departedOn: today() },
+      admin,
+    );
+    expect(departure.status).toBe(200);
+    const [departed] = await events.waitFor(
+      ofType('sales.salesperson-departed', (p) => p.salespersonId === salespersonId),
+    );
+    expect(payloadOf(departed)).toEqual({
+      salespersonId,
+      departedOn: today(),
+      noticeDueOn: addDays(today(), 30),
+      affected: [{ customerId: longTerm, policyId: longPolicy }],
+    });
+    const notices = await api.get(`/salespeople/${salespersonId}/departure-notices`, admin);
+    expect(notices.body).toEqual([
+      expect.objectContaining({ customerId: longTerm, dueOn: addDays(today(), 30), sentAt: null }),
+    ]);
+    const sent = await api.post(
+      `/salespeople/${salespersonId}/departure-notices/${notices.body[0].noticeId}/sent`,
+      {},
+      admin,
+    );
+    expect(sent.status).toBe(200);
+    await events.waitFor(ofType('sales.departure-notice-sent', (p) => p.salespersonId === salespersonId));
+    expect((await api.post('/quotes', quoteBody(longTerm, { salespersonId }), agent)).body.reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'SALESPERSON.INACTIVE' })]),
+    );
+  });
+});
+
+describe('needs analysis and the pipeline', () => {
+  it('recommends products ranked with reasons, and counts the salesperson’s pipeline through to issue', async () => {
+    const salespersonId = `S-${randomUUID().slice(0, 8)}`;
+    await api.put(
+      `/salespeople/${salespersonId}`,
+      { name: 'Pipeline', grade: 'G3', licenceNumber: 'L-1', licenceValidUntil: '2030-01-01' },
+      admin,
+    );
+    await api.post(`/salespeople/${salespersonId}/training`, { hours: 30, completedOn: today() }, admin);
+    const customerId = await customer();
+    const rec = await api.post('/recommendations', { customerId, salespersonId }, agent);
+    expect(rec.status).toBe(200);
+    expect(rec.body.protectionGapFen).toBe(30_000_000 * 12);
+    expect(rec.body.recommendations[0]).toMatchObject({
+      productCode: 'TL20',
+      reasons: expect.arrayContaining([expect.stringContaining('protection gap')]),
+    });
+    expect(rec.body.excluded).toEqual(
+      expect.arrayContaining([{ productCode: 'UL10', reason: 'grade R4 above level C3' }]),
+    );
+
+    const q = await quote(customerId, { salespersonId });
+    const application = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, customerId, { salespersonId }),
+      agent,
+    );
+    const other = await quote(customerId, {
+      salespersonId,
+      productCode: 'PA1',
+      coverageTermYears: 1,
+      paymentTermYears: 1,
+      sumInsuredFen: 20_000_000,
+    });
+    expect(other.quoteId).toBeDefined();
+    const policyId = randomUUID();
+    await producer.event('contract.policy-issued', policyId, {
+      ...eventFixtures['contract.policy-issued'],
+      policyId,
+      applicationId: application.body.applicationId,
+      policyholderId: customerId,
+      insuredId: customerId,
+      salespersonId,
+      coolingOffEndsOn: addDays(today(), 15),
+    });
+    const summary = await waitFor(async () => {
+      const res = await api.get(`/salespeople/${salespersonId}/pipeline`, admin);
+      return res.body.stages.issued === 1 ? res.body : undefined;
+    });
+    expect(summary).toEqual({
+      salespersonId,
+      stages: { lead: 0, needs_analysed: 0, quoted: 1, applied: 0, issued: 1, declined: 0, withdrawn: 0 },
+      quoteToPolicyConversion: 0.5,
+    });
+  });
+});

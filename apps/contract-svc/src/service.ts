@@ -1,17 +1,35 @@
 import type { ServiceParts } from '@insurer/platform-runtime';
+import { DocumentEntity, SignatureEntity } from './archive/infrastructure/archive.entity';
+import { contractConfigSchema, type ContractConfig } from './contract-config';
+import { ContractModule } from './contract.module';
 import { ContractInit1764000000000 } from './database/migrations/1764000000000-ContractInit';
+import { ContractDomain1764300000000 } from './database/migrations/1764300000000-ContractDomain';
+import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
+import { PremiumPaymentEntity } from './premium/infrastructure/premium-payment.entity';
+import { ProductReplicaEntity } from './product-replica/infrastructure/product-replica.entity';
+import { UnderwritingCaseEntity } from './underwriting/infrastructure/underwriting-case.entity';
 
-export const service: ServiceParts = {
+/** contract-svc: underwriting, offers and issue, the policy of record and its changes, premiums, the archive. */
+export const service: ServiceParts<ContractConfig> = {
   descriptor: {
     name: 'contract-svc',
     schema: 'contract',
     defaultPort: 3003,
     staffRoles: ['underwriter', 'admin'],
   },
+  configSchema: contractConfigSchema,
   database: {
     schema: 'contract',
-    entities: [],
-    migrations: [ContractInit1764000000000],
+    entities: [
+      ProductReplicaEntity,
+      UnderwritingCaseEntity,
+      PolicyEntity,
+      PolicyVersionEntity,
+      PremiumPaymentEntity,
+      SignatureEntity,
+      DocumentEntity,
+    ],
+    migrations: [ContractInit1764000000000, ContractDomain1764300000000],
   },
-  imports: [],
+  imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],
 };

@@ -374,6 +374,14 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     isFirstPremium: true,
     policyYear: 1,
   },
+  'contract.document-integrity-failed': {
+    policyId: ids.policy,
+    documentId: ids.any,
+    kind: 'policy_schedule',
+    expectedSha256: sha,
+    actualSha256: 'cd'.repeat(32),
+    detectedAt: at,
+  },
   'contract.premium-overdue': {
     policyId: ids.policy,
     amountFen: 150_000,
@@ -436,6 +444,13 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     timer: 'decision',
     dueOn: '2026-04-01',
     breachedAt: '2026-04-01T16:00:00.000Z',
+  },
+  'claims.deadline-warning': { claimId: ids.claim, timer: 'decision', dueOn: '2026-04-01', warnedAt: at },
+  'claims.rejection-notice-sent': {
+    claimId: ids.claim,
+    reasons: [{ code: 'CLAIM.EXCLUSION', message: 'drunk driving is excluded' }],
+    sentAt: at,
+    withinDeadline: true,
   },
   'claims.command-rejected': {
     commandId: ids.any,

@@ -124,3 +124,26 @@ export const ClaimDeadlineBreachedV1 = defineEvent({
     breachedAt: Instant,
   }),
 });
+
+export const ClaimTimer = z.enum(['decision', 'rejection_notice', 'payment', 'advance_payment']);
+
+export const ClaimDeadlineWarningV1 = defineEvent({
+  type: 'claims.deadline-warning',
+  version: 1,
+  topic,
+  description: 'A statutory claim deadline is close and the claim has not met it yet.',
+  payload: z.object({ claimId: Id, timer: ClaimTimer, dueOn: CalendarDate, warnedAt: Instant }),
+});
+
+export const RejectionNoticeSentV1 = defineEvent({
+  type: 'claims.rejection-notice-sent',
+  version: 1,
+  topic,
+  description: 'The claimant was sent the rejection notice with its reasons (Art. 24).',
+  payload: z.object({
+    claimId: Id,
+    reasons: z.array(Reason).min(1),
+    sentAt: Instant,
+    withinDeadline: z.boolean(),
+  }),
+});

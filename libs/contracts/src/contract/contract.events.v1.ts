@@ -177,3 +177,18 @@ export const PremiumOverdueV1 = defineEvent({
   description: 'A regular premium was missed; the 60-day grace period runs.',
   payload: z.object({ policyId: Id, amountFen: Fen, dueOn: CalendarDate, graceEndsOn: CalendarDate }),
 });
+
+export const DocumentIntegrityFailedV1 = defineEvent({
+  type: 'contract.document-integrity-failed',
+  version: 1,
+  topic,
+  description: 'An archived policy document no longer matches the SHA-256 recorded when it was archived.',
+  payload: z.object({
+    policyId: Id,
+    documentId: Id,
+    kind: z.string().min(1),
+    expectedSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    actualSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    detectedAt: Instant,
+  }),
+});

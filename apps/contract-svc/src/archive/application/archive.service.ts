@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxPublisher } from '@insurer/platform-messaging';
+import { Clock } from '@insurer/platform-time';
+import { retainRecordsUntil } from '../../policy/domain/policy-terms';
+import type { PolicyEntity } from '../../policy/infrastructure/policy.entity';
+import { renderSchedule, sha256Hex } from '../domain/policy-schedule';
+import { DocumentEntity } from '../infrastructure/archive.entity';
+
+/**
+ * The archive of policy documents (manual 3.3): each stored with the SHA-256 of its content and kept for the period
+ * Art. 87 requires after the contract ends. Reading the archive re-hashes every document; one that no longer matches
+ * is reported once, as an event, and shown as tampered.
+ */
+@Injectable()
+export class ArchiveService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async archiveSchedule(m: EntityManager, policy: PolicyEntity): Promise<DocumentEntity> {
+    const content = renderSchedule(policy);
+    const document = m.create(DocumentEntity, {
+      documentId: randomUUID(),
+      policyId: policy.policyId,
+      kind: `policy_schedule_v${policy.version}`,
+      mediaType: 'text/html',
+      content,
+      sha256: sha256Hex(content),
+      archivedAt: this.clock.now(),
+      retainUntil: retainRecordsUntil(policy.endedOn ?? policy.expiryDate, policy.coverageTermYears),
+      integrityFailedAt: null,
+    });
+    await m.insert(DocumentEntity, document);
+    return document;
+  }
+
+  /** The retention clock restarts from the real end of the contract once it ends early. */
+  async extendRetention(m: EntityManager, policy: PolicyEntity, endedOn: string): Promise<void> {
+    await m.update(
+      DocumentEntity,
+      { policyId: policy.policyId },
+      { retainUntil: retainRecordsUntil(endedOn, policy.coverageTermYears) },
+    );
+  }
+
+  async documents(policyId: string) {
+    return this.dataSource.transaction(async (m) => {
+      const documents = await m.find(DocumentEntity, {
+        where: { policyId },
+        order: { archivedAt: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const now = this.clock.now();
+      const result = [];
+      for (const d of documents) {
+        const actual = sha256Hex(d.content);
+        const intact = actual === d.sha256;
+        if (!intact && !d.integrityFailedAt) {
+          d.integrityFailedAt = now;
+          await m.save(d);
+          await this.outbox.publish(m, {
+            type: 'contract.document-integrity-failed',
+            aggregateId: policyId,
+            payload: {
+              policyId,
+              documentId: d.documentId,
+              kind: d.kind,
+              expectedSha256: d.sha256,
+              actualSha256: actual,
+              detectedAt: now.toISOString(),
+            },
+          });
+        }
+        result.push({
+          documentId: d.documentId,
+          kind: d.kind,
+          mediaType: d.mediaType,
+          sha256: d.sha256,
+          archivedAt: d.archivedAt,
+          retainUntil: d.retainUntil,
+          status: intact ? 'intact' : 'tampered',
+        });
+      }
+      return result;
+    });
+  }
+
+  async content(policyId: string, documentId: string): Promise<DocumentEntity | null> {
+    return this.dataSource.manager.findOne(DocumentEntity, { where: { policyId, documentId } });
+  }
+}

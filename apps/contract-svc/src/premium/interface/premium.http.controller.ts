@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles } from '@insurer/platform-auth';
+import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
+import { IssuanceService } from '../../policy/application/issuance.service';
+import { uuidParam } from '../../underwriting/interface/underwriting.http.controller';
+import { PremiumService } from '../application/premium.service';
+
+const Payment = {
+  amountFen: z.number().int().positive(),
+  paidAt: z.iso.datetime({ offset: true }),
+  method: z.enum(['cash', 'bank_transfer', 'card', 'direct_debit']),
+  payerId: z.uuid(),
+  payerType: z.enum(['individual', 'corporate']),
+};
+const FirstPremiumBody = z.strictObject({ applicationId: z.uuid(), ...Payment });
+const RenewalBody = z.strictObject({ policyId: z.uuid(), ...Payment });
+
+/**
+ * Premiums are reported by the payment platform (role `integrator`) or finance (`admin`), never by sales roles: a
+ * salesperson does not handle customer money (NFRA Order 2023 No. 2).
+ */
+@ApiTags('premiums')
+@ApiBearerAuth()
+@Controller('premiums')
+export class PremiumHttpController {
+  constructor(
+    private readonly premiums: PremiumService,
+    private readonly issuance: IssuanceService,
+  ) {}
+
+  @Post('first')
+  @Roles('integrator', 'admin')
+  @ApiOperation({
+    summary: 'The first premium of an accepted offer; with the confirmation in, the policy is issued',
+  })
+  @ApiZodBody(FirstPremiumBody)
+  first(@Body(new ZodValidationPipe(FirstPremiumBody)) body: z.output<typeof FirstPremiumBody>) {
+    const { applicationId, ...payment } = body;
+    return this.issuance.payFirstPremium(applicationId, payment);
+  }
+
+  @Post()
+  @Roles('integrator', 'admin')
+  @ApiOperation({ summary: 'A renewal premium: exactly the instalment due' })
+  @ApiZodBody(RenewalBody)
+  renewal(@Body(new ZodValidationPipe(RenewalBody)) body: z.output<typeof RenewalBody>) {
+    return this.premiums.payRenewal(body);
+  }
+
+  @Get('policies/:policyId')
+  @Roles('service_rep', 'admin', 'compliance_officer')
+  payments(@Param('policyId', uuidParam) policyId: string) {
+    return this.premiums.payments(policyId);
+  }
+}

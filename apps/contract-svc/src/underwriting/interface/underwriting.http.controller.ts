@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
+import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
+import { UnderwritingService } from '../application/underwriting.service';
+
+export const uuidParam = new ZodValidationPipe(z.uuid());
+const Reason = z.strictObject({ code: z.string().min(1), message: z.string().min(1) });
+const DecisionBody = z
+  .strictObject({
+    decision: z.enum(['accept', 'accept_with_loading', 'accept_with_exclusion', 'decline']),
+    loadingPercent: z.number().positive().max(500).optional(),
+    exclusions: z.array(z.string().min(1)).optional(),
+    reasons: z.array(Reason).min(1, 'a decision gives its reasons'),
+  })
+  .refine((d) => d.decision !== 'accept_with_loading' || d.loadingPercent !== undefined, {
+    message: 'a loading decision needs loadingPercent',
+    path: ['loadingPercent'],
+  })
+  .refine((d) => d.decision !== 'accept_with_exclusion' || (d.exclusions?.length ?? 0) > 0, {
+    message: 'an exclusion decision needs exclusions',
+    path: ['exclusions'],
+  });
+
+@ApiTags('underwriting')
+@ApiBearerAuth()
+@Controller('underwriting')
+export class UnderwritingHttpController {
+  constructor(private readonly underwriting: UnderwritingService) {}
+
+  @Get('cases')
+  @Roles('underwriter', 'admin')
+  @ApiOperation({ summary: 'The manual queue: referred and assigned cases, oldest first' })
+  queue() {
+    return this.underwriting.queue();
+  }
+
+  @Get('cases/:applicationId')
+  @Roles('underwriter', 'admin', 'compliance_officer')
+  get(@Param('applicationId', uuidParam) id: string) {
+    return this.underwriting.get(id);
+  }
+
+  @Post('cases/:applicationId/assignment')
+  @HttpCode(200)
+  @Roles('underwriter')
+  @ApiOperation({ summary: 'Take a referred case' })
+  take(@Param('applicationId', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.underwriting.take(id, principal.sub);
+  }
+
+  @Post('cases/:applicationId/decision')
+  @HttpCode(200)
+  @Roles('underwriter')
+  @ApiOperation({ summary: 'Decide a referred case with reasons; the decision is final' })
+  @ApiZodBody(DecisionBody)
+  decide(
+    @Param('applicationId', uuidParam) id: string,
+    @Body(new ZodValidationPipe(DecisionBody)) body: z.output<typeof DecisionBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.underwriting.decide(id, principal.sub, body);
+  }
+}

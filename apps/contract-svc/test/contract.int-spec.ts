@@ -1,0 +1,472 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Topics } from '@insurer/contracts';
+import { eventFixtures, productFixture } from '@insurer/contracts/testing';
+import { createKafka } from '@insurer/platform-messaging';
+import type { StartedService } from '@insurer/platform-runtime';
+import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
+import {
+  TopicCollector,
+  testEnvironment,
+  tokenFor,
+  waitFor,
+  type CollectedMessage,
+} from '@insurer/platform-testing';
+import { ManualClock, addDays, addYears, endOfShanghaiDay, shanghaiDate } from '@insurer/platform-time';
+import type { ContractConfig } from '../src/contract-config';
+import { PremiumCalendarJob } from '../src/contract.module';
+import { isValidPolicyNumber } from '../src/policy/domain/policy-number';
+import { service } from '../src/service';
+
+const env = testEnvironment();
+const kafka = createKafka({ clientId: 'contract-svc-test', brokers: env.kafkaBrokers.split(',') });
+const clock = new ManualClock(new Date());
+const startedAt = clock.now();
+const underwriter = tokenFor('underwriter', 'uw-7');
+const payments = tokenFor('integrator', 'payment-gateway');
+const rep = tokenFor('service_rep', 'rep-2');
+const productCode = `TLX${randomUUID().slice(0, 6).toUpperCase()}`;
+
+let started: StartedService<ContractConfig>;
+let api: HttpClient;
+let events: TopicCollector;
+let producer: TestProducer;
+let db: DataSource;
+
+const today = () => shanghaiDate(clock.now());
+const payloadOf = (m: CollectedMessage) => (m.json as { payload: Record<string, unknown> }).payload;
+const ofType = (type: string, match: (p: Record<string, unknown>) => boolean) => (m: CollectedMessage) =>
+  (m.json as { type?: string })?.type === type && match(payloadOf(m));
+const count = (type: string, match: (p: Record<string, unknown>) => boolean) =>
+  events.matching(ofType(type, match)).length;
+
+/** Plays sales-svc: an application for 500,000 yuan of 20-year term life for a 30-year-old man. */
+async function apply(overrides: Record<string, unknown> = {}) {
+  const applicationId = randomUUID();
+  const customerId = randomUUID();
+  await producer.event('sales.application-submitted', applicationId, {
+    ...eventFixtures['sales.application-submitted'],
+    applicationId,
+    quoteId: randomUUID(),
+    policyholderId: customerId,
+    insuredId: customerId,
+    payerId: customerId,
+    payerRelationship: 'self',
+    productCode,
+    productVersion: 1,
+    productRiskGrade: 'R1',
+    sumInsuredFen: 50_000_000,
+    premiumFen: 88_500,
+    paymentMode: 'annual',
+    paymentTermYears: 20,
+    coverageTermYears: 20,
+    insuredAge: 30,
+    insuredGender: 'male',
+    occupationClass: 1,
+    annualIncomeFen: 30_000_000,
+    bmi: 22.9,
+    declaredConditions: [],
+    identityVerified: true,
+    dualRecordingRequired: false,
+    dualRecording: null,
+    beneficiaries: [{ name: '配偶', relationship: 'spouse', sharePercent: 100 }],
+    ...overrides,
+  });
+  const [decided] = await events.waitFor(
+    ofType('contract.underwriting-decided', (p) => p.applicationId === applicationId),
+  );
+  return { applicationId, customerId, decision: payloadOf(decided) };
+}
+
+async function issue(overrides: Record<string, unknown> = {}) {
+  const { applicationId, customerId, decision } = await apply(overrides);
+  expect(decision.decision).toBe('accept');
+  const confirmed = await api.post(
+    `/policies/offers/${applicationId}/confirmation`,
+    { signedBy: customerId, signedAt: clock.now().toISOString(), sha256: 'a'.repeat(64) },
+    tokenFor('customer', 'c', customerId),
+  );
+  expect(confirmed.status).toBe(200);
+  expect(confirmed.body).toMatchObject({ confirmed: true, paid: false, policy: null });
+  const paid = await api.post(
+    '/premiums/first',
+    {
+      applicationId,
+      amountFen: 88_500,
+      paidAt: clock.now().toISOString(),
+      method: 'bank_transfer',
+      payerId: customerId,
+      payerType: 'individual',
+    },
+    payments,
+  );
+  expect(paid.status).toBe(201);
+  return { applicationId, customerId, policy: paid.body.policy as Record<string, string & number> };
+}
+
+beforeAll(async () => {
+  db = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
+  started = await startServiceUnderTest(service, { clock, env: { PREMIUM_SWEEP_MS: '200' } });
+  api = new HttpClient(started.url);
+  events = await new TopicCollector(kafka, [Topics.CONTRACT_EVENTS]).start();
+  producer = await new TestProducer(kafka).start();
+  await producer.event('sales.product-published', productCode, {
+    product: { ...productFixture, productId: randomUUID(), productCode },
+    publishedAt: clock.now().toISOString(),
+  });
+  await waitFor(
+    async () =>
+      (await db.query(`SELECT 1 FROM contract.product_replica WHERE product_code = $1`, [productCode]))
+        .length > 0,
+    {
+      description: 'the product replica',
+    },
+  );
+});
+
+afterAll(async () => {
+  await producer?.stop();
+  await events?.stop();
+  await started?.app.close();
+  await db?.destroy();
+});
+
+afterEach(() => clock.set(startedAt));
+
+describe('from application to policy', () => {
+  it('accepts automatically, takes the confirmation and first premium, and issues the policy once', async () => {
+    const { applicationId, customerId, policy } = await issue();
+    expect(isValidPolicyNumber(policy.policyNumber)).toBe(true);
+    const effective = addDays(today(), 1);
+    expect(policy).toMatchObject({
+      status: 'in_force',
+      effectiveDate: effective,
+      expiryDate: addDays(addYears(effective, 20), -1),
+      coolingOffEndsOn: addDays(today(), 15),
+      nextDueOn: addYears(effective, 1),
+      premiumFen: 88_500,
+    });
+    const [issued] = await events.waitFor(
+      ofType('contract.policy-issued', (p) => p.applicationId === applicationId),
+    );
+    expect(payloadOf(issued)).toMatchObject({
+      policyholderId: customerId,
+      productCode,
+      coolingOffEndsOn: addDays(today(), 15),
+    });
+    await events.waitFor(
+      ofType('contract.premium-paid', (p) => p.policyId === policy.policyId && p.isFirstPremium === true),
+    );
+
+    const documents = await api.get(`/policies/${policy.policyId}/documents`, rep);
+    expect(documents.body).toEqual([
+      expect.objectContaining({
+        kind: 'policy_schedule_v1',
+        status: 'intact',
+        retainUntil: addYears(addDays(addYears(effective, 20), -1), 10),
+      }),
+    ]);
+    const [signature] = await db.query(
+      `SELECT signed_by, document_sha256 FROM contract.signature WHERE application_id = $1`,
+      [applicationId],
+    );
+    expect(signature).toEqual({ signed_by: customerId, document_sha256: 'a'.repeat(64) });
+    expect(count('contract.policy-issued', (p) => p.applicationId === applicationId)).toBe(1);
+  });
+
+  it('refuses a first premium of the wrong amount, from the wrong payer, or reported by a salesperson', async () => {
+    const { applicationId, customerId } = await apply();
+    const body = {
+      applicationId,
+      amountFen: 80_000,
+      paidAt: clock.now().toISOString(),
+      method: 'card',
+      payerId: customerId,
+      payerType: 'individual',
+    };
+    const wrong = await api.post('/premiums/first', body, payments);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({ code: 'PREMIUM.AMOUNT_MISMATCH', expectedFen: 88_500 });
+    expect(
+      (await api.post('/premiums/first', { ...body, amountFen: 88_500, payerId: randomUUID() }, payments))
+        .body.code,
+    ).toBe('PREMIUM.PAYER_MISMATCH');
+    expect(
+      (await api.post('/premiums/first', { ...body, amountFen: 88_500 }, tokenFor('agent'))).status,
+    ).toBe(403);
+  });
+
+  it('refers a declared condition to the manual queue, where an underwriter decides with reasons, once', async () => {
+    const { applicationId, customerId, decision } = await apply({ declaredConditions: ['diabetes'] });
+    expect(decision).toMatchObject({ decision: 'refer', reasons: [{ code: 'UW.DIABETES' }] });
+    const queue = await api.get('/underwriting/cases', underwriter);
+    expect(queue.body.map((c: { applicationId: string }) => c.applicationId)).toContain(applicationId);
+    expect(
+      (await api.post(`/underwriting/cases/${applicationId}/assignment`, {}, underwriter)).body.assignee,
+    ).toBe('uw-7');
+    const other = await api.post(
+      `/underwriting/cases/${applicationId}/decision`,
+      { decision: 'accept', reasons: [{ code: 'X', message: 'x' }] },
+      tokenFor('underwriter', 'uw-8'),
+    );
+    expect(other.status).toBe(409);
+    const decided = await api.post(
+      `/underwriting/cases/${applicationId}/decision`,
+      {
+        decision: 'accept_with_loading',
+        loadingPercent: 25,
+        reasons: [{ code: 'UW.DIABETES_CONTROLLED', message: 'HbA1c 6.4%, controlled with diet' }],
+      },
+      underwriter,
+    );
+    expect(decided.status).toBe(200);
+    expect(decided.body).toMatchObject({ offerStatus: 'awaiting', offerPremiumFen: 110_625 });
+    const again = await api.post(
+      `/underwriting/cases/${applicationId}/decision`,
+      { decision: 'decline', reasons: [{ code: 'X', message: 'x' }] },
+      underwriter,
+    );
+    expect(again.status).toBe(409);
+    const manual = await events.waitFor(
+      ofType('contract.underwriting-decided', (p) => p.applicationId === applicationId),
+      2,
+    );
+    expect(manual.map(payloadOf).map((p) => [p.decision, p.decidedBy, p.loadingPercent])).toEqual([
+      ['refer', 'auto', null],
+      ['accept_with_loading', 'uw-7', 25],
+    ]);
+    const paid = await api.post(
+      '/premiums/first',
+      {
+        applicationId,
+        amountFen: 110_625,
+        paidAt: clock.now().toISOString(),
+        method: 'card',
+        payerId: customerId,
+        payerType: 'individual',
+      },
+      payments,
+    );
+    expect(paid.body).toMatchObject({ paid: true, confirmed: false, policy: null });
+  });
+
+  it('declines with the reason and opens no offer', async () => {
+    const { applicationId, customerId, decision } = await apply({ declaredConditions: ['cancer'] });
+    expect(decision).toMatchObject({ decision: 'decline', reasons: [{ code: 'UW.CANCER' }] });
+    const confirm = await api.post(
+      `/policies/offers/${applicationId}/confirmation`,
+      { signedBy: customerId, signedAt: clock.now().toISOString(), sha256: 'b'.repeat(64) },
+      tokenFor('customer', 'c', customerId),
+    );
+    expect(confirm.status).toBe(409);
+    expect(confirm.body.code).toBe('OFFER.NOT_OPEN');
+  });
+});
+
+describe('changes to an issued policy', () => {
+  it('records an endorsement as a new version with its premium effect', async () => {
+    const { policy } = await issue();
+    const decrease = await api.post(
+      `/policies/${policy.policyId}/endorsements`,
+      { kind: 'sum_insured_decrease', effectiveDate: addDays(today(), 1), sumInsuredFen: 25_000_000 },
+      rep,
+    );
+    expect(decrease.status).toBe(201);
+    expect(decrease.body).toMatchObject({ version: 2, sumInsuredFen: 25_000_000, premiumFen: 44_250 });
+    const shares = await api.post(
+      `/policies/${policy.policyId}/endorsements`,
+      {
+        kind: 'beneficiary',
+        effectiveDate: today(),
+        beneficiaries: [{ name: 'A', relationship: 'child', sharePercent: 90 }],
+      },
+      rep,
+    );
+    expect(shares.status).toBe(422);
+    const versions = await api.get(`/policies/${policy.policyId}/versions`, rep);
+    expect(
+      versions.body.map((v: { kind: string; premiumEffectFen: number }) => [v.kind, v.premiumEffectFen]),
+    ).toEqual([
+      ['issue', 0],
+      ['sum_insured_decrease', -44_250],
+    ]);
+    const [endorsed] = await events.waitFor(
+      ofType('contract.policy-endorsed', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(endorsed)).toMatchObject({
+      policyVersion: 2,
+      premiumEffectFen: -44_250,
+      sumInsuredFen: 25_000_000,
+    });
+    const documents = await api.get(`/policies/${policy.policyId}/documents`, rep);
+    expect(documents.body.map((d: { kind: string }) => d.kind)).toEqual([
+      'policy_schedule_v1',
+      'policy_schedule_v2',
+    ]);
+  });
+
+  it('withdraws inside the cooling-off period up to 24:00 of its last day, refunding all but CNY 10', async () => {
+    const { policy } = await issue();
+    clock.set(new Date(endOfShanghaiDay(policy.coolingOffEndsOn).getTime() - 1000));
+    const res = await api.post(
+      `/policies/${policy.policyId}/withdrawal`,
+      {},
+      tokenFor('customer', 'c', policy.policyholderId),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ premiumPaidFen: 88_500, policyFeeFen: 1000, refundFen: 87_500 });
+    const [withdrawn] = await events.waitFor(
+      ofType('contract.policy-withdrawn', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(withdrawn)).toMatchObject({ refundFen: 87_500, withdrawnOn: policy.coolingOffEndsOn });
+  });
+
+  it('refuses a withdrawal just after the cooling-off period and surrenders for the cash value instead', async () => {
+    const { policy } = await issue();
+    clock.set(endOfShanghaiDay(policy.coolingOffEndsOn));
+    const late = await api.post(`/policies/${policy.policyId}/withdrawal`, {}, rep);
+    expect(late.status).toBe(422);
+    expect(late.body.code).toBe('POLICY.COOLING_OFF_OVER');
+
+    // Two full policy years later the year-2 value applies: 1,200 fen per 1,000 yuan x 500 = 6,000 yuan.
+    clock.set(endOfShanghaiDay(addYears(policy.effectiveDate, 2)));
+    const surrendered = await api.post(`/policies/${policy.policyId}/surrender`, {}, rep);
+    expect(surrendered.status).toBe(200);
+    expect(surrendered.body).toMatchObject({
+      policyYearsCompleted: 2,
+      cashValueFen: 600_000,
+      refundDueOn: addDays(today(), 30),
+    });
+    await events.waitFor(
+      ofType(
+        'contract.policy-surrendered',
+        (p) => p.policyId === policy.policyId && p.cashValueFen === 600_000,
+      ),
+    );
+  });
+
+  it('suspends after the 60-day grace period and reinstates with arrears and a health declaration, each event once', async () => {
+    const { policy } = await issue();
+    const due = policy.nextDueOn as string;
+    clock.set(endOfShanghaiDay(addDays(due, 60)));
+    const job = started.app.get(PremiumCalendarJob).job;
+    await job.runNow();
+    const [lapsed] = await events.waitFor(
+      ofType('contract.policy-lapsed', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(lapsed)).toMatchObject({
+      dueOn: due,
+      graceEndedOn: addDays(due, 60),
+      reinstatableUntil: addYears(addDays(due, 61), 2),
+    });
+    await events.waitFor(ofType('contract.premium-overdue', (p) => p.policyId === policy.policyId));
+    expect((await api.get(`/policies/${policy.policyId}`, rep)).body.status).toBe('suspended');
+
+    const health = [{ questionId: 'hospitalised_5y', answer: false }];
+    const short = await api.post(
+      `/policies/${policy.policyId}/reinstatement`,
+      { arrearsPaidFen: 1, paidAt: clock.now().toISOString(), method: 'card', healthAnswers: health },
+      rep,
+    );
+    expect(short.body).toMatchObject({ code: 'REINSTATEMENT.ARREARS', arrearsFen: 88_500 });
+    const back = await api.post(
+      `/policies/${policy.policyId}/reinstatement`,
+      { arrearsPaidFen: 88_500, paidAt: clock.now().toISOString(), method: 'card', healthAnswers: health },
+      rep,
+    );
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ status: 'in_force', nextDueOn: addYears(policy.effectiveDate, 2) });
+    await events.waitFor(ofType('contract.policy-reinstated', (p) => p.policyId === policy.policyId));
+
+    await job.runNow();
+    await job.runNow();
+    await events.waitFor(
+      ofType('contract.premium-paid', (p) => p.policyId === policy.policyId && p.isFirstPremium === false),
+    );
+    const id = (p: Record<string, unknown>) => p.policyId === policy.policyId;
+    expect([
+      count('contract.policy-issued', id),
+      count('contract.premium-overdue', id),
+      count('contract.policy-lapsed', id),
+      count('contract.policy-reinstated', id),
+    ]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('takes a renewal premium of exactly the instalment due', async () => {
+    const { policy } = await issue();
+    const body = {
+      policyId: policy.policyId,
+      amountFen: 88_500,
+      paidAt: clock.now().toISOString(),
+      method: 'direct_debit',
+      payerId: policy.payerId,
+      payerType: 'individual',
+    };
+    expect((await api.post('/premiums', { ...body, amountFen: 1 }, payments)).status).toBe(422);
+    const paid = await api.post('/premiums', body, payments);
+    expect(paid.body).toMatchObject({
+      paidDueOn: addYears(policy.effectiveDate, 1),
+      nextDueOn: addYears(policy.effectiveDate, 2),
+    });
+  });
+
+  it('rescinds for non-disclosure only within 30 days of learning of it', async () => {
+    const { policy } = await issue();
+    const late = await api.post(
+      `/policies/${policy.policyId}/rescission`,
+      { learnedOn: addDays(today(), -31), reason: 'undisclosed diabetes' },
+      underwriter,
+    );
+    expect(late.status).toBe(422);
+    expect(late.body.rule).toEqual({ id: 'RESCISSION.THIRTY_DAYS', source: 'Insurance Law Art. 16' });
+    const inTime = await api.post(
+      `/policies/${policy.policyId}/rescission`,
+      { learnedOn: addDays(today(), -30), reason: 'undisclosed diabetes' },
+      underwriter,
+    );
+    expect(inTime.status).toBe(200);
+    await events.waitFor(
+      ofType(
+        'contract.policy-terminated',
+        (p) => p.policyId === policy.policyId && p.reason === 'rescission',
+      ),
+    );
+  });
+
+  it('ends the policy when a death claim is paid', async () => {
+    const { policy } = await issue();
+    const claimId = randomUUID();
+    await producer.event('claims.claim-paid', claimId, {
+      ...eventFixtures['claims.claim-paid'],
+      claimId,
+      policyId: policy.policyId,
+      claimType: 'death',
+      terminatesPolicy: true,
+    });
+    await events.waitFor(
+      ofType(
+        'contract.policy-terminated',
+        (p) => p.policyId === policy.policyId && p.reason === 'death_claim',
+      ),
+    );
+  });
+});
+
+describe('the archive', () => {
+  it('reports a document whose content no longer matches its SHA-256, once', async () => {
+    const { policy } = await issue();
+    await db.query(
+      `UPDATE contract.document SET content = replace(content, '500000.00', '5000000.00') WHERE policy_id = $1`,
+      [policy.policyId],
+    );
+    const first = await api.get(`/policies/${policy.policyId}/documents`, rep);
+    expect(first.body).toEqual([expect.objectContaining({ status: 'tampered' })]);
+    await api.get(`/policies/${policy.policyId}/documents`, rep);
+    const [failed] = await events.waitFor(
+      ofType('contract.document-integrity-failed', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(failed).expectedSha256).toBe(first.body[0].sha256);
+    await api.get(`/policies/${policy.policyId}/documents`, rep);
+    expect(count('contract.document-integrity-failed', (p) => p.policyId === policy.policyId)).toBe(1);
+  });
+});

@@ -1,17 +1,51 @@
 import type { ServiceParts } from '@insurer/platform-runtime';
+import {
+  ClaimDocumentEntity,
+  ClaimEntity,
+  ClaimHistoryEntity,
+  ClaimTimerEntity,
+} from './claim/infrastructure/claim.entity';
+import { claimsConfigSchema, type ClaimsConfig } from './claims-config';
+import { ClaimsModule } from './claims.module';
 import { ClaimsInit1764000000000 } from './database/migrations/1764000000000-ClaimsInit';
+import { ClaimsDomain1764400000000 } from './database/migrations/1764400000000-ClaimsDomain';
+import {
+  ClaimsPolicyReplicaEntity,
+  ClaimsProductReplicaEntity,
+} from './replica/infrastructure/replica.entity';
 
-export const service: ServiceParts = {
+/** claims-svc: intake, documents, assessment, authority, statutory timers, payment and reopening. */
+export const service: ServiceParts<ClaimsConfig> = {
   descriptor: {
     name: 'claims-svc',
     schema: 'claims',
     defaultPort: 3004,
-    staffRoles: ['claims_handler', 'claims_manager'],
+    staffRoles: ['claims_handler', 'claims_manager', 'admin'],
   },
+  configSchema: claimsConfigSchema,
   database: {
     schema: 'claims',
-    entities: [],
-    migrations: [ClaimsInit1764000000000],
+    entities: [
+      ClaimsProductReplicaEntity,
+      ClaimsPolicyReplicaEntity,
+      ClaimEntity,
+      ClaimDocumentEntity,
+      ClaimTimerEntity,
+      ClaimHistoryEntity,
+    ],
+    migrations: [ClaimsInit1764000000000, ClaimsDomain1764400000000],
   },
-  imports: [],
+  imports: (config) => [
+    ClaimsModule.forRoot({
+      settings: {
+        dataKey: config.CLAIMS_DATA_KEY,
+        limits: {
+          handlerMaxFen: config.CLAIMS_HANDLER_LIMIT_FEN,
+          managerMaxFen: config.CLAIMS_MANAGER_LIMIT_FEN,
+        },
+        lateInterestBp: config.CLAIMS_LATE_INTEREST_BP,
+      },
+      sweepIntervalMs: config.CLAIM_TIMER_SWEEP_MS,
+    }),
+  ],
 };

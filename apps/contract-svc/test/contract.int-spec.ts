@@ -34,7 +34,7 @@ let producer: TestProducer;
 let db: DataSource;
 
 const today = () => shanghaiDate(clock.now());
-const payloadOf = (m: CollectedMessage) => (m.json as { payload: Record<string, unknown> }).payload;
+const payloadOf = (m: CollectedMessage) => (m.json as { payload: Record<string, unknown> })?.payload;
 const ofType = (type: string, match: (p: Record<string, unknown>) => boolean) => (m: CollectedMessage) =>
   (m.json as { type?: string })?.type === type && match(payloadOf(m));
 const count = (type: string, match: (p: Record<string, unknown>) => boolean) =>

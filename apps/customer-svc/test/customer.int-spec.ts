@@ -421,7 +421,7 @@ describe('data-subject rights: export and erasure', () => {
     await events.waitFor(
       (m) =>
         ofType('customer.personal-data-accessed', c.id)(m) &&
-        (m.json as { payload: { purpose: string } }).payload.purpose === 'data_subject_export',
+        (m.json as { payload: { purpose: string } })?.payload.purpose === 'data_subject_export',
     );
   });
 
@@ -574,7 +574,7 @@ describe('complaints and their statutory deadlines (CBIRC Order 2020 No. 3)', ()
     ]);
     const extended = await events.waitFor(ofType('customer.complaint-deadline-extended', c.id), 2);
     expect(
-      extended.map((m) => (m.json as { payload: { approvedBy: string | null } }).payload.approvedBy),
+      extended.map((m) => (m.json as { payload: { approvedBy: string | null } })?.payload.approvedBy),
     ).toEqual([null, 'admin-1']);
   });
 });
@@ -633,7 +633,7 @@ describe('surveys and the 360 view from other services’ events', () => {
     await events.waitFor(
       (m) =>
         ofType('customer.survey-sent', c.id)(m) &&
-        (m.json as { payload: { trigger: string } }).payload.trigger === 'claim_paid',
+        (m.json as { payload: { trigger: string } })?.payload.trigger === 'claim_paid',
     );
     const view = await api.get(`/customers/${c.id}/360`, rep);
     expect(view.body.claims).toEqual([
@@ -691,7 +691,7 @@ describe('integrator commands on customer.commands.v1', () => {
     const [updated] = await events.waitFor(
       (m) =>
         ofType('customer.profile-updated', c.id)(m) &&
-        (m.json as { correlationId: string }).correlationId === commandId,
+        (m.json as { correlationId: string })?.correlationId === commandId,
     );
     expect(updated.json).toMatchObject({ payload: { profileVersion: 2, changedFields: ['dependants'] } });
   });

@@ -37,7 +37,7 @@ let db: DataSource;
 const today = () => shanghaiDate(clock.now());
 /** A birth date that makes the customer `age` (completed years) on tomorrow's effective date. */
 const bornForAge = (age: number) => addDays(addYears(addDays(today(), 1), -age), -10);
-const payloadOf = (m: CollectedMessage) => (m.json as { payload: Record<string, unknown> }).payload;
+const payloadOf = (m: CollectedMessage) => (m.json as { payload: Record<string, unknown> })?.payload;
 const ofType = (type: string, match: (p: Record<string, unknown>) => boolean) => (m: CollectedMessage) =>
   (m.json as { type?: string })?.type === type && match(payloadOf(m));
 
@@ -492,8 +492,8 @@ describe('integrator commands on sales.commands.v1', () => {
     );
     const [submitted] = await events.waitFor(
       (m) =>
-        (m.json as { correlationId?: string; type?: string }).correlationId === commandId &&
-        (m.json as { type: string }).type === 'sales.application-submitted',
+        (m.json as { correlationId?: string; type?: string })?.correlationId === commandId &&
+        (m.json as { type: string })?.type === 'sales.application-submitted',
     );
     expect(payloadOf(submitted)).toMatchObject({ quoteId: q.quoteId });
   });

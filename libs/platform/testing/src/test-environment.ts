@@ -10,10 +10,24 @@ export interface TestEnvironment {
 
 /** The infrastructure `npm test` brought up (its addresses are exported before jest starts). */
 export function testEnvironment(env: NodeJS.ProcessEnv = process.env): TestEnvironment {
-  const { DATABASE_URL, KAFKA_BROKERS, JWT_SECRET, CUSTOMER_MASTER_KEY, CUSTOMER_BLIND_INDEX_KEY } = env;
-  if (!DATABASE_URL || !KAFKA_BROKERS || !JWT_SECRET || !CUSTOMER_MASTER_KEY || !CUSTOMER_BLIND_INDEX_KEY) {
+  const {
+    DATABASE_URL,
+    KAFKA_BROKERS,
+    JWT_SECRET,
+    CUSTOMER_MASTER_KEY,
+    CUSTOMER_BLIND_INDEX_KEY,
+    CLAIMS_DATA_KEY,
+  } = env;
+  if (
+    !DATABASE_URL ||
+    !KAFKA_BROKERS ||
+    !JWT_SECRET ||
+    !CUSTOMER_MASTER_KEY ||
+    !CUSTOMER_BLIND_INDEX_KEY ||
+    !CLAIMS_DATA_KEY
+  ) {
     throw new Error(
-      'integration tests need DATABASE_URL, KAFKA_BROKERS, JWT_SECRET and the CUSTOMER_* keys: run them with `npm test`',
+      'integration tests need DATABASE_URL, KAFKA_BROKERS, JWT_SECRET and the data keys: run them with `npm test`',
     );
   }
   return {
@@ -26,6 +40,7 @@ export function testEnvironment(env: NodeJS.ProcessEnv = process.env): TestEnvir
       JWT_SECRET,
       CUSTOMER_MASTER_KEY,
       CUSTOMER_BLIND_INDEX_KEY,
+      CLAIMS_DATA_KEY,
     },
   };
 }

@@ -1,7 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { open, seal } from '@insurer/platform-crypto';
 
 /**
  * Envelope encryption of personal data (PIPL Art. 51): each customer's data is sealed with AES-256-GCM under their own
@@ -46,19 +44,4 @@ export class PersonalDataVault {
       .update(`${idType}:${idNumber.trim().toUpperCase()}`)
       .digest();
   }
-}
-
-function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
-}
-
-function open(key: Buffer, blob: Buffer, aad: string): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, IV_BYTES));
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(blob.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-  return Buffer.concat([decipher.update(blob.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
 }

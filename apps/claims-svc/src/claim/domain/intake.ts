@@ -1,0 +1,126 @@
+import { addDays, addYears, type CalendarDate } from '@insurer/platform-time';
+
+export type ClaimType =
+  'death' | 'critical_illness' | 'hospitalisation' | 'accident_disability' | 'outpatient';
+
+export interface Refusal {
+  readonly code: string;
+  readonly message: string;
+  readonly source?: string;
+  readonly pointer?: string;
+}
+
+export interface PolicyCover {
+  readonly insuredId: string;
+  readonly isLife: boolean;
+  readonly effectiveDate: CalendarDate;
+  readonly expiryDate: CalendarDate;
+  /** The date cover stopped (withdrawal, surrender, termination), if it did. */
+  readonly endedOn: CalendarDate | null;
+  /** Suspension periods (lapse to reinstatement) when no cover ran. */
+  readonly suspensions: readonly { from: CalendarDate; to: CalendarDate | null }[];
+  readonly limitationYears: number;
+}
+
+export interface CoverageTerms {
+  readonly code: string;
+  readonly claimTypes: readonly string[];
+  readonly waitingPeriodDays: number;
+}
+
+export interface ClaimReport {
+  readonly insuredId: string;
+  readonly claimType: ClaimType;
+  readonly eventDate: CalendarDate;
+}
+
+/** Was cover running on the event date? */
+export function inForceOn(policy: PolicyCover, date: CalendarDate): boolean {
+  if (date < policy.effectiveDate || date > policy.expiryDate) return false;
+  if (policy.endedOn !== null && date >= policy.endedOn) return false;
+  return !policy.suspensions.some((s) => date >= s.from && (s.to === null || date < s.to));
+}
+
+/**
+ * The intake checks of a first notice of claim (manual 4.2). Each refusal names its rule: the policy must cover the
+ * insured on the event date, a coverage must pay this kind of claim, the event must fall after the waiting period, and
+ * the claim must come within the limitation period (Insurance Law Art. 26: 2 years non-life, 5 years life).
+ */
+export function checkIntake(
+  policy: PolicyCover | null,
+  coverages: readonly CoverageTerms[],
+  report: ClaimReport,
+  today: CalendarDate,
+): { coverage: CoverageTerms | null; refusals: Refusal[] } {
+  const refusals: Refusal[] = [];
+  if (!policy) {
+    return {
+      coverage: null,
+      refusals: [{ code: 'CLAIM.POLICY_UNKNOWN', message: 'no such policy', pointer: '/policyId' }],
+    };
+  }
+  if (report.eventDate > today) {
+    refusals.push({
+      code: 'CLAIM.EVENT_IN_FUTURE',
+      message: 'the event date is in the future',
+      pointer: '/eventDate',
+    });
+  }
+  if (report.insuredId !== policy.insuredId) {
+    refusals.push({
+      code: 'CLAIM.NOT_INSURED',
+      message: 'the person is not the insured of this policy',
+      pointer: '/insuredId',
+    });
+  }
+  if (!inForceOn(policy, report.eventDate)) {
+    refusals.push({
+      code: 'CLAIM.POLICY_NOT_IN_FORCE',
+      message: `the policy was not in force on ${report.eventDate}`,
+      pointer: '/eventDate',
+    });
+  }
+  const coverage = coverages.find((c) => c.claimTypes.includes(report.claimType)) ?? null;
+  if (!coverage) {
+    refusals.push({
+      code: 'CLAIM.NOT_COVERED',
+      message: `the policy has no coverage for ${report.claimType}`,
+      pointer: '/claimType',
+    });
+  } else if (report.eventDate < addDays(policy.effectiveDate, coverage.waitingPeriodDays)) {
+    refusals.push({
+      code: 'CLAIM.WAITING_PERIOD',
+      message: `the event falls inside the ${coverage.waitingPeriodDays}-day waiting period (until ${addDays(policy.effectiveDate, coverage.waitingPeriodDays - 1)})`,
+      pointer: '/eventDate',
+    });
+  }
+  const years = policy.isLife ? 5 : 2;
+  if (today > addYears(report.eventDate, years)) {
+    refusals.push({
+      code: 'CLAIM.TIME_BARRED',
+      message: `claims expire ${years} years after the event`,
+      source: 'Insurance Law Art. 26',
+      pointer: '/eventDate',
+    });
+  }
+  return { coverage, refusals };
+}
+
+/** The documents each kind of claim needs. */
+export const DOCUMENT_CHECKLIST: Readonly<Record<ClaimType, readonly string[]>> = {
+  death: ['claim_form', 'death_certificate', 'household_deregistration', 'claimant_id', 'relationship_proof'],
+  critical_illness: ['claim_form', 'diagnosis_report', 'pathology_report', 'medical_records', 'insured_id'],
+  hospitalisation: ['claim_form', 'invoice', 'expense_list', 'discharge_summary', 'insured_id'],
+  accident_disability: [
+    'claim_form',
+    'accident_report',
+    'disability_assessment',
+    'medical_records',
+    'insured_id',
+  ],
+  outpatient: ['claim_form', 'invoice', 'prescription', 'insured_id'],
+};
+
+export function missingDocuments(claimType: ClaimType, submitted: readonly string[]): string[] {
+  return DOCUMENT_CHECKLIST[claimType].filter((kind) => !submitted.includes(kind));
+}

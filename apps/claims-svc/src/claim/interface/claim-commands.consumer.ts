@@ -1,0 +1,42 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { CommandOf, Reason } from '@insurer/contracts';
+import { AppError } from '@insurer/platform-http';
+import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
+import { ClaimService } from '../application/claim.service';
+
+/** Claim administrators' commands run the same code as REST, inside the delivery's transaction. */
+@Controller()
+export class ClaimCommandsConsumer {
+  constructor(private readonly claims: ClaimService) {}
+
+  @EventPattern('claims.report-claim')
+  async report(@Payload() command: CommandOf<'claims.report-claim'>, @Ctx() ctx: DeliveryContext) {
+    await asRefusal(() => this.claims.report(command.payload, `integrator:${command.issuer}`, ctx.manager));
+  }
+
+  @EventPattern('claims.submit-claim-documents')
+  async documents(
+    @Payload() command: CommandOf<'claims.submit-claim-documents'>,
+    @Ctx() ctx: DeliveryContext,
+  ) {
+    const { claimId, documents } = command.payload;
+    await asRefusal(() =>
+      this.claims.submitDocuments(claimId, documents, `integrator:${command.issuer}`, ctx.manager),
+    );
+  }
+}
+
+async function asRefusal(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const detailed = (err.extensions.reasons as Reason[] | undefined) ?? [];
+    throw new CommandRefusedError(
+      detailed.length
+        ? detailed.map((r) => ({ ...r, pointer: r.pointer ? `/payload${r.pointer}` : undefined }))
+        : [{ code: err.code, message: err.message }],
+    );
+  }
+}

@@ -1,0 +1,180 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ReportClaimV1, SubmitClaimDocumentsV1 } from '@insurer/contracts';
+import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { ClaimTimersService } from '../application/claim-timers.service';
+import { ClaimService, assertOwnClaim } from '../application/claim.service';
+
+const uuidParam = new ZodValidationPipe(z.uuid());
+/** The REST bodies are the claim administrators' command payloads: one contract for both ways in. */
+const ReportBody = ReportClaimV1.payload.strict();
+const DocumentsBody = SubmitClaimDocumentsV1.payload.omit({ claimId: true }).strict();
+const Reason = z.strictObject({ code: z.string().min(1), message: z.string().min(1) });
+const DecisionBody = z.discriminatedUnion('decision', [
+  z.strictObject({
+    decision: z.literal('approve'),
+    approvedFen: z.number().int().positive().optional(),
+    reasons: z.array(Reason).default([]),
+  }),
+  z.strictObject({
+    decision: z.literal('reject'),
+    reasons: z.array(Reason).min(1, 'a rejection gives its reasons'),
+  }),
+]);
+const PaymentBody = z.strictObject({
+  paidAt: z.iso.datetime({ offset: true }),
+  bankReference: z.string().min(1).max(100),
+});
+const AdvanceBody = z.strictObject({ amountFen: z.number().int().positive() });
+const ReopenBody = z.strictObject({ reason: z.string().min(1).max(2000) });
+const ListQuery = z.object({
+  policyId: z.uuid().optional(),
+  status: z
+    .enum([
+      'documents_requested',
+      'documents_complete',
+      'assessed',
+      'investigation',
+      'approved',
+      'rejected',
+      'paid',
+    ])
+    .optional(),
+});
+const HANDLERS = ['claims_handler', 'claims_manager', 'admin'] as const;
+
+@ApiTags('claims')
+@ApiBearerAuth()
+@Controller('claims')
+export class ClaimHttpController {
+  constructor(
+    private readonly claims: ClaimService,
+    private readonly timers: ClaimTimersService,
+  ) {}
+
+  @Post()
+  @Roles('customer', 'claims_handler', 'integrator', 'service_rep')
+  @ApiOperation({
+    summary:
+      'First notice of a claim; refused with reasons when not in force, waiting period, not covered or time-barred',
+  })
+  @ApiZodBody(ReportBody)
+  report(
+    @Body(new ZodValidationPipe(ReportBody)) body: z.output<typeof ReportBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    assertOwnClaim(principal, { insuredId: body.insuredId, policyholderId: body.insuredId });
+    return this.claims.report(body, principal.sub);
+  }
+
+  @Get()
+  @Roles('customer', ...HANDLERS, 'compliance_officer')
+  @ApiOperation({ summary: 'Claims: a customer sees only their own' })
+  @ApiZodQuery(ListQuery)
+  list(
+    @Query(new ZodValidationPipe(ListQuery)) query: z.output<typeof ListQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.claims.list(principal, query);
+  }
+
+  @Get(':id')
+  @Roles('customer', ...HANDLERS, 'compliance_officer', 'service_rep')
+  get(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.claims.get(id, principal);
+  }
+
+  @Post(':id/documents')
+  @HttpCode(200)
+  @Roles('customer', 'claims_handler', 'integrator')
+  @ApiOperation({
+    summary: 'Submit documents with their SHA-256; complete documents start the 30-day decision timer',
+  })
+  @ApiZodBody(DocumentsBody)
+  async documents(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(DocumentsBody)) body: z.output<typeof DocumentsBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    await this.claims.get(id, principal);
+    return this.claims.submitDocuments(id, body.documents, principal.sub);
+  }
+
+  @Post(':id/assessment')
+  @HttpCode(200)
+  @Roles(...HANDLERS)
+  @ApiOperation({ summary: 'Compute the payable amount step by step and the fraud score with its reasons' })
+  assess(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.claims.assess(id, principal.sub);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles(...HANDLERS)
+  @ApiOperation({ summary: 'Approve within your authority (not your own assessment) or reject with reasons' })
+  @ApiZodBody(DecisionBody)
+  decide(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(DecisionBody)) body: z.output<typeof DecisionBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.claims.decide(id, principal, body);
+  }
+
+  @Post(':id/rejection-notice')
+  @HttpCode(200)
+  @Roles(...HANDLERS)
+  @ApiOperation({ summary: 'Send the rejection notice with reasons (due within 3 days of the decision)' })
+  notice(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.claims.sendRejectionNotice(id, principal.sub);
+  }
+
+  @Post(':id/payment')
+  @HttpCode(200)
+  @Roles('claims_manager', 'admin', 'integrator')
+  @ApiOperation({ summary: 'Confirm the payment of an approved claim (due within 10 days of approval)' })
+  @ApiZodBody(PaymentBody)
+  pay(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(PaymentBody)) body: z.output<typeof PaymentBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.claims.confirmPayment(id, principal.sub, body);
+  }
+
+  @Post(':id/advance-payment')
+  @HttpCode(200)
+  @Roles('claims_manager', 'admin')
+  @ApiOperation({ summary: 'Pay the determinable part ahead when the amount is still open (Art. 25)' })
+  @ApiZodBody(AdvanceBody)
+  advance(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(AdvanceBody)) body: z.output<typeof AdvanceBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.claims.payAdvance(id, principal.sub, body.amountFen);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles('claims_manager', 'admin')
+  @ApiOperation({ summary: 'Reopen a decided claim on appeal or new documents' })
+  @ApiZodBody(ReopenBody)
+  reopen(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(ReopenBody)) body: z.output<typeof ReopenBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.claims.reopen(id, principal.sub, body.reason);
+  }
+
+  @Get(':id/timeline')
+  @Roles('customer', ...HANDLERS, 'compliance_officer')
+  @ApiOperation({ summary: 'History and statutory timers, with the late-payment exposure accrued so far' })
+  async timeline(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    await this.claims.get(id, principal);
+    return this.timers.timeline(id);
+  }
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { base64Key, extendServiceConfig } from '@insurer/platform-config';
+
+const fen = z.coerce.number().int().positive();
+
+/** claims-svc's own variables. */
+export const claimsConfigSchema = extendServiceConfig({
+  /** Seals payees' bank accounts (AES-256-GCM). */
+  CLAIMS_DATA_KEY: base64Key(32),
+  /** Approval authority: a handler approves up to this, a manager up to the next, a director (admin) above. */
+  CLAIMS_HANDLER_LIMIT_FEN: fen.default(5_000_000),
+  CLAIMS_MANAGER_LIMIT_FEN: fen.default(50_000_000),
+  /** Annual rate (basis points) for the late-payment exposure; the one-year LPR was 300 bp in 2025. */
+  CLAIMS_LATE_INTEREST_BP: z.coerce.number().int().min(0).max(5_000).default(300),
+  CLAIM_TIMER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+});
+
+export type ClaimsConfig = z.output<typeof claimsConfigSchema>;

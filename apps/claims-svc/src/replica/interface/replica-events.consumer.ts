@@ -1,0 +1,113 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EventOf } from '@insurer/contracts';
+import type { DeliveryContext } from '@insurer/platform-messaging';
+import { Clock, addDays } from '@insurer/platform-time';
+import { ClaimsPolicyReplicaEntity, ClaimsProductReplicaEntity } from '../infrastructure/replica.entity';
+
+/**
+ * claims-svc's replicas: each product version's coverages, waiting periods, limits and exclusions, and each policy's
+ * cover, status and suspensions, only from events (never another service's tables).
+ */
+@Controller()
+export class ReplicaEventsConsumer {
+  constructor(private readonly clock: Clock) {}
+
+  @EventPattern('sales.product-published')
+  async onProduct(@Payload() event: EventOf<'sales.product-published'>, @Ctx() ctx: DeliveryContext) {
+    const { product } = event.payload;
+    await ctx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(ClaimsProductReplicaEntity)
+      .values({ productCode: product.productCode, version: product.version, definition: product })
+      .orIgnore()
+      .execute();
+  }
+
+  @EventPattern('contract.policy-issued')
+  async onIssued(@Payload() event: EventOf<'contract.policy-issued'>, @Ctx() ctx: DeliveryContext) {
+    const p = event.payload;
+    await ctx.manager.upsert(
+      ClaimsPolicyReplicaEntity,
+      {
+        policyId: p.policyId,
+        policyholderId: p.policyholderId,
+        insuredId: p.insuredId,
+        productCode: p.productCode,
+        productVersion: p.productVersion,
+        isLife: p.isLife,
+        sumInsuredFen: p.sumInsuredFen,
+        effectiveDate: p.effectiveDate,
+        expiryDate: p.expiryDate,
+        status: 'in_force',
+        endedOn: null,
+        suspensions: [],
+        updatedAt: this.clock.now(),
+      },
+      ['policyId'],
+    );
+  }
+
+  @EventPattern('contract.policy-endorsed')
+  async onEndorsed(@Payload() event: EventOf<'contract.policy-endorsed'>, @Ctx() ctx: DeliveryContext) {
+    await ctx.manager.update(
+      ClaimsPolicyReplicaEntity,
+      { policyId: event.payload.policyId },
+      { sumInsuredFen: event.payload.sumInsuredFen, updatedAt: this.clock.now() },
+    );
+  }
+
+  @EventPattern('contract.policy-withdrawn')
+  async onWithdrawn(@Payload() event: EventOf<'contract.policy-withdrawn'>, @Ctx() ctx: DeliveryContext) {
+    // A withdrawal undoes the contract from its start: no event date is covered.
+    const policy = await ctx.manager.findOne(ClaimsPolicyReplicaEntity, {
+      where: { policyId: event.payload.policyId },
+    });
+    if (policy) await this.end(ctx, policy.policyId, 'withdrawn', policy.effectiveDate);
+  }
+
+  @EventPattern('contract.policy-surrendered')
+  async onSurrendered(@Payload() event: EventOf<'contract.policy-surrendered'>, @Ctx() ctx: DeliveryContext) {
+    await this.end(ctx, event.payload.policyId, 'surrendered', event.payload.surrenderedOn);
+  }
+
+  @EventPattern('contract.policy-terminated')
+  async onTerminated(@Payload() event: EventOf<'contract.policy-terminated'>, @Ctx() ctx: DeliveryContext) {
+    await this.end(ctx, event.payload.policyId, 'terminated', addDays(event.payload.terminatedOn, 1));
+  }
+
+  @EventPattern('contract.policy-lapsed')
+  async onLapsed(@Payload() event: EventOf<'contract.policy-lapsed'>, @Ctx() ctx: DeliveryContext) {
+    const policy = await ctx.manager.findOne(ClaimsPolicyReplicaEntity, {
+      where: { policyId: event.payload.policyId },
+    });
+    if (!policy) return;
+    policy.suspensions = [...policy.suspensions, { from: addDays(event.payload.graceEndedOn, 1), to: null }];
+    policy.status = 'suspended';
+    policy.updatedAt = this.clock.now();
+    await ctx.manager.save(policy);
+  }
+
+  @EventPattern('contract.policy-reinstated')
+  async onReinstated(@Payload() event: EventOf<'contract.policy-reinstated'>, @Ctx() ctx: DeliveryContext) {
+    const policy = await ctx.manager.findOne(ClaimsPolicyReplicaEntity, {
+      where: { policyId: event.payload.policyId },
+    });
+    if (!policy) return;
+    policy.suspensions = policy.suspensions.map((s) =>
+      s.to === null ? { ...s, to: event.payload.reinstatedOn } : s,
+    );
+    policy.status = 'in_force';
+    policy.updatedAt = this.clock.now();
+    await ctx.manager.save(policy);
+  }
+
+  private async end(ctx: DeliveryContext, policyId: string, status: string, endedOn: string): Promise<void> {
+    await ctx.manager.update(
+      ClaimsPolicyReplicaEntity,
+      { policyId },
+      { status, endedOn, updatedAt: this.clock.now() },
+    );
+  }
+}

@@ -1,0 +1,464 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Topics, type ProductDefinition } from '@insurer/contracts';
+import { eventFixtures, productFixture } from '@insurer/contracts/testing';
+import { createKafka } from '@insurer/platform-messaging';
+import type { StartedService } from '@insurer/platform-runtime';
+import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
+import {
+  TopicCollector,
+  testEnvironment,
+  tokenFor,
+  waitFor,
+  type CollectedMessage,
+} from '@insurer/platform-testing';
+import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-time';
+import type { ClaimsConfig } from '../src/claims-config';
+import { DOCUMENT_CHECKLIST } from '../src/claim/domain/intake';
+import { ClaimTimerJob } from '../src/claims.module';
+import { service } from '../src/service';
+
+const env = testEnvironment();
+const kafka = createKafka({ clientId: 'claims-svc-test', brokers: env.kafkaBrokers.split(',') });
+const clock = new ManualClock(new Date());
+const startedAt = clock.now();
+const suffix = randomUUID().slice(0, 6).toUpperCase();
+const handler = tokenFor('claims_handler', 'h-1');
+const handler2 = tokenFor('claims_handler', 'h-2');
+const manager = tokenFor('claims_manager', 'm-1');
+
+const life: ProductDefinition = {
+  ...productFixture,
+  productId: randomUUID(),
+  productCode: `CL-LIFE-${suffix}`,
+};
+const medical: ProductDefinition = {
+  ...productFixture,
+  productId: randomUUID(),
+  productCode: `CL-MED-${suffix}`,
+  type: 'medical',
+  isLife: false,
+  coverages: [
+    {
+      code: 'HOSP',
+      name: 'Hospital treatment',
+      claimTypes: ['hospitalisation'],
+      sumInsuredPercent: 100,
+      waitingPeriodDays: 30,
+      deductibleFen: 1_000_000,
+      coPaymentPercent: 10,
+      annualLimitFen: 200_000_000,
+      exclusions: ['cosmetic treatment'],
+    },
+  ],
+  cashValues: [],
+};
+
+let started: StartedService<ClaimsConfig>;
+let api: HttpClient;
+let events: TopicCollector;
+let producer: TestProducer;
+let db: DataSource;
+
+const today = () => shanghaiDate(clock.now());
+const payloadOf = (m: CollectedMessage) => (m.json as { payload: Record<string, unknown> })?.payload;
+const ofType = (type: string, match: (p: Record<string, unknown>) => boolean) => (m: CollectedMessage) =>
+  (m.json as { type?: string })?.type === type && match(payloadOf(m));
+const sha = () => randomUUID().replace(/-/g, '').padEnd(64, '0');
+
+async function startClaims() {
+  started = await startServiceUnderTest(service, { clock, env: { CLAIM_TIMER_SWEEP_MS: '200' } });
+  api = new HttpClient(started.url);
+}
+
+/** Plays contract-svc: a policy in force since `daysAgo` days. */
+async function policy(
+  product: ProductDefinition,
+  daysAgo = 200,
+  sumInsuredFen = product.isLife ? 50_000_000 : 200_000_000,
+) {
+  const policyId = randomUUID();
+  const insuredId = randomUUID();
+  const effectiveDate = addDays(today(), -daysAgo);
+  await producer.event('contract.policy-issued', policyId, {
+    ...eventFixtures['contract.policy-issued'],
+    policyId,
+    policyholderId: insuredId,
+    insuredId,
+    payerId: insuredId,
+    productCode: product.productCode,
+    productVersion: 1,
+    productType: product.type,
+    isLife: product.isLife,
+    sumInsuredFen,
+    effectiveDate,
+    expiryDate: addDays(addYears(effectiveDate, product.isLife ? 20 : 1), -1),
+  });
+  await waitFor(
+    async () =>
+      (await db.query(`SELECT 1 FROM claims.policy_replica WHERE policy_id = $1`, [policyId])).length > 0,
+    {
+      description: 'the policy replica',
+    },
+  );
+  return { policyId, insuredId };
+}
+
+function claimBody(p: { policyId: string; insuredId: string }, overrides: Record<string, unknown> = {}) {
+  return {
+    policyId: p.policyId,
+    insuredId: p.insuredId,
+    claimType: 'hospitalisation',
+    eventDate: addDays(today(), -10),
+    description: 'appendicitis, 5 days in hospital',
+    amountClaimedFen: 3_000_000,
+    payee: { name: '张三', bankAccount: '6222020200112233445', relationship: 'self' },
+    ...overrides,
+  };
+}
+
+const allDocuments = (type: keyof typeof DOCUMENT_CHECKLIST) =>
+  DOCUMENT_CHECKLIST[type].map((kind) => ({
+    kind,
+    reference: `dms://${kind}/${randomUUID()}`,
+    sha256: sha(),
+  }));
+
+beforeAll(async () => {
+  db = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
+  await startClaims();
+  events = await new TopicCollector(kafka, [Topics.CLAIMS_EVENTS]).start();
+  producer = await new TestProducer(kafka).start();
+  for (const product of [life, medical]) {
+    await producer.event('sales.product-published', product.productCode, {
+      product,
+      publishedAt: clock.now().toISOString(),
+    });
+  }
+  await waitFor(
+    async () =>
+      (
+        await db.query(`SELECT 1 FROM claims.product_replica WHERE product_code IN ($1, $2)`, [
+          life.productCode,
+          medical.productCode,
+        ])
+      ).length === 2,
+    {
+      description: 'the product replicas',
+    },
+  );
+});
+
+afterAll(async () => {
+  await producer?.stop();
+  await events?.stop();
+  await started?.app.close();
+  await db?.destroy();
+});
+
+afterEach(() => clock.set(startedAt));
+
+describe('intake against the replicas built from events', () => {
+  it('refuses, each with its rule, a claim on an unknown policy, inside the waiting period, not covered, or time-barred', async () => {
+    const unknown = await api.post(
+      '/claims',
+      claimBody({ policyId: randomUUID(), insuredId: randomUUID() }),
+      handler,
+    );
+    expect(unknown.body.reasons).toEqual([expect.objectContaining({ code: 'CLAIM.POLICY_UNKNOWN' })]);
+
+    const fresh = await policy(medical, 20);
+    const waiting = await api.post('/claims', claimBody(fresh, { eventDate: addDays(today(), -1) }), handler);
+    expect(waiting.status).toBe(422);
+    expect(waiting.body.reasons).toEqual([expect.objectContaining({ code: 'CLAIM.WAITING_PERIOD' })]);
+
+    const lifePolicy = await policy(life);
+    const notCovered = await api.post('/claims', claimBody(lifePolicy), handler);
+    expect(notCovered.body.reasons).toEqual([expect.objectContaining({ code: 'CLAIM.NOT_COVERED' })]);
+
+    const old = await policy(medical, 1200);
+    const barred = await api.post('/claims', claimBody(old, { eventDate: addDays(today(), -1100) }), handler);
+    expect(barred.body.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'CLAIM.TIME_BARRED', source: 'Insurance Law Art. 26' }),
+      ]),
+    );
+  });
+
+  it('refuses an event while the policy was suspended, from the lapse and reinstatement events', async () => {
+    const p = await policy(medical, 300);
+    await producer.event('contract.policy-lapsed', p.policyId, {
+      policyId: p.policyId,
+      dueOn: addDays(today(), -120),
+      graceEndedOn: addDays(today(), -60),
+      reinstatableUntil: addYears(today(), 2),
+    });
+    await producer.event('contract.policy-reinstated', p.policyId, {
+      policyId: p.policyId,
+      arrearsPaidFen: 1000,
+      reinstatedOn: addDays(today(), -20),
+    });
+    await waitFor(async () => {
+      const [row] = await db.query(`SELECT suspensions FROM claims.policy_replica WHERE policy_id = $1`, [
+        p.policyId,
+      ]);
+      return row?.suspensions.length === 1 && row.suspensions[0].to !== null;
+    });
+    const during = await api.post('/claims', claimBody(p, { eventDate: addDays(today(), -30) }), handler);
+    expect(during.body.reasons).toEqual([expect.objectContaining({ code: 'CLAIM.POLICY_NOT_IN_FORCE' })]);
+    expect(
+      (await api.post('/claims', claimBody(p, { eventDate: addDays(today(), -5) }), handler)).status,
+    ).toBe(201);
+  });
+});
+
+describe('a claim from report to payment', () => {
+  it('requests every missing document once, assesses, approves within authority and pays, with its events', async () => {
+    const p = await policy(medical);
+    const reported = await api.post('/claims', claimBody(p), handler);
+    expect(reported.status).toBe(201);
+    expect(reported.body.payeeAccount).toBe('****3445');
+    const claimId = reported.body.claimId as string;
+    const [requested] = await events.waitFor(
+      ofType('claims.documents-requested', (x) => x.claimId === claimId),
+    );
+    expect(payloadOf(requested).missing).toEqual(DOCUMENT_CHECKLIST.hospitalisation);
+
+    const docs = allDocuments('hospitalisation');
+    const partial = await api.post(`/claims/${claimId}/documents`, { documents: docs.slice(0, 2) }, handler);
+    expect(partial.body).toMatchObject({
+      status: 'documents_requested',
+      missing: DOCUMENT_CHECKLIST.hospitalisation.slice(2),
+    });
+    const complete = await api.post(`/claims/${claimId}/documents`, { documents: docs.slice(2) }, handler);
+    expect(complete.body).toMatchObject({ status: 'documents_complete', missing: [] });
+    const [completed] = await events.waitFor(
+      ofType('claims.documents-completed', (x) => x.claimId === claimId),
+    );
+    expect(payloadOf(completed).decisionDueOn).toBe(addDays(today(), 30));
+
+    const assessed = await api.post(`/claims/${claimId}/assessment`, {}, handler);
+    expect(assessed.body.assessment).toMatchObject({
+      payableFen: 1_800_000,
+      fraudScore: 0,
+      referredToInvestigation: false,
+    });
+    const own = await api.post(`/claims/${claimId}/decision`, { decision: 'approve' }, handler);
+    expect(own.status).toBe(403);
+    expect(own.body.code).toBe('CLAIM.FOUR_EYES');
+    const approved = await api.post(`/claims/${claimId}/decision`, { decision: 'approve' }, handler2);
+    expect(approved.status).toBe(200);
+    const [approval] = await events.waitFor(ofType('claims.claim-approved', (x) => x.claimId === claimId));
+    expect(payloadOf(approval)).toMatchObject({
+      approvedFen: 1_800_000,
+      authorityLevel: 'handler',
+      paymentDueOn: addDays(today(), 10),
+    });
+
+    const paid = await api.post(
+      `/claims/${claimId}/payment`,
+      { paidAt: clock.now().toISOString(), bankReference: 'CNAPS-1' },
+      manager,
+    );
+    expect(paid.status).toBe(200);
+    const [payment] = await events.waitFor(ofType('claims.claim-paid', (x) => x.claimId === claimId));
+    expect(payloadOf(payment)).toMatchObject({
+      amountFen: 1_800_000,
+      advance: false,
+      terminatesPolicy: false,
+      payeeIsInsuredOrBeneficiary: true,
+    });
+    expect(events.matching(ofType('claims.documents-requested', (x) => x.claimId === claimId))).toHaveLength(
+      1,
+    );
+
+    const timeline = await api.get(`/claims/${claimId}/timeline`, manager);
+    expect(timeline.body.history.map((h: { action: string }) => h.action)).toEqual([
+      'reported',
+      'documents_submitted',
+      'documents_submitted',
+      'assessed',
+      'approved',
+      'paid',
+    ]);
+    expect(timeline.body.timers.map((t: { kind: string; status: string }) => [t.kind, t.status])).toEqual(
+      expect.arrayContaining([
+        ['decision', 'met'],
+        ['payment', 'met'],
+        ['advance_payment', 'cancelled'],
+      ]),
+    );
+  });
+
+  it('needs a manager for a death claim above the handler limit, and ends the policy on payment', async () => {
+    const p = await policy(life);
+    const reported = await api.post(
+      '/claims',
+      claimBody(p, {
+        claimType: 'death',
+        amountClaimedFen: 50_000_000,
+        payee: { name: '李四', bankAccount: '6222020200998877665', relationship: 'beneficiary' },
+      }),
+      handler,
+    );
+    const claimId = reported.body.claimId as string;
+    await api.post(`/claims/${claimId}/documents`, { documents: allDocuments('death') }, handler);
+    expect((await api.post(`/claims/${claimId}/assessment`, {}, handler)).body.assessment.payableFen).toBe(
+      50_000_000,
+    );
+    const tooLow = await api.post(`/claims/${claimId}/decision`, { decision: 'approve' }, handler2);
+    expect(tooLow.body).toMatchObject({ code: 'CLAIM.AUTHORITY' });
+    expect((await api.post(`/claims/${claimId}/decision`, { decision: 'approve' }, manager)).status).toBe(
+      200,
+    );
+    await api.post(
+      `/claims/${claimId}/payment`,
+      { paidAt: clock.now().toISOString(), bankReference: 'CNAPS-2' },
+      manager,
+    );
+    const [paid] = await events.waitFor(ofType('claims.claim-paid', (x) => x.claimId === claimId));
+    expect(payloadOf(paid)).toMatchObject({ terminatesPolicy: true, claimType: 'death' });
+  });
+
+  it('rejects with reasons and records the rejection notice inside its 3 days', async () => {
+    const p = await policy(medical);
+    const claimId = (await api.post('/claims', claimBody(p), handler)).body.claimId as string;
+    await api.post(`/claims/${claimId}/documents`, { documents: allDocuments('hospitalisation') }, handler);
+    await api.post(`/claims/${claimId}/assessment`, {}, handler);
+    const reasons = [{ code: 'CLAIM.EXCLUSION', message: 'cosmetic treatment is excluded' }];
+    const rejected = await api.post(`/claims/${claimId}/decision`, { decision: 'reject', reasons }, handler2);
+    expect(rejected.status).toBe(200);
+    const [decision] = await events.waitFor(ofType('claims.claim-rejected', (x) => x.claimId === claimId));
+    expect(payloadOf(decision)).toMatchObject({ reasons, noticeDueOn: addDays(today(), 3) });
+    clock.advanceDays(2);
+    expect((await api.post(`/claims/${claimId}/rejection-notice`, {}, handler2)).status).toBe(200);
+    const [notice] = await events.waitFor(
+      ofType('claims.rejection-notice-sent', (x) => x.claimId === claimId),
+    );
+    expect(payloadOf(notice)).toMatchObject({ reasons, withinDeadline: true });
+    const reopened = await api.post(
+      `/claims/${claimId}/reopen`,
+      { reason: 'appeal with the surgeon’s letter' },
+      manager,
+    );
+    expect(reopened.body.status).toBe('documents_complete');
+    await events.waitFor(ofType('claims.claim-reopened', (x) => x.claimId === claimId));
+  });
+});
+
+describe('statutory timers', () => {
+  it('keeps the decision timer across a restart: it warns, then reports the breach after day 30', async () => {
+    const p = await policy(medical);
+    const claimId = (await api.post('/claims', claimBody(p), handler)).body.claimId as string;
+    await api.post(`/claims/${claimId}/documents`, { documents: allDocuments('hospitalisation') }, handler);
+    const due = addDays(today(), 30);
+
+    await started.app.close();
+    clock.advanceDays(26);
+    await startClaims();
+    const [warning] = await events.waitFor(ofType('claims.deadline-warning', (x) => x.claimId === claimId));
+    expect(payloadOf(warning)).toMatchObject({ timer: 'decision', dueOn: due });
+
+    await started.app.close();
+    clock.advanceDays(5);
+    await startClaims();
+    const [breach] = await events.waitFor(ofType('claims.deadline-breached', (x) => x.claimId === claimId));
+    expect(payloadOf(breach)).toMatchObject({ timer: 'decision', dueOn: due });
+    await waitFor(async () =>
+      (await api.get(`/claims/${claimId}/timeline`, manager)).body.timers.some(
+        (t: { kind: string; status: string }) => t.kind === 'decision' && t.status === 'breached',
+      ),
+    );
+    expect(events.matching(ofType('claims.deadline-breached', (x) => x.claimId === claimId))).toHaveLength(1);
+  });
+});
+
+describe('advance payment and late payment', () => {
+  it('pays the determinable part ahead once 60 days pass undecided, and accrues exposure per day a payment is late', async () => {
+    const p = await policy(medical);
+    const claimId = (await api.post('/claims', claimBody(p), handler)).body.claimId as string;
+    await api.post(`/claims/${claimId}/documents`, { documents: allDocuments('hospitalisation') }, handler);
+    await api.post(`/claims/${claimId}/assessment`, {}, handler);
+    clock.advanceDays(61);
+    await started.app.get(ClaimTimerJob).job.runNow();
+    await events.waitFor(
+      ofType('claims.deadline-breached', (x) => x.claimId === claimId && x.timer === 'advance_payment'),
+    );
+    const advance = await api.post(`/claims/${claimId}/advance-payment`, { amountFen: 1_000_000 }, manager);
+    expect(advance.status).toBe(200);
+    await events.waitFor(
+      ofType(
+        'claims.claim-paid',
+        (x) => x.claimId === claimId && x.advance === true && x.amountFen === 1_000_000,
+      ),
+    );
+
+    await api.post(`/claims/${claimId}/decision`, { decision: 'approve' }, handler2);
+    clock.advanceDays(12); // 10 days to pay, so 2 days late
+    await started.app.get(ClaimTimerJob).job.runNow();
+    await events.waitFor(
+      ofType('claims.deadline-breached', (x) => x.claimId === claimId && x.timer === 'payment'),
+    );
+    const timeline = await api.get(`/claims/${claimId}/timeline`, manager);
+    const payment = timeline.body.timers.find((t: { kind: string }) => t.kind === 'payment');
+    // The 8,000 yuan still owed at 3% a year for 2 days: 800,000 x 0.03 x 2 / 365 = 131 fen.
+    expect(payment).toMatchObject({ status: 'breached', lateExposureFen: 131 });
+    const paid = await api.post(
+      `/claims/${claimId}/payment`,
+      { paidAt: clock.now().toISOString(), bankReference: 'CNAPS-3' },
+      manager,
+    );
+    expect(paid.body.paidFen).toBe(1_800_000);
+  });
+});
+
+describe('claim administrators on claims.commands.v1', () => {
+  it('reports a claim and submits its documents by command, and gets a rejection with the rule when refused', async () => {
+    const p = await policy(medical);
+    const commandId = await producer.command('claims.report-claim', claimBody(p) as never, 'tpa-1');
+    const [reported] = await events.waitFor(
+      (m) =>
+        (m.json as { type?: string; correlationId?: string })?.type === 'claims.claim-reported' &&
+        (m.json as { correlationId: string })?.correlationId === commandId,
+    );
+    const claimId = payloadOf(reported).claimId as string;
+    await producer.command(
+      'claims.submit-claim-documents',
+      { claimId, documents: allDocuments('hospitalisation') },
+      'tpa-1',
+    );
+    await events.waitFor(ofType('claims.documents-completed', (x) => x.claimId === claimId));
+
+    const fresh = await policy(medical, 5);
+    const refusedId = await producer.command(
+      'claims.report-claim',
+      claimBody(fresh, { eventDate: addDays(today(), -1) }) as never,
+      'tpa-1',
+    );
+    const [rejected] = await events.waitFor(
+      ofType('claims.command-rejected', (x) => x.commandId === refusedId),
+    );
+    expect(payloadOf(rejected)).toMatchObject({
+      issuer: 'tpa-1',
+      reasons: [{ code: 'CLAIM.WAITING_PERIOD', pointer: '/payload/eventDate' }],
+    });
+  });
+});
+
+describe('the customer view', () => {
+  it("shows customers their own claims with the account masked, and never another's", async () => {
+    const p = await policy(medical);
+    const claimId = (await api.post('/claims', claimBody(p), handler)).body.claimId as string;
+    const own = await api.get(`/claims/${claimId}`, tokenFor('customer', 'c-1', p.insuredId));
+    expect(own.status).toBe(200);
+    expect(own.body.payeeAccount).toBe('****3445');
+    const [row] = await db.query(
+      `SELECT payee_account::text AS sealed FROM claims.claim WHERE claim_id = $1`,
+      [claimId],
+    );
+    expect(row.sealed).not.toContain('6222020200112233445');
+    expect((await api.get(`/claims/${claimId}`, tokenFor('customer', 'c-2', randomUUID()))).status).toBe(403);
+    const mine = await api.get('/claims', tokenFor('customer', 'c-1', p.insuredId));
+    expect(mine.body.map((c: { claimId: string }) => c.claimId)).toEqual([claimId]);
+  });
+});

@@ -1,17 +1,37 @@
 import type { ServiceParts } from '@insurer/platform-runtime';
+import { complianceConfigSchema, type ComplianceConfig } from './compliance-config';
+import { ComplianceModule } from './compliance.module';
 import { ComplianceInit1764000000000 } from './database/migrations/1764000000000-ComplianceInit';
+import { ComplianceDomain1764500000000 } from './database/migrations/1764500000000-ComplianceDomain';
+import {
+  AlertEntity,
+  AmlTransactionEntity,
+  CaseCommentEntity,
+  CaseEntity,
+  RiskScoreEntity,
+  RuleVersionEntity,
+} from './monitoring/infrastructure/monitoring.entity';
 
-export const service: ServiceParts = {
+/** compliance-svc: rules over every event, alerts and cases, risk scores, the audit chain, AML reports. */
+export const service: ServiceParts<ComplianceConfig> = {
   descriptor: {
     name: 'compliance-svc',
     schema: 'compliance',
     defaultPort: 3005,
-    staffRoles: ['compliance_officer'],
+    staffRoles: ['compliance_officer', 'admin'],
   },
+  configSchema: complianceConfigSchema,
   database: {
     schema: 'compliance',
-    entities: [],
-    migrations: [ComplianceInit1764000000000],
+    entities: [
+      RuleVersionEntity,
+      AlertEntity,
+      CaseEntity,
+      CaseCommentEntity,
+      RiskScoreEntity,
+      AmlTransactionEntity,
+    ],
+    migrations: [ComplianceInit1764000000000, ComplianceDomain1764500000000],
   },
-  imports: [],
+  imports: (config) => [ComplianceModule.forRoot({ departureSweepMs: config.DEPARTURE_SWEEP_MS })],
 };

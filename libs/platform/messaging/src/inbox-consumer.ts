@@ -51,6 +51,8 @@ export interface InboxConsumerOptions {
   readonly dataSource: DataSource;
   readonly eventHandlers?: ReadonlyMap<string, EventHandler>;
   readonly commandHandlers?: ReadonlyMap<string, CommandHandler>;
+  /** Receives every parsed event that has no handler of its own (a consumer of everything). */
+  readonly fallbackEventHandler?: EventHandler;
   /** Needed with command handlers: rejections are published through the outbox. */
   readonly publisher?: OutboxPublisher;
   readonly maxAttempts?: number;
@@ -204,7 +206,7 @@ export class InboxConsumer {
       return 'dead_lettered';
     }
     const event = parsed.value;
-    const handler = handlers.get(event.type);
+    const handler = handlers.get(event.type) ?? this.options.fallbackEventHandler;
     if (!handler) return 'skipped';
     return this.applyWithRetries(
       source,

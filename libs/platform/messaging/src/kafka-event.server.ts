@@ -1,6 +1,6 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
-import { findCommand, latestEventDefinition } from '@insurer/contracts';
+import { EVENT_TOPICS, findCommand, latestEventDefinition } from '@insurer/contracts';
 import {
   InboxConsumer,
   type CommandHandler,
@@ -8,6 +8,12 @@ import {
   type EventHandler,
   type InboxConsumerOptions,
 } from './inbox-consumer';
+
+/**
+ * `@EventPattern(ALL_EVENTS)` receives every event on every `*.events.v1` topic that has no handler of its own: for
+ * services that watch everything (compliance, analytics).
+ */
+export const ALL_EVENTS = '*';
 
 export type KafkaEventServerOptions = Omit<
   InboxConsumerOptions,
@@ -30,12 +36,18 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const eventHandlers = new Map<string, EventHandler>();
     const commandHandlers = new Map<string, CommandHandler>();
     const topics = new Set<string>();
+    let fallbackEventHandler: EventHandler | undefined;
     for (const [pattern, handler] of this.getHandlers()) {
       const invoke = async (message: unknown, ctx: DeliveryContext) => {
         await lastValueFrom(this.transformToObservable(await handler(message, ctx)), {
           defaultValue: undefined,
         });
       };
+      if (pattern === ALL_EVENTS) {
+        fallbackEventHandler = invoke;
+        for (const topic of EVENT_TOPICS) topics.add(topic);
+        continue;
+      }
       const command = findCommand(pattern, 1);
       const event = latestEventDefinition(pattern);
       if (command) {
@@ -54,6 +66,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         topics: [...topics],
         eventHandlers,
         commandHandlers,
+        fallbackEventHandler,
       });
       await this.consumer.start();
     }

@@ -15,6 +15,7 @@ import {
  */
 export class TestProducer {
   private producer: Producer | undefined;
+  private readonly sent = new Map<string, { topic: string; key: string; envelope: unknown }>();
 
   constructor(private readonly kafka: Kafka) {}
 
@@ -45,7 +46,15 @@ export class TestProducer {
       payload,
     };
     await this.send(def.topic, aggregateId, envelope);
+    this.sent.set(eventId, { topic: def.topic, key: aggregateId, envelope });
     return eventId;
+  }
+
+  /** Sends an earlier event again, byte for byte: what a redelivery looks like to a consumer. */
+  async redeliver(eventId: string): Promise<void> {
+    const earlier = this.sent.get(eventId);
+    if (!earlier) throw new Error(`no event ${eventId} was sent by this producer`);
+    await this.send(earlier.topic, earlier.key, earlier.envelope);
   }
 
   async command<T extends CommandType>(

@@ -1,0 +1,59 @@
+import { GENESIS_HASH, canonicalJson, entryHash, verifyChain, type ChainEntry } from './hash-chain';
+
+function chain(contents: unknown[]): ChainEntry[] {
+  let prev = GENESIS_HASH;
+  return contents.map((content, i) => {
+    const canonical = canonicalJson(content);
+    const hash = entryHash(prev, canonical);
+    const entry = { seq: i + 1, prevHash: prev, hash, canonical };
+    prev = hash;
+    return entry;
+  });
+}
+
+describe('the audit hash chain', () => {
+  const entries = chain([
+    { type: 'a', n: 1 },
+    { type: 'b', n: 2 },
+    { type: 'c', n: 3 },
+    { type: 'd', n: 4 },
+  ]);
+
+  it('serialises objects with sorted keys, so equal content hashes equally', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('verifies an intact chain', () => {
+    expect(verifyChain(entries)).toEqual({ ok: true, entries: 4, lastHash: entries[3].hash });
+    expect(verifyChain([])).toMatchObject({ ok: true, entries: 0 });
+  });
+
+  it('finds an edited entry', () => {
+    const edited = entries.map((e) =>
+      e.seq === 2 ? { ...e, canonical: canonicalJson({ type: 'b', n: 20 }) } : e,
+    );
+    expect(verifyChain(edited)).toMatchObject({ ok: false, brokenAt: 2, reason: 'edited' });
+  });
+
+  it('finds a deleted entry at the entry after the gap', () => {
+    expect(verifyChain(entries.filter((e) => e.seq !== 3))).toMatchObject({
+      ok: false,
+      brokenAt: 4,
+      reason: 'deleted',
+    });
+  });
+
+  it('finds entries swapped in order', () => {
+    const swapped = [entries[0], { ...entries[2], seq: 2 }, { ...entries[1], seq: 3 }, entries[3]];
+    expect(verifyChain(swapped)).toMatchObject({ ok: false, brokenAt: 2, reason: 'reordered' });
+  });
+
+  it('finds a whole entry rewritten with a recomputed hash, at the next link', () => {
+    const forged = entries.map((e) => e);
+    const canonical = canonicalJson({ type: 'b', n: 99 });
+    forged[1] = { ...forged[1], canonical, hash: entryHash(forged[1].prevHash, canonical) };
+    expect(verifyChain(forged)).toMatchObject({ ok: false, brokenAt: 3, reason: 'reordered' });
+  });
+});

@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Topics } from '@insurer/contracts';
+import { eventFixtures } from '@insurer/contracts/testing';
+import { createKafka } from '@insurer/platform-messaging';
+import type { StartedService } from '@insurer/platform-runtime';
+import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
+import {
+  TopicCollector,
+  testEnvironment,
+  tokenFor,
+  waitFor,
+  type CollectedMessage,
+} from '@insurer/platform-testing';
+import { ManualClock, addDays, shanghaiDate } from '@insurer/platform-time';
+import type { ComplianceConfig } from '../src/compliance-config';
+import { DepartureNoticeJob } from '../src/compliance.module';
+import { service } from '../src/service';
+
+const env = testEnvironment();
+const kafka = createKafka({ clientId: 'compliance-svc-test', brokers: env.kafkaBrokers.split(',') });
+const clock = new ManualClock(new Date());
+const officer = tokenFor('compliance_officer', 'co-1');
+
+let started: StartedService<ComplianceConfig>;
+let api: HttpClient;
+let events: TopicCollector;
+let producer: TestProducer;
+let db: DataSource;
+
+const today = () => shanghaiDate(clock.now());
+const payloadOf = (m: CollectedMessage) =>
+  (m.json as { payload: Record<string, unknown> } | undefined)?.payload ?? {};
+const ofType = (type: string, match: (p: Record<string, unknown>) => boolean) => (m: CollectedMessage) =>
+  (m.json as { type?: string } | undefined)?.type === type && match(payloadOf(m));
+
+async function alertsFor(
+  subjectId: string,
+  ruleId: string,
+): Promise<{ alertId: string; caseId: string | null; ruleVersion: number }[]> {
+  return (await api.get(`/alerts?subjectId=${subjectId}&ruleId=${ruleId}`, officer)).body;
+}
+
+beforeAll(async () => {
+  db = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
+  started = await startServiceUnderTest(service, { clock });
+  api = new HttpClient(started.url);
+  events = await new TopicCollector(kafka, [Topics.COMPLIANCE_EVENTS]).start();
+  producer = await new TestProducer(kafka).start();
+});
+
+afterAll(async () => {
+  await producer?.stop();
+  await events?.stop();
+  await started?.app.close();
+  await db?.destroy();
+});
+
+describe('rules over the other services’ events', () => {
+  it('raises one alert, with its rule version, for a sale above the customer level, also when the event is redelivered', async () => {
+    const customerId = randomUUID();
+    const applicationId = randomUUID();
+    const eventId = await producer.event('sales.application-submitted', applicationId, {
+      ...eventFixtures['sales.application-submitted'],
+      applicationId,
+      policyholderId: customerId,
+      productRiskGrade: 'R4',
+      customerRiskLevel: 'C2',
+      riskLevelValidUntil: addDays(today(), 100),
+      submittedAt: clock.now().toISOString(),
+    });
+    const [raised] = await events.waitFor(
+      ofType('compliance.alert-raised', (p) => (p.subject as { id: string }).id === customerId),
+    );
+    expect(payloadOf(raised)).toMatchObject({
+      ruleId: 'SALE_ABOVE_RISK_LEVEL',
+      ruleVersion: 1,
+      severity: 'high',
+      evidenceEventIds: [eventId],
+    });
+
+    await producer.redeliver(eventId);
+    // A later event on the same partition proves the redelivered one was consumed before we count.
+    const marker = randomUUID();
+    await producer.event('customer.personal-data-accessed', customerId, {
+      ...eventFixtures['customer.personal-data-accessed'],
+      customerId,
+      actor: marker,
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM compliance.audit_log WHERE canonical LIKE $1`, [`%${marker}%`]))
+          .length > 0,
+    );
+    expect(await alertsFor(customerId, 'SALE_ABOVE_RISK_LEVEL')).toHaveLength(1);
+    expect(
+      events.matching(
+        ofType('compliance.alert-raised', (p) => (p.subject as { id: string }).id === customerId),
+      ),
+    ).toHaveLength(1);
+
+    const [score] = (await api.get(`/risk-scores?kind=customer&id=${customerId}`, officer)).body;
+    expect(score).toMatchObject({
+      score: 30,
+      factors: [{ ruleId: 'SALE_ABOVE_RISK_LEVEL', alerts: 1, points: 30 }],
+    });
+  });
+
+  it('records large-value cash for the AML report and flags a third-party payer', async () => {
+    const payerId = randomUUID();
+    const paymentId = randomUUID();
+    await producer.event('contract.premium-paid', randomUUID(), {
+      ...eventFixtures['contract.premium-paid'],
+      paymentId,
+      payerId,
+      method: 'cash',
+      amountFen: 5_000_000,
+      payerIsPolicyholder: false,
+      paidAt: clock.now().toISOString(),
+    });
+    await waitFor(async () => (await alertsFor(payerId, 'AML_LARGE_VALUE')).length === 1, {
+      description: 'the large-value alert',
+    });
+    const report = await api.get(
+      `/reports/aml?from=${addDays(today(), -1)}&to=${addDays(today(), 1)}`,
+      tokenFor('analyst'),
+    );
+    expect(report.body.transactions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'large_value',
+          amountFen: 5_000_000,
+          method: 'cash',
+          partyId: payerId,
+        }),
+      ]),
+    );
+    const csv = await fetch(
+      `${started.url}/reports/aml.csv?from=${addDays(today(), -1)}&to=${addDays(today(), 1)}`,
+      {
+        headers: { authorization: `Bearer ${officer}` },
+      },
+    );
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toMatch(new RegExp(`large_value,AML_LARGE_VALUE,50000\\.00,cash,${payerId}`));
+    await events.waitFor(
+      ofType(
+        'compliance.alert-raised',
+        (p) => p.ruleId === 'AML_THIRD_PARTY_PAYER' && (p.evidenceEventIds as string[]).length === 1,
+      ),
+    );
+  });
+
+  it('alerts when customers are not told within 30 days that their salesperson left', async () => {
+    const salespersonId = `S-${randomUUID().slice(0, 8)}`;
+    const policyId = randomUUID();
+    const customerId = randomUUID();
+    await producer.event('sales.salesperson-departed', salespersonId, {
+      salespersonId,
+      departedOn: addDays(today(), -40),
+      noticeDueOn: addDays(today(), -10),
+      affected: [{ customerId, policyId }],
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM compliance.departure_task WHERE policy_id = $1`, [policyId])).length >
+        0,
+    );
+    await started.app.get(DepartureNoticeJob).job.runNow();
+    await started.app.get(DepartureNoticeJob).job.runNow();
+    const alerts = await alertsFor(salespersonId, 'DEPARTURE_NOTICE_LATE');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].caseId).not.toBeNull();
+  });
+
+  it('versions a rule from a date and closes the version before it', async () => {
+    const rules = (await api.get('/rules', officer)).body as {
+      ruleId: string;
+      versions: { version: number; effectiveFrom: string; effectiveTo: string | null }[];
+    }[];
+    const rule = rules.find((r) => r.ruleId === 'FREQUENT_CHANGES');
+    const latest = rule?.versions.at(-1);
+    if (!latest) throw new Error('FREQUENT_CHANGES missing');
+    const from = addDays(latest.effectiveFrom > today() ? latest.effectiveFrom : today(), 1);
+    const changed = await api.put(
+      '/rules/FREQUENT_CHANGES',
+      { effectiveFrom: from, parameters: { minChanges: 4 } },
+      officer,
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      version: latest.version + 1,
+      effectiveFrom: from,
+      parameters: { minChanges: 4, windowDays: 90 },
+    });
+    const after = (await api.get('/rules', officer)).body.find(
+      (r: { ruleId: string }) => r.ruleId === 'FREQUENT_CHANGES',
+    );
+    expect(after.versions.at(-2).effectiveTo).toBe(addDays(from, -1));
+    expect((await api.put('/rules/FREQUENT_CHANGES', { effectiveFrom: from }, officer)).status).toBe(422);
+  });
+});
+
+describe('cases', () => {
+  it('takes an alert’s case through investigation and escalation to closure, and announces it', async () => {
+    const claimId = randomUUID();
+    await producer.event('claims.deadline-breached', claimId, {
+      claimId,
+      timer: 'payment',
+      dueOn: addDays(today(), -1),
+      breachedAt: clock.now().toISOString(),
+    });
+    const alert = await waitFor(async () => (await alertsFor(claimId, 'CLAIM_DEADLINE'))[0]);
+    const caseId = alert.caseId as string;
+    expect((await api.post(`/cases/${caseId}/assignment`, { assignee: 'co-2' }, officer)).body.status).toBe(
+      'investigating',
+    );
+    await api.post(
+      `/cases/${caseId}/comments`,
+      { text: 'bank file shows the payment left 2 days late', kind: 'evidence' },
+      officer,
+    );
+    expect(
+      (await api.post(`/cases/${caseId}/escalation`, { reason: 'repeated in this branch' }, officer)).body
+        .status,
+    ).toBe('escalated');
+    const closed = await api.post(
+      `/cases/${caseId}/closure`,
+      { resolution: 'remediated', note: 'interest paid to the claimant' },
+      officer,
+    );
+    expect(closed.body).toMatchObject({ status: 'closed', resolution: 'remediated', closedBy: 'co-1' });
+    expect(
+      (await api.post(`/cases/${caseId}/closure`, { resolution: 'no_breach', note: 'again' }, officer))
+        .status,
+    ).toBe(409);
+    const [event] = await events.waitFor(ofType('compliance.case-closed', (p) => p.caseId === caseId));
+    expect(payloadOf(event)).toMatchObject({ alertIds: [alert.alertId], resolution: 'remediated' });
+    const detail = await api.get(`/cases/${caseId}`, officer);
+    expect(detail.body.comments.map((c: { kind: string }) => c.kind)).toEqual([
+      'assignment',
+      'evidence',
+      'escalation',
+      'closure',
+    ]);
+    const summary = await api.get(`/reports/summary?from=${today()}&to=${today()}`, officer);
+    expect(summary.body.alertsByRule.CLAIM_DEADLINE).toBeGreaterThanOrEqual(1);
+    expect(summary.body.casesClosed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is for compliance officers: others are refused', async () => {
+    expect((await api.get('/cases', tokenFor('agent'))).status).toBe(403);
+  });
+});
+
+describe('the audit chain', () => {
+  it('holds every consumed event, verifies intact, and finds an edited and a deleted entry', async () => {
+    const marker = randomUUID();
+    await producer.event('customer.personal-data-accessed', randomUUID(), {
+      ...eventFixtures['customer.personal-data-accessed'],
+      customerId: randomUUID(),
+      actor: marker,
+    });
+    const [row] = await waitFor(async () => {
+      const rows = await db.query(`SELECT * FROM compliance.audit_log WHERE canonical LIKE $1`, [
+        `%${marker}%`,
+      ]);
+      return rows.length ? rows : undefined;
+    });
+    expect(row.event_type).toBe('customer.personal-data-accessed');
+    expect((await api.get('/audit/verify', officer)).body).toMatchObject({ ok: true });
+
+    await db.query(
+      `UPDATE compliance.audit_log SET canonical = replace(canonical, $2, 'someone-else') WHERE seq = $1`,
+      [row.seq, marker],
+    );
+    expect((await api.get('/audit/verify', officer)).body).toMatchObject({
+      ok: false,
+      brokenAt: Number(row.seq),
+      reason: 'edited',
+    });
+    await db.query(`UPDATE compliance.audit_log SET canonical = $2 WHERE seq = $1`, [row.seq, row.canonical]);
+
+    const [previous] = await db.query(
+      `SELECT * FROM compliance.audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1`,
+      [row.seq],
+    );
+    await db.query(`DELETE FROM compliance.audit_log WHERE seq = $1`, [previous.seq]);
+    const verdict = (await api.get('/audit/verify', officer)).body;
+    expect(verdict).toMatchObject({ ok: false, reason: 'deleted', brokenAt: Number(row.seq) });
+    await db.query(
+      `INSERT INTO compliance.audit_log (seq, event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        previous.seq,
+        previous.event_id,
+        previous.topic,
+        previous.event_type,
+        previous.occurred_at,
+        previous.recorded_at,
+        previous.canonical,
+        previous.prev_hash,
+        previous.hash,
+      ],
+    );
+    expect((await api.get('/audit/verify', officer)).body).toMatchObject({ ok: true });
+  });
+});

@@ -35,6 +35,15 @@ npx tsc -p libs/contracts/tsconfig.lib.json --outDir dist/contracts-package
 step "unit tests"
 npx jest -c jest.unit.config.js --ci
 
+step "browser"
+# The dashboard test drives Debian's Chromium through playwright-core; install it when the machine lacks it.
+if ! command -v chromium >/dev/null 2>&1; then
+  SUDO=""; if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
+    || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y --no-install-recommends chromium >/dev/null; }
+fi
+echo "chromium: $(command -v chromium)"
+
 step "infrastructure"
 cleanup() {
   if [ -z "$USER_KAFKA_BROKERS" ]; then env -u KAFKA_BROKERS node dist/tools/infra.js down || true; fi

@@ -1,6 +1,9 @@
 import type { ServiceParts } from '@insurer/platform-runtime';
+import { AnalyticsModule } from './analytics.module';
 import { AnalyticsInit1764000000000 } from './database/migrations/1764000000000-AnalyticsInit';
+import { AnalyticsProjections1764600000000 } from './database/migrations/1764600000000-AnalyticsProjections';
 
+/** analytics-svc: KPI projections from every event, reports, improvement actions and the dashboard. */
 export const service: ServiceParts = {
   descriptor: {
     name: 'analytics-svc',
@@ -10,8 +13,9 @@ export const service: ServiceParts = {
   },
   database: {
     schema: 'analytics',
+    // The read models are plain SQL tables keyed by generation; no entity mapping is needed for them.
     entities: [],
-    migrations: [AnalyticsInit1764000000000],
+    migrations: [AnalyticsInit1764000000000, AnalyticsProjections1764600000000],
   },
-  imports: [],
+  imports: [AnalyticsModule],
 };

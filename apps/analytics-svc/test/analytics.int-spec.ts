@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { eventFixtures } from '@insurer/contracts/testing';
+import { createKafka } from '@insurer/platform-messaging';
+import type { StartedService } from '@insurer/platform-runtime';
+import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
+import { repoRoot, testEnvironment, tokenFor, waitFor } from '@insurer/platform-testing';
+import { ManualClock, addDays, shanghaiDate } from '@insurer/platform-time';
+import { actionProgress } from '../src/kpi/domain/kpis';
+import { service } from '../src/service';
+
+const env = testEnvironment();
+const kafka = createKafka({ clientId: 'analytics-svc-test', brokers: env.kafkaBrokers.split(',') });
+const clock = new ManualClock(new Date());
+const analyst = tokenFor('analyst', 'an-1');
+const admin = tokenFor('admin', 'admin-1');
+const salespersonId = `S-AN-${randomUUID().slice(0, 6)}`;
+const today = shanghaiDate(new Date());
+const now = () => new Date().toISOString();
+
+let started: StartedService<import('@insurer/platform-config').ServiceConfig>;
+let api: HttpClient;
+let producer: TestProducer;
+const sent: Record<string, string> = {};
+
+type Row = { key: string; kpis: Record<string, number | null> };
+const mine = async (): Promise<Record<string, number | null> | undefined> => {
+  const res = await api.get(`/kpis?from=${today}&to=${today}&by=salesperson`, analyst);
+  return (res.body.rows as Row[]).find((r) => r.key === salespersonId)?.kpis;
+};
+
+/** Plays the other services: one salesperson's day across sales, contract, claims and customer topics. */
+async function tellTheDay() {
+  const quotes = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  for (const quoteId of quotes) {
+    await producer.event('sales.quote-issued', quoteId, {
+      ...eventFixtures['sales.quote-issued'],
+      quoteId,
+      salespersonId,
+      productCode: 'TL20',
+      channel: 'agent',
+      issuedAt: now(),
+    });
+  }
+  const policies: string[] = [];
+  for (const [i, premium] of [100_000, 50_000].entries()) {
+    const applicationId = randomUUID();
+    const policyId = randomUUID();
+    policies.push(policyId);
+    await producer.event('sales.application-submitted', applicationId, {
+      ...eventFixtures['sales.application-submitted'],
+      applicationId,
+      quoteId: quotes[i],
+      salespersonId,
+    });
+    await producer.event('contract.policy-issued', policyId, {
+      ...eventFixtures['contract.policy-issued'],
+      policyId,
+      applicationId,
+      salespersonId,
+      productCode: 'TL20',
+      channel: 'agent',
+      premiumFen: premium,
+      issuedAt: now(),
+    });
+    sent[`premium${i}`] = await producer.event('contract.premium-paid', policyId, {
+      ...eventFixtures['contract.premium-paid'],
+      paymentId: randomUUID(),
+      policyId,
+      amountFen: premium,
+      isFirstPremium: true,
+      policyYear: 1,
+      paidAt: now(),
+    });
+  }
+  await producer.event('contract.policy-withdrawn', policies[1], {
+    ...eventFixtures['contract.policy-withdrawn'],
+    policyId: policies[1],
+    premiumPaidFen: 50_000,
+    refundFen: 49_000,
+    withdrawnOn: today,
+  });
+  for (const [i, reached] of [true, false].entries()) {
+    const visitId = randomUUID();
+    await producer.event('sales.return-visit-scheduled', policies[i], {
+      visitId,
+      policyId: policies[i],
+      customerId: randomUUID(),
+      dueOn: today,
+      scheduledAt: now(),
+    });
+    await producer.event('sales.return-visit-completed', policies[i], {
+      ...eventFixtures['sales.return-visit-completed'],
+      visitId,
+      policyId: policies[i],
+      salespersonId,
+      reached,
+      identityConfirmed: reached,
+      termsUnderstood: reached,
+      wantsToWithdraw: false,
+      dueOn: today,
+      completedAt: now(),
+    });
+  }
+  const claimId = randomUUID();
+  await producer.event('claims.claim-reported', claimId, {
+    ...eventFixtures['claims.claim-reported'],
+    claimId,
+    policyId: policies[0],
+    productCode: 'TL20',
+    reportedAt: now(),
+  });
+  await producer.event('claims.claim-approved', claimId, {
+    ...eventFixtures['claims.claim-approved'],
+    claimId,
+    policyId: policies[0],
+    decidedAt: now(),
+  });
+  sent.claimPaid = await producer.event('claims.claim-paid', claimId, {
+    ...eventFixtures['claims.claim-paid'],
+    claimId,
+    policyId: policies[0],
+    amountFen: 30_000,
+    paidAt: now(),
+  });
+  await producer.event('customer.complaint-opened', randomUUID(), {
+    ...eventFixtures['customer.complaint-opened'],
+    ticketId: randomUUID(),
+    policyId: policies[0],
+    salespersonId,
+    openedAt: now(),
+  });
+  for (const [csat, nps] of [
+    [5, 10],
+    [2, 3],
+  ]) {
+    await producer.event('customer.survey-answered', randomUUID(), {
+      ...eventFixtures['customer.survey-answered'],
+      surveyId: randomUUID(),
+      salespersonId,
+      policyId: policies[0],
+      csat,
+      nps,
+      answeredAt: now(),
+    });
+  }
+}
+
+const expected = {
+  newPolicies: 2,
+  newBusinessPremiumFen: 150_000,
+  quotes: 4,
+  quoteToPolicyConversion: 0.5,
+  coolingOffWithdrawalRate: 0.5,
+  returnVisitSuccessRate: 0.5,
+  claimsPaid: 1,
+  claimCycleDays: 0,
+  lossRatio: 0.2,
+  csat: 3.5,
+  nps: 0,
+};
+
+beforeAll(async () => {
+  started = await startServiceUnderTest(service, { clock });
+  api = new HttpClient(started.url);
+  producer = await new TestProducer(kafka).start();
+  await tellTheDay();
+  await waitFor(
+    async () => {
+      const k = await mine();
+      return (
+        k &&
+        k.newPolicies === 2 &&
+        k.claimsPaid === 1 &&
+        k.csat === 3.5 &&
+        k.returnVisitSuccessRate === 0.5 &&
+        k.coolingOffWithdrawalRate === 0.5
+      );
+    },
+    { timeoutMs: 60_000, description: 'the projections to reach the day' },
+  );
+});
+
+afterAll(async () => {
+  await producer?.stop();
+  await started?.app.close();
+});
+
+describe('KPIs from events across the topics', () => {
+  it('gives the hand-computed figures for the salesperson’s day', async () => {
+    expect(await mine()).toMatchObject(expected);
+  });
+
+  it('changes no figure when events are redelivered', async () => {
+    const before = await mine();
+    await producer.redeliver(sent.premium0);
+    await producer.redeliver(sent.claimPaid);
+    const marker = randomUUID();
+    await producer.event('sales.quote-issued', randomUUID(), {
+      ...eventFixtures['sales.quote-issued'],
+      quoteId: randomUUID(),
+      salespersonId: marker,
+      issuedAt: now(),
+    });
+    await waitFor(async () => {
+      const res = await api.get(`/kpis?from=${today}&to=${today}&by=salesperson`, analyst);
+      return (res.body.rows as Row[]).some((r) => r.key === marker);
+    });
+    expect(await mine()).toEqual(before);
+  });
+
+  it('rebuilds every projection from the topics without stopping, to the same figures', async () => {
+    const before = (await api.get(`/kpis?from=${today}&to=${today}&by=salesperson`, analyst)).body;
+    const generations = (await api.get('/projections', analyst)).body as {
+      generation: number;
+      status: string;
+    }[];
+    const active = generations.find((g) => g.status === 'active')?.generation as number;
+    const rebuild = await api.post('/projections/rebuild', {}, admin);
+    expect(rebuild.status).toBe(201);
+    expect(rebuild.body.generation).toBe(active + 1);
+    expect((await api.post('/projections/rebuild', {}, admin)).status).toBe(409);
+    // The service keeps answering while the new generation fills.
+    expect((await api.get(`/kpis?from=${today}&to=${today}`, analyst)).status).toBe(200);
+    await waitFor(
+      async () =>
+        ((await api.get('/projections', analyst)).body as { generation: number; status: string }[]).some(
+          (g) => g.generation === active + 1 && g.status === 'active',
+        ),
+      { timeoutMs: 90_000, description: 'the rebuilt generation to become active' },
+    );
+    const after = (await api.get(`/kpis?from=${today}&to=${today}&by=salesperson`, analyst)).body;
+    expect(after).toEqual(before);
+  });
+
+  it('exports CSV and compares with the period before', async () => {
+    const csv = await fetch(`${started.url}/kpis.csv?from=${today}&to=${today}&by=salesperson`, {
+      headers: { authorization: `Bearer ${analyst}` },
+    });
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toMatch(
+      /^salesperson,newBusinessPremiumFen,newPolicies,quotes,quoteToPolicyConversion/,
+    );
+    expect(text).toContain(`${salespersonId},150000,2,4,0.5,0.5`);
+    const compare = await api.get(`/kpis/compare?from=${today}&to=${today}`, analyst);
+    expect(compare.body.previous).toMatchObject({ from: addDays(today, -1), to: addDays(today, -1) });
+    expect(compare.body.change.newPolicies).toBe(
+      compare.body.current.kpis.newPolicies - compare.body.previous.kpis.newPolicies,
+    );
+  });
+
+  it('tracks an improvement action against the live KPI and flags it overdue', async () => {
+    const created = await api.post(
+      '/improvement-actions',
+      {
+        kpi: 'lossRatio',
+        title: `cut claims leakage ${salespersonId}`,
+        baseline: 0,
+        target: 1,
+        owner: 'claims-director',
+        dueOn: addDays(today, -1),
+      },
+      analyst,
+    );
+    expect(created.status).toBe(201);
+    const actions = (await api.get('/improvement-actions', analyst)).body as {
+      actionId: string;
+      current: number | null;
+      progress: number | null;
+      overdue: boolean;
+    }[];
+    const action = actions.find((a) => a.actionId === created.body.actionId);
+    const lossRatio = (await api.get(`/kpis?from=${addDays(today, -29)}&to=${today}`, analyst)).body.total
+      .lossRatio;
+    expect(action).toMatchObject({
+      current: lossRatio,
+      progress: actionProgress(0, 1, lossRatio),
+      overdue: lossRatio === null || lossRatio < 1,
+    });
+  });
+});
+
+describe('the dashboard in a real browser', () => {
+  let browser: Browser | undefined;
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders the KPI cards, charts and actions from the API', async () => {
+    if (!existsSync('/usr/bin/chromium'))
+      throw new Error('Chromium is missing: npm test installs it (apt-get install chromium)');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${started.url}/dashboard#token=${analyst}&from=${today}&to=${today}&by=salesperson`);
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
+    const totals = (await api.get(`/kpis?from=${today}&to=${today}`, analyst)).body.total;
+    expect(await page.textContent('[data-kpi="newPolicies"] .value')).toBe(String(totals.newPolicies));
+    expect(await page.textContent('[data-kpi="newBusinessPremiumFen"] .value')).toBe(
+      (totals.newBusinessPremiumFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }),
+    );
+    expect(await page.textContent('[data-kpi="csat"] .value')).toBe(String(totals.csat));
+    // ECharts drew both charts into canvases.
+    expect(await page.locator('#trend canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('#breakdown canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('#actions tbody tr').count()).toBeGreaterThan(0);
+    const shots = join(repoRoot(), '.cache', 'screenshots');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+    expect(existsSync(join(shots, 'dashboard.png'))).toBe(true);
+  });
+});

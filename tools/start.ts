@@ -9,7 +9,7 @@ import { repoRoot, waitFor } from '@insurer/platform-testing';
 import { down, settingsFromEnv, up } from './infra';
 import { SERVICES, withLocalSecrets } from './local-env';
 import { migrateAll } from './migrate';
-import { seedSales } from '../apps/sales-svc/seed/load-catalogue';
+import { seedSales } from '@insurer/platform-scenarios';
 import { signLocalToken } from '@insurer/platform-auth';
 
 const root = repoRoot();

@@ -6,12 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash tools/ensure-deps.sh
-export INFRA_PROFILE=test
-export JWT_SECRET="${JWT_SECRET:-test-secret-0123456789abcdef}"
-# Personal-data keys (customer-svc, claims-svc) for the test run (32 bytes each, base64); never used outside tests.
-export CUSTOMER_MASTER_KEY="${CUSTOMER_MASTER_KEY:-dGVzdC1tYXN0ZXIta2V5LTAxMjM0NTY3ODlhYmNkZWY=}"
-export CLAIMS_DATA_KEY="${CLAIMS_DATA_KEY:-dGVzdC1jbGFpbXMtZGF0YS1rZXktMDEyMzQ1Njc4OWE=}"
-export CUSTOMER_BLIND_INDEX_KEY="${CUSTOMER_BLIND_INDEX_KEY:-dGVzdC1ibGluZC1pbmRleC0wMTIzNDU2Nzg5YWJjZGU=}"
+. tools/test-env.sh
 # A KAFKA_BROKERS given by the caller means an external broker; the one .cache/test.env sets later is our own.
 USER_KAFKA_BROKERS="${KAFKA_BROKERS:-}"
 if [ -n "$USER_KAFKA_BROKERS" ]; then export KAFKA_BROKERS_EXTERNAL=1; fi
@@ -26,6 +21,7 @@ step "lint"
 NX_DAEMON=false npx nx show projects >/dev/null
 npx eslint . --max-warnings=0
 npx prettier --check . --log-level=warn
+node tools/validate-k8s.mjs
 
 step "type-check"
 npx tsc -p tsconfig.json --noEmit

@@ -1,5 +1,7 @@
 import type { Role } from '@insurer/platform-auth';
-import { ServiceProcess, testEnvironment, tokenFor } from '@insurer/platform-testing';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ServiceProcess, repoRoot, testEnvironment, tokenFor } from '@insurer/platform-testing';
 
 /** Each service, started as its own process, with a role that works there and one that does not. */
 const SERVICES: { name: string; port: number; allowed: Role; refused: Role }[] = [
@@ -49,6 +51,14 @@ describe('every service boots against the real infrastructure', () => {
           info: { title: string };
         };
         expect(openApi.info.title).toBe(name);
+      });
+
+      it('serves the OpenAPI document checked in under docs/openapi/', async () => {
+        const served = await (await fetch(`${url()}/docs/openapi.json`)).json();
+        const file = join(repoRoot(), 'docs', 'openapi', `${name}.json`);
+        // `npm run openapi:update` rewrites the files from the running services after an API change.
+        if (process.env.UPDATE_OPENAPI === '1') writeFileSync(file, `${JSON.stringify(served, null, 2)}\n`);
+        expect(served).toEqual(JSON.parse(readFileSync(file, 'utf8')));
       });
 
       it('answers 401 without a token, as problem+json, with a correlation id', async () => {

@@ -137,7 +137,7 @@ describe('from application to policy', () => {
   it('accepts automatically, takes the confirmation and first premium, and issues the policy once', async () => {
     const { applicationId, customerId, policy } = await issue();
     expect(isValidPolicyNumber(policy.policyNumber)).toBe(true);
-    const effective = addDays(today(), 1);
+    const effective = today();
     expect(policy).toMatchObject({
       status: 'in_force',
       effectiveDate: effective,

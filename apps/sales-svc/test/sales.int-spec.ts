@@ -16,7 +16,7 @@ import {
   type CollectedMessage,
 } from '@insurer/platform-testing';
 import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-time';
-import { seedSales } from '../seed/load-catalogue';
+import { seedSales } from '@insurer/platform-scenarios';
 import { HEALTH_QUESTIONS } from '../src/proposal/domain/application-rules';
 import { KEY_ELEMENTS } from '../src/proposal/domain/dual-recording';
 import type { SalesConfig } from '../src/sales-config';

@@ -38,13 +38,22 @@ export const serviceConfigShape = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STARTUP_TIMEOUT_MS: intFromEnv(500, 120_000).default(8_000),
   SHUTDOWN_TIMEOUT_MS: intFromEnv(500, 120_000).default(10_000),
+  /** Shifts the service's clock by whole days, for rehearsals and end-to-end tests; refused when NODE_ENV=production. */
+  TIME_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
+  NODE_ENV: z.string().optional(),
   OPENAPI_DOCS: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
 });
 
-function requireTokenKey(cfg: { JWT_SECRET?: string; JWT_PUBLIC_KEY?: string }, ctx: z.RefinementCtx): void {
+function commonRules(
+  cfg: { JWT_SECRET?: string; JWT_PUBLIC_KEY?: string; TIME_OFFSET_DAYS?: number; NODE_ENV?: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (cfg.NODE_ENV === 'production' && cfg.TIME_OFFSET_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['TIME_OFFSET_DAYS'], message: 'must be 0 in production' });
+  }
   if (!cfg.JWT_SECRET && !cfg.JWT_PUBLIC_KEY) {
     ctx.addIssue({
       code: 'custom',
@@ -55,11 +64,11 @@ function requireTokenKey(cfg: { JWT_SECRET?: string; JWT_PUBLIC_KEY?: string }, 
 }
 
 /** The common variables with their cross-field rules. */
-export const serviceConfigSchema = serviceConfigShape.superRefine(requireTokenKey);
+export const serviceConfigSchema = serviceConfigShape.superRefine(commonRules);
 
 /** A service's own variables on top of the common ones, keeping the common rules. */
 export function extendServiceConfig<T extends z.ZodRawShape>(extra: T) {
-  return serviceConfigShape.extend(extra).superRefine(requireTokenKey);
+  return serviceConfigShape.extend(extra).superRefine(commonRules);
 }
 
 /** A key given as base64, e.g. `openssl rand -base64 32`, decoded and checked for its length. */

@@ -2,7 +2,7 @@ import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { loadConfig, serviceConfigShape, type ServiceConfig } from '@insurer/platform-config';
-import { SystemClock, type Clock } from '@insurer/platform-time';
+import { OffsetClock, SystemClock, type Clock } from '@insurer/platform-time';
 import { runServiceMigrations, type ServiceDatabase } from '@insurer/platform-database';
 import type { ServiceDefinition } from './bootstrap';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -40,7 +40,9 @@ export function defineService<C extends ServiceConfig>(
           config,
           database: parts.database,
           logger,
-          clock: options.clock ?? new SystemClock(),
+          clock:
+            options.clock ??
+            (config.TIME_OFFSET_DAYS ? new OffsetClock(config.TIME_OFFSET_DAYS) : new SystemClock()),
         }),
         ...((typeof parts.imports === 'function' ? parts.imports(config) : parts.imports) ?? []),
       ],

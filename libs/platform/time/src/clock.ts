@@ -33,3 +33,17 @@ export class ManualClock extends Clock {
     this.current += days * 86_400_000;
   }
 }
+
+/**
+ * The system clock shifted by whole days: a rehearsal or an end-to-end test can run a service "16 days later" to see
+ * statutory periods end. Never set in production (the configuration refuses it there).
+ */
+export class OffsetClock extends Clock {
+  constructor(private readonly offsetDays: number) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetDays * 86_400_000);
+  }
+}

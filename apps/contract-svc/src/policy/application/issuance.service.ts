@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
-import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
+import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { ArchiveService } from '../../archive/application/archive.service';
 import { SignatureEntity } from '../../archive/infrastructure/archive.entity';
 import { PremiumPaymentEntity } from '../../premium/infrastructure/premium-payment.entity';
@@ -127,8 +127,9 @@ export class IssuanceService {
       );
     const now = this.clock.now();
     const today = shanghaiDate(now);
-    // Cover starts the day after issue; the electronic policy is delivered now, which starts the cooling-off count.
-    const effective = addDays(today, 1);
+    // Cover starts on the day the premium is in and the policy issued; the electronic policy is delivered now, which
+    // starts the cooling-off count from tomorrow.
+    const effective = today;
     const [{ seq }] = (await m.query(`SELECT nextval('contract.policy_number_seq') AS seq`)) as {
       seq: string;
     }[];

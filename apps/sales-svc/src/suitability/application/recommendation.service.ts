@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { Clock, addDays, completedYears, shanghaiDate } from '@insurer/platform-time';
+import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
 import { PolicyReplicaEntity } from '../../portfolio/infrastructure/policy-replica.entity';
 import { ProductService } from '../../product/application/product.service';
@@ -38,7 +38,7 @@ export class RecommendationService {
       const catalogue = await this.products.catalogue(today);
       const analysis = analyseNeeds(
         {
-          age: completedYears(customer.birthDate, addDays(today, 1)),
+          age: completedYears(customer.birthDate, today),
           occupationClass: customer.occupationClass,
           annualIncomeFen: customer.annualIncomeFen,
           dependants: customer.dependants ?? 0,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { AppError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
-import { Clock, addDays, completedYears, shanghaiDate } from '@insurer/platform-time';
+import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
 import { PolicyReplicaEntity } from '../../portfolio/infrastructure/policy-replica.entity';
 import { ProductService } from '../../product/application/product.service';
@@ -42,7 +42,7 @@ export interface SaleTerms {
 
 export interface SaleContext {
   readonly today: string;
-  /** Cover starts the day after the quote; ages are completed years on that date (周岁). */
+  /** Cover starts on the day of issue; ages are completed years on that date (周岁). */
   readonly effectiveDate: string;
   readonly product: ProductVersionEntity;
   readonly customer: CustomerFactsEntity & {
@@ -68,7 +68,7 @@ export class SaleContextService {
 
   async load(m: EntityManager, terms: SaleTerms): Promise<SaleContext> {
     const today = shanghaiDate(this.clock.now());
-    const effectiveDate = addDays(today, 1);
+    const effectiveDate = today;
     const product = await this.products.current(terms.productCode, today, m);
 
     const person = await this.salespeople.get(terms.salespersonId, m).catch(() => null);

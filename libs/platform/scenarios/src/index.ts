@@ -1,0 +1,3 @@
+export * from './otp';
+export * from './seed-sales';
+export * from './story';

@@ -1,0 +1,64 @@
+/**
+ * `npm run demo`: drives the whole story against the platform `npm start` is running, through its public interfaces,
+ * and prints each step. It reads the addresses `npm start` wrote to .cache/dev.env and, for the one-time code, the
+ * local SMS gateway's lines in .cache/logs/customer-svc.log.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createKafka } from '@insurer/platform-messaging';
+import { repoRoot, waitFor } from '@insurer/platform-testing';
+import { SERVICES, withLocalSecrets } from '../local-env';
+import { otpFromLog, runStory, type Platform } from '@insurer/platform-scenarios';
+
+const root = repoRoot();
+const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
+
+function readEnvFile(): Record<string, string> {
+  const file = join(root, '.cache', 'dev.env');
+  if (!existsSync(file)) throw new Error('no .cache/dev.env: start the platform first with `npm start`');
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+}
+
+async function main(): Promise<void> {
+  const env = withLocalSecrets({ ...process.env, ...readEnvFile() });
+  const port = (name: string) => SERVICES.find((s) => s.name === name)?.port;
+  const urls: Platform = {
+    customer: `http://127.0.0.1:${port('customer-svc')}`,
+    sales: `http://127.0.0.1:${port('sales-svc')}`,
+    contract: `http://127.0.0.1:${port('contract-svc')}`,
+    claims: `http://127.0.0.1:${port('claims-svc')}`,
+    compliance: `http://127.0.0.1:${port('compliance-svc')}`,
+    analytics: `http://127.0.0.1:${port('analytics-svc')}`,
+  };
+  const kafka = createKafka({
+    clientId: 'demo',
+    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  });
+  const result = await runStory({
+    urls,
+    jwtSecret: env.JWT_SECRET as string,
+    kafka,
+    say,
+    readOtp: (mobile) =>
+      waitFor(
+        () => otpFromLog(readFileSync(join(root, '.cache', 'logs', 'customer-svc.log'), 'utf8'), mobile),
+        {
+          timeoutMs: 15_000,
+          description: 'the one-time code in the customer-svc log',
+        },
+      ),
+  });
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  say('done. Open the dashboard:');
+  say(`  ${urls.analytics}/dashboard#token=${result.analystToken}&from=${today}&to=${today}&by=salesperson`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[demo] ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

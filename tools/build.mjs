@@ -1,4 +1,4 @@
-// Compiles apps/, libs/ and tools/ to dist/ with swc, keeping the tree and rewriting the @insurer/* path aliases into
+// Compiles apps/, libs/, tools/ and bench/ to dist/ with swc, keeping the tree and rewriting the @insurer/* path aliases into
 // relative requires so `node dist/apps/<svc>/src/main.js` runs without a loader. Type-checking is `npm run typecheck`.
 import { transformFile } from '@swc/core';
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -27,7 +27,7 @@ const started = Date.now();
 await rm(out, { recursive: true, force: true });
 const files = [];
 const assets = [];
-for (const top of ['apps', 'libs', 'tools']) {
+for (const top of ['apps', 'libs', 'tools', 'bench']) {
   for await (const file of sources(join(root, top), (n) => n.endsWith('.ts') && !SKIP.test(n)))
     files.push(file);
   for await (const file of sources(join(root, top), (n) => ASSET.test(n))) assets.push(file);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createKafka } from '@insurer/platform-messaging';
 import { repoRoot, waitFor } from '@insurer/platform-testing';
 import { SERVICES, withLocalSecrets } from '../local-env';
-import { otpFromLog, runStory, type Platform } from '@insurer/platform-scenarios';
+import { otpFromLog, platformUrls, runStory } from '@insurer/platform-scenarios';
 
 const root = repoRoot();
 const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
@@ -26,15 +26,7 @@ function readEnvFile(): Record<string, string> {
 
 async function main(): Promise<void> {
   const env = withLocalSecrets({ ...process.env, ...readEnvFile() });
-  const port = (name: string) => SERVICES.find((s) => s.name === name)?.port;
-  const urls: Platform = {
-    customer: `http://127.0.0.1:${port('customer-svc')}`,
-    sales: `http://127.0.0.1:${port('sales-svc')}`,
-    contract: `http://127.0.0.1:${port('contract-svc')}`,
-    claims: `http://127.0.0.1:${port('claims-svc')}`,
-    compliance: `http://127.0.0.1:${port('compliance-svc')}`,
-    analytics: `http://127.0.0.1:${port('analytics-svc')}`,
-  };
+  const urls = platformUrls((name) => SERVICES.find((s) => s.name === name)?.port ?? 0);
   const kafka = createKafka({
     clientId: 'demo',
     brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),

@@ -433,6 +433,20 @@ describe('changes to an issued policy', () => {
     );
   });
 
+  it('ends the policy at maturity, from the premium calendar', async () => {
+    const { policy } = await issue({ coverageTermYears: 1, paymentTermYears: 1, paymentMode: 'annual' });
+    clock.set(endOfShanghaiDay(policy.expiryDate));
+    await started.app.get(PremiumCalendarJob).job.runNow();
+    const [ended] = await events.waitFor(
+      ofType('contract.policy-terminated', (p) => p.policyId === policy.policyId && p.reason === 'maturity'),
+    );
+    expect(payloadOf(ended)).toMatchObject({ terminatedOn: policy.expiryDate });
+    expect((await api.get(`/policies/${policy.policyId}`, rep)).body).toMatchObject({
+      status: 'terminated',
+      endReason: 'maturity',
+    });
+  });
+
   it('ends the policy when a death claim is paid', async () => {
     const { policy } = await issue();
     const claimId = randomUUID();

@@ -13,6 +13,30 @@ export interface Platform {
   readonly analytics: string;
 }
 
+/** The six services, in the order of the flow. */
+export const SERVICE_NAMES = [
+  'customer-svc',
+  'sales-svc',
+  'contract-svc',
+  'claims-svc',
+  'compliance-svc',
+  'analytics-svc',
+] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/** The base URLs of the six services on 127.0.0.1, from the port each listens on. */
+export function platformUrls(portOf: (name: ServiceName) => number): Platform {
+  const at = (name: ServiceName) => `http://127.0.0.1:${portOf(name)}`;
+  return {
+    customer: at('customer-svc'),
+    sales: at('sales-svc'),
+    contract: at('contract-svc'),
+    claims: at('claims-svc'),
+    compliance: at('compliance-svc'),
+    analytics: at('analytics-svc'),
+  };
+}
+
 export interface StoryOptions {
   readonly urls: Platform;
   readonly jwtSecret: string;

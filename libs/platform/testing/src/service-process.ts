@@ -32,6 +32,10 @@ export class ServiceProcess {
     return this.output;
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   start(): this {
     const main = join(repoRoot(), 'dist', 'apps', this.name, 'src', 'main.js');
     const child = spawn(process.execPath, [main], {

@@ -133,7 +133,8 @@ export class ClaimService {
         status: 'documents_requested',
         reportedAt: now,
         reportedBy: actor,
-        documentsRequestedAt: null,
+        // The acknowledgement below is the notice of missing documents (Art. 22): it goes out with the claim.
+        documentsRequestedAt: now,
         documentsCompletedAt: null,
         assessment: null,
         assessedBy: null,
@@ -164,8 +165,6 @@ export class ClaimService {
       });
       // Art. 22: one notice listing everything missing, sent with the acknowledgement of the claim.
       const missing = missingDocuments(input.claimType, []);
-      claim.documentsRequestedAt = now;
-      await m.save(claim);
       await this.outbox.publish(m, {
         type: 'claims.documents-requested',
         aggregateId: claimId,

@@ -10,9 +10,12 @@ import {
   type CollectedMessage,
 } from '@insurer/platform-testing';
 import {
+  SERVICE_NAMES,
   otpFromLog,
+  platformUrls,
   runStory,
   seedSales,
+  type ServiceName,
   type Platform,
   type StoryResult,
 } from '@insurer/platform-scenarios';
@@ -21,15 +24,8 @@ import {
  * The six services as separate processes against the real Postgres and Kafka, exercised only through their public
  * interfaces: REST with tokens and commands on Kafka.
  */
-const NAMES = [
-  'customer-svc',
-  'sales-svc',
-  'contract-svc',
-  'claims-svc',
-  'compliance-svc',
-  'analytics-svc',
-] as const;
-type Name = (typeof NAMES)[number];
+const NAMES = SERVICE_NAMES;
+type Name = ServiceName;
 const PORTS: Record<Name, number> = {
   'customer-svc': 14001,
   'sales-svc': 14002,
@@ -41,15 +37,7 @@ const PORTS: Record<Name, number> = {
 const env = testEnvironment();
 const kafka = createKafka({ clientId: 'e2e', brokers: env.kafkaBrokers.split(',') });
 const processes = new Map<Name, ServiceProcess>();
-const url = (name: Name) => `http://127.0.0.1:${PORTS[name]}`;
-const urls: Platform = {
-  customer: url('customer-svc'),
-  sales: url('sales-svc'),
-  contract: url('contract-svc'),
-  claims: url('claims-svc'),
-  compliance: url('compliance-svc'),
-  analytics: url('analytics-svc'),
-};
+const urls: Platform = platformUrls((name) => PORTS[name]);
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const payloadOf = (m: CollectedMessage) =>
   (m.json as { payload?: Record<string, unknown> } | undefined)?.payload ?? {};
@@ -127,6 +115,77 @@ describe('the platform, six processes', () => {
       nps: 100,
     });
     expect(steps.length).toBeGreaterThan(15);
+  });
+
+  it('rejects a claim with its notice inside 3 days, and a missed decision deadline becomes a compliance alert', async () => {
+    const handler = tokenFor('claims_handler', 'handler-e2e');
+    const handler2 = tokenFor('claims_handler', 'handler2-e2e');
+    const officer = tokenFor('compliance_officer', 'officer-e2e');
+    const documents = [
+      'claim_form',
+      'accident_report',
+      'disability_assessment',
+      'medical_records',
+      'insured_id',
+    ].map((kind) => ({
+      kind,
+      reference: `dms://${kind}/${randomUUID()}`,
+      sha256: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+    }));
+    const report = () =>
+      api(urls.claims, 'POST', '/claims', handler, {
+        policyId: story.policyId,
+        insuredId: story.customerId,
+        claimType: 'accident_disability',
+        eventDate: today(),
+        description: 'sprained wrist',
+        amountClaimedFen: 500_000,
+        payee: { name: '演示', bankAccount: '6222021001122334455', relationship: 'self' },
+      });
+
+    const rejectedClaim = (await report()).body.claimId as string;
+    await api(urls.claims, 'POST', `/claims/${rejectedClaim}/documents`, handler, { documents });
+    await api(urls.claims, 'POST', `/claims/${rejectedClaim}/assessment`, handler);
+    const reasons = [
+      { code: 'CLAIM.NOT_DISABLING', message: 'a sprain is not a disability grade of the standard' },
+    ];
+    expect(
+      (
+        await api(urls.claims, 'POST', `/claims/${rejectedClaim}/decision`, handler2, {
+          decision: 'reject',
+          reasons,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await api(urls.claims, 'POST', `/claims/${rejectedClaim}/rejection-notice`, handler2)).status,
+    ).toBe(200);
+    const [notice] = await events.waitFor(
+      (m) => typeOf(m) === 'claims.rejection-notice-sent' && payloadOf(m).claimId === rejectedClaim,
+    );
+    expect(payloadOf(notice)).toMatchObject({ reasons, withinDeadline: true });
+
+    const lateClaim = (await report()).body.claimId as string;
+    await api(urls.claims, 'POST', `/claims/${lateClaim}/documents`, handler, { documents });
+    await processes.get('claims-svc')?.stop();
+    await start('claims-svc', { TIME_OFFSET_DAYS: '31', CLAIM_TIMER_SWEEP_MS: '500' });
+    await events.waitFor(
+      (m) =>
+        typeOf(m) === 'claims.deadline-breached' &&
+        payloadOf(m).claimId === lateClaim &&
+        payloadOf(m).timer === 'decision',
+    );
+    const alert = await waitFor(
+      async () =>
+        (
+          (await api(urls.compliance, 'GET', `/alerts?subjectId=${lateClaim}&ruleId=CLAIM_DEADLINE`, officer))
+            .body as { caseId: string | null }[]
+        )[0],
+      { description: 'the compliance alert' },
+    );
+    expect(alert.caseId).not.toBeNull();
+    await processes.get('claims-svc')?.stop();
+    await start('claims-svc');
   });
 
   it('refuses a cooling-off withdrawal the day after the period, and refunds all but CNY 10 inside it', async () => {
@@ -290,5 +349,91 @@ describe('the platform, six processes', () => {
       { timeoutMs: 60_000, description: 'analytics to catch up' },
     );
     expect(mine.quotes).toBe(1);
+  });
+  it('lapses a policy after a missed premium and its 60 days of grace, and reinstates it with the arrears', async () => {
+    const agent = tokenFor('agent', 'agent-e2e');
+    const customerToken = tokenFor('customer', 'c', story.customerId);
+    const quote = await api(urls.sales, 'POST', '/quotes', agent, {
+      customerId: story.customerId,
+      productCode: 'TL20',
+      sumInsuredFen: 50_000_000,
+      paymentMode: 'annual',
+      paymentTermYears: 20,
+      coverageTermYears: 20,
+      salespersonId: 'S-1001',
+      channel: 'agent',
+    });
+    expect(quote.status).toBe(201);
+    const questions = [
+      'hospitalised_5y',
+      'cancer',
+      'heart_disease',
+      'hypertension',
+      'diabetes',
+      'abnormal_checkup_2y',
+    ];
+    const application = await api(urls.sales, 'POST', '/applications', agent, {
+      quoteId: quote.body.quoteId,
+      insuredId: story.customerId,
+      payerId: story.customerId,
+      payerRelationship: 'self',
+      salespersonId: 'S-1001',
+      healthAnswers: questions.map((questionId) => ({ questionId, answer: false })),
+      heightCm: 176,
+      weightKg: 70,
+      beneficiaries: [],
+      signature: { signedBy: story.customerId, signedAt: new Date().toISOString(), sha256: 'f'.repeat(64) },
+    });
+    expect(application.status).toBe(201);
+    const applicationId = application.body.applicationId as string;
+    const underwriter = tokenFor('underwriter', 'uw-e2e');
+    const kase = await waitFor(async () => {
+      const res = await api(urls.contract, 'GET', `/underwriting/cases/${applicationId}`, underwriter);
+      return res.status === 200 ? res.body : undefined;
+    });
+    expect(kase.decision).toBe('accept');
+    await api(urls.contract, 'POST', `/policies/offers/${applicationId}/confirmation`, customerToken, {
+      signedBy: story.customerId,
+      signedAt: new Date().toISOString(),
+      sha256: 'a'.repeat(64),
+    });
+    const issued = await api(urls.contract, 'POST', '/premiums/first', tokenFor('integrator', 'payments'), {
+      applicationId,
+      amountFen: kase.offerPremiumFen,
+      paidAt: new Date().toISOString(),
+      method: 'direct_debit',
+      payerId: story.customerId,
+      payerType: 'individual',
+    });
+    const policy = issued.body.policy as { policyId: string; nextDueOn: string; premiumFen: number };
+
+    // A year and 61 days later, with the first renewal never paid. (Last: the shifted clock also matures the story's
+    // one-year policy.)
+    await processes.get('contract-svc')?.stop();
+    await start('contract-svc', { TIME_OFFSET_DAYS: '427', PREMIUM_SWEEP_MS: '500' });
+    await waitFor(
+      async () =>
+        (await api(urls.contract, 'GET', `/policies/${policy.policyId}`, underwriter)).body.status ===
+        'suspended',
+      {
+        description: 'the lapse',
+      },
+    );
+    const back = await api(
+      urls.contract,
+      'POST',
+      `/policies/${policy.policyId}/reinstatement`,
+      customerToken,
+      {
+        arrearsPaidFen: policy.premiumFen,
+        paidAt: new Date().toISOString(),
+        method: 'bank_transfer',
+        healthAnswers: [{ questionId: 'hospitalised_5y', answer: false }],
+      },
+    );
+    expect(back.status).toBe(200);
+    expect(back.body.status).toBe('in_force');
+    await processes.get('contract-svc')?.stop();
+    await start('contract-svc');
   });
 });

@@ -173,6 +173,56 @@ describe('rules over the other services’ events', () => {
     expect(alerts[0].caseId).not.toBeNull();
   });
 
+  it('keeps a window rule’s state across a restart: the third surrender in 30 days alerts once', async () => {
+    const holderId = randomUUID();
+    const surrender = async (day: number) => {
+      const policyId = randomUUID();
+      const eventId = await producer.event('contract.policy-surrendered', policyId, {
+        policyId,
+        policyholderId: holderId,
+        cashValueFen: 1_000_000,
+        surrenderedOn: addDays(today(), -day),
+        refundDueOn: addDays(today(), 30 - day),
+      });
+      return { eventId, policyId };
+    };
+    await surrender(20);
+    await surrender(10);
+    await waitFor(
+      async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM compliance.surrender_log WHERE policyholder_id = $1`,
+            [holderId],
+          )
+        )[0].n === 2,
+    );
+    expect(await alertsFor(holderId, 'AML_BULK_SURRENDER')).toHaveLength(0);
+
+    await started.app.close();
+    started = await startServiceUnderTest(service, { clock });
+    api = new HttpClient(started.url);
+    const third = await surrender(0);
+    await waitFor(async () => (await alertsFor(holderId, 'AML_BULK_SURRENDER')).length === 1, {
+      description: 'the bulk-surrender alert',
+    });
+    await producer.redeliver(third.eventId);
+    // A later event on the same key (so the same partition) proves the redelivery was consumed before we count.
+    const marker = randomUUID();
+    await producer.event('contract.policy-surrendered', third.policyId, {
+      policyId: marker,
+      policyholderId: randomUUID(),
+      cashValueFen: 1,
+      surrenderedOn: today(),
+      refundDueOn: today(),
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM compliance.surrender_log WHERE policy_id = $1`, [marker])).length > 0,
+    );
+    expect(await alertsFor(holderId, 'AML_BULK_SURRENDER')).toHaveLength(1);
+  });
+
   it('versions a rule from a date and closes the version before it', async () => {
     const rules = (await api.get('/rules', officer)).body as {
       ruleId: string;

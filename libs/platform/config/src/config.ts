@@ -38,6 +38,10 @@ export const serviceConfigShape = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STARTUP_TIMEOUT_MS: intFromEnv(500, 120_000).default(8_000),
   SHUTDOWN_TIMEOUT_MS: intFromEnv(500, 120_000).default(10_000),
+  /** How often a crashed consumer restarts, and how many retries of a failing batch count as a crash, before the
+   * service reports not ready and exits for its orchestrator to restart it. */
+  CONSUMER_MAX_RESTARTS: intFromEnv(0, 100).default(5),
+  CONSUMER_RETRIES: intFromEnv(0, 100).default(5),
   /** Shifts the service's clock by whole days, for rehearsals and end-to-end tests; refused when NODE_ENV=production. */
   TIME_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
   NODE_ENV: z.string().optional(),

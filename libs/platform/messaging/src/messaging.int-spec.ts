@@ -129,6 +129,32 @@ describe('outbox, relay and inbox on the real broker', () => {
     ).rejects.toThrow(/does not match its contract/);
   });
 
+  it('writes several events in one statement, in order, or none when one breaks its contract', async () => {
+    const runId = `many-${randomUUID()}`;
+    const claimId = randomUUID();
+    await expect(
+      dataSource.transaction((manager) =>
+        publisher.publishAll(manager, [
+          reopened(claimId, `${runId}:bad`),
+          { ...reopened(claimId, 'x'), payload: { claimId: 'not-a-uuid' } } as never,
+        ]),
+      ),
+    ).rejects.toThrow(/does not match its contract/);
+    const envelopes = await dataSource.transaction((manager) =>
+      publisher.publishAll(
+        manager,
+        [0, 1, 2].map((i) => reopened(claimId, `${runId}:${i}`)),
+      ),
+    );
+    const rows: { event_id: string; reason: string }[] = await dataSource.query(
+      `SELECT event_id, envelope->'payload'->>'reason' AS reason FROM ${SCHEMA}.outbox
+       WHERE envelope->'payload'->>'reason' LIKE $1 ORDER BY id`,
+      [`${runId}%`],
+    );
+    expect(rows.map((r) => r.reason)).toEqual([0, 1, 2].map((i) => `${runId}:${i}`));
+    expect(rows.map((r) => r.event_id)).toEqual(envelopes.map((e) => e.eventId));
+  });
+
   it('applies each effect once when the relay dies after sending and before marking rows sent', async () => {
     const runId = `relay-crash-${randomUUID()}`;
     const claimId = randomUUID();
@@ -241,6 +267,53 @@ describe('outbox, relay and inbox on the real broker', () => {
     expect(attempts.get(doomed)).toBe(4);
     expect(dead[0].headers['dlq.attempts']).toBe('4');
     expect(dead[0].headers['dlq.error.message']).toBe('attempt 4 failed');
+  });
+
+  it('applies a fetched run of events in one transaction, and one failing in the middle costs the others nothing', async () => {
+    const runId = `group-${randomUUID()}`;
+    const key = randomUUID(); // one key, one partition: the consumer fetches the ten together
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 10; i++) await publisher.publish(manager, reopened(key, `${runId}:${i}`));
+    });
+    relay();
+    await waitFor(
+      async () =>
+        (
+          await dataSource.query(
+            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND envelope->'payload'->>'reason' LIKE $1`,
+            [`${runId}%`],
+          )
+        )[0].n === 10,
+      { description: 'the ten events on the broker' },
+    );
+    const dlq = await new TopicCollector(kafka, [deadLetterTopic(Topics.CLAIMS_EVENTS)]).start();
+    running.push(dlq);
+    const calls = new Map<string, number>();
+    const name = `group-${runId}`;
+    await consumer(name, async (event, ctx) => {
+      if (event.type !== 'claims.claim-reopened' || !event.payload.reason.startsWith(runId)) return;
+      calls.set(event.payload.reason, (calls.get(event.payload.reason) ?? 0) + 1);
+      if (event.payload.reason === `${runId}:5`)
+        throw new CommandRefusedError([{ code: 'X', message: 'refused' }]);
+      await recordEffect(event, ctx.manager, runId);
+    });
+    const dead = await dlq.waitFor((m) => m.key === key);
+    await waitFor(async () => (await effects(runId)).length === 9, { description: 'nine effects' });
+    expect((await effects(runId)).map((e) => e.note)).toEqual(
+      [0, 1, 2, 3, 4, 6, 7, 8, 9].map((i) => `${runId}:${i}`),
+    );
+    // The failing event's handler ran once: its failure in the group was its one (non-retryable) attempt.
+    expect(calls.get(`${runId}:5`)).toBe(1);
+    expect(dead[0].headers['dlq.attempts']).toBe('1');
+    // Fewer transactions than events: the inbox rows of a group share their transaction id.
+    const [{ transactions, rows }] = await dataSource.query(
+      `SELECT count(DISTINCT i.xmin::text)::int AS transactions, count(*)::int AS rows
+       FROM ${SCHEMA}.inbox i JOIN ${SCHEMA}.outbox o ON o.event_id = i.event_id
+       WHERE i.consumer = $1 AND o.envelope->'payload'->>'reason' LIKE $2`,
+      [name, `${runId}%`],
+    );
+    expect(rows).toBe(9);
+    expect(transactions).toBeLessThanOrEqual(3);
   });
 
   it('delivers 1,000 events for 50 keys over 6 partitions in order per key', async () => {

@@ -22,7 +22,8 @@ interface OutboxRow {
   event_id: string;
   topic: string;
   message_key: string;
-  envelope: unknown;
+  /** The envelope's JSON text as stored: sent as is, never parsed and re-serialised. */
+  envelope: string;
   headers: Record<string, string>;
 }
 
@@ -115,7 +116,7 @@ export class OutboxRelay {
 
   private async drainOnce(client: Client, producer: Producer): Promise<number> {
     const { rows } = await client.query<OutboxRow>(
-      `SELECT id, event_id, topic, message_key, envelope, headers FROM "${this.options.schema}".outbox
+      `SELECT id, event_id, topic, message_key, envelope::text AS envelope, headers FROM "${this.options.schema}".outbox
        WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
       [this.batchSize],
     );
@@ -132,7 +133,7 @@ export class OutboxRelay {
         topic,
         messages: list.map((row) => ({
           key: row.message_key,
-          value: JSON.stringify(row.envelope),
+          value: row.envelope,
           headers: row.headers,
         })),
       })),

@@ -15,6 +15,9 @@ export interface PublishInput<T extends EventType> {
   readonly occurredAt?: Date;
 }
 
+/** Any event type's input, each with its own payload type. */
+export type AnyPublishInput = { [K in EventType]: PublishInput<K> }[EventType];
+
 /** A producer tried to publish something its own contract refuses: a bug, reported before anything is written. */
 export class EventContractError extends Error {
   constructor(type: string, detail: string) {
@@ -42,51 +45,69 @@ export class OutboxPublisher {
     manager: EntityManager,
     input: PublishInput<T>,
   ): Promise<EventEnvelope<T>> {
-    const def = latestEventDefinition(input.type);
-    if (!def) throw new EventContractError(input.type, 'unknown event type');
-    const parsed = def.payload.safeParse(input.payload);
-    if (!parsed.success) {
-      throw new EventContractError(
-        input.type,
-        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
-    }
+    const [envelope] = await this.publishAll(manager, [input as AnyPublishInput]);
+    return envelope as EventEnvelope<T>;
+  }
+
+  /** Several events of one transaction in one statement: one round trip however many there are. */
+  async publishAll(
+    manager: EntityManager,
+    inputs: readonly AnyPublishInput[],
+  ): Promise<EventEnvelope<EventType>[]> {
     const ctx = currentContext();
-    const eventId = randomUUID();
-    const envelope: EventEnvelope<T> = {
-      eventId,
-      type: input.type,
-      version: def.version,
-      occurredAt: (input.occurredAt ?? new Date()).toISOString(),
-      producer: this.producer,
-      aggregateId: input.aggregateId,
-      correlationId: ctx?.correlationId ?? eventId,
-      causationId: ctx?.causationId ?? null,
-      payload: parsed.data,
-    };
-    const headers = {
-      'event-type': def.type,
-      'event-version': String(def.version),
-      'correlation-id': envelope.correlationId,
-    };
-    // One round trip: the row and the relay's wake-up call. The notification is delivered at commit only, so a
+    const rows = inputs.map((input) => {
+      const def = latestEventDefinition(input.type);
+      if (!def) throw new EventContractError(input.type, 'unknown event type');
+      const parsed = def.payload.safeParse(input.payload);
+      if (!parsed.success) {
+        throw new EventContractError(
+          input.type,
+          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
+      }
+      const eventId = randomUUID();
+      const envelope = {
+        eventId,
+        type: input.type,
+        version: def.version,
+        occurredAt: (input.occurredAt ?? new Date()).toISOString(),
+        producer: this.producer,
+        aggregateId: input.aggregateId,
+        correlationId: ctx?.correlationId ?? eventId,
+        causationId: ctx?.causationId ?? null,
+        payload: parsed.data,
+      } as EventEnvelope<EventType>;
+      const headers = {
+        'event-type': def.type,
+        'event-version': String(def.version),
+        'correlation-id': envelope.correlationId,
+      };
+      return { envelope, topic: def.topic, headers };
+    });
+    if (rows.length === 0) return [];
+    // One round trip: the rows and the relay's wake-up call. The notification is delivered at commit only, so a
     // rolled-back transaction wakes nobody; Postgres folds a transaction's identical notifications into one.
+    const placeholders = rows.map(
+      (_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6})`,
+    );
     await manager.query(
       `WITH row AS (
          INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         VALUES ${placeholders.join(', ')}
        )
-       SELECT pg_notify($7, '')`,
+       SELECT pg_notify($${rows.length * 6 + 1}, '')`,
       [
-        eventId,
-        def.topic,
-        input.aggregateId,
-        def.type,
-        JSON.stringify(envelope),
-        JSON.stringify(headers),
+        ...rows.flatMap(({ envelope, topic, headers }) => [
+          envelope.eventId,
+          topic,
+          envelope.aggregateId,
+          envelope.type,
+          JSON.stringify(envelope),
+          JSON.stringify(headers),
+        ]),
         outboxChannel(this.schema),
       ],
     );
-    return envelope;
+    return rows.map((r) => r.envelope);
   }
 }

@@ -22,6 +22,8 @@ export class ServiceProcess {
     readonly name: string,
     readonly port: number,
     private readonly env: NodeJS.ProcessEnv,
+    /** Flags for Node itself (`--cpu-prof`, which NODE_OPTIONS refuses). */
+    private readonly nodeArgs: readonly string[] = [],
   ) {}
 
   get url(): string {
@@ -38,7 +40,7 @@ export class ServiceProcess {
 
   start(): this {
     const main = join(repoRoot(), 'dist', 'apps', this.name, 'src', 'main.js');
-    const child = spawn(process.execPath, [main], {
+    const child = spawn(process.execPath, [...this.nodeArgs, main], {
       env: { PATH: process.env.PATH, PORT: String(this.port), LOG_LEVEL: 'info', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -53,15 +55,23 @@ export class ServiceProcess {
 
   async waitUntilReady(timeoutMs = 60_000): Promise<void> {
     let finished = false;
-    void this.exited?.then(() => (finished = true));
-    await waitFor(
-      async () => {
-        if (finished) throw new Error(`${this.name} exited before it was ready:\n${this.output}`);
-        const res = await fetch(`${this.url}/ready`).catch(() => undefined);
-        return res?.status === 200;
-      },
-      { timeoutMs, intervalMs: 200, description: `${this.name} to report ready` },
-    );
+    // A process that exits while starting fails the wait at once rather than at the timeout.
+    const exited = (this.exited ?? new Promise<never>(() => undefined)).then((result) => {
+      finished = true;
+      throw new Error(`${this.name} exited (code ${result.code}) before it was ready:\n${this.output}`);
+    });
+    exited.catch(() => undefined); // handled by the race below; later exits (a normal stop) are not an error here
+    await Promise.race([
+      exited,
+      waitFor(
+        async () => {
+          if (finished) return true;
+          const res = await fetch(`${this.url}/ready`).catch(() => undefined);
+          return res?.status === 200;
+        },
+        { timeoutMs, intervalMs: 200, description: `${this.name} to report ready` },
+      ),
+    ]);
   }
 
   /** Resolves when the process has exited on its own. */

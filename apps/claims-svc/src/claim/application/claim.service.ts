@@ -149,27 +149,29 @@ export class ClaimService {
       });
       await m.insert(ClaimEntity, claim);
       await this.history(m, claimId, 'reported', actor, { amountClaimedFen: input.amountClaimedFen });
-      await this.outbox.publish(m, {
-        type: 'claims.claim-reported',
-        aggregateId: claimId,
-        payload: {
-          claimId,
-          policyId: policy.policyId,
-          insuredId: input.insuredId,
-          productCode: policy.productCode,
-          claimType: input.claimType,
-          eventDate: input.eventDate,
-          amountClaimedFen: input.amountClaimedFen,
-          reportedAt: now.toISOString(),
-        },
-      });
       // Art. 22: one notice listing everything missing, sent with the acknowledgement of the claim.
       const missing = missingDocuments(input.claimType, []);
-      await this.outbox.publish(m, {
-        type: 'claims.documents-requested',
-        aggregateId: claimId,
-        payload: { claimId, missing, requestedAt: now.toISOString() },
-      });
+      await this.outbox.publishAll(m, [
+        {
+          type: 'claims.claim-reported',
+          aggregateId: claimId,
+          payload: {
+            claimId,
+            policyId: policy.policyId,
+            insuredId: input.insuredId,
+            productCode: policy.productCode,
+            claimType: input.claimType,
+            eventDate: input.eventDate,
+            amountClaimedFen: input.amountClaimedFen,
+            reportedAt: now.toISOString(),
+          },
+        },
+        {
+          type: 'claims.documents-requested',
+          aggregateId: claimId,
+          payload: { claimId, missing, requestedAt: now.toISOString() },
+        },
+      ]);
       return viewOf(claim);
     });
   }

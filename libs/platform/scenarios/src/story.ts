@@ -310,7 +310,7 @@ export async function sellPolicy(
   say(
     `underwriting: ${kase.decision} by ${kase.decidedBy}; offer premium ${(kase.offerPremiumFen as number) / 100} yuan`,
   );
-  if (kase.decision === 'refer') {
+  if (kase.status === 'referred') {
     // Referred to an underwriter (under load, contract-svc may underwrite before it has the customer's identity
     // confirmation from customer-svc's events): the underwriter takes the case and accepts it on review.
     const path = `/underwriting/cases/${application.applicationId}`;

@@ -11,6 +11,7 @@ import { SERVICES, withLocalSecrets } from './local-env';
 import { migrateAll } from './migrate';
 import { seedSales } from '@insurer/platform-scenarios';
 import { signLocalToken } from '@insurer/platform-auth';
+import { SERVICE_RUNTIME_ENV } from '@insurer/platform-config';
 
 const root = repoRoot();
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   for (const svc of SERVICES) {
     const out = createWriteStream(join(logs, `${svc.name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [join(root, 'dist/apps', svc.name, 'src/main.js')], {
-      env: { ...env, PORT: String(svc.port) },
+      env: { ...env, ...SERVICE_RUNTIME_ENV, PORT: String(svc.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(out);

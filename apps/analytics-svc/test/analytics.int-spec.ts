@@ -170,9 +170,13 @@ beforeAll(async () => {
   await waitFor(
     async () => {
       const k = await mine();
+      // Every fact of the day, since its events travel on different topics and partitions.
       return (
         k &&
+        k.quotes === 4 &&
         k.newPolicies === 2 &&
+        // Two applications name two of the quotes: both must be in before conversion is final.
+        (k.quoteToPolicyConversion ?? 0) >= 0.5 &&
         k.claimsPaid === 1 &&
         k.csat === 3.5 &&
         k.returnVisitSuccessRate === 0.5 &&

@@ -1,3 +1,4 @@
 export * from './config';
 export * from './startup-error';
 export * from './with-timeout';
+export * from './runtime-env';

@@ -503,7 +503,16 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
     const mine = (res.body.rows as { key: string; kpis: Json }[] | undefined)?.find(
       (r) => r.key === salespersonId,
     )?.kpis;
-    return mine && (mine.claimsPaid as number) >= 1 ? mine : undefined;
+    // The facts arrive on several topics and partitions, each in its own time: wait until every one the story
+    // produced (quote, application, policy, return visit, paid claim, survey) is in the figures.
+    const complete =
+      mine &&
+      (mine.quoteToPolicyConversion as number) > 0 &&
+      (mine.newPolicies as number) >= 1 &&
+      mine.returnVisitSuccessRate !== null &&
+      (mine.claimsPaid as number) >= 1 &&
+      mine.csat !== null;
+    return complete ? mine : undefined;
   });
   say(
     `KPIs for ${salespersonId} today: ${kpis.newPolicies} new policies, ${(kpis.newBusinessPremiumFen as number) / 100} yuan new premium, loss ratio ${kpis.lossRatio}`,

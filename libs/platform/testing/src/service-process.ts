@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { SERVICE_RUNTIME_ENV } from '@insurer/platform-config';
 import { repoRoot } from './repo-root';
 import { waitFor } from './wait-for';
 
@@ -41,7 +42,13 @@ export class ServiceProcess {
   start(): this {
     const main = join(repoRoot(), 'dist', 'apps', this.name, 'src', 'main.js');
     const child = spawn(process.execPath, [...this.nodeArgs, main], {
-      env: { PATH: process.env.PATH, PORT: String(this.port), LOG_LEVEL: 'info', ...this.env },
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(this.port),
+        LOG_LEVEL: 'info',
+        ...SERVICE_RUNTIME_ENV,
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

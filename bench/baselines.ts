@@ -78,6 +78,16 @@ export function kafkaEndToEndP99(libDir: string, brokers: string, topic: string,
   );
 }
 
+interface ApplicationBody {
+  readonly quoteId: string;
+  readonly insuredId: string;
+  readonly salespersonId: string;
+  readonly healthAnswers: unknown;
+  readonly beneficiaries: unknown;
+  readonly signature: unknown;
+  readonly dualRecording: unknown;
+}
+
 /**
  * The stack's own limit: bare Fastify and pg running exactly the statements of the measured endpoints, against copies
  * of the services' tables (so nothing reaches the real outbox), and a route answering the same JSON from memory.
@@ -92,6 +102,10 @@ export async function startBareServer(
     ['claim', 'claims.claim'],
     ['claim_history', 'claims.claim_history'],
     ['outbox', 'claims.outbox'],
+    ['application', 'sales.application'],
+    ['suitability_record', 'sales.suitability_record'],
+    ['pipeline_entry', 'sales.pipeline_entry'],
+    ['sales_outbox', 'sales.outbox'],
   ]) {
     await pool.query(`DROP TABLE IF EXISTS bench_bare.${copy}`);
     await pool.query(`CREATE TABLE bench_bare.${copy} (LIKE ${source} INCLUDING ALL)`);
@@ -148,6 +162,82 @@ export async function startBareServer(
       }
       await client.query('COMMIT');
       return reply.code(201).send({ claimId });
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
+  });
+  // The statements POST /applications runs (read off the Postgres statement log): the quote locked, the check that
+  // it has no application, product, salesperson, customer facts, similar cover; the suitability record and its event;
+  // the application, the pipeline entry moved on, and the application's event.
+  app.post<{ Body: ApplicationBody }>('/bare/applications', async (req, reply) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const body = req.body;
+      const { rows } = await client.query(
+        'SELECT * FROM sales.quote WHERE quote_id = $1 LIMIT 1 FOR UPDATE',
+        [body.quoteId],
+      );
+      const quote = rows[0];
+      await client.query('SELECT * FROM bench_bare.application WHERE quote_id = $1 LIMIT 1', [
+        quote.quote_id,
+      ]);
+      const today = new Date().toISOString().slice(0, 10);
+      await client.query(
+        `SELECT * FROM sales.product_version WHERE product_code = $1 AND status = 'published' AND effective_from <= $2
+         ORDER BY effective_from DESC, version DESC LIMIT 1`,
+        [quote.product_code, today],
+      );
+      await client.query('SELECT * FROM sales.salesperson WHERE salesperson_id = $1 LIMIT 1', [
+        body.salespersonId,
+      ]);
+      await client.query('SELECT * FROM sales.customer_facts WHERE customer_id = $1 LIMIT 1', [
+        quote.customer_id,
+      ]);
+      await client.query(
+        `SELECT count(1) AS cnt FROM sales.policy_replica WHERE insured_id = $1 AND product_type = $2 AND status IN ('in_force', 'suspended')`,
+        [body.insuredId, 'accident'],
+      );
+      await client.query(
+        `INSERT INTO bench_bare.suitability_record (assessment_id, customer_id, product_code, stage, outcome, reasons, salesperson_id, assessed_at)
+         VALUES ($1, $2, $3, 'application', 'suitable', '[]', $4, now())`,
+        [randomUUID(), quote.customer_id, quote.product_code, body.salespersonId],
+      );
+      const salesEvent = (aggregateId: string, type: string, payload: unknown) =>
+        client.query(
+          `WITH row AS (INSERT INTO bench_bare.sales_outbox (event_id, topic, message_key, event_type, envelope, headers)
+             VALUES ($1, 'sales.events.v1', $2, $3, $4, '{}'))
+           SELECT pg_notify('bench_bare_outbox', '')`,
+          [randomUUID(), aggregateId, type, JSON.stringify({ type, payload })],
+        );
+      await salesEvent(quote.customer_id, 'sales.suitability-assessed', { quoteId: quote.quote_id });
+      const applicationId = randomUUID();
+      await client.query(
+        `INSERT INTO bench_bare.application (application_id, quote_id, policyholder_id, insured_id, payer_id, payer_relationship,
+           salesperson_id, health_answers, height_cm, weight_kg, beneficiaries, signature, dual_recording, recording_retained_until, status, submitted_at)
+         VALUES ($1, $2, $3, $3, $3, 'self', $4, $5, NULL, NULL, $6, $7, $8, now()::date + 3650, 'submitted', now())`,
+        [
+          applicationId,
+          // The bare runs use each quote more than once: a fresh id keeps the copy's unique index probed as for real.
+          randomUUID(),
+          body.insuredId,
+          body.salespersonId,
+          JSON.stringify(body.healthAnswers),
+          JSON.stringify(body.beneficiaries),
+          JSON.stringify(body.signature),
+          JSON.stringify(body.dualRecording),
+        ],
+      );
+      await client.query(
+        `UPDATE bench_bare.pipeline_entry SET stage = 'applied', application_id = $1, updated_at = now() WHERE quote_id = $2`,
+        [applicationId, quote.quote_id],
+      );
+      await salesEvent(applicationId, 'sales.application-submitted', { applicationId, ...body });
+      await client.query('COMMIT');
+      return reply.code(201).send({ applicationId });
     } catch (err) {
       await client.query('ROLLBACK');
       throw err;

@@ -14,15 +14,18 @@ import { EVENT_TOPICS, Topics } from '@insurer/contracts';
 import { createKafka, ensureTopics } from '@insurer/platform-messaging';
 import {
   SERVICE_NAMES,
+  applicationBody,
   onboardCustomer,
   otpFromLog,
   platformUrls,
+  quotePolicy,
   registerSalesperson,
   runStory,
   seedSales,
   sellPolicy,
   storyClient,
   type Platform,
+  type StoryResult,
 } from '@insurer/platform-scenarios';
 import { ServiceProcess, repoRoot, testEnvironment, waitFor } from '@insurer/platform-testing';
 import { brokerLayout, runningPid } from '../tools/kafka/broker';
@@ -35,13 +38,19 @@ const say = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 const NAMES = SERVICE_NAMES;
 const port = (i: number) => 15001 + i;
 const BARE = 15100;
-const RUNS = 3;
-const SECONDS = 5;
+/** BENCH_QUICK=1: one short run of everything, to try the workloads out; it prints and writes nothing. */
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = QUICK ? 1 : 3;
+const SECONDS = QUICK ? 2 : 5;
 const CONCURRENCY = 10;
 /** Whole policy-issue flows take seconds each, so their runs are longer. */
-const FLOW_SECONDS = 20;
-const OPEN_LOOP_SECONDS = 20;
-const BURST_SECONDS = 60;
+const FLOW_SECONDS = QUICK ? 5 : 20;
+const OPEN_LOOP_SECONDS = QUICK ? 5 : 20;
+const BURST_SECONDS = QUICK ? 5 : 60;
+/** Quotes made before the application runs: each application needs a quote of its own. */
+const QUOTE_SECONDS = QUICK ? 10 : 40;
+/** Outbox rows made pending at once for the relay's ceiling. */
+const RELAY_EVENTS = QUICK ? 2_000 : 20_000;
 
 const token = (role: Role, sub: string) => signLocalToken({ sub, roles: [role], secret: env.jwtSecret });
 
@@ -150,7 +159,7 @@ async function main(): Promise<void> {
 
     // Fixtures through the public interfaces: three full stories give policies and claims to read.
     say('fixtures: three full stories (customer to paid claim)');
-    const stories = [];
+    const stories: StoryResult[] = [];
     const storyStarted = performance.now();
     for (let i = 0; i < 3; i += 1) {
       stories.push(
@@ -315,6 +324,42 @@ async function main(): Promise<void> {
     // Workload 0: the single-transaction write.
     results.claimWrite = await measure('POST /claims', (i) => reportClaim(i, 'bench').then(ok));
 
+    // Workload 0, second endpoint: POST /applications. A quote takes one application, so quotes are made first,
+    // for the three story customers (identity verified, risk assessed) and their salespeople.
+    const client = storyClient(urls, env.jwtSecret, 20);
+    const quotes: { quoteId: string; customerId: string; salespersonId: string }[] = [];
+    await closedLoop(
+      async (i) => {
+        const { customerId, salespersonId } = stories[i % stories.length];
+        const quote = await quotePolicy(client, customerId, salespersonId);
+        quotes.push({ quoteId: quote.quoteId as string, customerId, salespersonId });
+        return true;
+      },
+      { concurrency: CONCURRENCY, seconds: QUOTE_SECONDS },
+    );
+    say(`${quotes.length} quotes made for the application runs`);
+    const agent = token('agent', 'bench');
+    const applyOn = (quote: (typeof quotes)[number] | undefined, base: string, path: string) => {
+      if (!quote) return Promise.reject(new Error('out of quotes: make more before the runs'));
+      return fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' },
+        body: JSON.stringify(applicationBody(quote.quoteId, quote.customerId, quote.salespersonId)),
+      }).then(ok);
+    };
+    // The bare route writes to copies of the tables, so it can use the quotes over again.
+    await db.query(
+      `INSERT INTO bench_bare.pipeline_entry SELECT * FROM sales.pipeline_entry ON CONFLICT DO NOTHING`,
+    );
+    let bareNext = 0;
+    results.bareApplicationWrite = await measure('bare Fastify + pg, application statements', () =>
+      applyOn(quotes[bareNext++ % quotes.length], bareUrl, '/bare/applications'),
+    );
+    let next = 0;
+    results.applicationWrite = await measure('POST /applications', () =>
+      applyOn(quotes[next++], urls.sales, '/applications'),
+    );
+
     // Workload 2: claims reported, documents completed and assessed, one claim per flow.
     results.claimFlow = await measure('claim reported, documents, assessed', async (i) => {
       const reported = await reportClaim(i, 'bench-flow');
@@ -336,7 +381,6 @@ async function main(): Promise<void> {
     });
 
     // Workload 1: whole policy-issue flows through the public interfaces, 10 concurrent clients.
-    const client = storyClient(urls, env.jwtSecret, 20);
     const salespersonId = await registerSalesperson(client, () => undefined);
     const readOtp = (mobile: string) =>
       waitFor(() => otpFromLog(processes[0].log, mobile), { intervalMs: 20, description: 'otp' });
@@ -449,25 +493,28 @@ async function main(): Promise<void> {
 
     // The relay's ceiling: 20,000 copies of the burst's events (new event ids, so consumers apply them as new)
     // made pending at once, and the time until claims-svc's relay has published them all.
-    const pending = 20_000;
-    const relayRates: number[] = [];
-    for (let r = 0; r < RUNS; r += 1) {
-      const relayStarted = performance.now();
-      await db.query(
-        `WITH src AS (SELECT topic, message_key, event_type, envelope, headers FROM claims.outbox
-                      WHERE sent_at IS NOT NULL ORDER BY id DESC LIMIT $1),
-              copies AS (SELECT gen_random_uuid() AS id, * FROM src)
-         INSERT INTO claims.outbox (event_id, topic, message_key, event_type, envelope, headers)
-         SELECT id, topic, message_key, event_type, jsonb_set(envelope, '{eventId}', to_jsonb(id::text)), headers
-         FROM copies`,
-        [pending],
-      );
-      await db.query(`SELECT pg_notify('claims_outbox', '')`);
-      await outboxDrained();
-      relayRates.push(Math.round(pending / ((performance.now() - relayStarted) / 1000)));
-      await noConsumerLag(); // the next run starts on a quiet machine
-    }
-    results.outboxEventsPerSec = median(relayRates);
+    const relayCeiling = async (consumersRunning: boolean): Promise<number> => {
+      const rates: number[] = [];
+      for (let r = 0; r < RUNS; r += 1) {
+        const started = performance.now();
+        await db.query(
+          `WITH src AS (SELECT topic, message_key, event_type, envelope, headers FROM claims.outbox
+                        WHERE sent_at IS NOT NULL ORDER BY id DESC LIMIT $1),
+                copies AS (SELECT gen_random_uuid() AS id, * FROM src)
+           INSERT INTO claims.outbox (event_id, topic, message_key, event_type, envelope, headers)
+           SELECT id, topic, message_key, event_type, jsonb_set(envelope, '{eventId}', to_jsonb(id::text)), headers
+           FROM copies`,
+          [RELAY_EVENTS],
+        );
+        await db.query(`SELECT pg_notify('claims_outbox', '')`);
+        await outboxDrained();
+        rates.push(Math.round(RELAY_EVENTS / ((performance.now() - started) / 1000)));
+        if (consumersRunning) await noConsumerLag(); // the next run starts on a quiet machine
+      }
+      say(`relay: ${rates.join(', ')} events/s${consumersRunning ? '' : ', claims-svc alone'}`);
+      return median(rates);
+    };
+    results.outboxEventsPerSec = await relayCeiling(true);
     await lagAdmin.disconnect();
 
     // The same write with claims-svc alone (its relay still publishing): on 2 cores the figure above shares the
@@ -476,6 +523,8 @@ async function main(): Promise<void> {
     results.claimWriteAlone = await measure('POST /claims, claims-svc alone', (i) =>
       reportClaim(i, 'bench-alone').then(ok),
     );
+    // The relay's ceiling without the consumers' share of the two cores (the events wait in Kafka for them).
+    results.outboxEventsPerSecAlone = await relayCeiling(false);
     results.memory = memory;
     await bare.app.close();
     await bare.pool.end();
@@ -500,6 +549,10 @@ async function main(): Promise<void> {
     concurrency: CONCURRENCY,
     results,
   };
+  if (QUICK) {
+    say(`quick run, nothing written: ${JSON.stringify(results)}`);
+    return;
+  }
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(
     join(root, 'bench', 'results', `${date}-${sha}.json`),
@@ -538,6 +591,13 @@ function table(report: {
       pct(r.claimWrite.rps, r.bareClaimWrite.rps),
     ],
     [
+      'POST /applications (single-transaction write)',
+      `${r.applicationWrite.rps} req/s, p99 ${r.applicationWrite.p99Ms} ms`,
+      'bare Fastify + pg, same statements',
+      `${r.bareApplicationWrite.rps} req/s`,
+      pct(r.applicationWrite.rps, r.bareApplicationWrite.rps),
+    ],
+    [
       'POST /claims with the other five services stopped',
       `${r.claimWriteAlone.rps} req/s, p99 ${r.claimWriteAlone.p99Ms} ms`,
       'bare Fastify + pg, same statements',
@@ -566,11 +626,18 @@ function table(report: {
       pct(r.barePolicyRead.rps, r.bareMemory.rps),
     ],
     [
-      'outbox relay (claims-svc): 20,000 pending events published',
+      'outbox relay (claims-svc): 20,000 pending events published, consumers running',
       `${r.outboxEventsPerSec} events/s`,
       'Kafka ProducerPerformance, 1 KB, acks=all',
       `${r.kafkaProducerRecordsPerSec} records/s`,
       pct(r.outboxEventsPerSec, r.kafkaProducerRecordsPerSec),
+    ],
+    [
+      'outbox relay, claims-svc alone (the consumers stopped)',
+      `${r.outboxEventsPerSecAlone} events/s`,
+      'Kafka ProducerPerformance, 1 KB, acks=all',
+      `${r.kafkaProducerRecordsPerSec} records/s`,
+      pct(r.outboxEventsPerSecAlone, r.kafkaProducerRecordsPerSec),
     ],
     [
       'workload 1: policy-issue flows (register, verify, assess, quote, apply, underwrite, confirm, pay, issue)',

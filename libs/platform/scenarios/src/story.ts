@@ -80,6 +80,9 @@ function residentId(birth: string, male: boolean): string {
 type Say = (line: string) => void;
 type Reply = { status: number; body: Json };
 
+const alreadyRegistered = (reply: Reply) =>
+  reply.status === 409 && reply.body.code === 'CUSTOMER.ALREADY_REGISTERED';
+
 /** Calls to the six services as a given role, shared by the story's steps and the benchmarks. */
 export interface StoryClient {
   readonly u: Platform;
@@ -157,14 +160,16 @@ export async function onboardCustomer(
   const { u, call, ok } = c;
   const agent = c.token('agent', 'agent-demo');
   // 1. Customer information (chapter 1).
-  // Wide enough that benchmark runs registering hundreds of customers do not draw the same ID number twice.
-  const birth = `${1980 + randomInt(0, 20)}-${String(randomInt(1, 13)).padStart(2, '0')}-${randomInt(10, 29)}`;
   const mobile = `138${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   const name = `演示客户${randomInt(100, 999)}`;
-  const idNumber = residentId(birth, true);
-  const registered = await ok(
-    'registration',
-    call(u.customer, 'POST', '/customers', agent, {
+  // A made-up ID number can be drawn twice in a long benchmark run: draw again when it is already registered.
+  let birth = '';
+  let idNumber = '';
+  let registration: Reply | undefined;
+  for (let draw = 0; draw < 5 && (!registration || alreadyRegistered(registration)); draw += 1) {
+    birth = `${1980 + randomInt(0, 20)}-${String(randomInt(1, 13)).padStart(2, '0')}-${randomInt(10, 29)}`;
+    idNumber = residentId(birth, true);
+    registration = await call(u.customer, 'POST', '/customers', agent, {
       purpose: 'quotation',
       channel: 'telesales',
       name,
@@ -177,8 +182,9 @@ export async function onboardCustomer(
       householdIncomeFen: 50_000_000,
       existingCoverFen: 0,
       dependants: 2,
-    }),
-  );
+    });
+  }
+  const registered = await ok('registration', Promise.resolve(registration as Reply));
   const customerId = registered.customerId as string;
   say(`customer ${customerId} registered (ID ${idNumber.slice(0, 6)}********${idNumber.slice(-4)})`);
   const verification = await ok(
@@ -226,6 +232,72 @@ export interface SoldPolicy {
   readonly applicationToIssueMs: number;
 }
 
+/** A one-year PA1 personal-accident quote sold by telesales (sales-svc's POST /quotes). */
+export function quotePolicy(c: StoryClient, customerId: string, salespersonId: string): Promise<Json> {
+  return c.ok(
+    'quote',
+    c.call(c.u.sales, 'POST', '/quotes', c.token('agent', 'agent-demo'), {
+      customerId,
+      productCode: 'PA1',
+      sumInsuredFen: 50_000_000,
+      paymentMode: 'annual',
+      paymentTermYears: 1,
+      coverageTermYears: 1,
+      salespersonId,
+      channel: 'telesales',
+    }),
+  );
+}
+
+/** The application from a quote, signed by the customer, with the telesales recording the sale requires. */
+export function submitApplication(
+  c: StoryClient,
+  quoteId: string,
+  customerId: string,
+  salespersonId: string,
+): Promise<Json> {
+  return c.ok(
+    'application',
+    c.call(
+      c.u.sales,
+      'POST',
+      '/applications',
+      c.token('agent', 'agent-demo'),
+      applicationBody(quoteId, customerId, salespersonId),
+    ),
+  );
+}
+
+/** POST /applications' body for a quote made with quotePolicy. */
+export function applicationBody(quoteId: string, customerId: string, salespersonId: string): Json {
+  return {
+    quoteId,
+    insuredId: customerId,
+    payerId: customerId,
+    payerRelationship: 'self',
+    salespersonId,
+    healthAnswers: [],
+    beneficiaries: [],
+    signature: {
+      signedBy: customerId,
+      signedAt: new Date().toISOString(),
+      sha256: createHash('sha256').update(`application ${quoteId}`).digest('hex'),
+    },
+    dualRecording: {
+      reference: `rec://telesales/${randomUUID()}`,
+      sha256: createHash('sha256').update(`recording ${quoteId}`).digest('hex'),
+      durationSeconds: 840,
+      checklist: [
+        'identity_confirmed',
+        'product_terms_explained',
+        'exclusions_explained',
+        'cooling_off_explained',
+        'customer_confirmed_voluntary',
+      ],
+    },
+  };
+}
+
 /** Recommendation, quote, application (chapter 2), underwriting, the applicant's confirmation, first premium, issue. */
 export async function sellPolicy(
   c: StoryClient,
@@ -245,56 +317,13 @@ export async function sellPolicy(
   say(
     `needs analysis: protection gap ${(recommendation.protectionGapFen as number) / 100} yuan; recommended ${ranked.join(' > ')}`,
   );
-  const quote = await ok(
-    'quote',
-    call(u.sales, 'POST', '/quotes', agent, {
-      customerId,
-      productCode: 'PA1',
-      sumInsuredFen: 50_000_000,
-      paymentMode: 'annual',
-      paymentTermYears: 1,
-      coverageTermYears: 1,
-      salespersonId,
-      channel: 'telesales',
-    }),
-  );
+  const quote = await quotePolicy(c, customerId, salespersonId);
   say(
     `quote ${quote.quoteId}: PA1 personal accident, 500,000 yuan, premium ${(quote.premiumFen as number) / 100} yuan, valid until ${quote.validUntil}`,
   );
-  const recording = {
-    reference: `rec://telesales/${randomUUID()}`,
-    sha256: createHash('sha256').update(`recording ${quote.quoteId}`).digest('hex'),
-    durationSeconds: 840,
-    checklist: [
-      'identity_confirmed',
-      'product_terms_explained',
-      'exclusions_explained',
-      'cooling_off_explained',
-      'customer_confirmed_voluntary',
-    ],
-  };
   const submitted = performance.now();
-  const application = await ok(
-    'application',
-    call(u.sales, 'POST', '/applications', agent, {
-      quoteId: quote.quoteId,
-      insuredId: customerId,
-      payerId: customerId,
-      payerRelationship: 'self',
-      salespersonId,
-      healthAnswers: [],
-      beneficiaries: [],
-      signature: {
-        signedBy: customerId,
-        signedAt: new Date().toISOString(),
-        sha256: createHash('sha256').update(`application ${quote.quoteId}`).digest('hex'),
-      },
-      dualRecording: recording,
-    }),
-  );
-  say(
-    `application ${application.applicationId} submitted with the telesales recording (${recording.durationSeconds} s)`,
-  );
+  const application = await submitApplication(c, quote.quoteId as string, customerId, salespersonId);
+  say(`application ${application.applicationId} submitted with the telesales recording`);
 
   // 3. Underwriting, confirmation, first premium, issue (chapter 3).
   const underwriter = token('underwriter', 'uw-demo');

@@ -58,6 +58,24 @@ describe('JwtVerifier', () => {
     expect(() => new JwtVerifier(settings).verify(make())).toThrow(TokenInvalidError);
   });
 
+  it('remembers a verified token only until it expires: an accepted token is refused once past its expiry', () => {
+    let now = 0;
+    const verifier = new JwtVerifier({ ...settings, now: () => now });
+    const token = jwt.sign({ roles: ['agent'] }, secret, {
+      subject: 'u-2',
+      issuer: 'insurer-platform',
+      audience: 'insurer-platform',
+      expiresIn: 60,
+    });
+    const issuedAt = jwt.decode(token, { json: true })?.iat as number;
+    now = issuedAt * 1000;
+    expect(verifier.verify(token).sub).toBe('u-2');
+    now += 60_000; // at expiry, still inside the 30-second tolerance
+    expect(verifier.verify(token).sub).toBe('u-2');
+    now += 31_000;
+    expect(() => verifier.verify(token)).toThrow(TokenInvalidError);
+  });
+
   describe('with an RS256 public key', () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();

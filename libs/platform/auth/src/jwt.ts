@@ -11,6 +11,19 @@ export interface JwtSettings {
   readonly publicKey?: string;
   readonly issuer: string;
   readonly audience: string;
+  /** The clock tokens are judged by (milliseconds since the epoch); tests move it. */
+  readonly now?: () => number;
+}
+
+const CLOCK_TOLERANCE_SECONDS = 30;
+/** How many verified tokens are remembered; past it the oldest is forgotten first. */
+const VERIFIED_CACHE_SIZE = 10_000;
+/** A verified token is checked again after this long even when it expires later. */
+const VERIFIED_CACHE_MS = 5 * 60_000;
+
+interface VerifiedToken {
+  readonly principal: Principal;
+  readonly validUntilMs: number;
 }
 
 export class TokenInvalidError extends AppError {
@@ -27,8 +40,16 @@ export class JwtVerifier {
    */
   private readonly key: KeyObject;
   private readonly algorithm: 'HS256' | 'RS256';
+  private readonly now: () => number;
+  /**
+   * Tokens already verified, by their exact text: a caller sends the same token on every request, and the signature
+   * check with its base64 and JSON decoding was the next costliest step of a read. A hit is still judged against its
+   * expiry; the key is fixed for the process's life, so a cached verdict cannot outlive a key change.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(private readonly settings: JwtSettings) {
+    this.now = settings.now ?? Date.now;
     if (settings.publicKey) {
       this.key = createPublicKey(settings.publicKey);
       this.algorithm = 'RS256';
@@ -41,13 +62,31 @@ export class JwtVerifier {
   }
 
   verify(token: string): Principal {
+    const now = this.now();
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.validUntilMs > now) return known.principal;
+      this.verified.delete(token);
+    }
+    const { principal, claims } = this.verifyText(token, now);
+    const expiresMs =
+      typeof claims.exp === 'number' ? (claims.exp + CLOCK_TOLERANCE_SECONDS) * 1000 : Infinity;
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { principal, validUntilMs: Math.min(expiresMs, now + VERIFIED_CACHE_MS) });
+    return principal;
+  }
+
+  private verifyText(token: string, now: number): { principal: Principal; claims: jwt.JwtPayload } {
     let claims: jwt.JwtPayload;
     try {
       const decoded = jwt.verify(token, this.key, {
         algorithms: [this.algorithm],
         issuer: this.settings.issuer,
         audience: this.settings.audience,
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        clockTimestamp: Math.floor(now / 1000),
       });
       if (typeof decoded === 'string') throw new TokenInvalidError('payload is not a JSON object');
       claims = decoded;
@@ -59,7 +98,7 @@ export class JwtVerifier {
     const roles = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
     if (roles.length === 0) throw new TokenInvalidError('no known role');
     const customerId = typeof claims.customerId === 'string' ? claims.customerId : undefined;
-    return { sub: claims.sub, roles, customerId };
+    return { principal: { sub: claims.sub, roles, customerId }, claims };
   }
 }
 

@@ -21,6 +21,7 @@ import {
   PinoNestLogger,
   createLogger,
   isAcceptableCorrelationId,
+  runWithContext,
 } from '@insurer/platform-observability';
 import { ReadinessRegistry } from './readiness';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -75,9 +76,16 @@ export async function startService<C extends ServiceConfig>(
   const fastify = app.getHttpAdapter().getInstance();
   // Tables (rates, cash values) are uploaded as CSV; the handler receives the text and validates every cell.
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // The request id is the correlation id: answered in a header, and the context of everything the request does (its
+  // log lines, the events it publishes). Fastify hooks rather than a Nest interceptor, whose per-request chain of
+  // observables and async resources cost more than the rest of a read's framework work.
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-correlation-id', request.id);
-    return payload;
+    runWithContext({ correlationId: String(request.id) }, done);
+  });
+  // Entered again once the body is read: the body arrives in the socket's async context, not the request's.
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    runWithContext({ correlationId: String(request.id) }, done);
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
   OnModuleInit,
 } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
@@ -18,7 +18,6 @@ import { ProblemDetailsFilter } from '@insurer/platform-http';
 import { KafkaClient, OutboxPublisher, OutboxRelay, createKafka } from '@insurer/platform-messaging';
 import { MetricsController, MetricsRegistry } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
-import { CorrelationInterceptor } from './correlation.interceptor';
 import { HealthController } from './health.controller';
 import { ReadinessRegistry } from './readiness';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -124,7 +123,6 @@ export class ServiceRuntimeModule {
           useFactory: (r: ReadinessRegistry, d: DataSource, k: KafkaClient) => new DependencyChecks(r, d, k),
         },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
       ],
       exports: [
         SERVICE_CONFIG,

@@ -1,2 +1,3 @@
 export * from './data-source';
 export * from './idempotency';
+export * from './primary-key-reader';

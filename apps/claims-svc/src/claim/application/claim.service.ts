@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
 import { openText, sealText } from '@insurer/platform-crypto';
-import { inTransaction } from '@insurer/platform-database';
+import { PrimaryKeyReader, inTransaction } from '@insurer/platform-database';
 import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, addYears, shanghaiDate } from '@insurer/platform-time';
@@ -81,12 +81,17 @@ const PAYEE_OK = ['self', 'insured', 'beneficiary', 'spouse', 'child', 'parent']
  */
 @Injectable()
 export class ClaimService {
+  /** GET /claims/{id} is the hottest read: one prepared statement instead of the query builder. */
+  private readonly byId: PrimaryKeyReader<ClaimEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     @Inject(CLAIMS_SETTINGS) private readonly settings: ClaimsSettings,
-  ) {}
+  ) {
+    this.byId = new PrimaryKeyReader(dataSource, ClaimEntity);
+  }
 
   async report(input: ReportInput, actor: string, within?: EntityManager): Promise<ClaimView> {
     const now = this.clock.now();
@@ -519,7 +524,7 @@ export class ClaimService {
   }
 
   async get(claimId: string, principal: Principal) {
-    const claim = await this.dataSource.manager.findOne(ClaimEntity, { where: { claimId } });
+    const claim = await this.byId.find(claimId);
     if (!claim) throw new ResourceNotFoundError('claim', claimId);
     assertOwnClaim(principal, claim);
     return viewOf(claim);

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { testEnvironment } from '@insurer/platform-testing';
+import { bigintAsNumber } from './data-source';
+import { PrimaryKeyReader } from './primary-key-reader';
+
+const SCHEMA = 'pk_reader_test';
+
+/** One column of every kind the services' entities use, transformers included. */
+@Entity({ name: 'sample', schema: SCHEMA })
+class SampleEntity {
+  @PrimaryColumn('uuid', { name: 'sample_id' }) sampleId!: string;
+  @Column('text') label!: string;
+  @Column('integer', { name: 'small_count' }) smallCount!: number;
+  @Column('bigint', { name: 'amount_fen', transformer: bigintAsNumber }) amountFen!: number;
+  @Column('bigint', { name: 'raw_big' }) rawBig!: string;
+  @Column('numeric', { name: 'rate', nullable: true }) rate!: string | null;
+  @Column('boolean') flag!: boolean;
+  @Column('date', { name: 'due_on' }) dueOn!: string;
+  @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('text', { array: true }) tags!: string[];
+  @Column('jsonb') detail!: { nested: { list: number[] } };
+  @Column('jsonb', { nullable: true }) extra!: Record<string, string> | null;
+  @Column('bytea') sealed!: Buffer;
+}
+
+describe('PrimaryKeyReader', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    const env = testEnvironment();
+    const admin = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
+    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+    await admin.query(`CREATE SCHEMA ${SCHEMA}`);
+    await admin.query(
+      `CREATE TABLE ${SCHEMA}.sample (sample_id uuid PRIMARY KEY, label text NOT NULL, small_count integer NOT NULL,
+         amount_fen bigint NOT NULL, raw_big bigint NOT NULL, rate numeric, flag boolean NOT NULL, due_on date NOT NULL,
+         ended_on date, created_at timestamptz NOT NULL, tags text[] NOT NULL, detail jsonb NOT NULL, extra jsonb,
+         sealed bytea NOT NULL)`,
+    );
+    await admin.destroy();
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url: env.databaseUrl,
+      entities: [SampleEntity],
+    }).initialize();
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  it('returns exactly the entity findOne returns, for every column kind, nulls included', async () => {
+    const rows: SampleEntity[] = [
+      {
+        sampleId: randomUUID(),
+        label: 'filled',
+        smallCount: 7,
+        amountFen: 9_007_199_254_740,
+        rawBig: '9223372036854775807',
+        rate: '12.50',
+        flag: true,
+        dueOn: '2028-02-29',
+        endedOn: '2026-12-31',
+        createdAt: new Date('2026-12-01T16:30:00.123Z'),
+        tags: ['a', 'b c'],
+        detail: { nested: { list: [1, 2, 3] } },
+        extra: { any: 'thing' },
+        sealed: Buffer.from([0, 1, 254, 255]),
+      },
+      {
+        sampleId: randomUUID(),
+        label: 'sparse',
+        smallCount: 0,
+        amountFen: 0,
+        rawBig: '0',
+        rate: null,
+        flag: false,
+        dueOn: '2026-01-01',
+        endedOn: null,
+        createdAt: new Date('2026-01-01T00:00:00.000Z'),
+        tags: [],
+        detail: { nested: { list: [] } },
+        extra: null,
+        sealed: Buffer.alloc(0),
+      },
+    ];
+    await dataSource.manager.insert(SampleEntity, rows);
+    const reader = new PrimaryKeyReader(dataSource, SampleEntity);
+    for (const { sampleId } of rows) {
+      const expected = await dataSource.manager.findOne(SampleEntity, { where: { sampleId } });
+      const read = await reader.find(sampleId);
+      expect(read).toBeInstanceOf(SampleEntity);
+      expect(read).toEqual(expected);
+    }
+    expect((await reader.find(rows[0].sampleId))?.amountFen).toBe(9_007_199_254_740);
+  });
+
+  it('returns null for a key that is not there', async () => {
+    expect(await new PrimaryKeyReader(dataSource, SampleEntity).find(randomUUID())).toBeNull();
+  });
+});

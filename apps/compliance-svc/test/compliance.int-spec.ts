@@ -304,6 +304,44 @@ describe('cases', () => {
 });
 
 describe('the audit chain', () => {
+  it('links each event of a run applied in one transaction to the one before it', async () => {
+    const marker = randomUUID();
+    const customerId = randomUUID();
+    const envelopes = Array.from({ length: 20 }, () => {
+      const eventId = randomUUID();
+      return {
+        eventId,
+        type: 'customer.personal-data-accessed',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        producer: 'compliance-test',
+        aggregateId: customerId,
+        correlationId: eventId,
+        causationId: null,
+        payload: { ...eventFixtures['customer.personal-data-accessed'], customerId, actor: marker },
+      };
+    });
+    // One produce request to one partition: the consumer fetches the run whole and applies it in one transaction.
+    const raw = kafka.producer();
+    await raw.connect();
+    await raw.send({
+      topic: Topics.CUSTOMER_EVENTS,
+      messages: envelopes.map((e) => ({ key: customerId, value: JSON.stringify(e) })),
+    });
+    await raw.disconnect();
+    const rows: { xmin: string }[] = await waitFor(async () => {
+      const found = await db.query(
+        `SELECT xmin::text AS xmin FROM compliance.audit_log WHERE canonical LIKE $1 ORDER BY seq`,
+        [`%${marker}%`],
+      );
+      return found.length === envelopes.length ? found : undefined;
+    });
+    // Several entries share their writing transaction, so the chain tip was carried within it.
+    expect(new Set(rows.map((r) => r.xmin)).size).toBeLessThan(rows.length);
+    // Every link, across this run's transactions and the rest of the log.
+    expect((await api.get('/audit/verify', officer)).body).toMatchObject({ ok: true });
+  });
+
   it('holds every consumed event, verifies intact, and finds an edited and a deleted entry', async () => {
     const marker = randomUUID();
     await producer.event('customer.personal-data-accessed', randomUUID(), {

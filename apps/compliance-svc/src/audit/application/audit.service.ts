@@ -16,27 +16,31 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The chain's last hash as each open transaction left it. The lock below is held until that transaction ends, so
+   * the consumer's later appends in it (a fetched run of events is applied in one) need neither the lock again nor
+   * a read of the tip. A new transaction, also after a rollback, is a new manager and starts from the table.
+   */
+  private readonly tips = new WeakMap<EntityManager, string>();
+
   async append(m: EntityManager, event: DomainEvent, topic: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.audit_log'))`);
-    const [last] = (await m.query(`SELECT hash FROM compliance.audit_log ORDER BY seq DESC LIMIT 1`)) as {
-      hash: string;
-    }[];
+    const inTransaction = m.queryRunner?.isTransactionActive === true;
+    let prev = inTransaction ? this.tips.get(m) : undefined;
+    if (prev === undefined) {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.audit_log'))`);
+      const [last] = (await m.query(`SELECT hash FROM compliance.audit_log ORDER BY seq DESC LIMIT 1`)) as {
+        hash: string;
+      }[];
+      prev = last?.hash ?? GENESIS_HASH;
+    }
     const canonical = canonicalJson(event);
-    const prev = last?.hash ?? GENESIS_HASH;
-    await m.query(
+    const hash = entryHash(prev, canonical);
+    const inserted: unknown[] = await m.query(
       `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
-      [
-        event.eventId,
-        topic,
-        event.type,
-        event.occurredAt,
-        this.clock.now(),
-        canonical,
-        prev,
-        entryHash(prev, canonical),
-      ],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING RETURNING seq`,
+      [event.eventId, topic, event.type, event.occurredAt, this.clock.now(), canonical, prev, hash],
     );
+    if (inTransaction) this.tips.set(m, inserted.length > 0 ? hash : prev);
   }
 
   /** Walks the whole chain in sequence order, in pages, and reports the first broken link. */

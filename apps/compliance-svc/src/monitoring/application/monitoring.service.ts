@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
+import { PerTransaction } from '@insurer/platform-database';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
@@ -32,6 +33,11 @@ const CASE_SEVERITIES: readonly Severity[] = ['medium', 'high', 'critical'];
  */
 @Injectable()
 export class MonitoringService {
+  /** The rule table, read once per transaction: a fetched run of events is judged by the table as it began. */
+  private readonly ruleTable = new PerTransaction((m) =>
+    m.find(RuleVersionEntity, { order: { ruleId: 'ASC', version: 'DESC' } }),
+  );
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
@@ -93,7 +99,7 @@ export class MonitoringService {
 
   /** Every rule's version in effect on a date. */
   async rulesOn(m: EntityManager, day: string): Promise<RuleVersion[]> {
-    const rows = await m.find(RuleVersionEntity, { order: { ruleId: 'ASC', version: 'DESC' } });
+    const rows = await this.ruleTable.get(m);
     const seen = new Set<string>();
     const out: RuleVersion[] = [];
     for (const r of rows) {

@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { withTimeout } from '@insurer/platform-config';
+import { applyKafkajsIdleFix } from './kafkajs-idle-fix';
 
 export interface KafkaSettings {
   readonly clientId: string;
@@ -18,6 +19,7 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 
 /** A kafkajs client whose logs go through the service's JSON logger instead of the console. */
 export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
+  applyKafkajsIdleFix();
   return new Kafka({
     clientId: settings.clientId,
     brokers: [...settings.brokers],

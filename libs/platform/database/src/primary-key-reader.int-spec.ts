@@ -25,6 +25,14 @@ class SampleEntity {
   @Column('bytea') sealed!: Buffer;
 }
 
+/** A key of two columns, like the claims service's product replica (code and version). */
+@Entity({ name: 'versioned', schema: SCHEMA })
+class VersionedEntity {
+  @PrimaryColumn('text', { name: 'code' }) code!: string;
+  @PrimaryColumn('integer') version!: number;
+  @Column('jsonb') definition!: { name: string };
+}
+
 describe('PrimaryKeyReader', () => {
   let dataSource: DataSource;
 
@@ -39,11 +47,15 @@ describe('PrimaryKeyReader', () => {
          ended_on date, created_at timestamptz NOT NULL, tags text[] NOT NULL, detail jsonb NOT NULL, extra jsonb,
          sealed bytea NOT NULL)`,
     );
+    await admin.query(
+      `CREATE TABLE ${SCHEMA}.versioned (code text NOT NULL, version integer NOT NULL, definition jsonb NOT NULL,
+         PRIMARY KEY (code, version))`,
+    );
     await admin.destroy();
     dataSource = await new DataSource({
       type: 'postgres',
       url: env.databaseUrl,
-      entities: [SampleEntity],
+      entities: [SampleEntity, VersionedEntity],
     }).initialize();
   });
 
@@ -97,5 +109,29 @@ describe('PrimaryKeyReader', () => {
 
   it('returns null for a key that is not there', async () => {
     expect(await new PrimaryKeyReader(dataSource, SampleEntity).find(randomUUID())).toBeNull();
+  });
+
+  it('reads by a key of several columns, given in the order the entity declares them', async () => {
+    await dataSource.manager.insert(VersionedEntity, [
+      { code: 'MED1', version: 1, definition: { name: 'first' } },
+      { code: 'MED1', version: 2, definition: { name: 'second' } },
+    ]);
+    const reader = new PrimaryKeyReader(dataSource, VersionedEntity);
+    expect(await reader.find('MED1', 2)).toEqual({
+      code: 'MED1',
+      version: 2,
+      definition: { name: 'second' },
+    });
+    expect(await reader.find('MED1', 3)).toBeNull();
+    await expect(reader.find('MED1')).rejects.toThrow('a key has 2 values, not 1');
+  });
+
+  it('reads in the caller’s transaction: its own uncommitted row, which the pool does not see', async () => {
+    const reader = new PrimaryKeyReader(dataSource, VersionedEntity);
+    await dataSource.transaction(async (m) => {
+      await m.insert(VersionedEntity, { code: 'TL20', version: 1, definition: { name: 'pending' } });
+      expect((await reader.findIn(m, 'TL20', 1))?.definition).toEqual({ name: 'pending' });
+      expect(await reader.find('TL20', 1)).toBeNull();
+    });
   });
 });

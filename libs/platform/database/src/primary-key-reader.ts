@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -11,23 +11,22 @@ interface PostgresDriverLike {
 /**
  * Reads one row by primary key without TypeORM's query builder. On a GET by id, building the SELECT from find
  * options and turning the aliased result back into an entity cost more CPU than the round trip to Postgres (the read
- * benchmark's profile). Here the statement is made once from the entity's metadata, each read is one query on the
- * same pool, and every value goes through the driver's own hydration (types and column transformers), so the entity
- * is the one `findOne` would return. Only flat entities: no relations, no embedded columns.
+ * benchmark's profile). Here the statement is made once from the entity's metadata, each read is one query (on the
+ * pool, or in the caller's transaction), and every value goes through the driver's own hydration (types and column transformers), so the entity
+ * is the one `findOne` would return. A key is given in the order the entity declares its primary columns. Only flat
+ * entities: no relations, no embedded columns.
  */
 export class PrimaryKeyReader<T extends ObjectLiteral> {
   private readonly metadata: EntityMetadata;
   private readonly columns: readonly ColumnMetadata[];
   private readonly sql: string;
+  private readonly keyLength: number;
 
   constructor(
     private readonly dataSource: DataSource,
     target: EntityTarget<T>,
   ) {
     const metadata = dataSource.getMetadata(target);
-    if (metadata.primaryColumns.length !== 1) {
-      throw new Error(`${metadata.name}: a primary-key reader needs exactly one primary column`);
-    }
     if (metadata.relations.length > 0 || metadata.embeddeds.length > 0) {
       throw new Error(`${metadata.name}: a primary-key reader reads flat entities only`);
     }
@@ -37,14 +36,36 @@ export class PrimaryKeyReader<T extends ObjectLiteral> {
     const table = metadata.schema
       ? `"${metadata.schema}"."${metadata.tableName}"`
       : `"${metadata.tableName}"`;
-    this.sql = `SELECT ${list} FROM ${table} WHERE "${metadata.primaryColumns[0].databaseName}" = $1`;
+    const where = metadata.primaryColumns.map((c, i) => `"${c.databaseName}" = $${i + 1}`).join(' AND ');
+    this.sql = `SELECT ${list} FROM ${table} WHERE ${where}`;
+    this.keyLength = metadata.primaryColumns.length;
   }
 
-  async find(id: unknown): Promise<T | null> {
-    const driver = this.dataSource.driver as unknown as PostgresDriverLike;
-    const { rows } = await driver.master.query(this.sql, [id]);
-    if (rows.length === 0) return null;
-    const row = rows[0];
+  /** The row on the pool, outside any transaction. */
+  async find(...key: unknown[]): Promise<T | null> {
+    const { rows } = await this.driver.master.query(this.sql, this.checked(key));
+    return rows.length === 0 ? null : this.hydrate(rows[0]);
+  }
+
+  /** The row as the caller's transaction sees it. */
+  async findIn(manager: EntityManager, ...key: unknown[]): Promise<T | null> {
+    const rows: Record<string, unknown>[] = await manager.query(this.sql, this.checked(key));
+    return rows.length === 0 ? null : this.hydrate(rows[0]);
+  }
+
+  private get driver(): PostgresDriverLike {
+    return this.dataSource.driver as unknown as PostgresDriverLike;
+  }
+
+  private checked(key: unknown[]): unknown[] {
+    if (key.length !== this.keyLength) {
+      throw new Error(`${this.metadata.name}: a key has ${this.keyLength} values, not ${key.length}`);
+    }
+    return key;
+  }
+
+  private hydrate(row: Record<string, unknown>): T {
+    const driver = this.driver;
     const entity = this.metadata.create() as T;
     for (const column of this.columns) {
       column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, MoreThan, type EntityManager } from 'typeorm';
+import { PrimaryKeyReader } from '@insurer/platform-database';
 import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
@@ -32,11 +33,16 @@ export const DEPARTURE_NOTICE_DAYS = 30;
 
 @Injectable()
 export class SalespersonService {
+  /** Every quote and application checks its salesperson by id: one statement, no query builder. */
+  private readonly byId: PrimaryKeyReader<SalespersonEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.byId = new PrimaryKeyReader(dataSource, SalespersonEntity);
+  }
 
   /** Registers or updates a salesperson (grade, licence, status) and announces the new standing. */
   async upsert(input: SalespersonInput): Promise<SalespersonEntity> {
@@ -175,7 +181,7 @@ export class SalespersonService {
     salespersonId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SalespersonEntity> {
-    const person = await manager.findOne(SalespersonEntity, { where: { salespersonId } });
+    const person = await this.byId.findIn(manager, salespersonId);
     if (!person) throw new ResourceNotFoundError('salesperson', salespersonId);
     return person;
   }

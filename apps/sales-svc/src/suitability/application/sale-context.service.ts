@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { PrimaryKeyReader } from '@insurer/platform-database';
 import { AppError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
@@ -59,12 +60,18 @@ export interface SaleContext {
  */
 @Injectable()
 export class SaleContextService {
+  /** Every quote and application reads the customer's facts by id: one statement, no query builder. */
+  private readonly customerFacts: PrimaryKeyReader<CustomerFactsEntity>;
+
   constructor(
+    dataSource: DataSource,
     private readonly products: ProductService,
     private readonly salespeople: SalespersonService,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.customerFacts = new PrimaryKeyReader(dataSource, CustomerFactsEntity);
+  }
 
   async load(m: EntityManager, terms: SaleTerms): Promise<SaleContext> {
     const today = shanghaiDate(this.clock.now());
@@ -88,7 +95,7 @@ export class SaleContextService {
         authority,
       );
 
-    const customer = await m.findOne(CustomerFactsEntity, { where: { customerId: terms.customerId } });
+    const customer = await this.customerFacts.findIn(m, terms.customerId);
     if (!customer || customer.erased) {
       throw new SaleRefusedError('SALES.CUSTOMER_UNKNOWN', 'the customer is not known to sales', [
         {

@@ -6,6 +6,11 @@ import type { EntityManager } from 'typeorm';
  * instead of one per event, each statement being a round trip. The run sees the value as it stood at its first read.
  * Keyed by the transaction's manager, so a new transaction, also a retry after a rollback, reads it afresh.
  */
+/** Whether the manager runs inside an open transaction (the data source's own manager never does). */
+export function isInTransaction(manager: EntityManager): boolean {
+  return manager.queryRunner?.isTransactionActive === true;
+}
+
 export class PerTransaction<T> {
   private readonly values = new WeakMap<EntityManager, Promise<T>>();
 
@@ -13,7 +18,7 @@ export class PerTransaction<T> {
 
   get(manager: EntityManager): Promise<T> {
     // Outside a transaction (the data source's own manager lives as long as the process) nothing is kept.
-    if (!manager.queryRunner?.isTransactionActive) return this.load(manager);
+    if (!isInTransaction(manager)) return this.load(manager);
     let value = this.values.get(manager);
     if (!value) {
       value = this.load(manager);

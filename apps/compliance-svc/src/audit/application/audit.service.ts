@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
+import { isInTransaction } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { GENESIS_HASH, canonicalJson, entryHash, verifyChain, type ChainVerdict } from '../domain/hash-chain';
 
@@ -24,7 +25,7 @@ export class AuditService {
   private readonly tips = new WeakMap<EntityManager, string>();
 
   async append(m: EntityManager, event: DomainEvent, topic: string): Promise<void> {
-    const inTransaction = m.queryRunner?.isTransactionActive === true;
+    const inTransaction = isInTransaction(m);
     let prev = inTransaction ? this.tips.get(m) : undefined;
     if (prev === undefined) {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.audit_log'))`);

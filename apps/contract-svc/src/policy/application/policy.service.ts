@@ -63,7 +63,7 @@ export interface Reinstatement {
  */
 @Injectable()
 export class PolicyService {
-  /** GET /policies/{id} is the hottest read: one prepared statement instead of the query builder. */
+  /** GET /policies/{id} is the hottest read: one statement made once, no query builder. */
   private readonly byId: PrimaryKeyReader<PolicyEntity>;
 
   constructor(

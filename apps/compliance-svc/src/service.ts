@@ -3,6 +3,7 @@ import { complianceConfigSchema, type ComplianceConfig } from './compliance-conf
 import { ComplianceModule } from './compliance.module';
 import { ComplianceInit1764000000000 } from './database/migrations/1764000000000-ComplianceInit';
 import { ComplianceDomain1764500000000 } from './database/migrations/1764500000000-ComplianceDomain';
+import { SalespersonTrainingYears1765000000000 } from './database/migrations/1765000000000-SalespersonTrainingYears';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -31,7 +32,11 @@ export const service: ServiceParts<ComplianceConfig> = {
       RiskScoreEntity,
       AmlTransactionEntity,
     ],
-    migrations: [ComplianceInit1764000000000, ComplianceDomain1764500000000],
+    migrations: [
+      ComplianceInit1764000000000,
+      ComplianceDomain1764500000000,
+      SalespersonTrainingYears1765000000000,
+    ],
   },
   imports: (config) => [ComplianceModule.forRoot({ departureSweepMs: config.DEPARTURE_SWEEP_MS })],
 };

@@ -2,6 +2,7 @@ import type { ServiceParts } from '@insurer/platform-runtime';
 import { CustomerFactsEntity } from './customer-replica/infrastructure/customer-facts.entity';
 import { SalesInit1764000000000 } from './database/migrations/1764000000000-SalesInit';
 import { SalesDomain1764200000000 } from './database/migrations/1764200000000-SalesDomain';
+import { TrainingYears1765000000000 } from './database/migrations/1765000000000-TrainingYears';
 import { PolicyReplicaEntity } from './portfolio/infrastructure/policy-replica.entity';
 import { ProductVersionEntity } from './product/infrastructure/product-version.entity';
 import { ApplicationEntity } from './proposal/infrastructure/application.entity';
@@ -38,7 +39,7 @@ export const service: ServiceParts<SalesConfig> = {
       ApplicationEntity,
       ReturnVisitEntity,
     ],
-    migrations: [SalesInit1764000000000, SalesDomain1764200000000],
+    migrations: [SalesInit1764000000000, SalesDomain1764200000000, TrainingYears1765000000000],
   },
   imports: (config) => [SalesModule.forRoot({ returnVisitSweepMs: config.RETURN_VISIT_SWEEP_MS })],
 };

@@ -20,6 +20,7 @@ import { seedSales } from '@insurer/platform-scenarios';
 import { HEALTH_QUESTIONS } from '../src/proposal/domain/application-rules';
 import { KEY_ELEMENTS } from '../src/proposal/domain/dual-recording';
 import type { SalesConfig } from '../src/sales-config';
+import { ReturnVisitOverdueJob } from '../src/sales.module';
 import { service } from '../src/service';
 
 const env = testEnvironment();
@@ -35,6 +36,7 @@ let producer: TestProducer;
 let db: DataSource;
 
 const today = () => shanghaiDate(clock.now());
+const UNDERTRAINED = `S-UT-${randomUUID().slice(0, 6)}`;
 /** A birth date that makes the customer `age` (completed years) on tomorrow's effective date. */
 const bornForAge = (age: number) => addDays(addYears(addDays(today(), 1), -age), -10);
 const payloadOf = (m: CollectedMessage) => (m.json as { payload: Record<string, unknown> })?.payload;
@@ -139,6 +141,18 @@ beforeAll(async () => {
   events = await new TopicCollector(kafka, [Topics.SALES_EVENTS]).start();
   producer = await new TestProducer(kafka).start();
   await seedSales(started.url, admin, () => undefined);
+  // A salesperson past their first year with 10 hours this year and none last year: the annual requirement bites.
+  const now = clock.now();
+  clock.set(new Date(now.getTime() - 2 * 365 * 86_400_000));
+  const veteran = {
+    name: 'Under Trained',
+    grade: 'G3',
+    licenceNumber: 'L-UT',
+    licenceValidUntil: '2099-12-31',
+  };
+  expect((await api.put(`/salespeople/${UNDERTRAINED}`, veteran, admin)).status).toBe(200);
+  clock.set(now);
+  await api.post(`/salespeople/${UNDERTRAINED}/training`, { hours: 10, completedOn: today() }, admin);
 });
 
 afterAll(async () => {
@@ -294,7 +308,7 @@ describe('quotes', () => {
     [
       'an undertrained salesperson',
       {},
-      { salespersonId: 'S-1003' },
+      { salespersonId: UNDERTRAINED },
       'SALES.SALESPERSON_NOT_AUTHORISED',
       'SALESPERSON.UNDERTRAINED',
       'NFRA Order 2023 No. 2',
@@ -453,16 +467,21 @@ describe('applications', () => {
     expect(withRecording.body.recordingRetainedUntil).toBe(addYears(today(), 30));
   });
 
-  it('refuses an application on a quote older than 30 days', async () => {
+  it('takes an application on a quote on its 30th day and refuses it on the 31st', async () => {
     const customerId = await customer({ validUntil: addYears(today(), 2) });
-    const q = await quote(customerId);
-    clock.advanceDays(31);
+    const onTime = await quote(customerId);
+    const late = await quote(customerId);
+    const start = clock.now();
+    clock.advanceDays(30);
     try {
-      const res = await api.post('/applications', applicationBody(q.quoteId, customerId), agent);
+      const accepted = await api.post('/applications', applicationBody(onTime.quoteId, customerId), agent);
+      expect(accepted.status).toBe(201);
+      clock.advanceDays(1);
+      const res = await api.post('/applications', applicationBody(late.quoteId, customerId), agent);
       expect(res.status).toBe(422);
       expect(res.body.reasons).toEqual([expect.objectContaining({ code: 'QUOTE.EXPIRED' })]);
     } finally {
-      clock.advanceDays(-31);
+      clock.set(start);
     }
   });
 
@@ -566,8 +585,18 @@ describe('after the sale', () => {
     const customerId = await customer();
     const policyId = await issue(customerId);
     await events.waitFor(ofType('sales.return-visit-scheduled', (p) => p.policyId === policyId));
-    clock.advanceDays(15);
+    const sweep = started.app.get(ReturnVisitOverdueJob).job;
+    const status = async () =>
+      ((await api.get(`/return-visits?policyId=${policyId}`, agent)).body as { status: string }[])[0]?.status;
+    clock.advanceDays(14);
     try {
+      // Due on day 14: still open that day.
+      await sweep.runNow();
+      expect(await status()).toBe('scheduled');
+      clock.advanceDays(1);
+      await sweep.runNow();
+      // A periodic sweep may hold the row at that moment: wait for whichever commits.
+      await waitFor(async () => (await status()) === 'overdue', { description: 'the visit to be overdue' });
       const [overdue] = await events.waitFor(
         ofType('sales.return-visit-overdue', (p) => p.policyId === policyId),
       );
@@ -583,7 +612,7 @@ describe('after the sale', () => {
     const salespersonId = `S-${randomUUID().slice(0, 8)}`;
     await api.put(
       `/salespeople/${salespersonId}`,
-      { name: 'Leaving Soon', grade: 'G2', licenceNumber: 'L-9', licenceValidUntil: '2030-01-01' },
+      { name: 'Leaving Soon', grade: 'G2', licenceNumber: 'L-9', licenceValidUntil: addYears(today(), 3) },
       admin,
     );
     const longTerm = await customer();
@@ -642,7 +671,7 @@ describe('needs analysis and the pipeline', () => {
     const salespersonId = `S-${randomUUID().slice(0, 8)}`;
     await api.put(
       `/salespeople/${salespersonId}`,
-      { name: 'Pipeline', grade: 'G3', licenceNumber: 'L-1', licenceValidUntil: '2030-01-01' },
+      { name: 'Pipeline', grade: 'G3', licenceNumber: 'L-1', licenceValidUntil: addYears(today(), 3) },
       admin,
     );
     await api.post(`/salespeople/${salespersonId}/training`, { hours: 30, completedOn: today() }, admin);

@@ -185,6 +185,8 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     licenceNumber: 'LIC-0001',
     licenceValidUntil: '2028-12-31',
     trainingHoursThisYear: 36,
+    trainingHoursByYear: { '2025': 31, '2026': 36 },
+    serviceStartedOn: '2024-05-01',
     status: 'active',
     registeredAt: at,
   },

@@ -41,6 +41,10 @@ export const SalespersonRegisteredV1 = defineEvent({
     licenceNumber: z.string().nullable(),
     licenceValidUntil: CalendarDate.nullable(),
     trainingHoursThisYear: z.number().min(0),
+    /** Hours per calendar year (added in 1.x; absent from older producers): the annual requirement reads two years. */
+    trainingHoursByYear: z.record(z.string().regex(/^\d{4}$/), z.number().min(0)).optional(),
+    /** The day the salesperson started, which opens their first year (added in 1.x). */
+    serviceStartedOn: CalendarDate.nullable().optional(),
     status: z.enum(['active', 'suspended', 'departed']),
     registeredAt: Instant,
   }),

@@ -208,15 +208,22 @@ export class MonitoringService {
     switch (event.type) {
       case 'sales.salesperson-registered': {
         const s = event.payload;
+        // A producer from before the per-year hours announced this year's only.
+        const byYear = s.trainingHoursByYear ?? {
+          [shanghaiDate(new Date(s.registeredAt)).slice(0, 4)]: s.trainingHoursThisYear,
+        };
         await m.query(
-          `INSERT INTO compliance.salesperson_state (salesperson_id, grade, licence_valid_until, training_hours, status, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (salesperson_id) DO UPDATE SET grade = $2, licence_valid_until = $3, training_hours = $4, status = $5, updated_at = $6`,
+          `INSERT INTO compliance.salesperson_state
+             (salesperson_id, grade, licence_valid_until, training_hours_by_year, service_started_on, status, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (salesperson_id) DO UPDATE SET grade = $2, licence_valid_until = $3,
+             training_hours_by_year = $4, service_started_on = $5, status = $6, updated_at = $7`,
           [
             s.salespersonId,
             s.grade,
             s.licenceValidUntil,
-            s.trainingHoursThisYear,
+            JSON.stringify(byYear),
+            s.serviceStartedOn ?? null,
             s.status,
             this.clock.now(),
           ],
@@ -270,11 +277,18 @@ export class MonitoringService {
     };
     if (event.type === 'sales.application-submitted' || event.type === 'sales.quote-issued') {
       const [row] = await m.query(
-        `SELECT grade, licence_valid_until::text AS "licenceValidUntil", training_hours::float AS "trainingHoursThisYear", status
+        `SELECT grade, licence_valid_until::text AS "licenceValidUntil", training_hours_by_year AS "hoursByYear",
+                service_started_on::text AS "serviceStartedOn", status
          FROM compliance.salesperson_state WHERE salesperson_id = $1`,
         [event.payload.salespersonId],
       );
-      return { salesperson: () => row };
+      const person = row && {
+        grade: row.grade,
+        licenceValidUntil: row.licenceValidUntil,
+        training: { hoursByYear: row.hoursByYear, serviceStartedOn: row.serviceStartedOn },
+        status: row.status,
+      };
+      return { salesperson: () => person };
     }
     if (event.type === 'contract.policy-surrendered') {
       const windowStart = addDays(event.payload.surrenderedOn, -windowOf('aml_bulk_surrender', 30));

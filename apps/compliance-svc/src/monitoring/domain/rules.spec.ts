@@ -66,14 +66,17 @@ describe('compliance rules, each tripped and just missed', () => {
     const qualified = {
       grade: 'G2',
       licenceValidUntil: '2027-01-01',
-      trainingHoursThisYear: 30,
+      training: { hoursByYear: { '2026': 30 }, serviceStartedOn: '2020-01-01' },
       status: 'active',
     };
     const e = event('sales.quote-issued', { salespersonId: 's-1' });
     expect(fires('SALESPERSON_NOT_QUALIFIED', e, { salesperson: () => qualified })).toBe(false);
     expect(
       fires('SALESPERSON_NOT_QUALIFIED', e, {
-        salesperson: () => ({ ...qualified, trainingHoursThisYear: 29.5 }),
+        salesperson: () => ({
+          ...qualified,
+          training: { hoursByYear: { '2025': 29.5, '2026': 29.5 }, serviceStartedOn: '2020-01-01' },
+        }),
       }),
     ).toBe(true);
     expect(

@@ -1,5 +1,5 @@
 import { addDays, shanghaiDate } from '@insurer/platform-time';
-import type { DomainEvent } from '@insurer/contracts';
+import { annualTraining, type DomainEvent, type TrainingFacts } from '@insurer/contracts';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type SubjectKind = 'customer' | 'salesperson' | 'policy' | 'claim' | 'ticket';
@@ -37,7 +37,7 @@ export interface RuleContext {
     | {
         grade: string | null;
         licenceValidUntil: string | null;
-        trainingHoursThisYear: number;
+        training: TrainingFacts;
         status: string;
       }
     | undefined;
@@ -119,7 +119,7 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       else {
         if (!person.grade) problems.push('ungraded');
         if (!person.licenceValidUntil || person.licenceValidUntil < day) problems.push('unlicensed');
-        if (person.trainingHoursThisYear < num(p, 'minTrainingHours', 30))
+        if (!annualTraining(person.training, day, num(p, 'minTrainingHours', 30)).met)
           problems.push('under the training hours');
         if (person.status !== 'active') problems.push(person.status);
       }

@@ -58,8 +58,7 @@ export class SalespersonService {
         existing ??
         m.create(SalespersonEntity, {
           salespersonId: input.salespersonId,
-          trainingYear: Number(shanghaiDate(now).slice(0, 4)),
-          trainingHours: 0,
+          trainingHoursByYear: {},
           departedOn: null,
           createdAt: now,
         });
@@ -77,7 +76,7 @@ export class SalespersonService {
     });
   }
 
-  /** Adds completed training hours; hours count per calendar year. */
+  /** Adds completed training hours to the calendar year of their completion. */
   async recordTraining(
     salespersonId: string,
     hours: number,
@@ -86,15 +85,13 @@ export class SalespersonService {
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       const person = await this.lock(m, salespersonId);
-      const year = Number(completedOn.slice(0, 4));
-      const currentYear = Number(shanghaiDate(now).slice(0, 4));
-      if (year === currentYear) {
-        if (person.trainingYear !== currentYear) {
-          person.trainingYear = currentYear;
-          person.trainingHours = 0;
-        }
-        person.trainingHours = Math.round((person.trainingHours + hours) * 10) / 10;
-      }
+      // Hours count in the calendar year they were completed in; the year before still decides this year's authority.
+      const year = completedOn.slice(0, 4);
+      const before = person.trainingHoursByYear[year] ?? 0;
+      person.trainingHoursByYear = {
+        ...person.trainingHoursByYear,
+        [year]: Math.round((before + hours) * 10) / 10,
+      };
       person.updatedAt = now;
       await m.save(person);
       await this.announce(m, person, now);
@@ -186,15 +183,17 @@ export class SalespersonService {
     return person;
   }
 
-  /** The salesperson as the authority rule sees them today (last year's hours do not count). */
+  /** The salesperson as the authority rule sees them. */
   standing(person: SalespersonEntity): SalespersonStanding {
-    const year = Number(shanghaiDate(this.clock.now()).slice(0, 4));
     return {
       salespersonId: person.salespersonId,
       grade: person.grade,
       licenceNumber: person.licenceNumber,
       licenceValidUntil: person.licenceValidUntil,
-      trainingHoursThisYear: person.trainingYear === year ? person.trainingHours : 0,
+      training: {
+        hoursByYear: person.trainingHoursByYear,
+        serviceStartedOn: shanghaiDate(person.createdAt),
+      },
       status: person.status,
     };
   }
@@ -219,7 +218,9 @@ export class SalespersonService {
         maxProductGrade: person.grade ? MAX_PRODUCT_GRADE[person.grade] : null,
         licenceNumber: person.licenceNumber,
         licenceValidUntil: person.licenceValidUntil,
-        trainingHoursThisYear: standing.trainingHoursThisYear,
+        trainingHoursThisYear: standing.training.hoursByYear[shanghaiDate(now).slice(0, 4)] ?? 0,
+        trainingHoursByYear: standing.training.hoursByYear,
+        serviceStartedOn: standing.training.serviceStartedOn,
         status: person.status,
         registeredAt: now.toISOString(),
       },

@@ -1,8 +1,9 @@
+import { REQUIRED_TRAINING_HOURS, annualTraining, type TrainingFacts } from '@insurer/contracts';
 import { SOURCES, type Reason } from '../../suitability/domain/sources';
 import type { ProductGrade } from '../../suitability/domain/suitability';
 
 export type SalespersonGrade = 'G1' | 'G2' | 'G3';
-export const REQUIRED_TRAINING_HOURS = 30;
+export { REQUIRED_TRAINING_HOURS };
 
 /** Which product risk grades each salesperson grade may sell (the insurer's grading under NFRA Order 2023 No. 2). */
 export const MAX_PRODUCT_GRADE: Readonly<Record<SalespersonGrade, ProductGrade>> = {
@@ -16,13 +17,15 @@ export interface SalespersonStanding {
   readonly grade: SalespersonGrade | null;
   readonly licenceNumber: string | null;
   readonly licenceValidUntil: string | null;
-  readonly trainingHoursThisYear: number;
+  /** Hours per calendar year and the start date: the annual requirement's facts (libs/contracts training-year). */
+  readonly training: TrainingFacts;
   readonly status: 'active' | 'suspended' | 'departed';
 }
 
 /**
  * May this salesperson quote or submit this product today? Each missing condition is its own reason: the status, a
- * grade, a licence valid today, 30 hours of training this year, and a grade that covers the product's risk grade.
+ * grade, a licence valid today, the annual 30 hours of training (last year's or this year's, or a first year of
+ * service), and a grade that covers the product's risk grade.
  */
 export function salesAuthority(
   person: SalespersonStanding,
@@ -48,10 +51,12 @@ export function salesAuthority(
       source,
     });
   }
-  if (person.trainingHoursThisYear < REQUIRED_TRAINING_HOURS) {
+  const training = annualTraining(person.training, today);
+  if (!training.met) {
+    const year = Number(today.slice(0, 4));
     reasons.push({
       code: 'SALESPERSON.UNDERTRAINED',
-      message: `${person.trainingHoursThisYear} training hours this year; ${REQUIRED_TRAINING_HOURS} are required`,
+      message: `${training.hoursLastYear} training hours in ${year - 1} and ${training.hoursThisYear} so far in ${year}; ${REQUIRED_TRAINING_HOURS} in a year are required`,
       source,
     });
   }

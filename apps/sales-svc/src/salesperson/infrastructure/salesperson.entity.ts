@@ -8,13 +8,8 @@ export class SalespersonEntity {
   @Column('text', { nullable: true }) grade!: SalespersonGrade | null;
   @Column('text', { name: 'licence_number', nullable: true }) licenceNumber!: string | null;
   @Column('date', { name: 'licence_valid_until', nullable: true }) licenceValidUntil!: string | null;
-  /** Training hours count per calendar year; a new year starts from zero. */
-  @Column('integer', { name: 'training_year' }) trainingYear!: number;
-  @Column('numeric', {
-    name: 'training_hours',
-    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
-  })
-  trainingHours!: number;
+  /** Completed training hours per calendar year in Shanghai ('2026': 31.5); the annual requirement reads two of them. */
+  @Column('jsonb', { name: 'training_hours_by_year' }) trainingHoursByYear!: Record<string, number>;
   @Column('text') status!: 'active' | 'suspended' | 'departed';
   @Column('date', { name: 'departed_on', nullable: true }) departedOn!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

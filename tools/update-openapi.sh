@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run openapi:update`: after an API change, starts the six services against the test infrastructure and rewrites
-# docs/openapi/<service>.json from what they serve; the boot test then checks the files stay in step with the code.
+# docs/openapi/<service>.json from what they serve (tools/update-openapi.ts); the boot test then checks the files stay
+# in step with the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/ensure-deps.sh
@@ -9,5 +10,5 @@ node tools/build.mjs
 node dist/tools/infra.js up >/dev/null
 set -a; . .cache/test.env; set +a
 node dist/tools/migrate.js >/dev/null
-UPDATE_OPENAPI=1 npx jest -c jest.int.config.js e2e/src/service-boot --ci
+node dist/tools/update-openapi.js
 npx prettier --write docs/openapi --log-level=warn

@@ -5,20 +5,26 @@ import { chromium, type Browser } from 'playwright-core';
 import { eventFixtures } from '@insurer/contracts/testing';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
-import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
+import {
+  HttpClient,
+  TestProducer,
+  redeliverAndAwaitDuplicate,
+  startServiceUnderTest,
+} from '@insurer/platform-test-harness';
 import { repoRoot, testEnvironment, tokenFor, waitFor } from '@insurer/platform-testing';
 import { ManualClock, addDays, shanghaiDate } from '@insurer/platform-time';
-import { actionProgress } from '../src/kpi/domain/kpis';
 import { service } from '../src/service';
 
 const env = testEnvironment();
 const kafka = createKafka({ clientId: 'analytics-svc-test', brokers: env.kafkaBrokers.split(',') });
-const clock = new ManualClock(new Date());
+// The test's day lies years back, on a day no other test writes to, and the 29 days before it are empty too: totals,
+// the period before and the 30-day window of an improvement action are then this file's own figures, known exactly.
+const today = addDays(shanghaiDate(new Date()), -(1000 + Math.floor(Math.random() * 2000)));
+const clock = new ManualClock(`${today}T12:00:00+08:00`);
 const analyst = tokenFor('analyst', 'an-1');
 const admin = tokenFor('admin', 'admin-1');
 const salespersonId = `S-AN-${randomUUID().slice(0, 6)}`;
-const today = shanghaiDate(new Date());
-const now = () => new Date().toISOString();
+const now = () => clock.now().toISOString();
 
 let started: StartedService<import('@insurer/platform-config').ServiceConfig>;
 let api: HttpClient;
@@ -199,19 +205,13 @@ describe('KPIs from events across the topics', () => {
 
   it('changes no figure when events are redelivered', async () => {
     const before = await mine();
-    await producer.redeliver(sent.premium0);
-    await producer.redeliver(sent.claimPaid);
-    const marker = randomUUID();
-    await producer.event('sales.quote-issued', randomUUID(), {
-      ...eventFixtures['sales.quote-issued'],
-      quoteId: randomUUID(),
-      salespersonId: marker,
-      issuedAt: now(),
-    });
-    await waitFor(async () => {
-      const res = await api.get(`/kpis?from=${today}&to=${today}&by=salesperson`, analyst);
-      return (res.body.rows as Row[]).some((r) => r.key === marker);
-    });
+    // Each copy is read and reported as a duplicate before the figures are compared again.
+    await redeliverAndAwaitDuplicate(started.url, 'contract.premium-paid', () =>
+      producer.redeliver(sent.premium0),
+    );
+    await redeliverAndAwaitDuplicate(started.url, 'claims.claim-paid', () =>
+      producer.redeliver(sent.claimPaid),
+    );
     expect(await mine()).toEqual(before);
   });
 
@@ -250,9 +250,9 @@ describe('KPIs from events across the topics', () => {
     expect(text).toContain(`${salespersonId},150000,2,4,0.5,0.5`);
     const compare = await api.get(`/kpis/compare?from=${today}&to=${today}`, analyst);
     expect(compare.body.previous).toMatchObject({ from: addDays(today, -1), to: addDays(today, -1) });
-    expect(compare.body.change.newPolicies).toBe(
-      compare.body.current.kpis.newPolicies - compare.body.previous.kpis.newPolicies,
-    );
+    expect(compare.body.current.kpis).toMatchObject({ newPolicies: 2, newBusinessPremiumFen: 150_000 });
+    expect(compare.body.previous.kpis).toMatchObject({ newPolicies: 0, newBusinessPremiumFen: 0 });
+    expect(compare.body.change).toMatchObject({ newPolicies: 2, newBusinessPremiumFen: 150_000 });
   });
 
   it('tracks an improvement action against the live KPI and flags it overdue', async () => {
@@ -276,13 +276,8 @@ describe('KPIs from events across the topics', () => {
       overdue: boolean;
     }[];
     const action = actions.find((a) => a.actionId === created.body.actionId);
-    const lossRatio = (await api.get(`/kpis?from=${addDays(today, -29)}&to=${today}`, analyst)).body.total
-      .lossRatio;
-    expect(action).toMatchObject({
-      current: lossRatio,
-      progress: actionProgress(0, 1, lossRatio),
-      overdue: lossRatio === null || lossRatio < 1,
-    });
+    // The last 30 days hold the day's CNY 300 paid against CNY 1,500 of premium: 0.2, a fifth of the way to 1.
+    expect(action).toMatchObject({ current: 0.2, progress: 0.2, overdue: true });
   });
 });
 
@@ -311,6 +306,8 @@ describe('the dashboard in a real browser', () => {
     await page.goto(`${started.url}/dashboard#token=${analyst}&from=${today}&to=${today}&by=salesperson`);
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
     const totals = (await api.get(`/kpis?from=${today}&to=${today}`, analyst)).body.total;
+    // The day's own figures, and the page agrees with the API.
+    expect(totals).toMatchObject({ newPolicies: 2, newBusinessPremiumFen: 150_000, csat: 3.5 });
     expect(await page.textContent('[data-kpi="newPolicies"] .value')).toBe(String(totals.newPolicies));
     expect(await page.textContent('[data-kpi="newBusinessPremiumFen"] .value')).toBe(
       (totals.newBusinessPremiumFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }),
@@ -319,10 +316,10 @@ describe('the dashboard in a real browser', () => {
     // ECharts drew both charts into canvases.
     expect(await page.locator('#trend canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#breakdown canvas').count()).toBeGreaterThan(0);
-    expect(await page.locator('#actions tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#actions tbody')).toContain(`cut claims leakage ${salespersonId}`);
+    // Kept for a person to look at (.cache/screenshots); what it shows is asserted above.
     const shots = join(repoRoot(), '.cache', 'screenshots');
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
-    expect(existsSync(join(shots, 'dashboard.png'))).toBe(true);
   });
 });

@@ -40,6 +40,28 @@ const ofType = (type: string, match: (p: Record<string, unknown>) => boolean) =>
 const count = (type: string, match: (p: Record<string, unknown>) => boolean) =>
   events.matching(ofType(type, match)).length;
 
+/**
+ * Makes contract-svc publish one more event on the policy's key (a beneficiary endorsement) and waits for it: the relay
+ * publishes in outbox order and a partition is read in order, so every event it wrote for the policy before is in by
+ * then, late duplicates included. Counting before that would miss a duplicate still on its way.
+ */
+async function awaitMarker(policyId: string): Promise<void> {
+  const marker = await api.post(
+    `/policies/${policyId}/endorsements`,
+    {
+      kind: 'beneficiary',
+      effectiveDate: today(),
+      beneficiaries: [{ name: 'Marker', relationship: 'child', sharePercent: 100 }],
+    },
+    rep,
+  );
+  expect(marker.status).toBe(201);
+  const version = marker.body.version as number;
+  await events.waitFor(
+    ofType('contract.policy-endorsed', (p) => p.policyId === policyId && p.policyVersion === version),
+  );
+}
+
 /** Plays sales-svc: an application for 500,000 yuan of 20-year term life for a 30-year-old man. */
 async function apply(overrides: Record<string, unknown> = {}) {
   const applicationId = randomUUID();
@@ -348,8 +370,15 @@ describe('changes to an issued policy', () => {
   it('suspends after the 60-day grace period and reinstates with arrears and a health declaration, each event once', async () => {
     const { policy } = await issue();
     const due = policy.nextDueOn as string;
-    clock.set(endOfShanghaiDay(addDays(due, 60)));
     const job = started.app.get(PremiumCalendarJob).job;
+    // The last moment of day 60 is still grace: overdue, in force.
+    clock.set(new Date(endOfShanghaiDay(addDays(due, 60)).getTime() - 1));
+    await job.runNow();
+    await events.waitFor(ofType('contract.premium-overdue', (p) => p.policyId === policy.policyId));
+    expect((await api.get(`/policies/${policy.policyId}`, rep)).body.status).toBe('in_force');
+    expect(count('contract.policy-lapsed', (p) => p.policyId === policy.policyId)).toBe(0);
+    // From day 61 it is suspended.
+    clock.set(endOfShanghaiDay(addDays(due, 60)));
     await job.runNow();
     const [lapsed] = await events.waitFor(
       ofType('contract.policy-lapsed', (p) => p.policyId === policy.policyId),
@@ -383,6 +412,7 @@ describe('changes to an issued policy', () => {
     await events.waitFor(
       ofType('contract.premium-paid', (p) => p.policyId === policy.policyId && p.isFirstPremium === false),
     );
+    await awaitMarker(policy.policyId);
     const id = (p: Record<string, unknown>) => p.policyId === policy.policyId;
     expect([
       count('contract.policy-issued', id),
@@ -481,6 +511,7 @@ describe('the archive', () => {
     );
     expect(payloadOf(failed).expectedSha256).toBe(first.body[0].sha256);
     await api.get(`/policies/${policy.policyId}/documents`, rep);
+    await awaitMarker(policy.policyId);
     expect(count('contract.document-integrity-failed', (p) => p.policyId === policy.policyId)).toBe(1);
   });
 });

@@ -12,15 +12,18 @@ describe('the outbox relay housekeeping', () => {
     const env = testEnvironment();
     const dataSource = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
     await recreateMessagingSchema(dataSource, SCHEMA);
-    const [old, recent] = [randomUUID(), randomUUID()];
-    for (const [id, hoursAgo] of [
-      [old, 100],
-      [recent, 1],
+    // Retention 72 hours: a minute past it goes, a minute short of it stays.
+    const [old, justOld, justKept, recent] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const [id, minutesAgo] of [
+      [old, 100 * 60],
+      [justOld, 72 * 60 + 1],
+      [justKept, 72 * 60 - 1],
+      [recent, 60],
     ] as const) {
       await dataSource.query(
         `INSERT INTO ${SCHEMA}.outbox (event_id, topic, message_key, event_type, envelope, sent_at)
-         VALUES ($1, 'claims.events.v1', 'k', 'claims.claim-reopened', '{}', now() - make_interval(hours => $2))`,
-        [id, hoursAgo],
+         VALUES ($1, 'claims.events.v1', 'k', 'claims.claim-reopened', '{}', now() - make_interval(mins => $2))`,
+        [id, minutesAgo],
       );
     }
     const relay = new OutboxRelay({
@@ -37,11 +40,11 @@ describe('the outbox relay housekeeping', () => {
           const rows: { event_id: string }[] = await dataSource.query(
             `SELECT event_id FROM ${SCHEMA}.outbox`,
           );
-          return rows.length === 1 ? rows : undefined;
+          return rows.length === 2 ? rows : undefined;
         },
-        { description: 'the old sent row to be deleted' },
+        { description: 'the old sent rows to be deleted' },
       );
-      expect(remaining.map((r) => r.event_id)).toEqual([recent]);
+      expect(remaining.map((r) => r.event_id).sort()).toEqual([justKept, recent].sort());
     } finally {
       await relay.stop();
       await dataSource.destroy();

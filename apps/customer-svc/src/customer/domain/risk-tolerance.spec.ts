@@ -9,6 +9,19 @@ function answersAll(option: (points: readonly number[]) => number): Record<strin
   return Object.fromEntries(RISK_QUESTIONNAIRE.map((q) => [q.id, option(q.points)]));
 }
 
+/** Answers worth exactly `target` points: the cautious set, raised one question at a time. */
+function answersScoring(target: number): Record<string, number> {
+  const answers = answersAll((p) => p.indexOf(Math.min(...p)));
+  let remaining = target - RISK_QUESTIONNAIRE.length;
+  for (const q of RISK_QUESTIONNAIRE.filter((x) => x.id !== 'knowledge')) {
+    const points = Math.min(1 + remaining, 5);
+    answers[q.id] = q.points.indexOf(points);
+    remaining -= points - 1;
+  }
+  if (remaining !== 0) throw new Error(`no answers score ${target}`);
+  return answers;
+}
+
 describe('the risk-tolerance questionnaire', () => {
   it('scores the most cautious answers to C1 and the boldest to C5', () => {
     const cautious = answersAll((p) => p.indexOf(Math.min(...p)));
@@ -17,11 +30,17 @@ describe('the risk-tolerance questionnaire', () => {
     expect(scoreQuestionnaire(bold)).toEqual({ ok: true, score: 40, level: 'C5' });
   });
 
-  it('maps scores to the five bands', () => {
-    // All options worth 3 except the two that have other values at index 2.
-    const middle = answersAll(() => 2);
-    const result = scoreQuestionnaire(middle);
-    expect(result).toMatchObject({ ok: true, level: 'C3' });
+  it.each([
+    [14, 'C1'],
+    [15, 'C2'],
+    [21, 'C2'],
+    [22, 'C3'],
+    [28, 'C3'],
+    [29, 'C4'],
+    [34, 'C4'],
+    [35, 'C5'],
+  ])('maps a score of %i to %s (each band boundary from both sides)', (score, level) => {
+    expect(scoreQuestionnaire(answersScoring(score))).toEqual({ ok: true, score, level });
   });
 
   it('refuses a missing, out-of-range or unknown answer, each by its pointer', () => {

@@ -1,0 +1,37 @@
+import { waitFor } from '@insurer/platform-testing';
+
+export type ConsumerOutcome = 'applied' | 'duplicate' | 'retried' | 'dead_lettered' | 'skipped';
+
+/** How many messages of this type the service's consumer ended with this outcome, read from its /metrics. */
+export async function consumedCount(
+  baseUrl: string,
+  type: string,
+  outcome: ConsumerOutcome,
+): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('events_consumed_total{')) continue;
+    if (!line.includes(`type="${type}"`) || !line.includes(`outcome="${outcome}"`)) continue;
+    total += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return total;
+}
+
+/**
+ * Redelivers through `redeliver` and waits until the service's consumer has reported the copy as a duplicate: proof
+ * that the copy was read and skipped by the inbox, not merely that it has not been read yet. Without the inbox the
+ * copy is applied instead, and this times out.
+ */
+export async function redeliverAndAwaitDuplicate(
+  baseUrl: string,
+  type: string,
+  redeliver: () => Promise<void>,
+  copies = 1,
+): Promise<void> {
+  const before = await consumedCount(baseUrl, type, 'duplicate');
+  await redeliver();
+  await waitFor(async () => (await consumedCount(baseUrl, type, 'duplicate')) >= before + copies, {
+    description: `${copies} redelivered ${type} to be skipped as a duplicate`,
+  });
+}

@@ -1,14 +1,16 @@
 /**
- * `npm start`: brings the infrastructure up, migrates every schema, starts the six services as separate processes,
- * waits until each reports ready, prints where they are, and on Ctrl-C (or SIGTERM) stops them and the broker.
+ * `npm start`: brings the infrastructure up, migrates every schema, starts the six services as separate processes
+ * (restarting one that exits, with a backoff), waits until each reports ready, prints where they are, and on Ctrl-C (or
+ * SIGTERM) stops them and the broker.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, waitFor } from '@insurer/platform-testing';
 import { down, settingsFromEnv, up } from './infra';
 import { SERVICES, withLocalSecrets } from './local-env';
 import { migrateAll } from './migrate';
+import { Supervisor } from './supervisor';
 import { seedSales } from '@insurer/platform-scenarios';
 import { signLocalToken } from '@insurer/platform-auth';
 import { SERVICE_RUNTIME_ENV } from '@insurer/platform-config';
@@ -24,21 +26,25 @@ async function main(): Promise<void> {
 
   const logs = join(root, '.cache', 'logs');
   mkdirSync(logs, { recursive: true });
-  const children = new Map<string, ChildProcess>();
+  // Each service is supervised as an orchestrator would: one that exits on its own is restarted with a backoff.
+  const children = new Map<string, Supervisor>();
   for (const svc of SERVICES) {
     const out = createWriteStream(join(logs, `${svc.name}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [join(root, 'dist/apps', svc.name, 'src/main.js')], {
-      env: { ...env, ...SERVICE_RUNTIME_ENV, PORT: String(svc.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const supervisor = new Supervisor({
+      name: svc.name,
+      say: (line) => say(`${line}; see .cache/logs/${svc.name}.log`),
+      spawn: () => {
+        const child = spawn(process.execPath, [join(root, 'dist/apps', svc.name, 'src/main.js')], {
+          env: { ...env, ...SERVICE_RUNTIME_ENV, PORT: String(svc.port) },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout?.pipe(out, { end: false });
+        child.stderr?.pipe(out, { end: false });
+        child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${svc.name}] ${chunk}`));
+        return child;
+      },
     });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${svc.name}] ${chunk}`));
-    child.once('exit', (code, signal) => {
-      children.delete(svc.name);
-      if (!stopping) say(`${svc.name} exited (${signal ?? code}); see .cache/logs/${svc.name}.log`);
-    });
-    children.set(svc.name, child);
+    children.set(svc.name, supervisor.start());
   }
 
   let stopping = false;
@@ -46,12 +52,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping the services`);
-    await Promise.all(
-      [...children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
-      ),
-    );
+    await Promise.all([...children.values()].map((supervisor) => supervisor.stop('SIGTERM')));
     // Stops the managed broker only; an external KAFKA_BROKERS is left alone.
     await down(settings);
     say('stopped');
@@ -64,7 +65,6 @@ async function main(): Promise<void> {
     SERVICES.map((svc) =>
       waitFor(
         async () => {
-          if (!children.has(svc.name)) throw new Error(`${svc.name} exited; see .cache/logs/${svc.name}.log`);
           return (await fetch(`http://127.0.0.1:${svc.port}/ready`).catch(() => undefined))?.status === 200;
         },
         { timeoutMs: 90_000, intervalMs: 250, description: `${svc.name} to be ready` },

@@ -7,7 +7,9 @@ import { Client } from 'pg';
 import { repoRoot } from '@insurer/platform-testing';
 
 // Postgres will not run as root: as root, the infra script runs as the unprivileged user `nobody`, the way a
-// developer without a local Postgres would run it.
+// developer without a local Postgres would run it. `nobody` may not be able to reach the clone (under root's home, or
+// a `mktemp -d` folder), so the clone is bind-mounted into the test's own folder in a private mount namespace first:
+// where the clone sits does not matter.
 const asRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
@@ -36,12 +38,21 @@ describe('infra up with the embedded Postgres', () => {
       EMBEDDED_POSTGRES_PORT: String(port),
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '',
     };
-    const script = join(repoRoot(), 'dist/tools/infra.js');
-    const argv =
-      asRoot && opts.user !== 'root'
-        ? ['runuser', '-u', 'nobody', '--', 'env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)]
-        : ['env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
-    return spawnSync(argv[0], [...argv.slice(1), process.execPath, script, command], {
+    const assignments = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    if (!asRoot || opts.user === 'root') {
+      const script = join(repoRoot(), 'dist/tools/infra.js');
+      return spawnSync('env', ['-i', ...assignments, process.execPath, script, command], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    }
+    const mountPoint = join(dir, 'repo');
+    const run = [
+      `mkdir -p '${mountPoint}'`,
+      `mount --bind '${repoRoot()}' '${mountPoint}'`,
+      `exec runuser -u nobody -- env -i ${assignments.map((a) => `'${a}'`).join(' ')} '${process.execPath}' '${mountPoint}/dist/tools/infra.js' ${command}`,
+    ].join(' && ');
+    return spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', run], {
       encoding: 'utf8',
       timeout: 120_000,
     });

@@ -38,12 +38,21 @@ export const serviceConfigShape = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STARTUP_TIMEOUT_MS: intFromEnv(500, 120_000).default(8_000),
   SHUTDOWN_TIMEOUT_MS: intFromEnv(500, 120_000).default(10_000),
-  /** How often a crashed consumer restarts, and how many retries of a failing batch count as a crash, before the
-   * service reports not ready and exits for its orchestrator to restart it. */
+  /** How often a consumer may crash within CONSUMER_RESTART_WINDOW_MS while the broker answers, and how many retries
+   * of a failing batch count as a crash, before the service reports not ready and exits for its orchestrator to
+   * restart it. Crashes while the broker cannot be reached never count: the consumer waits for it. */
   CONSUMER_MAX_RESTARTS: intFromEnv(0, 100).default(5),
+  CONSUMER_RESTART_WINDOW_MS: intFromEnv(1_000, 3_600_000).default(300_000),
   CONSUMER_RETRIES: intFromEnv(0, 100).default(5),
+  /** How often the background readiness checks run (GET /ready answers from their last result). */
+  READINESS_INTERVAL_MS: intFromEnv(200, 60_000).default(2_000),
   /** Shifts the service's clock by whole days, for rehearsals and end-to-end tests; refused when NODE_ENV=production. */
   TIME_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
+  /** Fault injection for the fault suite (npm run chaos): the process kills itself with SIGKILL right after the relay's
+   * Nth batch was acknowledged by Kafka and before it is marked sent, or right after the consumer's Nth applied event
+   * was committed and before its offset is. 0 is off; refused when NODE_ENV=production. */
+  FAULT_KILL_AFTER_RELAY_BATCHES: intFromEnv(0, 1_000_000).default(0),
+  FAULT_KILL_AFTER_EVENTS_APPLIED: intFromEnv(0, 1_000_000).default(0),
   NODE_ENV: z.string().optional(),
   OPENAPI_DOCS: z
     .enum(['true', 'false'])
@@ -52,11 +61,24 @@ export const serviceConfigShape = z.object({
 });
 
 function commonRules(
-  cfg: { JWT_SECRET?: string; JWT_PUBLIC_KEY?: string; TIME_OFFSET_DAYS?: number; NODE_ENV?: string },
+  cfg: {
+    JWT_SECRET?: string;
+    JWT_PUBLIC_KEY?: string;
+    TIME_OFFSET_DAYS?: number;
+    FAULT_KILL_AFTER_RELAY_BATCHES?: number;
+    FAULT_KILL_AFTER_EVENTS_APPLIED?: number;
+    NODE_ENV?: string;
+  },
   ctx: z.RefinementCtx,
 ): void {
-  if (cfg.NODE_ENV === 'production' && cfg.TIME_OFFSET_DAYS) {
-    ctx.addIssue({ code: 'custom', path: ['TIME_OFFSET_DAYS'], message: 'must be 0 in production' });
+  if (cfg.NODE_ENV === 'production') {
+    for (const key of [
+      'TIME_OFFSET_DAYS',
+      'FAULT_KILL_AFTER_RELAY_BATCHES',
+      'FAULT_KILL_AFTER_EVENTS_APPLIED',
+    ] as const) {
+      if (cfg[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'must be 0 in production' });
+    }
   }
   if (!cfg.JWT_SECRET && !cfg.JWT_PUBLIC_KEY) {
     ctx.addIssue({

@@ -107,4 +107,24 @@ describe('ProblemDetailsFilter', () => {
     expect(JSON.stringify(sent.body)).not.toContain('hunter2');
     expect(sent.body).toMatchObject({ code: 'INTERNAL', correlationId: 'corr-1' });
   });
+
+  it.each([
+    [
+      'connection refused',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'an administrator shutdown (57P01)',
+      Object.assign(new Error('terminating connection'), { code: '57P01' }),
+    ],
+    [
+      'the database starting up (57P03)',
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    ],
+  ])('answers %s with 503, Retry-After and DATABASE.UNAVAILABLE', (_case, error) => {
+    const sent = capture(error);
+    expect(sent.status).toBe(503);
+    expect(sent.headers['retry-after']).toBe('5');
+    expect(sent.body).toMatchObject({ code: 'DATABASE.UNAVAILABLE', status: 503, correlationId: 'corr-1' });
+  });
 });

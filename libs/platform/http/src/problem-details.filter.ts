@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, throwError } from 'rxjs';
+import { isInfrastructureError } from '@insurer/platform-config';
 import { AppError, STATUS_BY_KIND } from './app-error';
+
+/** Seconds a client is asked to wait before retrying a request that met a database outage. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** RFC 9457 body. `code`, `errors`, `rule` and `correlationId` are this platform's extension members. */
 export interface ProblemDetails {
@@ -48,7 +52,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) {
+    if (problem.code === 'DATABASE.UNAVAILABLE') {
+      // Expected during an outage and answered as such: no stack, and the client is told when to retry.
+      this.logger.warn(
+        `${request.method} ${request.url} met an unavailable database: ${describe(exception)}`,
+      );
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) {
       this.logger.error(
         `unhandled error on ${request.method} ${request.url}: ${describe(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
@@ -96,6 +106,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: statusCode,
         detail: (exception as Error).message,
         code,
+        ...base,
+      };
+    }
+    if (isInfrastructureError(exception)) {
+      return {
+        type: problemType('DATABASE.UNAVAILABLE'),
+        title: TITLES[503],
+        status: 503,
+        detail: `The database cannot be reached just now. Retry in ${RETRY_AFTER_SECONDS} seconds (with the same Idempotency-Key where the endpoint takes one).`,
+        code: 'DATABASE.UNAVAILABLE',
         ...base,
       };
     }

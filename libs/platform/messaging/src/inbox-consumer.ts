@@ -12,7 +12,9 @@ import {
 } from '@insurer/contracts';
 import { runWithContext } from '@insurer/platform-observability';
 import { sendToDeadLetter } from './dead-letter';
-import { isInfrastructureError } from './infrastructure-error';
+import { describeClusterWithin } from './kafka';
+import { RestartBudget, isBrokerUnreachable } from './restart-budget';
+import { isInfrastructureError, withTimeout } from '@insurer/platform-config';
 import type { OutboxPublisher } from './outbox';
 
 /** What a handler gets besides the message: the transaction its effects must be written in, and the delivery. */
@@ -57,14 +59,16 @@ export interface InboxConsumerOptions {
   readonly publisher?: OutboxPublisher;
   readonly maxAttempts?: number;
   readonly backoffMs?: number;
+  /** Crashes allowed within `restartWindowMs` while the broker answers; crashes while it cannot be reached never count. */
   readonly maxCrashRestarts?: number;
+  readonly restartWindowMs?: number;
   /** kafkajs retries of a failing batch before the consumer counts as crashed. */
   readonly crashRetries?: number;
   readonly fromBeginning?: boolean;
   /** How long the group waits for a silent member before handing its partitions to others. */
   readonly sessionTimeoutMs?: number;
   readonly logger?: Logger;
-  /** Called once when the consumer gives up (crashed more often than allowed). */
+  /** Called once when the consumer gives up (crashed more often than allowed while the broker answered). */
   readonly onFatal?: (reason: string) => void;
   readonly onOutcome?: (
     topic: string,
@@ -75,6 +79,10 @@ export interface InboxConsumerOptions {
 }
 
 type Outcome = 'applied' | 'duplicate' | 'dead_lettered' | 'skipped';
+
+/** Where the consumer stands, for readiness: joining its group, consuming, or waiting for the broker to come back. */
+export type ConsumerState =
+  'starting' | 'joining' | 'consuming' | 'waiting_for_broker' | 'failed' | 'stopped';
 
 interface Handled {
   readonly message: KafkaMessage;
@@ -117,7 +125,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class InboxConsumer {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
-  private crashes = 0;
+  private readonly budget: RestartBudget;
+  private stateNow: ConsumerState = 'starting';
+  private stopping = false;
+  private retryTimer: NodeJS.Timeout | undefined;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private readonly eventHandlers: ReadonlyMap<string, EventHandler>;
@@ -128,11 +139,20 @@ export class InboxConsumer {
     this.backoffMs = options.backoffMs ?? 200;
     this.eventHandlers = options.eventHandlers ?? new Map();
     this.commandHandlers = options.commandHandlers ?? new Map();
+    this.budget = new RestartBudget(options.maxCrashRestarts ?? 5, options.restartWindowMs ?? 300_000);
   }
 
+  state(): ConsumerState {
+    return this.stateNow;
+  }
+
+  /**
+   * Connects, joins the group and starts consuming; resolves once consuming. Joining can take as long as the group's
+   * session timeout when a killed member of the group has not left it yet, so callers that serve other work (HTTP, the
+   * relay) start it without waiting. A broker that cannot be reached is waited for, never given up on.
+   */
   async start(): Promise<void> {
-    const { kafka, name } = this.options;
-    const maxRestarts = this.options.maxCrashRestarts ?? 5;
+    const { kafka } = this.options;
     this.producer = kafka.producer({
       idempotent: true,
       // murmur2 like the Java client, so keys land where other Kafka clients put them.
@@ -140,7 +160,24 @@ export class InboxConsumer {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });
-    await this.producer.connect();
+    for (let wait = 500; ; wait = Math.min(wait * 2, 10_000)) {
+      try {
+        await this.producer.connect();
+        await this.startConsumer();
+        return;
+      } catch (err) {
+        if (this.stopping) return;
+        if (!(await this.brokerUnreachable(err))) throw err;
+        this.stateNow = 'waiting_for_broker';
+        this.options.logger?.warn({ err }, `consumer ${this.options.name} waits for the broker`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  private async startConsumer(): Promise<void> {
+    const { kafka, name } = this.options;
+    this.stateNow = 'joining';
     const consumer = kafka.consumer({
       groupId: this.options.groupId ?? name,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
@@ -148,14 +185,43 @@ export class InboxConsumer {
       allowAutoTopicCreation: false,
       retry: {
         retries: this.options.crashRetries ?? 5,
-        restartOnFailure: async () => ++this.crashes <= maxRestarts,
+        restartOnFailure: (error) => this.restartAfter(error),
       },
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.stateNow = 'consuming';
     });
     consumer.on(consumer.events.CRASH, (event) => {
       const { error, restart } = event.payload;
-      this.options.logger?.error({ err: error, restart, crashes: this.crashes }, `consumer ${name} crashed`);
-      if (!restart)
-        this.options.onFatal?.(`consumer ${name} crashed ${this.crashes} times: ${error.message}`);
+      if (this.stopping) return;
+      if (this.stateNow === 'waiting_for_broker')
+        this.options.logger?.warn(
+          { err: error, restart },
+          `consumer ${name} lost the broker; waiting for it`,
+        );
+      else
+        this.options.logger?.error(
+          { err: error, restart, crashes: this.budget.recent(Date.now()) },
+          `consumer ${name} crashed`,
+        );
+      if (restart) return;
+      // kafkajs gives up on errors it deems final; an unreachable broker is still only waited for.
+      void this.brokerUnreachable(error).then((unreachable) => {
+        if (this.stopping) return;
+        if (!unreachable) {
+          this.stateNow = 'failed';
+          this.options.onFatal?.(
+            `consumer ${name} crashed ${this.budget.recent(Date.now())} times while the broker answered: ${error.message}`,
+          );
+          return;
+        }
+        this.stateNow = 'waiting_for_broker';
+        this.retryTimer = setTimeout(() => {
+          this.startConsumer().catch((err: unknown) =>
+            this.options.logger?.warn({ err }, `consumer ${name} could not restart yet`),
+          );
+        }, 2_000);
+      });
     });
     this.consumer = consumer;
     await consumer.connect();
@@ -212,8 +278,39 @@ export class InboxConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.retryTimer);
+    this.stateNow = 'stopped';
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
+  }
+
+  /**
+   * kafkajs asks after a crash whether to restart. A crash while the broker cannot be reached is an outage: restart
+   * and keep waiting, uncounted. Otherwise it counts against the budget of the sliding window.
+   */
+  private async restartAfter(error: Error): Promise<boolean> {
+    if (this.stopping) return false;
+    if (await this.brokerUnreachable(error)) {
+      this.stateNow = 'waiting_for_broker';
+      return true;
+    }
+    this.stateNow = 'joining';
+    return this.budget.allow(Date.now());
+  }
+
+  private async brokerUnreachable(error: unknown): Promise<boolean> {
+    if (isBrokerUnreachable(error) || isInfrastructureError(error)) return true;
+    const admin = this.options.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await withTimeout(admin.connect(), 2_000);
+      await describeClusterWithin(admin, 2_000);
+      return false;
+    } catch {
+      return true;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   /** The longest run of events from `start` that parse and have a handler here (none on a command topic). */

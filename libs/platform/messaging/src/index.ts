@@ -1,6 +1,5 @@
 export * from './dead-letter';
 export * from './inbox-consumer';
-export * from './infrastructure-error';
 export * from './kafka';
 export * from './kafka-client';
 export * from './messaging-tables';
@@ -8,3 +7,4 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './probe';
 export * from './kafka-event.server';
+export * from './restart-budget';

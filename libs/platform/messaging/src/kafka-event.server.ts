@@ -4,6 +4,7 @@ import { EVENT_TOPICS, findCommand, latestEventDefinition } from '@insurer/contr
 import {
   InboxConsumer,
   type CommandHandler,
+  type ConsumerState,
   type DeliveryContext,
   type EventHandler,
   type InboxConsumerOptions,
@@ -27,6 +28,7 @@ export type KafkaEventServerOptions = Omit<
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer: InboxConsumer | undefined;
+  private starting: Promise<void> | undefined;
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
@@ -68,9 +70,25 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         commandHandlers,
         fallbackEventHandler,
       });
-      await this.consumer.start();
+      // Joining the group may wait out a killed member's session; HTTP and the relay must not wait with it.
+      const consumer = this.consumer;
+      this.starting = consumer.start().catch((err: unknown) => {
+        const reason = err instanceof Error ? err.message : String(err);
+        this.options.logger?.error({ err }, 'the consumer could not start');
+        this.options.onFatal?.(`consumer ${this.options.name} could not start: ${reason}`);
+      });
     }
     callback();
+  }
+
+  /** The consumer's state, or null for a service that consumes nothing. */
+  state(): ConsumerState | null {
+    return this.consumer?.state() ?? null;
+  }
+
+  /** Resolves once the consumer has joined its group and runs (at once for a service that consumes nothing). */
+  async started(): Promise<void> {
+    await this.starting;
   }
 
   async close(): Promise<void> {

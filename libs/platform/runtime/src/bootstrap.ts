@@ -24,6 +24,7 @@ import {
   runWithContext,
 } from '@insurer/platform-observability';
 import { ReadinessRegistry } from './readiness';
+import { faultKillAfter } from './service-runtime.module';
 import type { ServiceDescriptor } from './service-descriptor';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
@@ -122,30 +123,35 @@ export async function startService<C extends ServiceConfig>(
 
   // Event and command handlers (@EventPattern) run on the platform's own Kafka transport.
   const readiness = app.get(ReadinessRegistry);
-  app.connectMicroservice(
-    {
-      strategy: new KafkaEventServer({
-        name: descriptor.name,
-        schema: descriptor.schema,
-        kafka: app.get(KafkaClient).kafka,
-        dataSource: app.get(DataSource),
-        publisher: app.get(OutboxPublisher),
-        logger,
-        maxCrashRestarts: config.CONSUMER_MAX_RESTARTS,
-        crashRetries: config.CONSUMER_RETRIES,
-        onOutcome: (topic, type, outcome) => metrics.eventsConsumed.inc({ topic, type, outcome }),
-        onFatal: (reason) => {
-          // Not ready at once; then stop with a non-zero code so the orchestrator restarts the process.
-          readiness.markFatal(reason);
-          logger.fatal({ reason }, 'a consumer gave up; stopping');
-          process.exitCode = 1;
-          // A moment for readiness probes and load balancers to see the service go not ready before it drains.
-          setTimeout(() => process.kill(process.pid, 'SIGTERM'), 1_000);
-        },
-      }),
+  const killAfterApplied = faultKillAfter(config.FAULT_KILL_AFTER_EVENTS_APPLIED, logger, 'event applied');
+  const events = new KafkaEventServer({
+    name: descriptor.name,
+    schema: descriptor.schema,
+    kafka: app.get(KafkaClient).kafka,
+    dataSource: app.get(DataSource),
+    publisher: app.get(OutboxPublisher),
+    logger,
+    maxCrashRestarts: config.CONSUMER_MAX_RESTARTS,
+    restartWindowMs: config.CONSUMER_RESTART_WINDOW_MS,
+    crashRetries: config.CONSUMER_RETRIES,
+    onOutcome: (topic, type, outcome) => {
+      metrics.eventsConsumed.inc({ topic, type, outcome });
+      // Called after the transaction committed and before the offset is: a kill here means redelivery.
+      if (outcome === 'applied') killAfterApplied();
     },
-    { inheritAppConfig: true },
-  );
+    onFatal: (reason) => {
+      // Not ready at once; then stop with a non-zero code so the orchestrator restarts the process.
+      readiness.markFatal(reason);
+      logger.fatal({ reason }, 'a consumer gave up; stopping');
+      process.exitCode = 1;
+      // A moment for readiness probes and load balancers to see the service go not ready before it drains.
+      setTimeout(() => process.kill(process.pid, 'SIGTERM'), 1_000);
+    },
+  });
+  // Shown by /ready; joining does not make the service unready (HTTP and the relay work meanwhile).
+  readiness.register({ name: 'consumer', check: async () => ({ state: events.state() ?? 'none' }) });
+  app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
+  // Returns at once: the consumer joins its group in the background.
   await app.startAllMicroservices();
 
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -1,16 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  HealthCheck,
-  HealthCheckService,
-  HealthIndicatorService,
-  type HealthIndicatorResult,
-} from '@nestjs/terminus';
-import { withTimeout } from '@insurer/platform-config';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@insurer/platform-observability';
-import { ReadinessRegistry } from './readiness';
-
-const CHECK_TIMEOUT_MS = 3_000;
+import { ReadinessRegistry, type ReadinessReport } from './readiness';
 
 @ApiExcludeController()
 @Controller()
@@ -29,27 +22,15 @@ export class HealthController {
     return this.health.check([async () => this.indicators.check('process').up({ pid: process.pid })]);
   }
 
-  /** Readiness: Postgres and Kafka answer, no consumer has given up, and the process is not shutting down. */
+  /**
+   * Readiness: Postgres and Kafka answered the last background check, no consumer has given up, and the process is not
+   * shutting down. Answered from that state at once (503 when not ready), never by waiting on a dependency.
+   */
   @Public()
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    const lifecycle = async (): Promise<HealthIndicatorResult> => {
-      const indicator = this.indicators.check('lifecycle');
-      const fatal = this.readiness.fatalReason();
-      if (fatal) return indicator.down({ reason: fatal });
-      if (this.readiness.isDraining()) return indicator.down({ reason: 'shutting down' });
-      return indicator.up();
-    };
-    const dependencies = this.readiness.all().map((dep) => async (): Promise<HealthIndicatorResult> => {
-      const indicator = this.indicators.check(dep.name);
-      try {
-        await withTimeout(dep.check(), CHECK_TIMEOUT_MS);
-        return indicator.up();
-      } catch (err) {
-        return indicator.down({ reason: err instanceof Error ? err.message : String(err) });
-      }
-    });
-    return this.health.check([lifecycle, ...dependencies]);
+  ready(@Res({ passthrough: true }) reply: FastifyReply): ReadinessReport {
+    const report = this.readiness.current();
+    if (report.status !== 'ok') void reply.status(503);
+    return report;
   }
 }

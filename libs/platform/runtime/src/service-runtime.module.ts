@@ -32,12 +32,14 @@ export interface ServiceRuntimeOptions {
   readonly clock: Clock;
 }
 
-/** Registers the Postgres and Kafka readiness checks once both are constructed. */
-class DependencyChecks implements OnModuleInit {
+/** Registers the Postgres and Kafka readiness checks once both are constructed, and keeps readiness current. */
+class DependencyChecks implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly readiness: ReadinessRegistry,
     private readonly dataSource: DataSource,
     private readonly kafka: KafkaClient,
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
   ) {}
 
   onModuleInit(): void {
@@ -45,8 +47,30 @@ class DependencyChecks implements OnModuleInit {
       name: 'postgres',
       check: async () => void (await this.dataSource.query('SELECT 1')),
     });
-    this.readiness.register({ name: 'kafka', check: () => this.kafka.ping(2_500) });
+    this.readiness.register({ name: 'kafka', check: () => this.kafka.ping(2_000) });
   }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.readiness.start(this.intervalMs, this.logger);
+  }
+
+  beforeApplicationShutdown(): void {
+    this.readiness.stop();
+  }
+}
+
+/**
+ * Fault injection (FAULT_KILL_AFTER_*, refused in production): a function to call at the point of the fault; on its
+ * Nth call the process kills itself with SIGKILL, as an OOM kill or a lost node would, with no shutdown hooks.
+ */
+export function faultKillAfter(n: number, logger: Logger, point: string): () => void {
+  let calls = 0;
+  return () => {
+    if (n > 0 && ++calls === n) {
+      logger.warn({ point, calls }, 'fault injection: SIGKILL');
+      process.kill(process.pid, 'SIGKILL');
+    }
+  };
 }
 
 /** Runs the service's outbox relay for as long as the application lives. */
@@ -105,22 +129,32 @@ export class ServiceRuntimeModule {
         {
           provide: OutboxRelayHost,
           inject: [MetricsRegistry],
-          useFactory: (metrics: MetricsRegistry) =>
-            new OutboxRelayHost(
+          useFactory: (metrics: MetricsRegistry) => {
+            const killAfter = faultKillAfter(
+              config.FAULT_KILL_AFTER_RELAY_BATCHES,
+              logger,
+              'relay batch sent',
+            );
+            return new OutboxRelayHost(
               new OutboxRelay({
                 schema: database.schema,
                 connectionString: config.DATABASE_URL,
                 kafka,
                 logger,
-                onBatchSent: (ids) => metrics.eventsPublished.inc(ids.length),
+                onBatchSent: (ids) => {
+                  metrics.eventsPublished.inc(ids.length);
+                  killAfter();
+                },
               }),
-            ),
+            );
+          },
         },
         ReadinessRegistry,
         {
           provide: DependencyChecks,
           inject: [ReadinessRegistry, DataSource, KafkaClient],
-          useFactory: (r: ReadinessRegistry, d: DataSource, k: KafkaClient) => new DependencyChecks(r, d, k),
+          useFactory: (r: ReadinessRegistry, d: DataSource, k: KafkaClient) =>
+            new DependencyChecks(r, d, k, config.READINESS_INTERVAL_MS, logger),
         },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

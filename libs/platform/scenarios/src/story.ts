@@ -68,7 +68,7 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const DISTRICTS = ['310101', '310104', '310105', '310106', '310107', '310109', '310110', '310112'];
 
 /** A resident ID number for a made-up person born on `birth` (GB 11643 check character included). */
-function residentId(birth: string, male: boolean): string {
+export function residentId(birth: string, male: boolean): string {
   let seq = randomInt(0, 1000);
   if ((seq % 2 === 1) !== male) seq = (seq + 1) % 1000;
   const district = DISTRICTS[randomInt(0, DISTRICTS.length)];

@@ -1,7 +1,7 @@
 /**
- * Failures of the database or the network rather than of the message or the handler. Dead-lettering on those would
- * park every message of an outage; instead the batch fails, nothing is committed, and the consumer retries (and, past
- * its restart budget, the process reports not ready and exits so it is restarted).
+ * Failures of the database or the network rather than of the message, the request or the handler. A consumer does not
+ * dead-letter on them (that would park every message of an outage): the batch fails, nothing is committed, and the
+ * consumer retries. An HTTP request meeting one is answered 503 with Retry-After, not 500.
  */
 export function isInfrastructureError(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;

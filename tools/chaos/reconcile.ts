@@ -1,0 +1,192 @@
+import type { Admin } from 'kafkajs';
+import type { Client } from 'pg';
+
+/** One line of the reconciliation table: what was expected, what was found, and whether they agree. */
+export interface Check {
+  readonly check: string;
+  readonly expected: number;
+  readonly found: number;
+  readonly ok: boolean;
+}
+
+export interface Acknowledged {
+  /** Policies the clients were told were issued. */
+  readonly policies: ReadonlySet<string>;
+  /** Claims the clients were told were paid. */
+  readonly paidClaims: ReadonlySet<string>;
+  /** Complaints the clients were told were opened. */
+  readonly complaints: ReadonlySet<string>;
+}
+
+const SCHEMAS = ['customer', 'sales', 'contract', 'claims', 'compliance', 'analytics'] as const;
+
+const check = (name: string, expected: number, found: number): Check => ({
+  check: name,
+  expected,
+  found,
+  ok: expected === found,
+});
+
+async function count(db: Client, sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await db.query(sql, params);
+  return Number((rows[0] as { n: number | string }).n);
+}
+
+/**
+ * Everything the fault suite promises, read from the databases and the topics once the platform has drained: every
+ * acknowledged request's effects in every service exactly once, the outboxes empty, no consumer behind, and no dead
+ * letter that was not injected.
+ */
+export async function reconcile(db: Client, admin: Admin, ack: Acknowledged): Promise<Check[]> {
+  const checks: Check[] = [];
+  const policies = [...ack.policies];
+  const issued = await count(db, `SELECT count(*) AS n FROM contract.policy`);
+
+  // Nothing acknowledged was lost.
+  checks.push(
+    check(
+      'acknowledged policies in contract-svc',
+      policies.length,
+      await count(db, `SELECT count(*) AS n FROM contract.policy WHERE policy_id = ANY($1::uuid[])`, [
+        policies,
+      ]),
+    ),
+  );
+  checks.push(
+    check(
+      'acknowledged paid claims paid in claims-svc',
+      ack.paidClaims.size,
+      await count(
+        db,
+        `SELECT count(*) AS n FROM claims.claim WHERE claim_id = ANY($1::uuid[]) AND status = 'paid'`,
+        [[...ack.paidClaims]],
+      ),
+    ),
+  );
+  checks.push(
+    check(
+      'acknowledged complaints in customer-svc',
+      ack.complaints.size,
+      await count(db, `SELECT count(*) AS n FROM customer.ticket WHERE ticket_id = ANY($1::uuid[])`, [
+        [...ack.complaints],
+      ]),
+    ),
+  );
+
+  // Every issued policy reached every service that keeps it, once (the replicas' keys make a second row impossible,
+  // so a duplicate would show as a second return visit or survey, or in the KPI counts).
+  for (const [name, sql] of [
+    ['policy replicas in sales-svc', `SELECT count(*) AS n FROM sales.policy_replica`],
+    ['policy replicas in claims-svc', `SELECT count(*) AS n FROM claims.policy_replica`],
+    ['policy views in customer-svc', `SELECT count(*) AS n FROM customer.policy_view`],
+    ['return visits scheduled (one per policy)', `SELECT count(*) AS n FROM sales.return_visit`],
+    [
+      'surveys after issue (one per policy)',
+      `SELECT count(*) AS n FROM customer.survey WHERE trigger = 'policy_issued'`,
+    ],
+    [
+      'policies in the KPI projection',
+      `SELECT count(*) AS n FROM analytics.p_policy p JOIN analytics.projection_generation g
+         ON g.generation = p.generation AND g.status = 'active'`,
+    ],
+  ] as const) {
+    checks.push(check(name, issued, await count(db, sql)));
+  }
+  const paid = await count(db, `SELECT count(*) AS n FROM claims.claim WHERE status = 'paid'`);
+  checks.push(
+    check(
+      'claim payments in the KPI projection',
+      paid,
+      await count(
+        db,
+        `SELECT count(DISTINCT claim_id) AS n FROM analytics.p_claim_payment p JOIN analytics.projection_generation g
+           ON g.generation = p.generation AND g.status = 'active'`,
+      ),
+    ),
+  );
+  checks.push(
+    check(
+      'surveys after a paid claim (one per claim)',
+      paid,
+      await count(db, `SELECT count(*) AS n FROM customer.survey WHERE trigger = 'claim_paid'`),
+    ),
+  );
+
+  // Every event any service published is in the audit chain exactly once.
+  const published = await count(
+    db,
+    SCHEMAS.map((s) => `SELECT event_id FROM ${s}.outbox`)
+      .join(' UNION ALL ')
+      .replace(/^/, 'SELECT count(*) AS n FROM (') + ') e',
+  );
+  checks.push(
+    check(
+      'audit entries (one per published event)',
+      published,
+      await count(db, `SELECT count(*) AS n FROM compliance.audit_log`),
+    ),
+  );
+  checks.push(
+    check(
+      'audit entries per event id above one',
+      0,
+      await count(
+        db,
+        `SELECT count(*) AS n FROM (SELECT event_id FROM compliance.audit_log GROUP BY event_id HAVING count(*) > 1) d`,
+      ),
+    ),
+  );
+
+  // Drained: no outbox row unsent, no consumer group behind, no dead letter.
+  for (const schema of SCHEMAS) {
+    checks.push(
+      check(
+        `${schema} outbox rows unsent`,
+        0,
+        await count(db, `SELECT count(*) AS n FROM ${schema}.outbox WHERE sent_at IS NULL`),
+      ),
+    );
+  }
+  checks.push(check('consumer lag (messages behind, all groups)', 0, await totalLag(admin)));
+  checks.push(check('dead letters', 0, await deadLetters(admin)));
+  return checks;
+}
+
+/** Messages not yet committed by the services' consumer groups, summed over their topics' partitions. */
+export async function totalLag(admin: Admin): Promise<number> {
+  const topics = (await admin.listTopics()).filter((t) => /\.(events|commands)\.v\d+$/.test(t));
+  const groups = (await admin.listGroups()).groups
+    .map((g) => g.groupId)
+    .filter((g) => /^(customer|sales|contract|claims|compliance|analytics)-svc$/.test(g));
+  let lag = 0;
+  for (const groupId of groups) {
+    for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      for (const p of partitions) {
+        const end = Number(ends.find((e) => e.partition === p.partition)?.high ?? 0);
+        const committed = Number(p.offset);
+        // A group that never read a partition of a topic it does not consume reports -1: not lag.
+        if (committed >= 0) lag += Math.max(0, end - committed);
+      }
+    }
+  }
+  return lag;
+}
+
+async function deadLetters(admin: Admin): Promise<number> {
+  let total = 0;
+  for (const topic of (await admin.listTopics()).filter((t) => t.endsWith('.dlq'))) {
+    for (const p of await admin.fetchTopicOffsets(topic)) total += Number(p.high) - Number(p.low);
+  }
+  return total;
+}
+
+/** The table as printed, and whether every line agrees. */
+export function renderTable(checks: readonly Check[]): string {
+  const width = Math.max(...checks.map((c) => c.check.length));
+  const lines = checks.map(
+    (c) =>
+      `${c.ok ? 'ok  ' : 'FAIL'}  ${c.check.padEnd(width)}  expected ${String(c.expected).padStart(6)}  found ${String(c.found).padStart(6)}`,
+  );
+  return lines.join('\n');
+}

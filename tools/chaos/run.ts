@@ -22,7 +22,8 @@ import {
   type ServiceName,
   type StoryClient,
 } from '@insurer/platform-scenarios';
-import { ServiceProcess, repoRoot, tokenFor, waitFor } from '@insurer/platform-testing';
+import { signLocalToken } from '@insurer/platform-auth';
+import { ServiceProcess, repoRoot, waitFor } from '@insurer/platform-testing';
 import { SCHEMAS, ensureKafka, settingsFromEnv } from '../infra';
 import { brokerLayout, runningPid, startBroker, stopBroker, waitUntilReady } from '../kafka/broker';
 import { withLocalSecrets } from '../local-env';
@@ -313,7 +314,11 @@ async function main(): Promise<void> {
     for (const name of Object.keys(PORTS) as ServiceName[]) await platform.start(name);
     for (const name of REPLICAS) await platform.start(name, 1);
     const urls = platformUrls((name) => PORTS[name]);
-    await seedSales(urls.sales, tokenFor('admin', 'seed'), () => undefined);
+    await seedSales(
+      urls.sales,
+      signLocalToken({ sub: 'seed', roles: ['admin'], secret: env.JWT_SECRET ?? '' }),
+      () => undefined,
+    );
     const c = resilientClient(storyClient(urls, env.JWT_SECRET ?? ''));
     const salespersonId = await registerSalesperson(c, () => undefined);
     const readOtp = (mobile: string) =>
@@ -405,13 +410,13 @@ async function main(): Promise<void> {
     try {
       await waitFor(
         async () => {
-          const unsent = await Promise.all(
-            SCHEMAS.map(async (s) =>
-              Number(
-                (await check.query(`SELECT count(*) AS n FROM ${s}.outbox WHERE sent_at IS NULL`)).rows[0].n,
-              ),
-            ),
-          );
+          const unsent: number[] = [];
+          for (const schema of SCHEMAS) {
+            const { rows } = await check.query(
+              `SELECT count(*) AS n FROM ${schema}.outbox WHERE sent_at IS NULL`,
+            );
+            unsent.push(Number(rows[0].n));
+          }
           return unsent.every((n) => n === 0) && (await totalLag(admin)) === 0;
         },
         { timeoutMs: 300_000, intervalMs: 2_000, description: 'the platform to drain' },

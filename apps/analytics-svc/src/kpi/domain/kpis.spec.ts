@@ -5,6 +5,7 @@ import {
   ratio,
   salespersonRanking,
   type Facts,
+  type Kpis,
   type PolicyFact,
 } from './kpis';
 
@@ -184,7 +185,11 @@ const facts: Facts = {
 };
 
 describe('KPI formulas on a hand-computed month', () => {
-  const k = computeKpis(facts, period);
+  // Computed in each test, not once at load: what a test asserts must run inside it.
+  let k: Kpis;
+  beforeEach(() => {
+    k = computeKpis(facts, period);
+  });
 
   it('counts new business issued in the period', () => {
     expect(k.newBusinessPremiumFen).toBe(150_000); // p1 100,000 + p2 50,000; p3 was issued in May
@@ -267,5 +272,114 @@ describe('slices and rankings', () => {
     expect(actionProgress(0.8, 0.9, 0.85)).toBe(0.5);
     expect(actionProgress(0.8, 0.9, null)).toBeNull();
     expect(actionProgress(0.8, 0.8, 0.85)).toBeNull();
+  });
+});
+
+describe('KPI edges', () => {
+  const premium = { productCode: null, channel: null, salespersonId: null, paidOn: '2026-06-15' };
+
+  it('counts a policy in force at the period end only if issued by then, not ended by then and not withdrawn', () => {
+    const k = computeKpis(
+      {
+        ...empty,
+        policies: [
+          policy('issued-on-last-day', { issuedOn: '2026-06-30' }),
+          policy('issued-after', { issuedOn: '2026-07-01' }),
+          policy('ended-on-last-day', { endedOn: '2026-06-30' }),
+          policy('ends-after', { endedOn: '2026-07-01' }),
+          policy('withdrawn', { withdrawnOn: '2026-06-20' }),
+          policy('never-issued', { issuedOn: null }),
+        ],
+        complaints: [
+          { ticketId: 't', productCode: null, channel: null, salespersonId: null, openedOn: '2026-06-05' },
+        ],
+        premiums: [{ paymentId: 'p', amountFen: 100_000, ...premium }],
+      },
+      period,
+    );
+    // In force on 30 June: issued-on-last-day and ends-after; one complaint per 2 policies.
+    expect(k.complaintsPer10kPolicies).toBe(5000);
+    expect(k.newPolicies).toBe(4);
+  });
+
+  it('reads NPS at its edges (9 promotes, 6 detracts, 7 and 8 are passive) and only reached visits as successes', () => {
+    const survey = (nps: number) => ({
+      surveyId: `s${nps}`,
+      productCode: null,
+      channel: null,
+      salespersonId: null,
+      answeredOn: '2026-06-10',
+      csat: 4,
+      nps,
+    });
+    const visit = (succeeded: boolean | null, id: string) => ({
+      visitId: id,
+      salespersonId: null,
+      productCode: null,
+      channel: null,
+      dueOn: '2026-06-10',
+      succeeded,
+    });
+    const k = computeKpis(
+      {
+        ...empty,
+        surveys: [survey(9), survey(8), survey(7), survey(6)],
+        visits: [visit(true, 'a'), visit(false, 'b'), visit(null, 'c'), visit(true, 'd')],
+      },
+      period,
+    );
+    expect(k.nps).toBe(0); // 1 promoter, 1 detractor of 4
+    expect(k.returnVisitSuccessRate).toBe(0.5);
+  });
+
+  it('counts late decisions and payments against the statutory limits', () => {
+    const claim = (id: string, decisionLate: boolean, paymentLate: boolean) => ({
+      claimId: id,
+      productCode: null,
+      channel: null,
+      salespersonId: null,
+      reportedOn: '2026-06-01',
+      decidedOn: '2026-06-05',
+      paidOn: '2026-06-08',
+      paidFen: 1_000,
+      decisionLate,
+      paymentLate,
+    });
+    const k = computeKpis(
+      {
+        ...empty,
+        claims: [
+          claim('a', true, false),
+          claim('b', false, true),
+          claim('c', false, false),
+          claim('d', false, false),
+        ],
+      },
+      period,
+    );
+    expect([k.claimsDecidedInTime, k.claimsPaidInTime, k.claimCycleDays]).toEqual([0.75, 0.75, 7]);
+  });
+
+  it('ranks by premium, then policies, then id, and leaves out sales without a salesperson', () => {
+    const ranked = salespersonRanking(
+      {
+        ...empty,
+        policies: [
+          policy('a', { salespersonId: 'S-B', firstPremiumFen: 500 }),
+          policy('b', { salespersonId: 'S-A', firstPremiumFen: 500 }),
+          policy('c', { salespersonId: 'S-C', firstPremiumFen: 250 }),
+          policy('d', { salespersonId: 'S-C', firstPremiumFen: 250 }),
+          policy('e', { salespersonId: null, firstPremiumFen: 9_000 }),
+          policy('f', { salespersonId: 'S-D', firstPremiumFen: 300 }),
+        ],
+      },
+      period,
+    );
+    expect(ranked.map((r) => [r.rank, r.salespersonId, r.newBusinessPremiumFen, r.newPolicies])).toEqual([
+      [1, 'S-C', 500, 2],
+      [2, 'S-A', 500, 1],
+      [3, 'S-B', 500, 1],
+      [4, 'S-D', 300, 1],
+    ]);
   });
 });

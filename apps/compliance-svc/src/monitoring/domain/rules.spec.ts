@@ -207,3 +207,241 @@ describe('rule versions', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('what each rule reports, in full', () => {
+  const f = eventFixtures;
+  const qualified = {
+    grade: 'G2',
+    licenceValidUntil: '2027-01-01',
+    training: { hoursByYear: { '2026': 30 }, serviceStartedOn: '2020-01-01' },
+    status: 'active',
+  };
+
+  it('names the customer, the application and the reason of a sale above the level or on an expired assessment', () => {
+    const a = f['sales.application-submitted'];
+    const base = { productRiskGrade: 'R3' as const, submittedAt: '2026-06-01T02:00:00.000Z' };
+    expect(
+      evaluate(
+        rule('SALE_ABOVE_RISK_LEVEL'),
+        event('sales.application-submitted', { ...base, customerRiskLevel: 'C2', riskLevelValidUntil: null }),
+      ),
+    ).toEqual([
+      {
+        subject: { kind: 'customer', id: a.policyholderId },
+        summary: `application ${a.applicationId} sells R3 to a C2 customer`,
+        dedupeKey: `SALE_ABOVE_RISK_LEVEL:${a.applicationId}`,
+      },
+    ]);
+    expect(
+      evaluate(
+        rule('SALE_ABOVE_RISK_LEVEL'),
+        event('sales.application-submitted', { ...base, customerRiskLevel: null, riskLevelValidUntil: null }),
+      )[0].summary,
+    ).toBe(`application ${a.applicationId} sells R3 to a unassessed customer`);
+    expect(
+      evaluate(
+        rule('SALE_ABOVE_RISK_LEVEL'),
+        event('sales.application-submitted', {
+          ...base,
+          customerRiskLevel: 'C5',
+          riskLevelValidUntil: '2026-05-31',
+        }),
+      )[0].summary,
+    ).toBe(`application ${a.applicationId} was taken on an assessment that expired on 2026-05-31`);
+  });
+
+  it('names the salesperson of an unrecorded sale', () => {
+    const a = f['sales.application-submitted'];
+    expect(
+      evaluate(
+        rule('DUAL_RECORDING_MISSING'),
+        event('sales.application-submitted', { dualRecordingRequired: true, dualRecording: null }),
+      ),
+    ).toEqual([
+      {
+        subject: { kind: 'salesperson', id: a.salespersonId },
+        summary: `application ${a.applicationId} needed a recording of the sale and has none`,
+        dedupeKey: `DUAL_RECORDING_MISSING:${a.applicationId}`,
+      },
+    ]);
+  });
+
+  it('lists every problem of an unqualified salesperson, by quote or by application', () => {
+    const q = f['sales.quote-issued'];
+    const person = { ...qualified, grade: null, licenceValidUntil: null, status: 'suspended' };
+    expect(
+      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued', { salespersonId: 's-1' }), {
+        salesperson: () => ({
+          ...person,
+          training: { hoursByYear: {}, serviceStartedOn: '2020-01-01' },
+        }),
+      }),
+    ).toEqual([
+      {
+        subject: { kind: 'salesperson', id: 's-1' },
+        summary: 'salesperson s-1 sold while ungraded, unlicensed, under the training hours, suspended',
+        dedupeKey: `SALESPERSON_NOT_QUALIFIED:${q.quoteId}`,
+      },
+    ]);
+    const a = f['sales.application-submitted'];
+    expect(
+      evaluate(
+        rule('SALESPERSON_NOT_QUALIFIED'),
+        event('sales.application-submitted', { salespersonId: 's-2' }),
+      ),
+    ).toEqual([
+      {
+        subject: { kind: 'salesperson', id: 's-2' },
+        summary: 'salesperson s-2 sold while unknown to compliance',
+        dedupeKey: `SALESPERSON_NOT_QUALIFIED:${a.applicationId}`,
+      },
+    ]);
+    // The licence's last valid day is the event's day (2026-06-01 in Shanghai): still licensed.
+    expect(
+      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued'), {
+        salesperson: () => ({ ...qualified, licenceValidUntil: '2026-06-01' }),
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports breaches of return visits, claim timers and complaints with their subjects', () => {
+    const v = f['sales.return-visit-overdue'];
+    expect(evaluate(rule('RETURN_VISIT_OVERDUE'), event('sales.return-visit-overdue'))).toEqual([
+      {
+        subject: { kind: 'policy', id: v.policyId },
+        summary: `return visit for policy ${v.policyId} not done by ${v.dueOn}`,
+        dedupeKey: `RETURN_VISIT_OVERDUE:${v.visitId}`,
+      },
+    ]);
+    const c = f['claims.deadline-breached'];
+    expect(
+      evaluate(rule('CLAIM_DEADLINE'), event('claims.deadline-breached', { timer: 'rejection_notice' })),
+    ).toEqual([
+      {
+        subject: { kind: 'claim', id: c.claimId },
+        summary: `claim ${c.claimId}: rejection notice deadline ${c.dueOn} passed`,
+        dedupeKey: `CLAIM_DEADLINE:${c.claimId}:rejection_notice`,
+      },
+    ]);
+    const onlyPayment = { ...rule('CLAIM_DEADLINE'), parameters: { timers: ['payment'] } };
+    expect(evaluate(onlyPayment, event('claims.deadline-breached', { timer: 'decision' }))).toEqual([]);
+    expect(evaluate(onlyPayment, event('claims.deadline-breached', { timer: 'payment' }))).toHaveLength(1);
+    const t = f['customer.complaint-deadline-breached'];
+    expect(evaluate(rule('COMPLAINT_DEADLINE'), event('customer.complaint-deadline-breached'))).toEqual([
+      {
+        subject: { kind: 'ticket', id: t.ticketId },
+        summary: `complaint ${t.ticketId} unanswered past ${t.dueOn}`,
+        dedupeKey: `COMPLAINT_DEADLINE:${t.ticketId}`,
+      },
+    ]);
+  });
+
+  it('records the AML transactions with amount, method and party', () => {
+    const pay = f['contract.premium-paid'];
+    expect(
+      evaluate(
+        rule('AML_LARGE_VALUE'),
+        event('contract.premium-paid', { method: 'cash', amountFen: 5_000_000, payerType: 'individual' }),
+      ),
+    ).toEqual([
+      {
+        subject: { kind: 'customer', id: pay.payerId },
+        summary: `large-value cash payment of 50000 yuan on policy ${pay.policyId}`,
+        dedupeKey: `AML_LARGE_VALUE:${pay.paymentId}`,
+        transaction: { kind: 'large_value', amountFen: 5_000_000, method: 'cash', partyId: pay.payerId },
+      },
+    ]);
+    expect(
+      evaluate(
+        rule('AML_THIRD_PARTY_PAYER'),
+        event('contract.premium-paid', { payerIsPolicyholder: false, amountFen: 1_000_000, method: 'card' }),
+      ),
+    ).toEqual([
+      {
+        subject: { kind: 'policy', id: pay.policyId },
+        summary: `premium of 10000 yuan paid by ${pay.payerId}, who is not the policyholder`,
+        dedupeKey: `AML_THIRD_PARTY_PAYER:${pay.paymentId}`,
+        transaction: { kind: 'suspicious', amountFen: 1_000_000, method: 'card', partyId: pay.payerId },
+      },
+    ]);
+    expect(
+      evaluate(
+        rule('AML_THIRD_PARTY_PAYER'),
+        event('contract.premium-paid', { payerIsPolicyholder: false, amountFen: 999_999 }),
+      ),
+    ).toEqual([]);
+    expect(
+      evaluate(
+        rule('AML_THIRD_PARTY_PAYER'),
+        event('contract.premium-paid', { payerIsPolicyholder: true, amountFen: 9_000_000 }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a quick withdrawal, bulk surrenders and frequent changes with their windows', () => {
+    const w = f['contract.policy-withdrawn'];
+    const issuedAt = '2026-06-01T02:00:00.000Z';
+    const quick = (changes: Record<string, unknown>) =>
+      evaluate(
+        rule('AML_QUICK_WITHDRAWAL'),
+        event('contract.policy-withdrawn', { issuedAt, premiumPaidFen: 20_000_000, ...changes }),
+      );
+    expect(quick({ withdrawnOn: '2026-06-16', refundFen: 19_999_000 })).toEqual([
+      {
+        subject: { kind: 'customer', id: w.policyholderId },
+        summary: `policy ${w.policyId} withdrawn 2026-06-16 soon after a premium of 200000 yuan`,
+        dedupeKey: `AML_QUICK_WITHDRAWAL:${w.policyId}`,
+        transaction: {
+          kind: 'suspicious',
+          amountFen: 19_999_000,
+          method: 'refund',
+          partyId: w.policyholderId,
+        },
+      },
+    ]);
+    expect(quick({ withdrawnOn: '2026-06-17' })).toEqual([]);
+    expect(quick({ withdrawnOn: '2026-06-10', premiumPaidFen: 19_999_999 })).toEqual([]);
+
+    const s = f['contract.policy-surrendered'];
+    expect(
+      evaluate(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), { surrendersInWindow: 3 }),
+    ).toEqual([
+      {
+        subject: { kind: 'customer', id: s.policyholderId },
+        summary: '3 surrenders by one policyholder within 30 days',
+        dedupeKey: `AML_BULK_SURRENDER:${s.policyholderId}:${s.surrenderedOn.slice(0, 7)}`,
+        transaction: {
+          kind: 'suspicious',
+          amountFen: s.cashValueFen,
+          method: 'surrender',
+          partyId: s.policyholderId,
+        },
+      },
+    ]);
+    expect(
+      evaluate(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), { surrendersInWindow: 2 }),
+    ).toEqual([]);
+    const e = f['contract.policy-endorsed'];
+    expect(
+      evaluate(rule('FREQUENT_CHANGES'), event('contract.policy-endorsed'), { endorsementsInWindow: 3 }),
+    ).toEqual([
+      {
+        subject: { kind: 'policy', id: e.policyId },
+        summary: `3 changes to policy ${e.policyId} within 90 days`,
+        dedupeKey: `FREQUENT_CHANGES:${e.policyId}:${e.policyVersion}`,
+      },
+    ]);
+    expect(
+      evaluate(rule('FREQUENT_CHANGES'), event('contract.policy-endorsed'), { endorsementsInWindow: 2 }),
+    ).toEqual([]);
+  });
+
+  it('ignores every event that is not its own', () => {
+    const unrelated = event('customer.personal-data-accessed');
+    for (const r of DEFAULT_RULES)
+      expect([r.ruleId, evaluate(r, unrelated, { surrendersInWindow: 9, endorsementsInWindow: 9 })]).toEqual([
+        r.ruleId,
+        [],
+      ]);
+  });
+});

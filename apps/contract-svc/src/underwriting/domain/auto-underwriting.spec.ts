@@ -116,3 +116,47 @@ describe('automatic underwriting', () => {
     });
   });
 });
+
+describe('automatic underwriting at each boundary, with the words of each reason', () => {
+  const reasons = (change: Partial<UnderwritingInput>) =>
+    decide(change).reasons.map((r) => `${r.code}: ${r.message}`);
+
+  it('takes the entry ages as inclusive', () => {
+    expect(decide({ insuredAge: 18 }).decision).toBe('accept');
+    expect(decide({ insuredAge: 60 }).decision).toBe('accept');
+    expect(reasons({ insuredAge: 17 })).toEqual(['UW.ENTRY_AGE: entry age 17 is outside 18-60']);
+    expect(reasons({ insuredAge: 61 })).toEqual(['UW.ENTRY_AGE: entry age 61 is outside 18-60']);
+  });
+
+  it('reads the BMI bands at their edges: 17 and 28 accepted, 32 loaded, 35 referred, above 35 declined', () => {
+    expect(decide({ bmi: 17 }).decision).toBe('accept');
+    expect(decide({ bmi: 28 }).decision).toBe('accept');
+    expect(decide({ bmi: 32 })).toMatchObject({ decision: 'accept_with_loading', loadingPercent: 25 });
+    expect(reasons({ bmi: 32 })).toEqual(['UW.BMI_LOADING: BMI 32 is above 28: +25% premium']);
+    expect(reasons({ bmi: 16.9 })).toEqual(['UW.BMI: BMI 16.9 is outside 17-32']);
+    expect(decide({ bmi: 35 }).decision).toBe('refer');
+    expect(reasons({ bmi: 35 })).toEqual(['UW.BMI: BMI 35 is outside 17-32']);
+    expect(reasons({ bmi: 35.1 })).toEqual(['UW.BMI: BMI 35.1 is above 35']);
+    expect(reasons({ bmi: null })).toEqual(['UW.BMI_MISSING: height and weight are needed for this cover']);
+  });
+
+  it('explains identity, occupation, income and large-sum referrals in words', () => {
+    expect(reasons({ identityVerified: false })).toEqual([
+      'UW.IDENTITY_UNVERIFIED: the identity was not confirmed before the contract',
+    ]);
+    expect(reasons({ occupationClass: 6 })).toEqual([
+      'UW.OCCUPATION: occupation class 6 is not insurable on this product',
+    ]);
+    expect(reasons({ acceptedOccupationClasses: [1, 2, 3, 4, 5], occupationClass: 5 })).toEqual([
+      'UW.HAZARDOUS_OCCUPATION: occupation class 5 needs review',
+    ]);
+    // Exactly 10 times the income is inside the limit; a fen more is not.
+    expect(decide({ sumInsuredFen: 200_000_000 }).decision).toBe('accept');
+    expect(reasons({ sumInsuredFen: 200_000_001, annualIncomeFen: 20_000_000 })).toEqual([
+      'UW.FINANCIAL: sum insured is above 10 times the declared income',
+      'UW.LARGE_SUM: sums insured above 2 million yuan need medical evidence',
+    ]);
+    expect(reasons({ maxSumInsuredIncomeMultiple: undefined, sumInsuredFen: 150_000_000 })).toEqual([]);
+    expect(reasons({ isLife: false, sumInsuredFen: 300_000_000, annualIncomeFen: 40_000_000 })).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
-import { checkProfile, diffProfiles, type PersonalProfile } from './customer-profile';
+import { checkProfile, customerTypeOf, diffProfiles, type PersonalProfile } from './customer-profile';
+import { isFactField, shareableFacts } from './customer-facts';
 
 const TODAY = '2026-11-25';
 const base: PersonalProfile = { name: '张三', idType: 'resident_id', idNumber: '11010519491231002X' };
@@ -58,5 +59,134 @@ describe('checking a customer profile', () => {
       name: { from: '张三', to: '张四' },
       mobile: { from: null, to: '13800138000' },
     });
+  });
+});
+
+describe('a customer profile, every message and boundary', () => {
+  const full = (profile: PersonalProfile) => {
+    const result = checkProfile(profile, TODAY);
+    return result.ok ? [] : result.violations;
+  };
+
+  it('words each mismatch with both values and cites GB 11643-1999', () => {
+    expect(full({ ...base, birthDate: '1949-12-30', gender: 'male' })).toEqual([
+      {
+        pointer: '/birthDate',
+        rule: 'ID.BIRTH_DATE_MISMATCH',
+        message: 'declared 1949-12-30 but the ID number encodes 1949-12-31',
+        source: 'GB 11643-1999',
+      },
+      {
+        pointer: '/gender',
+        rule: 'ID.GENDER_MISMATCH',
+        message: "declared male but the ID number's sequence encodes female",
+        source: 'GB 11643-1999',
+      },
+    ]);
+    // The ID number is read trimmed and in capitals.
+    expect(checkProfile({ ...base, idNumber: ' 11010519491231002x ' }, TODAY)).toMatchObject({
+      ok: true,
+      profile: { idNumber: '11010519491231002X' },
+    });
+  });
+
+  it('names every personal attribute a corporate payer may not have', () => {
+    expect(
+      full({
+        name: 'Acme',
+        idType: 'uscc',
+        idNumber: '91350100M000100Y43',
+        gender: 'male',
+        birthDate: '2000-01-01',
+        occupationClass: 1,
+        dependants: 0,
+      }).map((v) => [v.pointer, v.message]),
+    ).toEqual([
+      ['/gender', 'gender does not apply to a corporate payer'],
+      ['/birthDate', 'birthDate does not apply to a corporate payer'],
+      ['/occupationClass', 'occupationClass does not apply to a corporate payer'],
+      ['/dependants', 'dependants does not apply to a corporate payer'],
+    ]);
+  });
+
+  it('takes a passport number of 5 to 20 capitals or digits, and a birth date up to 120 years back', () => {
+    const passport = (idNumber: string, birthDate?: string) =>
+      full({ name: 'A', idType: 'passport', idNumber, birthDate }).map((v) => `${v.rule}: ${v.message}`);
+    expect(passport('E1234')).toEqual([]);
+    expect(passport('e12345678901234567890'.slice(0, 20))).toEqual([]);
+    expect(passport('E123')).toEqual(['ID.PASSPORT_FORMAT: a passport number is 5-20 letters or digits']);
+    expect(passport('E123456789012345678901')).toEqual([
+      'ID.PASSPORT_FORMAT: a passport number is 5-20 letters or digits',
+    ]);
+    expect(passport('E12-345')).toEqual(['ID.PASSPORT_FORMAT: a passport number is 5-20 letters or digits']);
+    expect(passport('E12345', TODAY)).toEqual([]);
+    expect(passport('E12345', '2026-11-26')).toEqual([
+      'PROFILE.BIRTH_DATE_FUTURE: birth date is in the future',
+    ]);
+    expect(passport('E12345', '1906-11-25')).toEqual([]);
+    expect(passport('E12345', '1905-11-25')).toEqual([
+      'PROFILE.BIRTH_DATE_RANGE: birth date is over 120 years ago',
+    ]);
+  });
+
+  it('accepts a household income equal to the own income and bank accounts of 12 to 30 digits', () => {
+    expect(full({ ...base, annualIncomeFen: 10, householdIncomeFen: 10 })).toEqual([]);
+    expect(full({ ...base, householdIncomeFen: 9, annualIncomeFen: 10 })).toEqual([
+      {
+        pointer: '/householdIncomeFen',
+        rule: 'PROFILE.HOUSEHOLD_INCOME',
+        message: "household income cannot be below the customer's own income",
+      },
+    ]);
+    expect(full({ ...base, bankAccount: '1'.repeat(12) })).toEqual([]);
+    expect(full({ ...base, bankAccount: '1'.repeat(30) })).toEqual([]);
+    for (const bad of ['1'.repeat(11), '1'.repeat(31), `x${'1'.repeat(12)}`])
+      expect(full({ ...base, bankAccount: bad })).toEqual([
+        {
+          pointer: '/bankAccount',
+          rule: 'PROFILE.BANK_ACCOUNT',
+          message: 'a bank account number is 12-30 digits',
+        },
+      ]);
+  });
+
+  it('tells a corporate payer from a person by the kind of ID', () => {
+    expect(customerTypeOf('uscc')).toBe('corporate');
+    expect(customerTypeOf('resident_id')).toBe('individual');
+    expect(customerTypeOf('passport')).toBe('individual');
+  });
+});
+
+describe('the facts other services may replicate', () => {
+  const person: PersonalProfile = {
+    ...base,
+    gender: 'female',
+    birthDate: '1949-12-31',
+    occupationClass: 2,
+    annualIncomeFen: 10,
+    householdIncomeFen: 20,
+    existingCoverFen: 0,
+    dependants: 1,
+    mobile: '13800138000',
+    bankAccount: '622202100112233445',
+  };
+
+  it('share the non-identifying facts only, and only those asked for', () => {
+    expect(shareableFacts(person)).toEqual({
+      gender: 'female',
+      birthDate: '1949-12-31',
+      occupationClass: 2,
+      annualIncomeFen: 10,
+      householdIncomeFen: 20,
+      existingCoverFen: 0,
+      dependants: 1,
+    });
+    expect(shareableFacts(person, ['dependants', 'mobile'])).toEqual({ dependants: 1 });
+    expect(shareableFacts(base)).toEqual({});
+    expect([isFactField('birthDate'), isFactField('mobile'), isFactField('name')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -95,3 +95,193 @@ describe('cash-value table CSV', () => {
     });
   });
 });
+
+describe('table validation, each problem exactly', () => {
+  it('reads a BOM, CRLF line ends, upper-case headers and blank lines, and counts lines from the header', () => {
+    const parsed = parseRateCsv(
+      '\uFEFFENTRY_AGE, Gender ,payment_term,rate_per_1000_fen\r\n\r\n30,male,20,1200\r\n  \r\n31,female,20,1100\r\n',
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      rows: [
+        { entryAge: 30, gender: 'male', paymentTermYears: 20, ratePer1000Fen: 1200 },
+        { entryAge: 31, gender: 'female', paymentTermYears: 20, ratePer1000Fen: 1100 },
+      ],
+    });
+  });
+
+  it('names each bad rate cell by line and column, one problem per line, first failing column first', () => {
+    const csv = [
+      'entry_age,gender,payment_term,rate_per_1000_fen',
+      '30,male,20',
+      'x,male,20,1',
+      '30,other,20,1',
+      '30,male,1.5,1',
+      '30,male,20,0',
+      '30,male,20,-3',
+      '30,male,20,1,9',
+    ].join('\n');
+    expect(parseRateCsv(csv)).toEqual({
+      ok: false,
+      problems: [
+        { pointer: '/csv/2/*', rule: 'TABLE.CELL', message: 'expected 4 cells, got 3' },
+        { pointer: '/csv/3/entry_age', rule: 'TABLE.CELL', message: '"x" is not a whole number' },
+        { pointer: '/csv/4/gender', rule: 'TABLE.CELL', message: '"other" is not male or female' },
+        { pointer: '/csv/5/payment_term', rule: 'TABLE.CELL', message: '"1.5" is not a whole number' },
+        {
+          pointer: '/csv/6/rate_per_1000_fen',
+          rule: 'TABLE.CELL',
+          message: '"0" is not a positive whole number of fen',
+        },
+        {
+          pointer: '/csv/7/rate_per_1000_fen',
+          rule: 'TABLE.CELL',
+          message: '"-3" is not a positive whole number of fen',
+        },
+        { pointer: '/csv/8/*', rule: 'TABLE.CELL', message: 'expected 4 cells, got 5' },
+      ],
+    });
+  });
+
+  it('refuses a rate header with an extra, a missing or a reordered column', () => {
+    const refused = {
+      ok: false,
+      problems: [
+        {
+          pointer: '/csv/1',
+          rule: 'TABLE.HEADER',
+          message: 'the header must be entry_age,gender,payment_term,rate_per_1000_fen',
+        },
+      ],
+    };
+    expect(parseRateCsv('entry_age,gender,payment_term,rate_per_1000_fen,x\n')).toEqual(refused);
+    expect(parseRateCsv('entry_age,gender,payment_term\n')).toEqual(refused);
+    expect(parseRateCsv('gender,entry_age,payment_term,rate_per_1000_fen\n')).toEqual(refused);
+    expect(parseRateCsv('')).toEqual(refused);
+  });
+
+  it('lists every bad cash-value cell of a line, and refuses headers without consecutive years', () => {
+    const header = 'entry_age,gender,payment_term,year_1,year_2';
+    expect(parseCashValueCsv(`${header}\n30,male,20,100,200\n`)).toEqual({
+      ok: true,
+      rows: [{ entryAge: 30, gender: 'male', paymentTermYears: 20, valuesPer1000Fen: [100, 200] }],
+    });
+    expect(parseCashValueCsv(`${header}\nx,other,y,1.5,\n30,male,20,1\n`)).toEqual({
+      ok: false,
+      problems: [
+        { pointer: '/csv/2/entry_age', rule: 'TABLE.CELL', message: '"x" is not a whole number' },
+        { pointer: '/csv/2/gender', rule: 'TABLE.CELL', message: '"other" is not male or female' },
+        { pointer: '/csv/2/payment_term', rule: 'TABLE.CELL', message: '"y" is not a whole number' },
+        { pointer: '/csv/2/year_1', rule: 'TABLE.CELL', message: '"1.5" is not a whole number of fen' },
+        { pointer: '/csv/2/year_2', rule: 'TABLE.CELL', message: '"" is not a whole number of fen' },
+        { pointer: '/csv/3/*', rule: 'TABLE.CELL', message: 'expected 5 cells, got 4' },
+      ],
+    });
+    const refused = {
+      ok: false,
+      problems: [
+        {
+          pointer: '/csv/1',
+          rule: 'TABLE.HEADER',
+          message: 'the header must be entry_age,gender,payment_term,year_1,...,year_n',
+        },
+      ],
+    };
+    for (const bad of [
+      'entry_age,gender,payment_term',
+      'entry_age,gender,payment_term,year_2',
+      'age,gender,payment_term,year_1',
+      'entry_age,sex,payment_term,year_1',
+      'entry_age,gender,term,year_1',
+    ])
+      expect(parseCashValueCsv(`${bad}\n`)).toEqual(refused);
+  });
+
+  it('reports duplicates, terms and ages out of range, and the missing ages of each gender and term', () => {
+    const row = (entryAge: number, gender: 'male' | 'female', paymentTermYears: number) => ({
+      entryAge,
+      gender,
+      paymentTermYears,
+    });
+    const shape = { entryAge: { min: 30, max: 31 }, paymentTermsYears: [10, 20] };
+    const rows = [
+      row(30, 'male', 10),
+      row(31, 'male', 10),
+      row(30, 'male', 10),
+      row(29, 'male', 20),
+      row(32, 'male', 20),
+      row(30, 'female', 15),
+      row(30, 'female', 10),
+      row(31, 'female', 10),
+      row(30, 'female', 20),
+      row(31, 'female', 20),
+    ];
+    expect(checkCoverage(rows, shape, 'cashValues')).toEqual([
+      {
+        pointer: '/cashValues/2',
+        rule: 'TABLE.DUPLICATE',
+        message: 'male/10/30 appears twice (rows 0 and 2)',
+      },
+      {
+        pointer: '/cashValues/3/entryAge',
+        rule: 'TABLE.OUT_OF_RANGE',
+        message: 'entry age 29 is outside 30-31',
+      },
+      {
+        pointer: '/cashValues/4/entryAge',
+        rule: 'TABLE.OUT_OF_RANGE',
+        message: 'entry age 32 is outside 30-31',
+      },
+      {
+        pointer: '/cashValues/5/paymentTermYears',
+        rule: 'TABLE.OUT_OF_RANGE',
+        message: 'the product has no 15-year payment term',
+      },
+      {
+        pointer: '/cashValues',
+        rule: 'TABLE.AGES_NOT_CONTIGUOUS',
+        message: 'male, 20-year payment: no row for entry age 30, 31',
+      },
+    ]);
+    const wide = { entryAge: { min: 20, max: 26 }, paymentTermsYears: [10] };
+    const some = [row(20, 'male', 10), ...[20, 21, 22, 23, 24, 25, 26].map((a) => row(a, 'female', 10))];
+    expect(checkCoverage(some, wide, 'rates')).toEqual([
+      {
+        pointer: '/rates',
+        rule: 'TABLE.AGES_NOT_CONTIGUOUS',
+        message: 'male, 10-year payment: no row for entry age 21, 22, 23, 24, 25 and 1 more',
+      },
+    ]);
+    const fiveMissing = [row(20, 'male', 10), row(26, 'male', 10), ...some.slice(1)];
+    expect(checkCoverage(fiveMissing, wide, 'rates')[0].message).toBe(
+      'male, 10-year payment: no row for entry age 21, 22, 23, 24, 25',
+    );
+  });
+
+  it('wants one non-negative whole cash value per year of the longest cover', () => {
+    const row = (valuesPer1000Fen: number[]) => ({
+      entryAge: 30,
+      gender: 'male' as const,
+      paymentTermYears: 10,
+      valuesPer1000Fen,
+    });
+    expect(checkCashValueYears([row([0, 10, 20])], [2, 3])).toEqual([]);
+    expect(checkCashValueYears([row([0, 10]), row([0, -1, 2.5])], [3])).toEqual([
+      {
+        pointer: '/cashValues/0/valuesPer1000Fen',
+        rule: 'TABLE.YEARS',
+        message: 'expected 3 policy years, got 2',
+      },
+      {
+        pointer: '/cashValues/1/valuesPer1000Fen/1',
+        rule: 'TABLE.CELL',
+        message: 'a cash value is a non-negative whole number of fen',
+      },
+      {
+        pointer: '/cashValues/1/valuesPer1000Fen/2',
+        rule: 'TABLE.CELL',
+        message: 'a cash value is a non-negative whole number of fen',
+      },
+    ]);
+  });
+});

@@ -81,3 +81,119 @@ describe('needs analysis', () => {
     expect(analyseNeeds({ ...buyer, riskLevel: null }, catalogue).recommendations).toEqual([]);
   });
 });
+
+describe('needs analysis, every score and reason', () => {
+  it('scores and explains each product type for a family with a gap', () => {
+    const result = analyseNeeds({ ...buyer, riskLevel: 'C5', occupationClass: 3 }, catalogue);
+    expect(result.recommendations).toEqual([
+      {
+        productCode: 'TL20',
+        name: 'Term Life 20',
+        score: 70,
+        reasons: ['closes a protection gap of 2300000 yuan', '2 dependant(s) rely on the income'],
+        suggestedSumInsuredFen: 230_000_000,
+      },
+      {
+        productCode: 'CI',
+        name: 'Critical Illness',
+        score: 40,
+        reasons: ['replaces about 3 years of income during a serious illness'],
+        suggestedSumInsuredFen: 60_000_000,
+      },
+      {
+        productCode: 'MED1',
+        name: 'Medical',
+        score: 35,
+        reasons: ['covers hospital costs; no medical cover in force'],
+        suggestedSumInsuredFen: null,
+      },
+      {
+        // Occupation class 3 and above: accident cover is worth more.
+        productCode: 'PA1',
+        name: 'Accident',
+        score: 35,
+        reasons: ['low-cost cover for accidental death and disability'],
+        suggestedSumInsuredFen: null,
+      },
+      {
+        productCode: 'UL',
+        name: 'Unit-linked',
+        score: 5,
+        reasons: ['protection gap should be closed first'],
+        suggestedSumInsuredFen: null,
+      },
+    ]);
+  });
+
+  it('puts saving first once protection is covered, and gives no dependants bonus to a single buyer', () => {
+    const covered = analyseNeeds(
+      { ...buyer, riskLevel: 'C5', dependants: 0, existingCoverFen: 200_000_000, occupationClass: 2 },
+      catalogue,
+    );
+    expect(covered.protectionNeedFen).toBe(200_000_000);
+    expect(covered.protectionGapFen).toBe(0);
+    expect(covered.recommendations.map((r) => [r.productCode, r.score])).toEqual([
+      ['CI', 40],
+      ['MED1', 35],
+      ['UL', 30],
+      ['PA1', 20],
+      ['TL20', 0],
+    ]);
+    expect(covered.recommendations.find((r) => r.productCode === 'UL')?.reasons).toEqual([
+      'protection needs met; suits long-term saving',
+    ]);
+    expect(covered.recommendations.find((r) => r.productCode === 'TL20')).toMatchObject({
+      reasons: [],
+      suggestedSumInsuredFen: null,
+    });
+    const single = analyseNeeds({ ...buyer, dependants: 0, existingCoverFen: 0 }, catalogue);
+    expect(single.recommendations[0]).toMatchObject({
+      productCode: 'TL20',
+      score: 50,
+      reasons: ['closes a protection gap of 2000000 yuan'],
+    });
+  });
+
+  it('suggests no critical-illness sum without an income, and never a negative gap', () => {
+    const noIncome = analyseNeeds({ ...buyer, annualIncomeFen: null }, catalogue);
+    expect(noIncome.protectionNeedFen).toBe(0);
+    expect(noIncome.protectionGapFen).toBe(0);
+    expect(noIncome.recommendations.find((r) => r.productCode === 'CI')?.suggestedSumInsuredFen).toBeNull();
+  });
+
+  it('takes the entry ages as inclusive, and refuses an occupation class the product does not accept', () => {
+    const codes = (input: Partial<NeedsInput>) =>
+      analyseNeeds({ ...buyer, ...input }, catalogue).excluded.map((e) => `${e.productCode}: ${e.reason}`);
+    expect(codes({ age: 18 })).toEqual(['UL: grade R4 above level C3']);
+    expect(codes({ age: 17 })).toEqual([
+      'TL20: entry age 18-60',
+      'PA1: entry age 18-65',
+      'UL: entry age 18-65',
+    ]);
+    expect(codes({ age: 65 })).toEqual([
+      'TL20: entry age 18-60',
+      'CI: entry age 0-55',
+      'UL: grade R4 above level C3',
+    ]);
+    expect(codes({ age: 66 })).toEqual([
+      'TL20: entry age 18-60',
+      'CI: entry age 0-55',
+      'MED1: entry age 0-65',
+      'PA1: entry age 18-65',
+      'UL: entry age 18-65',
+    ]);
+    expect(codes({ occupationClass: 5 })).toEqual([
+      'TL20: occupation class 5 not accepted',
+      'MED1: occupation class 5 not accepted',
+      'UL: grade R4 above level C3',
+    ]);
+    expect(codes({ occupationClass: null })).toEqual(['UL: grade R4 above level C3']);
+    expect(codes({ riskLevel: null })).toEqual([
+      'TL20: no valid risk assessment',
+      'CI: no valid risk assessment',
+      'MED1: no valid risk assessment',
+      'PA1: no valid risk assessment',
+      'UL: no valid risk assessment',
+    ]);
+  });
+});

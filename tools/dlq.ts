@@ -10,13 +10,21 @@ import { deadLetterTopic } from '@insurer/contracts';
 import { DLQ_HEADERS, createKafka } from '@insurer/platform-messaging';
 
 export interface DeadLetter {
+  /** Where the record sits on the dead-letter topic. */
+  readonly partition: number;
   readonly offset: string;
   readonly key: string | null;
+  /** Where it came from. */
   readonly sourceTopic: string;
+  readonly sourcePartition: string;
+  readonly sourceOffset: string;
   readonly errorClass: string;
   readonly errorMessage: string;
   readonly consumer: string;
+  readonly attempts: string;
   readonly failedAt: string;
+  /** Fields masked before parking; such a record cannot be replayed as it was sent. */
+  readonly redacted: string;
 }
 
 const header = (headers: IHeaders | undefined, name: string) => headers?.[name]?.toString() ?? '';
@@ -26,7 +34,7 @@ async function drain(
   kafka: Kafka,
   topic: string,
   groupId: string,
-  each: (m: KafkaMessage) => Promise<void>,
+  each: (m: KafkaMessage, partition: number) => Promise<void>,
 ): Promise<number> {
   const dlq = deadLetterTopic(topic);
   const admin = kafka.admin();
@@ -54,7 +62,7 @@ async function drain(
         eachMessage: async ({ partition, message }) => {
           const end = remaining.get(partition);
           if (end === undefined || Number(message.offset) >= end) return;
-          await each(message);
+          await each(message, partition);
           count += 1;
           if (Number(message.offset) + 1 >= end) remaining.delete(partition);
           if (remaining.size === 0) resolve();
@@ -68,15 +76,20 @@ async function drain(
 
 export async function listDeadLetters(kafka: Kafka, topic: string): Promise<DeadLetter[]> {
   const found: DeadLetter[] = [];
-  await drain(kafka, topic, `dlq-list-${randomUUID()}`, async (m) => {
+  await drain(kafka, topic, `dlq-list-${randomUUID()}`, async (m, partition) => {
     found.push({
+      partition,
       offset: m.offset,
       key: m.key?.toString() ?? null,
       sourceTopic: header(m.headers, DLQ_HEADERS.sourceTopic) || topic,
+      sourcePartition: header(m.headers, DLQ_HEADERS.sourcePartition),
+      sourceOffset: header(m.headers, DLQ_HEADERS.sourceOffset),
       errorClass: header(m.headers, DLQ_HEADERS.errorClass),
       errorMessage: header(m.headers, DLQ_HEADERS.errorMessage),
       consumer: header(m.headers, DLQ_HEADERS.consumer),
+      attempts: header(m.headers, DLQ_HEADERS.attempts),
       failedAt: header(m.headers, DLQ_HEADERS.failedAt),
+      redacted: header(m.headers, DLQ_HEADERS.redacted),
     });
   });
   return found;
@@ -118,8 +131,11 @@ async function main(): Promise<void> {
     return;
   }
   const letters = await listDeadLetters(kafka, values.topic);
+  process.stdout.write('partition\toffset\tkey\tsource\tfailed at\tconsumer\tattempts\treason\tredacted\n');
   for (const l of letters) {
-    process.stdout.write(`${l.offset}\t${l.failedAt}\t${l.consumer}\t${l.errorClass}: ${l.errorMessage}\n`);
+    process.stdout.write(
+      `${l.partition}\t${l.offset}\t${l.key ?? ''}\t${l.sourceTopic}/${l.sourcePartition}@${l.sourceOffset}\t${l.failedAt}\t${l.consumer}\t${l.attempts}\t${l.errorClass}: ${l.errorMessage}\t${l.redacted}\n`,
+    );
   }
   process.stdout.write(`dlq: ${letters.length} message(s) parked on ${deadLetterTopic(values.topic)}\n`);
 }

@@ -60,6 +60,29 @@ describe('every service boots against the real infrastructure', () => {
         expect(served).toEqual(JSON.parse(readFileSync(file, 'utf8')));
       });
 
+      it('refuses a NUL character in the query, the path or the body with 400 and its pointer, never a 500', async () => {
+        const token = tokenFor(allowed, 'nul-tester');
+        const query = await fetch(`${url()}/session?assignee=a%00b`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(query.status).toBe(400);
+        expect(query.headers.get('content-type')).toContain('application/problem+json');
+        expect(await query.json()).toMatchObject({
+          status: 400,
+          code: 'REQUEST.INVALID',
+          errors: [{ pointer: '/query/assignee', message: 'must not contain a NUL character' }],
+        });
+        const body = await fetch(`${url()}/session`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ note: ['x', 'y\u0000'] }),
+        });
+        expect(body.status).toBe(400);
+        expect(((await body.json()) as { errors: unknown }).errors).toEqual([
+          { pointer: '/note/1', message: 'must not contain a NUL character' },
+        ]);
+      });
+
       it('answers 401 without a token, as problem+json, with a correlation id', async () => {
         const res = await fetch(`${url()}/session`, { headers: { 'x-correlation-id': 'boot-test-1' } });
         expect(res.status).toBe(401);

@@ -170,6 +170,7 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
   },
   'customer.command-rejected': {
     commandId: ids.any,
+    identifiedBy: 'commandId',
     commandType: 'customer.register-customer',
     issuer: 'partner-a',
     reasons: [

@@ -129,7 +129,13 @@ export const SubmitClaimDocumentsV1 = defineCommand({
 });
 
 const CommandRejectedPayload = z.object({
+  /** The command's id; for a command that could not be parsed, the best id that could be recovered (see identifiedBy). */
   commandId: z.string().min(1),
+  /**
+   * Where commandId came from (added in 1.x): the command itself, the Kafka message key, a commandId or eventId read in
+   * the raw bytes, or nowhere (a new `unidentified-<uuid>`, which the integrator cannot match).
+   */
+  identifiedBy: z.enum(['commandId', 'messageKey', 'bytes', 'none']).optional(),
   commandType: z.string().min(1),
   issuer: z.string().nullable(),
   reasons: z.array(Reason).min(1),

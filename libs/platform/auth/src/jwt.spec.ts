@@ -11,6 +11,7 @@ describe('JwtVerifier', () => {
       subject: 'u-1',
       issuer: 'insurer-platform',
       audience: 'insurer-platform',
+      expiresIn: 600,
     });
     expect(new JwtVerifier(settings).verify(token)).toEqual({
       sub: 'u-1',
@@ -54,6 +55,19 @@ describe('JwtVerifier', () => {
         }),
     ],
     ['not a JWT at all', () => 'garbage'],
+    [
+      'without an expiry',
+      () =>
+        jwt.sign({ roles: ['agent'] }, secret, {
+          subject: 'u',
+          issuer: 'insurer-platform',
+          audience: 'insurer-platform',
+        }),
+    ],
+    [
+      'living longer than the 24-hour cap',
+      () => signLocalToken({ sub: 'u', roles: ['agent'], secret, expiresInSeconds: 24 * 3600 + 1 }),
+    ],
   ])('refuses a token %s', (_, make) => {
     expect(() => new JwtVerifier(settings).verify(make())).toThrow(TokenInvalidError);
   });
@@ -85,7 +99,12 @@ describe('JwtVerifier', () => {
       audience: 'insurer-platform',
     });
     const claims = { roles: ['claims_manager'] };
-    const options = { subject: 'm-1', issuer: 'insurer-platform', audience: 'insurer-platform' };
+    const options = {
+      subject: 'm-1',
+      issuer: 'insurer-platform',
+      audience: 'insurer-platform',
+      expiresIn: 600,
+    };
 
     it('accepts a token signed with the private key', () => {
       const token = jwt.sign(claims, privateKey, { ...options, algorithm: 'RS256' });
@@ -100,5 +119,14 @@ describe('JwtVerifier', () => {
       const forged = jwt.sign(claims, Buffer.from(pem), { ...options, algorithm: 'HS256' });
       expect(() => verifier.verify(forged)).toThrow(TokenInvalidError);
     });
+  });
+
+  it('accepts a token of exactly the cap, and a cap set by configuration', () => {
+    const day = signLocalToken({ sub: 'u', roles: ['agent'], secret, expiresInSeconds: 24 * 3600 });
+    expect(new JwtVerifier(settings).verify(day).sub).toBe('u');
+    const hour = signLocalToken({ sub: 'u', roles: ['agent'], secret, expiresInSeconds: 3601 });
+    expect(() => new JwtVerifier({ ...settings, maxLifetimeSeconds: 3600 }).verify(hour)).toThrow(
+      'lives longer than 3600 seconds',
+    );
   });
 });

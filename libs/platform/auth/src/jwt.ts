@@ -13,7 +13,11 @@ export interface JwtSettings {
   readonly audience: string;
   /** The clock tokens are judged by (milliseconds since the epoch); tests move it. */
   readonly now?: () => number;
+  /** The longest a token may live, from its `iat` (or from now) to its `exp`; default 24 hours. */
+  readonly maxLifetimeSeconds?: number;
 }
+
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 const CLOCK_TOLERANCE_SECONDS = 30;
 /** How many verified tokens are remembered; past it the oldest is forgotten first. */
@@ -69,8 +73,7 @@ export class JwtVerifier {
       this.verified.delete(token);
     }
     const { principal, claims } = this.verifyText(token, now);
-    const expiresMs =
-      typeof claims.exp === 'number' ? (claims.exp + CLOCK_TOLERANCE_SECONDS) * 1000 : Infinity;
+    const expiresMs = ((claims.exp as number) + CLOCK_TOLERANCE_SECONDS) * 1000;
     if (this.verified.size >= VERIFIED_CACHE_SIZE) {
       this.verified.delete(this.verified.keys().next().value as string);
     }
@@ -94,6 +97,13 @@ export class JwtVerifier {
       if (err instanceof TokenInvalidError) throw err;
       throw new TokenInvalidError(err instanceof Error ? err.message : 'unverifiable');
     }
+    // A token without an expiry would be good forever, and a stolen one with it; one that lives longer than the
+    // configured cap is refused for the same reason.
+    if (typeof claims.exp !== 'number') throw new TokenInvalidError('no expiry (exp)');
+    const maxLifetime = this.settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+    const issuedAt = typeof claims.iat === 'number' ? claims.iat : Math.floor(now / 1000);
+    if (claims.exp - issuedAt > maxLifetime)
+      throw new TokenInvalidError(`it lives longer than ${maxLifetime} seconds`);
     if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new TokenInvalidError('no subject');
     const roles = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
     if (roles.length === 0) throw new TokenInvalidError('no known role');

@@ -35,6 +35,8 @@ export const serviceConfigShape = z.object({
   JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
   JWT_ISSUER: z.string().min(1).default('insurer-platform'),
   JWT_AUDIENCE: z.string().min(1).default('insurer-platform'),
+  /** The longest a bearer token may live (exp - iat); a token without exp is always refused. */
+  JWT_MAX_LIFETIME_SECONDS: intFromEnv(60, 30 * 24 * 3600).default(24 * 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STARTUP_TIMEOUT_MS: intFromEnv(500, 120_000).default(8_000),
   SHUTDOWN_TIMEOUT_MS: intFromEnv(500, 120_000).default(10_000),

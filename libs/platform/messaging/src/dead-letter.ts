@@ -1,5 +1,6 @@
 import type { IHeaders, KafkaMessage, Producer } from 'kafkajs';
 import { deadLetterTopic } from '@insurer/contracts';
+import { redactSensitive } from './redact';
 
 export interface DeadLetterReason {
   readonly errorClass: string;
@@ -17,9 +18,15 @@ export const DLQ_HEADERS = {
   consumer: 'dlq.consumer',
   attempts: 'dlq.attempts',
   failedAt: 'dlq.failed.at',
+  /** JSON pointers of the fields masked before parking (ID numbers, accounts, health answers); absent when none. */
+  redacted: 'dlq.redacted',
 } as const;
 
-/** Parks a message with its original key, value and headers, plus where it came from and why it failed. */
+/**
+ * Parks a message with its original key and headers, plus where it came from and why it failed. Its value is kept as
+ * it was, except that sensitive fields are masked (redact.ts) and named in `dlq.redacted`: the operators' queue is no
+ * place for bank accounts and health answers.
+ */
 export async function sendToDeadLetter(
   producer: Producer,
   consumer: string,
@@ -37,9 +44,11 @@ export async function sendToDeadLetter(
     [DLQ_HEADERS.attempts]: String(reason.attempts),
     [DLQ_HEADERS.failedAt]: new Date().toISOString(),
   };
+  const { value, paths } = redactSensitive(source.message.value);
+  if (paths.length) headers[DLQ_HEADERS.redacted] = paths.join(',');
   await producer.send({
     topic: deadLetterTopic(source.topic),
     acks: -1,
-    messages: [{ key: source.message.key, value: source.message.value, headers }],
+    messages: [{ key: source.message.key, value, headers }],
   });
 }

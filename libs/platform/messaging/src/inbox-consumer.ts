@@ -3,6 +3,7 @@ import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Produc
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  latestEventDefinition,
   parseCommand,
   parseEvent,
   type DomainCommand,
@@ -70,15 +71,22 @@ export interface InboxConsumerOptions {
   readonly logger?: Logger;
   /** Called once when the consumer gives up (crashed more often than allowed while the broker answered). */
   readonly onFatal?: (reason: string) => void;
+  /**
+   * Every message's outcome. `rejected`: a command refused with an answer (command-rejected), not dead-lettered.
+   * `skipped` comes with its reason: `not_handled` (an event type this consumer does not need) or `unknown_type`.
+   */
   readonly onOutcome?: (
     topic: string,
     type: string,
-    outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered' | 'skipped',
+    outcome: 'applied' | 'duplicate' | 'retried' | 'dead_lettered' | 'skipped' | 'rejected',
     messageId?: string,
+    reason?: SkipReason,
   ) => void;
 }
 
-type Outcome = 'applied' | 'duplicate' | 'dead_lettered' | 'skipped';
+export type SkipReason = 'not_handled' | 'unknown_type';
+
+type Outcome = 'applied' | 'duplicate' | 'dead_lettered' | 'rejected' | { skipped: SkipReason };
 
 /** Where the consumer stands, for readiness: joining its group, consuming, or waiting for the broker to come back. */
 export type ConsumerState =
@@ -342,7 +350,7 @@ export class InboxConsumer {
     partition: number,
     group: readonly Handled[],
   ): Promise<true | GroupFailure> {
-    const outcomes: Outcome[] = [];
+    const outcomes: ('applied' | 'duplicate')[] = [];
     try {
       await this.options.dataSource.transaction(async (manager) => {
         for (const { message, event, handler } of group) {
@@ -388,12 +396,16 @@ export class InboxConsumer {
     const outcome = isCommandTopic
       ? await this.processCommand(source, raw, heartbeat)
       : await this.processEvent(source, raw, heartbeat, firstFailure);
-    this.options.onOutcome?.(
-      topic,
-      stringField(raw, 'type') ?? 'unknown',
-      outcome,
-      stringField(raw, 'eventId') ?? stringField(raw, 'commandId'),
-    );
+    const type = stringField(raw, 'type') ?? 'unknown';
+    const id = stringField(raw, 'eventId') ?? stringField(raw, 'commandId');
+    if (typeof outcome === 'object') {
+      if (outcome.skipped === 'unknown_type')
+        this.options.logger?.warn(
+          { topic, type, offset: message.offset },
+          'skipped an event of an unknown type',
+        );
+      this.options.onOutcome?.(topic, type, 'skipped', id, outcome.skipped);
+    } else this.options.onOutcome?.(topic, type, outcome, id);
   }
 
   private async processEvent(
@@ -402,18 +414,26 @@ export class InboxConsumer {
     heartbeat: () => Promise<void>,
     firstFailure?: unknown,
   ): Promise<Outcome> {
+    if (!source.message.value || source.message.value.length === 0) {
+      await this.deadLetter(source, 'EmptyRecord', 'the record has no value', 1);
+      return 'dead_lettered';
+    }
     const parsed = parseEvent(raw);
-    const handlers = this.eventHandlers;
     if (!parsed.ok) {
-      // Another service's event this consumer has no handler for, at a version it does not know, is not its business.
       const type = stringField(raw, 'type');
-      if (!parsed.known && type && !handlers.has(type) && isEnvelopeLike(raw)) return 'skipped';
+      if (!parsed.known && type && isEnvelopeLike(raw)) {
+        // A type this build does not know at all is a newer producer's news: skipped, counted and logged. A version
+        // it does not know of a type it does know is never skipped: that event may matter, and it cannot be read.
+        if (!latestEventDefinition(type)) return { skipped: 'unknown_type' };
+        await this.deadLetter(source, 'UnknownVersion', describeReasons(parsed.reasons), 1);
+        return 'dead_lettered';
+      }
       await this.deadLetter(source, 'ContractViolation', describeReasons(parsed.reasons), 1);
       return 'dead_lettered';
     }
     const event = parsed.value;
-    const handler = handlers.get(event.type) ?? this.options.fallbackEventHandler;
-    if (!handler) return 'skipped';
+    const handler = this.eventHandlers.get(event.type) ?? this.options.fallbackEventHandler;
+    if (!handler) return { skipped: 'not_handled' };
     return this.applyWithRetries(
       source,
       event.eventId,
@@ -431,19 +451,21 @@ export class InboxConsumer {
     heartbeat: () => Promise<void>,
   ): Promise<Outcome> {
     const parsed = parseCommand(raw);
-    const commandId = stringField(raw, 'commandId') ?? null;
     const commandType = stringField(raw, 'type') ?? 'unknown';
     const issuer = stringField(raw, 'issuer') ?? null;
     if (!parsed.ok) {
-      await this.reject(source, commandId, commandType, issuer, parsed.reasons);
+      // A malformed command is answered too, under the best id that can be recovered, and parked: it could not be
+      // processed at all.
+      await this.reject(source, identifyMalformed(source.message), commandType, issuer, parsed.reasons);
       await this.deadLetter(source, 'ContractViolation', describeReasons(parsed.reasons), 1);
       return 'dead_lettered';
     }
     const command = parsed.value;
+    const known = { id: command.commandId, identifiedBy: 'commandId' } as const;
     const handler = this.commandHandlers.get(command.type);
     if (!handler) {
       const reasons = [{ code: 'COMMAND.UNSUPPORTED', message: `no handler for ${command.type} here` }];
-      await this.reject(source, command.commandId, command.type, command.issuer, reasons);
+      await this.reject(source, known, command.type, command.issuer, reasons);
       await this.deadLetter(source, 'UnsupportedCommand', describeReasons(reasons), 1);
       return 'dead_lettered';
     }
@@ -463,13 +485,15 @@ export class InboxConsumer {
       );
     } catch (err) {
       if (isInfrastructureError(err)) throw err;
-      const reasons =
-        err instanceof CommandRefusedError
-          ? err.reasons
-          : [{ code: 'COMMAND.FAILED', message: err instanceof Error ? err.message : String(err) }];
-      await runWithContext(context, () =>
-        this.reject(source, command.commandId, command.type, command.issuer, reasons),
-      );
+      // A refusal is an answer, not a failure: the integrator reads it in command-rejected; nothing is parked.
+      if (err instanceof CommandRefusedError) {
+        await runWithContext(context, () =>
+          this.reject(source, known, command.type, command.issuer, err.reasons),
+        );
+        return 'rejected';
+      }
+      const reasons = [{ code: 'COMMAND.FAILED', message: err instanceof Error ? err.message : String(err) }];
+      await runWithContext(context, () => this.reject(source, known, command.type, command.issuer, reasons));
       await this.deadLetter(
         source,
         err instanceof Error ? err.name : 'Error',
@@ -554,7 +578,7 @@ export class InboxConsumer {
   /** Publishes `<context>.command-rejected` once per command id (the inbox dedupes a resent bad command too). */
   private async reject(
     source: { topic: string; partition: number; message: KafkaMessage },
-    commandId: string | null,
+    identity: CommandIdentity,
     commandType: string,
     issuer: string | null,
     reasons: Reason[],
@@ -562,15 +586,21 @@ export class InboxConsumer {
     const publisher = this.options.publisher;
     const type = REJECTED_TYPE[source.topic.split('.')[0]];
     if (!publisher || !type) return;
-    const id = commandId ?? `unidentified-${randomUUID()}`;
+    const { id, identifiedBy } = identity;
     await runWithContext({ correlationId: id, causationId: id }, () =>
       this.options.dataSource.transaction(async (manager) => {
-        if (commandId && UUID.test(commandId) && !(await this.recordInInbox(manager, commandId, source)))
-          return;
+        if (UUID.test(id) && !(await this.recordInInbox(manager, id, source))) return;
         await publisher.publish(manager, {
           type,
           aggregateId: id,
-          payload: { commandId: id, commandType, issuer, reasons, rejectedAt: new Date().toISOString() },
+          payload: {
+            commandId: id,
+            identifiedBy,
+            commandType,
+            issuer,
+            reasons,
+            rejectedAt: new Date().toISOString(),
+          },
         } as never);
       }),
     );
@@ -589,6 +619,25 @@ export class InboxConsumer {
       'dead-lettered',
     );
   }
+}
+
+/** The id a rejection answers under, and where it was found. */
+export interface CommandIdentity {
+  readonly id: string;
+  readonly identifiedBy: 'commandId' | 'messageKey' | 'bytes' | 'none';
+}
+
+/**
+ * The best id for a command that cannot be parsed: the Kafka key (docs/integrators.md asks integrators to set it to
+ * their command id), else a commandId or eventId readable in the bytes, else a new one the integrator cannot match.
+ */
+export function identifyMalformed(message: Pick<KafkaMessage, 'key' | 'value'>): CommandIdentity {
+  const key = message.key?.toString('utf8').trim();
+  if (key && key.length <= 200 && /^[\x21-\x7e]+$/.test(key)) return { id: key, identifiedBy: 'messageKey' };
+  const text = message.value?.toString('utf8') ?? '';
+  const found = /"(?:commandId|eventId)"\s*:\s*"([\x21-\x7e]{1,200}?)"/.exec(text);
+  if (found) return { id: found[1], identifiedBy: 'bytes' };
+  return { id: `unidentified-${randomUUID()}`, identifiedBy: 'none' };
 }
 
 /** A string field of a message that may not match any contract (read for routing and error reports only). */

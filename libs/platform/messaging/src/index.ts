@@ -8,3 +8,4 @@ export * from './outbox-relay';
 export * from './probe';
 export * from './kafka-event.server';
 export * from './restart-budget';
+export * from './redact';

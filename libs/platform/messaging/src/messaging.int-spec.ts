@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Topics, deadLetterTopic, type DomainEvent } from '@insurer/contracts';
+import { eventFixtures } from '@insurer/contracts/testing';
 import { TopicCollector, repoRoot, testEnvironment, waitFor } from '@insurer/platform-testing';
 import { CommandRefusedError, InboxConsumer, type EventHandler } from './inbox-consumer';
 import { createKafka } from './kafka';
@@ -181,10 +182,13 @@ describe('outbox, relay and inbox on the real broker', () => {
     const applied = await effects(runId);
     expect(new Set(applied.map((e) => e.event_id)).size).toBe(5);
     expect(applied.map((e) => e.note)).toEqual([0, 1, 2, 3, 4].map((i) => `${runId}:${i}`));
-    const unsent = await dataSource.query(
-      `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NULL`,
+    // The resent batch is marked once Kafka acknowledged it, which may be after the consumer applied it.
+    await waitFor(
+      async () =>
+        (await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NULL`))[0]
+          .n === 0,
+      { description: 'every row marked sent' },
     );
-    expect(unsent[0].n).toBe(0);
   });
 
   it('dead-letters an invalid message with its headers and still processes the next valid one', async () => {
@@ -235,6 +239,63 @@ describe('outbox, relay and inbox on the real broker', () => {
       expect(m.headers['dlq.source.partition']).toMatch(/^\d+$/);
     }
     expect(dead[1].headers['dlq.error.message']).toContain('/payload/claimId');
+  });
+
+  it('lets nothing vanish: an empty record and an unknown version of a known type are parked, an unknown type and a type not needed are skipped with their reason', async () => {
+    const runId = `vanish-${randomUUID()}`;
+    const claimId = randomUUID();
+    const envelope = (type: string, version: number) => ({
+      eventId: randomUUID(),
+      type,
+      version,
+      occurredAt: new Date().toISOString(),
+      producer: 'other-team',
+      aggregateId: claimId,
+      correlationId: runId,
+      causationId: null,
+      payload: { claimId },
+    });
+    // This consumer handles claims.claim-reopened only.
+    const unknownType = envelope('claims.claim-teleported', 1);
+    const notNeeded = {
+      ...envelope('claims.claim-rejected', 1),
+      payload: eventFixtures['claims.claim-rejected'],
+    };
+    const futureVersion = envelope('claims.claim-paid', 7);
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: Topics.CLAIMS_EVENTS,
+      messages: [
+        { key: claimId, value: null, headers: { origin: runId } },
+        { key: claimId, value: JSON.stringify(unknownType), headers: { origin: runId } },
+        { key: claimId, value: JSON.stringify(notNeeded), headers: { origin: runId } },
+        { key: claimId, value: JSON.stringify(futureVersion), headers: { origin: runId } },
+      ],
+    });
+    await producer.disconnect();
+    const skipped = new Map<string, string | undefined>();
+    const dlq = await new TopicCollector(kafka, [deadLetterTopic(Topics.CLAIMS_EVENTS)]).start();
+    running.push(dlq);
+    await consumer(`vanish-${runId}`, () => Promise.resolve(), {
+      onOutcome: (_t, type, outcome, id, reason) => {
+        if (outcome === 'skipped' && id) skipped.set(id, `${type}:${reason}`);
+      },
+    });
+    const dead = await dlq.waitFor(
+      (m) => m.headers.origin === runId && m.headers['dlq.consumer'] === `vanish-${runId}`,
+      2,
+    );
+    expect(dead.map((m) => m.headers['dlq.error.class'])).toEqual(['EmptyRecord', 'UnknownVersion']);
+    expect(dead[1].headers['dlq.error.message']).toBe('unknown event claims.claim-paid@7');
+    // The topic holds other tests' events too, skipped alike: look at this test's two.
+    await waitFor(() => skipped.has(unknownType.eventId) && skipped.has(notNeeded.eventId), {
+      description: 'the two skips',
+    });
+    expect([skipped.get(unknownType.eventId), skipped.get(notNeeded.eventId)]).toEqual([
+      'claims.claim-teleported:unknown_type',
+      'claims.claim-rejected:not_handled',
+    ]);
   });
 
   it('retries a handler that fails twice into one effect, and dead-letters one that always fails', async () => {
@@ -398,13 +459,16 @@ describe('a consumer process killed mid-batch', () => {
 });
 
 describe('integrator commands', () => {
-  it('answers a valid command with its event, a malformed one with command-rejected and a DLQ record, and ignores a repeat', async () => {
+  it('answers a valid command with its event, a refusal with command-rejected only, a malformed one with command-rejected under its key and a masked DLQ record, and ignores a repeat', async () => {
     const claimId = randomUUID();
     const valid = randomUUID();
     const refused = randomUUID();
     const malformed = randomUUID();
+    const garbageKey = `partner-cmd-${randomUUID()}`;
+    const keyless = randomUUID();
     let applied = 0;
     let duplicates = 0;
+    const outcomes = new Map<string, string>();
     const results = await new TopicCollector(kafka, [
       Topics.CLAIMS_EVENTS,
       deadLetterTopic(Topics.CLAIMS_COMMANDS),
@@ -421,6 +485,7 @@ describe('integrator commands', () => {
       backoffMs: 10,
       onOutcome: (_topic, _type, outcome, id) => {
         if (id === valid && outcome === 'duplicate') duplicates++;
+        if (id) outcomes.set(id, outcome);
       },
       commandHandlers: new Map([
         [
@@ -472,8 +537,17 @@ describe('integrator commands', () => {
         command(refused, 'forged'),
         {
           key: malformed,
-          value: JSON.stringify({ commandId: malformed, type: 'claims.submit-claim-documents', version: 1 }),
+          value: JSON.stringify({
+            commandId: malformed,
+            type: 'claims.submit-claim-documents',
+            version: 1,
+            payload: { payee: { bankAccount: '6222021001122334455' } },
+          }),
         },
+        // Not JSON at all, but keyed with the partner's command id as docs/integrators.md asks.
+        { key: garbageKey, value: 'this is not json 6222021001122334455' },
+        // No key; broken JSON whose commandId can still be read in the bytes.
+        { key: null, value: `{"commandId":"${keyless}","type":"claims.submit-claim-documents",` },
       ],
     });
     await producer.disconnect();
@@ -491,19 +565,35 @@ describe('integrator commands', () => {
       type: 'claims.command-rejected',
       payload: { commandId: refused, reasons: [{ code: 'CLAIM.DOCUMENT_REFUSED' }] },
     });
+    // A refusal is an answer: reported as rejected, never parked.
+    await waitFor(() => outcomes.get(refused), { description: 'the refusal to be answered' });
+    expect(outcomes.get(refused)).toBe('rejected');
     const [bad] = await results.waitFor(byCorrelation(malformed));
     expect(bad.json).toMatchObject({
       type: 'claims.command-rejected',
-      payload: { commandId: malformed, issuer: null },
+      payload: { commandId: malformed, identifiedBy: 'messageKey', issuer: null },
     });
+    const [garbage] = await results.waitFor(byCorrelation(garbageKey));
+    expect(garbage.json).toMatchObject({
+      type: 'claims.command-rejected',
+      payload: { commandId: garbageKey, identifiedBy: 'messageKey', commandType: 'unknown' },
+    });
+    const [fromBytes] = await results.waitFor(byCorrelation(keyless));
+    expect(fromBytes.json).toMatchObject({ payload: { commandId: keyless, identifiedBy: 'bytes' } });
     const dead = await results.waitFor(
-      (m) => m.topic.endsWith('.dlq') && (m.key === malformed || m.key === refused),
+      (m) => m.topic.endsWith('.dlq') && (m.key === malformed || m.key === garbageKey),
       2,
     );
     expect(dead.map((m) => m.headers['dlq.source.topic'])).toEqual([
       Topics.CLAIMS_COMMANDS,
       Topics.CLAIMS_COMMANDS,
     ]);
+    // What operators read has no bank account in clear.
+    const parked = Object.fromEntries(dead.map((m) => [m.key, m]));
+    expect(parked[malformed].headers['dlq.redacted']).toBe('/payload/payee/bankAccount');
+    expect(parked[malformed].value).toContain('***************4455');
+    expect(parked[garbageKey].value).toBe('this is not json ***************4455');
+    for (const m of dead) expect(m.value).not.toContain('6222021001122334455');
 
     await waitFor(() => duplicates === 1, { description: 'the repeated command to be seen and skipped' });
     expect(applied).toBe(1);

@@ -9,6 +9,7 @@ export class MetricsRegistry {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly eventsConsumed: Counter<'topic' | 'type' | 'outcome'>;
+  readonly eventsSkipped: Counter<'topic' | 'type' | 'reason'>;
   readonly eventsPublished: Counter;
 
   constructor(service: string) {
@@ -23,8 +24,14 @@ export class MetricsRegistry {
     });
     this.eventsConsumed = new Counter({
       name: 'events_consumed_total',
-      help: 'Consumed Kafka messages by outcome (applied, duplicate, retried, dead_lettered)',
+      help: 'Consumed Kafka messages by outcome (applied, duplicate, retried, dead_lettered, rejected, skipped)',
       labelNames: ['topic', 'type', 'outcome'],
+      registers: [this.registry],
+    });
+    this.eventsSkipped = new Counter({
+      name: 'events_skipped_total',
+      help: 'Messages a consumer read and left alone, by reason (not_handled: a type it does not need; unknown_type)',
+      labelNames: ['topic', 'type', 'reason'],
       registers: [this.registry],
     });
     this.eventsPublished = new Counter({

@@ -14,6 +14,7 @@ import {
   type ServiceConfig,
 } from '@insurer/platform-config';
 import { probePostgres } from '@insurer/platform-database';
+import { findNulCharacters, problemType } from '@insurer/platform-http';
 import { DataSource } from 'typeorm';
 import { KafkaClient, KafkaEventServer, OutboxPublisher, probeKafka } from '@insurer/platform-messaging';
 import {
@@ -85,7 +86,25 @@ export async function startService<C extends ServiceConfig>(
     runWithContext({ correlationId: String(request.id) }, done);
   });
   // Entered again once the body is read: the body arrives in the socket's async context, not the request's.
-  fastify.addHook('preHandler', (request, _reply, done) => {
+  fastify.addHook('preHandler', (request, reply, done) => {
+    // One place for every route: a NUL character cannot be stored, so it is refused before any handler runs.
+    const nul = findNulCharacters(request);
+    if (nul.length) {
+      void reply
+        .status(400)
+        .header('content-type', 'application/problem+json')
+        .send({
+          type: problemType('REQUEST.INVALID'),
+          title: 'Bad Request',
+          status: 400,
+          detail: 'The request does not match the expected shape.',
+          code: 'REQUEST.INVALID',
+          errors: nul,
+          instance: request.url,
+          correlationId: String(request.id),
+        });
+      return;
+    }
     runWithContext({ correlationId: String(request.id) }, done);
   });
   fastify.addHook('onResponse', async (request, reply) => {
@@ -123,7 +142,7 @@ export async function startService<C extends ServiceConfig>(
 
   // Event and command handlers (@EventPattern) run on the platform's own Kafka transport.
   const readiness = app.get(ReadinessRegistry);
-  const killAfterApplied = faultKillAfter(config.FAULT_KILL_AFTER_EVENTS_APPLIED, logger, 'event applied');
+  const killAfterApplied = faultKillAfter(config.FAULT_KILL_AFTER_EVENTS_APPLIED, 'event applied');
   const events = new KafkaEventServer({
     name: descriptor.name,
     schema: descriptor.schema,
@@ -134,8 +153,9 @@ export async function startService<C extends ServiceConfig>(
     maxCrashRestarts: config.CONSUMER_MAX_RESTARTS,
     restartWindowMs: config.CONSUMER_RESTART_WINDOW_MS,
     crashRetries: config.CONSUMER_RETRIES,
-    onOutcome: (topic, type, outcome) => {
+    onOutcome: (topic, type, outcome, _id, reason) => {
       metrics.eventsConsumed.inc({ topic, type, outcome });
+      if (reason) metrics.eventsSkipped.inc({ topic, type, reason });
       // Called after the transaction committed and before the offset is: a kill here means redelivery.
       if (outcome === 'applied') killAfterApplied();
     },

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import {
   BeforeApplicationShutdown,
   DynamicModule,
@@ -63,11 +64,12 @@ class DependencyChecks implements OnModuleInit, OnApplicationBootstrap, BeforeAp
  * Fault injection (FAULT_KILL_AFTER_*, refused in production): a function to call at the point of the fault; on its
  * Nth call the process kills itself with SIGKILL, as an OOM kill or a lost node would, with no shutdown hooks.
  */
-export function faultKillAfter(n: number, logger: Logger, point: string): () => void {
+export function faultKillAfter(n: number, point: string): () => void {
   let calls = 0;
   return () => {
     if (n > 0 && ++calls === n) {
-      logger.warn({ point, calls }, 'fault injection: SIGKILL');
+      // Written synchronously: the logger's buffer would die with the process, unflushed.
+      writeSync(2, `${JSON.stringify({ level: 'warn', point, calls, msg: 'fault injection: SIGKILL' })}\n`);
       process.kill(process.pid, 'SIGKILL');
     }
   };
@@ -115,6 +117,7 @@ export class ServiceRuntimeModule {
           publicKey: config.JWT_PUBLIC_KEY,
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
+          maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
         }),
       ],
       controllers: [HealthController, MetricsController, SessionController],
@@ -130,11 +133,7 @@ export class ServiceRuntimeModule {
           provide: OutboxRelayHost,
           inject: [MetricsRegistry],
           useFactory: (metrics: MetricsRegistry) => {
-            const killAfter = faultKillAfter(
-              config.FAULT_KILL_AFTER_RELAY_BATCHES,
-              logger,
-              'relay batch sent',
-            );
+            const killAfter = faultKillAfter(config.FAULT_KILL_AFTER_RELAY_BATCHES, 'relay batch sent');
             return new OutboxRelayHost(
               new OutboxRelay({
                 schema: database.schema,

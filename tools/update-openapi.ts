@@ -2,20 +2,12 @@
 // docs/openapi/<service>.json from what it serves. The boot test only compares; it never writes what it checks.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVICE_NAMES } from '@insurer/platform-scenarios';
 import { ServiceProcess, repoRoot, testEnvironment } from '@insurer/platform-testing';
-
-const SERVICES = [
-  'customer-svc',
-  'sales-svc',
-  'contract-svc',
-  'claims-svc',
-  'compliance-svc',
-  'analytics-svc',
-];
 
 async function main(): Promise<void> {
   const env = testEnvironment().serviceEnv;
-  const processes = SERVICES.map((name, i) => new ServiceProcess(name, 13_101 + i, env));
+  const processes = SERVICE_NAMES.map((name, i) => new ServiceProcess(name, 13_101 + i, env));
   try {
     processes.forEach((p) => p.start());
     await Promise.all(processes.map((p) => p.waitUntilReady()));

@@ -6,12 +6,13 @@
  * reconciliation table; it exits 1 on any loss or duplicate.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createKafka } from '@insurer/platform-messaging';
 import {
+  accidentClaimDocuments,
   onboardCustomer,
   otpFromLog,
   platformUrls,
@@ -212,17 +213,7 @@ async function flow(
       return res.status === 201 ? res.body : undefined;
     });
     const claimId = reported.claimId as string;
-    const documents = [
-      'claim_form',
-      'accident_report',
-      'disability_assessment',
-      'medical_records',
-      'insured_id',
-    ].map((kind) => ({
-      kind,
-      reference: `dms://${kind}/${randomUUID()}`,
-      sha256: createHash('sha256').update(`${kind} ${claimId}`).digest('hex'),
-    }));
+    const documents = accidentClaimDocuments(claimId);
     await c.ok(
       'documents',
       c.call(c.u.claims, 'POST', `/claims/${claimId}/documents`, handler, { documents }),

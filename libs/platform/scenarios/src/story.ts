@@ -13,6 +13,19 @@ export interface Platform {
   readonly analytics: string;
 }
 
+/** The documents an accident-disability claim needs, as a claim administrator would upload them (made-up references). */
+export function accidentClaimDocuments(
+  claimId: string,
+): { kind: string; reference: string; sha256: string }[] {
+  return ['claim_form', 'accident_report', 'disability_assessment', 'medical_records', 'insured_id'].map(
+    (kind) => ({
+      kind,
+      reference: `dms://${kind}/${randomUUID()}`,
+      sha256: createHash('sha256').update(`${kind} ${claimId}`).digest('hex'),
+    }),
+  );
+}
+
 /** The six services, in the order of the flow. */
 export const SERVICE_NAMES = [
   'customer-svc',
@@ -490,17 +503,7 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
   say(
     `claim ${claimId} reported by the claim administrator's command; missing documents requested in one notice`,
   );
-  const documents = [
-    'claim_form',
-    'accident_report',
-    'disability_assessment',
-    'medical_records',
-    'insured_id',
-  ].map((kind) => ({
-    kind,
-    reference: `dms://${kind}/${randomUUID()}`,
-    sha256: createHash('sha256').update(`${kind} ${claimId}`).digest('hex'),
-  }));
+  const documents = accidentClaimDocuments(claimId);
   const completed = await ok(
     'documents',
     call(u.claims, 'POST', `/claims/${claimId}/documents`, handler, { documents }),

@@ -28,7 +28,6 @@ export type KafkaEventServerOptions = Omit<
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer: InboxConsumer | undefined;
-  private starting: Promise<void> | undefined;
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
@@ -72,7 +71,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       });
       // Joining the group may wait out a killed member's session; HTTP and the relay must not wait with it.
       const consumer = this.consumer;
-      this.starting = consumer.start().catch((err: unknown) => {
+      void consumer.start().catch((err: unknown) => {
         const reason = err instanceof Error ? err.message : String(err);
         this.options.logger?.error({ err }, 'the consumer could not start');
         this.options.onFatal?.(`consumer ${this.options.name} could not start: ${reason}`);
@@ -84,11 +83,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   /** The consumer's state, or null for a service that consumes nothing. */
   state(): ConsumerState | null {
     return this.consumer?.state() ?? null;
-  }
-
-  /** Resolves once the consumer has joined its group and runs (at once for a service that consumes nothing). */
-  async started(): Promise<void> {
-    await this.starting;
   }
 
   async close(): Promise<void> {

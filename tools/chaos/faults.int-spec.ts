@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { Topics } from '@insurer/contracts';
 import { createKafka } from '@insurer/platform-messaging';
 import { residentId } from '@insurer/platform-scenarios';
+import { consumedCount } from '@insurer/platform-test-harness';
 import {
   ServiceProcess,
   TopicCollector,
@@ -71,13 +72,8 @@ async function salesSaw(customerIds: readonly string[]): Promise<{ inbox: number
   return row;
 }
 
-async function duplicatesSeen(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('events_consumed_total{') && l.includes('outcome="duplicate"'))
-    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
-}
+/** Copies the service's consumer read and skipped as already applied, over every event type. */
+const duplicatesSeen = (url: string) => consumedCount(url, undefined, 'duplicate');
 
 beforeAll(async () => {
   db = new Client({ connectionString: env.databaseUrl });

@@ -53,17 +53,9 @@ export class ReadinessRegistry {
     this.report();
   }
 
-  fatalReason(): string | undefined {
-    return this.fatal;
-  }
-
   markDraining(): void {
     this.draining = true;
     this.report();
-  }
-
-  isDraining(): boolean {
-    return this.draining;
   }
 
   /** Checks at once, then every `intervalMs` until stopped. */

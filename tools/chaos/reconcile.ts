@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import type { Client } from 'pg';
 
 /** One line of the reconciliation table: what was expected, what was found, and whether they agree. */
@@ -16,6 +16,14 @@ export interface Acknowledged {
   readonly paidClaims: ReadonlySet<string>;
   /** Complaints the clients were told were opened. */
   readonly complaints: ReadonlySet<string>;
+  /** Policies the clients were told were surrendered. */
+  readonly surrenders: ReadonlySet<string>;
+}
+
+/** What the events topics carry: every record, and how many distinct events they are. */
+export interface TopicCopies {
+  readonly records: number;
+  readonly distinctEvents: number;
 }
 
 const SCHEMAS = ['customer', 'sales', 'contract', 'claims', 'compliance', 'analytics'] as const;
@@ -37,7 +45,12 @@ async function count(db: Client, sql: string, params: unknown[] = []): Promise<n
  * acknowledged request's effects in every service exactly once, the outboxes empty, no consumer behind, and no dead
  * letter that was not injected.
  */
-export async function reconcile(db: Client, admin: Admin, ack: Acknowledged): Promise<Check[]> {
+export async function reconcile(
+  db: Client,
+  admin: Admin,
+  ack: Acknowledged,
+  copies: TopicCopies,
+): Promise<Check[]> {
   const checks: Check[] = [];
   const policies = [...ack.policies];
   const issued = await count(db, `SELECT count(*) AS n FROM contract.policy`);
@@ -70,6 +83,56 @@ export async function reconcile(db: Client, admin: Admin, ack: Acknowledged): Pr
       await count(db, `SELECT count(*) AS n FROM customer.ticket WHERE ticket_id = ANY($1::uuid[])`, [
         [...ack.complaints],
       ]),
+    ),
+  );
+
+  checks.push(
+    check(
+      'acknowledged surrenders surrendered in contract-svc',
+      ack.surrenders.size,
+      await count(
+        db,
+        `SELECT count(*) AS n FROM contract.policy WHERE policy_id = ANY($1::uuid[]) AND status = 'surrendered'`,
+        [[...ack.surrenders]],
+      ),
+    ),
+  );
+
+  // Every policy's status (in force, withdrawn, surrendered) as contract-svc has it, in every service that keeps one.
+  for (const [name, table] of [
+    ['sales-svc', 'sales.policy_replica'],
+    ['claims-svc', 'claims.policy_replica'],
+    ['customer-svc', 'customer.policy_view'],
+  ] as const) {
+    checks.push(
+      check(
+        `policies whose status in ${name} differs from contract-svc`,
+        0,
+        await count(
+          db,
+          `SELECT count(*) AS n FROM contract.policy c LEFT JOIN ${table} r ON r.policy_id = c.policy_id
+            WHERE r.status IS DISTINCT FROM c.status`,
+        ),
+      ),
+    );
+  }
+  const kpi = `analytics.p_policy p JOIN analytics.projection_generation g
+    ON g.generation = p.generation AND g.status = 'active'`;
+  checks.push(
+    check(
+      'withdrawals in the KPI projection',
+      await count(db, `SELECT count(*) AS n FROM contract.policy WHERE status = 'withdrawn'`),
+      await count(db, `SELECT count(*) AS n FROM ${kpi} WHERE p.withdrawn_on IS NOT NULL`),
+    ),
+  );
+  checks.push(
+    check(
+      'surrenders and terminations in the KPI projection',
+      await count(
+        db,
+        `SELECT count(*) AS n FROM contract.policy WHERE status IN ('surrendered', 'terminated')`,
+      ),
+      await count(db, `SELECT count(*) AS n FROM ${kpi} WHERE p.ended_on IS NOT NULL`),
     ),
   );
 
@@ -126,6 +189,11 @@ export async function reconcile(db: Client, admin: Admin, ack: Acknowledged): Pr
       await count(db, `SELECT count(*) AS n FROM compliance.audit_log`),
     ),
   );
+  // The topics carry each published event at least once; copies beyond that are the duplicates the faults caused,
+  // which the inboxes must have dropped (the audit and KPI lines above show they did).
+  checks.push(
+    check('distinct events on the events topics (one per published event)', published, copies.distinctEvents),
+  );
   checks.push(
     check(
       'audit entries per event id above one',
@@ -179,6 +247,44 @@ async function deadLetters(admin: Admin): Promise<number> {
     for (const p of await admin.fetchTopicOffsets(topic)) total += Number(p.high) - Number(p.low);
   }
   return total;
+}
+
+/**
+ * Reads every events topic from its start and counts its records and the distinct event ids among them: records
+ * minus distinct events is how many duplicate deliveries Kafka really carried (a relay killed between send and mark).
+ */
+export async function topicCopies(kafka: Kafka, admin: Admin): Promise<TopicCopies> {
+  const topics = (await admin.listTopics()).filter((t) => /\.events\.v\d+$/.test(t));
+  let expected = 0;
+  for (const topic of topics)
+    for (const p of await admin.fetchTopicOffsets(topic)) expected += Number(p.high) - Number(p.low);
+  const ids = new Set<string>();
+  let records = 0;
+  const consumer = kafka.consumer({ groupId: `chaos-reconcile-${Date.now()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    let done: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    if (expected === 0) done();
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        records += 1;
+        try {
+          const id = (JSON.parse(message.value?.toString() ?? '') as { eventId?: unknown }).eventId;
+          if (typeof id === 'string') ids.add(id);
+        } catch {
+          // Not an envelope: counted as a record, not as an event.
+        }
+        if (records >= expected) done();
+      },
+    });
+    // A topic whose offsets include anything but records (none are written today) must not hang the report.
+    await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 120_000).unref())]);
+  } finally {
+    await consumer.disconnect();
+  }
+  return { records, distinctEvents: ids.size };
 }
 
 /** The table as printed, and whether every line agrees. */

@@ -29,7 +29,7 @@ import { SCHEMAS, ensureKafka, settingsFromEnv } from '../infra';
 import { brokerLayout, runningPid, startBroker, stopBroker, waitUntilReady } from '../kafka/broker';
 import { withLocalSecrets } from '../local-env';
 import { migrateAll } from '../migrate';
-import { reconcile, renderTable, totalLag, type Acknowledged } from './reconcile';
+import { reconcile, renderTable, topicCopies, totalLag, type Acknowledged } from './reconcile';
 
 const root = repoRoot();
 const say = (line: string) => process.stdout.write(`[chaos] ${line}\n`);
@@ -45,6 +45,12 @@ const PORTS: Record<ServiceName, number> = {
 };
 /** The stateful workers (sweeps, relays) run twice, as they would with two pods. */
 const REPLICAS: readonly ServiceName[] = ['sales-svc', 'contract-svc', 'claims-svc'];
+/**
+ * A surrender is only possible once cooling-off has ended, the day after issue at the earliest for the starter
+ * catalogue's accident product. A third contract-svc instance whose clock runs one day ahead (TIME_OFFSET_DAYS=1)
+ * takes the surrenders: it is a full member of the group (consumer, relay standby, sweeps) like the others.
+ */
+const DAY_AHEAD = { replica: 2, env: { TIME_OFFSET_DAYS: '1' } } as const;
 
 // ---------------------------------------------------------------- Postgres the script owns
 
@@ -88,6 +94,7 @@ function ownPostgres(): OwnedPostgres {
 
 class Platform {
   readonly instances = new Map<string, ServiceProcess>();
+  private readonly extras = new Map<string, Record<string, string>>();
   /** Every process that ever ran, for the one-time codes in their logs. */
   readonly all: ServiceProcess[] = [];
 
@@ -97,7 +104,10 @@ class Platform {
     return `${name}#${replica}`;
   }
 
-  async start(name: ServiceName, replica = 0, extra: Record<string, string> = {}): Promise<ServiceProcess> {
+  async start(name: ServiceName, replica = 0, extra?: Record<string, string>): Promise<ServiceProcess> {
+    // A restart keeps the instance's own settings (the day-ahead clock).
+    if (extra) this.extras.set(this.key(name, replica), extra);
+    const own = this.extras.get(this.key(name, replica)) ?? {};
     const proc = new ServiceProcess(name, PORTS[name] + replica * 100, {
       ...this.env,
       LOG_LEVEL: 'info',
@@ -106,7 +116,7 @@ class Platform {
       RETURN_VISIT_SWEEP_MS: '2000',
       COMPLAINT_SWEEP_MS: '2000',
       DEPARTURE_SWEEP_MS: '2000',
-      ...extra,
+      ...own,
     }).start();
     this.instances.set(this.key(name, replica), proc);
     this.all.push(proc);
@@ -188,7 +198,8 @@ async function flow(
   c: StoryClient,
   salespersonId: string,
   readOtp: (mobile: string) => Promise<string>,
-  ack: { policies: Set<string>; paidClaims: Set<string>; complaints: Set<string> },
+  ack: { policies: Set<string>; paidClaims: Set<string>; complaints: Set<string>; surrenders: Set<string> },
+  dayAheadContract: string,
 ): Promise<void> {
   const quiet = () => undefined;
   const { customerId, name } = await onboardCustomer(c, readOtp, quiet);
@@ -245,7 +256,7 @@ async function flow(
       }),
     );
     ack.complaints.add(ticket.ticketId as string);
-  } else if (roll < 8) {
+  } else if (roll < 7) {
     await c.ok(
       'endorsement',
       c.call(
@@ -260,11 +271,23 @@ async function flow(
         },
       ),
     );
-  } else {
+  } else if (roll < 8) {
     await c.ok(
       'withdrawal',
       c.call(c.u.contract, 'POST', `/policies/${policyId}/withdrawal`, c.token('customer', 'c', customerId)),
     );
+  } else {
+    // The next day, for the instance whose clock is a day ahead: cooling-off is over, the cash value is paid.
+    await c.ok(
+      'surrender',
+      c.call(
+        dayAheadContract,
+        'POST',
+        `/policies/${policyId}/surrender`,
+        c.token('customer', 'c', customerId),
+      ),
+    );
+    ack.surrenders.add(policyId);
   }
 }
 
@@ -297,13 +320,20 @@ async function main(): Promise<void> {
   await migrateAll(env);
 
   const platform = new Platform({ ...env, NODE_ENV: 'development' });
-  const ack = { policies: new Set<string>(), paidClaims: new Set<string>(), complaints: new Set<string>() };
+  const ack = {
+    policies: new Set<string>(),
+    paidClaims: new Set<string>(),
+    complaints: new Set<string>(),
+    surrenders: new Set<string>(),
+  };
   const tally: Tally = { started: 0, completed: 0, failed: 0, errors: new Map() };
   const recoveries: Recovery[] = [];
   let exitCode = 1;
   try {
     for (const name of Object.keys(PORTS) as ServiceName[]) await platform.start(name);
     for (const name of REPLICAS) await platform.start(name, 1);
+    await platform.start('contract-svc', DAY_AHEAD.replica, DAY_AHEAD.env);
+    const dayAheadContract = `http://127.0.0.1:${PORTS['contract-svc'] + DAY_AHEAD.replica * 100}`;
     const urls = platformUrls((name) => PORTS[name]);
     await seedSales(
       urls.sales,
@@ -323,7 +353,9 @@ async function main(): Promise<void> {
         },
         { timeoutMs: 180_000, description: 'the one-time code' },
       );
-    say('platform up: six services, second replicas of sales, contract and claims; the workload starts');
+    say(
+      'platform up: six services, second replicas of sales, contract and claims, a day-ahead contract-svc for surrenders; the workload starts',
+    );
 
     // Open loop: a new flow every interval, whatever the others are doing, up to a cap in flight.
     let running = true;
@@ -332,7 +364,7 @@ async function main(): Promise<void> {
       while (running) {
         if (inFlight.size < 8) {
           tally.started += 1;
-          const p = flow(c, salespersonId, readOtp, ack)
+          const p = flow(c, salespersonId, readOtp, ack, dayAheadContract)
             .then(() => void (tally.completed += 1))
             .catch((err: unknown) => {
               tally.failed += 1;
@@ -359,6 +391,8 @@ async function main(): Promise<void> {
     }
 
     say('kill -9 of the relay leader between send and mark (contract-svc)');
+    // Every other instance stops so that the faulty one becomes the relay leader.
+    await platform.get('contract-svc', DAY_AHEAD.replica).stop();
     await platform.get('contract-svc', 1).stop();
     await platform.get('contract-svc', 0).stop();
     const faulty = new ServiceProcess('contract-svc', PORTS['contract-svc'], {
@@ -374,6 +408,7 @@ async function main(): Promise<void> {
     );
     await platform.start('contract-svc', 0);
     await platform.start('contract-svc', 1);
+    await platform.start('contract-svc', DAY_AHEAD.replica);
 
     say('the broker down for 30 s');
     await stopBroker(layout);
@@ -412,7 +447,8 @@ async function main(): Promise<void> {
         },
         { timeoutMs: 300_000, intervalMs: 2_000, description: 'the platform to drain' },
       ).catch(() => say('did not drain within 5 minutes: the table shows what is left'));
-      const checks = await reconcile(check, admin, ack as Acknowledged);
+      const copies = await topicCopies(kafka, admin);
+      const checks = await reconcile(check, admin, ack as Acknowledged, copies);
       say(
         `flows: ${tally.started} started, ${tally.completed} completed, ${tally.failed} failed (a failed flow is one whose client gave up; only what was acknowledged is reconciled)`,
       );
@@ -425,11 +461,14 @@ async function main(): Promise<void> {
       say(
         `services that exited on their own during the faults: ${platform.all.filter((p) => p.log.includes('a consumer gave up')).length}`,
       );
+      say(
+        `the events topics carry ${copies.records} records for ${copies.distinctEvents} events: ${copies.records - copies.distinctEvents} duplicate deliveries, each dropped by every consumer's inbox`,
+      );
       process.stdout.write(`\n${renderTable(checks)}\n\n`);
       const failed = checks.filter((x) => !x.ok).length;
       say(
         failed === 0
-          ? `reconciled: ${ack.policies.size} policies, ${ack.paidClaims.size} paid claims, ${ack.complaints.size} complaints; 0 lost, 0 duplicated`
+          ? `reconciled: ${ack.policies.size} policies, ${ack.paidClaims.size} paid claims, ${ack.complaints.size} complaints, ${ack.surrenders.size} surrenders; 0 lost, 0 duplicated`
           : `${failed} check(s) failed`,
       );
       exitCode = failed === 0 && tally.completed > 0 ? 0 : 1;

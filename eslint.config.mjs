@@ -46,6 +46,37 @@ export default [
     },
   },
   {
+    // A service's domain is plain TypeScript: its rules run and are tested without Nest, TypeORM, Kafka or I/O.
+    files: ['apps/*/src/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'kafkajs',
+                'node:fs*',
+                'node:http*',
+                'node:net',
+                '@insurer/platform-*',
+                '!@insurer/platform-time',
+                '!@insurer/platform-errors',
+                '**/application/**',
+                '**/infrastructure/**',
+                '**/interface/**',
+              ],
+              message: 'domain/ is plain TypeScript: no framework, I/O or outer layer',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

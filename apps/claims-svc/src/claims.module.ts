@@ -6,8 +6,18 @@ import {
 } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
-import { ClaimTimersService } from './claim/application/claim-timers.service';
-import { CLAIMS_SETTINGS, ClaimService, type ClaimsSettings } from './claim/application/claim.service';
+import { AssessClaimHandler } from './claim/application/assess-claim.handler';
+import { ClaimQueries } from './claim/application/claim.queries';
+import { CLAIMS_SETTINGS, type ClaimsSettings } from './claim/application/claims-settings';
+import { ConfirmPaymentHandler } from './claim/application/confirm-payment.handler';
+import { DecideClaimHandler } from './claim/application/decide-claim.handler';
+import { PayAdvanceHandler } from './claim/application/pay-advance.handler';
+import { ReopenClaimHandler } from './claim/application/reopen-claim.handler';
+import { ReportClaimHandler } from './claim/application/report-claim.handler';
+import { SendRejectionNoticeHandler } from './claim/application/send-rejection-notice.handler';
+import { SubmitDocumentsHandler } from './claim/application/submit-documents.handler';
+import { SweepClaimTimersHandler } from './claim/application/sweep-claim-timers.handler';
+import { ClaimRepository } from './claim/infrastructure/claim.repository';
 import { ClaimCommandsConsumer } from './claim/interface/claim-commands.consumer';
 import { ClaimHttpController } from './claim/interface/claim.http.controller';
 import { ReplicaEventsConsumer } from './replica/interface/replica-events.consumer';
@@ -16,8 +26,8 @@ import { ReplicaEventsConsumer } from './replica/interface/replica-events.consum
 export class ClaimTimerJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly job: PeriodicJob;
 
-  constructor(timers: ClaimTimersService, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('claim-timers', intervalMs, () => timers.sweep(), logger);
+  constructor(timers: SweepClaimTimersHandler, intervalMs: number, logger: Logger) {
+    this.job = new PeriodicJob('claim-timers', intervalMs, () => timers.execute(), logger);
   }
 
   onApplicationBootstrap(): void {
@@ -37,12 +47,21 @@ export class ClaimsModule {
       controllers: [ClaimHttpController, ClaimCommandsConsumer, ReplicaEventsConsumer],
       providers: [
         { provide: CLAIMS_SETTINGS, useValue: options.settings },
-        ClaimService,
-        ClaimTimersService,
+        ClaimRepository,
+        ClaimQueries,
+        ReportClaimHandler,
+        SubmitDocumentsHandler,
+        AssessClaimHandler,
+        DecideClaimHandler,
+        SendRejectionNoticeHandler,
+        ConfirmPaymentHandler,
+        PayAdvanceHandler,
+        ReopenClaimHandler,
+        SweepClaimTimersHandler,
         {
           provide: ClaimTimerJob,
-          inject: [ClaimTimersService, LOGGER],
-          useFactory: (timers: ClaimTimersService, logger: Logger) =>
+          inject: [SweepClaimTimersHandler, LOGGER],
+          useFactory: (timers: SweepClaimTimersHandler, logger: Logger) =>
             new ClaimTimerJob(timers, options.sweepIntervalMs, logger),
         },
       ],

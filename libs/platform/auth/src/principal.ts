@@ -6,3 +6,8 @@ export interface Principal {
   readonly roles: readonly Role[];
   readonly customerId?: string;
 }
+
+/** Any role but `customer` is the insurer's staff or a partner system acting for it, and may see every record. */
+export function isStaff(principal: Pick<Principal, 'roles'>): boolean {
+  return principal.roles.some((r) => r !== 'customer');
+}

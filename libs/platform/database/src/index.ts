@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './idempotency';
 export * from './primary-key-reader';
 export * from './per-transaction';
+export * from './due-sweep';

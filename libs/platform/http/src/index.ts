@@ -1,4 +1,5 @@
-export * from './app-error';
+// The error types are plain TypeScript (domain modules import them without Nest); HTTP re-exports them.
+export * from '@insurer/platform-errors';
 export * from './problem-details.filter';
 export * from './zod-validation.pipe';
 export * from './openapi';

@@ -1,4 +1,4 @@
-import type { FieldError } from './app-error';
+import type { FieldError } from '@insurer/platform-errors';
 
 /**
  * Postgres cannot store a NUL character in text, so a request carrying one would fail deep inside a write with a 500.

@@ -1,7 +1,7 @@
 import { Observable, lastValueFrom } from 'rxjs';
 import { ArgumentsHost, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
-import { AppError } from './app-error';
+import { AppError } from '@insurer/platform-errors';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { parseOrThrow } from './zod-validation.pipe';
 

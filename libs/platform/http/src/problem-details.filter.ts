@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, throwError } from 'rxjs';
 import { isInfrastructureError } from '@insurer/platform-config';
-import { AppError, STATUS_BY_KIND } from './app-error';
+import { AppError, STATUS_BY_KIND } from '@insurer/platform-errors';
 
 /** Seconds a client is asked to wait before retrying a request that met a database outage. */
 const RETRY_AFTER_SECONDS = 5;

@@ -1,6 +1,6 @@
 import { PipeTransform } from '@nestjs/common';
-import type { z } from 'zod';
-import { FieldError, RequestValidationError } from './app-error';
+import { z } from 'zod';
+import { FieldError, RequestValidationError } from '@insurer/platform-errors';
 
 /** Turns zod issues into field errors addressed by JSON Pointer, e.g. `/beneficiaries/0/share`. */
 export function toFieldErrors(error: z.ZodError): FieldError[] {
@@ -24,3 +24,6 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
     return parseOrThrow(this.schema, value);
   }
 }
+
+/** `@Param('id', uuidParam)`: a path id that is not a UUID is a 400 with its pointer, never a database error. */
+export const uuidParam = new ZodValidationPipe(z.uuid());

@@ -49,3 +49,13 @@ export function lateExposureFen(
   const daysLate = Math.max(0, daysBetween(dueOn, today));
   return Math.floor((amountFen * annualRateBp * daysLate) / (10_000 * 365));
 }
+
+/** What a sweep does with an open timer today: report its breach, warn once that it is close, or nothing yet. */
+export function sweepStep(
+  timer: { kind: TimerKind; status: 'pending' | 'warned'; dueOn: CalendarDate },
+  today: CalendarDate,
+): 'breach' | 'warn' | null {
+  if (isBreached(timer.dueOn, today)) return 'breach';
+  if (timer.status === 'pending' && today >= warnFrom(timer.kind, timer.dueOn)) return 'warn';
+  return null;
+}

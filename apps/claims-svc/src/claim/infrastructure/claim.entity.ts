@@ -1,30 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@insurer/platform-database';
+import type { Assessment, ClaimState, ClaimStatus, RejectionReason } from '../domain/claim';
 import type { ClaimType } from '../domain/intake';
 import type { TimerKind } from '../domain/statutory-timers';
 
-export type ClaimStatus =
-  | 'documents_requested'
-  | 'documents_complete'
-  | 'assessed'
-  | 'investigation'
-  | 'approved'
-  | 'rejected'
-  | 'paid';
+export type { Assessment, ClaimStatus } from '../domain/claim';
 
-export interface Assessment {
-  payableFen: number;
-  steps: { step: string; amountFen: number }[];
-  fraudScore: number;
-  signals: { rule: string; points: number; explanation: string }[];
-  referredToInvestigation: boolean;
-  deductibleAbsorbedFen: number;
-  /** This payment reaches the coverage's annual or lifetime limit: the cover is used up. */
-  exhaustsLimit: boolean;
-}
-
+/** The claim's row: the aggregate's state and the sealed payee account. */
 @Entity({ name: 'claim', schema: 'claims' })
-export class ClaimEntity {
+export class ClaimEntity implements ClaimState {
   @PrimaryColumn('uuid', { name: 'claim_id' }) claimId!: string;
   @Column('uuid', { name: 'policy_id' }) policyId!: string;
   @Column('uuid', { name: 'insured_id' }) insuredId!: string;
@@ -54,8 +38,7 @@ export class ClaimEntity {
   @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt!: Date | null;
   @Column('bigint', { name: 'approved_fen', nullable: true, transformer: bigintAsNumber }) approvedFen!:
     number | null;
-  @Column('jsonb', { name: 'rejection_reasons', nullable: true }) rejectionReasons!:
-    { code: string; message: string }[] | null;
+  @Column('jsonb', { name: 'rejection_reasons', nullable: true }) rejectionReasons!: RejectionReason[] | null;
   @Column('timestamptz', { name: 'notice_sent_at', nullable: true }) noticeSentAt!: Date | null;
   @Column('bigint', { name: 'paid_fen', transformer: bigintAsNumber }) paidFen!: number;
   @Column('timestamptz', { name: 'paid_at', nullable: true }) paidAt!: Date | null;

@@ -3,16 +3,21 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { CommandOf, Reason } from '@insurer/contracts';
 import { AppError } from '@insurer/platform-http';
 import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
-import { ClaimService } from '../application/claim.service';
+import { integrator } from '../application/claim-access';
+import { ReportClaimHandler } from '../application/report-claim.handler';
+import { SubmitDocumentsHandler } from '../application/submit-documents.handler';
 
 /** Claim administrators' commands run the same code as REST, inside the delivery's transaction. */
 @Controller()
 export class ClaimCommandsConsumer {
-  constructor(private readonly claims: ClaimService) {}
+  constructor(
+    private readonly reportClaim: ReportClaimHandler,
+    private readonly submitDocuments: SubmitDocumentsHandler,
+  ) {}
 
   @EventPattern('claims.report-claim')
   async report(@Payload() command: CommandOf<'claims.report-claim'>, @Ctx() ctx: DeliveryContext) {
-    await asRefusal(() => this.claims.report(command.payload, `integrator:${command.issuer}`, ctx.manager));
+    await asRefusal(() => this.reportClaim.execute(command.payload, integrator(command.issuer), ctx.manager));
   }
 
   @EventPattern('claims.submit-claim-documents')
@@ -22,7 +27,7 @@ export class ClaimCommandsConsumer {
   ) {
     const { claimId, documents } = command.payload;
     await asRefusal(() =>
-      this.claims.submitDocuments(claimId, documents, `integrator:${command.issuer}`, ctx.manager),
+      this.submitDocuments.execute(claimId, documents, integrator(command.issuer), ctx.manager),
     );
   }
 }

@@ -3,11 +3,17 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ReportClaimV1, SubmitClaimDocumentsV1 } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
-import { ClaimTimersService } from '../application/claim-timers.service';
-import { ClaimService, assertOwnClaim } from '../application/claim.service';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { AssessClaimHandler } from '../application/assess-claim.handler';
+import { ClaimQueries } from '../application/claim.queries';
+import { ConfirmPaymentHandler } from '../application/confirm-payment.handler';
+import { DecideClaimHandler } from '../application/decide-claim.handler';
+import { PayAdvanceHandler } from '../application/pay-advance.handler';
+import { ReopenClaimHandler } from '../application/reopen-claim.handler';
+import { ReportClaimHandler } from '../application/report-claim.handler';
+import { SendRejectionNoticeHandler } from '../application/send-rejection-notice.handler';
+import { SubmitDocumentsHandler } from '../application/submit-documents.handler';
 
-const uuidParam = new ZodValidationPipe(z.uuid());
 /** The REST bodies are the claim administrators' command payloads: one contract for both ways in. */
 const ReportBody = ReportClaimV1.payload.strict();
 const DocumentsBody = SubmitClaimDocumentsV1.payload.omit({ claimId: true }).strict();
@@ -50,8 +56,15 @@ const HANDLERS = ['claims_handler', 'claims_manager', 'admin'] as const;
 @Controller('claims')
 export class ClaimHttpController {
   constructor(
-    private readonly claims: ClaimService,
-    private readonly timers: ClaimTimersService,
+    private readonly queries: ClaimQueries,
+    private readonly reportClaim: ReportClaimHandler,
+    private readonly submitDocuments: SubmitDocumentsHandler,
+    private readonly assessClaim: AssessClaimHandler,
+    private readonly decideClaim: DecideClaimHandler,
+    private readonly sendRejectionNotice: SendRejectionNoticeHandler,
+    private readonly confirmPayment: ConfirmPaymentHandler,
+    private readonly payAdvance: PayAdvanceHandler,
+    private readonly reopenClaim: ReopenClaimHandler,
   ) {}
 
   @Post()
@@ -65,8 +78,7 @@ export class ClaimHttpController {
     @Body(new ZodValidationPipe(ReportBody)) body: z.output<typeof ReportBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwnClaim(principal, { insuredId: body.insuredId, policyholderId: body.insuredId });
-    return this.claims.report(body, principal.sub);
+    return this.reportClaim.execute(body, principal);
   }
 
   @Get()
@@ -77,13 +89,13 @@ export class ClaimHttpController {
     @Query(new ZodValidationPipe(ListQuery)) query: z.output<typeof ListQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.claims.list(principal, query);
+    return this.queries.list(principal, query);
   }
 
   @Get(':id')
   @Roles('customer', ...HANDLERS, 'compliance_officer', 'service_rep')
   get(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.claims.get(id, principal);
+    return this.queries.get(id, principal);
   }
 
   @Post(':id/documents')
@@ -93,13 +105,12 @@ export class ClaimHttpController {
     summary: 'Submit documents with their SHA-256; complete documents start the 30-day decision timer',
   })
   @ApiZodBody(DocumentsBody)
-  async documents(
+  documents(
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(DocumentsBody)) body: z.output<typeof DocumentsBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.claims.get(id, principal);
-    return this.claims.submitDocuments(id, body.documents, principal.sub);
+    return this.submitDocuments.execute(id, body.documents, principal);
   }
 
   @Post(':id/assessment')
@@ -107,7 +118,7 @@ export class ClaimHttpController {
   @Roles(...HANDLERS)
   @ApiOperation({ summary: 'Compute the payable amount step by step and the fraud score with its reasons' })
   assess(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.claims.assess(id, principal.sub);
+    return this.assessClaim.execute(id, principal.sub);
   }
 
   @Post(':id/decision')
@@ -120,7 +131,7 @@ export class ClaimHttpController {
     @Body(new ZodValidationPipe(DecisionBody)) body: z.output<typeof DecisionBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.claims.decide(id, principal, body);
+    return this.decideClaim.execute(id, principal, body);
   }
 
   @Post(':id/rejection-notice')
@@ -128,7 +139,7 @@ export class ClaimHttpController {
   @Roles(...HANDLERS)
   @ApiOperation({ summary: 'Send the rejection notice with reasons (due within 3 days of the decision)' })
   notice(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.claims.sendRejectionNotice(id, principal.sub);
+    return this.sendRejectionNotice.execute(id, principal.sub);
   }
 
   @Post(':id/payment')
@@ -141,7 +152,7 @@ export class ClaimHttpController {
     @Body(new ZodValidationPipe(PaymentBody)) body: z.output<typeof PaymentBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.claims.confirmPayment(id, principal.sub, body);
+    return this.confirmPayment.execute(id, principal.sub, body);
   }
 
   @Post(':id/advance-payment')
@@ -154,7 +165,7 @@ export class ClaimHttpController {
     @Body(new ZodValidationPipe(AdvanceBody)) body: z.output<typeof AdvanceBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.claims.payAdvance(id, principal.sub, body.amountFen);
+    return this.payAdvance.execute(id, principal.sub, body.amountFen);
   }
 
   @Post(':id/reopen')
@@ -167,14 +178,13 @@ export class ClaimHttpController {
     @Body(new ZodValidationPipe(ReopenBody)) body: z.output<typeof ReopenBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.claims.reopen(id, principal.sub, body.reason);
+    return this.reopenClaim.execute(id, principal.sub, body.reason);
   }
 
   @Get(':id/timeline')
   @Roles('customer', ...HANDLERS, 'compliance_officer')
   @ApiOperation({ summary: 'History and statutory timers, with the late-payment exposure accrued so far' })
-  async timeline(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    await this.claims.get(id, principal);
-    return this.timers.timeline(id);
+  timeline(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.timeline(id, principal);
   }
 }

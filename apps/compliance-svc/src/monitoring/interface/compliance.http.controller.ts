@@ -2,7 +2,13 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ResourceNotFoundError, ZodValidationPipe } from '@insurer/platform-http';
+import {
+  ApiZodBody,
+  ApiZodQuery,
+  ResourceNotFoundError,
+  ZodValidationPipe,
+  uuidParam,
+} from '@insurer/platform-http';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../../audit/application/audit.service';
 import { CaseService } from '../../cases/application/case.service';
@@ -10,7 +16,6 @@ import { ReportsService } from '../../reports/application/reports.service';
 import { RulesService } from '../application/rules.service';
 import { AlertEntity, RiskScoreEntity } from '../infrastructure/monitoring.entity';
 
-const uuidParam = new ZodValidationPipe(z.uuid());
 const Period = z.object({ from: z.iso.date(), to: z.iso.date() });
 const RuleChangeBody = z.strictObject({
   effectiveFrom: z.iso.date(),

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { AppError, ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { isStaff, CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
+import { AppError, ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ArchiveService } from '../../archive/application/archive.service';
-import { uuidParam } from '../../underwriting/interface/underwriting.http.controller';
 import { IssuanceService } from '../application/issuance.service';
 import { PolicyService } from '../application/policy.service';
 
@@ -61,7 +60,7 @@ const ListQuery = z.object({
 
 /** A customer may act only on their own policies; staff roles are checked per route. */
 function assertOwnPolicy(principal: Principal, policyholderId: string): void {
-  const staff = principal.roles.some((r) => r !== 'customer');
+  const staff = isStaff(principal);
   if (!staff && principal.customerId !== policyholderId) {
     throw new AppError('POLICY.NOT_YOURS', 'forbidden', 'a customer may act only on their own policies');
   }
@@ -100,7 +99,7 @@ export class PolicyHttpController {
     @Query(new ZodValidationPipe(ListQuery)) query: z.output<typeof ListQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    if (!principal.roles.some((r) => r !== 'customer')) {
+    if (!isStaff(principal)) {
       return this.policies.list({
         ...query,
         policyholderId: principal.customerId ?? '00000000-0000-0000-0000-000000000000',

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { IssuanceService } from '../../policy/application/issuance.service';
-import { uuidParam } from '../../underwriting/interface/underwriting.http.controller';
 import { PremiumService } from '../application/premium.service';
 
 const Payment = {

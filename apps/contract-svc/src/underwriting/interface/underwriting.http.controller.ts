@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { UnderwritingService } from '../application/underwriting.service';
 
-export const uuidParam = new ZodValidationPipe(z.uuid());
 const Reason = z.strictObject({ code: z.string().min(1), message: z.string().min(1) });
 const DecisionBody = z
   .strictObject({

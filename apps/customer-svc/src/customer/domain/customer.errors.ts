@@ -1,4 +1,4 @@
-import { AppError } from '@insurer/platform-http';
+import { AppError } from '@insurer/platform-errors';
 import type { RuleViolation } from './rule-violation';
 
 /** One or more data rules refused the input (422), each on its field with its rule and source. */

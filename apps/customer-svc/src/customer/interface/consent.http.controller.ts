@@ -2,11 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ConsentService } from '../application/consent.service';
 import { assertOwn } from '../application/own-records';
 import { CustomerIdQuery, GrantConsentBody } from './customer.dto';
-import { uuidParam } from './customer.http.controller';
 
 @ApiTags('consents')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ConsentService } from '../application/consent.service';
 import { CustomerService } from '../application/customer.service';
 import { DataSubjectService } from '../application/data-subject.service';
@@ -22,8 +22,6 @@ import {
   StartVerificationBody,
   UpdateCustomerBody,
 } from './customer.dto';
-
-export const uuidParam = new ZodValidationPipe(z.uuid());
 
 @ApiTags('customers')
 @ApiBearerAuth()

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { uuidParam } from '../../customer/interface/customer.http.controller';
 import { Customer360Service } from '../application/customer-360.service';
+import { uuidParam } from '@insurer/platform-http';
 
 @ApiTags('customers')
 @ApiBearerAuth()

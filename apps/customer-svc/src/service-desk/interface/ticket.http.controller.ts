@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
-import { uuidParam } from '../../customer/interface/customer.http.controller';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { TicketService } from '../application/ticket.service';
 
 const OpenTicketBody = z.strictObject({

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { assertOwn } from '../../customer/application/own-records';
-import { uuidParam } from '../../customer/interface/customer.http.controller';
 import { SurveyService } from '../application/survey.service';
 
 const AnswerBody = z.strictObject({

@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { SubmitApplicationV1 } from '@insurer/contracts';
 import { Roles } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe, parseOrThrow } from '@insurer/platform-http';
-import { IdempotencyKey, uuidParam } from '../../quote/interface/quote.http.controller';
+import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer/platform-http';
+import { IdempotencyKey } from '../../quote/interface/quote.http.controller';
 import { ApplicationService } from '../application/application.service';
 
 /** The REST body is the integrators' SubmitApplication command payload: one contract for both ways in. */

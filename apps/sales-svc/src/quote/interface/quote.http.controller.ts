@@ -3,14 +3,13 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe, parseOrThrow } from '@insurer/platform-http';
+import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer/platform-http';
 import { QuoteService } from '../application/quote.service';
 
 export const IdempotencyKey = z
   .string()
   .regex(/^[\x21-\x7e]{8,200}$/, '8-200 visible ASCII characters')
   .optional();
-export const uuidParam = new ZodValidationPipe(z.uuid());
 
 const QuoteBody = z
   .strictObject({

@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
-import { uuidParam } from '../../quote/interface/quote.http.controller';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ReturnVisitService } from '../application/return-visit.service';
 
 const OutcomeBody = z.strictObject({

@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
-import { uuidParam } from '../../quote/interface/quote.http.controller';
+import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { PipelineService } from '../application/pipeline.service';
 import { SalespersonService } from '../application/salesperson.service';
 

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { sealText } from '@insurer/platform-crypto';
+import { PrimaryKeyReader, inTransaction } from '@insurer/platform-database';
+import { Clock, shanghaiDate } from '@insurer/platform-time';
+import {
+  ClaimsPolicyReplicaEntity,
+  ClaimsProductReplicaEntity,
+} from '../../replica/infrastructure/replica.entity';
+import { reportClaim } from '../domain/claim';
+import { checkIntake, type ClaimType } from '../domain/intake';
+import { ClaimEntity } from '../infrastructure/claim.entity';
+import { ClaimRepository } from '../infrastructure/claim.repository';
+import { payeeContext } from '../infrastructure/payee-seal';
+import { assertMayActOn, type ClaimActor } from './claim-access';
+import { viewOf, type ClaimView } from './claim.view';
+import { CLAIMS_SETTINGS, type ClaimsSettings } from './claims-settings';
+
+export interface ReportInput {
+  readonly policyId: string;
+  readonly insuredId: string;
+  readonly claimType: ClaimType;
+  readonly eventDate: string;
+  readonly description: string;
+  readonly amountClaimedFen: number;
+  readonly payee: { name: string; bankAccount: string; relationship: string };
+}
+
+/** First notice of a claim, from REST or an integrator's command (then inside the delivery's transaction). */
+@Injectable()
+export class ReportClaimHandler {
+  /** Intake reads two replicas: one statement each, no query builder. */
+  private readonly policyReplica: PrimaryKeyReader<ClaimsPolicyReplicaEntity>;
+  private readonly productReplica: PrimaryKeyReader<ClaimsProductReplicaEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly claims: ClaimRepository,
+    private readonly clock: Clock,
+    @Inject(CLAIMS_SETTINGS) private readonly settings: ClaimsSettings,
+  ) {
+    this.policyReplica = new PrimaryKeyReader(dataSource, ClaimsPolicyReplicaEntity);
+    this.productReplica = new PrimaryKeyReader(dataSource, ClaimsProductReplicaEntity);
+  }
+
+  async execute(input: ReportInput, actor: ClaimActor, within?: EntityManager): Promise<ClaimView> {
+    // A customer reports only as the insured.
+    assertMayActOn(actor, { insuredId: input.insuredId, policyholderId: input.insuredId });
+    const now = this.clock.now();
+    return inTransaction(this.dataSource, within, async (m) => {
+      const policy = await this.policyReplica.findIn(m, input.policyId);
+      const product = policy
+        ? await this.productReplica.findIn(m, policy.productCode, policy.productVersion)
+        : null;
+      const intake = checkIntake(
+        policy && {
+          insuredId: policy.insuredId,
+          isLife: policy.isLife,
+          effectiveDate: policy.effectiveDate,
+          expiryDate: policy.expiryDate,
+          endedOn: policy.endedOn,
+          suspensions: policy.suspensions,
+          limitationYears: product?.definition.limitationYears ?? (policy.isLife ? 5 : 2),
+        },
+        product?.definition.coverages ?? [],
+        input,
+        shanghaiDate(now),
+      );
+      const claimId = randomUUID();
+      const decided = reportClaim(
+        {
+          claimId,
+          policy,
+          insuredId: input.insuredId,
+          claimType: input.claimType,
+          eventDate: input.eventDate,
+          description: input.description,
+          amountClaimedFen: input.amountClaimedFen,
+          payee: {
+            name: input.payee.name,
+            relationship: input.payee.relationship,
+            accountLast4: input.payee.bankAccount.slice(-4),
+          },
+          intake,
+          actor: actor.sub,
+        },
+        now,
+      );
+      const row = m.create(ClaimEntity, {
+        ...decided.state,
+        payeeAccount: sealText(this.settings.dataKey, input.payee.bankAccount, payeeContext(claimId)),
+      });
+      await this.claims.insert(m, row, decided);
+      return viewOf(row);
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { PrimaryKeyReader } from '@insurer/platform-database';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
+import { OutboxPublisher } from '@insurer/platform-messaging';
+import { Clock } from '@insurer/platform-time';
+import type { ClaimState, Decided, HistoryLine, TimerChange } from '../domain/claim';
+import { timerDueOn, type TimerKind } from '../domain/statutory-timers';
+import { ClaimDocumentEntity, ClaimEntity, ClaimTimerEntity } from './claim.entity';
+
+/**
+ * Loads claims and writes what the aggregate decided: the state, its statutory timers, its history lines and its
+ * events, all through the caller's transaction.
+ */
+@Injectable()
+export class ClaimRepository {
+  /** GET /claims/{id} is the hottest read: one statement, no query builder. */
+  private readonly byId: PrimaryKeyReader<ClaimEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+  ) {
+    this.byId = new PrimaryKeyReader(dataSource, ClaimEntity);
+  }
+
+  async find(claimId: string): Promise<ClaimEntity> {
+    const claim = await this.byId.find(claimId);
+    if (!claim) throw new ResourceNotFoundError('claim', claimId);
+    return claim;
+  }
+
+  /** The claim locked for this transaction, so concurrent steps on one claim run one after the other. */
+  async lock(m: EntityManager, claimId: string): Promise<ClaimEntity> {
+    const claim = await m.findOne(ClaimEntity, { where: { claimId }, lock: { mode: 'pessimistic_write' } });
+    if (!claim) throw new ResourceNotFoundError('claim', claimId);
+    return claim;
+  }
+
+  async insert(m: EntityManager, claim: ClaimEntity, decided: Decided): Promise<void> {
+    await m.insert(ClaimEntity, claim);
+    await this.writeEffects(m, claim.claimId, decided);
+  }
+
+  /** The new state over the loaded row (the sealed account stays as it is), then the decision's effects. */
+  async save(m: EntityManager, row: ClaimEntity, decided: Decided): Promise<ClaimEntity> {
+    if (decided.state !== row) {
+      Object.assign(row, decided.state);
+      await m.save(row);
+    }
+    await this.writeEffects(m, row.claimId, decided);
+    return row;
+  }
+
+  async history(m: EntityManager, claimId: string, lines: readonly HistoryLine[]): Promise<void> {
+    for (const line of lines) {
+      await m.query(
+        `INSERT INTO claims.claim_history (claim_id, at, action, actor, detail) VALUES ($1, $2, $3, $4, $5)`,
+        [claimId, this.clock.now(), line.action, line.actor, JSON.stringify(line.detail)],
+      );
+    }
+  }
+
+  async addDocuments(
+    m: EntityManager,
+    claimId: string,
+    documents: readonly { kind: string; reference: string; sha256: string }[],
+    actor: string,
+  ): Promise<void> {
+    const now = this.clock.now();
+    for (const d of documents) {
+      await m.insert(ClaimDocumentEntity, {
+        documentId: randomUUID(),
+        claimId,
+        ...d,
+        submittedBy: actor,
+        submittedAt: now,
+      });
+    }
+  }
+
+  async documentKinds(m: EntityManager, claimId: string): Promise<string[]> {
+    return (await m.find(ClaimDocumentEntity, { where: { claimId } })).map((d) => d.kind);
+  }
+
+  /** How many of this claim's documents were also filed, by SHA-256, with another claim. */
+  async reusedDocuments(m: EntityManager, claimId: string): Promise<number> {
+    const documents = await m.find(ClaimDocumentEntity, { where: { claimId } });
+    if (!documents.length) return 0;
+    return m.count(ClaimDocumentEntity, {
+      where: { sha256: In(documents.map((d) => d.sha256)), claimId: Not(claimId) },
+    });
+  }
+
+  /** Paid claims on the same policy and coverage, other than this one. */
+  async earlierPaid(m: EntityManager, claim: ClaimState) {
+    return m.find(ClaimEntity, {
+      where: {
+        policyId: claim.policyId,
+        coverageCode: claim.coverageCode,
+        claimId: Not(claim.claimId),
+        paidFen: Not(0),
+      },
+    });
+  }
+
+  async otherClaimsOfInsured(m: EntityManager, claim: ClaimState) {
+    return m.find(ClaimEntity, { where: { insuredId: claim.insuredId, claimId: Not(claim.claimId) } });
+  }
+
+  async timer(m: EntityManager, claimId: string, kind: TimerKind): Promise<ClaimTimerEntity | null> {
+    return m.findOne(ClaimTimerEntity, { where: { claimId, kind } });
+  }
+
+  private async writeEffects(m: EntityManager, claimId: string, decided: Decided): Promise<void> {
+    await this.applyTimers(m, claimId, decided.timers);
+    await this.history(m, claimId, decided.history);
+    if (decided.events.length) await this.outbox.publishAll(m, decided.events);
+  }
+
+  private async applyTimers(m: EntityManager, claimId: string, changes: readonly TimerChange[]) {
+    const now = this.clock.now();
+    for (const change of changes) {
+      switch (change.action) {
+        case 'start':
+          await m.upsert(
+            ClaimTimerEntity,
+            {
+              claimId,
+              kind: change.kind,
+              startedOn: change.startedOn,
+              dueOn: timerDueOn(change.kind, change.startedOn),
+              status: 'pending',
+              amountFen: change.amountFen ?? null,
+              warnedAt: null,
+              breachedAt: null,
+              metAt: null,
+            },
+            ['claimId', 'kind'],
+          );
+          break;
+        case 'meet':
+          await m.update(
+            ClaimTimerEntity,
+            { claimId, kind: change.kind, status: In(['pending', 'warned', 'breached']) },
+            { status: 'met', metAt: now },
+          );
+          break;
+        case 'cancel':
+          await m.update(
+            ClaimTimerEntity,
+            { claimId, kind: change.kind, status: In(['pending', 'warned']) },
+            { status: 'cancelled' },
+          );
+          break;
+        case 'drop':
+          await m.delete(ClaimTimerEntity, { claimId, kind: In([...change.kinds]) });
+          break;
+      }
+    }
+  }
+}

@@ -9,7 +9,10 @@ import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
 import { AuditService } from './audit/application/audit.service';
 import { CaseService } from './cases/application/case.service';
 import { MonitoringService } from './monitoring/application/monitoring.service';
+import { AlertRaiser } from './monitoring/application/alert-raiser';
+import { RuleTable } from './monitoring/application/rule-table';
 import { RulesService } from './monitoring/application/rules.service';
+import { SweepDepartureNoticesHandler } from './monitoring/application/sweep-departure-notices.handler';
 import { AllEventsConsumer } from './monitoring/interface/all-events.consumer';
 import { ComplianceHttpController } from './monitoring/interface/compliance.http.controller';
 import { ReportsService } from './reports/application/reports.service';
@@ -18,13 +21,8 @@ import { ReportsService } from './reports/application/reports.service';
 export class DepartureNoticeJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly job: PeriodicJob;
 
-  constructor(monitoring: MonitoringService, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob(
-      'departure-notices',
-      intervalMs,
-      () => monitoring.sweepDepartureNotices(),
-      logger,
-    );
+  constructor(sweep: SweepDepartureNoticesHandler, intervalMs: number, logger: Logger) {
+    this.job = new PeriodicJob('departure-notices', intervalMs, () => sweep.execute(), logger);
   }
 
   onApplicationBootstrap(): void {
@@ -44,15 +42,18 @@ export class ComplianceModule {
       controllers: [ComplianceHttpController, AllEventsConsumer],
       providers: [
         AuditService,
+        RuleTable,
+        AlertRaiser,
         MonitoringService,
+        SweepDepartureNoticesHandler,
         RulesService,
         CaseService,
         ReportsService,
         {
           provide: DepartureNoticeJob,
-          inject: [MonitoringService, LOGGER],
-          useFactory: (monitoring: MonitoringService, logger: Logger) =>
-            new DepartureNoticeJob(monitoring, options.departureSweepMs, logger),
+          inject: [SweepDepartureNoticesHandler, LOGGER],
+          useFactory: (sweep: SweepDepartureNoticesHandler, logger: Logger) =>
+            new DepartureNoticeJob(sweep, options.departureSweepMs, logger),
         },
       ],
     };

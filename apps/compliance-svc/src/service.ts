@@ -7,6 +7,7 @@ import { SalespersonTrainingYears1765000000000 } from './database/migrations/176
 import {
   AlertEntity,
   AmlTransactionEntity,
+  DepartureTaskEntity,
   CaseCommentEntity,
   CaseEntity,
   RiskScoreEntity,
@@ -31,6 +32,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       CaseCommentEntity,
       RiskScoreEntity,
       AmlTransactionEntity,
+      DepartureTaskEntity,
     ],
     migrations: [
       ComplianceInit1764000000000,

@@ -1,30 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
-import { PerTransaction } from '@insurer/platform-database';
-import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
-import {
-  isEffective,
-  evaluate,
-  type Finding,
-  type RuleContext,
-  type RuleVersion,
-  type Severity,
-} from '../domain/rules';
-import {
-  AlertEntity,
-  AmlTransactionEntity,
-  CaseEntity,
-  RiskScoreEntity,
-  RuleVersionEntity,
-} from '../infrastructure/monitoring.entity';
-
-const SEVERITY_POINTS: Record<Severity, number> = { low: 5, medium: 15, high: 30, critical: 50 };
-/** Alerts at these severities open a case on their own; low ones (reportable transactions) wait to be grouped. */
-const CASE_SEVERITIES: readonly Severity[] = ['medium', 'high', 'critical'];
+import { evaluate, type RuleContext, type RuleVersion } from '../domain/rules';
+import { AlertRaiser } from './alert-raiser';
+import { RuleTable } from './rule-table';
 
 /**
  * Watches every event: appends it to the audit chain, keeps the window state rules need in Postgres (so a restart
@@ -33,175 +14,24 @@ const CASE_SEVERITIES: readonly Severity[] = ['medium', 'high', 'critical'];
  */
 @Injectable()
 export class MonitoringService {
-  /** The rule table, read once per transaction: a fetched run of events is judged by the table as it began. */
-  private readonly ruleTable = new PerTransaction((m) =>
-    m.find(RuleVersionEntity, { order: { ruleId: 'ASC', version: 'DESC' } }),
-  );
-
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly rules: RuleTable,
+    private readonly alerts: AlertRaiser,
   ) {}
 
   async onEvent(m: EntityManager, event: DomainEvent, topic: string): Promise<void> {
     await this.audit.append(m, event, topic);
     await this.keepState(m, event);
     const day = shanghaiDate(new Date(event.occurredAt));
-    const rules = (await this.rulesOn(m, day)).filter((r) => r.kind !== 'departure_notice_overdue');
+    const rules = (await this.rules.rulesOn(m, day)).filter((r) => r.kind !== 'departure_notice_overdue');
     const ctx = await this.contextFor(m, event, rules);
     for (const rule of rules) {
       for (const finding of evaluate(rule, event, ctx)) {
-        await this.raise(m, rule, finding, [event.eventId], new Date(event.occurredAt));
+        await this.alerts.raise(m, rule, finding, [event.eventId], new Date(event.occurredAt));
       }
     }
-  }
-
-  /** Departure notices not sent within 30 days: checked on a timer, since the breach is the absence of an event. */
-  async sweepDepartureNotices(): Promise<number> {
-    const today = shanghaiDate(this.clock.now());
-    return this.dataSource.transaction(async (m) => {
-      const rule = (await this.rulesOn(m, today)).find((r) => r.kind === 'departure_notice_overdue');
-      if (!rule) return 0;
-      const late: {
-        salesperson_id: string;
-        policy_id: string;
-        customer_id: string;
-        due_on: string;
-        departure_event_id: string;
-      }[] = await m.query(
-        `SELECT salesperson_id, policy_id, customer_id, due_on::text, departure_event_id FROM compliance.departure_task
-           WHERE notified_at IS NULL AND alerted_at IS NULL AND due_on < $1
-           ORDER BY due_on LIMIT 200 FOR UPDATE SKIP LOCKED`,
-        [today],
-      );
-      for (const t of late) {
-        await this.raise(
-          m,
-          rule,
-          {
-            subject: { kind: 'salesperson', id: t.salesperson_id },
-            summary: `customer ${t.customer_id} of policy ${t.policy_id} not told by ${t.due_on} that salesperson ${t.salesperson_id} left`,
-            dedupeKey: `${rule.ruleId}:${t.salesperson_id}:${t.policy_id}`,
-          },
-          [t.departure_event_id],
-          this.clock.now(),
-        );
-        await m.query(
-          `UPDATE compliance.departure_task SET alerted_at = $3 WHERE salesperson_id = $1 AND policy_id = $2`,
-          [t.salesperson_id, t.policy_id, this.clock.now()],
-        );
-      }
-      return late.length;
-    });
-  }
-
-  /** Every rule's version in effect on a date. */
-  async rulesOn(m: EntityManager, day: string): Promise<RuleVersion[]> {
-    const rows = await this.ruleTable.get(m);
-    const seen = new Set<string>();
-    const out: RuleVersion[] = [];
-    for (const r of rows) {
-      if (seen.has(r.ruleId) || !isEffective(r, day)) continue;
-      seen.add(r.ruleId);
-      out.push(r);
-    }
-    return out;
-  }
-
-  private async raise(
-    m: EntityManager,
-    rule: RuleVersion,
-    finding: Finding,
-    evidence: string[],
-    occurredAt: Date,
-  ): Promise<void> {
-    const now = this.clock.now();
-    const alertId = randomUUID();
-    const inserted: unknown[] = await m.query(
-      `INSERT INTO compliance.alert (alert_id, rule_id, rule_version, severity, subject_kind, subject_id, summary, evidence_event_ids, dedupe_key, raised_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING RETURNING alert_id`,
-      [
-        alertId,
-        rule.ruleId,
-        rule.version,
-        rule.severity,
-        finding.subject.kind,
-        finding.subject.id,
-        finding.summary,
-        evidence,
-        finding.dedupeKey,
-        now,
-      ],
-    );
-    if (inserted.length === 0) return;
-    if (finding.transaction) {
-      await m.insert(AmlTransactionEntity, {
-        transactionId: randomUUID(),
-        alertId,
-        ruleId: rule.ruleId,
-        ...finding.transaction,
-        occurredAt,
-      });
-    }
-    if (CASE_SEVERITIES.includes(rule.severity)) {
-      const caseId = randomUUID();
-      await m.insert(CaseEntity, {
-        caseId,
-        status: 'open',
-        severity: rule.severity,
-        assignee: null,
-        openedAt: now,
-        escalatedAt: null,
-        closedAt: null,
-        closedBy: null,
-        resolution: null,
-      });
-      await m.update(AlertEntity, { alertId }, { caseId });
-    }
-    await this.outbox.publish(m, {
-      type: 'compliance.alert-raised',
-      aggregateId: alertId,
-      payload: {
-        alertId,
-        ruleId: rule.ruleId,
-        ruleVersion: rule.version,
-        severity: rule.severity,
-        subject: finding.subject,
-        summary: finding.summary,
-        evidenceEventIds: evidence,
-        raisedAt: now.toISOString(),
-      },
-    });
-    if (finding.subject.kind === 'customer' || finding.subject.kind === 'salesperson') {
-      await this.rescore(m, finding.subject.kind, finding.subject.id);
-    }
-  }
-
-  /** The subject's score: points per alert of the last 365 days by severity, capped at 100, with the rules behind it. */
-  private async rescore(m: EntityManager, kind: string, id: string): Promise<void> {
-    const since = new Date(this.clock.now().getTime() - 365 * 86_400_000);
-    const alerts = await m.find(AlertEntity, {
-      where: { subjectKind: kind, subjectId: id, raisedAt: MoreThanOrEqual(since) },
-    });
-    const byRule = new Map<string, { ruleId: string; alerts: number; points: number }>();
-    for (const a of alerts) {
-      const f = byRule.get(a.ruleId) ?? { ruleId: a.ruleId, alerts: 0, points: 0 };
-      f.alerts += 1;
-      f.points += SEVERITY_POINTS[a.severity];
-      byRule.set(a.ruleId, f);
-    }
-    const factors = [...byRule.values()].sort((a, b) => b.points - a.points);
-    const score = Math.min(
-      100,
-      factors.reduce((s, f) => s + f.points, 0),
-    );
-    await m.upsert(
-      RiskScoreEntity,
-      { subjectKind: kind, subjectId: id, score, factors, updatedAt: this.clock.now() },
-      ['subjectKind', 'subjectId'],
-    );
   }
 
   private async keepState(m: EntityManager, event: DomainEvent): Promise<void> {

@@ -76,3 +76,15 @@ export class AmlTransactionEntity {
   @Column('text', { name: 'party_id' }) partyId!: string;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
 }
+
+/** A customer of a departed salesperson who must be told within 30 days (filled from sales' departure events). */
+@Entity({ name: 'departure_task', schema: 'compliance' })
+export class DepartureTaskEntity {
+  @PrimaryColumn('text', { name: 'salesperson_id' }) salespersonId!: string;
+  @PrimaryColumn('uuid', { name: 'policy_id' }) policyId!: string;
+  @Column('uuid', { name: 'customer_id' }) customerId!: string;
+  @Column('date', { name: 'due_on' }) dueOn!: string;
+  @Column('uuid', { name: 'departure_event_id' }) departureEventId!: string;
+  @Column('timestamptz', { name: 'notified_at', nullable: true }) notifiedAt!: Date | null;
+  @Column('timestamptz', { name: 'alerted_at', nullable: true }) alertedAt!: Date | null;
+}

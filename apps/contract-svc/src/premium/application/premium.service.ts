@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sweepDue, type DueRows } from '@insurer/platform-database';
 import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
@@ -174,22 +175,16 @@ export class PremiumService {
     return overdue + lapsed + matured;
   }
 
-  private async claim(
+  /** Premium calendar rows are policies: oldest id first, SKIP LOCKED across replicas (sweepDue). */
+  private claim(
     limit: number,
-    filter: (
-      q: ReturnType<EntityManager['createQueryBuilder']>,
-    ) => ReturnType<EntityManager['createQueryBuilder']>,
+    due: DueRows<PolicyEntity>['due'],
     apply: (m: EntityManager, policy: PolicyEntity) => Promise<void>,
   ): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      const rows = await filter(m.createQueryBuilder(PolicyEntity, 'p'))
-        .orderBy('p.policy_id')
-        .limit(limit)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      for (const row of rows as PolicyEntity[]) await apply(m, row);
-      return rows.length;
-    });
+    return sweepDue(
+      this.dataSource,
+      { entity: PolicyEntity, alias: 'p', due, orderBy: 'p.policy_id', limit },
+      apply,
+    );
   }
 }

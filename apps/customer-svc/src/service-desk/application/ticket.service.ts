@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
+import { sweepDue } from '@insurer/platform-database';
 import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -200,20 +201,22 @@ export class TicketService {
   async sweepBreaches(limit = 100): Promise<number> {
     const now = this.clock.now();
     const today = shanghaiDate(now);
-    return this.dataSource.transaction(async (manager) => {
-      const due = await manager
-        .createQueryBuilder(TicketEntity, 't')
-        .where("t.kind = 'complaint'")
-        .andWhere('t.resolved_at IS NULL')
-        .andWhere('t.breached_at IS NULL')
-        .andWhere('t.due_on < :today', { today })
-        .orderBy('t.due_on')
-        .limit(limit)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      for (const ticket of due) {
-        if (!ticket.dueOn) continue;
+    return sweepDue(
+      this.dataSource,
+      {
+        entity: TicketEntity,
+        alias: 't',
+        due: (q) =>
+          q
+            .where("t.kind = 'complaint'")
+            .andWhere('t.resolved_at IS NULL')
+            .andWhere('t.breached_at IS NULL')
+            .andWhere('t.due_on < :today', { today }),
+        orderBy: 't.due_on',
+        limit,
+      },
+      async (manager, ticket) => {
+        if (!ticket.dueOn) return;
         ticket.breachedAt = now;
         await manager.save(ticket);
         await this.outbox.publish(manager, {
@@ -226,9 +229,8 @@ export class TicketService {
             breachedAt: now.toISOString(),
           },
         });
-      }
-      return due.length;
-    });
+      },
+    );
   }
 
   private async find(manager: EntityManager, ticketId: string): Promise<TicketEntity> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { sweepDue } from '@insurer/platform-database';
 import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -112,17 +113,17 @@ export class ReturnVisitService {
   /** Marks visits not completed by their due date and announces each once (SKIP LOCKED across replicas). */
   async sweepOverdue(limit = 100): Promise<number> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
-      const due = await m
-        .createQueryBuilder(ReturnVisitEntity, 'v')
-        .where("v.status = 'scheduled'")
-        .andWhere('v.due_on < :today', { today: shanghaiDate(now) })
-        .orderBy('v.due_on')
-        .limit(limit)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      for (const visit of due) {
+    return sweepDue(
+      this.dataSource,
+      {
+        entity: ReturnVisitEntity,
+        alias: 'v',
+        due: (q) =>
+          q.where("v.status = 'scheduled'").andWhere('v.due_on < :today', { today: shanghaiDate(now) }),
+        orderBy: 'v.due_on',
+        limit,
+      },
+      async (m, visit) => {
         visit.status = 'overdue';
         visit.overdueAt = now;
         await m.save(visit);
@@ -137,8 +138,7 @@ export class ReturnVisitService {
             detectedAt: now.toISOString(),
           },
         });
-      }
-      return due.length;
-    });
+      },
+    );
   }
 }

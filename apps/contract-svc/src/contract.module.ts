@@ -7,10 +7,22 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
 import { ArchiveService } from './archive/application/archive.service';
-import { IssuanceService } from './policy/application/issuance.service';
-import { PolicyService } from './policy/application/policy.service';
+import { ConfirmOfferHandler } from './policy/application/confirm-offer.handler';
+import { EndorsePolicyHandler } from './policy/application/endorse-policy.handler';
+import { OfferIssuer } from './policy/application/offer-issuer';
+import { PayFirstPremiumHandler } from './policy/application/pay-first-premium.handler';
+import { PolicyQueries } from './policy/application/policy.queries';
+import { ReinstatePolicyHandler } from './policy/application/reinstate-policy.handler';
+import { RescindPolicyHandler } from './policy/application/rescind-policy.handler';
+import { SurrenderPolicyHandler } from './policy/application/surrender-policy.handler';
+import { TerminatePolicyOnClaimPaidHandler } from './policy/application/terminate-policy-on-claim-paid.handler';
+import { WithdrawPolicyHandler } from './policy/application/withdraw-policy.handler';
+import { PolicyRepository } from './policy/infrastructure/policy.repository';
+import { ClaimEventsConsumer } from './policy/interface/claim-events.consumer';
 import { PolicyHttpController } from './policy/interface/policy.http.controller';
-import { PremiumService } from './premium/application/premium.service';
+import { PayPremiumHandler } from './premium/application/pay-premium.handler';
+import { PremiumCalendarHandler } from './premium/application/premium-calendar.handler';
+import { PremiumQueries } from './premium/application/premium.queries';
 import { PremiumHttpController } from './premium/interface/premium.http.controller';
 import { ProductEventsConsumer } from './product-replica/interface/product-events.consumer';
 import { UnderwritingService } from './underwriting/application/underwriting.service';
@@ -21,8 +33,8 @@ import { UnderwritingHttpController } from './underwriting/interface/underwritin
 export class PremiumCalendarJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly job: PeriodicJob;
 
-  constructor(premiums: PremiumService, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('premium-calendar', intervalMs, () => premiums.sweep(), logger);
+  constructor(calendar: PremiumCalendarHandler, intervalMs: number, logger: Logger) {
+    this.job = new PeriodicJob('premium-calendar', intervalMs, () => calendar.execute(), logger);
   }
 
   onApplicationBootstrap(): void {
@@ -45,18 +57,30 @@ export class ContractModule {
         PremiumHttpController,
         ProductEventsConsumer,
         ContractInboundConsumer,
+        ClaimEventsConsumer,
       ],
       providers: [
         UnderwritingService,
-        IssuanceService,
-        PolicyService,
-        PremiumService,
         ArchiveService,
+        PolicyRepository,
+        PolicyQueries,
+        OfferIssuer,
+        ConfirmOfferHandler,
+        PayFirstPremiumHandler,
+        EndorsePolicyHandler,
+        WithdrawPolicyHandler,
+        SurrenderPolicyHandler,
+        RescindPolicyHandler,
+        ReinstatePolicyHandler,
+        TerminatePolicyOnClaimPaidHandler,
+        PayPremiumHandler,
+        PremiumQueries,
+        PremiumCalendarHandler,
         {
           provide: PremiumCalendarJob,
-          inject: [PremiumService, LOGGER],
-          useFactory: (premiums: PremiumService, logger: Logger) =>
-            new PremiumCalendarJob(premiums, options.premiumSweepMs, logger),
+          inject: [PremiumCalendarHandler, LOGGER],
+          useFactory: (calendar: PremiumCalendarHandler, logger: Logger) =>
+            new PremiumCalendarJob(calendar, options.premiumSweepMs, logger),
         },
       ],
     };

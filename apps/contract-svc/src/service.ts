@@ -5,7 +5,7 @@ import { ContractModule } from './contract.module';
 import { ContractInit1764000000000 } from './database/migrations/1764000000000-ContractInit';
 import { ContractDomain1764300000000 } from './database/migrations/1764300000000-ContractDomain';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
-import { PremiumPaymentEntity } from './premium/infrastructure/premium-payment.entity';
+import { PremiumPaymentEntity } from './policy/infrastructure/premium-payment.entity';
 import { ProductReplicaEntity } from './product-replica/infrastructure/product-replica.entity';
 import { UnderwritingCaseEntity } from './underwriting/infrastructure/underwriting-case.entity';
 

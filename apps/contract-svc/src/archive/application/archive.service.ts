@@ -3,10 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
-import { retainRecordsUntil } from '../../policy/domain/policy-terms';
-import type { PolicyEntity } from '../../policy/infrastructure/policy.entity';
-import { renderSchedule, sha256Hex } from '../domain/policy-schedule';
+import { renderSchedule, sha256Hex, type ScheduleData } from '../domain/policy-schedule';
+import { retainRecordsUntil } from '../domain/retention';
 import { DocumentEntity } from '../infrastructure/archive.entity';
+
+/** What the archive needs of a policy: its schedule's data and what its retention is counted from. */
+export type ArchivedPolicy = ScheduleData & {
+  readonly policyId: string;
+  readonly endedOn: string | null;
+  readonly expiryDate: string;
+  readonly coverageTermYears: number;
+};
 
 /**
  * The archive of policy documents (manual 3.3): each stored with the SHA-256 of its content and kept for the period
@@ -21,7 +28,7 @@ export class ArchiveService {
     private readonly clock: Clock,
   ) {}
 
-  async archiveSchedule(m: EntityManager, policy: PolicyEntity): Promise<DocumentEntity> {
+  async archiveSchedule(m: EntityManager, policy: ArchivedPolicy): Promise<DocumentEntity> {
     const content = renderSchedule(policy);
     const document = m.create(DocumentEntity, {
       documentId: randomUUID(),
@@ -39,7 +46,11 @@ export class ArchiveService {
   }
 
   /** The retention clock restarts from the real end of the contract once it ends early. */
-  async extendRetention(m: EntityManager, policy: PolicyEntity, endedOn: string): Promise<void> {
+  async extendRetention(
+    m: EntityManager,
+    policy: Pick<ArchivedPolicy, 'policyId' | 'coverageTermYears'>,
+    endedOn: string,
+  ): Promise<void> {
     await m.update(
       DocumentEntity,
       { policyId: policy.policyId },

@@ -108,7 +108,5 @@ export function rescissionAllowed(
   return { allowed: true };
 }
 
-/** Insurance Law Art. 87: keep records 5 years after the end of cover up to a year, 10 years after longer cover. */
-export function retainRecordsUntil(contractEndsOn: CalendarDate, coverageTermYears: number): CalendarDate {
-  return addYears(contractEndsOn, coverageTermYears <= 1 ? 5 : 10);
-}
+// Art. 87's record retention is the archive's rule; policy terms name it too.
+export { retainRecordsUntil } from '../../archive/domain/retention';

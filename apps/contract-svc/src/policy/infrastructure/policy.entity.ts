@@ -1,13 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@insurer/platform-database';
+import type { Beneficiary, Contact, PolicySnapshot, PolicyState, PolicyStatus } from '../domain/policy';
 import type { PaymentMode } from '../domain/policy-terms';
+
+export type { PolicySnapshot, PolicyStatus } from '../domain/policy';
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
-export type PolicyStatus = 'in_force' | 'suspended' | 'withdrawn' | 'surrendered' | 'terminated';
-
+/** The policy's row: exactly the aggregate's state. */
 @Entity({ name: 'policy', schema: 'contract' })
-export class PolicyEntity {
+export class PolicyEntity implements PolicyState {
   @PrimaryColumn('uuid', { name: 'policy_id' }) policyId!: string;
   @Column('text', { name: 'policy_number' }) policyNumber!: string;
   @Column('uuid', { name: 'application_id' }) applicationId!: string;
@@ -33,8 +35,8 @@ export class PolicyEntity {
   @Column('numeric', { name: 'loading_percent', nullable: true, transformer: numeric }) loadingPercent!:
     number | null;
   @Column('text', { array: true }) exclusions!: string[];
-  @Column('jsonb') beneficiaries!: { name: string; relationship: string; sharePercent: number }[];
-  @Column('jsonb', { nullable: true }) contact!: { mobile?: string; address?: string; email?: string } | null;
+  @Column('jsonb') beneficiaries!: Beneficiary[];
+  @Column('jsonb', { nullable: true }) contact!: Contact | null;
   @Column('date', { name: 'effective_date' }) effectiveDate!: string;
   @Column('date', { name: 'expiry_date' }) expiryDate!: string;
   @Column('date', { name: 'cooling_off_ends_on' }) coolingOffEndsOn!: string;
@@ -49,20 +51,6 @@ export class PolicyEntity {
   @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;
   @Column('text', { name: 'end_reason', nullable: true }) endReason!: string | null;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt!: Date;
-}
-
-/** What a policy version records of the policy. */
-export interface PolicySnapshot {
-  status: PolicyStatus;
-  sumInsuredFen: number;
-  annualPremiumFen: number;
-  premiumFen: number;
-  paymentMode: PaymentMode;
-  beneficiaries: { name: string; relationship: string; sharePercent: number }[];
-  contact: { mobile?: string; address?: string; email?: string } | null;
-  exclusions: string[];
-  loadingPercent: number | null;
-  nextDueOn: string | null;
 }
 
 @Entity({ name: 'policy_version', schema: 'contract' })

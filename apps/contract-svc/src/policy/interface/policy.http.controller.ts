@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { isStaff, CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { AppError, ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { ArchiveService } from '../../archive/application/archive.service';
-import { IssuanceService } from '../application/issuance.service';
-import { PolicyService } from '../application/policy.service';
+import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { ConfirmOfferHandler } from '../application/confirm-offer.handler';
+import { EndorsePolicyHandler } from '../application/endorse-policy.handler';
+import { PolicyQueries } from '../application/policy.queries';
+import { ReinstatePolicyHandler } from '../application/reinstate-policy.handler';
+import { RescindPolicyHandler } from '../application/rescind-policy.handler';
+import { SurrenderPolicyHandler } from '../application/surrender-policy.handler';
+import { WithdrawPolicyHandler } from '../application/withdraw-policy.handler';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const Instant = z.iso.datetime({ offset: true });
@@ -58,22 +62,18 @@ const ListQuery = z.object({
   status: z.enum(['in_force', 'suspended', 'withdrawn', 'surrendered', 'terminated']).optional(),
 });
 
-/** A customer may act only on their own policies; staff roles are checked per route. */
-function assertOwnPolicy(principal: Principal, policyholderId: string): void {
-  const staff = isStaff(principal);
-  if (!staff && principal.customerId !== policyholderId) {
-    throw new AppError('POLICY.NOT_YOURS', 'forbidden', 'a customer may act only on their own policies');
-  }
-}
-
 @ApiTags('policies')
 @ApiBearerAuth()
 @Controller('policies')
 export class PolicyHttpController {
   constructor(
-    private readonly policies: PolicyService,
-    private readonly issuance: IssuanceService,
-    private readonly archive: ArchiveService,
+    private readonly queries: PolicyQueries,
+    private readonly confirmOffer: ConfirmOfferHandler,
+    private readonly endorsePolicy: EndorsePolicyHandler,
+    private readonly withdrawPolicy: WithdrawPolicyHandler,
+    private readonly surrenderPolicy: SurrenderPolicyHandler,
+    private readonly reinstatePolicy: ReinstatePolicyHandler,
+    private readonly rescindPolicy: RescindPolicyHandler,
   ) {}
 
   @Post('offers/:applicationId/confirmation')
@@ -88,8 +88,7 @@ export class PolicyHttpController {
     @Body(new ZodValidationPipe(ConfirmBody)) body: z.output<typeof ConfirmBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwnPolicy(principal, body.signedBy);
-    return this.issuance.confirm(applicationId, body);
+    return this.confirmOffer.execute(applicationId, body, principal);
   }
 
   @Get()
@@ -99,28 +98,19 @@ export class PolicyHttpController {
     @Query(new ZodValidationPipe(ListQuery)) query: z.output<typeof ListQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    if (!isStaff(principal)) {
-      return this.policies.list({
-        ...query,
-        policyholderId: principal.customerId ?? '00000000-0000-0000-0000-000000000000',
-      });
-    }
-    return this.policies.list(query);
+    return this.queries.list(principal, query);
   }
 
   @Get(':id')
   @Roles('customer', 'agent', 'service_rep', 'underwriter', 'claims_handler', 'compliance_officer', 'admin')
-  async get(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    const policy = await this.policies.get(id);
-    assertOwnPolicy(principal, policy.policyholderId);
-    return policy;
+  get(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.get(id, principal);
   }
 
   @Get(':id/versions')
   @Roles('customer', 'service_rep', 'underwriter', 'compliance_officer', 'admin')
-  async versions(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwnPolicy(principal, (await this.policies.get(id)).policyholderId);
-    return this.policies.versions(id);
+  versions(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.versions(id, principal);
   }
 
   @Post(':id/endorsements')
@@ -129,22 +119,20 @@ export class PolicyHttpController {
     summary: 'Beneficiary, contact, payment mode or sum insured decrease: a new policy version',
   })
   @ApiZodBody(EndorsementBody)
-  async endorse(
+  endorse(
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(EndorsementBody)) body: z.output<typeof EndorsementBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwnPolicy(principal, (await this.policies.get(id)).policyholderId);
-    return this.policies.endorse(id, body, principal.sub);
+    return this.endorsePolicy.execute(id, body, principal);
   }
 
   @Post(':id/withdrawal')
   @HttpCode(200)
   @Roles('customer', 'service_rep', 'admin')
   @ApiOperation({ summary: 'Cooling-off withdrawal: the premium back less at most CNY 10' })
-  async withdraw(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwnPolicy(principal, (await this.policies.get(id)).policyholderId);
-    return this.policies.withdraw(id);
+  withdraw(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.withdrawPolicy.execute(id, principal);
   }
 
   @Post(':id/surrender')
@@ -153,9 +141,8 @@ export class PolicyHttpController {
   @ApiOperation({
     summary: "Surrender after cooling-off: the cash value from the policy's product version, due in 30 days",
   })
-  async surrender(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwnPolicy(principal, (await this.policies.get(id)).policyholderId);
-    return this.policies.surrender(id);
+  surrender(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.surrenderPolicy.execute(id, principal);
   }
 
   @Post(':id/reinstatement')
@@ -165,13 +152,12 @@ export class PolicyHttpController {
     summary: 'Reinstate a suspended policy within 2 years: arrears paid, new health declaration',
   })
   @ApiZodBody(ReinstatementBody)
-  async reinstate(
+  reinstate(
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(ReinstatementBody)) body: z.output<typeof ReinstatementBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwnPolicy(principal, (await this.policies.get(id)).policyholderId);
-    return this.policies.reinstate(id, body);
+    return this.reinstatePolicy.execute(id, body, principal);
   }
 
   @Post(':id/rescission')
@@ -186,7 +172,7 @@ export class PolicyHttpController {
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(RescissionBody)) body: z.output<typeof RescissionBody>,
   ) {
-    return this.policies.rescind(id, body.learnedOn, body.reason);
+    return this.rescindPolicy.execute(id, body.learnedOn, body.reason);
   }
 
   @Get(':id/documents')
@@ -194,9 +180,8 @@ export class PolicyHttpController {
   @ApiOperation({
     summary: 'Archived documents with their SHA-256, retention and integrity (re-hashed on every read)',
   })
-  async documents(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwnPolicy(principal, (await this.policies.get(id)).policyholderId);
-    return this.archive.documents(id);
+  documents(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.documents(id, principal);
   }
 
   @Get(':id/documents/:documentId')
@@ -206,8 +191,7 @@ export class PolicyHttpController {
     @Param('documentId', uuidParam) documentId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwnPolicy(principal, (await this.policies.get(id)).policyholderId);
-    const doc = await this.archive.content(id, documentId);
+    const doc = await this.queries.document(id, documentId, principal);
     if (!doc) throw new NotFoundException();
     return { documentId: doc.documentId, mediaType: doc.mediaType, sha256: doc.sha256, content: doc.content };
   }

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { IssuanceService } from '../../policy/application/issuance.service';
-import { PremiumService } from '../application/premium.service';
+import { PayFirstPremiumHandler } from '../../policy/application/pay-first-premium.handler';
+import { PayPremiumHandler } from '../application/pay-premium.handler';
+import { PremiumQueries } from '../application/premium.queries';
 
 const Payment = {
   amountFen: z.number().int().positive(),
@@ -25,8 +26,9 @@ const RenewalBody = z.strictObject({ policyId: z.uuid(), ...Payment });
 @Controller('premiums')
 export class PremiumHttpController {
   constructor(
-    private readonly premiums: PremiumService,
-    private readonly issuance: IssuanceService,
+    private readonly payFirstPremium: PayFirstPremiumHandler,
+    private readonly payPremium: PayPremiumHandler,
+    private readonly queries: PremiumQueries,
   ) {}
 
   @Post('first')
@@ -37,7 +39,7 @@ export class PremiumHttpController {
   @ApiZodBody(FirstPremiumBody)
   first(@Body(new ZodValidationPipe(FirstPremiumBody)) body: z.output<typeof FirstPremiumBody>) {
     const { applicationId, ...payment } = body;
-    return this.issuance.payFirstPremium(applicationId, payment);
+    return this.payFirstPremium.execute(applicationId, payment);
   }
 
   @Post()
@@ -45,12 +47,12 @@ export class PremiumHttpController {
   @ApiOperation({ summary: 'A renewal premium: exactly the instalment due' })
   @ApiZodBody(RenewalBody)
   renewal(@Body(new ZodValidationPipe(RenewalBody)) body: z.output<typeof RenewalBody>) {
-    return this.premiums.payRenewal(body);
+    return this.payPremium.execute(body);
   }
 
   @Get('policies/:policyId')
   @Roles('service_rep', 'admin', 'compliance_officer')
   payments(@Param('policyId', uuidParam) policyId: string) {
-    return this.premiums.payments(policyId);
+    return this.queries.payments(policyId);
   }
 }

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
+import { Clock } from '@insurer/platform-time';
+import { ProductReplicaEntity } from '../../product-replica/infrastructure/product-replica.entity';
+import { UnderwritingCaseEntity } from '../../underwriting/infrastructure/underwriting-case.entity';
+import { OfferError, isReadyToIssue } from '../domain/offer';
+import { issue } from '../domain/policy';
+import { PolicyRepository } from '../infrastructure/policy.repository';
+
+/**
+ * Loads an offer and, once its confirmation and first premium are both in, issues the policy in the same
+ * transaction on the product version it was sold on.
+ */
+@Injectable()
+export class OfferIssuer {
+  constructor(
+    private readonly policies: PolicyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async lock(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity> {
+    const kase = await m.findOne(UnderwritingCaseEntity, {
+      where: { applicationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!kase) throw new ResourceNotFoundError('offer', applicationId);
+    return kase;
+  }
+
+  async settle(m: EntityManager, kase: UnderwritingCaseEntity) {
+    if (!isReadyToIssue(kase) || !kase.firstPayment) {
+      await m.save(kase);
+      return {
+        applicationId: kase.applicationId,
+        offerStatus: kase.offerStatus,
+        confirmed: !!kase.confirmation,
+        paid: !!kase.firstPayment,
+        policy: null,
+      };
+    }
+    const app = kase.application;
+    const product = await m.findOne(ProductReplicaEntity, {
+      where: { productCode: app.productCode, version: app.productVersion },
+    });
+    if (!product)
+      throw new OfferError(
+        'OFFER.PRODUCT_UNKNOWN',
+        `product ${app.productCode} v${app.productVersion} has not been received`,
+        'conflict',
+      );
+    const [{ seq }] = (await m.query(`SELECT nextval('contract.policy_number_seq') AS seq`)) as {
+      seq: string;
+    }[];
+    const pay = kase.firstPayment;
+    const decided = issue(
+      {
+        policyId: randomUUID(),
+        sequence: Number(seq),
+        application: app,
+        offer: {
+          premiumFen: kase.offerPremiumFen,
+          loadingPercent: kase.loadingPercent,
+          exclusions: kase.exclusions,
+        },
+        firstPayment: { ...pay, paidAt: new Date(pay.paidAt) },
+        product: product.definition,
+      },
+      this.clock.now(),
+    );
+    const policy = await this.policies.insert(m, decided);
+    kase.offerStatus = 'issued';
+    await m.save(kase);
+    return {
+      applicationId: kase.applicationId,
+      offerStatus: kase.offerStatus,
+      confirmed: true,
+      paid: true,
+      policy,
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { AppError } from '@insurer/platform-errors';
+
+/**
+ * The offer after acceptance (manual 3.1): the applicant confirms it with their own e-signature and the payer pays the
+ * exact first premium, straight to the insurer; once both are in, the policy is issued.
+ */
+
+export class OfferError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    kind: 'rule' | 'conflict' = 'rule',
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(code, kind, message, { extensions });
+  }
+}
+
+export interface Confirmation {
+  readonly signedBy: string;
+  readonly signedAt: string;
+  readonly sha256: string;
+}
+
+export interface FirstPremium {
+  readonly amountFen: number;
+  readonly paidAt: string;
+  readonly method: 'cash' | 'bank_transfer' | 'card' | 'direct_debit';
+  readonly payerId: string;
+  readonly payerType: 'individual' | 'corporate';
+}
+
+export interface OfferState {
+  readonly applicationId: string;
+  readonly offerStatus: 'awaiting' | 'issued' | 'declined' | null;
+  readonly status: string;
+  readonly offerPremiumFen: number | null;
+  readonly application: { policyholderId: string; payerId: string };
+  readonly confirmation: Confirmation | null;
+  readonly firstPayment: (FirstPremium & { paymentId: string }) | null;
+}
+
+/** Only an awaiting offer can be confirmed or paid. */
+export function assertOpen(offer: OfferState): void {
+  if (offer.offerStatus !== 'awaiting') {
+    throw new OfferError(
+      'OFFER.NOT_OPEN',
+      `there is no open offer for application ${offer.applicationId} (${offer.offerStatus ?? offer.status})`,
+      'conflict',
+    );
+  }
+}
+
+export function confirmOffer<S extends OfferState>(offer: S, confirmation: Confirmation): S {
+  assertOpen(offer);
+  if (offer.confirmation)
+    throw new OfferError('OFFER.ALREADY_CONFIRMED', 'the offer is already confirmed', 'conflict');
+  if (confirmation.signedBy !== offer.application.policyholderId)
+    throw new OfferError('OFFER.SIGNED_BY_OTHER', "the offer must carry the policyholder's own e-signature");
+  return { ...offer, confirmation };
+}
+
+export function payFirstPremium<S extends OfferState>(offer: S, payment: FirstPremium, paymentId: string): S {
+  assertOpen(offer);
+  if (offer.firstPayment)
+    throw new OfferError('PREMIUM.ALREADY_PAID', 'the first premium is already paid', 'conflict');
+  if (payment.amountFen !== offer.offerPremiumFen) {
+    throw new OfferError(
+      'PREMIUM.AMOUNT_MISMATCH',
+      `the first premium is ${offer.offerPremiumFen} fen, not ${payment.amountFen}`,
+      'rule',
+      { expectedFen: offer.offerPremiumFen },
+    );
+  }
+  if (payment.payerId !== offer.application.payerId)
+    throw new OfferError(
+      'PREMIUM.PAYER_MISMATCH',
+      'the premium must come from the payer named in the application',
+    );
+  return { ...offer, firstPayment: { paymentId, ...payment } };
+}
+
+/** Both halves are in: the policy can be issued. */
+export function isReadyToIssue(offer: OfferState): boolean {
+  return offer.confirmation !== null && offer.firstPayment !== null;
+}

@@ -1,0 +1,769 @@
+import type { EventPayload, EventType, ProductDefinition } from '@insurer/contracts';
+import { addDays, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
+import { PolicyRuleError, PolicyStateError, PremiumRuleError } from './policy.errors';
+import { policyNumber } from './policy-number';
+import {
+  MONTHS_BETWEEN,
+  cashValueOn,
+  coolingOffEndsOn,
+  dueDate,
+  expiryDate,
+  graceEndsOn,
+  isInsideCoolingOff,
+  reinstatableUntil,
+  rescissionAllowed,
+  surrenderRefundDueOn,
+  totalInstalments,
+  withdrawalRefund,
+  type PaymentMode,
+} from './policy-terms';
+
+/**
+ * The policy aggregate (manual 3.4): endorsements as versions, cooling-off withdrawal, surrender for the cash value,
+ * rescission, reinstatement, premiums, lapse and the ways a policy ends. Each transition takes the state, its input
+ * and the day, and returns the new state with what to write: its events, the policy version it creates, whether a new
+ * schedule is archived, when the records' retention restarts, and a premium payment. No I/O.
+ */
+
+export type PolicyStatus = 'in_force' | 'suspended' | 'withdrawn' | 'surrendered' | 'terminated';
+
+export interface Beneficiary {
+  name: string;
+  relationship: string;
+  sharePercent: number;
+}
+
+export interface Contact {
+  mobile?: string;
+  address?: string;
+  email?: string;
+}
+
+export interface PolicyState {
+  readonly policyId: string;
+  readonly policyNumber: string;
+  readonly applicationId: string;
+  readonly productCode: string;
+  readonly productVersion: number;
+  readonly productType: string;
+  readonly isLife: boolean;
+  readonly policyholderId: string;
+  readonly insuredId: string;
+  readonly payerId: string;
+  readonly salespersonId: string;
+  readonly channel: 'agent' | 'bank' | 'telesales' | 'online' | 'broker';
+  readonly status: PolicyStatus;
+  readonly version: number;
+  readonly sumInsuredFen: number;
+  readonly annualPremiumFen: number;
+  readonly premiumFen: number;
+  readonly paymentMode: PaymentMode;
+  readonly paymentTermYears: number;
+  readonly coverageTermYears: number;
+  readonly entryAge: number;
+  readonly insuredGender: 'male' | 'female';
+  readonly loadingPercent: number | null;
+  readonly exclusions: string[];
+  readonly beneficiaries: Beneficiary[];
+  readonly contact: Contact | null;
+  readonly effectiveDate: CalendarDate;
+  readonly expiryDate: CalendarDate;
+  readonly coolingOffEndsOn: CalendarDate;
+  readonly instalmentsPaid: number;
+  readonly totalInstalments: number;
+  readonly nextDueOn: CalendarDate | null;
+  readonly premiumsPaidFen: number;
+  readonly overdueSince: CalendarDate | null;
+  readonly graceEndsOn: CalendarDate | null;
+  readonly lapsedOn: CalendarDate | null;
+  readonly reinstatableUntil: CalendarDate | null;
+  readonly endedOn: CalendarDate | null;
+  readonly endReason: string | null;
+  readonly issuedAt: Date;
+}
+
+/** What a policy version records of the policy. */
+export interface PolicySnapshot {
+  status: PolicyStatus;
+  sumInsuredFen: number;
+  annualPremiumFen: number;
+  premiumFen: number;
+  paymentMode: PaymentMode;
+  beneficiaries: Beneficiary[];
+  contact: Contact | null;
+  exclusions: string[];
+  loadingPercent: number | null;
+  nextDueOn: string | null;
+}
+
+export function snapshotOf(p: PolicyState): PolicySnapshot {
+  return {
+    status: p.status,
+    sumInsuredFen: p.sumInsuredFen,
+    annualPremiumFen: p.annualPremiumFen,
+    premiumFen: p.premiumFen,
+    paymentMode: p.paymentMode,
+    beneficiaries: p.beneficiaries,
+    contact: p.contact,
+    exclusions: p.exclusions,
+    loadingPercent: p.loadingPercent,
+    nextDueOn: p.nextDueOn,
+  };
+}
+
+export type PolicyEvent = {
+  [T in EventType]: { type: T; aggregateId: string; payload: EventPayload<T> };
+}[EventType];
+
+/** A new version of the policy: `state.version` is its number and its snapshot is taken from `state`. */
+export interface NewVersion {
+  readonly kind: string;
+  readonly effectiveDate: CalendarDate;
+  readonly premiumEffectFen: number;
+  readonly createdBy: string;
+}
+
+export type PaymentMethod = 'cash' | 'bank_transfer' | 'card' | 'direct_debit';
+
+export interface PremiumPaymentRecord {
+  readonly paymentId: string;
+  readonly amountFen: number;
+  readonly dueOn: CalendarDate;
+  readonly paidAt: Date;
+  readonly method: PaymentMethod;
+  readonly payerId: string;
+  readonly payerType: 'individual' | 'corporate';
+  readonly kind: 'first' | 'renewal' | 'arrears';
+}
+
+export interface PolicyDecided {
+  readonly state: PolicyState;
+  /** Events in publishing order. */
+  readonly events: PolicyEvent[];
+  readonly version?: NewVersion;
+  /** A new schedule document for the new version goes to the archive. */
+  readonly archiveSchedule?: boolean;
+  /** The contract ended on this day: the archive's retention runs from it (Art. 87). */
+  readonly retentionFrom?: CalendarDate;
+  /** A premium received, for the payment ledger. */
+  readonly payment?: PremiumPaymentRecord;
+}
+
+const ACTIVE: readonly PolicyStatus[] = ['in_force', 'suspended'];
+
+// ---------------------------------------------------------------- issue
+
+/** What issue reads: the accepted application, its offer, the first premium and the product version it was sold on. */
+export interface IssueInput {
+  readonly policyId: string;
+  /** The next value of the policy-number sequence. */
+  readonly sequence: number;
+  readonly application: {
+    applicationId: string;
+    productCode: string;
+    productVersion: number;
+    policyholderId: string;
+    insuredId: string;
+    payerId: string;
+    salespersonId: string;
+    channel: PolicyState['channel'];
+    sumInsuredFen: number;
+    premiumFen: number;
+    paymentMode: PaymentMode;
+    paymentTermYears: number;
+    coverageTermYears: number;
+    insuredAge: number;
+    insuredGender: 'male' | 'female';
+    beneficiaries: Beneficiary[];
+  };
+  readonly offer: { premiumFen: number | null; loadingPercent: number | null; exclusions: readonly string[] };
+  readonly firstPayment: Omit<PremiumPaymentRecord, 'dueOn' | 'kind'>;
+  readonly product: Pick<ProductDefinition, 'type' | 'isLife' | 'coolingOffDays' | 'coverages' | 'rates'>;
+}
+
+/** The annual premium an instalment stands for, through the product's modal factor. */
+export function annualFromInstalment(
+  instalmentFen: number,
+  mode: string,
+  product: { rates?: { modalFactorsBp: Partial<Record<string, number>> } },
+): number {
+  const factor = product.rates?.modalFactorsBp[mode] ?? 10_000;
+  return Math.round((instalmentFen * 10_000) / factor);
+}
+
+/**
+ * Issue (manual 3.1, 3.3): cover starts on the day the premium is in and the policy issued; the electronic policy is
+ * delivered at once, which starts the cooling-off count from tomorrow. Version 1, the schedule archived, the first
+ * premium recorded, PremiumPaid then PolicyIssued.
+ */
+export function issue(input: IssueInput, now: Date): PolicyDecided {
+  const { application: app, offer, product } = input;
+  const today = shanghaiDate(now);
+  const total = totalInstalments(app.paymentMode, app.paymentTermYears);
+  const premiumFen = offer.premiumFen ?? app.premiumFen;
+  const state: PolicyState = {
+    policyId: input.policyId,
+    policyNumber: policyNumber(Number(today.slice(0, 4)), input.sequence),
+    applicationId: app.applicationId,
+    productCode: app.productCode,
+    productVersion: app.productVersion,
+    productType: product.type,
+    isLife: product.isLife,
+    policyholderId: app.policyholderId,
+    insuredId: app.insuredId,
+    payerId: app.payerId,
+    salespersonId: app.salespersonId,
+    channel: app.channel,
+    status: 'in_force',
+    version: 1,
+    sumInsuredFen: app.sumInsuredFen,
+    annualPremiumFen: annualFromInstalment(premiumFen, app.paymentMode, product),
+    premiumFen,
+    paymentMode: app.paymentMode,
+    paymentTermYears: app.paymentTermYears,
+    coverageTermYears: app.coverageTermYears,
+    entryAge: app.insuredAge,
+    insuredGender: app.insuredGender,
+    loadingPercent: offer.loadingPercent,
+    exclusions: [...product.coverages.flatMap((c) => c.exclusions), ...offer.exclusions],
+    beneficiaries: app.beneficiaries,
+    contact: null,
+    effectiveDate: today,
+    expiryDate: expiryDate(today, app.coverageTermYears),
+    coolingOffEndsOn: coolingOffEndsOn(today, product.coolingOffDays),
+    instalmentsPaid: 1,
+    totalInstalments: total,
+    nextDueOn: total > 1 ? dueDate(today, app.paymentMode, 1) : null,
+    premiumsPaidFen: input.firstPayment.amountFen,
+    overdueSince: null,
+    graceEndsOn: null,
+    lapsedOn: null,
+    reinstatableUntil: null,
+    endedOn: null,
+    endReason: null,
+    issuedAt: now,
+  };
+  const payment: PremiumPaymentRecord = { ...input.firstPayment, dueOn: today, kind: 'first' };
+  return {
+    state,
+    events: [
+      premiumPaid(state, payment, 1, true),
+      {
+        type: 'contract.policy-issued',
+        aggregateId: state.policyId,
+        payload: {
+          policyId: state.policyId,
+          policyNumber: state.policyNumber,
+          applicationId: state.applicationId,
+          policyholderId: state.policyholderId,
+          insuredId: state.insuredId,
+          payerId: state.payerId,
+          productCode: state.productCode,
+          productVersion: state.productVersion,
+          productType: product.type,
+          isLife: state.isLife,
+          sumInsuredFen: state.sumInsuredFen,
+          premiumFen: state.premiumFen,
+          paymentMode: state.paymentMode,
+          paymentTermYears: state.paymentTermYears,
+          coverageTermYears: state.coverageTermYears,
+          effectiveDate: state.effectiveDate,
+          expiryDate: state.expiryDate,
+          coolingOffEndsOn: state.coolingOffEndsOn,
+          nextPremiumDueOn: state.nextDueOn,
+          exclusions: state.exclusions,
+          salespersonId: state.salespersonId,
+          channel: state.channel,
+          issuedAt: now.toISOString(),
+        },
+      },
+    ],
+    version: { kind: 'issue', effectiveDate: today, premiumEffectFen: 0, createdBy: 'issue' },
+    archiveSchedule: true,
+    payment,
+  };
+}
+
+// ---------------------------------------------------------------- endorsements
+
+export type Endorsement =
+  | { kind: 'beneficiary'; effectiveDate: string; beneficiaries: Beneficiary[] }
+  | { kind: 'contact'; effectiveDate: string; contact: Contact }
+  | { kind: 'payment_mode'; effectiveDate: string; paymentMode: PaymentMode }
+  | { kind: 'sum_insured_decrease'; effectiveDate: string; sumInsuredFen: number };
+
+/** An endorsement makes a new version from its effective date, never backdated, on the policy's own product terms. */
+export function endorse(
+  policy: PolicyState,
+  change: Endorsement,
+  product: ProductDefinition,
+  actor: string,
+  today: CalendarDate,
+  now: Date,
+): PolicyDecided {
+  if (policy.status !== 'in_force') throw new PolicyStateError(policy, 'endorsed');
+  if (change.effectiveDate < today)
+    throw new PolicyRuleError('ENDORSEMENT.BACKDATED', 'an endorsement cannot take effect in the past');
+  const changed = { ...policy, ...endorsed(policy, change, product), version: policy.version + 1 };
+  const premiumEffectFen = changed.premiumFen - policy.premiumFen;
+  return {
+    state: changed,
+    events: [
+      {
+        type: 'contract.policy-endorsed',
+        aggregateId: policy.policyId,
+        payload: {
+          policyId: policy.policyId,
+          policyVersion: changed.version,
+          kind: change.kind,
+          effectiveDate: change.effectiveDate,
+          premiumEffectFen,
+          sumInsuredFen: changed.sumInsuredFen,
+          premiumFen: changed.premiumFen,
+          endorsedAt: now.toISOString(),
+        },
+      },
+    ],
+    version: { kind: change.kind, effectiveDate: change.effectiveDate, premiumEffectFen, createdBy: actor },
+    archiveSchedule: true,
+  };
+}
+
+function endorsed(
+  policy: PolicyState,
+  change: Endorsement,
+  product: ProductDefinition,
+): Partial<PolicyState> {
+  switch (change.kind) {
+    case 'beneficiary': {
+      const total = change.beneficiaries.reduce((sum, b) => sum + Math.round(b.sharePercent * 100), 0);
+      if (change.beneficiaries.length && total !== 10_000) {
+        throw new PolicyRuleError(
+          'ENDORSEMENT.SHARES',
+          `beneficiary shares add up to ${total / 100}%, not 100%`,
+          'Insurance Law Art. 40',
+        );
+      }
+      return { beneficiaries: change.beneficiaries };
+    }
+    case 'contact':
+      return { contact: { ...policy.contact, ...change.contact } };
+    case 'payment_mode':
+      return newPaymentMode(policy, change.paymentMode, product);
+    case 'sum_insured_decrease': {
+      const min = product.sumInsuredRangeFen?.min ?? 0;
+      if (change.sumInsuredFen >= policy.sumInsuredFen || change.sumInsuredFen < min) {
+        throw new PolicyRuleError(
+          'ENDORSEMENT.SUM_INSURED',
+          `the new sum insured must be below ${policy.sumInsuredFen / 100} and at least ${min / 100} yuan`,
+        );
+      }
+      // Premiums are proportional to the sum insured in every rate table, loadings included.
+      return {
+        annualPremiumFen: Math.round((policy.annualPremiumFen * change.sumInsuredFen) / policy.sumInsuredFen),
+        premiumFen: Math.round((policy.premiumFen * change.sumInsuredFen) / policy.sumInsuredFen),
+        sumInsuredFen: change.sumInsuredFen,
+      };
+    }
+  }
+}
+
+/** A new payment mode from an anniversary with the year fully paid, at the product's modal factor. */
+function newPaymentMode(
+  policy: PolicyState,
+  mode: PaymentMode,
+  product: ProductDefinition,
+): Partial<PolicyState> {
+  const factor = product.rates?.modalFactorsBp[mode];
+  if (!product.paymentModes.includes(mode) || factor === undefined)
+    throw new PolicyRuleError('ENDORSEMENT.PAYMENT_MODE', `the product does not offer ${mode} payment`);
+  if (policy.paymentMode === 'single' || mode === 'single')
+    throw new PolicyRuleError(
+      'ENDORSEMENT.PAYMENT_MODE',
+      'a single premium cannot be changed to or from instalments',
+    );
+  const perYearOld = 12 / MONTHS_BETWEEN[policy.paymentMode];
+  if (policy.instalmentsPaid % perYearOld !== 0) {
+    throw new PolicyRuleError(
+      'ENDORSEMENT.NOT_ANNIVERSARY',
+      'the payment mode changes at a policy anniversary, when the year is fully paid',
+    );
+  }
+  const instalmentsPaid = (policy.instalmentsPaid / perYearOld) * (12 / MONTHS_BETWEEN[mode]);
+  const total = totalInstalments(mode, policy.paymentTermYears);
+  return {
+    paymentMode: mode,
+    premiumFen: Math.round((policy.annualPremiumFen * factor) / 10_000),
+    totalInstalments: total,
+    instalmentsPaid,
+    nextDueOn: instalmentsPaid < total ? dueDate(policy.effectiveDate, mode, instalmentsPaid) : null,
+  };
+}
+
+// ---------------------------------------------------------------- endings
+
+/**
+ * Any ending: the status, the day and the reason, no more premiums due, a version recording it, and the records'
+ * retention restarted from the day. A withdrawal undoes the policy from its start; other endings take effect on the day.
+ */
+export function end(
+  policy: PolicyState,
+  status: PolicyStatus,
+  on: CalendarDate,
+  reason: string,
+  events: PolicyEvent[],
+): PolicyDecided {
+  return {
+    state: {
+      ...policy,
+      status,
+      endedOn: on,
+      endReason: reason,
+      nextDueOn: null,
+      version: policy.version + 1,
+    },
+    events,
+    version: {
+      kind: status,
+      effectiveDate: status === 'withdrawn' ? policy.effectiveDate : on,
+      premiumEffectFen: 0,
+      createdBy: reason,
+    },
+    retentionFrom: on,
+  };
+}
+
+/** Withdrawal inside the cooling-off period: everything paid comes back, less a policy fee of at most CNY 10. */
+export function withdraw(policy: PolicyState, today: CalendarDate): PolicyDecided & { refund: Refund } {
+  if (policy.status !== 'in_force') throw new PolicyStateError(policy, 'withdrawn');
+  if (!isInsideCoolingOff(policy.coolingOffEndsOn, today)) {
+    throw new PolicyRuleError(
+      'POLICY.COOLING_OFF_OVER',
+      `the cooling-off period ended on ${policy.coolingOffEndsOn}; a surrender pays the cash value instead`,
+      'cooling-off (犹豫期) of the policy',
+    );
+  }
+  const { policyFeeFen, refundFen } = withdrawalRefund(policy.premiumsPaidFen);
+  const refund = { premiumPaidFen: policy.premiumsPaidFen, policyFeeFen, refundFen, withdrawnOn: today };
+  const decided = end(policy, 'withdrawn', today, 'cooling_off_withdrawal', [
+    {
+      type: 'contract.policy-withdrawn',
+      aggregateId: policy.policyId,
+      payload: {
+        policyId: policy.policyId,
+        policyholderId: policy.policyholderId,
+        ...refund,
+        issuedAt: policy.issuedAt.toISOString(),
+      },
+    },
+  ]);
+  return { ...decided, refund };
+}
+
+export interface Refund {
+  premiumPaidFen: number;
+  policyFeeFen: number;
+  refundFen: number;
+  withdrawnOn: CalendarDate;
+}
+
+export interface SurrenderValue {
+  policyYearsCompleted: number;
+  cashValueFen: number;
+  surrenderedOn: CalendarDate;
+  refundDueOn: CalendarDate;
+}
+
+/** Surrender after cooling-off: the cash value of the policy's own product version, payable within 30 days. */
+export function surrender(
+  policy: PolicyState,
+  product: ProductDefinition,
+  today: CalendarDate,
+): PolicyDecided & { value: SurrenderValue } {
+  if (!ACTIVE.includes(policy.status)) throw new PolicyStateError(policy, 'surrendered');
+  if (isInsideCoolingOff(policy.coolingOffEndsOn, today)) {
+    throw new PolicyRuleError(
+      'POLICY.INSIDE_COOLING_OFF',
+      `until ${policy.coolingOffEndsOn} the policy is withdrawn, with the premium refunded`,
+    );
+  }
+  const row = product.cashValues.find(
+    (r) =>
+      r.entryAge === policy.entryAge &&
+      r.gender === policy.insuredGender &&
+      r.paymentTermYears === policy.paymentTermYears,
+  );
+  const { policyYearsCompleted, cashValueFen } = cashValueOn(
+    row?.valuesPer1000Fen ?? [],
+    policy.effectiveDate,
+    today,
+    policy.sumInsuredFen,
+  );
+  const refundDueOn = surrenderRefundDueOn(today);
+  const decided = end(policy, 'surrendered', today, 'surrender', [
+    {
+      type: 'contract.policy-surrendered',
+      aggregateId: policy.policyId,
+      payload: {
+        policyId: policy.policyId,
+        policyholderId: policy.policyholderId,
+        cashValueFen,
+        surrenderedOn: today,
+        refundDueOn,
+      },
+    },
+  ]);
+  return { ...decided, value: { policyYearsCompleted, cashValueFen, surrenderedOn: today, refundDueOn } };
+}
+
+/** Rescission for non-disclosure (Art. 16), only inside its two windows. */
+export function rescind(
+  policy: PolicyState,
+  learnedOn: CalendarDate,
+  reason: string,
+  today: CalendarDate,
+): PolicyDecided {
+  if (!ACTIVE.includes(policy.status)) throw new PolicyStateError(policy, 'rescinded');
+  const window = rescissionAllowed(shanghaiDate(policy.issuedAt), learnedOn, today);
+  if (!window.allowed) throw new PolicyRuleError(window.rule, window.message, 'Insurance Law Art. 16');
+  return end(policy, 'terminated', today, `rescission: ${reason}`, [terminated(policy, 'rescission', today)]);
+}
+
+/** A paid claim that exhausts the policy (a death claim, or a medical limit used up) ends it; an ended one stays. */
+export function terminateAfterClaim(
+  policy: PolicyState,
+  claimType: string,
+  today: CalendarDate,
+): PolicyDecided | null {
+  if (!ACTIVE.includes(policy.status)) return null;
+  const reason = claimType === 'death' ? 'death_claim' : 'limit_exhausted';
+  return end(policy, 'terminated', today, reason, [terminated(policy, reason, today)]);
+}
+
+/** The coverage term is over: the policy ends on its expiry date. */
+export function mature(policy: PolicyState): PolicyDecided {
+  return end(policy, 'terminated', policy.expiryDate, 'maturity', [
+    terminated(policy, 'maturity', policy.expiryDate),
+  ]);
+}
+
+function terminated(
+  policy: PolicyState,
+  reason: 'rescission' | 'death_claim' | 'limit_exhausted' | 'maturity',
+  on: CalendarDate,
+): PolicyEvent {
+  return {
+    type: 'contract.policy-terminated',
+    aggregateId: policy.policyId,
+    payload: { policyId: policy.policyId, reason, terminatedOn: on },
+  };
+}
+
+// ---------------------------------------------------------------- premiums
+
+/** Premiums per policy year for the payment mode (a single premium is its one year). */
+function perYear(mode: PaymentMode): number {
+  return mode === 'single' ? 1 : 12 / MONTHS_BETWEEN[mode];
+}
+
+function nextDue(
+  policy: Pick<PolicyState, 'effectiveDate' | 'paymentMode' | 'totalInstalments'>,
+  paid: number,
+) {
+  return paid < policy.totalInstalments ? dueDate(policy.effectiveDate, policy.paymentMode, paid) : null;
+}
+
+/** A renewal premium for the next due date: the calendar moves on and any overdue state clears. */
+export function payPremium(
+  policy: PolicyState,
+  payment: Omit<PremiumPaymentRecord, 'dueOn' | 'kind'>,
+): PolicyDecided {
+  if (policy.status !== 'in_force' || !policy.nextDueOn) {
+    throw new PremiumRuleError(
+      'PREMIUM.NOTHING_DUE',
+      `policy ${policy.policyNumber} has no premium due (${policy.status})`,
+    );
+  }
+  if (payment.amountFen !== policy.premiumFen) {
+    throw new PremiumRuleError('PREMIUM.AMOUNT_MISMATCH', `the premium due is ${policy.premiumFen} fen`, {
+      expectedFen: policy.premiumFen,
+    });
+  }
+  const record: PremiumPaymentRecord = { ...payment, dueOn: policy.nextDueOn, kind: 'renewal' };
+  const instalmentsPaid = policy.instalmentsPaid + 1;
+  return {
+    state: {
+      ...policy,
+      instalmentsPaid,
+      premiumsPaidFen: policy.premiumsPaidFen + payment.amountFen,
+      nextDueOn: nextDue(policy, instalmentsPaid),
+      overdueSince: null,
+      graceEndsOn: null,
+    },
+    events: [
+      premiumPaid(policy, record, Math.floor((instalmentsPaid - 1) / perYear(policy.paymentMode)) + 1),
+    ],
+    payment: record,
+  };
+}
+
+function premiumPaid(
+  policy: PolicyState,
+  payment: PremiumPaymentRecord,
+  policyYear: number,
+  isFirstPremium = false,
+): PolicyEvent {
+  return {
+    type: 'contract.premium-paid',
+    aggregateId: policy.policyId,
+    payload: {
+      policyId: policy.policyId,
+      paymentId: payment.paymentId,
+      amountFen: payment.amountFen,
+      dueOn: payment.dueOn,
+      paidAt: payment.paidAt.toISOString(),
+      method: payment.method,
+      payerId: payment.payerId,
+      payerType: payment.payerType,
+      payerIsPolicyholder: payment.payerId === policy.policyholderId,
+      isFirstPremium,
+      policyYear,
+    },
+  };
+}
+
+/** A premium not paid by its due date: the grace period starts (Art. 36). */
+export function markOverdue(policy: PolicyState): PolicyDecided {
+  const dueOn = policy.nextDueOn as CalendarDate;
+  const graceEnds = graceEndsOn(dueOn);
+  return {
+    state: { ...policy, overdueSince: dueOn, graceEndsOn: graceEnds },
+    events: [
+      {
+        type: 'contract.premium-overdue',
+        aggregateId: policy.policyId,
+        payload: { policyId: policy.policyId, amountFen: policy.premiumFen, dueOn, graceEndsOn: graceEnds },
+      },
+    ],
+  };
+}
+
+/** Grace over without the premium: cover is suspended from the next day, reinstatable for 2 years. */
+export function lapse(policy: PolicyState): PolicyDecided {
+  const graceEnded = policy.graceEndsOn as CalendarDate;
+  const lapsedOn = addDays(graceEnded, 1);
+  const until = reinstatableUntil(lapsedOn);
+  return {
+    state: { ...policy, status: 'suspended', lapsedOn, reinstatableUntil: until },
+    events: [
+      {
+        type: 'contract.policy-lapsed',
+        aggregateId: policy.policyId,
+        payload: {
+          policyId: policy.policyId,
+          dueOn: policy.overdueSince as CalendarDate,
+          graceEndedOn: graceEnded,
+          reinstatableUntil: until,
+        },
+      },
+    ],
+  };
+}
+
+export interface Reinstatement {
+  readonly arrearsPaidFen: number;
+  readonly paidAt: string;
+  readonly method: PaymentMethod;
+  readonly healthAnswers: readonly { questionId: string; answer: boolean; details?: string }[];
+}
+
+/**
+ * Reinstatement of a suspended policy within 2 years (Art. 37): every missed premium paid up and a new health
+ * declaration; a declaration with any "yes" goes to an underwriter instead.
+ */
+export function reinstate(
+  policy: PolicyState,
+  input: Reinstatement,
+  paymentId: string,
+  today: CalendarDate,
+): PolicyDecided {
+  if (policy.status !== 'suspended' || !policy.reinstatableUntil)
+    throw new PolicyStateError(policy, 'reinstated');
+  if (today > policy.reinstatableUntil) {
+    throw new PolicyRuleError(
+      'REINSTATEMENT.TOO_LATE',
+      `reinstatement was possible until ${policy.reinstatableUntil}`,
+      'Insurance Law Art. 37',
+    );
+  }
+  if (input.healthAnswers.length === 0)
+    throw new PolicyRuleError('REINSTATEMENT.HEALTH_DECLARATION', 'a new health declaration is required');
+  if (input.healthAnswers.some((a) => a.answer)) {
+    throw new PolicyRuleError(
+      'REINSTATEMENT.NEEDS_UNDERWRITING',
+      'a declared condition needs an underwriter before reinstatement',
+    );
+  }
+  let due = 0;
+  while (
+    policy.instalmentsPaid + due < policy.totalInstalments &&
+    dueDate(policy.effectiveDate, policy.paymentMode, policy.instalmentsPaid + due) <= today
+  ) {
+    due += 1;
+  }
+  const arrears = due * policy.premiumFen;
+  if (input.arrearsPaidFen !== arrears) {
+    throw new PolicyRuleError(
+      'REINSTATEMENT.ARREARS',
+      `the arrears are ${arrears} fen (${due} premiums)`,
+      undefined,
+      {
+        arrearsFen: arrears,
+      },
+    );
+  }
+  const firstMissedYear =
+    Math.floor(policy.instalmentsPaid / (12 / (MONTHS_BETWEEN[policy.paymentMode] || 12))) + 1;
+  const instalmentsPaid = policy.instalmentsPaid + due;
+  const payment: PremiumPaymentRecord = {
+    paymentId,
+    amountFen: arrears,
+    dueOn: today,
+    paidAt: new Date(input.paidAt),
+    method: input.method,
+    payerId: policy.payerId,
+    payerType: 'individual',
+    kind: 'arrears',
+  };
+  return {
+    state: {
+      ...policy,
+      instalmentsPaid,
+      premiumsPaidFen: policy.premiumsPaidFen + arrears,
+      nextDueOn: nextDue(policy, instalmentsPaid),
+      status: 'in_force',
+      overdueSince: null,
+      graceEndsOn: null,
+      lapsedOn: null,
+      reinstatableUntil: null,
+      version: policy.version + 1,
+    },
+    events: [
+      premiumPaid(policy, payment, firstMissedYear),
+      {
+        type: 'contract.policy-reinstated',
+        aggregateId: policy.policyId,
+        payload: { policyId: policy.policyId, arrearsPaidFen: arrears, reinstatedOn: today },
+      },
+    ],
+    version: { kind: 'reinstatement', effectiveDate: today, premiumEffectFen: 0, createdBy: 'reinstatement' },
+    payment,
+  };
+}
+
+// ---------------------------------------------------------------- who may act
+
+/** Staff act on any policy; a customer only on their own. */
+export function isOwnPolicy(who: { staff: boolean; customerId?: string }, policyholderId: string): boolean {
+  return who.staff || who.customerId === policyholderId;
+}

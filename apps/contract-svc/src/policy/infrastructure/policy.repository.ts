@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProductDefinition } from '@insurer/contracts';
+import { PrimaryKeyReader } from '@insurer/platform-database';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
+import { OutboxPublisher } from '@insurer/platform-messaging';
+import { Clock } from '@insurer/platform-time';
+import { ArchiveService } from '../../archive/application/archive.service';
+import { ProductReplicaEntity } from '../../product-replica/infrastructure/product-replica.entity';
+import { snapshotOf, type PolicyDecided } from '../domain/policy';
+import { PolicyEntity, PolicyVersionEntity } from './policy.entity';
+import { PremiumPaymentEntity } from './premium-payment.entity';
+
+/**
+ * Loads policies and writes what the aggregate decided, through the caller's transaction: the state, the new
+ * version with its snapshot, the archive's schedule or retention, a premium payment, and the events.
+ */
+@Injectable()
+export class PolicyRepository {
+  /** GET /policies/{id} is the hottest read: one statement made once, no query builder. */
+  private readonly byId: PrimaryKeyReader<PolicyEntity>;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+    private readonly archive: ArchiveService,
+  ) {
+    this.byId = new PrimaryKeyReader(dataSource, PolicyEntity);
+  }
+
+  async find(policyId: string): Promise<PolicyEntity> {
+    const policy = await this.byId.find(policyId);
+    if (!policy) throw new ResourceNotFoundError('policy', policyId);
+    return policy;
+  }
+
+  /** The policy locked for this transaction; concurrent changes to one policy run one after the other. */
+  async lock(m: EntityManager, policyId: string): Promise<PolicyEntity> {
+    const policy = await this.lockIfExists(m, policyId);
+    if (!policy) throw new ResourceNotFoundError('policy', policyId);
+    return policy;
+  }
+
+  lockIfExists(m: EntityManager, policyId: string): Promise<PolicyEntity | null> {
+    return m.findOne(PolicyEntity, { where: { policyId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The terms of the product version the policy was issued on: a newer version never changes an issued policy. */
+  async product(m: EntityManager, policy: PolicyEntity): Promise<ProductDefinition> {
+    const row = await m.findOneOrFail(ProductReplicaEntity, {
+      where: { productCode: policy.productCode, version: policy.productVersion },
+    });
+    return row.definition;
+  }
+
+  /** A new policy (issue) with its first version, schedule, payment and events. */
+  async insert(m: EntityManager, decided: PolicyDecided): Promise<PolicyEntity> {
+    const row = m.create(PolicyEntity, decided.state);
+    await m.insert(PolicyEntity, row);
+    await this.writeEffects(m, row, decided);
+    return row;
+  }
+
+  async save(m: EntityManager, row: PolicyEntity, decided: PolicyDecided): Promise<PolicyEntity> {
+    Object.assign(row, decided.state);
+    await m.save(row);
+    await this.writeEffects(m, row, decided);
+    return row;
+  }
+
+  private async writeEffects(m: EntityManager, row: PolicyEntity, decided: PolicyDecided): Promise<void> {
+    if (decided.version) {
+      await m.insert(PolicyVersionEntity, {
+        policyId: row.policyId,
+        version: row.version,
+        kind: decided.version.kind,
+        snapshot: snapshotOf(row),
+        premiumEffectFen: decided.version.premiumEffectFen,
+        effectiveDate: decided.version.effectiveDate,
+        createdBy: decided.version.createdBy,
+        createdAt: this.clock.now(),
+      });
+    }
+    if (decided.archiveSchedule) await this.archive.archiveSchedule(m, row);
+    if (decided.retentionFrom) await this.archive.extendRetention(m, row, decided.retentionFrom);
+    if (decided.payment) {
+      await m.insert(PremiumPaymentEntity, {
+        ...decided.payment,
+        applicationId: row.applicationId,
+        policyId: row.policyId,
+      });
+    }
+    if (decided.events.length) await this.outbox.publishAll(m, decided.events);
+  }
+}

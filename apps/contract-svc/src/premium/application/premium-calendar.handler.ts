@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sweepDue, type DueRows } from '@insurer/platform-database';
+import { Clock, shanghaiDate } from '@insurer/platform-time';
+import { lapse, markOverdue, mature, type PolicyDecided } from '../../policy/domain/policy';
+import { PolicyEntity } from '../../policy/infrastructure/policy.entity';
+import { PolicyRepository } from '../../policy/infrastructure/policy.repository';
+
+/**
+ * The premium calendar (Insurance Law Art. 36): a premium not paid by its due date starts 60 days of grace
+ * (PremiumOverdue); after them the policy is suspended (PolicyLapsed) and can be reinstated for 2 years. Cover that
+ * reaches its expiry date ends (PolicyTerminated, maturity). Runs on a timer in every replica; rows are claimed with
+ * SKIP LOCKED so each transition is announced once.
+ */
+@Injectable()
+export class PremiumCalendarHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: PolicyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One pass of the calendar; returns how many transitions it made. */
+  async execute(limit = 100): Promise<number> {
+    const today = shanghaiDate(this.clock.now());
+    const overdue = await this.step(
+      limit,
+      (q) =>
+        q
+          .where("p.status = 'in_force'")
+          .andWhere('p.next_due_on < :today', { today })
+          .andWhere('p.overdue_since IS NULL'),
+      markOverdue,
+    );
+    const lapsed = await this.step(
+      limit,
+      (q) => q.where("p.status = 'in_force'").andWhere('p.grace_ends_on < :today', { today }),
+      lapse,
+    );
+    const matured = await this.step(
+      limit,
+      (q) => q.where("p.status IN ('in_force', 'suspended')").andWhere('p.expiry_date < :today', { today }),
+      mature,
+    );
+    return overdue + lapsed + matured;
+  }
+
+  private step(
+    limit: number,
+    due: DueRows<PolicyEntity>['due'],
+    transition: (policy: PolicyEntity) => PolicyDecided,
+  ): Promise<number> {
+    return sweepDue(
+      this.dataSource,
+      { entity: PolicyEntity, alias: 'p', due, orderBy: 'p.policy_id', limit },
+      async (m, policy) => {
+        await this.policies.save(m, policy, transition(policy));
+      },
+    );
+  }
+}

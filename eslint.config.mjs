@@ -1,5 +1,81 @@
+import { readdirSync } from 'node:fs';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+
+/**
+ * Inside a service, features depend one way: each may import the features listed before it, never those after it
+ * (what two features both need moves down, see ../shared/style.md). `database/` (migrations) sits above them all.
+ */
+const FEATURE_LAYERS = {
+  'analytics-svc': ['projection', 'kpi', 'improvement', 'dashboard'],
+  'claims-svc': ['replica', 'claim'],
+  'compliance-svc': ['audit', 'monitoring', 'cases', 'reports'],
+  'contract-svc': ['product-replica', 'underwriting', 'archive', 'policy', 'premium'],
+  'customer-svc': ['customer', 'staff', 'service-desk', 'survey', 'portfolio', 'data-subject'],
+  'sales-svc': [
+    'regulation',
+    'customer-replica',
+    'policy-replica',
+    'product',
+    'salesperson',
+    'suitability',
+    'quote',
+    'proposal',
+    'return-visit',
+    'portfolio',
+  ],
+};
+
+/** A service's domain is plain TypeScript: its rules run and are tested without Nest, TypeORM, Kafka or I/O. */
+const DOMAIN_RESTRICTIONS = {
+  group: [
+    '@nestjs/*',
+    'typeorm',
+    'pg',
+    'kafkajs',
+    'node:fs*',
+    'node:http*',
+    'node:net',
+    '@insurer/platform-*',
+    '!@insurer/platform-time',
+    '!@insurer/platform-errors',
+    '**/application/**',
+    '**/infrastructure/**',
+    '**/interface/**',
+  ],
+  message: 'domain/ is plain TypeScript: no framework, I/O or outer layer',
+};
+
+function featureLayers() {
+  const configs = [];
+  for (const [service, features] of Object.entries(FEATURE_LAYERS)) {
+    // A feature folder missing from the table would escape the rule: refuse to lint until it has its place.
+    const folders = readdirSync(new URL(`./apps/${service}/src/`, import.meta.url), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'database')
+      .map((d) => d.name);
+    const unplaced = folders.filter((f) => !features.includes(f));
+    if (unplaced.length)
+      throw new Error(
+        `eslint.config.mjs: give ${service}'s ${unplaced.join(', ')} a place in FEATURE_LAYERS`,
+      );
+    features.forEach((feature, rank) => {
+      const above = [...features.slice(rank + 1), 'database'];
+      const upward = {
+        group: above.map((f) => `**/${f}/**`),
+        message: `${feature} is below ${above.join(', ')} in ${service}: depend downward only (eslint.config.mjs FEATURE_LAYERS)`,
+      };
+      const base = `apps/${service}/src/${feature}`;
+      configs.push(
+        { files: [`${base}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns: [upward] }] } },
+        {
+          files: [`${base}/**/domain/**/*.ts`],
+          rules: { 'no-restricted-imports': ['error', { patterns: [upward, DOMAIN_RESTRICTIONS] }] },
+        },
+      );
+    });
+  }
+  return configs;
+}
 
 export default [
   ...nx.configs['flat/base'],
@@ -45,37 +121,7 @@ export default [
       ],
     },
   },
-  {
-    // A service's domain is plain TypeScript: its rules run and are tested without Nest, TypeORM, Kafka or I/O.
-    files: ['apps/*/src/**/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '@nestjs/*',
-                'typeorm',
-                'pg',
-                'kafkajs',
-                'node:fs*',
-                'node:http*',
-                'node:net',
-                '@insurer/platform-*',
-                '!@insurer/platform-time',
-                '!@insurer/platform-errors',
-                '**/application/**',
-                '**/infrastructure/**',
-                '**/interface/**',
-              ],
-              message: 'domain/ is plain TypeScript: no framework, I/O or outer layer',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...featureLayers(),
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

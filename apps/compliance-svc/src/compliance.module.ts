@@ -14,7 +14,10 @@ import { RuleTable } from './monitoring/application/rule-table';
 import { RulesService } from './monitoring/application/rules.service';
 import { SweepDepartureNoticesHandler } from './monitoring/application/sweep-departure-notices.handler';
 import { AllEventsConsumer } from './monitoring/interface/all-events.consumer';
+import { AuditHttpController } from './audit/interface/audit.http.controller';
+import { CaseHttpController } from './cases/interface/case.http.controller';
 import { ComplianceHttpController } from './monitoring/interface/compliance.http.controller';
+import { ReportsHttpController } from './reports/interface/reports.http.controller';
 import { ReportsService } from './reports/application/reports.service';
 
 /** Checks for departure notices that were never sent, on a timer, for as long as the application runs. */
@@ -39,7 +42,13 @@ export class ComplianceModule {
   static forRoot(options: { departureSweepMs: number }): DynamicModule {
     return {
       module: ComplianceModule,
-      controllers: [ComplianceHttpController, AllEventsConsumer],
+      controllers: [
+        ComplianceHttpController,
+        CaseHttpController,
+        AuditHttpController,
+        ReportsHttpController,
+        AllEventsConsumer,
+      ],
       providers: [
         AuditService,
         RuleTable,

@@ -1,6 +1,7 @@
 import type { ServiceParts } from '@insurer/platform-runtime';
 import { customerConfigSchema, type CustomerConfig } from './customer-config';
 import { CustomerModule } from './customer/customer.module';
+import { DataSubjectModule } from './data-subject/data-subject.module';
 import {
   ConsentEntity,
   CustomerEntity,
@@ -67,6 +68,7 @@ export function customerService(options: { notifier?: Notifier } = {}): ServiceP
       ServiceDeskModule.forRoot({ sweepIntervalMs: config.COMPLAINT_SWEEP_MS }),
       PortfolioModule,
       StaffModule,
+      DataSubjectModule,
     ],
   };
 }

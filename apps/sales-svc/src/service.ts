@@ -3,10 +3,11 @@ import { CustomerFactsEntity } from './customer-replica/infrastructure/customer-
 import { SalesInit1764000000000 } from './database/migrations/1764000000000-SalesInit';
 import { SalesDomain1764200000000 } from './database/migrations/1764200000000-SalesDomain';
 import { TrainingYears1765000000000 } from './database/migrations/1765000000000-TrainingYears';
-import { PolicyReplicaEntity } from './portfolio/infrastructure/policy-replica.entity';
+import { PolicyReplicaEntity } from './policy-replica/infrastructure/policy-replica.entity';
 import { ProductVersionEntity } from './product/infrastructure/product-version.entity';
 import { ApplicationEntity } from './proposal/infrastructure/application.entity';
-import { QuoteEntity, SuitabilityRecordEntity } from './quote/infrastructure/quote.entity';
+import { QuoteEntity } from './quote/infrastructure/quote.entity';
+import { SuitabilityRecordEntity } from './suitability/infrastructure/suitability-record.entity';
 import { ReturnVisitEntity } from './return-visit/infrastructure/return-visit.entity';
 import { salesConfigSchema, type SalesConfig } from './sales-config';
 import { SalesModule } from './sales.module';

@@ -14,3 +14,5 @@ export * from './sales/training-year';
 export * from './topics';
 export * from './asyncapi';
 export * from './json-schema';
+export * from './contract/policy-status';
+export * from './customer/customer-facts';

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { LOGGER } from '@insurer/platform-runtime';
 import { ConsentService } from './application/consent.service';
 import { CustomerService } from './application/customer.service';
-import { DataSubjectService } from './application/data-subject.service';
 import { IdentityVerificationService } from './application/identity-verification.service';
 import { RiskAssessmentService } from './application/risk-assessment.service';
 import { LogNotifier, Notifier } from './infrastructure/notifier';
@@ -36,7 +35,6 @@ export class CustomerModule {
           : { provide: Notifier, inject: [LOGGER], useFactory: (logger: Logger) => new LogNotifier(logger) },
         CustomerService,
         ConsentService,
-        DataSubjectService,
         IdentityVerificationService,
         RiskAssessmentService,
       ],

@@ -293,3 +293,23 @@ export function actionProgress(baseline: number, target: number, current: number
   if (current === null || target === baseline) return null;
   return Math.round(((current - baseline) / (target - baseline)) * 1000) / 1000;
 }
+
+/** Every KPI by name, in the order the CSV and the dashboard list them. */
+export const KPI_NAMES = [
+  'newBusinessPremiumFen',
+  'newPolicies',
+  'quotes',
+  'quoteToPolicyConversion',
+  'coolingOffWithdrawalRate',
+  'persistency13Month',
+  'returnVisitSuccessRate',
+  'claimsPaid',
+  'claimCycleDays',
+  'claimsDecidedInTime',
+  'claimsPaidInTime',
+  'lossRatio',
+  'complaintsPer10kPolicies',
+  'complaintsPer100mPremium',
+  'csat',
+  'nps',
+] as const;

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
-import { ImprovementService } from '../../improvement/application/improvement.service';
+import { Roles } from '@insurer/platform-auth';
+import { ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
 import { GenerationService } from '../../projection/application/generation.service';
 import { KpiService } from '../application/kpi.service';
-import type { Kpis } from '../domain/kpis';
+import { KPI_NAMES, type Kpis } from '../domain/kpis';
 
 const Period = z
   .object({ from: z.iso.date(), to: z.iso.date() })
@@ -16,32 +15,6 @@ const KpiQuery = z.object({
   to: z.iso.date(),
   by: z.enum(['day', 'product', 'channel', 'salesperson']).optional(),
 });
-const KPI_NAMES = [
-  'newBusinessPremiumFen',
-  'newPolicies',
-  'quotes',
-  'quoteToPolicyConversion',
-  'coolingOffWithdrawalRate',
-  'persistency13Month',
-  'returnVisitSuccessRate',
-  'claimsPaid',
-  'claimCycleDays',
-  'claimsDecidedInTime',
-  'claimsPaidInTime',
-  'lossRatio',
-  'complaintsPer10kPolicies',
-  'complaintsPer100mPremium',
-  'csat',
-  'nps',
-] as const;
-const ActionBody = z.strictObject({
-  kpi: z.enum(KPI_NAMES),
-  title: z.string().min(1).max(200),
-  baseline: z.number(),
-  target: z.number(),
-  owner: z.string().min(1),
-  dueOn: z.iso.date(),
-});
 const READERS = ['analyst', 'admin', 'compliance_officer'] as const;
 
 @ApiTags('kpis')
@@ -50,7 +23,6 @@ const READERS = ['analyst', 'admin', 'compliance_officer'] as const;
 export class KpiHttpController {
   constructor(
     private readonly kpis: KpiService,
-    private readonly actions: ImprovementService,
     private readonly generations: GenerationService,
   ) {}
 
@@ -94,25 +66,6 @@ export class KpiHttpController {
   @ApiZodQuery(KpiQuery.omit({ by: true }))
   ranking(@Query(new ZodValidationPipe(Period)) q: z.output<typeof Period>) {
     return this.kpis.ranking(q);
-  }
-
-  @Get('improvement-actions')
-  @Roles(...READERS)
-  @ApiOperation({
-    summary: 'Improvement actions with the live KPI value (last 30 days), progress and overdue flag',
-  })
-  listActions() {
-    return this.actions.list();
-  }
-
-  @Post('improvement-actions')
-  @Roles('analyst', 'admin')
-  @ApiZodBody(ActionBody)
-  createAction(
-    @Body(new ZodValidationPipe(ActionBody)) body: z.output<typeof ActionBody>,
-    @CurrentPrincipal() p: Principal,
-  ) {
-    return this.actions.create(body, p.sub);
   }
 
   @Get('projections')

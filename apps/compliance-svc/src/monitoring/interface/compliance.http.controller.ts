@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
@@ -10,13 +10,9 @@ import {
   uuidParam,
 } from '@insurer/platform-http';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
-import { AuditService } from '../../audit/application/audit.service';
-import { CaseService } from '../../cases/application/case.service';
-import { ReportsService } from '../../reports/application/reports.service';
 import { RulesService } from '../application/rules.service';
 import { AlertEntity, RiskScoreEntity } from '../infrastructure/monitoring.entity';
 
-const Period = z.object({ from: z.iso.date(), to: z.iso.date() });
 const RuleChangeBody = z.strictObject({
   effectiveFrom: z.iso.date(),
   severity: z.enum(['low', 'medium', 'high', 'critical']).optional(),
@@ -29,29 +25,9 @@ const RuleChangeBody = z.strictObject({
     .optional(),
 });
 const AlertQuery = z.object({ ruleId: z.string().optional(), subjectId: z.string().optional() });
-const CaseQuery = z.object({
-  status: z.enum(['open', 'investigating', 'escalated', 'closed']).optional(),
-  assignee: z.string().optional(),
-});
-const OpenCaseBody = z.strictObject({ alertIds: z.array(z.uuid()).min(1) });
-const AssignBody = z.strictObject({ assignee: z.string().min(1) });
-const CommentBody = z.strictObject({
-  text: z.string().min(1).max(5000),
-  kind: z.enum(['comment', 'evidence']).default('comment'),
-});
-const EscalateBody = z.strictObject({ reason: z.string().min(1).max(2000) });
-const CloseBody = z.strictObject({
-  resolution: z.enum(['no_breach', 'remediated', 'reported_to_regulator', 'disciplinary']),
-  note: z.string().min(1).max(5000),
-});
 const ScoreQuery = z.object({
   kind: z.enum(['customer', 'salesperson']).optional(),
   id: z.string().optional(),
-});
-const AuditQuery = z.object({
-  afterSeq: z.coerce.number().int().min(0).optional(),
-  eventType: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
 @ApiTags('compliance')
@@ -61,9 +37,6 @@ export class ComplianceHttpController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rules: RulesService,
-    private readonly cases: CaseService,
-    private readonly audit: AuditService,
-    private readonly reports: ReportsService,
   ) {}
 
   @Get('rules')
@@ -105,79 +78,6 @@ export class ComplianceHttpController {
     return alert;
   }
 
-  @Get('cases')
-  @Roles('compliance_officer', 'admin')
-  @ApiZodQuery(CaseQuery)
-  listCases(@Query(new ZodValidationPipe(CaseQuery)) q: z.output<typeof CaseQuery>) {
-    return this.cases.list(q);
-  }
-
-  @Post('cases')
-  @Roles('compliance_officer')
-  @ApiOperation({ summary: 'Open a case from alerts not yet in one (e.g. reportable transactions)' })
-  @ApiZodBody(OpenCaseBody)
-  openCase(
-    @Body(new ZodValidationPipe(OpenCaseBody)) body: z.output<typeof OpenCaseBody>,
-    @CurrentPrincipal() p: Principal,
-  ) {
-    return this.cases.open(body.alertIds, p.sub);
-  }
-
-  @Get('cases/:id')
-  @Roles('compliance_officer', 'admin')
-  getCase(@Param('id', uuidParam) id: string) {
-    return this.cases.get(id);
-  }
-
-  @Post('cases/:id/assignment')
-  @HttpCode(200)
-  @Roles('compliance_officer')
-  @ApiZodBody(AssignBody)
-  assign(
-    @Param('id', uuidParam) id: string,
-    @Body(new ZodValidationPipe(AssignBody)) body: z.output<typeof AssignBody>,
-    @CurrentPrincipal() p: Principal,
-  ) {
-    return this.cases.assign(id, body.assignee, p.sub);
-  }
-
-  @Post('cases/:id/comments')
-  @HttpCode(200)
-  @Roles('compliance_officer')
-  @ApiZodBody(CommentBody)
-  comment(
-    @Param('id', uuidParam) id: string,
-    @Body(new ZodValidationPipe(CommentBody)) body: z.output<typeof CommentBody>,
-    @CurrentPrincipal() p: Principal,
-  ) {
-    return this.cases.comment(id, p.sub, body.text, body.kind);
-  }
-
-  @Post('cases/:id/escalation')
-  @HttpCode(200)
-  @Roles('compliance_officer')
-  @ApiZodBody(EscalateBody)
-  escalate(
-    @Param('id', uuidParam) id: string,
-    @Body(new ZodValidationPipe(EscalateBody)) body: z.output<typeof EscalateBody>,
-    @CurrentPrincipal() p: Principal,
-  ) {
-    return this.cases.escalate(id, p.sub, body.reason);
-  }
-
-  @Post('cases/:id/closure')
-  @HttpCode(200)
-  @Roles('compliance_officer')
-  @ApiOperation({ summary: 'Close with a resolution; announces compliance.case-closed' })
-  @ApiZodBody(CloseBody)
-  close(
-    @Param('id', uuidParam) id: string,
-    @Body(new ZodValidationPipe(CloseBody)) body: z.output<typeof CloseBody>,
-    @CurrentPrincipal() p: Principal,
-  ) {
-    return this.cases.close(id, p.sub, body.resolution, body.note);
-  }
-
   @Get('risk-scores')
   @Roles('compliance_officer', 'admin')
   @ApiOperation({
@@ -189,45 +89,5 @@ export class ComplianceHttpController {
     if (q.kind) where.subjectKind = q.kind;
     if (q.id) where.subjectId = q.id;
     return this.dataSource.manager.find(RiskScoreEntity, { where, order: { score: 'DESC' }, take: 200 });
-  }
-
-  @Get('audit')
-  @Roles('compliance_officer', 'admin')
-  @ApiZodQuery(AuditQuery)
-  auditEntries(@Query(new ZodValidationPipe(AuditQuery)) q: z.output<typeof AuditQuery>) {
-    return this.audit.entries(q);
-  }
-
-  @Get('audit/verify')
-  @Roles('compliance_officer', 'admin')
-  @ApiOperation({
-    summary: 'Walk the hash chain and report the first broken link (edited, deleted or moved entry)',
-  })
-  verify() {
-    return this.audit.verify();
-  }
-
-  @Get('reports/aml')
-  @Roles('compliance_officer', 'admin', 'analyst')
-  @ApiOperation({ summary: 'Large-value and suspicious transactions for a period (CSV at /reports/aml.csv)' })
-  @ApiZodQuery(Period)
-  async aml(@Query(new ZodValidationPipe(Period)) q: z.output<typeof Period>) {
-    return { from: q.from, to: q.to, transactions: await this.reports.amlTransactions(q.from, q.to) };
-  }
-
-  @Get('reports/aml.csv')
-  @Roles('compliance_officer', 'admin', 'analyst')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiZodQuery(Period)
-  async amlCsv(@Query(new ZodValidationPipe(Period)) q: z.output<typeof Period>) {
-    return this.reports.toCsv(await this.reports.amlTransactions(q.from, q.to));
-  }
-
-  @Get('reports/summary')
-  @Roles('compliance_officer', 'admin', 'analyst')
-  @ApiOperation({ summary: 'Alerts by rule, time to close and open cases by age, for a period' })
-  @ApiZodQuery(Period)
-  summary(@Query(new ZodValidationPipe(Period)) q: z.output<typeof Period>) {
-    return this.reports.summary(q.from, q.to);
   }
 }

@@ -1,4 +1,4 @@
-import type { EventPayload, EventType, ProductDefinition } from '@insurer/contracts';
+import type { EventPayload, EventType, PolicyStatus, ProductDefinition } from '@insurer/contracts';
 import { addDays, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 import { PolicyRuleError, PolicyStateError, PremiumRuleError } from './policy.errors';
 import { policyNumber } from './policy-number';
@@ -25,7 +25,8 @@ import {
  * schedule is archived, when the records' retention restarts, and a premium payment. No I/O.
  */
 
-export type PolicyStatus = 'in_force' | 'suspended' | 'withdrawn' | 'surrendered' | 'terminated';
+/** The status words are shared with every service that keeps a copy of the policy. */
+export type { PolicyStatus };
 
 export interface Beneficiary {
   name: string;

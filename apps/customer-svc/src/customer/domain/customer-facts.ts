@@ -1,3 +1,4 @@
+import { CUSTOMER_FACT_FIELDS, isCustomerFactField } from '@insurer/contracts';
 import type { CustomerType, PersonalProfile } from './customer-profile';
 
 /** The non-identifying facts other services may replicate (see CustomerFacts in libs/contracts). */
@@ -12,23 +13,13 @@ export interface ShareableFacts {
   dependants?: number;
 }
 
-const FACT_FIELDS = [
-  'gender',
-  'birthDate',
-  'occupationClass',
-  'annualIncomeFen',
-  'householdIncomeFen',
-  'existingCoverFen',
-  'dependants',
-] as const;
-
 export function isFactField(field: string): boolean {
-  return (FACT_FIELDS as readonly string[]).includes(field);
+  return isCustomerFactField(field);
 }
 
 export function shareableFacts(profile: PersonalProfile, only?: readonly string[]): ShareableFacts {
   const facts: Record<string, unknown> = {};
-  for (const field of FACT_FIELDS) {
+  for (const field of CUSTOMER_FACT_FIELDS) {
     if (only && !only.includes(field)) continue;
     if (profile[field] !== undefined) facts[field] = profile[field];
   }

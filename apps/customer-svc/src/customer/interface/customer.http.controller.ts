@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ConsentService } from '../application/consent.service';
 import { CustomerService } from '../application/customer.service';
-import { DataSubjectService } from '../application/data-subject.service';
 import { IdentityVerificationService } from '../application/identity-verification.service';
 import { assertOwn } from '../application/own-records';
 import { RiskAssessmentService } from '../application/risk-assessment.service';
@@ -32,7 +31,6 @@ export class CustomerHttpController {
     private readonly verification: IdentityVerificationService,
     private readonly assessments: RiskAssessmentService,
     private readonly consents: ConsentService,
-    private readonly dataSubject: DataSubjectService,
   ) {}
 
   @Post()
@@ -189,25 +187,5 @@ export class CustomerHttpController {
   ) {
     assertOwn(principal, id);
     return { declaration: await this.consents.readHealth(id, query.purpose, principal) };
-  }
-
-  @Get(':id/export')
-  @Roles('customer', 'service_rep', 'admin')
-  @ApiOperation({
-    summary: 'Everything held about the customer, in clear (PIPL Art. 45); the export is recorded',
-  })
-  export(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwn(principal, id);
-    return this.dataSubject.export(id, principal);
-  }
-
-  @Delete(':id')
-  @Roles('customer', 'admin')
-  @ApiOperation({
-    summary: 'Erase the customer (crypto-shredding); keeps only what running policies require',
-  })
-  erase(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwn(principal, id);
-    return this.dataSubject.erase(id);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventOf } from '@insurer/contracts';
+import { POLICY_STATUS_AFTER, type EventOf } from '@insurer/contracts';
 import type { DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { SurveyService } from '../../survey/application/survey.service';
@@ -53,27 +53,27 @@ export class ContractEventsConsumer {
 
   @EventPattern('contract.policy-withdrawn')
   async onWithdrawn(@Payload() event: EventOf<'contract.policy-withdrawn'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'withdrawn');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   @EventPattern('contract.policy-surrendered')
   async onSurrendered(@Payload() event: EventOf<'contract.policy-surrendered'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'surrendered');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   @EventPattern('contract.policy-lapsed')
   async onLapsed(@Payload() event: EventOf<'contract.policy-lapsed'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'suspended');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   @EventPattern('contract.policy-reinstated')
   async onReinstated(@Payload() event: EventOf<'contract.policy-reinstated'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'in_force');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   @EventPattern('contract.policy-terminated')
   async onTerminated(@Payload() event: EventOf<'contract.policy-terminated'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'terminated');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   /** A status for a policy this service never saw issued is ignored: there is nothing to show it on. */

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventOf } from '@insurer/contracts';
+import { CUSTOMER_FACT_FIELDS, type EventOf } from '@insurer/contracts';
 import type { DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../infrastructure/customer-facts.entity';
@@ -44,16 +44,7 @@ export class CustomerEventsConsumer {
   async onUpdated(@Payload() event: EventOf<'customer.profile-updated'>, @Ctx() ctx: DeliveryContext) {
     const { facts, customerId, changedFields } = event.payload;
     const changes: Partial<CustomerFactsEntity> = { updatedAt: this.clock.now() };
-    const fields = [
-      'gender',
-      'birthDate',
-      'occupationClass',
-      'annualIncomeFen',
-      'householdIncomeFen',
-      'existingCoverFen',
-      'dependants',
-    ] as const;
-    for (const field of fields) {
+    for (const field of CUSTOMER_FACT_FIELDS) {
       // A changed fact absent from `facts` was removed from the profile.
       if (changedFields.includes(field)) (changes as Record<string, unknown>)[field] = facts[field] ?? null;
     }

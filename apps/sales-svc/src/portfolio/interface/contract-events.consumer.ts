@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventOf } from '@insurer/contracts';
+import { POLICY_STATUS_AFTER, type EventOf } from '@insurer/contracts';
 import type { DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { ApplicationEntity } from '../../proposal/infrastructure/application.entity';
 import { ReturnVisitService } from '../../return-visit/application/return-visit.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
-import { PolicyReplicaEntity } from '../infrastructure/policy-replica.entity';
+import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
 
 /**
  * What sales follows of contract-svc: issued policies (replica, pipeline, the return visit inside cooling-off),
@@ -66,28 +66,28 @@ export class ContractEventsConsumer {
   @EventPattern('contract.policy-withdrawn')
   async onWithdrawn(@Payload() event: EventOf<'contract.policy-withdrawn'>, @Ctx() ctx: DeliveryContext) {
     const { policyId } = event.payload;
-    await this.setStatus(ctx, policyId, 'withdrawn');
+    await this.setStatus(ctx, policyId, POLICY_STATUS_AFTER[event.type]);
     await this.pipeline.advance(ctx.manager, { policyId }, 'withdrawn');
   }
 
   @EventPattern('contract.policy-surrendered')
   async onSurrendered(@Payload() event: EventOf<'contract.policy-surrendered'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'surrendered');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   @EventPattern('contract.policy-lapsed')
   async onLapsed(@Payload() event: EventOf<'contract.policy-lapsed'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'suspended');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   @EventPattern('contract.policy-reinstated')
   async onReinstated(@Payload() event: EventOf<'contract.policy-reinstated'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'in_force');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   @EventPattern('contract.policy-terminated')
   async onTerminated(@Payload() event: EventOf<'contract.policy-terminated'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, 'terminated');
+    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
   }
 
   private async setStatus(ctx: DeliveryContext, policyId: string, status: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { SOURCES } from '../../suitability/domain/sources';
+import { SOURCES } from '../../regulation/domain/sources';
 import type { TableProblem } from './table-validation';
 
 export interface ProductTerms {

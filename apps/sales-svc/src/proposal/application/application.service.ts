@@ -15,7 +15,7 @@ import {
   SaleRefusedError,
   refusalFor,
 } from '../../suitability/application/sale-context.service';
-import type { Reason } from '../../suitability/domain/sources';
+import type { Reason } from '../../regulation/domain/sources';
 import { bmi, checkBeneficiaries, checkHealthAnswers, checkSignature } from '../domain/application-rules';
 import { checkRecording, recordingRetentionYears } from '../domain/dual-recording';
 import { ApplicationEntity } from '../infrastructure/application.entity';

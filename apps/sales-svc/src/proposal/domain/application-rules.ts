@@ -1,4 +1,4 @@
-import { SOURCES, type Reason } from '../../suitability/domain/sources';
+import { SOURCES, type Reason } from '../../regulation/domain/sources';
 
 export interface Beneficiary {
   readonly name: string;

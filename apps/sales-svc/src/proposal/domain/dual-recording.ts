@@ -1,4 +1,4 @@
-import { SOURCES, type Reason } from '../../suitability/domain/sources';
+import { SOURCES, type Reason } from '../../regulation/domain/sources';
 
 /** The key elements a recording of the sale must show; unit-linked sales also disclose investment risk. */
 export const KEY_ELEMENTS = [

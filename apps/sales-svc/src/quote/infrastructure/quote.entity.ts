@@ -27,15 +27,3 @@ export class QuoteEntity {
   @Column('date', { name: 'valid_until' }) validUntil!: string;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt!: Date;
 }
-
-@Entity({ name: 'suitability_record', schema: 'sales' })
-export class SuitabilityRecordEntity {
-  @PrimaryColumn('uuid', { name: 'assessment_id' }) assessmentId!: string;
-  @Column('uuid', { name: 'customer_id' }) customerId!: string;
-  @Column('text', { name: 'product_code' }) productCode!: string;
-  @Column('text') stage!: 'check' | 'quote' | 'application';
-  @Column('text') outcome!: string;
-  @Column('jsonb') reasons!: unknown[];
-  @Column('text', { name: 'salesperson_id' }) salespersonId!: string;
-  @Column('timestamptz', { name: 'assessed_at' }) assessedAt!: Date;
-}

@@ -5,7 +5,7 @@ import { PrimaryKeyReader } from '@insurer/platform-database';
 import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
-import { PolicyReplicaEntity } from '../../portfolio/infrastructure/policy-replica.entity';
+import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
 import {
   MAX_PRODUCT_GRADE,
   type SalespersonGrade,

@@ -1,6 +1,6 @@
 import { REQUIRED_TRAINING_HOURS, annualTraining, type TrainingFacts } from '@insurer/contracts';
-import { SOURCES, type Reason } from '../../suitability/domain/sources';
-import type { ProductGrade } from '../../suitability/domain/suitability';
+import type { ProductGrade } from '../../regulation/domain/grades';
+import { SOURCES, type Reason } from '../../regulation/domain/sources';
 
 export type SalespersonGrade = 'G1' | 'G2' | 'G3';
 export { REQUIRED_TRAINING_HOURS };

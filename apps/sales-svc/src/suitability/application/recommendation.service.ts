@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
-import { PolicyReplicaEntity } from '../../portfolio/infrastructure/policy-replica.entity';
+import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
 import { ProductService } from '../../product/application/product.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
 import { analyseNeeds } from '../domain/needs-analysis';

@@ -1,7 +1,8 @@
 import { SOURCES, type Reason } from './sources';
 
-export type RiskLevel = 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
-export type ProductGrade = 'R1' | 'R2' | 'R3' | 'R4' | 'R5';
+import type { ProductGrade, RiskLevel } from '../../regulation/domain/grades';
+
+export type { ProductGrade, RiskLevel } from '../../regulation/domain/grades';
 export type Outcome = 'suitable' | 'mismatch' | 'advise_stop' | 'acknowledged';
 
 export interface SuitabilityInput {

@@ -13,9 +13,9 @@ import {
   IdentityVerificationEntity,
   ProfileVersionEntity,
   RiskAssessmentEntity,
-} from '../infrastructure/customer.entity';
-import { PersonalDataVault } from '../infrastructure/personal-data-vault';
-import { CustomerService, healthContext, versionContext } from './customer.service';
+} from '../../customer/infrastructure/customer.entity';
+import { PersonalDataVault } from '../../customer/infrastructure/personal-data-vault';
+import { CustomerService, healthContext, versionContext } from '../../customer/application/customer.service';
 
 /** Policy states whose records the law makes the insurer keep (Insurance Law Art. 87). */
 const RETAINED_POLICY_STATES = ['in_force', 'suspended'];

@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
+import {
+  ApiOperationId,
+  ApiZodBody,
+  ApiZodQuery,
+  ZodValidationPipe,
+  uuidParam,
+} from '@insurer/platform-http';
+import { CaseService } from '../application/case.service';
+
+const CaseQuery = z.object({
+  status: z.enum(['open', 'investigating', 'escalated', 'closed']).optional(),
+  assignee: z.string().optional(),
+});
+const OpenCaseBody = z.strictObject({ alertIds: z.array(z.uuid()).min(1) });
+const AssignBody = z.strictObject({ assignee: z.string().min(1) });
+const CommentBody = z.strictObject({
+  text: z.string().min(1).max(5000),
+  kind: z.enum(['comment', 'evidence']).default('comment'),
+});
+const EscalateBody = z.strictObject({ reason: z.string().min(1).max(2000) });
+const CloseBody = z.strictObject({
+  resolution: z.enum(['no_breach', 'remediated', 'reported_to_regulator', 'disciplinary']),
+  note: z.string().min(1).max(5000),
+});
+
+// The operationIds are those the routes had before this controller was split out: clients generated from the
+// OpenAPI document name their methods by them.
+@ApiTags('compliance')
+@ApiBearerAuth()
+@Controller()
+export class CaseHttpController {
+  constructor(private readonly cases: CaseService) {}
+
+  @Get('cases')
+  @Roles('compliance_officer', 'admin')
+  @ApiZodQuery(CaseQuery)
+  @ApiOperationId('ComplianceHttpController_listCases')
+  listCases(@Query(new ZodValidationPipe(CaseQuery)) q: z.output<typeof CaseQuery>) {
+    return this.cases.list(q);
+  }
+
+  @Post('cases')
+  @Roles('compliance_officer')
+  @ApiOperation({
+    operationId: 'ComplianceHttpController_openCase',
+    summary: 'Open a case from alerts not yet in one (e.g. reportable transactions)',
+  })
+  @ApiZodBody(OpenCaseBody)
+  openCase(
+    @Body(new ZodValidationPipe(OpenCaseBody)) body: z.output<typeof OpenCaseBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.cases.open(body.alertIds, p.sub);
+  }
+
+  @Get('cases/:id')
+  @Roles('compliance_officer', 'admin')
+  @ApiOperationId('ComplianceHttpController_getCase')
+  getCase(@Param('id', uuidParam) id: string) {
+    return this.cases.get(id);
+  }
+
+  @Post('cases/:id/assignment')
+  @HttpCode(200)
+  @Roles('compliance_officer')
+  @ApiZodBody(AssignBody)
+  @ApiOperationId('ComplianceHttpController_assign')
+  assign(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(AssignBody)) body: z.output<typeof AssignBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.cases.assign(id, body.assignee, p.sub);
+  }
+
+  @Post('cases/:id/comments')
+  @HttpCode(200)
+  @Roles('compliance_officer')
+  @ApiZodBody(CommentBody)
+  @ApiOperationId('ComplianceHttpController_comment')
+  comment(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(CommentBody)) body: z.output<typeof CommentBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.cases.comment(id, p.sub, body.text, body.kind);
+  }
+
+  @Post('cases/:id/escalation')
+  @HttpCode(200)
+  @Roles('compliance_officer')
+  @ApiZodBody(EscalateBody)
+  @ApiOperationId('ComplianceHttpController_escalate')
+  escalate(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(EscalateBody)) body: z.output<typeof EscalateBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.cases.escalate(id, p.sub, body.reason);
+  }
+
+  @Post('cases/:id/closure')
+  @HttpCode(200)
+  @Roles('compliance_officer')
+  @ApiOperation({
+    operationId: 'ComplianceHttpController_close',
+    summary: 'Close with a resolution; announces compliance.case-closed',
+  })
+  @ApiZodBody(CloseBody)
+  close(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(CloseBody)) body: z.output<typeof CloseBody>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.cases.close(id, p.sub, body.resolution, body.note);
+  }
+}

@@ -11,3 +11,6 @@ export const POLICY_STATUS_AFTER = {
 } as const satisfies Record<string, PolicyStatus>;
 
 export type PolicyStatusEvent = keyof typeof POLICY_STATUS_AFTER;
+
+/** The lifecycle events that change a policy's status, for a consumer that handles them all alike. */
+export const POLICY_STATUS_EVENTS = Object.keys(POLICY_STATUS_AFTER) as PolicyStatusEvent[];

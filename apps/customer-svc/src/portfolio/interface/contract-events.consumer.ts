@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { POLICY_STATUS_AFTER, type EventOf } from '@insurer/contracts';
+import {
+  POLICY_STATUS_AFTER,
+  POLICY_STATUS_EVENTS,
+  type PolicyStatusEvent,
+  type EventOf,
+} from '@insurer/contracts';
 import type { DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { SurveyService } from '../../survey/application/survey.service';
@@ -51,33 +56,16 @@ export class ContractEventsConsumer {
     });
   }
 
-  @EventPattern('contract.policy-withdrawn')
-  async onWithdrawn(@Payload() event: EventOf<'contract.policy-withdrawn'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
-  }
-
-  @EventPattern('contract.policy-surrendered')
-  async onSurrendered(@Payload() event: EventOf<'contract.policy-surrendered'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
-  }
-
-  @EventPattern('contract.policy-lapsed')
-  async onLapsed(@Payload() event: EventOf<'contract.policy-lapsed'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
-  }
-
-  @EventPattern('contract.policy-reinstated')
-  async onReinstated(@Payload() event: EventOf<'contract.policy-reinstated'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
-  }
-
-  @EventPattern('contract.policy-terminated')
-  async onTerminated(@Payload() event: EventOf<'contract.policy-terminated'>, @Ctx() ctx: DeliveryContext) {
-    await this.setStatus(ctx, event.payload.policyId, POLICY_STATUS_AFTER[event.type]);
-  }
-
-  /** A status for a policy this service never saw issued is ignored: there is nothing to show it on. */
-  private async setStatus(ctx: DeliveryContext, policyId: string, status: string): Promise<void> {
-    await ctx.manager.update(PolicyViewEntity, { policyId }, { status, updatedAt: this.clock.now() });
+  /**
+   * Each lifecycle event leaves the policy in the status contract-svc gives it (POLICY_STATUS_AFTER). A status for a
+   * policy this service never saw issued is ignored: there is nothing to show it on.
+   */
+  @EventPattern(POLICY_STATUS_EVENTS)
+  async onStatusChanged(@Payload() event: EventOf<PolicyStatusEvent>, @Ctx() ctx: DeliveryContext) {
+    await ctx.manager.update(
+      PolicyViewEntity,
+      { policyId: event.payload.policyId },
+      { status: POLICY_STATUS_AFTER[event.type], updatedAt: this.clock.now() },
+    );
   }
 }

@@ -2,7 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '@insurer/platform-runtime';
 import { ConsentService } from './application/consent.service';
-import { CustomerService } from './application/customer.service';
+import { CorrectCustomerHandler } from './application/correct-customer.handler';
+import { CustomerQueries } from './application/customer.queries';
+import { RegisterCustomerHandler } from './application/register-customer.handler';
+import { CustomerRepository } from './infrastructure/customer.repository';
 import { IdentityVerificationService } from './application/identity-verification.service';
 import { RiskAssessmentService } from './application/risk-assessment.service';
 import { LogNotifier, Notifier } from './infrastructure/notifier';
@@ -33,12 +36,15 @@ export class CustomerModule {
         options.notifier
           ? { provide: Notifier, useValue: options.notifier }
           : { provide: Notifier, inject: [LOGGER], useFactory: (logger: Logger) => new LogNotifier(logger) },
-        CustomerService,
+        CustomerRepository,
+        CustomerQueries,
+        RegisterCustomerHandler,
+        CorrectCustomerHandler,
         ConsentService,
         IdentityVerificationService,
         RiskAssessmentService,
       ],
-      exports: [CustomerService, PersonalDataVault],
+      exports: [CustomerRepository, CustomerQueries, PersonalDataVault],
     };
   }
 }

@@ -6,15 +6,22 @@ import {
 } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
-import { TicketService } from './application/ticket.service';
+import { AddTicketNoteHandler } from './application/add-ticket-note.handler';
+import { AssignTicketHandler } from './application/assign-ticket.handler';
+import { ExtendComplaintHandler } from './application/extend-complaint.handler';
+import { OpenTicketHandler } from './application/open-ticket.handler';
+import { ResolveTicketHandler } from './application/resolve-ticket.handler';
+import { SweepComplaintBreachesHandler } from './application/sweep-complaint-breaches.handler';
+import { TicketQueries } from './application/ticket.queries';
+import { TicketRepository } from './infrastructure/ticket.repository';
 import { TicketHttpController } from './interface/ticket.http.controller';
 
 /** Sweeps complaint deadlines on a timer for as long as the application runs. */
 export class ComplaintDeadlineJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly job: PeriodicJob;
 
-  constructor(tickets: TicketService, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('complaint-deadlines', intervalMs, () => tickets.sweepBreaches(), logger);
+  constructor(sweep: SweepComplaintBreachesHandler, intervalMs: number, logger: Logger) {
+    this.job = new PeriodicJob('complaint-deadlines', intervalMs, () => sweep.execute(), logger);
   }
 
   onApplicationBootstrap(): void {
@@ -33,12 +40,19 @@ export class ServiceDeskModule {
       module: ServiceDeskModule,
       controllers: [TicketHttpController],
       providers: [
-        TicketService,
+        TicketRepository,
+        TicketQueries,
+        OpenTicketHandler,
+        AssignTicketHandler,
+        ExtendComplaintHandler,
+        ResolveTicketHandler,
+        AddTicketNoteHandler,
+        SweepComplaintBreachesHandler,
         {
           provide: ComplaintDeadlineJob,
-          inject: [TicketService, LOGGER],
-          useFactory: (tickets: TicketService, logger: Logger) =>
-            new ComplaintDeadlineJob(tickets, options.sweepIntervalMs, logger),
+          inject: [SweepComplaintBreachesHandler, LOGGER],
+          useFactory: (sweep: SweepComplaintBreachesHandler, logger: Logger) =>
+            new ComplaintDeadlineJob(sweep, options.sweepIntervalMs, logger),
         },
       ],
     };

@@ -8,7 +8,8 @@ import { Clock } from '@insurer/platform-time';
 import { ConsentRequiredError } from '../domain/customer.errors';
 import { ConsentEntity, CustomerEntity } from '../infrastructure/customer.entity';
 import { PersonalDataVault } from '../infrastructure/personal-data-vault';
-import { CustomerService, healthContext } from './customer.service';
+import { CustomerRepository } from '../infrastructure/customer.repository';
+import { healthContext } from '../infrastructure/sealing';
 import { assertOwn } from './own-records';
 
 export const CONSENT_PURPOSES = [
@@ -53,7 +54,7 @@ export class ConsentService {
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     private readonly vault: PersonalDataVault,
-    private readonly customers: CustomerService,
+    private readonly customers: CustomerRepository,
   ) {}
 
   async grant(

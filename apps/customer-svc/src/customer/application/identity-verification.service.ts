@@ -9,7 +9,7 @@ import { checkProfile, type PersonalProfile } from '../domain/customer-profile';
 import { maskMobile } from '../domain/masking';
 import { CustomerEntity, IdentityVerificationEntity } from '../infrastructure/customer.entity';
 import { Notifier } from '../infrastructure/notifier';
-import { CustomerService } from './customer.service';
+import { CustomerRepository } from '../infrastructure/customer.repository';
 
 const CODE_TTL_MS = 10 * 60_000;
 const MAX_CODE_ATTEMPTS = 3;
@@ -51,7 +51,7 @@ export class IdentityVerificationService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
-    private readonly customers: CustomerService,
+    private readonly customers: CustomerRepository,
     private readonly notifier: Notifier,
   ) {}
 

@@ -11,7 +11,7 @@ import {
   scoreQuestionnaire,
 } from '../domain/risk-tolerance';
 import { RiskAssessmentEntity } from '../infrastructure/customer.entity';
-import { CustomerService } from './customer.service';
+import { CustomerRepository } from '../infrastructure/customer.repository';
 
 @Injectable()
 export class RiskAssessmentService {
@@ -19,7 +19,7 @@ export class RiskAssessmentService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
-    private readonly customers: CustomerService,
+    private readonly customers: CustomerRepository,
   ) {}
 
   /**

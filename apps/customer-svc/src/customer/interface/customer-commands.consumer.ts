@@ -3,7 +3,8 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { CommandOf, Reason } from '@insurer/contracts';
 import { AppError } from '@insurer/platform-http';
 import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
-import { CustomerService } from '../application/customer.service';
+import { CorrectCustomerHandler } from '../application/correct-customer.handler';
+import { RegisterCustomerHandler } from '../application/register-customer.handler';
 import type { ProfileField } from '../domain/field-catalogue';
 
 /**
@@ -13,13 +14,16 @@ import type { ProfileField } from '../domain/field-catalogue';
  */
 @Controller()
 export class CustomerCommandsConsumer {
-  constructor(private readonly customers: CustomerService) {}
+  constructor(
+    private readonly registerCustomer: RegisterCustomerHandler,
+    private readonly correctCustomer: CorrectCustomerHandler,
+  ) {}
 
   @EventPattern('customer.register-customer')
   async register(@Payload() command: CommandOf<'customer.register-customer'>, @Ctx() ctx: DeliveryContext) {
     const { purpose, channel, agentId, ...profile } = command.payload;
     await refusalsAsReasons(() =>
-      this.customers.register(
+      this.registerCustomer.execute(
         { purpose, channel, agentId, profile },
         `integrator:${command.issuer}`,
         ctx.manager,
@@ -32,7 +36,7 @@ export class CustomerCommandsConsumer {
     const { customerId, expectedVersion, reason, changes } = command.payload;
     const { purpose, ...fields } = changes;
     await refusalsAsReasons(() =>
-      this.customers.update(
+      this.correctCustomer.execute(
         customerId,
         { expectedVersion, reason, purpose, changes: fields as Partial<Record<ProfileField, unknown>> },
         `integrator:${command.issuer}`,

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ConsentService } from '../application/consent.service';
-import { CustomerService } from '../application/customer.service';
+import { CorrectCustomerHandler } from '../application/correct-customer.handler';
+import { CustomerQueries } from '../application/customer.queries';
+import { RegisterCustomerHandler } from '../application/register-customer.handler';
 import { IdentityVerificationService } from '../application/identity-verification.service';
 import { assertOwn } from '../application/own-records';
 import { RiskAssessmentService } from '../application/risk-assessment.service';
@@ -27,7 +29,9 @@ import {
 @Controller('customers')
 export class CustomerHttpController {
   constructor(
-    private readonly customers: CustomerService,
+    private readonly customers: CustomerQueries,
+    private readonly registerCustomer: RegisterCustomerHandler,
+    private readonly correctCustomer: CorrectCustomerHandler,
     private readonly verification: IdentityVerificationService,
     private readonly assessments: RiskAssessmentService,
     private readonly consents: ConsentService,
@@ -42,7 +46,7 @@ export class CustomerHttpController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const { purpose, channel, agentId, ...profile } = body;
-    return this.customers.register({ purpose, channel, agentId, profile }, principal.sub);
+    return this.registerCustomer.execute({ purpose, channel, agentId, profile }, principal.sub);
   }
 
   @Get()
@@ -93,7 +97,7 @@ export class CustomerHttpController {
     @CurrentPrincipal() principal: Principal,
   ) {
     assertOwn(principal, id);
-    return this.customers.update(id, body, principal.sub);
+    return this.correctCustomer.execute(id, body, principal.sub);
   }
 
   @Get(':id/history')

@@ -15,7 +15,8 @@ import {
   RiskAssessmentEntity,
 } from '../../customer/infrastructure/customer.entity';
 import { PersonalDataVault } from '../../customer/infrastructure/personal-data-vault';
-import { CustomerService, healthContext, versionContext } from '../../customer/application/customer.service';
+import { CustomerRepository } from '../../customer/infrastructure/customer.repository';
+import { healthContext, versionContext } from '../../customer/infrastructure/sealing';
 
 /** Policy states whose records the law makes the insurer keep (Insurance Law Art. 87). */
 const RETAINED_POLICY_STATES = ['in_force', 'suspended'];
@@ -29,7 +30,7 @@ export class DataSubjectService {
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     private readonly vault: PersonalDataVault,
-    private readonly customers: CustomerService,
+    private readonly customers: CustomerRepository,
   ) {}
 
   /** Everything held about the customer, in clear, as one JSON document; recorded as an access. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
-import { CustomerService } from '../../customer/application/customer.service';
+import { CustomerQueries } from '../../customer/application/customer.queries';
 import { TicketEntity } from '../../service-desk/infrastructure/ticket.entity';
 import { SurveyEntity } from '../../survey/infrastructure/survey.entity';
 import { ClaimViewEntity, PolicyViewEntity } from '../infrastructure/portfolio.entity';
@@ -11,7 +11,7 @@ import { ClaimViewEntity, PolicyViewEntity } from '../infrastructure/portfolio.e
 export class Customer360Service {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly customers: CustomerService,
+    private readonly customers: CustomerQueries,
   ) {}
 
   async view(customerId: string, principal: Principal) {

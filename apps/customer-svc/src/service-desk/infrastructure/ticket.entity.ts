@@ -1,11 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DeadlineStage } from '../domain/complaint-deadlines';
+import type { TicketKind, TicketState, TicketStatus } from '../domain/ticket';
 
-export type TicketKind = 'inquiry' | 'change_request' | 'complaint';
-export type TicketStatus = 'open' | 'assigned' | 'resolved' | 'closed';
+export type { TicketKind, TicketStatus } from '../domain/ticket';
 
 @Entity({ name: 'ticket', schema: 'customer' })
-export class TicketEntity {
+export class TicketEntity implements TicketState {
   @PrimaryColumn('uuid', { name: 'ticket_id' }) ticketId!: string;
   @Column('uuid', { name: 'customer_id' }) customerId!: string;
   @Column('text') kind!: TicketKind;

@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { TicketService } from '../application/ticket.service';
+import { AddTicketNoteHandler } from '../application/add-ticket-note.handler';
+import { AssignTicketHandler } from '../application/assign-ticket.handler';
+import { ExtendComplaintHandler } from '../application/extend-complaint.handler';
+import { OpenTicketHandler } from '../application/open-ticket.handler';
+import { ResolveTicketHandler } from '../application/resolve-ticket.handler';
+import { TicketQueries } from '../application/ticket.queries';
 
 const OpenTicketBody = z.strictObject({
   customerId: z.uuid(),
@@ -32,7 +37,14 @@ const ListQuery = z.object({
 @ApiBearerAuth()
 @Controller('tickets')
 export class TicketHttpController {
-  constructor(private readonly tickets: TicketService) {}
+  constructor(
+    private readonly tickets: TicketQueries,
+    private readonly openTicket: OpenTicketHandler,
+    private readonly assignTicket: AssignTicketHandler,
+    private readonly extendComplaint: ExtendComplaintHandler,
+    private readonly resolveTicket: ResolveTicketHandler,
+    private readonly addTicketNote: AddTicketNoteHandler,
+  ) {}
 
   @Post()
   @Roles('customer', 'agent', 'service_rep', 'admin')
@@ -42,7 +54,7 @@ export class TicketHttpController {
     @Body(new ZodValidationPipe(OpenTicketBody)) body: z.output<typeof OpenTicketBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.tickets.open(body, principal);
+    return this.openTicket.execute(body, principal);
   }
 
   @Get()
@@ -68,7 +80,7 @@ export class TicketHttpController {
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(AssignBody)) body: z.output<typeof AssignBody>,
   ) {
-    return this.tickets.assign(id, body.assignee);
+    return this.assignTicket.execute(id, body.assignee);
   }
 
   @Post(':id/extension')
@@ -81,7 +93,7 @@ export class TicketHttpController {
     @Body(new ZodValidationPipe(ExtendBody)) body: z.output<typeof ExtendBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.tickets.extend(id, body.reason, principal);
+    return this.extendComplaint.execute(id, body.reason, principal);
   }
 
   @Post(':id/resolution')
@@ -92,7 +104,7 @@ export class TicketHttpController {
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(ResolveBody)) body: z.output<typeof ResolveBody>,
   ) {
-    return this.tickets.resolve(id, body.resolution);
+    return this.resolveTicket.execute(id, body.resolution);
   }
 
   @Post(':id/notes')
@@ -104,6 +116,6 @@ export class TicketHttpController {
     @Body(new ZodValidationPipe(NoteBody)) body: z.output<typeof NoteBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.tickets.addNote(id, body.kind, body.text, principal.sub);
+    return this.addTicketNote.execute(id, body.kind, body.text, principal.sub);
   }
 }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '@insurer/platform-database';
+import { Clock } from '@insurer/platform-time';
+import { assertNeededForPurpose, correct, type Correction } from '../domain/customer';
+import { CustomerAlreadyRegisteredError } from '../domain/customer.errors';
+import { CustomerRepository } from '../infrastructure/customer.repository';
+import { isUniqueViolation } from './unique-violation';
+
+/** A correction of the profile as a new version, against the version the caller read. */
+@Injectable()
+export class CorrectCustomerHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly customers: CustomerRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    customerId: string,
+    input: Correction,
+    actor: string,
+    within?: EntityManager,
+  ): Promise<{ customerId: string; version: number; changedFields: string[] }> {
+    assertNeededForPurpose(input.purpose, Object.keys(input.changes));
+    const now = this.clock.now();
+    try {
+      return await inTransaction(this.dataSource, within, async (manager) => {
+        const customer = await this.customers.lockActive(manager, customerId);
+        const before = await this.customers.openProfile(manager, customer);
+        const decided = correct(customer, before, input, actor, now);
+        if (!decided) return { customerId, version: customer.version, changedFields: [] };
+        if (decided.identityChanged) {
+          const lookup = this.customers.blindIndex(decided.profile.idType, decided.profile.idNumber);
+          const other = await this.customers.findByLookup(manager, lookup);
+          if (other && other.customerId !== customerId)
+            throw new CustomerAlreadyRegisteredError(other.customerId);
+        }
+        await this.customers.save(manager, customer, decided);
+        return {
+          customerId,
+          version: decided.version.version,
+          changedFields: Object.keys(decided.version.changes),
+        };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new CustomerAlreadyRegisteredError('(registered concurrently)');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@insurer/platform-auth';
+import { assertMayUnmask, maskChanges, projectForReader } from '../domain/customer';
+import type { ProfileField, Purpose } from '../domain/field-catalogue';
+import { CustomerEntity } from '../infrastructure/customer.entity';
+import { CustomerRepository } from '../infrastructure/customer.repository';
+
+export interface CustomerView {
+  readonly customerId: string;
+  readonly customerType: string;
+  readonly version: number;
+  readonly identityStatus: string;
+  readonly riskLevel: string | null;
+  readonly riskValidUntil: string | null;
+  readonly purpose: Purpose;
+  readonly profile: Partial<Record<ProfileField, unknown>>;
+  readonly masked: ProfileField[];
+}
+
+/** Reads of the customer record: projected onto one purpose, every unmasked read recorded with its event. */
+@Injectable()
+export class CustomerQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly customers: CustomerRepository,
+  ) {}
+
+  async read(
+    customerId: string,
+    purpose: Purpose,
+    unmask: readonly ProfileField[],
+    principal: Principal,
+  ): Promise<CustomerView> {
+    assertMayUnmask(purpose, unmask, { self: principal.customerId === customerId, roles: principal.roles });
+    return this.dataSource.transaction(async (manager) => {
+      const customer = await this.customers.findActive(manager, customerId);
+      const shown = projectForReader(await this.customers.openProfile(manager, customer), purpose, unmask);
+      if (shown.revealed.length)
+        await this.customers.recordAccess(manager, customerId, principal, shown.revealed, purpose);
+      return {
+        customerId,
+        customerType: customer.customerType,
+        version: customer.version,
+        identityStatus: customer.identityStatus,
+        riskLevel: customer.riskLevel,
+        riskValidUntil: customer.riskValidUntil,
+        purpose,
+        profile: shown.profile,
+        masked: shown.masked,
+      };
+    });
+  }
+
+  /** Every version: who, when, why, for what purpose, and the old and new values (sensitive ones masked). */
+  async history(customerId: string) {
+    const manager = this.dataSource.manager;
+    await this.customers.findActive(manager, customerId);
+    return (await this.customers.versions(manager, customerId)).map((v) => ({
+      version: v.version,
+      changedFields: v.changedFields,
+      reason: v.reason,
+      purpose: v.purpose,
+      actor: v.actor,
+      recordedAt: v.recordedAt.toISOString(),
+      changes: v.opened ? maskChanges(v.opened) : null,
+    }));
+  }
+
+  /** Customer ids whose ID number matches, found through the blind index. */
+  async findByIdNumber(idType: string, idNumber: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(CustomerEntity, {
+      where: { idLookup: this.customers.blindIndex(idType, idNumber) },
+    });
+    return rows.map((r) => r.customerId);
+  }
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '@insurer/platform-auth';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
+import { OutboxPublisher } from '@insurer/platform-messaging';
+import { Clock } from '@insurer/platform-time';
+import { personalDataAccessed, type CustomerDecided, type ProfileVersion } from '../domain/customer';
+import type { PersonalProfile } from '../domain/customer-profile';
+import { CustomerErasedError } from '../domain/customer.errors';
+import { CustomerEntity, DataAccessEntity, DataKeyEntity, ProfileVersionEntity } from './customer.entity';
+import { PersonalDataVault } from './personal-data-vault';
+import { profileContext, versionContext } from './sealing';
+
+/**
+ * Customers as stored: the profile sealed under the customer's own data key (itself wrapped by the master key), the
+ * ID number findable only through its blind index, every version and every unmasked read recorded. Writes go
+ * through the caller's transaction with their events.
+ */
+@Injectable()
+export class CustomerRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  blindIndex(idType: string, idNumber: string): Buffer {
+    return this.vault.blindIndex(idType, idNumber);
+  }
+
+  findByLookup(manager: EntityManager, lookup: Buffer): Promise<CustomerEntity | null> {
+    return manager.findOne(CustomerEntity, { where: { idLookup: lookup } });
+  }
+
+  async lockActive(manager: EntityManager, customerId: string): Promise<CustomerEntity> {
+    const customer = await manager.findOne(CustomerEntity, {
+      where: { customerId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return this.assertActive(customer, customerId);
+  }
+
+  async findActive(manager: EntityManager, customerId: string): Promise<CustomerEntity> {
+    return this.assertActive(await manager.findOne(CustomerEntity, { where: { customerId } }), customerId);
+  }
+
+  /** The customer's profile in clear, read with their data key inside the caller's transaction. */
+  async openProfile(manager: EntityManager, customer: CustomerEntity): Promise<PersonalProfile> {
+    if (!customer.profile) throw new CustomerErasedError(customer.customerId);
+    const key = await this.dataKey(manager, customer.customerId);
+    return this.vault.decrypt<PersonalProfile>(key, customer.profile, profileContext(customer.customerId));
+  }
+
+  async dataKey(manager: EntityManager, customerId: string): Promise<Buffer> {
+    const row = await manager.findOneOrFail(DataKeyEntity, { where: { customerId } });
+    return this.vault.unwrapDataKey(customerId, row.wrapped);
+  }
+
+  /** A new customer: a data key of their own, the sealed profile, version 1 and the registration event. */
+  async insert(manager: EntityManager, decided: CustomerDecided, lookup: Buffer): Promise<void> {
+    const { customerId } = decided.state;
+    const now = decided.version.at;
+    const { key, wrapped } = this.vault.newDataKey(customerId);
+    await manager.insert(CustomerEntity, {
+      ...decided.state,
+      idLookup: lookup,
+      profile: this.vault.encrypt(key, decided.profile, profileContext(customerId)),
+      healthDeclaration: null,
+      retained: null,
+      createdAt: now,
+      updatedAt: now,
+      erasedAt: null,
+    });
+    await manager.insert(DataKeyEntity, {
+      customerId,
+      wrapped,
+      masterKeyId: this.vault.masterKeyId,
+      createdAt: now,
+    });
+    await this.recordVersion(manager, key, customerId, decided.version);
+    await this.outbox.publishAll(manager, decided.events);
+  }
+
+  /** A new version over the locked row: the profile sealed again, the blind index when the identity changed. */
+  async save(manager: EntityManager, row: CustomerEntity, decided: CustomerDecided): Promise<void> {
+    const key = await this.dataKey(manager, row.customerId);
+    Object.assign(row, decided.state);
+    if (decided.identityChanged)
+      row.idLookup = this.blindIndex(decided.profile.idType, decided.profile.idNumber);
+    row.profile = this.vault.encrypt(key, decided.profile, profileContext(row.customerId));
+    row.updatedAt = decided.version.at;
+    await manager.save(row);
+    await this.recordVersion(manager, key, row.customerId, decided.version);
+    await this.outbox.publishAll(manager, decided.events);
+  }
+
+  /** Every version with its changes opened (the caller masks them). */
+  async versions(manager: EntityManager, customerId: string) {
+    const key = await this.dataKey(manager, customerId);
+    const versions = await manager.find(ProfileVersionEntity, {
+      where: { customerId },
+      order: { version: 'ASC' },
+    });
+    return versions.map((v) => ({
+      ...v,
+      opened: v.changes
+        ? this.vault.decrypt<Record<string, { from: unknown; to: unknown }>>(
+            key,
+            v.changes,
+            versionContext(customerId, v.version),
+          )
+        : null,
+    }));
+  }
+
+  /** An unmasked read: the access row and its event, in the transaction that reads the fields. */
+  async recordAccess(
+    manager: EntityManager,
+    customerId: string,
+    principal: Principal,
+    fields: readonly string[],
+    purpose: string,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await manager.insert(DataAccessEntity, {
+      accessId: randomUUID(),
+      customerId,
+      actor: principal.sub,
+      roles: [...principal.roles],
+      fields: [...fields],
+      purpose,
+      accessedAt: now,
+    });
+    await this.outbox.publish(manager, personalDataAccessed(customerId, principal, fields, purpose, now));
+  }
+
+  private async recordVersion(manager: EntityManager, key: Buffer, customerId: string, v: ProfileVersion) {
+    await manager.insert(ProfileVersionEntity, {
+      customerId,
+      version: v.version,
+      changedFields: Object.keys(v.changes),
+      changes: this.vault.encrypt(key, v.changes, versionContext(customerId, v.version)),
+      reason: v.reason,
+      purpose: v.purpose,
+      actor: v.actor,
+      recordedAt: v.at,
+    });
+  }
+
+  private assertActive(customer: CustomerEntity | null, customerId: string): CustomerEntity {
+    if (!customer) throw new ResourceNotFoundError('customer', customerId);
+    if (customer.status === 'erased') throw new CustomerErasedError(customerId);
+    return customer;
+  }
+}

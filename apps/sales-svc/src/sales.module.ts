@@ -10,10 +10,12 @@ import { CustomerEventsConsumer } from './customer-replica/interface/customer-ev
 import { ContractEventsConsumer } from './portfolio/interface/contract-events.consumer';
 import { ProductService } from './product/application/product.service';
 import { ProductHttpController } from './product/interface/product.http.controller';
-import { ApplicationService } from './proposal/application/application.service';
+import { ApplicationQueries } from './proposal/application/application.queries';
+import { SubmitApplicationHandler } from './proposal/application/submit-application.handler';
 import { ApplicationCommandsConsumer } from './proposal/interface/application-commands.consumer';
 import { ApplicationHttpController } from './proposal/interface/application.http.controller';
-import { QuoteService } from './quote/application/quote.service';
+import { IssueQuoteHandler } from './quote/application/issue-quote.handler';
+import { QuoteQueries } from './quote/application/quote.queries';
 import { QuoteHttpController } from './quote/interface/quote.http.controller';
 import { ReturnVisitService } from './return-visit/application/return-visit.service';
 import { ReturnVisitHttpController } from './return-visit/interface/return-visit.http.controller';
@@ -62,8 +64,10 @@ export class SalesModule {
         SalespersonService,
         PipelineService,
         SaleContextService,
-        QuoteService,
-        ApplicationService,
+        IssueQuoteHandler,
+        QuoteQueries,
+        SubmitApplicationHandler,
+        ApplicationQueries,
         ReturnVisitService,
         RecommendationService,
         {

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ApplicationState } from '../domain/application';
 
 @Entity({ name: 'application', schema: 'sales' })
-export class ApplicationEntity {
+export class ApplicationEntity implements ApplicationState {
   @PrimaryColumn('uuid', { name: 'application_id' }) applicationId!: string;
   @Column('uuid', { name: 'quote_id' }) quoteId!: string;
   @Column('uuid', { name: 'policyholder_id' }) policyholderId!: string;

@@ -3,7 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { CommandOf, Reason } from '@insurer/contracts';
 import { AppError } from '@insurer/platform-http';
 import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
-import { ApplicationService } from '../application/application.service';
+import { SubmitApplicationHandler } from '../application/submit-application.handler';
 
 /**
  * `sales.submit-application` from sales platforms runs the same checks as POST /applications, inside the delivery's
@@ -11,12 +11,12 @@ import { ApplicationService } from '../application/application.service';
  */
 @Controller()
 export class ApplicationCommandsConsumer {
-  constructor(private readonly applications: ApplicationService) {}
+  constructor(private readonly submitApplication: SubmitApplicationHandler) {}
 
   @EventPattern('sales.submit-application')
   async submit(@Payload() command: CommandOf<'sales.submit-application'>, @Ctx() ctx: DeliveryContext) {
     try {
-      await this.applications.submitIn(ctx.manager, command.payload);
+      await this.submitApplication.executeIn(ctx.manager, command.payload);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const detailed = (err.extensions.reasons as Reason[] | undefined) ?? [];

@@ -6,7 +6,8 @@ import { SubmitApplicationV1 } from '@insurer/contracts';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer/platform-http';
 import { IdempotencyKey } from '../../quote/interface/quote.http.controller';
-import { ApplicationService } from '../application/application.service';
+import { ApplicationQueries } from '../application/application.queries';
+import { SubmitApplicationHandler } from '../application/submit-application.handler';
 
 /** The REST body is the integrators' SubmitApplication command payload: one contract for both ways in. */
 const ApplicationBody = SubmitApplicationV1.payload.strict();
@@ -15,7 +16,10 @@ const ApplicationBody = SubmitApplicationV1.payload.strict();
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationHttpController {
-  constructor(private readonly applications: ApplicationService) {}
+  constructor(
+    private readonly submitApplication: SubmitApplicationHandler,
+    private readonly applications: ApplicationQueries,
+  ) {}
 
   @Post()
   @Roles('agent', 'integrator')
@@ -34,7 +38,7 @@ export class ApplicationHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const key = parseOrThrow(IdempotencyKey, rawKey);
-    const result = await this.applications.submit(body, key);
+    const result = await this.submitApplication.execute(body, key);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
   }

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@insurer/platform-database';
+import type { QuoteState } from '../domain/quote';
 
 @Entity({ name: 'quote', schema: 'sales' })
-export class QuoteEntity {
+export class QuoteEntity implements QuoteState {
   @PrimaryColumn('uuid', { name: 'quote_id' }) quoteId!: string;
   @Column('uuid', { name: 'customer_id' }) customerId!: string;
   @Column('text', { name: 'product_code' }) productCode!: string;

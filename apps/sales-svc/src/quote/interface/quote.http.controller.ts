@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer/platform-http';
-import { QuoteService } from '../application/quote.service';
+import { IssueQuoteHandler } from '../application/issue-quote.handler';
+import { QuoteQueries } from '../application/quote.queries';
 
 export const IdempotencyKey = z
   .string()
@@ -39,7 +40,10 @@ const QuoteBody = z
 @ApiBearerAuth()
 @Controller('quotes')
 export class QuoteHttpController {
-  constructor(private readonly quotes: QuoteService) {}
+  constructor(
+    private readonly issueQuote: IssueQuoteHandler,
+    private readonly quotes: QuoteQueries,
+  ) {}
 
   @Post()
   @Roles('agent', 'integrator')
@@ -58,7 +62,7 @@ export class QuoteHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const key = parseOrThrow(IdempotencyKey, rawKey);
-    const result = await this.quotes.quote(body, key);
+    const result = await this.issueQuote.execute(body, key);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
   }

@@ -6,7 +6,7 @@ import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-
 import { ProductService } from '../../product/application/product.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
 import { analyseNeeds } from '../domain/needs-analysis';
-import { SaleRefusedError } from './sale-context.service';
+import { SaleRefusedError } from '../domain/sale.errors';
 
 @Injectable()
 export class RecommendationService {

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { PrimaryKeyReader } from '@insurer/platform-database';
-import { AppError } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
-import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
+import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
 import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
 import { ProductService } from '../../product/application/product.service';
@@ -12,45 +11,25 @@ import type { ProductVersionEntity } from '../../product/infrastructure/product-
 import { SuitabilityRecordEntity } from '../infrastructure/suitability-record.entity';
 import { SalespersonService } from '../../salesperson/application/salesperson.service';
 import { salesAuthority } from '../../salesperson/domain/sales-authority';
-import type { Reason } from '../domain/sources';
+import {
+  checkOfferedTerms,
+  rateableCustomer,
+  suitabilityAssessed,
+  suitabilityInput,
+  type RateableCustomer,
+  type SaleTerms,
+} from '../domain/sale';
+import { SaleRefusedError } from '../domain/sale.errors';
 import { assessSuitability, type SuitabilityResult } from '../domain/suitability';
 
-/** A sale refused by a rule: every reason with its code, message, source and (where there is one) field. */
-export class SaleRefusedError extends AppError {
-  constructor(
-    code: string,
-    message: string,
-    reasons: readonly Reason[],
-    extensions: Record<string, unknown> = {},
-  ) {
-    const first = reasons.find((r) => r.source);
-    super(code, 'rule', `${message}: ${reasons.map((r) => r.message).join('; ')}`, {
-      errors: reasons.map((r) => ({ pointer: r.pointer ?? '', message: r.message, rule: r.code })),
-      rule: first?.source ? { id: first.code, source: first.source } : undefined,
-      extensions: { ...extensions, reasons },
-    });
-  }
-}
-
-export interface SaleTerms {
-  readonly customerId: string;
-  readonly productCode: string;
-  readonly salespersonId: string;
-  readonly paymentMode: string;
-  readonly paymentTermYears: number;
-  readonly coverageTermYears: number;
-}
+export type { SaleTerms } from '../domain/sale';
 
 export interface SaleContext {
   readonly today: string;
   /** Cover starts on the day of issue; ages are completed years on that date (周岁). */
   readonly effectiveDate: string;
   readonly product: ProductVersionEntity;
-  readonly customer: CustomerFactsEntity & {
-    birthDate: string;
-    gender: 'male' | 'female';
-    occupationClass: number;
-  };
+  readonly customer: RateableCustomer<CustomerFactsEntity>;
   readonly entryAge: number;
 }
 
@@ -95,71 +74,9 @@ export class SaleContextService {
         authority,
       );
 
-    const customer = await this.customerFacts.findIn(m, terms.customerId);
-    if (!customer || customer.erased) {
-      throw new SaleRefusedError('SALES.CUSTOMER_UNKNOWN', 'the customer is not known to sales', [
-        {
-          code: 'SALES.CUSTOMER_UNKNOWN',
-          message: 'register the customer in customer-svc first (or wait for its event)',
-          pointer: '/customerId',
-        },
-      ]);
-    }
-    const missing = (['birthDate', 'gender', 'occupationClass'] as const).filter((f) => customer[f] === null);
-    if (missing.length) {
-      throw new SaleRefusedError(
-        'SALES.CUSTOMER_FACTS_MISSING',
-        'rating needs facts the customer record lacks',
-        missing.map((f) => ({
-          code: 'SALES.CUSTOMER_FACT_MISSING',
-          message: `${f} is unknown; collect it for quotation`,
-        })),
-      );
-    }
-    const full = customer as SaleContext['customer'];
-    const entryAge = completedYears(full.birthDate, effectiveDate);
-    const t = product.terms;
-    const reasons: Reason[] = [];
-    if (entryAge < t.entryAge.min || entryAge > t.entryAge.max) {
-      reasons.push({
-        code: 'PRODUCT.ENTRY_AGE',
-        message: `entry age ${entryAge} is outside ${t.entryAge.min}-${t.entryAge.max}`,
-      });
-    }
-    if (!t.occupationClasses.includes(full.occupationClass)) {
-      reasons.push({
-        code: 'PRODUCT.OCCUPATION_CLASS',
-        message: `occupation class ${full.occupationClass} is not accepted`,
-      });
-    }
-    if (!t.coverageTermsYears.includes(terms.coverageTermYears)) {
-      reasons.push({
-        code: 'PRODUCT.COVERAGE_TERM',
-        message: `no ${terms.coverageTermYears}-year cover`,
-        pointer: '/coverageTermYears',
-      });
-    }
-    if (!t.paymentTermsYears.includes(terms.paymentTermYears)) {
-      reasons.push({
-        code: 'PRODUCT.PAYMENT_TERM',
-        message: `no ${terms.paymentTermYears}-year payment`,
-        pointer: '/paymentTermYears',
-      });
-    }
-    if (!(t.paymentModes as readonly string[]).includes(terms.paymentMode)) {
-      reasons.push({
-        code: 'PRODUCT.PAYMENT_MODE',
-        message: `payment mode ${terms.paymentMode} is not offered`,
-        pointer: '/paymentMode',
-      });
-    }
-    if (reasons.length)
-      throw new SaleRefusedError(
-        'SALES.PRODUCT_TERMS',
-        'the product does not offer these terms to this customer',
-        reasons,
-      );
-    return { today, effectiveDate, product, customer: full, entryAge };
+    const customer = rateableCustomer(await this.customerFacts.findIn(m, terms.customerId));
+    const entryAge = checkOfferedTerms(product.terms, customer, terms, effectiveDate);
+    return { today, effectiveDate, product, customer, entryAge };
   }
 
   /** The suitability check against the customer's current facts and in-force cover of the same kind. */
@@ -176,25 +93,9 @@ export class SaleContextService {
         status: In(['in_force', 'suspended']),
       },
     });
-    return assessSuitability({
-      product: {
-        type: ctx.product.terms.type,
-        riskGrade: ctx.product.terms.riskGrade,
-        maxSumInsuredIncomeMultiple: ctx.product.terms.maxSumInsuredIncomeMultiple,
-      },
-      customer: {
-        age: ctx.entryAge,
-        riskLevel: ctx.customer.riskLevel,
-        riskValidUntil: ctx.customer.riskValidUntil,
-        annualIncomeFen: ctx.customer.annualIncomeFen,
-        householdIncomeFen: ctx.customer.householdIncomeFen,
-        existingCoverFen: ctx.customer.existingCoverFen,
-      },
-      sale,
-      similarPoliciesInForce: similar,
-      acknowledged,
-      today: ctx.today,
-    });
+    return assessSuitability(
+      suitabilityInput(ctx.product.terms, ctx.customer, ctx.entryAge, sale, similar, acknowledged, ctx.today),
+    );
   }
 
   /** Keeps the assessment (whatever its outcome) and announces it for compliance. */
@@ -207,56 +108,28 @@ export class SaleContextService {
   ): Promise<string> {
     const now = this.clock.now();
     const assessmentId = randomUUID();
-    const reasons = [...result.hard, ...result.soft];
     await m.insert(SuitabilityRecordEntity, {
       assessmentId,
       customerId: ctx.customer.customerId,
       productCode: ctx.product.productCode,
       stage,
       outcome: result.outcome,
-      reasons,
+      reasons: [...result.hard, ...result.soft],
       salespersonId,
       assessedAt: now,
     });
     await this.outbox.publish(m, {
       type: 'sales.suitability-assessed',
       aggregateId: ctx.customer.customerId,
-      payload: {
+      payload: suitabilityAssessed(
         assessmentId,
-        customerId: ctx.customer.customerId,
-        productCode: ctx.product.productCode,
-        productRiskGrade: ctx.product.terms.riskGrade,
-        customerRiskLevel: ctx.customer.riskLevel,
-        riskLevelValidUntil: ctx.customer.riskValidUntil,
-        outcome: result.outcome,
-        reasons,
+        ctx.customer,
+        { productCode: ctx.product.productCode, riskGrade: ctx.product.terms.riskGrade },
+        result,
         salespersonId,
-        assessedAt: now.toISOString(),
-      },
+        now,
+      ),
     });
     return assessmentId;
   }
-}
-
-/** Turns a suitability result that stops the sale into the refusal a caller sees. */
-export function refusalFor(result: SuitabilityResult): SaleRefusedError | null {
-  if (result.outcome === 'mismatch') {
-    return new SaleRefusedError(
-      'SALES.SUITABILITY_MISMATCH',
-      'the product is not suitable for this customer',
-      [...result.hard, ...result.soft],
-      {
-        outcome: 'mismatch',
-      },
-    );
-  }
-  if (result.outcome === 'advise_stop') {
-    return new SaleRefusedError(
-      'SALES.ADVISE_STOP',
-      'advise the customer to stop; continue only with their signed declaration',
-      result.soft,
-      { outcome: 'advise_stop' },
-    );
-  }
-  return null;
 }

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
+import { withIdempotency } from '@insurer/platform-database';
+import { OutboxPublisher } from '@insurer/platform-messaging';
+import { Clock } from '@insurer/platform-time';
+import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
+import { QuoteEntity } from '../../quote/infrastructure/quote.entity';
+import { PipelineService } from '../../salesperson/application/pipeline.service';
+import { SaleContextService } from '../../suitability/application/sale-context.service';
+import { refusalFor } from '../../suitability/domain/sale';
+import { assertQuoteFits, submitApplication, type SubmitApplicationInput } from '../domain/application';
+import { QuoteAlreadyUsedError } from '../domain/application.errors';
+import { ApplicationEntity } from '../infrastructure/application.entity';
+
+export type { SubmitApplicationInput } from '../domain/application';
+
+/** An application from a valid quote, by REST (with an Idempotency-Key) or an integrator's command. */
+@Injectable()
+export class SubmitApplicationHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+    private readonly sale: SaleContextService,
+    private readonly pipeline: PipelineService,
+  ) {}
+
+  execute(input: SubmitApplicationInput, idempotencyKey?: string) {
+    return withIdempotency(this.dataSource, 'sales', 'application', idempotencyKey, input, (m) =>
+      this.executeIn(m, input),
+    );
+  }
+
+  /** The same submission inside the caller's transaction (an integrator's command with its inbox row). */
+  async executeIn(m: EntityManager, input: SubmitApplicationInput) {
+    const now = this.clock.now();
+    const quote = await m.findOne(QuoteEntity, {
+      where: { quoteId: input.quoteId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!quote) throw new ResourceNotFoundError('quote', input.quoteId);
+    const used = await m.findOne(ApplicationEntity, { where: { quoteId: quote.quoteId } });
+    if (used) throw new QuoteAlreadyUsedError(used.applicationId);
+    assertQuoteFits(quote, input, now);
+
+    const ctx = await this.sale.load(m, quote);
+    const policyholderId = input.policyholderId ?? input.insuredId;
+    const holder =
+      policyholderId === input.insuredId
+        ? ctx.customer
+        : await m.findOne(CustomerFactsEntity, { where: { customerId: policyholderId } });
+    const suitability = await this.sale.suitability(m, ctx, quote, quote.acknowledgement !== null);
+    const { state, event } = submitApplication(
+      randomUUID(),
+      input,
+      {
+        quote,
+        product: ctx.product.terms,
+        insured: ctx.customer,
+        entryAge: ctx.entryAge,
+        policyholderKnown: !!holder && !holder.erased,
+        suitability,
+        suitabilityRefused: refusalFor(suitability) !== null,
+      },
+      now,
+    );
+    await this.sale.record(m, ctx, 'application', input.salespersonId, suitability);
+    const application = m.create(ApplicationEntity, state);
+    await m.insert(ApplicationEntity, application);
+    await this.pipeline.advance(m, { quoteId: quote.quoteId }, 'applied', {
+      applicationId: application.applicationId,
+    });
+    await this.outbox.publish(m, {
+      type: 'sales.application-submitted',
+      aggregateId: application.applicationId,
+      payload: event,
+    });
+    return application;
+  }
+}

@@ -1,0 +1,196 @@
+import type { CommandPayload, EventPayload } from '@insurer/contracts';
+import { addYears, shanghaiDate } from '@insurer/platform-time';
+import type { Reason } from '../../regulation/domain/sources';
+import { isQuoteExpired } from '../../quote/domain/quote-validity';
+import type { QuoteState } from '../../quote/domain/quote';
+import type { CustomerFacts } from '../../suitability/domain/sale';
+import { SaleRefusedError } from '../../suitability/domain/sale.errors';
+import type { SuitabilityResult } from '../../suitability/domain/suitability';
+import { bmi, checkBeneficiaries, checkHealthAnswers, checkSignature } from './application-rules';
+import { checkRecording, recordingRetentionYears } from './dual-recording';
+
+/**
+ * The application (投保单) made from a valid quote. Everything the sales-conduct rules require is checked again here,
+ * on the customer's current facts: suitability, the policyholder's own signature, specific health answers,
+ * beneficiary shares and, where required, the recording of the sale. All refusals are reported together. No I/O.
+ */
+
+export type SubmitApplicationInput = CommandPayload<'sales.submit-application'>;
+
+export interface ApplicationState {
+  readonly applicationId: string;
+  readonly quoteId: string;
+  readonly policyholderId: string;
+  readonly insuredId: string;
+  readonly payerId: string;
+  readonly payerRelationship: string;
+  readonly salespersonId: string;
+  readonly healthAnswers: { questionId: string; answer: boolean; details?: string }[];
+  readonly heightCm: string | null;
+  readonly weightKg: string | null;
+  readonly beneficiaries: { name: string; relationship: string; sharePercent: number }[];
+  readonly signature: { signedBy: string; signedAt: string; sha256: string };
+  readonly dualRecording: {
+    reference: string;
+    sha256: string;
+    durationSeconds: number;
+    checklist: string[];
+  } | null;
+  readonly recordingRetainedUntil: string | null;
+  readonly status: 'submitted' | 'issued' | 'declined' | 'withdrawn';
+  readonly submittedAt: Date;
+}
+
+function refused(reasons: readonly Reason[], extensions: Record<string, unknown> = {}): SaleRefusedError {
+  return new SaleRefusedError(
+    'SALES.APPLICATION_REFUSED',
+    'the application cannot be accepted',
+    reasons,
+    extensions,
+  );
+}
+
+/** The quote must still be valid and be for this insured and this salesperson. */
+export function assertQuoteFits(
+  quote: Pick<QuoteState, 'validUntil' | 'customerId' | 'salespersonId'>,
+  input: Pick<SubmitApplicationInput, 'insuredId' | 'salespersonId'>,
+  now: Date,
+): void {
+  const reasons: Reason[] = [];
+  if (isQuoteExpired(quote.validUntil, now))
+    reasons.push({
+      code: 'QUOTE.EXPIRED',
+      message: `the quote expired on ${quote.validUntil}; quote again`,
+      pointer: '/quoteId',
+    });
+  if (input.insuredId !== quote.customerId)
+    reasons.push({
+      code: 'SALES.INSURED_NOT_QUOTED',
+      message: 'the insured is not the customer the quote was rated for',
+      pointer: '/insuredId',
+    });
+  if (input.salespersonId !== quote.salespersonId)
+    reasons.push({
+      code: 'SALES.SALESPERSON_NOT_QUOTED',
+      message: 'the salesperson is not the one who quoted',
+      pointer: '/salespersonId',
+    });
+  if (reasons.length) throw refused(reasons);
+}
+
+/** What the submission is judged on besides the input: the quote, the product, the insured and the suitability. */
+export interface SubmissionFacts {
+  readonly quote: QuoteState;
+  readonly product: {
+    type: string;
+    isLife: boolean;
+    dualRecordingRequired: boolean;
+    riskGrade: EventPayload<'sales.application-submitted'>['productRiskGrade'];
+  };
+  readonly insured: CustomerFacts & {
+    gender: 'male' | 'female';
+    occupationClass: number;
+    identityVerified: boolean;
+  };
+  readonly entryAge: number;
+  /** False when the named policyholder is not a customer sales knows. */
+  readonly policyholderKnown: boolean;
+  readonly suitability: SuitabilityResult;
+  readonly suitabilityRefused: boolean;
+}
+
+/** Every rule at once; accepted, the application with its recording retention and the event underwriting reads. */
+export function submitApplication(
+  applicationId: string,
+  input: SubmitApplicationInput,
+  facts: SubmissionFacts,
+  now: Date,
+): { state: ApplicationState; event: EventPayload<'sales.application-submitted'> } {
+  const { quote, product, insured } = facts;
+  const policyholderId = input.policyholderId ?? input.insuredId;
+  const sale = {
+    productType: product.type,
+    isLife: product.isLife,
+    productRequiresRecording: product.dualRecordingRequired,
+    buyerAge: facts.entryAge,
+    coverageTermYears: quote.coverageTermYears,
+    channel: quote.channel,
+  };
+  const reasons: Reason[] = [
+    ...(facts.policyholderKnown
+      ? []
+      : [
+          {
+            code: 'SALES.CUSTOMER_UNKNOWN',
+            message: 'the policyholder is not known to sales',
+            pointer: '/policyholderId',
+          },
+        ]),
+    ...(facts.suitabilityRefused ? [...facts.suitability.hard, ...facts.suitability.soft] : []),
+    ...checkSignature(input.signature.signedBy, policyholderId, input.salespersonId),
+    ...checkHealthAnswers(product.type, input.healthAnswers),
+    ...checkBeneficiaries(input.beneficiaries),
+    ...checkRecording(sale, input.dualRecording),
+  ];
+  if (reasons.length)
+    throw refused(reasons, { outcome: facts.suitabilityRefused ? facts.suitability.outcome : undefined });
+  const state: ApplicationState = {
+    applicationId,
+    quoteId: quote.quoteId,
+    policyholderId,
+    insuredId: input.insuredId,
+    payerId: input.payerId,
+    payerRelationship: input.payerRelationship,
+    salespersonId: input.salespersonId,
+    healthAnswers: input.healthAnswers,
+    heightCm: input.heightCm === undefined ? null : String(input.heightCm),
+    weightKg: input.weightKg === undefined ? null : String(input.weightKg),
+    beneficiaries: input.beneficiaries,
+    signature: input.signature,
+    dualRecording: input.dualRecording ?? null,
+    recordingRetainedUntil: input.dualRecording
+      ? addYears(
+          shanghaiDate(now),
+          recordingRetentionYears(quote.coverageTermYears) + quote.coverageTermYears,
+        )
+      : null,
+    status: 'submitted',
+    submittedAt: now,
+  };
+  return {
+    state,
+    event: {
+      applicationId,
+      quoteId: quote.quoteId,
+      policyholderId,
+      insuredId: input.insuredId,
+      payerId: input.payerId,
+      payerRelationship: input.payerRelationship,
+      productCode: quote.productCode,
+      productVersion: quote.productVersion,
+      productRiskGrade: product.riskGrade,
+      sumInsuredFen: quote.sumInsuredFen,
+      premiumFen: quote.premiumFen,
+      paymentMode: quote.paymentMode,
+      paymentTermYears: quote.paymentTermYears,
+      coverageTermYears: quote.coverageTermYears,
+      insuredAge: facts.entryAge,
+      insuredGender: insured.gender,
+      occupationClass: insured.occupationClass,
+      annualIncomeFen: insured.annualIncomeFen ?? 0,
+      bmi: bmi(input.heightCm, input.weightKg),
+      declaredConditions: input.healthAnswers.filter((a) => a.answer).map((a) => a.questionId),
+      identityVerified: insured.identityVerified,
+      customerRiskLevel:
+        insured.riskLevel as EventPayload<'sales.application-submitted'>['customerRiskLevel'],
+      riskLevelValidUntil: insured.riskValidUntil,
+      // The recording is required whatever was submitted: checked against no recording at all.
+      dualRecordingRequired: checkRecording(sale, null).length > 0,
+      dualRecording: input.dualRecording ?? null,
+      beneficiaries: input.beneficiaries,
+      salespersonId: input.salespersonId,
+      channel: quote.channel,
+      submittedAt: now.toISOString(),
+    },
+  };
+}

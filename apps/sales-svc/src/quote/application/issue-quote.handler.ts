@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { withIdempotency } from '@insurer/platform-database';
+import { OutboxPublisher } from '@insurer/platform-messaging';
+import { Clock } from '@insurer/platform-time';
+import { rateTableOf } from '../../product/application/product.service';
+import { PipelineService } from '../../salesperson/application/pipeline.service';
+import { SaleContextService, type SaleContext } from '../../suitability/application/sale-context.service';
+import { refusalFor } from '../../suitability/domain/sale';
+import type { SuitabilityResult } from '../../suitability/domain/suitability';
+import { issueQuote, price, type QuoteRequest } from '../domain/quote';
+import { QuoteEntity } from '../infrastructure/quote.entity';
+
+export type { QuoteRequest } from '../domain/quote';
+
+/**
+ * Rates the request and runs every sales-conduct check; a refusal names each rule. Suitability is recorded and
+ * announced whatever the outcome. With an Idempotency-Key a retried request returns the first quote.
+ */
+@Injectable()
+export class IssueQuoteHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly clock: Clock,
+    private readonly sale: SaleContextService,
+    private readonly pipeline: PipelineService,
+  ) {}
+
+  async execute(request: QuoteRequest, idempotencyKey?: string) {
+    return withIdempotency(this.dataSource, 'sales', 'quote', idempotencyKey, request, async (m) => {
+      const ctx = await this.sale.load(m, request);
+      const rating = price(
+        rateTableOf(ctx.product),
+        {
+          entryAge: ctx.entryAge,
+          gender: ctx.customer.gender,
+          occupationClass: ctx.customer.occupationClass,
+        },
+        request,
+        ctx.product.terms.sumInsuredRangeFen,
+      );
+      const result = await this.sale.suitability(
+        m,
+        ctx,
+        { ...rating, paymentMode: request.paymentMode, paymentTermYears: request.paymentTermYears },
+        request.acknowledgement !== undefined,
+      );
+      const refusal = refusalFor(result);
+      if (refusal) {
+        await this.recordRefused(ctx, request.salespersonId, result);
+        throw refusal;
+      }
+      await this.sale.record(m, ctx, 'quote', request.salespersonId, result);
+      const { state, event } = issueQuote(
+        randomUUID(),
+        request,
+        {
+          productCode: ctx.product.productCode,
+          productVersion: ctx.product.version,
+          entryAge: ctx.entryAge,
+          occupationClass: ctx.customer.occupationClass,
+          outcome: result.outcome,
+        },
+        rating,
+        this.clock.now(),
+      );
+      const quote = m.create(QuoteEntity, state);
+      await m.insert(QuoteEntity, quote);
+      await this.pipeline.quoted(
+        m,
+        request.customerId,
+        request.salespersonId,
+        quote.productCode,
+        quote.quoteId,
+      );
+      await this.outbox.publish(m, {
+        type: 'sales.quote-issued',
+        aggregateId: quote.quoteId,
+        payload: event,
+      });
+      return { ...quote, suitability: { outcome: result.outcome, findings: result.soft } };
+    });
+  }
+
+  /** A refused sale's assessment is kept in its own transaction: the refusal rolls the request back, not the record. */
+  private async recordRefused(
+    ctx: SaleContext,
+    salespersonId: string,
+    result: SuitabilityResult,
+  ): Promise<void> {
+    await this.dataSource.transaction((m) => this.sale.record(m, ctx, 'quote', salespersonId, result));
+  }
+}

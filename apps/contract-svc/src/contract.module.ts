@@ -25,7 +25,11 @@ import { PremiumCalendarHandler } from './premium/application/premium-calendar.h
 import { PremiumQueries } from './premium/application/premium.queries';
 import { PremiumHttpController } from './premium/interface/premium.http.controller';
 import { ProductEventsConsumer } from './product-replica/interface/product-events.consumer';
-import { UnderwritingService } from './underwriting/application/underwriting.service';
+import { DecideCaseHandler } from './underwriting/application/decide-case.handler';
+import { OpenCaseOnApplicationSubmittedHandler } from './underwriting/application/open-case-on-application-submitted.handler';
+import { TakeCaseHandler } from './underwriting/application/take-case.handler';
+import { UnderwritingQueries } from './underwriting/application/underwriting.queries';
+import { UnderwritingCaseRepository } from './underwriting/infrastructure/underwriting-case.repository';
 import { ContractInboundConsumer } from './underwriting/interface/inbound-events.consumer';
 import { UnderwritingHttpController } from './underwriting/interface/underwriting.http.controller';
 
@@ -60,7 +64,11 @@ export class ContractModule {
         ClaimEventsConsumer,
       ],
       providers: [
-        UnderwritingService,
+        UnderwritingCaseRepository,
+        UnderwritingQueries,
+        OpenCaseOnApplicationSubmittedHandler,
+        TakeCaseHandler,
+        DecideCaseHandler,
         ArchiveService,
         PolicyRepository,
         PolicyQueries,

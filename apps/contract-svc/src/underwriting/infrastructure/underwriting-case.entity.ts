@@ -1,15 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { EventPayload } from '@insurer/contracts';
 import { bigintAsNumber } from '@insurer/platform-database';
+import type { CaseState, FinalDecision, SubmittedApplication } from '../domain/underwriting-case';
 
-export type SubmittedApplication = EventPayload<'sales.application-submitted'>;
-export type FinalDecision = 'accept' | 'accept_with_loading' | 'accept_with_exclusion' | 'decline';
+export type { FinalDecision, SubmittedApplication } from '../domain/underwriting-case';
 
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 /** One application's underwriting, then its offer: confirmation by the applicant and the first premium. */
 @Entity({ name: 'underwriting_case', schema: 'contract' })
-export class UnderwritingCaseEntity {
+export class UnderwritingCaseEntity implements CaseState {
   @PrimaryColumn('uuid', { name: 'application_id' }) applicationId!: string;
   @Column('jsonb') application!: SubmittedApplication;
   @Column('text') status!: 'referred' | 'assigned' | 'decided';

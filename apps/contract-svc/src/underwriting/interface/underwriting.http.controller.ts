@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { UnderwritingService } from '../application/underwriting.service';
+import { DecideCaseHandler } from '../application/decide-case.handler';
+import { TakeCaseHandler } from '../application/take-case.handler';
+import { UnderwritingQueries } from '../application/underwriting.queries';
 
 const Reason = z.strictObject({ code: z.string().min(1), message: z.string().min(1) });
 const DecisionBody = z
@@ -26,7 +28,11 @@ const DecisionBody = z
 @ApiBearerAuth()
 @Controller('underwriting')
 export class UnderwritingHttpController {
-  constructor(private readonly underwriting: UnderwritingService) {}
+  constructor(
+    private readonly underwriting: UnderwritingQueries,
+    private readonly takeCase: TakeCaseHandler,
+    private readonly decideCase: DecideCaseHandler,
+  ) {}
 
   @Get('cases')
   @Roles('underwriter', 'admin')
@@ -46,7 +52,7 @@ export class UnderwritingHttpController {
   @Roles('underwriter')
   @ApiOperation({ summary: 'Take a referred case' })
   take(@Param('applicationId', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.underwriting.take(id, principal.sub);
+    return this.takeCase.execute(id, principal.sub);
   }
 
   @Post('cases/:applicationId/decision')
@@ -59,6 +65,6 @@ export class UnderwritingHttpController {
     @Body(new ZodValidationPipe(DecisionBody)) body: z.output<typeof DecisionBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.underwriting.decide(id, principal.sub, body);
+    return this.decideCase.execute(id, principal.sub, body);
   }
 }

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@insurer/platform-time';
+import { decide, type ManualDecision } from '../domain/underwriting-case';
+import { UnderwritingCaseRepository } from '../infrastructure/underwriting-case.repository';
+
+/** The underwriter's decision with reasons, announced; an acceptance opens the offer. */
+@Injectable()
+export class DecideCaseHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: UnderwritingCaseRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(applicationId: string, underwriter: string, input: ManualDecision) {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (m) => {
+      const kase = await this.cases.lock(m, applicationId);
+      const decided = decide(kase, underwriter, input, now);
+      return this.cases.save(m, kase, decided.state, decided);
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '@insurer/platform-time';
+import { ProductReplicaEntity } from '../../product-replica/infrastructure/product-replica.entity';
+import { automaticOutcome, openCase, type SubmittedApplication } from '../domain/underwriting-case';
+import { UnderwritingCaseEntity } from '../infrastructure/underwriting-case.entity';
+import { UnderwritingCaseRepository } from '../infrastructure/underwriting-case.repository';
+
+/** Runs in the delivery's transaction: the case, the automatic decision and its event commit with the inbox row. */
+@Injectable()
+export class OpenCaseOnApplicationSubmittedHandler {
+  constructor(
+    private readonly cases: UnderwritingCaseRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(m: EntityManager, application: SubmittedApplication): Promise<void> {
+    if (await m.findOne(UnderwritingCaseEntity, { where: { applicationId: application.applicationId } }))
+      return;
+    const product = await m.findOne(ProductReplicaEntity, {
+      where: { productCode: application.productCode, version: application.productVersion },
+    });
+    const outcome = automaticOutcome(application, product?.definition ?? null);
+    await this.cases.insert(m, openCase(application, outcome, this.clock.now()));
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { take } from '../domain/underwriting-case';
+import { UnderwritingCaseRepository } from '../infrastructure/underwriting-case.repository';
+
+/** An underwriter takes a referred case from the queue. */
+@Injectable()
+export class TakeCaseHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: UnderwritingCaseRepository,
+  ) {}
+
+  async execute(applicationId: string, underwriter: string) {
+    return this.dataSource.transaction(async (m) => {
+      const kase = await this.cases.lock(m, applicationId);
+      return this.cases.save(m, kase, take(kase, underwriter));
+    });
+  }
+}

@@ -20,7 +20,12 @@ import { QuoteHttpController } from './quote/interface/quote.http.controller';
 import { ReturnVisitService } from './return-visit/application/return-visit.service';
 import { ReturnVisitHttpController } from './return-visit/interface/return-visit.http.controller';
 import { PipelineService } from './salesperson/application/pipeline.service';
-import { SalespersonService } from './salesperson/application/salesperson.service';
+import { DepartSalespersonHandler } from './salesperson/application/depart-salesperson.handler';
+import { MarkNoticeSentHandler } from './salesperson/application/mark-notice-sent.handler';
+import { RecordTrainingHandler } from './salesperson/application/record-training.handler';
+import { RegisterSalespersonHandler } from './salesperson/application/register-salesperson.handler';
+import { SalespersonQueries } from './salesperson/application/salesperson.queries';
+import { SalespersonRepository } from './salesperson/infrastructure/salesperson.repository';
 import { SalespersonHttpController } from './salesperson/interface/salesperson.http.controller';
 import { RecommendationService } from './suitability/application/recommendation.service';
 import { SaleContextService } from './suitability/application/sale-context.service';
@@ -61,7 +66,12 @@ export class SalesModule {
       ],
       providers: [
         ProductService,
-        SalespersonService,
+        SalespersonRepository,
+        SalespersonQueries,
+        RegisterSalespersonHandler,
+        RecordTrainingHandler,
+        DepartSalespersonHandler,
+        MarkNoticeSentHandler,
         PipelineService,
         SaleContextService,
         IssueQuoteHandler,

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SalespersonGrade } from '../domain/sales-authority';
+import type { SalespersonState } from '../domain/salesperson';
 
 @Entity({ name: 'salesperson', schema: 'sales' })
-export class SalespersonEntity {
+export class SalespersonEntity implements SalespersonState {
   @PrimaryColumn('text', { name: 'salesperson_id' }) salespersonId!: string;
   @Column('text') name!: string;
   @Column('text', { nullable: true }) grade!: SalespersonGrade | null;

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { PipelineService } from '../application/pipeline.service';
-import { SalespersonService } from '../application/salesperson.service';
+import { DepartSalespersonHandler } from '../application/depart-salesperson.handler';
+import { MarkNoticeSentHandler } from '../application/mark-notice-sent.handler';
+import { RecordTrainingHandler } from '../application/record-training.handler';
+import { RegisterSalespersonHandler } from '../application/register-salesperson.handler';
+import { SalespersonQueries } from '../application/salesperson.queries';
 
 const SalespersonId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . -');
 const idParam = new ZodValidationPipe(SalespersonId);
@@ -23,7 +27,11 @@ const DepartureBody = z.strictObject({ departedOn: z.iso.date() });
 @Controller('salespeople')
 export class SalespersonHttpController {
   constructor(
-    private readonly salespeople: SalespersonService,
+    private readonly salespeople: SalespersonQueries,
+    private readonly registerSalesperson: RegisterSalespersonHandler,
+    private readonly recordTraining: RecordTrainingHandler,
+    private readonly departSalesperson: DepartSalespersonHandler,
+    private readonly markNoticeSent: MarkNoticeSentHandler,
     private readonly pipeline: PipelineService,
   ) {}
 
@@ -35,7 +43,7 @@ export class SalespersonHttpController {
     @Param('id', idParam) id: string,
     @Body(new ZodValidationPipe(SalespersonBody)) body: z.output<typeof SalespersonBody>,
   ) {
-    return this.salespeople.upsert({ salespersonId: id, ...body });
+    return this.registerSalesperson.execute({ salespersonId: id, ...body });
   }
 
   @Get(':id')
@@ -54,7 +62,7 @@ export class SalespersonHttpController {
     @Param('id', idParam) id: string,
     @Body(new ZodValidationPipe(TrainingBody)) body: z.output<typeof TrainingBody>,
   ) {
-    return this.salespeople.recordTraining(id, body.hours, body.completedOn);
+    return this.recordTraining.execute(id, body.hours, body.completedOn);
   }
 
   @Post(':id/departure')
@@ -68,7 +76,7 @@ export class SalespersonHttpController {
     @Param('id', idParam) id: string,
     @Body(new ZodValidationPipe(DepartureBody)) body: z.output<typeof DepartureBody>,
   ) {
-    return this.salespeople.depart(id, body.departedOn);
+    return this.departSalesperson.execute(id, body.departedOn);
   }
 
   @Get(':id/departure-notices')
@@ -82,7 +90,7 @@ export class SalespersonHttpController {
   @Roles('admin', 'service_rep')
   @ApiOperation({ summary: 'Mark a departure notice as sent to the customer' })
   noticeSent(@Param('id', idParam) id: string, @Param('noticeId', uuidParam) noticeId: string) {
-    return this.salespeople.markNoticeSent(id, noticeId);
+    return this.markNoticeSent.execute(id, noticeId);
   }
 
   @Get(':id/pipeline')

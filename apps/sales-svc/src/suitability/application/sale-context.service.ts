@@ -9,7 +9,7 @@ import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-
 import { ProductService } from '../../product/application/product.service';
 import type { ProductVersionEntity } from '../../product/infrastructure/product-version.entity';
 import { SuitabilityRecordEntity } from '../infrastructure/suitability-record.entity';
-import { SalespersonService } from '../../salesperson/application/salesperson.service';
+import { SalespersonQueries } from '../../salesperson/application/salesperson.queries';
 import { salesAuthority } from '../../salesperson/domain/sales-authority';
 import {
   checkOfferedTerms,
@@ -45,7 +45,7 @@ export class SaleContextService {
   constructor(
     dataSource: DataSource,
     private readonly products: ProductService,
-    private readonly salespeople: SalespersonService,
+    private readonly salespeople: SalespersonQueries,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
   ) {

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@insurer/platform-time';
+import { register, type SalespersonInput } from '../domain/salesperson';
+import { SalespersonRepository } from '../infrastructure/salesperson.repository';
+
+/** Registers or updates a salesperson (grade, licence, status) and announces the new standing. */
+@Injectable()
+export class RegisterSalespersonHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly salespeople: SalespersonRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: SalespersonInput) {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (m) => {
+      const existing = await this.salespeople.lockIfExists(m, input.salespersonId);
+      return this.salespeople.save(m, existing, register(existing, input, now), now);
+    });
+  }
+}

@@ -7,7 +7,13 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
 import { AuditService } from './audit/application/audit.service';
-import { CaseService } from './cases/application/case.service';
+import { AssignCaseHandler } from './cases/application/assign-case.handler';
+import { CaseQueries } from './cases/application/case.queries';
+import { CaseRepository } from './cases/application/case.repository';
+import { CloseCaseHandler } from './cases/application/close-case.handler';
+import { CommentCaseHandler } from './cases/application/comment-case.handler';
+import { EscalateCaseHandler } from './cases/application/escalate-case.handler';
+import { OpenCaseHandler } from './cases/application/open-case.handler';
 import { MonitoringService } from './monitoring/application/monitoring.service';
 import { AlertRaiser } from './monitoring/application/alert-raiser';
 import { RuleTable } from './monitoring/application/rule-table';
@@ -56,7 +62,13 @@ export class ComplianceModule {
         MonitoringService,
         SweepDepartureNoticesHandler,
         RulesService,
-        CaseService,
+        CaseRepository,
+        CaseQueries,
+        OpenCaseHandler,
+        AssignCaseHandler,
+        CommentCaseHandler,
+        EscalateCaseHandler,
+        CloseCaseHandler,
         ReportsService,
         {
           provide: DepartureNoticeJob,

@@ -9,7 +9,12 @@ import {
   ZodValidationPipe,
   uuidParam,
 } from '@insurer/platform-http';
-import { CaseService } from '../application/case.service';
+import { AssignCaseHandler } from '../application/assign-case.handler';
+import { CaseQueries } from '../application/case.queries';
+import { CloseCaseHandler } from '../application/close-case.handler';
+import { CommentCaseHandler } from '../application/comment-case.handler';
+import { EscalateCaseHandler } from '../application/escalate-case.handler';
+import { OpenCaseHandler } from '../application/open-case.handler';
 
 const CaseQuery = z.object({
   status: z.enum(['open', 'investigating', 'escalated', 'closed']).optional(),
@@ -33,7 +38,14 @@ const CloseBody = z.strictObject({
 @ApiBearerAuth()
 @Controller()
 export class CaseHttpController {
-  constructor(private readonly cases: CaseService) {}
+  constructor(
+    private readonly cases: CaseQueries,
+    private readonly openCaseFromAlerts: OpenCaseHandler,
+    private readonly assignCase: AssignCaseHandler,
+    private readonly commentCase: CommentCaseHandler,
+    private readonly escalateCase: EscalateCaseHandler,
+    private readonly closeCase: CloseCaseHandler,
+  ) {}
 
   @Get('cases')
   @Roles('compliance_officer', 'admin')
@@ -54,7 +66,7 @@ export class CaseHttpController {
     @Body(new ZodValidationPipe(OpenCaseBody)) body: z.output<typeof OpenCaseBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.cases.open(body.alertIds, p.sub);
+    return this.openCaseFromAlerts.execute(body.alertIds, p.sub);
   }
 
   @Get('cases/:id')
@@ -74,7 +86,7 @@ export class CaseHttpController {
     @Body(new ZodValidationPipe(AssignBody)) body: z.output<typeof AssignBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.cases.assign(id, body.assignee, p.sub);
+    return this.assignCase.execute(id, body.assignee, p.sub);
   }
 
   @Post('cases/:id/comments')
@@ -87,7 +99,7 @@ export class CaseHttpController {
     @Body(new ZodValidationPipe(CommentBody)) body: z.output<typeof CommentBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.cases.comment(id, p.sub, body.text, body.kind);
+    return this.commentCase.execute(id, p.sub, body.text, body.kind);
   }
 
   @Post('cases/:id/escalation')
@@ -100,7 +112,7 @@ export class CaseHttpController {
     @Body(new ZodValidationPipe(EscalateBody)) body: z.output<typeof EscalateBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.cases.escalate(id, p.sub, body.reason);
+    return this.escalateCase.execute(id, p.sub, body.reason);
   }
 
   @Post('cases/:id/closure')
@@ -116,6 +128,6 @@ export class CaseHttpController {
     @Body(new ZodValidationPipe(CloseBody)) body: z.output<typeof CloseBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.cases.close(id, p.sub, body.resolution, body.note);
+    return this.closeCase.execute(id, p.sub, body.resolution, body.note);
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
+import { newCase } from '../domain/case';
 import type { Finding, RuleVersion, Severity } from '../domain/rules';
 import {
   AlertEntity,
@@ -63,17 +64,7 @@ export class AlertRaiser {
     }
     if (CASE_SEVERITIES.includes(rule.severity)) {
       const caseId = randomUUID();
-      await m.insert(CaseEntity, {
-        caseId,
-        status: 'open',
-        severity: rule.severity,
-        assignee: null,
-        openedAt: now,
-        escalatedAt: null,
-        closedAt: null,
-        closedBy: null,
-        resolution: null,
-      });
+      await m.insert(CaseEntity, newCase(caseId, rule.severity, now));
       await m.update(AlertEntity, { alertId }, { caseId });
     }
     await this.outbox.publish(m, {

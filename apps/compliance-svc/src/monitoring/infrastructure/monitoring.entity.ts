@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@insurer/platform-database';
 import type { RuleKind, Severity } from '../domain/rules';
+import type { CaseNoteKind, CaseState, CaseStatus, Resolution } from '../domain/case';
 
 @Entity({ name: 'rule_version', schema: 'compliance' })
 export class RuleVersionEntity {
@@ -33,17 +34,16 @@ export class AlertEntity {
 }
 
 @Entity({ name: 'compliance_case', schema: 'compliance' })
-export class CaseEntity {
+export class CaseEntity implements CaseState {
   @PrimaryColumn('uuid', { name: 'case_id' }) caseId!: string;
-  @Column('text') status!: 'open' | 'investigating' | 'escalated' | 'closed';
+  @Column('text') status!: CaseStatus;
   @Column('text') severity!: Severity;
   @Column('text', { nullable: true }) assignee!: string | null;
   @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
   @Column('timestamptz', { name: 'escalated_at', nullable: true }) escalatedAt!: Date | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('text', { name: 'closed_by', nullable: true }) closedBy!: string | null;
-  @Column('text', { nullable: true }) resolution!:
-    'no_breach' | 'remediated' | 'reported_to_regulator' | 'disciplinary' | null;
+  @Column('text', { nullable: true }) resolution!: Resolution | null;
 }
 
 @Entity({ name: 'case_comment', schema: 'compliance' })
@@ -51,7 +51,7 @@ export class CaseCommentEntity {
   @PrimaryColumn('uuid', { name: 'comment_id' }) commentId!: string;
   @Column('uuid', { name: 'case_id' }) caseId!: string;
   @Column('text') author!: string;
-  @Column('text') kind!: 'comment' | 'evidence' | 'assignment' | 'escalation' | 'closure';
+  @Column('text') kind!: CaseNoteKind;
   @Column('text') text!: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { assign } from '../../monitoring/domain/case';
+import { CaseRepository } from './case.repository';
+
+/** Assigning an open case starts its investigation. */
+@Injectable()
+export class AssignCaseHandler {
+  constructor(private readonly cases: CaseRepository) {}
+
+  execute(caseId: string, assignee: string, actor: string) {
+    return this.cases.step(caseId, (c) => assign(c, assignee, actor));
+  }
+}

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { comment } from '../../monitoring/domain/case';
+import { CaseRepository } from './case.repository';
+
+/** A comment or a piece of evidence on an active case. */
+@Injectable()
+export class CommentCaseHandler {
+  constructor(private readonly cases: CaseRepository) {}
+
+  execute(caseId: string, actor: string, text: string, kind: 'comment' | 'evidence' = 'comment') {
+    return this.cases.step(caseId, (c) => comment(c, actor, text, kind));
+  }
+}

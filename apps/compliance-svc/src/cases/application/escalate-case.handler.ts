@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@insurer/platform-time';
+import { escalate } from '../../monitoring/domain/case';
+import { CaseRepository } from './case.repository';
+
+/** Escalates an open or investigated case, with the reason. */
+@Injectable()
+export class EscalateCaseHandler {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(caseId: string, actor: string, reason: string) {
+    return this.cases.step(caseId, (c) => escalate(c, actor, reason, this.clock.now()));
+  }
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { Role } from '@insurer/platform-auth';
+import { EVENT_TOPICS, Topics } from '@insurer/contracts';
+import {
+  otpFromLog,
+  runStory,
+  type Platform,
+  type StoryClient,
+  type StoryResult,
+} from '@insurer/platform-scenarios';
+import { waitFor, type ServiceProcess, type testEnvironment } from '@insurer/platform-testing';
+import type { Outcome } from './load';
+import { NAMES, say } from './settings';
+
+/** What every workload works with: the running platform, its fixtures and the ways to wait for it to be quiet. */
+export interface Bench {
+  readonly env: ReturnType<typeof testEnvironment>;
+  readonly kafka: Kafka;
+  readonly db: Pool;
+  readonly processes: ServiceProcess[];
+  readonly urls: Platform;
+  readonly results: Record<string, unknown>;
+  readonly token: (role: Role, sub: string) => string;
+  readonly client: StoryClient;
+  readonly bareUrl: string;
+  readonly stories: StoryResult[];
+  readonly policies: { policyId: string; insuredId: string }[];
+  readonly today: string;
+  readonly sampleMemory: (key: 'atRestMb' | 'underLoadMb') => void;
+  readonly quiet: () => Promise<void>;
+  readonly outboxDrained: () => Promise<unknown>;
+  readonly noConsumerLag: () => Promise<unknown>;
+  /** POST /claims for the i-th published policy. */
+  readonly reportClaim: (i: number, description: string) => Promise<Response>;
+  /** The bare route running POST /claims' statements, for the same policies. */
+  readonly bareClaim: (i: number) => Promise<Outcome>;
+}
+
+/** A response read to its end; whether it succeeded. */
+export const ok = (res: Response) => {
+  void res.arrayBuffer();
+  return res.ok;
+};
+
+type FixtureContext = Pick<Bench, 'env' | 'kafka' | 'db' | 'processes' | 'urls' | 'results'>;
+
+export async function fixtures(b: FixtureContext): Promise<Pick<Bench, 'stories' | 'policies' | 'today'>> {
+  const { env, kafka, db, processes, urls, results } = b;
+  // Fixtures through the public interfaces: three full stories give policies and claims to read.
+  say('fixtures: three full stories (customer to paid claim)');
+  const stories: StoryResult[] = [];
+  const storyStarted = performance.now();
+  for (let i = 0; i < 3; i += 1) {
+    stories.push(
+      await runStory({
+        urls,
+        jwtSecret: env.jwtSecret,
+        kafka,
+        say: () => undefined,
+        readOtp: (mobile) =>
+          waitFor(() => otpFromLog(processes[0].log, mobile), { description: 'otp' }).catch(
+            (err: unknown) => {
+              throw new Error(`${String(err)}; customer-svc log ends: ${processes[0].log.slice(-1500)}`);
+            },
+          ),
+      }),
+    );
+  }
+  results.storySeconds = Math.round(((performance.now() - storyStarted) / 3 / 1000) * 100) / 100;
+  // Claims need policies in claims-svc's replica: published the way contract-svc publishes them.
+  const producer = kafka.producer();
+  await producer.connect();
+  const policies: { policyId: string; insuredId: string }[] = [];
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const effective = new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < 200; i += 1) {
+    const policyId = randomUUID();
+    const insuredId = randomUUID();
+    policies.push({ policyId, insuredId });
+    await producer.send({
+      topic: Topics.CONTRACT_EVENTS,
+      messages: [
+        {
+          key: policyId,
+          value: JSON.stringify({
+            eventId: randomUUID(),
+            type: 'contract.policy-issued',
+            version: 1,
+            occurredAt: new Date().toISOString(),
+            producer: 'bench',
+            aggregateId: policyId,
+            correlationId: policyId,
+            causationId: null,
+            payload: {
+              policyId,
+              policyNumber: `PB${i}`,
+              applicationId: randomUUID(),
+              policyholderId: insuredId,
+              insuredId,
+              payerId: insuredId,
+              productCode: 'MED1',
+              productVersion: 1,
+              productType: 'medical',
+              isLife: false,
+              sumInsuredFen: 200_000_000,
+              premiumFen: 30_000,
+              paymentMode: 'annual',
+              paymentTermYears: 1,
+              coverageTermYears: 1,
+              effectiveDate: effective,
+              expiryDate: today,
+              coolingOffEndsOn: effective,
+              nextPremiumDueOn: null,
+              exclusions: [],
+              salespersonId: 'S-BENCH',
+              channel: 'agent',
+              issuedAt: new Date().toISOString(),
+            },
+          }),
+        },
+      ],
+    });
+  }
+  await producer.disconnect();
+  await waitFor(
+    async () =>
+      (
+        await db.query(`SELECT count(*)::int AS n FROM claims.policy_replica WHERE policy_id = ANY($1)`, [
+          policies.map((p) => p.policyId),
+        ])
+      ).rows[0].n === 200,
+    {
+      timeoutMs: 120_000,
+      description: 'the policy replicas',
+    },
+  );
+  return { stories, policies, today };
+}
+
+/** Waits for the platform to be quiet: the claims outbox drained, no consumer behind, or both for every outbox. */
+export async function quietness(db: Pool, kafka: Kafka) {
+  const outboxDrained = () =>
+    waitFor(
+      async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM claims.outbox WHERE sent_at IS NULL`)).rows[0].n ===
+        0,
+      { timeoutMs: 600_000, intervalMs: 100, description: 'the claims outbox to drain' },
+    );
+  const lagAdmin = kafka.admin();
+  await lagAdmin.connect();
+  const noConsumerLag = () =>
+    waitFor(
+      async () => {
+        for (const groupId of NAMES) {
+          for (const topic of EVENT_TOPICS) {
+            const ends = await lagAdmin.fetchTopicOffsets(topic);
+            const committed =
+              (await lagAdmin.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions ?? [];
+            for (const e of ends) {
+              const c = committed.find((p) => p.partition === e.partition);
+              if (c && Number(c.offset) >= 0 && Number(c.offset) < Number(e.high)) return false;
+            }
+          }
+        }
+        return true;
+      },
+      { timeoutMs: 600_000, intervalMs: 500, description: 'every consumer group to catch up' },
+    );
+  /** Nothing left to publish in any outbox, and nothing left to consume. */
+  const quiet = async () => {
+    const unsent = NAMES.map(
+      (n) => `(SELECT count(*) FROM ${n.replace('-svc', '')}.outbox WHERE sent_at IS NULL)`,
+    );
+    await waitFor(async () => Number((await db.query(`SELECT ${unsent.join(' + ')} AS n`)).rows[0].n) === 0, {
+      timeoutMs: 600_000,
+      intervalMs: 100,
+      description: 'every outbox to drain',
+    });
+    await noConsumerLag();
+  };
+  return { outboxDrained, noConsumerLag, quiet, close: () => lagAdmin.disconnect() };
+}

@@ -1,0 +1,64 @@
+import { closedLoop, type LoadResult, type Outcome } from './load';
+import { CONCURRENCY, RUNS, SECONDS, say } from './settings';
+
+export interface Hop {
+  readonly samples: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+/** The run whose `key` is the median of the runs'. */
+export function medianBy<T>(runs: readonly T[], key: (run: T) => number): T {
+  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)];
+}
+
+/** The median run (by rps) of `runs` closed-loop runs. */
+export async function measure(
+  name: string,
+  request: (i: number) => Promise<Outcome>,
+  seconds = SECONDS,
+): Promise<LoadResult> {
+  const results: LoadResult[] = [];
+  await closedLoop(request, { concurrency: CONCURRENCY, seconds: Math.max(1, seconds / 5) }); // warm-up, discarded
+  for (let r = 0; r < RUNS; r += 1)
+    results.push(await closedLoop(request, { concurrency: CONCURRENCY, seconds }));
+  const chosen = medianBy(results, (x) => x.rps);
+  sayResult(name, chosen);
+  return chosen;
+}
+
+export function sayResult(name: string, r: LoadResult): void {
+  say(
+    `${name}: ${r.rps}/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms (${r.errors} errors${r.firstError ? `; first: ${r.firstError}` : ''})`,
+  );
+}
+
+/**
+ * A platform endpoint against its bare baseline, run in turn (bare, platform, bare, platform, ...) after a discarded
+ * warm-up of each, every run starting once the outboxes are drained and no consumer lags. The two medians then
+ * come from the same stretch of the machine's time, so a noisy minute cannot favour one side of the ratio.
+ */
+export async function compare(
+  names: { bare: string; platform: string },
+  bare: (i: number) => Promise<Outcome>,
+  platform: (i: number) => Promise<Outcome>,
+  quiet: () => Promise<unknown>,
+): Promise<{ bare: LoadResult; platform: LoadResult }> {
+  const warmUp = { concurrency: CONCURRENCY, seconds: Math.max(1, SECONDS / 5) };
+  await closedLoop(bare, warmUp);
+  await closedLoop(platform, warmUp);
+  const runs: { bare: LoadResult[]; platform: LoadResult[] } = { bare: [], platform: [] };
+  for (let r = 0; r < RUNS; r += 1) {
+    await quiet();
+    runs.bare.push(await closedLoop(bare, { concurrency: CONCURRENCY, seconds: SECONDS }));
+    await quiet();
+    runs.platform.push(await closedLoop(platform, { concurrency: CONCURRENCY, seconds: SECONDS }));
+  }
+  const chosen = {
+    bare: medianBy(runs.bare, (x) => x.rps),
+    platform: medianBy(runs.platform, (x) => x.rps),
+  };
+  sayResult(names.bare, chosen.bare);
+  sayResult(names.platform, chosen.platform);
+  return chosen;
+}

@@ -1,0 +1,22 @@
+import { repoRoot } from '@insurer/platform-testing';
+import { SERVICE_NAMES } from '@insurer/platform-scenarios';
+
+/** How long and how hard the bench runs; BENCH_QUICK=1 tries every workload once, briefly, and writes nothing. */
+export const root = repoRoot();
+export const say = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+export const NAMES = SERVICE_NAMES;
+export const port = (i: number) => 15001 + i;
+export const BARE = 15100;
+/** BENCH_QUICK=1: one short run of everything, to try the workloads out; it prints and writes nothing. */
+export const QUICK = process.env.BENCH_QUICK === '1';
+export const RUNS = QUICK ? 1 : 3;
+export const SECONDS = QUICK ? 2 : 5;
+export const CONCURRENCY = 10;
+/** Whole policy-issue flows take seconds each, so their runs are longer. */
+export const FLOW_SECONDS = QUICK ? 5 : 20;
+export const OPEN_LOOP_SECONDS = QUICK ? 5 : 20;
+export const BURST_SECONDS = QUICK ? 5 : 60;
+/** Quotes made before the application runs: each application needs a quote of its own. */
+export const QUOTE_SECONDS = QUICK ? 10 : 40;
+/** Outbox rows made pending at once for the relay's ceiling. */
+export const RELAY_EVENTS = QUICK ? 2_000 : 20_000;

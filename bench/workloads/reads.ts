@@ -1,0 +1,37 @@
+import { compare, measure } from '../measure';
+import { ok, type Bench } from '../context';
+
+/** Reads by id against a bare Fastify + pg route reading the same row. */
+export async function reads(b: Bench): Promise<void> {
+  const { stories, token, bareUrl, urls, quiet, results } = b;
+  results.bareMemory = await measure('bare Fastify, JSON from memory', () =>
+    fetch(`${bareUrl}/bare/memory`).then(ok),
+  );
+  const policyIds = stories.map((s) => s.policyId);
+  const claimIds = stories.map((s) => s.claimId);
+  // Workloads on the platform.
+  const underwriter = token('underwriter', 'bench');
+  const handler = token('claims_handler', 'bench');
+  const policyReads = await compare(
+    { bare: 'bare Fastify + pg, policy by id', platform: 'GET /policies/{id}' },
+    (i) => fetch(`${bareUrl}/bare/policies/${policyIds[i % policyIds.length]}`).then(ok),
+    (i) =>
+      fetch(`${urls.contract}/policies/${policyIds[i % policyIds.length]}`, {
+        headers: { authorization: `Bearer ${underwriter}` },
+      }).then(ok),
+    quiet,
+  );
+  results.barePolicyRead = policyReads.bare;
+  results.policyRead = policyReads.platform;
+  const claimReads = await compare(
+    { bare: 'bare Fastify + pg, claim by id', platform: 'GET /claims/{id}' },
+    (i) => fetch(`${bareUrl}/bare/claims/${claimIds[i % claimIds.length]}`).then(ok),
+    (i) =>
+      fetch(`${urls.claims}/claims/${claimIds[i % claimIds.length]}`, {
+        headers: { authorization: `Bearer ${handler}` },
+      }).then(ok),
+    quiet,
+  );
+  results.bareClaimRead = claimReads.bare;
+  results.claimRead = claimReads.platform;
+}

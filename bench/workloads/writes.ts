@@ -1,0 +1,56 @@
+import { applicationBody, quotePolicy } from '@insurer/platform-scenarios';
+import { closedLoop } from '../load';
+import { compare } from '../measure';
+import { CONCURRENCY, QUOTE_SECONDS, say } from '../settings';
+import { ok, type Bench } from '../context';
+
+/** Workload 0: the single-transaction writes, POST /claims and POST /applications, against their bare routes. */
+export async function writes(b: Bench): Promise<void> {
+  const { stories, token, bareUrl, urls, quiet, results, reportClaim, bareClaim, client, db } = b;
+  // Workload 0: the single-transaction write.
+  const claimWrites = await compare(
+    { bare: 'bare Fastify + pg, claim intake statements', platform: 'POST /claims' },
+    bareClaim,
+    (i) => reportClaim(i, 'bench').then(ok),
+    quiet,
+  );
+  results.bareClaimWrite = claimWrites.bare;
+  results.claimWrite = claimWrites.platform;
+
+  // Workload 0, second endpoint: POST /applications. A quote takes one application, so quotes are made first,
+  // for the three story customers (identity verified, risk assessed) and their salespeople.
+  const quotes: { quoteId: string; customerId: string; salespersonId: string }[] = [];
+  await closedLoop(
+    async (i) => {
+      const { customerId, salespersonId } = stories[i % stories.length];
+      const quote = await quotePolicy(client, customerId, salespersonId);
+      quotes.push({ quoteId: quote.quoteId as string, customerId, salespersonId });
+      return true;
+    },
+    { concurrency: CONCURRENCY, seconds: QUOTE_SECONDS },
+  );
+  say(`${quotes.length} quotes made for the application runs`);
+  const agent = token('agent', 'bench');
+  const applyOn = (quote: (typeof quotes)[number] | undefined, base: string, path: string) => {
+    if (!quote) return Promise.reject(new Error('out of quotes: make more before the runs'));
+    return fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' },
+      body: JSON.stringify(applicationBody(quote.quoteId, quote.customerId, quote.salespersonId)),
+    }).then(ok);
+  };
+  // The bare route writes to copies of the tables, so it can use the quotes over again.
+  await db.query(
+    `INSERT INTO bench_bare.pipeline_entry SELECT * FROM sales.pipeline_entry ON CONFLICT DO NOTHING`,
+  );
+  let bareNext = 0;
+  let next = 0;
+  const applicationWrites = await compare(
+    { bare: 'bare Fastify + pg, application statements', platform: 'POST /applications' },
+    () => applyOn(quotes[bareNext++ % quotes.length], bareUrl, '/bare/applications'),
+    () => applyOn(quotes[next++], urls.sales, '/applications'),
+    quiet,
+  );
+  results.bareApplicationWrite = applicationWrites.bare;
+  results.applicationWrite = applicationWrites.platform;
+}

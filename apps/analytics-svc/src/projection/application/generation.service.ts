@@ -3,10 +3,10 @@ import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENT_TOPICS } from '@insurer/contracts';
 import { PerTransaction } from '@insurer/platform-database';
-import { AppError } from '@insurer/platform-http';
 import { InboxConsumer, KafkaClient } from '@insurer/platform-messaging';
 import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
 import { ProjectionService } from './projection.service';
+import { RebuildRunningError } from '../domain/projection.errors';
 
 const TABLES = [
   'p_policy',
@@ -20,12 +20,6 @@ const TABLES = [
   'p_survey',
   'p_alert',
 ];
-
-export class RebuildRunningError extends AppError {
-  constructor(generation: number) {
-    super('PROJECTION.REBUILD_RUNNING', 'conflict', `generation ${generation} is still being rebuilt`);
-  }
-}
 
 /**
  * Projection generations. The live consumer writes every event into the active generation and any generation being

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { addDays } from '@insurer/platform-time';
 import type { Severity } from '../domain/rules';
+import { RuleVersionDateError } from '../domain/rules.errors';
 import { RuleVersionEntity } from '../infrastructure/monitoring.entity';
 
 export interface RuleChange {
@@ -33,11 +34,7 @@ export class RulesService {
       const latest = versions[0];
       if (!latest) throw new ResourceNotFoundError('rule', ruleId);
       if (change.effectiveFrom <= latest.effectiveFrom) {
-        throw new AppError(
-          'RULE.EFFECTIVE_DATE',
-          'rule',
-          `a new version must start after ${latest.effectiveFrom}, when version ${latest.version} started`,
-        );
+        throw new RuleVersionDateError(latest.effectiveFrom, latest.version);
       }
       latest.effectiveTo = addDays(change.effectiveFrom, -1);
       await m.save(latest);

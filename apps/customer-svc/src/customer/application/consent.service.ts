@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
-import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { ConsentRequiredError } from '../domain/customer.errors';
@@ -11,6 +11,7 @@ import { PersonalDataVault } from '../infrastructure/personal-data-vault';
 import { CustomerRepository } from '../infrastructure/customer.repository';
 import { healthContext } from '../infrastructure/sealing';
 import { assertOwn } from './own-records';
+import { ConsentAlreadyGrantedError, ConsentAlreadyWithdrawnError } from '../domain/consent.errors';
 
 export const CONSENT_PURPOSES = [
   'quotation',
@@ -26,20 +27,6 @@ export interface HealthDeclaration {
   readonly answers: readonly { questionId: string; answer: boolean; details?: string }[];
   readonly heightCm?: number;
   readonly weightKg?: number;
-}
-
-export class ConsentAlreadyGrantedError extends AppError {
-  constructor(consentId: string) {
-    super('CONSENT.ALREADY_GRANTED', 'conflict', 'an active consent for this purpose exists', {
-      extensions: { consentId },
-    });
-  }
-}
-
-export class ConsentAlreadyWithdrawnError extends AppError {
-  constructor() {
-    super('CONSENT.ALREADY_WITHDRAWN', 'conflict', 'this consent was already withdrawn');
-  }
 }
 
 /**
@@ -59,8 +46,10 @@ export class ConsentService {
 
   async grant(
     input: { customerId: string; purpose: ConsentPurpose; noticeVersion: string; channel: string },
-    actor: string,
+    principal: Principal,
   ): Promise<ConsentEntity> {
+    assertOwn(principal, input.customerId);
+    const actor = principal.sub;
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       await this.customers.lockActive(manager, input.customerId);
@@ -126,14 +115,20 @@ export class ConsentService {
     });
   }
 
-  async list(customerId: string): Promise<ConsentEntity[]> {
+  async list(customerId: string, principal: Principal): Promise<ConsentEntity[]> {
+    assertOwn(principal, customerId);
     return this.dataSource.manager.find(ConsentEntity, {
       where: { customerId },
       order: { grantedAt: 'ASC' },
     });
   }
 
-  async declareHealth(customerId: string, declaration: HealthDeclaration): Promise<void> {
+  async declareHealth(
+    customerId: string,
+    declaration: HealthDeclaration,
+    principal: Principal,
+  ): Promise<void> {
+    assertOwn(principal, customerId);
     await this.dataSource.transaction(async (manager) => {
       const customer = await this.customers.lockActive(manager, customerId);
       if (!(await this.activeConsent(manager, customerId, 'health_data'))) {
@@ -152,6 +147,7 @@ export class ConsentService {
     purpose: string,
     principal: Principal,
   ): Promise<HealthDeclaration | null> {
+    assertOwn(principal, customerId);
     return this.dataSource.transaction(async (manager) => {
       const customer = await this.customers.findActive(manager, customerId);
       if (!(await this.activeConsent(manager, customerId, 'health_data'))) {

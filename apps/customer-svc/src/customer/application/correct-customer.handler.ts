@@ -6,6 +6,8 @@ import { assertNeededForPurpose, correct, type Correction } from '../domain/cust
 import { CustomerAlreadyRegisteredError } from '../domain/customer.errors';
 import { CustomerRepository } from '../infrastructure/customer.repository';
 import { isUniqueViolation } from './unique-violation';
+import { assertOwn } from './own-records';
+import type { Principal } from '@insurer/platform-auth';
 
 /** A correction of the profile as a new version, against the version the caller read. */
 @Injectable()
@@ -19,9 +21,11 @@ export class CorrectCustomerHandler {
   async execute(
     customerId: string,
     input: Correction,
-    actor: string,
+    who: Principal,
     within?: EntityManager,
   ): Promise<{ customerId: string; version: number; changedFields: string[] }> {
+    assertOwn(who, customerId);
+    const actor = who.sub;
     assertNeededForPurpose(input.purpose, Object.keys(input.changes));
     const now = this.clock.now();
     try {

@@ -5,6 +5,7 @@ import { assertMayUnmask, maskChanges, projectForReader } from '../domain/custom
 import type { ProfileField, Purpose } from '../domain/field-catalogue';
 import { CustomerEntity } from '../infrastructure/customer.entity';
 import { CustomerRepository } from '../infrastructure/customer.repository';
+import { assertOwn } from './own-records';
 
 export interface CustomerView {
   readonly customerId: string;
@@ -32,6 +33,7 @@ export class CustomerQueries {
     unmask: readonly ProfileField[],
     principal: Principal,
   ): Promise<CustomerView> {
+    assertOwn(principal, customerId);
     assertMayUnmask(purpose, unmask, { self: principal.customerId === customerId, roles: principal.roles });
     return this.dataSource.transaction(async (manager) => {
       const customer = await this.customers.findActive(manager, customerId);
@@ -53,7 +55,8 @@ export class CustomerQueries {
   }
 
   /** Every version: who, when, why, for what purpose, and the old and new values (sensitive ones masked). */
-  async history(customerId: string) {
+  async history(customerId: string, principal: Principal) {
+    assertOwn(principal, customerId);
     const manager = this.dataSource.manager;
     await this.customers.findActive(manager, customerId);
     return (await this.customers.versions(manager, customerId)).map((v) => ({

@@ -1,7 +1,7 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import type { Reason } from '@insurer/contracts';
@@ -10,6 +10,9 @@ import { maskMobile } from '../domain/masking';
 import { CustomerEntity, IdentityVerificationEntity } from '../infrastructure/customer.entity';
 import { Notifier } from '../infrastructure/notifier';
 import { CustomerRepository } from '../infrastructure/customer.repository';
+import { assertOwn } from './own-records';
+import type { Principal } from '@insurer/platform-auth';
+import { VerificationClosedError } from '../domain/identity-verification.errors';
 
 const CODE_TTL_MS = 10 * 60_000;
 const MAX_CODE_ATTEMPTS = 3;
@@ -28,16 +31,6 @@ export interface VerificationOutcome {
   readonly sentTo?: string;
   readonly expiresAt?: string;
   readonly attemptsLeft?: number;
-}
-
-export class VerificationClosedError extends AppError {
-  constructor(status: string) {
-    super(
-      'IDENTITY.VERIFICATION_CLOSED',
-      'conflict',
-      `this verification is already ${status}; start a new one`,
-    );
-  }
 }
 
 /**
@@ -119,7 +112,13 @@ export class IdentityVerificationService {
     return { ...rest, sentTo: maskMobile(mobile) };
   }
 
-  async confirm(customerId: string, verificationId: string, code: string): Promise<VerificationOutcome> {
+  async confirm(
+    customerId: string,
+    verificationId: string,
+    code: string,
+    principal: Principal,
+  ): Promise<VerificationOutcome> {
+    assertOwn(principal, customerId);
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const customer = await this.customers.lockActive(manager, customerId);

@@ -12,6 +12,8 @@ import {
 } from '../domain/risk-tolerance';
 import { RiskAssessmentEntity } from '../infrastructure/customer.entity';
 import { CustomerRepository } from '../infrastructure/customer.repository';
+import { assertOwn } from './own-records';
+import type { Principal } from '@insurer/platform-auth';
 
 @Injectable()
 export class RiskAssessmentService {
@@ -29,8 +31,10 @@ export class RiskAssessmentService {
   async assess(
     customerId: string,
     answers: Record<string, number>,
-    actor: string,
+    principal: Principal,
   ): Promise<RiskAssessmentEntity> {
+    assertOwn(principal, customerId);
+    const actor = principal.sub;
     const scored = scoreQuestionnaire(answers);
     if (!scored.ok) throw new CustomerDataInvalidError(scored.violations);
     const now = this.clock.now();
@@ -82,7 +86,8 @@ export class RiskAssessmentService {
     });
   }
 
-  list(customerId: string): Promise<RiskAssessmentEntity[]> {
+  list(customerId: string, principal: Principal): Promise<RiskAssessmentEntity[]> {
+    assertOwn(principal, customerId);
     return this.dataSource.manager.find(RiskAssessmentEntity, {
       where: { customerId },
       order: { assessedAt: 'DESC' },

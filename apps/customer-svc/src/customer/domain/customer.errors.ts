@@ -75,3 +75,10 @@ export class UnmaskNotAllowedError extends AppError {
     super('CUSTOMER.UNMASK_FORBIDDEN', 'forbidden', reason);
   }
 }
+
+/** A customer acting on another customer's records (403). */
+export class CustomerNotYoursError extends AppError {
+  constructor() {
+    super('CUSTOMER.NOT_YOURS', 'forbidden', 'a customer may act only on their own records');
+  }
+}

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ConsentService } from '../application/consent.service';
-import { assertOwn } from '../application/own-records';
 import { CustomerIdQuery, GrantConsentBody } from './customer.dto';
 
 @ApiTags('consents')
@@ -21,8 +20,7 @@ export class ConsentHttpController {
     @Body(new ZodValidationPipe(GrantConsentBody)) body: z.output<typeof GrantConsentBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, body.customerId);
-    return this.consents.grant(body, principal.sub);
+    return this.consents.grant(body, principal);
   }
 
   @Post(':id/withdrawal')
@@ -41,7 +39,6 @@ export class ConsentHttpController {
     @Query(new ZodValidationPipe(CustomerIdQuery)) query: z.output<typeof CustomerIdQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, query.customerId);
-    return this.consents.list(query.customerId);
+    return this.consents.list(query.customerId, principal);
   }
 }

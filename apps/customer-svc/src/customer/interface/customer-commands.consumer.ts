@@ -39,7 +39,7 @@ export class CustomerCommandsConsumer {
       this.correctCustomer.execute(
         customerId,
         { expectedVersion, reason, purpose, changes: fields as Partial<Record<ProfileField, unknown>> },
-        `integrator:${command.issuer}`,
+        { sub: `integrator:${command.issuer}`, roles: ['integrator'] },
         ctx.manager,
       ),
     );

@@ -8,7 +8,6 @@ import { CorrectCustomerHandler } from '../application/correct-customer.handler'
 import { CustomerQueries } from '../application/customer.queries';
 import { RegisterCustomerHandler } from '../application/register-customer.handler';
 import { IdentityVerificationService } from '../application/identity-verification.service';
-import { assertOwn } from '../application/own-records';
 import { RiskAssessmentService } from '../application/risk-assessment.service';
 import type { ProfileField } from '../domain/field-catalogue';
 import { RISK_QUESTIONNAIRE } from '../domain/risk-tolerance';
@@ -81,7 +80,6 @@ export class CustomerHttpController {
     @Query(new ZodValidationPipe(ReadCustomerQuery)) query: z.output<typeof ReadCustomerQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, id);
     return this.customers.read(id, query.purpose, query.unmask as ProfileField[], principal);
   }
 
@@ -96,16 +94,14 @@ export class CustomerHttpController {
     @Body(new ZodValidationPipe(UpdateCustomerBody)) body: z.output<typeof UpdateCustomerBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, id);
-    return this.correctCustomer.execute(id, body, principal.sub);
+    return this.correctCustomer.execute(id, body, principal);
   }
 
   @Get(':id/history')
   @Roles('customer', 'service_rep', 'compliance_officer', 'admin')
   @ApiOperation({ summary: 'Every version: who, when, why and what changed (sensitive values masked)' })
   history(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwn(principal, id);
-    return this.customers.history(id);
+    return this.customers.history(id, principal);
   }
 
   @Post(':id/identity-verifications')
@@ -135,8 +131,7 @@ export class CustomerHttpController {
     @Body(new ZodValidationPipe(ConfirmVerificationBody)) body: z.output<typeof ConfirmVerificationBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, id);
-    return this.verification.confirm(id, verificationId, body.code);
+    return this.verification.confirm(id, verificationId, body.code, principal);
   }
 
   @Post(':id/risk-assessments')
@@ -150,16 +145,14 @@ export class CustomerHttpController {
     @Body(new ZodValidationPipe(RiskAssessmentBody)) body: z.output<typeof RiskAssessmentBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, id);
-    return this.assessments.assess(id, body.answers, principal.sub);
+    return this.assessments.assess(id, body.answers, principal);
   }
 
   @Get(':id/risk-assessments')
   @Roles('customer', 'agent', 'service_rep', 'compliance_officer', 'admin')
   @ApiOperation({ summary: 'Past assessments, newest first' })
   listAssessments(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwn(principal, id);
-    return this.assessments.list(id);
+    return this.assessments.list(id, principal);
   }
 
   @Put(':id/health-declaration')
@@ -174,8 +167,7 @@ export class CustomerHttpController {
     @Body(new ZodValidationPipe(HealthDeclarationBody)) body: z.output<typeof HealthDeclarationBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, id);
-    await this.consents.declareHealth(id, body);
+    await this.consents.declareHealth(id, body, principal);
   }
 
   @Get(':id/health-declaration')
@@ -189,7 +181,6 @@ export class CustomerHttpController {
     @Query(new ZodValidationPipe(HealthReadQuery)) query: z.output<typeof HealthReadQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, id);
     return { declaration: await this.consents.readHealth(id, query.purpose, principal) };
   }
 }

@@ -17,6 +17,7 @@ import {
 import { PersonalDataVault } from '../../customer/infrastructure/personal-data-vault';
 import { CustomerRepository } from '../../customer/infrastructure/customer.repository';
 import { healthContext, versionContext } from '../../customer/infrastructure/sealing';
+import { assertOwn } from '../../customer/application/own-records';
 
 /** Policy states whose records the law makes the insurer keep (Insurance Law Art. 87). */
 const RETAINED_POLICY_STATES = ['in_force', 'suspended'];
@@ -35,6 +36,7 @@ export class DataSubjectService {
 
   /** Everything held about the customer, in clear, as one JSON document; recorded as an access. */
   async export(customerId: string, principal: Principal) {
+    assertOwn(principal, customerId);
     return this.dataSource.transaction(async (m) => {
       const customer = await this.customers.findActive(m, customerId);
       const key = await this.customers.dataKey(m, customerId);
@@ -87,7 +89,9 @@ export class DataSubjectService {
    */
   async erase(
     customerId: string,
+    principal: Principal,
   ): Promise<{ customerId: string; erasedAt: string; retainedForPolicies: boolean }> {
+    assertOwn(principal, customerId);
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
       const customer = await this.customers.lockActive(m, customerId);

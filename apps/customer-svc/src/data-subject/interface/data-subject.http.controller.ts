@@ -2,7 +2,6 @@ import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { uuidParam } from '@insurer/platform-http';
-import { assertOwn } from '../../customer/application/own-records';
 import { DataSubjectService } from '../application/data-subject.service';
 
 /** The data subject's rights over everything the service holds (PIPL Art. 45, 47): export and erasure. */
@@ -21,7 +20,6 @@ export class DataSubjectHttpController {
     summary: 'Everything held about the customer, in clear (PIPL Art. 45); the export is recorded',
   })
   export(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwn(principal, id);
     return this.dataSubject.export(id, principal);
   }
 
@@ -32,7 +30,6 @@ export class DataSubjectHttpController {
     summary: 'Erase the customer (crypto-shredding); keeps only what running policies require',
   })
   erase(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    assertOwn(principal, id);
-    return this.dataSubject.erase(id);
+    return this.dataSubject.erase(id, principal);
   }
 }

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource } from 'typeorm';
-import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { Clock } from '@insurer/platform-time';
 import { averageQuality, trainingStanding } from '../domain/training';
 import { QualityReviewEntity, StaffMemberEntity, TrainingRecordEntity } from '../infrastructure/staff.entity';
-
-export class StaffAlreadyExistsError extends AppError {
-  constructor(staffId: string) {
-    super('STAFF.ALREADY_EXISTS', 'conflict', `staff member ${staffId} already exists`);
-  }
-}
+import { StaffAlreadyExistsError } from '../domain/staff.errors';
 
 /** Service staff, their training hours and quality reviews (manual 5.4). */
 @Injectable()

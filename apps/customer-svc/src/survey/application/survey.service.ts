@@ -2,18 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
-import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { assertOwn } from '../../customer/application/own-records';
 import { CustomerEntity } from '../../customer/infrastructure/customer.entity';
 import { SurveyEntity, type SurveyTrigger } from '../infrastructure/survey.entity';
-
-export class SurveyAlreadyAnsweredError extends AppError {
-  constructor() {
-    super('SURVEY.ALREADY_ANSWERED', 'conflict', 'this survey was already answered');
-  }
-}
+import { SurveyAlreadyAnsweredError } from '../domain/survey.errors';
 
 export interface SurveyRequest {
   readonly customerId: string;
@@ -113,7 +108,8 @@ export class SurveyService {
     });
   }
 
-  list(customerId: string): Promise<SurveyEntity[]> {
+  list(customerId: string, principal: Principal): Promise<SurveyEntity[]> {
+    assertOwn(principal, customerId);
     return this.dataSource.manager.find(SurveyEntity, { where: { customerId }, order: { sentAt: 'DESC' } });
   }
 }

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { assertOwn } from '../../customer/application/own-records';
 import { SurveyService } from '../application/survey.service';
 
 const AnswerBody = z.strictObject({
@@ -27,8 +26,7 @@ export class SurveyHttpController {
     @Query(new ZodValidationPipe(ListQuery)) query: z.output<typeof ListQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    assertOwn(principal, query.customerId);
-    return this.surveys.list(query.customerId);
+    return this.surveys.list(query.customerId, principal);
   }
 
   @Post(':id/answers')

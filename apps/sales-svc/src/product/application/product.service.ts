@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ProductDefinition } from '@insurer/contracts';
-import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { checkProductTerms } from '../domain/product-rules';
@@ -16,31 +16,7 @@ import {
   type TableProblem,
 } from '../domain/table-validation';
 import { ProductVersionEntity, type ProductTermsJson } from '../infrastructure/product-version.entity';
-
-export class ProductInvalidError extends AppError {
-  constructor(problems: readonly TableProblem[], what = 'product') {
-    super(
-      'PRODUCT.INVALID',
-      'rule',
-      `the ${what} is not valid: ${problems.map((p) => p.message).join('; ')}`,
-      {
-        errors: problems.map((p) => ({ pointer: p.pointer, message: p.message, rule: p.rule })),
-      },
-    );
-  }
-}
-
-export class ProductStateError extends AppError {
-  constructor(message: string) {
-    super('PRODUCT.WRONG_STATE', 'conflict', message);
-  }
-}
-
-export class ProductNotOnSaleError extends AppError {
-  constructor(productCode: string, on: string) {
-    super('PRODUCT.NOT_ON_SALE', 'rule', `product ${productCode} has no version in force on ${on}`);
-  }
-}
+import { ProductInvalidError, ProductStateError, ProductNotOnSaleError } from '../domain/product.errors';
 
 export interface NewProductVersion extends ProductTermsJson {
   readonly productCode: string;

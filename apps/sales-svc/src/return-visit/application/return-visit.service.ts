@@ -2,17 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { sweepDue } from '@insurer/platform-database';
-import { AppError, ResourceNotFoundError } from '@insurer/platform-http';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { returnVisitDueOn, type VisitOutcome } from '../domain/return-visit';
 import { ReturnVisitEntity } from '../infrastructure/return-visit.entity';
-
-export class VisitAlreadyCompletedError extends AppError {
-  constructor() {
-    super('RETURN_VISIT.COMPLETED', 'conflict', 'this return visit was already completed');
-  }
-}
+import { VisitAlreadyCompletedError } from '../domain/return-visit.errors';
 
 @Injectable()
 export class ReturnVisitService {

@@ -14,6 +14,7 @@ import { PayFirstPremiumHandler } from './policy/application/pay-first-premium.h
 import { PolicyQueries } from './policy/application/policy.queries';
 import { ReinstatePolicyHandler } from './policy/application/reinstate-policy.handler';
 import { RescindPolicyHandler } from './policy/application/rescind-policy.handler';
+import { SendDemandNoticeHandler } from './policy/application/send-demand-notice.handler';
 import { SurrenderPolicyHandler } from './policy/application/surrender-policy.handler';
 import { TerminatePolicyOnClaimPaidHandler } from './policy/application/terminate-policy-on-claim-paid.handler';
 import { WithdrawPolicyHandler } from './policy/application/withdraw-policy.handler';
@@ -79,6 +80,7 @@ export class ContractModule {
         WithdrawPolicyHandler,
         SurrenderPolicyHandler,
         RescindPolicyHandler,
+        SendDemandNoticeHandler,
         ReinstatePolicyHandler,
         TerminatePolicyOnClaimPaidHandler,
         PayPremiumHandler,

@@ -422,6 +422,41 @@ describe('changes to an issued policy', () => {
     ]).toEqual([1, 1, 1, 1]);
   });
 
+  it('suspends 30 days after a demand notice when that comes before the 60 days (Art. 36), one notice per premium', async () => {
+    const { policy } = await issue();
+    const due = policy.nextDueOn as string;
+    const job = started.app.get(PremiumCalendarJob).job;
+    const demand = () => api.post(`/policies/${policy.policyId}/demand-notice`, {}, rep);
+    // Nothing is overdue yet: no notice.
+    expect((await demand()).body).toMatchObject({ code: 'PREMIUM.NOT_OVERDUE' });
+    // Overdue from the day after the due date; the notice goes out on day 5.
+    clock.set(endOfShanghaiDay(addDays(due, 5)));
+    await job.runNow();
+    await events.waitFor(ofType('contract.premium-overdue', (p) => p.policyId === policy.policyId));
+    const noticeOn = today();
+    const sent = await demand();
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ demandNoticeOn: noticeOn, graceEndsOn: addDays(noticeOn, 30) });
+    await events.waitFor(
+      ofType(
+        'contract.premium-demand-notice-sent',
+        (p) => p.policyId === policy.policyId && p.graceEndsOn === addDays(noticeOn, 30) && p.dueOn === due,
+      ),
+    );
+    expect((await demand()).body).toMatchObject({ code: 'PREMIUM.DEMAND_ALREADY_SENT' });
+    // Day 30 after the notice is still grace; the day after, cover is suspended (long before day 60).
+    clock.set(new Date(endOfShanghaiDay(addDays(noticeOn, 30)).getTime() - 1));
+    await job.runNow();
+    expect((await api.get(`/policies/${policy.policyId}`, rep)).body.status).toBe('in_force');
+    clock.set(endOfShanghaiDay(addDays(noticeOn, 30)));
+    await job.runNow();
+    const [lapsed] = await events.waitFor(
+      ofType('contract.policy-lapsed', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(lapsed)).toMatchObject({ dueOn: due, graceEndedOn: addDays(noticeOn, 30) });
+    expect((await api.get(`/policies/${policy.policyId}`, rep)).body.status).toBe('suspended');
+  });
+
   it('takes a renewal premium of exactly the instalment due', async () => {
     const { policy } = await issue();
     const body = {

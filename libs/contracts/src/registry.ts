@@ -53,6 +53,7 @@ export const EVENT_DEFINITIONS = [
   contract.PolicyTerminatedV1,
   contract.PremiumPaidV1,
   contract.PremiumOverdueV1,
+  contract.PremiumDemandNoticeSentV1,
   contract.DocumentIntegrityFailedV1,
   claims.ClaimReportedV1,
   claims.ClaimDocumentsRequestedV1,

@@ -391,6 +391,16 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     dueOn: '2027-03-03',
     graceEndsOn: '2027-05-02',
   },
+  'contract.premium-demand-notice-sent': {
+    policyId: ids.policy,
+    policyholderId: ids.customer,
+    amountFen: 150_000,
+    dueOn: '2027-03-03',
+    noticeOn: '2027-03-10',
+    graceEndsOn: '2027-04-09',
+    sentBy: 'rep-1',
+    sentAt: at,
+  },
   'claims.claim-reported': {
     claimId: ids.claim,
     policyId: ids.policy,

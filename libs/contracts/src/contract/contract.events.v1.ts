@@ -178,6 +178,24 @@ export const PremiumOverdueV1 = defineEvent({
   payload: z.object({ policyId: Id, amountFen: Fen, dueOn: CalendarDate, graceEndsOn: CalendarDate }),
 });
 
+export const PremiumDemandNoticeSentV1 = defineEvent({
+  type: 'contract.premium-demand-notice-sent',
+  version: 1,
+  topic,
+  description:
+    'The insurer demanded an overdue premium (催告, Insurance Law Art. 36): cover is suspended if it is still unpaid 30 days after the notice or 60 days after its due date, whichever comes first.',
+  payload: z.object({
+    policyId: Id,
+    policyholderId: Id,
+    amountFen: Fen,
+    dueOn: CalendarDate,
+    noticeOn: CalendarDate,
+    graceEndsOn: CalendarDate,
+    sentBy: z.string().min(1),
+    sentAt: Instant,
+  }),
+});
+
 export const DocumentIntegrityFailedV1 = defineEvent({
   type: 'contract.document-integrity-failed',
   version: 1,

@@ -10,6 +10,8 @@ import {
   mature,
   payPremium,
   reinstate,
+  sendDemandNotice,
+  suspendedFrom,
   rescind,
   surrender,
   terminateAfterClaim,
@@ -461,6 +463,61 @@ describe('the policy aggregate', () => {
         type: 'contract.policy-lapsed',
         payload: { graceEndedOn: '2027-05-01' },
       });
+    });
+  });
+
+  describe('the demand notice (催告, Art. 36)', () => {
+    const overdue = () => markOverdue(issued()).state; // due 2027-03-02, 60 days of grace to 2027-05-01
+
+    it('keeps cover through day 60 of grace without a notice, and suspends it from day 61', () => {
+      expect(overdue().graceEndsOn).toBe('2027-05-01');
+      expect(suspendedFrom(overdue())).toBe('2027-05-02');
+      expect(suspendedFrom(issued())).toBeNull();
+    });
+
+    it('ends grace 30 days after the notice when that comes first, and records the notice once', () => {
+      const decided = sendDemandNotice(overdue(), 'rep', '2027-03-10', NOW);
+      expect(decided.state).toMatchObject({ demandNoticeOn: '2027-03-10', graceEndsOn: '2027-04-09' });
+      expect(suspendedFrom(decided.state)).toBe('2027-04-10');
+      expect(decided.events[0]).toMatchObject({
+        type: 'contract.premium-demand-notice-sent',
+        payload: {
+          dueOn: '2027-03-02',
+          noticeOn: '2027-03-10',
+          graceEndsOn: '2027-04-09',
+          sentBy: 'rep',
+          amountFen: 1_000_000,
+        },
+      });
+      expect(() => sendDemandNotice(decided.state, 'rep', '2027-03-11', NOW)).toThrow(
+        expect.objectContaining({ code: 'PREMIUM.DEMAND_ALREADY_SENT' }),
+      );
+    });
+
+    it('keeps the 60 days when the notice comes later: 30 days after it would end after them', () => {
+      expect(sendDemandNotice(overdue(), 'rep', '2027-04-20', NOW).state.graceEndsOn).toBe('2027-05-01');
+      // A notice 31 days before the end of grace ends it one day early; 30 days before, on the same day.
+      expect(sendDemandNotice(overdue(), 'rep', '2027-03-31', NOW).state.graceEndsOn).toBe('2027-04-30');
+      expect(sendDemandNotice(overdue(), 'rep', '2027-04-01', NOW).state.demandNoticeOn).toBe('2027-04-01');
+    });
+
+    it('refuses a notice when nothing is overdue or the policy is not in force, and clears it when the premium comes', () => {
+      expect(() => sendDemandNotice(issued(), 'rep', '2027-03-01', NOW)).toThrow(
+        expect.objectContaining({ code: 'PREMIUM.NOT_OVERDUE' }),
+      );
+      expect(() => sendDemandNotice(lapse(overdue()).state, 'rep', '2027-05-03', NOW)).toThrow(
+        PolicyStateError,
+      );
+      const noticed = sendDemandNotice(overdue(), 'rep', '2027-03-10', NOW).state;
+      const paid = payPremium(noticed, {
+        paymentId: 'p',
+        amountFen: 1_000_000,
+        paidAt: NOW,
+        method: 'card',
+        payerId: 'ph-1',
+        payerType: 'individual',
+      });
+      expect(paid.state).toMatchObject({ demandNoticeOn: null, graceEndsOn: null, overdueSince: null });
     });
   });
 

@@ -76,6 +76,8 @@ export interface PolicyState {
   readonly premiumsPaidFen: number;
   readonly overdueSince: CalendarDate | null;
   readonly graceEndsOn: CalendarDate | null;
+  /** The demand notice (催告) for the overdue premium, if one was sent. */
+  readonly demandNoticeOn: CalendarDate | null;
   readonly lapsedOn: CalendarDate | null;
   readonly reinstatableUntil: CalendarDate | null;
   readonly endedOn: CalendarDate | null;
@@ -238,6 +240,7 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
     premiumsPaidFen: input.firstPayment.amountFen,
     overdueSince: null,
     graceEndsOn: null,
+    demandNoticeOn: null,
     lapsedOn: null,
     reinstatableUntil: null,
     endedOn: null,
@@ -600,6 +603,7 @@ export function payPremium(
       nextDueOn: nextDue(policy, instalmentsPaid),
       overdueSince: null,
       graceEndsOn: null,
+      demandNoticeOn: null,
     },
     events: [
       premiumPaid(policy, record, Math.floor((instalmentsPaid - 1) / perYear(policy.paymentMode)) + 1),
@@ -649,10 +653,63 @@ export function markOverdue(policy: PolicyState): PolicyDecided {
   };
 }
 
+/** Days after a demand notice until cover is suspended for the overdue premium (Art. 36). */
+export const DEMAND_NOTICE_DAYS = 30;
+
+/**
+ * A demand notice (催告) for the overdue premium (Insurance Law Art. 36): cover is suspended once the premium is
+ * unpaid 30 days after the notice or 60 days after its due date, whichever comes first. One notice per overdue
+ * premium; only an overdue premium of a policy in force can be demanded.
+ */
+export function sendDemandNotice(
+  policy: PolicyState,
+  sentBy: string,
+  today: CalendarDate,
+  now: Date,
+): PolicyDecided {
+  if (policy.status !== 'in_force') throw new PolicyStateError(policy, 'sent a demand notice');
+  if (!policy.overdueSince || !policy.graceEndsOn)
+    throw new PolicyRuleError(
+      'PREMIUM.NOT_OVERDUE',
+      'no premium is overdue: a demand notice follows a missed due date',
+    );
+  if (policy.demandNoticeOn)
+    throw new PolicyRuleError(
+      'PREMIUM.DEMAND_ALREADY_SENT',
+      `the premium was already demanded on ${policy.demandNoticeOn}`,
+    );
+  const byNotice = addDays(today, DEMAND_NOTICE_DAYS);
+  const graceEnds = byNotice < policy.graceEndsOn ? byNotice : policy.graceEndsOn;
+  return {
+    state: { ...policy, demandNoticeOn: today, graceEndsOn: graceEnds },
+    events: [
+      {
+        type: 'contract.premium-demand-notice-sent',
+        aggregateId: policy.policyId,
+        payload: {
+          policyId: policy.policyId,
+          policyholderId: policy.policyholderId,
+          amountFen: policy.premiumFen,
+          dueOn: policy.overdueSince,
+          noticeOn: today,
+          graceEndsOn: graceEnds,
+          sentBy,
+          sentAt: now.toISOString(),
+        },
+      },
+    ],
+  };
+}
+
+/** The first day without cover for an overdue premium: the day after grace ends (still in force on its last day). */
+export function suspendedFrom(policy: Pick<PolicyState, 'graceEndsOn'>): CalendarDate | null {
+  return policy.graceEndsOn ? addDays(policy.graceEndsOn, 1) : null;
+}
+
 /** Grace over without the premium: cover is suspended from the next day, reinstatable for 2 years. */
 export function lapse(policy: PolicyState): PolicyDecided {
   const graceEnded = policy.graceEndsOn as CalendarDate;
-  const lapsedOn = addDays(graceEnded, 1);
+  const lapsedOn = suspendedFrom(policy) as CalendarDate;
   const until = reinstatableUntil(lapsedOn);
   return {
     state: { ...policy, status: 'suspended', lapsedOn, reinstatableUntil: until },
@@ -745,6 +802,7 @@ export function reinstate(
       status: 'in_force',
       overdueSince: null,
       graceEndsOn: null,
+      demandNoticeOn: null,
       lapsedOn: null,
       reinstatableUntil: null,
       version: policy.version + 1,

@@ -46,6 +46,7 @@ export class PolicyEntity implements PolicyState {
   @Column('bigint', { name: 'premiums_paid_fen', transformer: bigintAsNumber }) premiumsPaidFen!: number;
   @Column('date', { name: 'overdue_since', nullable: true }) overdueSince!: string | null;
   @Column('date', { name: 'grace_ends_on', nullable: true }) graceEndsOn!: string | null;
+  @Column('date', { name: 'demand_notice_on', nullable: true }) demandNoticeOn!: string | null;
   @Column('date', { name: 'lapsed_on', nullable: true }) lapsedOn!: string | null;
   @Column('date', { name: 'reinstatable_until', nullable: true }) reinstatableUntil!: string | null;
   @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;

@@ -7,6 +7,7 @@ import { ConfirmOfferHandler } from '../application/confirm-offer.handler';
 import { EndorsePolicyHandler } from '../application/endorse-policy.handler';
 import { PolicyQueries } from '../application/policy.queries';
 import { ReinstatePolicyHandler } from '../application/reinstate-policy.handler';
+import { SendDemandNoticeHandler } from '../application/send-demand-notice.handler';
 import { RescindPolicyHandler } from '../application/rescind-policy.handler';
 import { SurrenderPolicyHandler } from '../application/surrender-policy.handler';
 import { WithdrawPolicyHandler } from '../application/withdraw-policy.handler';
@@ -74,6 +75,7 @@ export class PolicyHttpController {
     private readonly surrenderPolicy: SurrenderPolicyHandler,
     private readonly reinstatePolicy: ReinstatePolicyHandler,
     private readonly rescindPolicy: RescindPolicyHandler,
+    private readonly sendDemandNotice: SendDemandNoticeHandler,
   ) {}
 
   @Post('offers/:applicationId/confirmation')
@@ -143,6 +145,17 @@ export class PolicyHttpController {
   })
   surrender(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
     return this.surrenderPolicy.execute(id, principal);
+  }
+
+  @Post(':id/demand-notice')
+  @HttpCode(200)
+  @Roles('service_rep', 'admin')
+  @ApiOperation({
+    summary:
+      'Demand an overdue premium (催告, Art. 36): cover is suspended 30 days after the notice or 60 after the due date, whichever is first',
+  })
+  demandNotice(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.sendDemandNotice.execute(id, principal);
   }
 
   @Post(':id/reinstatement')

@@ -32,6 +32,8 @@ describe('resident ID numbers (GB 11643-1999)', () => {
 
   it.each([
     ['too short', '11010519491231002', 'ID.FORMAT'],
+    ['a 15-digit first-generation number', '110105491231002', 'ID.LEGACY_15_DIGIT'],
+    ['16 digits', '1101054912310021', 'ID.FORMAT'],
     ['a letter inside', '1101051949123A002X', 'ID.FORMAT'],
     ['an unknown province', residentId('990105', '19491231', '002'), 'ID.AREA'],
     ['February 30th', residentId('110105', '19900230', '002'), 'ID.BIRTH_DATE'],
@@ -45,5 +47,11 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     if (!result.ok) {
       expect(result.violation).toMatchObject({ pointer: '/idNumber', rule, source: 'GB 11643-1999' });
     }
+  });
+
+  it('says what to give instead of a 15-digit number', () => {
+    const result = checkResidentId('110105491231002', TODAY);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.violation.message).toMatch(/18-character number on the current card/);
   });
 });

@@ -34,6 +34,13 @@ export function checkResidentId(raw: string, today: CalendarDate, pointer = '/id
     ok: false,
     violation: { pointer, rule, message, source: SOURCE },
   });
+  // First-generation cards carried 15 digits (2-digit year, no check character); they stopped being valid in 2013.
+  if (/^\d{15}$/.test(id)) {
+    return fail(
+      'ID.LEGACY_15_DIGIT',
+      'a 15-digit resident ID number is from a first-generation card, no longer valid; give the 18-character number on the current card',
+    );
+  }
   if (!/^\d{17}[\dX]$/.test(id)) {
     return fail('ID.FORMAT', 'a resident ID number is 17 digits followed by a digit or X');
   }

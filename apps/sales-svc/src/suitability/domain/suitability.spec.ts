@@ -114,6 +114,32 @@ describe('affordability (bank-channel declaration thresholds)', () => {
 });
 
 describe('cover the customer already has', () => {
+  it.each(['accident', 'critical_illness'])(
+    'advises to stop a second %s policy, naming how many are in force',
+    (type) => {
+      const second = { ...base, product: { type, riskGrade: 'R1' as const }, similarPoliciesInForce: 2 };
+      const result = assessSuitability(second);
+      expect(result.outcome).toBe('advise_stop');
+      expect(result.soft).toEqual([
+        expect.objectContaining({
+          code: 'SUITABILITY.DUPLICATE_COVER',
+          message: expect.stringContaining('2 '),
+        }),
+      ]);
+      expect(assessSuitability({ ...second, similarPoliciesInForce: 0 }).soft).toEqual([]);
+    },
+  );
+
+  it('does not count existing life cover as a duplicate (the income multiple judges it)', () => {
+    expect(
+      assessSuitability({
+        ...base,
+        product: { type: 'term_life', riskGrade: 'R1' as const },
+        similarPoliciesInForce: 3,
+      }).soft,
+    ).toEqual([]);
+  });
+
   it('advises to stop a second medical policy', () => {
     const medical = {
       ...base,

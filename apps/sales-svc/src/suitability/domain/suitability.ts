@@ -51,9 +51,21 @@ export function gradeFitsLevel(grade: ProductGrade, level: RiskLevel): boolean {
 }
 
 /**
+ * Products where cover the insured already holds of the same type duplicates the new one (NFRA Order 2023 No. 2: advise
+ * the buyer to stop where cover duplicates): medical cover is indemnity and does not pay twice; accident and
+ * critical-illness benefits add up, so further policies need a need that justifies them. Life cover is judged by the
+ * income multiple instead (over-insurance below).
+ */
+const DUPLICATE_COVER: Readonly<Record<string, string>> = {
+  medical: 'medical policy in force; indemnity cover does not pay twice',
+  accident: 'accident policy in force; check the need before adding benefits that add up',
+  critical_illness: 'critical-illness policy in force; check the need before adding benefits that add up',
+};
+
+/**
  * The check run before a quote and again at application. Hard findings (no valid assessment, a product above the
  * customer's level, unknown means, over-insurance) refuse the sale. Soft findings (premium beyond the affordability
- * thresholds, duplicated medical cover, age plus payment years at 60 or more on a variable-benefit product) mean
+ * thresholds, duplicated medical, accident or critical-illness cover, age plus payment years at 60 or more on a variable-benefit product) mean
  * "advise the buyer to stop"; the sale continues only with the buyer's signed declaration.
  */
 export function assessSuitability(input: SuitabilityInput): SuitabilityResult {
@@ -111,10 +123,11 @@ export function assessSuitability(input: SuitabilityInput): SuitabilityResult {
       source: SOURCES.bankChannel,
     });
   }
-  if (product.type === 'medical' && input.similarPoliciesInForce > 0) {
+  const duplicate = DUPLICATE_COVER[product.type];
+  if (duplicate && input.similarPoliciesInForce > 0) {
     soft.push({
       code: 'SUITABILITY.DUPLICATE_COVER',
-      message: 'the insured already has medical cover in force; indemnity cover does not pay twice',
+      message: `the insured already has ${input.similarPoliciesInForce} ${duplicate}`,
       source: SOURCES.salesConduct,
     });
   }

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@insurer/platform-auth';
+import { Clock, shanghaiDate } from '@insurer/platform-time';
+import { sendDemandNotice } from '../domain/policy';
+import { PolicyRepository } from '../infrastructure/policy.repository';
+
+/** The insurer's demand for an overdue premium (催告): grace then ends 30 days after it at the latest. */
+@Injectable()
+export class SendDemandNoticeHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: PolicyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(policyId: string, principal: Principal) {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (m) => {
+      const policy = await this.policies.lock(m, policyId);
+      return this.policies.save(m, policy, sendDemandNotice(policy, principal.sub, shanghaiDate(now), now));
+    });
+  }
+}

@@ -23,7 +23,8 @@ export async function writes(b: Bench): Promise<void> {
   await closedLoop(
     async (i) => {
       const { customerId, salespersonId } = stories[i % stories.length];
-      const quote = await quotePolicy(client, customerId, salespersonId);
+      // The story customers already hold the accident cover: each further quote carries their signed declaration.
+      const quote = await quotePolicy(client, customerId, salespersonId, true);
       quotes.push({ quoteId: quote.quoteId as string, customerId, salespersonId });
       return true;
     },

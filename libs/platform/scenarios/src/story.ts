@@ -246,7 +246,16 @@ export interface SoldPolicy {
 }
 
 /** A one-year PA1 personal-accident quote sold by telesales (sales-svc's POST /quotes). */
-export function quotePolicy(c: StoryClient, customerId: string, salespersonId: string): Promise<Json> {
+/**
+ * A quote for the story's accident product. `acknowledged`: the customer signed the declaration that they want it
+ * though a finding advises them to stop (e.g. they already hold accident cover: duplicate cover).
+ */
+export function quotePolicy(
+  c: StoryClient,
+  customerId: string,
+  salespersonId: string,
+  acknowledged = false,
+): Promise<Json> {
   return c.ok(
     'quote',
     c.call(c.u.sales, 'POST', '/quotes', c.token('agent', 'agent-demo'), {
@@ -258,6 +267,15 @@ export function quotePolicy(c: StoryClient, customerId: string, salespersonId: s
       coverageTermYears: 1,
       salespersonId,
       channel: 'telesales',
+      ...(acknowledged
+        ? {
+            acknowledgement: {
+              signedBy: customerId,
+              signedAt: new Date().toISOString(),
+              sha256: createHash('sha256').update(`declaration:${customerId}`).digest('hex'),
+            },
+          }
+        : {}),
     }),
   );
 }

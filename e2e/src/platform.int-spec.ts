@@ -222,6 +222,13 @@ describe('the platform, six processes', () => {
       coverageTermYears: 1,
       salespersonId: 'S-1001',
       channel: 'agent',
+      // The story customer holds (or held, until the withdrawal reaches sales-svc) accident cover: a second policy
+      // is duplicate cover, sold only with their signed declaration.
+      acknowledgement: {
+        signedBy: story.customerId,
+        signedAt: new Date().toISOString(),
+        sha256: 'd'.repeat(64),
+      },
     });
     expect(quote.status).toBe(201);
     const producer = kafka.producer();

@@ -17,6 +17,15 @@ function baseEnv(): NodeJS.ProcessEnv {
   return { ...testEnvironment().serviceEnv };
 }
 
+/** A route with a path parameter in each service (Fastify limits a parameter to 100 characters). */
+const PARAM_ROUTES: Record<string, string | undefined> = {
+  'customer-svc': '/customers/',
+  'sales-svc': '/quotes/',
+  'contract-svc': '/policies/',
+  'claims-svc': '/claims/',
+  'compliance-svc': '/cases/',
+};
+
 describe('every service boots against the real infrastructure', () => {
   const processes = SERVICES.map((s) => new ServiceProcess(s.name, s.port, baseEnv()));
 
@@ -81,6 +90,28 @@ describe('every service boots against the real infrastructure', () => {
         expect(((await body.json()) as { errors: unknown }).errors).toEqual([
           { pointer: '/note/1', message: 'must not contain a NUL character' },
         ]);
+      });
+
+      it('answers headers over the size limit with 431 and an over-long path parameter with 414, as problem+json', async () => {
+        const tooLarge = await fetch(`${url()}/health`, { headers: { 'x-padding': 'p'.repeat(20_000) } });
+        expect(tooLarge.status).toBe(431);
+        expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
+        expect(await tooLarge.json()).toMatchObject({ status: 431, code: 'REQUEST.HEADERS_TOO_LARGE' });
+        const route = PARAM_ROUTES[name];
+        if (!route) return; // analytics-svc has no route with a path parameter
+        const longParam = await fetch(`${url()}${route}${'a'.repeat(150)}`, {
+          headers: {
+            authorization: `Bearer ${tokenFor(allowed, 'uri-tester')}`,
+            'x-correlation-id': 'uri-test-1',
+          },
+        });
+        expect(longParam.status).toBe(414);
+        expect(longParam.headers.get('content-type')).toContain('application/problem+json');
+        expect(await longParam.json()).toMatchObject({
+          status: 414,
+          code: 'REQUEST.URI_TOO_LONG',
+          correlationId: 'uri-test-1',
+        });
       });
 
       it('answers 401 without a token, as problem+json, with a correlation id', async () => {

@@ -4,3 +4,4 @@ export * from './problem-details.filter';
 export * from './zod-validation.pipe';
 export * from './openapi';
 export * from './nul-guard';
+export * from './framework-errors';

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -14,7 +15,12 @@ import {
   type ServiceConfig,
 } from '@insurer/platform-config';
 import { probePostgres } from '@insurer/platform-database';
-import { findNulCharacters, problemType } from '@insurer/platform-http';
+import {
+  findNulCharacters,
+  parserProblemResponse,
+  problemType,
+  routingProblem,
+} from '@insurer/platform-http';
 import { DataSource } from 'typeorm';
 import { KafkaClient, KafkaEventServer, OutboxPublisher, probeKafka } from '@insurer/platform-messaging';
 import {
@@ -68,6 +74,16 @@ export async function startService<C extends ServiceConfig>(
     },
     bodyLimit: 5 * 1024 * 1024,
     logger: false,
+    // What Fastify refuses before a route runs is answered as problem+json too (414, 400; 431 and 408 from the parser).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = routingProblem(error, request);
+      void reply.code(problem.status).header('content-type', 'application/problem+json').send(problem);
+    },
+    clientErrorHandler: (err, socket) => {
+      const response = parserProblemResponse(err as NodeJS.ErrnoException);
+      if (response && socket.writable) socket.write(response);
+      socket.destroy(err);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(definition.module(config, logger), adapter, {
     logger: new PinoNestLogger(logger),

@@ -11,3 +11,8 @@ export interface Principal {
 export function isStaff(principal: Pick<Principal, 'roles'>): boolean {
   return principal.roles.some((r) => r !== 'customer');
 }
+
+/** The principal an integrator's command acts as: the issuing system, with the integrator role and no customer. */
+export function integratorPrincipal(issuer: string): Principal {
+  return { sub: `integrator:${issuer}`, roles: ['integrator'] };
+}

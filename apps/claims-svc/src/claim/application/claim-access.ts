@@ -13,8 +13,3 @@ export function assertMayActOn(
   if (!isOwnClaim({ staff: isStaff(actor), customerId: actor.customerId }, claim))
     throw new ClaimNotYoursError();
 }
-
-/** An integrator's command acts as the integrator that issued it. */
-export function integrator(issuer: string): ClaimActor {
-  return { sub: `integrator:${issuer}`, roles: ['integrator'] };
-}

@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { CommandOf, Reason } from '@insurer/contracts';
+import { integratorPrincipal } from '@insurer/platform-auth';
 import { AppError } from '@insurer/platform-http';
 import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
-import { integrator } from '../application/claim-access';
 import { ReportClaimHandler } from '../application/report-claim.handler';
 import { SubmitDocumentsHandler } from '../application/submit-documents.handler';
 
@@ -17,7 +17,9 @@ export class ClaimCommandsConsumer {
 
   @EventPattern('claims.report-claim')
   async report(@Payload() command: CommandOf<'claims.report-claim'>, @Ctx() ctx: DeliveryContext) {
-    await asRefusal(() => this.reportClaim.execute(command.payload, integrator(command.issuer), ctx.manager));
+    await asRefusal(() =>
+      this.reportClaim.execute(command.payload, integratorPrincipal(command.issuer), ctx.manager),
+    );
   }
 
   @EventPattern('claims.submit-claim-documents')
@@ -27,7 +29,7 @@ export class ClaimCommandsConsumer {
   ) {
     const { claimId, documents } = command.payload;
     await asRefusal(() =>
-      this.submitDocuments.execute(claimId, documents, integrator(command.issuer), ctx.manager),
+      this.submitDocuments.execute(claimId, documents, integratorPrincipal(command.issuer), ctx.manager),
     );
   }
 }

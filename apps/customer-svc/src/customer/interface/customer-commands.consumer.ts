@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { CommandOf, Reason } from '@insurer/contracts';
+import { integratorPrincipal } from '@insurer/platform-auth';
 import { AppError } from '@insurer/platform-http';
 import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
 import { CorrectCustomerHandler } from '../application/correct-customer.handler';
@@ -25,7 +26,7 @@ export class CustomerCommandsConsumer {
     await refusalsAsReasons(() =>
       this.registerCustomer.execute(
         { purpose, channel, agentId, profile },
-        `integrator:${command.issuer}`,
+        integratorPrincipal(command.issuer).sub,
         ctx.manager,
       ),
     );
@@ -39,7 +40,7 @@ export class CustomerCommandsConsumer {
       this.correctCustomer.execute(
         customerId,
         { expectedVersion, reason, purpose, changes: fields as Partial<Record<ProfileField, unknown>> },
-        { sub: `integrator:${command.issuer}`, roles: ['integrator'] },
+        integratorPrincipal(command.issuer),
         ctx.manager,
       ),
     );

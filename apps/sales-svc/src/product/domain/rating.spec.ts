@@ -102,6 +102,86 @@ describe('rating a savings product (sum insured per 1,000 of premium, 基本保�
   });
 });
 
+describe('payment mode against the rate row', () => {
+  const ul: RateTable = {
+    ...protection,
+    basis: 'sum_insured_per_1000_premium',
+    occupationLoadingsBp: { '1': 0 },
+    modalFactorsBp: { single: 10_000, annual: 10_000 },
+    rows: [
+      { entryAge: 30, gender: 'male', paymentTermYears: 1, ratePer1000Fen: 105_000 },
+      { entryAge: 30, gender: 'male', paymentTermYears: 10, ratePer1000Fen: 1_050_000 },
+    ],
+  };
+  const ulCell = { ...cell, occupationClass: 1 };
+
+  it('refuses a single premium against the 10-year-pay row, which would sell ten times the cover', () => {
+    expect(
+      rate(ul, { ...ulCell, paymentMode: 'single', paymentTermYears: 10 }, { premiumFen: 10_000_000 }),
+    ).toMatchObject({ ok: false, code: 'RATING.SINGLE_PREMIUM_TERM' });
+  });
+
+  it('rates a single premium on the single-pay row and an annual one on the 10-year row', () => {
+    const single = rate(
+      ul,
+      { ...ulCell, paymentMode: 'single', paymentTermYears: 1 },
+      { premiumFen: 10_000_000 },
+    );
+    const annual = rate(
+      ul,
+      { ...ulCell, paymentMode: 'annual', paymentTermYears: 10 },
+      { premiumFen: 1_000_000 },
+    );
+    expect(single).toMatchObject({ ok: true, rating: { sumInsuredFen: 10_500_000 } });
+    expect(annual).toMatchObject({ ok: true, rating: { sumInsuredFen: 10_500_000 } });
+  });
+});
+
+describe('rating both ways is exact to the fen for rates that are not round numbers', () => {
+  // Savings rates such as 23,517.38 yuan of sum insured per 1,000 of premium, and odd protection rates.
+  const cases: [RateTable['basis'], number, 1 | 10 | 100][] = [
+    ['sum_insured_per_1000_premium', 2_351_738, 1],
+    ['sum_insured_per_1000_premium', 1_234_567, 10],
+    ['premium_per_1000_sum_insured', 1_733, 1],
+    ['premium_per_1000_sum_insured', 9_871, 100],
+  ];
+  it.each(cases)('%s at %d fen per 1,000, rounding unit %d fen', (basis, ratePer1000Fen, unitFen) => {
+    const table: RateTable = {
+      ...protection,
+      basis,
+      rounding: { mode: 'half_up', unitFen },
+      sumInsuredUnitFen: 1,
+      occupationLoadingsBp: { '3': 1500 },
+      rows: [{ entryAge: 30, gender: 'male', paymentTermYears: 20, ratePer1000Fen }],
+    };
+    for (const premiumFen of [100_000, 1_234_567, 5_000_001, 99_999_999]) {
+      const fromPremium = rate(table, cell, { premiumFen });
+      if (!fromPremium.ok) throw new Error(fromPremium.message);
+      const { sumInsuredFen, annualPremiumFen } = fromPremium.rating;
+      // Never dearer than asked, and the same sum insured rated forwards gives the same premium.
+      expect(annualPremiumFen).toBeLessThanOrEqual(premiumFen);
+      // ... and buys what the premium buys by the product's rule for this direction (rounded down), less at most
+      // the sum insured of one rounding unit of premium where rounding the premium up had to be undone.
+      const exactSumInsured =
+        basis === 'premium_per_1000_sum_insured'
+          ? (premiumFen * 100_000) / (ratePer1000Fen * 1.15)
+          : (premiumFen * ratePer1000Fen) / (100_000 * 1.15);
+      expect(sumInsuredFen).toBeLessThanOrEqual(Math.floor(exactSumInsured + 1e-6));
+      expect(exactSumInsured - sumInsuredFen).toBeLessThanOrEqual(
+        (unitFen * exactSumInsured) / premiumFen + 1,
+      );
+      expect(rate(table, cell, { sumInsuredFen })).toMatchObject({ ok: true, rating: { annualPremiumFen } });
+      // The premium is the product's rounding of the exact value: within half a unit of it.
+      const exact =
+        basis === 'premium_per_1000_sum_insured'
+          ? (sumInsuredFen * ratePer1000Fen * 1.15) / 100_000
+          : (sumInsuredFen * 100_000 * 1.15) / ratePer1000Fen;
+      expect(Math.abs(annualPremiumFen - exact)).toBeLessThanOrEqual(unitFen / 2 + 1e-6);
+      expect(annualPremiumFen % unitFen).toBe(0);
+    }
+  });
+});
+
 describe('cells the table does not rate', () => {
   it.each([
     [{ entryAge: 31 }, 'RATING.NO_RATE'],

@@ -57,6 +57,15 @@ const BP = 10_000n;
  * from it, so the quote never costs more than the premium asked for.
  */
 export function rate(table: RateTable, cell: RatingCell, start: RatingStart): RatingResult {
+  // A single premium is paid once: only the single-pay row (one payment year) prices it. Against an n-year row it
+  // would buy n years' worth of cover for one payment.
+  if (cell.paymentMode === 'single' && cell.paymentTermYears !== 1) {
+    return {
+      ok: false,
+      code: 'RATING.SINGLE_PREMIUM_TERM',
+      message: `a single premium is rated on the single-pay row (1 payment year), not a ${cell.paymentTermYears}-year payment term`,
+    };
+  }
   const row = table.rows.find(
     (r) =>
       r.entryAge === cell.entryAge &&
@@ -97,6 +106,9 @@ export function rate(table: RateTable, cell: RatingCell, start: RatingStart): Ra
       ? divideAndRound(si * r * load, PER_1000_YUAN * BP, unit, table.rounding.mode)
       : divideAndRound(si * PER_1000_YUAN * load, r * BP, unit, table.rounding.mode);
 
+  const instalmentFor = (si: bigint): bigint =>
+    divideAndRound(annualFor(si) * m, BP, unit, table.rounding.mode);
+
   let sumInsured: bigint;
   if ('sumInsuredFen' in start) {
     sumInsured = BigInt(start.sumInsuredFen);
@@ -107,6 +119,19 @@ export function rate(table: RateTable, cell: RatingCell, start: RatingStart): Ra
     sumInsured = forward
       ? divideAndRound(annualBudget * PER_1000_YUAN * BP, r * load, siUnit, 'down')
       : divideAndRound(annualBudget * r * BP, PER_1000_YUAN * load, siUnit, 'down');
+    // Rounding the premium to the product's unit can carry it just above the budget: step down to the largest sum
+    // insured whose instalment stays within what was asked (the cost grows with the sum insured, so bisect).
+    const budget = BigInt(start.premiumFen);
+    if (instalmentFor(sumInsured) > budget) {
+      let low = 0n;
+      let high = sumInsured / siUnit;
+      while (low < high) {
+        const mid = (low + high + 1n) / 2n;
+        if (instalmentFor(mid * siUnit) <= budget) low = mid;
+        else high = mid - 1n;
+      }
+      sumInsured = low * siUnit;
+    }
     if (sumInsured === 0n) {
       return {
         ok: false,

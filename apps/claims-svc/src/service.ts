@@ -9,6 +9,7 @@ import { claimsConfigSchema, type ClaimsConfig } from './claims-config';
 import { ClaimsModule } from './claims.module';
 import { ClaimsInit1764000000000 } from './database/migrations/1764000000000-ClaimsInit';
 import { ClaimsDomain1764400000000 } from './database/migrations/1764400000000-ClaimsDomain';
+import { ClaimsParties1765200000000 } from './database/migrations/1765200000000-ClaimsParties';
 import {
   ClaimsPolicyReplicaEntity,
   ClaimsProductReplicaEntity,
@@ -33,7 +34,7 @@ export const service: ServiceParts<ClaimsConfig> = {
       ClaimTimerEntity,
       ClaimHistoryEntity,
     ],
-    migrations: [ClaimsInit1764000000000, ClaimsDomain1764400000000],
+    migrations: [ClaimsInit1764000000000, ClaimsDomain1764400000000, ClaimsParties1765200000000],
   },
   imports: (config) => [
     ClaimsModule.forRoot({

@@ -3,6 +3,7 @@ import { CustomerFactsEntity } from './customer-replica/infrastructure/customer-
 import { SalesInit1764000000000 } from './database/migrations/1764000000000-SalesInit';
 import { SalesDomain1764200000000 } from './database/migrations/1764200000000-SalesDomain';
 import { TrainingYears1765000000000 } from './database/migrations/1765000000000-TrainingYears';
+import { Parties1765200000000 } from './database/migrations/1765200000000-Parties';
 import { PolicyReplicaEntity } from './policy-replica/infrastructure/policy-replica.entity';
 import { ProductVersionEntity } from './product/infrastructure/product-version.entity';
 import { ApplicationEntity } from './proposal/infrastructure/application.entity';
@@ -40,7 +41,12 @@ export const service: ServiceParts<SalesConfig> = {
       ApplicationEntity,
       ReturnVisitEntity,
     ],
-    migrations: [SalesInit1764000000000, SalesDomain1764200000000, TrainingYears1765000000000],
+    migrations: [
+      SalesInit1764000000000,
+      SalesDomain1764200000000,
+      TrainingYears1765000000000,
+      Parties1765200000000,
+    ],
   },
   imports: (config) => [SalesModule.forRoot({ returnVisitSweepMs: config.RETURN_VISIT_SWEEP_MS })],
 };

@@ -722,3 +722,240 @@ describe('needs analysis and the pipeline', () => {
     });
   });
 });
+
+describe('the parties of a sale: policyholder, insured, payer (domain.md "Parties")', () => {
+  const consent = () => ({ signedAt: clock.now().toISOString(), sha256: 'e'.repeat(64) });
+  const reasonCodes = (res: { body: { reasons?: { code: string }[] } }) =>
+    (res.body.reasons ?? []).map((r) => r.code);
+
+  /** Plays contract-svc: a policy on the insured's life, in force. */
+  async function inForce(
+    policyholderId: string,
+    insuredId: string,
+    productCode: string,
+    productVersion: number,
+    sumInsuredFen: number,
+  ) {
+    const policyId = randomUUID();
+    await producer.event('contract.policy-issued', policyId, {
+      ...eventFixtures['contract.policy-issued'],
+      policyId,
+      applicationId: randomUUID(),
+      policyholderId,
+      insuredId,
+      productCode,
+      productVersion,
+      productType: 'critical_illness',
+      sumInsuredFen,
+      issuedAt: clock.now().toISOString(),
+      coolingOffEndsOn: addDays(today(), 20),
+      salespersonId: 'S-1001',
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM sales.policy_replica WHERE policy_id = $1`, [policyId])).length === 1,
+      { description: 'the policy in sales’ replica' },
+    );
+  }
+
+  it('a parent buys critical-illness cover for their child of 8: suitability on the parent, rating and the cap on the child', async () => {
+    const parent = await customer({ age: 40, level: 'C3' });
+    // The child has no valid risk assessment: were suitability read on them, the sale would be refused.
+    const child = await customer({ age: 8, validUntil: addDays(today(), -1) });
+    const forChild = {
+      productCode: 'CI30',
+      paymentTermYears: 20,
+      coverageTermYears: 30,
+      insuredId: child,
+      insuredRelationship: 'child',
+    };
+
+    const q = await quote(parent, { ...forChild, sumInsuredFen: 10_000_000 });
+    expect(q).toMatchObject({
+      customerId: parent,
+      insuredId: child,
+      insuredRelationship: 'child',
+      entryAge: 8,
+    });
+    // Rated on the child's age and gender: 100,000 yuan at the seeded rate for an 8-year-old boy.
+    expect(q.premiumFen).toBe(Math.round((100_000 * seededRate('CI30', 8, 'male', 20)) / 1000));
+    const [issued] = await events.waitFor(ofType('sales.quote-issued', (p) => p.quoteId === q.quoteId));
+    expect(payloadOf(issued)).toMatchObject({
+      customerId: parent,
+      insuredId: child,
+      insuredRelationship: 'child',
+    });
+    const [assessed] = await events.waitFor(
+      ofType('sales.suitability-assessed', (p) => p.customerId === parent && p.productCode === 'CI30'),
+    );
+    expect(payloadOf(assessed)).toMatchObject({ outcome: 'suitable', customerRiskLevel: 'C3' });
+
+    // The child's death benefits stay within CNY 200,000 under 10, counting the cover in force.
+    const over = await api.post(
+      '/quotes',
+      quoteBody(parent, { ...forChild, sumInsuredFen: 30_000_000 }),
+      agent,
+    );
+    expect(over.status).toBe(422);
+    expect(over.body.reasons).toEqual([
+      expect.objectContaining({
+        code: 'PARTIES.MINOR_DEATH_BENEFIT_CAP',
+        source: expect.stringContaining('90号'),
+      }),
+    ]);
+    await inForce(
+      parent,
+      child,
+      'CI30',
+      (q as unknown as { productVersion: number }).productVersion,
+      15_000_000,
+    );
+    // A second critical-illness policy is advised against (duplicate cover): the parent signs that they still want it.
+    const acknowledgement = { signedBy: parent, signedAt: clock.now().toISOString(), sha256: 'a'.repeat(64) };
+    const atCap = await api.post(
+      '/quotes',
+      quoteBody(parent, { ...forChild, sumInsuredFen: 5_000_000, acknowledgement }),
+      agent,
+    );
+    expect(atCap.status).toBe(201);
+    const beyond = await api.post(
+      '/quotes',
+      quoteBody(parent, { ...forChild, sumInsuredFen: 5_100_000, acknowledgement }),
+      agent,
+    );
+    expect(reasonCodes(beyond)).toEqual(['PARTIES.MINOR_DEATH_BENEFIT_CAP']);
+
+    // The application: the parent signs and pays, health answers are the child's, no consent needed for a minor child.
+    const signedByParent = {
+      policyholderId: parent,
+      payerId: parent,
+      beneficiaries: [],
+      signature: { signedBy: parent, signedAt: clock.now().toISOString(), sha256: 'c'.repeat(64) },
+    };
+    // The first quote predates the policy now in force: at application the cap counts it and refuses.
+    const stale = await api.post('/applications', applicationBody(q.quoteId, child, signedByParent), agent);
+    expect(reasonCodes(stale)).toContain('PARTIES.MINOR_DEATH_BENEFIT_CAP');
+    const app = await api.post(
+      '/applications',
+      applicationBody(atCap.body.quoteId, child, {
+        policyholderId: parent,
+        payerId: parent,
+        beneficiaries: [],
+        signature: { signedBy: parent, signedAt: clock.now().toISOString(), sha256: 'c'.repeat(64) },
+      }),
+      agent,
+    );
+    expect(app.status).toBe(201);
+    const [submitted] = await events.waitFor(
+      ofType('sales.application-submitted', (p) => p.applicationId === app.body.applicationId),
+    );
+    expect(payloadOf(submitted)).toMatchObject({
+      policyholderId: parent,
+      insuredId: child,
+      payerId: parent,
+      insuredRelationship: 'child',
+      insuredAge: 8,
+      policyholderAge: 40,
+      customerRiskLevel: 'C3',
+    });
+  });
+
+  it('a grandparent of 65 insures a grandchild of 20 on life cover: the grandchild consents, the sale is recorded', async () => {
+    const grandparent = await customer({ age: 65, level: 'C3' });
+    const grandchild = await customer({ age: 20, gender: 'female' });
+    const terms = {
+      paymentTermYears: 10,
+      sumInsuredFen: 20_000_000,
+      insuredId: grandchild,
+      insuredRelationship: 'close_relative',
+    };
+
+    const noConsent = await api.post('/quotes', quoteBody(grandparent, terms), agent);
+    expect(noConsent.status).toBe(422);
+    expect(noConsent.body.reasons).toEqual([
+      expect.objectContaining({
+        code: 'PARTIES.DEATH_COVER_CONSENT',
+        source: expect.stringContaining('Art. 34'),
+      }),
+    ]);
+    const noRelationship = await api.post(
+      '/quotes',
+      quoteBody(grandparent, { ...terms, insuredRelationship: undefined }),
+      agent,
+    );
+    expect(noRelationship.status).toBe(400);
+
+    const q = await quote(grandparent, { ...terms, insuredConsent: consent() });
+    // Rated as the 20-year-old woman, not the 65-year-old buyer (TL20 does not even take entrants over 60).
+    expect(q.premiumFen).toBe(Math.round((200_000 * seededRate('TL20', 20, 'female', 10)) / 1000));
+
+    const signedByGrandparent = {
+      policyholderId: grandparent,
+      payerId: grandparent,
+      beneficiaries: [{ name: '母亲', relationship: 'parent', sharePercent: 100 }],
+      signature: { signedBy: grandparent, signedAt: clock.now().toISOString(), sha256: 'c'.repeat(64) },
+    };
+    const unrecorded = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, grandchild, signedByGrandparent),
+      agent,
+    );
+    expect(reasonCodes(unrecorded)).toEqual(['SALES.DUAL_RECORDING_MISSING']);
+    const recording = {
+      reference: 'rec-gp',
+      sha256: 'f'.repeat(64),
+      durationSeconds: 900,
+      checklist: [...KEY_ELEMENTS],
+    };
+    const recorded = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, grandchild, { ...signedByGrandparent, dualRecording: recording }),
+      agent,
+    );
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ policyholderId: grandparent, insuredId: grandchild });
+  });
+
+  it('a payer who is not the policyholder: a known customer named with their relationship', async () => {
+    const son = await customer({ age: 35 });
+    const father = await customer({ age: 35 });
+    const q = await quote(son, { sumInsuredFen: 10_000_000 });
+    const unknownPayer = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, son, { payerId: randomUUID(), payerRelationship: 'parent' }),
+      agent,
+    );
+    expect(reasonCodes(unknownPayer)).toEqual(['SALES.PAYER_UNKNOWN']);
+    const paid = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, son, { payerId: father, payerRelationship: 'parent' }),
+      agent,
+    );
+    expect(paid.status).toBe(201);
+    const [submitted] = await events.waitFor(
+      ofType('sales.application-submitted', (p) => p.applicationId === paid.body.applicationId),
+    );
+    expect(payloadOf(submitted)).toMatchObject({
+      policyholderId: son,
+      payerId: father,
+      payerRelationship: 'parent',
+    });
+  });
+
+  it('refuses a single premium against the 10-year-pay row, which would buy ten times the cover', async () => {
+    const investor = await customer({ age: 40, level: 'C5' });
+    const res = await api.post(
+      '/quotes',
+      quoteBody(investor, {
+        productCode: 'UL10',
+        paymentMode: 'single',
+        paymentTermYears: 10,
+        sumInsuredFen: undefined,
+        premiumFen: 10_000_000,
+      }),
+      agent,
+    );
+    expect(res.status).toBe(422);
+    expect(reasonCodes(res)).toEqual(['RATING.SINGLE_PREMIUM_TERM']);
+  });
+});

@@ -17,6 +17,24 @@ export const RiskLevel = z.enum(['C1', 'C2', 'C3', 'C4', 'C5']);
 /** Product risk grades matched against RiskLevel. */
 export const ProductRiskGrade = z.enum(['R1', 'R2', 'R3', 'R4', 'R5']);
 export const Channel = z.enum(['agent', 'bank', 'telesales', 'online', 'broker']);
+/**
+ * How the insured stands to the policyholder (Insurance Law Art. 31): `child` means the insured is the policyholder's
+ * child; `close_relative` covers grandparents, grandchildren and siblings; `other` has an interest only by consent.
+ */
+export const PartyRelationship = z.enum([
+  'self',
+  'spouse',
+  'child',
+  'parent',
+  'close_relative',
+  'employee',
+  'other',
+]);
+/** The insured's signed consent to a contract on their life and to its sum (Art. 34), or to be insured at all (Art. 31). */
+export const InsuredConsent = z.object({
+  signedAt: z.iso.datetime({ offset: true }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 export const PaymentMode = z.enum(['single', 'annual', 'semi_annual', 'quarterly', 'monthly']);
 export const ProductType = z.enum([
   'term_life',
@@ -34,6 +52,8 @@ export const ClaimType = z.enum([
   'accident_disability',
   'outpatient',
 ]);
+/** What the death certificate gives as the cause; Art. 44 reads `suicide`. */
+export const CauseOfDeath = z.enum(['illness', 'accident', 'suicide', 'undetermined']);
 export const OccupationClass = z.number().int().min(1).max(6);
 export const Percent = z.number().min(0).max(100);
 
@@ -45,3 +65,14 @@ export const Reason = z.object({
   pointer: z.string().optional(),
 });
 export type Reason = z.infer<typeof Reason>;
+
+/**
+ * A named beneficiary (受益人) and their share of the death benefit (Insurance Law Art. 40). An empty list means the
+ * statutory heirs (Art. 42). `customerId` (added in 1.x) names a registered customer, whom claims can pay.
+ */
+export const Beneficiary = z.object({
+  name: z.string().min(1),
+  relationship: z.string().min(1),
+  sharePercent: Percent,
+  customerId: Id.optional(),
+});

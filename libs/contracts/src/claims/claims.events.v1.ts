@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
-import { CalendarDate, ClaimType, Fen, Id, Instant, Reason } from '../primitives';
+import { CalendarDate, CauseOfDeath, ClaimType, Fen, Id, Instant, Percent, Reason } from '../primitives';
 import { Topics } from '../topics';
 
 const topic = Topics.CLAIMS_EVENTS;
@@ -17,6 +17,8 @@ export const ClaimReportedV1 = defineEvent({
     productCode: z.string().min(1),
     claimType: ClaimType,
     eventDate: CalendarDate,
+    /** For a death claim, the cause given (added in 1.x). */
+    causeOfDeath: CauseOfDeath.optional(),
     amountClaimedFen: Fen,
     reportedAt: Instant,
   }),
@@ -66,6 +68,20 @@ export const ClaimApprovedV1 = defineEvent({
     authorityLevel: z.enum(['handler', 'manager', 'director']),
     decidedAt: Instant,
     paymentDueOn: CalendarDate,
+    /**
+     * A death benefit split among the beneficiaries by their shares (Art. 40), to the fen; one line for the statutory
+     * heirs when none is named (Art. 42). Added in 1.x; absent for other claims.
+     */
+    beneficiaryShares: z
+      .array(
+        z.object({
+          name: z.string().min(1),
+          customerId: Id.nullable(),
+          sharePercent: Percent,
+          amountFen: Fen,
+        }),
+      )
+      .optional(),
   }),
 });
 

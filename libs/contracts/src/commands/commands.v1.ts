@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, defineEvent } from '../define';
 import {
   CalendarDate,
+  CauseOfDeath,
   Channel,
   ClaimType,
   Fen,
@@ -9,10 +10,9 @@ import {
   Id,
   Instant,
   OccupationClass,
-  Percent,
   Reason,
 } from '../primitives';
-import { DualRecording } from '../sales/sales.events.v1';
+import { Beneficiary, DualRecording } from '../sales/sales.events.v1';
 import { Topics } from '../topics';
 
 /** Personal data an integrator sends to customer-svc, the one service allowed to hold it. */
@@ -68,10 +68,13 @@ export const SubmitApplicationV1 = defineCommand({
   resultEvent: 'sales.application-submitted',
   payload: z.object({
     quoteId: Id,
-    /** The applicant who signs; defaults to the insured. */
+    /** The applicant who signs; defaults to the customer the quote was made to, and must be that customer. */
     policyholderId: Id.optional(),
+    /** The insured the quote was rated for. */
     insuredId: Id,
+    /** Who pays the premiums, a registered customer; `self` means the policyholder pays. */
     payerId: Id,
+    /** How the payer stands to the policyholder. */
     payerRelationship: z.enum(['self', 'spouse', 'parent', 'child', 'employer', 'other']),
     salespersonId: z.string().min(1),
     healthAnswers: z.array(
@@ -79,9 +82,7 @@ export const SubmitApplicationV1 = defineCommand({
     ),
     heightCm: z.number().positive().optional(),
     weightKg: z.number().positive().optional(),
-    beneficiaries: z.array(
-      z.object({ name: z.string().min(1), relationship: z.string().min(1), sharePercent: Percent }),
-    ),
+    beneficiaries: z.array(Beneficiary),
     signature: z.object({ signedBy: Id, signedAt: Instant, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
     dualRecording: DualRecording.optional(),
   }),
@@ -98,6 +99,8 @@ export const ReportClaimV1 = defineCommand({
     insuredId: Id,
     claimType: ClaimType,
     eventDate: CalendarDate,
+    /** For a death claim, the cause the death certificate gives (added in 1.x): Art. 44 excludes early suicide. */
+    causeOfDeath: CauseOfDeath.optional(),
     description: z.string().min(1).max(4000),
     amountClaimedFen: Fen,
     payee: z.object({

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
 import {
+  Beneficiary,
   CalendarDate,
   Channel,
   Fen,
   Id,
   Instant,
+  PartyRelationship,
   PaymentMode,
   Percent,
   ProductType,
@@ -47,6 +49,10 @@ export const PolicyIssuedV1 = defineEvent({
     policyholderId: Id,
     insuredId: Id,
     payerId: Id,
+    /** How the insured stands to the policyholder (added in 1.x). */
+    insuredRelationship: PartyRelationship.optional(),
+    /** The beneficiaries at issue (added in 1.x); empty means the statutory heirs. Endorsements change them. */
+    beneficiaries: z.array(Beneficiary).optional(),
     productCode: z.string().min(1),
     productVersion: z.number().int().positive(),
     productType: ProductType,
@@ -80,6 +86,8 @@ export const PolicyEndorsedV1 = defineEvent({
     premiumEffectFen: SignedFen,
     sumInsuredFen: Fen,
     premiumFen: Fen,
+    /** The beneficiaries after a `beneficiary` endorsement (added in 1.x), for claims' split of a death benefit. */
+    beneficiaries: z.array(Beneficiary).optional(),
     endorsedAt: Instant,
   }),
 });

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { defineEvent } from '../define';
 import {
+  Beneficiary,
   CalendarDate,
   Channel,
   Fen,
   Gender,
   Id,
   Instant,
+  InsuredConsent,
   OccupationClass,
+  PartyRelationship,
   PaymentMode,
-  Percent,
   ProductRiskGrade,
   Reason,
   RiskLevel,
@@ -97,7 +99,12 @@ export const QuoteIssuedV1 = defineEvent({
   description: 'A quote valid for 30 days.',
   payload: z.object({
     quoteId: Id,
+    /** The policyholder (投保人), to whom the sale is made. */
     customerId: Id,
+    /** The insured (被保险人), added in 1.x: absent from older producers, where the insured is the customer. */
+    insuredId: Id.optional(),
+    /** How the insured stands to the policyholder (added in 1.x). */
+    insuredRelationship: PartyRelationship.optional(),
     productCode: z.string().min(1),
     productVersion: z.number().int().positive(),
     sumInsuredFen: Fen,
@@ -111,6 +118,8 @@ export const QuoteIssuedV1 = defineEvent({
     issuedAt: Instant,
   }),
 });
+
+export { Beneficiary };
 
 export const DualRecording = z.object({
   reference: z.string().min(1),
@@ -136,6 +145,12 @@ export const ApplicationSubmittedV1 = defineEvent({
     insuredId: Id,
     payerId: Id,
     payerRelationship: z.enum(['self', 'spouse', 'parent', 'child', 'employer', 'other']),
+    /** How the insured stands to the policyholder (added in 1.x; absent means the quote named no other insured). */
+    insuredRelationship: PartyRelationship.optional(),
+    /** The insured's signed consent where the law needs it (Arts. 31, 34); added in 1.x. */
+    insuredConsent: InsuredConsent.nullable().optional(),
+    /** The policyholder's completed age on the effective date, which dual recording reads (added in 1.x). */
+    policyholderAge: z.number().int().min(0).max(120).optional(),
     productCode: z.string().min(1),
     productVersion: z.number().int().positive(),
     productRiskGrade: ProductRiskGrade,
@@ -155,9 +170,7 @@ export const ApplicationSubmittedV1 = defineEvent({
     riskLevelValidUntil: CalendarDate.nullable(),
     dualRecordingRequired: z.boolean(),
     dualRecording: DualRecording.nullable(),
-    beneficiaries: z.array(
-      z.object({ name: z.string().min(1), relationship: z.string().min(1), sharePercent: Percent }),
-    ),
+    beneficiaries: z.array(Beneficiary),
     salespersonId: z.string().min(1),
     channel: Channel,
     submittedAt: Instant,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, Raw } from 'typeorm';
 import { isStaff, type Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import type { ClaimStatus } from '../domain/claim';
@@ -32,7 +32,16 @@ export class ClaimQueries {
           ...(filter.policyId ? { policyId: filter.policyId } : {}),
           ...(filter.status ? { status: filter.status } : {}),
         }
-      : [{ insuredId: principal.customerId ?? '' }, { policyholderId: principal.customerId ?? '' }];
+      : [
+          { insuredId: principal.customerId ?? '' },
+          { policyholderId: principal.customerId ?? '' },
+          // Death claims where the customer is a named beneficiary.
+          {
+            beneficiaries: Raw((column) => `${column} @> :me::jsonb`, {
+              me: JSON.stringify([{ customerId: principal.customerId ?? '' }]),
+            }),
+          },
+        ];
     const claims = await this.dataSource.manager.find(ClaimEntity, {
       where,
       order: { reportedAt: 'DESC' },

@@ -9,11 +9,11 @@ import {
   ClaimsProductReplicaEntity,
 } from '../../replica/infrastructure/replica.entity';
 import { reportClaim } from '../domain/claim';
-import { checkIntake, type ClaimType } from '../domain/intake';
+import { checkIntake, type CauseOfDeath, type ClaimType } from '../domain/intake';
 import { ClaimEntity } from '../infrastructure/claim.entity';
 import { ClaimRepository } from '../infrastructure/claim.repository';
 import { payeeContext } from '../infrastructure/payee-seal';
-import { assertMayActOn, type ClaimActor } from './claim-access';
+import { assertMayReport, type ClaimActor } from './claim-access';
 import { viewOf, type ClaimView } from './claim.view';
 import { CLAIMS_SETTINGS, type ClaimsSettings } from './claims-settings';
 
@@ -22,6 +22,7 @@ export interface ReportInput {
   readonly insuredId: string;
   readonly claimType: ClaimType;
   readonly eventDate: string;
+  readonly causeOfDeath?: CauseOfDeath;
   readonly description: string;
   readonly amountClaimedFen: number;
   readonly payee: { name: string; bankAccount: string; relationship: string };
@@ -45,11 +46,10 @@ export class ReportClaimHandler {
   }
 
   async execute(input: ReportInput, actor: ClaimActor, within?: EntityManager): Promise<ClaimView> {
-    // A customer reports only as the insured.
-    assertMayActOn(actor, { insuredId: input.insuredId, policyholderId: input.insuredId });
     const now = this.clock.now();
     return inTransaction(this.dataSource, within, async (m) => {
       const policy = await this.policyReplica.findIn(m, input.policyId);
+      assertMayReport(actor, policy, input);
       const product = policy
         ? await this.productReplica.findIn(m, policy.productCode, policy.productVersion)
         : null;
@@ -75,6 +75,7 @@ export class ReportClaimHandler {
           insuredId: input.insuredId,
           claimType: input.claimType,
           eventDate: input.eventDate,
+          causeOfDeath: input.causeOfDeath,
           description: input.description,
           amountClaimedFen: input.amountClaimedFen,
           payee: {

@@ -23,7 +23,7 @@ const LIMITS = { handlerMaxFen: 5_000_000, managerMaxFen: 50_000_000 };
 function reportInput(overrides: Partial<ClaimReportInput> = {}): ClaimReportInput {
   return {
     claimId: 'c-1',
-    policy: { policyId: 'p-1', policyholderId: 'ph-1', productCode: 'PA1' },
+    policy: { policyId: 'p-1', policyholderId: 'ph-1', productCode: 'PA1', beneficiaries: [] },
     insuredId: 'i-1',
     claimType: 'accident_disability',
     eventDate: '2026-03-01',
@@ -255,6 +255,48 @@ describe('the claim aggregate', () => {
         type: 'claims.claim-approved',
         payload: { authorityLevel: 'handler', paymentDueOn: '2026-03-20' },
       });
+    });
+
+    it('splits an approved death benefit between the beneficiaries named on the day of the report', () => {
+      const beneficiaries = [
+        { name: '王一', relationship: 'spouse', sharePercent: 70, customerId: 'b-1' },
+        { name: '王二', relationship: 'child', sharePercent: 30 },
+      ];
+      const death = reportClaim(
+        reportInput({
+          claimType: 'death',
+          causeOfDeath: 'illness',
+          policy: { policyId: 'p-1', policyholderId: 'ph-1', productCode: 'TL20', beneficiaries },
+        }),
+        NOW,
+      );
+      expect(death.state).toMatchObject({ causeOfDeath: 'illness', beneficiaries });
+      expect(death.events[0].payload).toMatchObject({ causeOfDeath: 'illness' });
+      const decided = decide(
+        { ...death.state, status: 'assessed', assessedBy: 'handler-1', assessment: assessed().assessment },
+        { decision: 'approve', reasons: [] },
+        handler,
+        LIMITS,
+        NOW,
+      );
+      expect(decided.events[0].payload).toMatchObject({
+        approvedFen: 1_000_000,
+        beneficiaryShares: [
+          { name: '王一', customerId: 'b-1', sharePercent: 70, amountFen: 700_000 },
+          { name: '王二', customerId: null, sharePercent: 30, amountFen: 300_000 },
+        ],
+      });
+      // Other claims carry no split; a claim reported on another kind of cover keeps no beneficiaries.
+      const other = decide(assessed(), { decision: 'approve', reasons: [] }, handler, LIMITS, NOW);
+      expect(other.events[0].payload).not.toHaveProperty('beneficiaryShares');
+      expect(
+        reportClaim(
+          reportInput({
+            policy: { policyId: 'p-1', policyholderId: 'ph-1', productCode: 'PA1', beneficiaries },
+          }),
+          NOW,
+        ).state.beneficiaries,
+      ).toEqual([]);
     });
 
     it('starts the payment timer on what is left after an advance', () => {

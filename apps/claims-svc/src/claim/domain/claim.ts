@@ -1,9 +1,10 @@
 import type { EventPayload, EventType } from '@insurer/contracts';
 import { addYears, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 import { approvalCheck, type AuthorityLevel, type AuthorityLimits } from './authority';
+import { splitDeathBenefit, type Beneficiary } from './beneficiaries';
 import { ClaimApprovalRefusedError, ClaimRefusedError, ClaimStateError } from './claim.errors';
 import { fraudScore, type FraudSignal } from './fraud';
-import { missingDocuments, type ClaimType, type Refusal } from './intake';
+import { missingDocuments, type CauseOfDeath, type ClaimType, type Refusal } from './intake';
 import { deductibleAbsorbed, payableAmount, type CoverageLimits } from './payable';
 import { timerDueOn, type TimerKind } from './statutory-timers';
 
@@ -50,6 +51,10 @@ export interface ClaimState {
   readonly eventDate: CalendarDate;
   readonly description: string;
   readonly amountClaimedFen: number;
+  /** For a death claim, the cause reported (Art. 44 reads it). */
+  readonly causeOfDeath: CauseOfDeath | null;
+  /** For a death claim, the beneficiaries on the day it was reported: who takes the benefit and in what shares. */
+  readonly beneficiaries: Beneficiary[];
   readonly payeeName: string;
   readonly payeeRelationship: string;
   readonly payeeAccountLast4: string;
@@ -112,10 +117,16 @@ export function payeeIsInsuredOrBeneficiary(claim: Pick<ClaimState, 'payeeRelati
 export interface ClaimReportInput {
   readonly claimId: string;
   /** The policy from the replica, or null when claims-svc has never heard of it (intake then refuses). */
-  readonly policy: { policyId: string; policyholderId: string; productCode: string } | null;
+  readonly policy: {
+    policyId: string;
+    policyholderId: string;
+    productCode: string;
+    beneficiaries: readonly Beneficiary[];
+  } | null;
   readonly insuredId: string;
   readonly claimType: ClaimType;
   readonly eventDate: CalendarDate;
+  readonly causeOfDeath?: CauseOfDeath;
   readonly description: string;
   readonly amountClaimedFen: number;
   readonly payee: { name: string; relationship: string; accountLast4: string };
@@ -141,6 +152,8 @@ export function reportClaim(input: ClaimReportInput, now: Date): Decided {
     eventDate: input.eventDate,
     description: input.description,
     amountClaimedFen: input.amountClaimedFen,
+    causeOfDeath: input.causeOfDeath ?? null,
+    beneficiaries: input.claimType === 'death' ? [...policy.beneficiaries] : [],
     payeeName: input.payee.name,
     payeeRelationship: input.payee.relationship,
     payeeAccountLast4: input.payee.accountLast4,
@@ -174,6 +187,7 @@ export function reportClaim(input: ClaimReportInput, now: Date): Decided {
           productCode: policy.productCode,
           claimType: input.claimType,
           eventDate: input.eventDate,
+          ...(input.causeOfDeath ? { causeOfDeath: input.causeOfDeath } : {}),
           amountClaimedFen: input.amountClaimedFen,
           reportedAt: now.toISOString(),
         },
@@ -395,6 +409,9 @@ export function decide(
             authorityLevel: level,
             decidedAt: now.toISOString(),
             paymentDueOn: timerDueOn('payment', today),
+            ...(claim.claimType === 'death'
+              ? { beneficiaryShares: splitDeathBenefit(amount, claim.beneficiaries) }
+              : {}),
           },
         },
       ],
@@ -593,10 +610,18 @@ function paid(
 
 // ---------------------------------------------------------------- who may see it
 
-/** Staff see every claim; a customer only those where they are the insured or the policyholder. */
+/**
+ * Staff see every claim; a customer only those where they are the insured or the policyholder, or, for a death
+ * claim, a named beneficiary.
+ */
 export function isOwnClaim(
   who: { staff: boolean; customerId?: string },
-  claim: Pick<ClaimState, 'insuredId' | 'policyholderId'>,
+  claim: Pick<ClaimState, 'insuredId' | 'policyholderId'> & { beneficiaries?: readonly Beneficiary[] },
 ): boolean {
-  return who.staff || who.customerId === claim.insuredId || who.customerId === claim.policyholderId;
+  return (
+    who.staff ||
+    who.customerId === claim.insuredId ||
+    who.customerId === claim.policyholderId ||
+    (who.customerId !== undefined && (claim.beneficiaries ?? []).some((b) => b.customerId === who.customerId))
+  );
 }

@@ -1,4 +1,4 @@
-import { checkIntake, inForceOn, missingDocuments, type PolicyCover } from './intake';
+import { checkIntake, inForceOn, missingDocuments, type ClaimReport, type PolicyCover } from './intake';
 
 const policy: PolicyCover = {
   insuredId: 'i-1',
@@ -13,7 +13,7 @@ const coverages = [
   { code: 'DEATH', claimTypes: ['death'], waitingPeriodDays: 90 },
   { code: 'HOSP', claimTypes: ['hospitalisation'], waitingPeriodDays: 30 },
 ];
-const report = { insuredId: 'i-1', claimType: 'death' as const, eventDate: '2026-06-01' };
+const report: ClaimReport = { insuredId: 'i-1', claimType: 'death', eventDate: '2026-06-01' };
 const codes = (p: PolicyCover | null, r = report, today = '2026-06-10') =>
   checkIntake(p, coverages, r, today).refusals.map((x) => x.code);
 
@@ -58,6 +58,43 @@ describe('claim intake', () => {
 
   it('refuses an event in the future', () => {
     expect(codes(policy, { ...report, eventDate: '2026-06-11' })).toEqual(['CLAIM.EVENT_IN_FUTURE']);
+  });
+});
+
+describe('suicide exclusion (Art. 44)', () => {
+  const suicide = (eventDate: string, p: PolicyCover = policy) =>
+    codes(p, { ...report, eventDate, causeOfDeath: 'suicide' }, '2029-12-31');
+
+  it('excludes suicide up to the last day of the 2 years from formation, and pays from the day after', () => {
+    expect(suicide('2027-12-31')).toEqual(['CLAIM.SUICIDE_EXCLUSION']);
+    expect(suicide('2028-01-01')).toEqual([]);
+  });
+
+  it('counts the 2 years again from a reinstatement', () => {
+    const reinstated = { ...policy, suspensions: [{ from: '2027-03-01', to: '2027-05-10' }] };
+    expect(suicide('2028-06-01', reinstated)).toEqual(['CLAIM.SUICIDE_EXCLUSION']);
+    expect(suicide('2029-05-09', reinstated)).toEqual(['CLAIM.SUICIDE_EXCLUSION']);
+    expect(suicide('2029-05-10', reinstated)).toEqual([]);
+    const refusal = checkIntake(
+      reinstated,
+      coverages,
+      { ...report, eventDate: '2028-06-01', causeOfDeath: 'suicide' },
+      '2029-01-10',
+    ).refusals[0];
+    expect(refusal).toMatchObject({ source: 'Insurance Law Art. 44' });
+    expect(refusal.message).toContain('reinstatement (2027-05-10)');
+  });
+
+  it('does not touch other causes of death or other claims', () => {
+    expect(codes(policy, { ...report, eventDate: '2026-06-01', causeOfDeath: 'illness' })).toEqual([]);
+    expect(
+      codes(policy, {
+        ...report,
+        claimType: 'hospitalisation',
+        eventDate: '2026-06-01',
+        causeOfDeath: 'suicide',
+      }),
+    ).toEqual([]);
   });
 });
 

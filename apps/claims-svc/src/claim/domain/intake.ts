@@ -22,6 +22,8 @@ export interface PolicyCover {
   readonly limitationYears: number;
 }
 
+export type CauseOfDeath = 'illness' | 'accident' | 'suicide' | 'undetermined';
+
 export interface CoverageTerms {
   readonly code: string;
   readonly claimTypes: readonly string[];
@@ -32,6 +34,36 @@ export interface ClaimReport {
   readonly insuredId: string;
   readonly claimType: ClaimType;
   readonly eventDate: CalendarDate;
+  /** For a death claim, what the death certificate gives as its cause. */
+  readonly causeOfDeath?: CauseOfDeath;
+}
+
+/** Cover last (re)started: the formation of the contract, or its latest reinstatement (the end of a suspension). */
+export function coverStartedOn(policy: Pick<PolicyCover, 'effectiveDate' | 'suspensions'>): CalendarDate {
+  return policy.suspensions.reduce<CalendarDate>(
+    (latest, s) => (s.to !== null && s.to > latest ? s.to : latest),
+    policy.effectiveDate,
+  );
+}
+
+/**
+ * Art. 44: no death benefit for suicide within 2 years of formation or of reinstatement (the policy refunds its
+ * cash value instead, which contract-svc handles). The last excluded day is the day before the second anniversary.
+ */
+export function suicideExcluded(
+  policy: Pick<PolicyCover, 'effectiveDate' | 'suspensions'>,
+  report: Pick<ClaimReport, 'claimType' | 'eventDate' | 'causeOfDeath'>,
+): Refusal | null {
+  if (report.claimType !== 'death' || report.causeOfDeath !== 'suicide') return null;
+  const from = coverStartedOn(policy);
+  const until = addYears(from, 2);
+  if (report.eventDate >= until) return null;
+  return {
+    code: 'CLAIM.SUICIDE_EXCLUSION',
+    message: `suicide within 2 years of ${from === policy.effectiveDate ? 'formation' : 'reinstatement'} (${from}); the exclusion ran to ${addDays(until, -1)}`,
+    source: 'Insurance Law Art. 44',
+    pointer: '/causeOfDeath',
+  };
 }
 
 /** Was cover running on the event date? */
@@ -94,6 +126,8 @@ export function checkIntake(
       pointer: '/eventDate',
     });
   }
+  const suicide = suicideExcluded(policy, report);
+  if (suicide) refusals.push(suicide);
   const years = policy.isLife ? 5 : 2;
   if (today > addYears(report.eventDate, years)) {
     refusals.push({

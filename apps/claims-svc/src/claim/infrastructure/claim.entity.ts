@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@insurer/platform-database';
 import type { Assessment, ClaimState, ClaimStatus, RejectionReason } from '../domain/claim';
-import type { ClaimType } from '../domain/intake';
+import type { Beneficiary } from '../domain/beneficiaries';
+import type { CauseOfDeath, ClaimType } from '../domain/intake';
 import type { TimerKind } from '../domain/statutory-timers';
 
 export type { Assessment, ClaimStatus } from '../domain/claim';
@@ -19,6 +20,8 @@ export class ClaimEntity implements ClaimState {
   @Column('date', { name: 'event_date' }) eventDate!: string;
   @Column('text') description!: string;
   @Column('bigint', { name: 'amount_claimed_fen', transformer: bigintAsNumber }) amountClaimedFen!: number;
+  @Column('text', { name: 'cause_of_death', nullable: true }) causeOfDeath!: CauseOfDeath | null;
+  @Column('jsonb') beneficiaries!: Beneficiary[];
   @Column('text', { name: 'payee_name' }) payeeName!: string;
   @Column('text', { name: 'payee_relationship' }) payeeRelationship!: string;
   /** The payee's bank account, sealed with AES-256-GCM; only the last four digits are kept in clear, for display. */

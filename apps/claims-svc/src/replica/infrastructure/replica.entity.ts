@@ -24,5 +24,12 @@ export class ClaimsPolicyReplicaEntity {
   @Column('text') status!: string;
   @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;
   @Column('jsonb') suspensions!: { from: string; to: string | null }[];
+  /** The beneficiaries as last issued or endorsed: who takes a death benefit. */
+  @Column('jsonb') beneficiaries!: {
+    name: string;
+    relationship: string;
+    sharePercent: number;
+    customerId?: string;
+  }[];
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

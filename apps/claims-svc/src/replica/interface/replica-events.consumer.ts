@@ -43,6 +43,7 @@ export class ReplicaEventsConsumer {
         status: 'in_force',
         endedOn: null,
         suspensions: [],
+        beneficiaries: p.beneficiaries ?? [],
         updatedAt: this.clock.now(),
       },
       ['policyId'],
@@ -54,7 +55,11 @@ export class ReplicaEventsConsumer {
     await ctx.manager.update(
       ClaimsPolicyReplicaEntity,
       { policyId: event.payload.policyId },
-      { sumInsuredFen: event.payload.sumInsuredFen, updatedAt: this.clock.now() },
+      {
+        sumInsuredFen: event.payload.sumInsuredFen,
+        ...(event.payload.beneficiaries ? { beneficiaries: event.payload.beneficiaries } : {}),
+        updatedAt: this.clock.now(),
+      },
     );
   }
 

@@ -5,7 +5,7 @@ import { ArchiveService } from '../../archive/application/archive.service';
 import type { PolicyStatus } from '../domain/policy';
 import { PolicyEntity, PolicyVersionEntity } from '../infrastructure/policy.entity';
 import { PolicyRepository } from '../infrastructure/policy.repository';
-import { assertMayActOn } from './policy-access';
+import { assertMayView } from './policy-access';
 
 /** What callers may read of policies; a customer reads only their own. */
 @Injectable()
@@ -19,21 +19,33 @@ export class PolicyQueries {
   /** The policy, after checking the caller may see it. */
   async get(policyId: string, principal: Principal): Promise<PolicyEntity> {
     const policy = await this.policies.find(policyId);
-    assertMayActOn(principal, policy);
+    assertMayView(principal, policy);
     return policy;
   }
 
   list(
     principal: Principal,
-    filter: { policyholderId?: string; status?: PolicyStatus },
+    filter: { policyholderId?: string; insuredId?: string; status?: PolicyStatus },
   ): Promise<PolicyEntity[]> {
-    const where: FindOptionsWhere<PolicyEntity> = {};
-    // A customer's list is theirs whatever the filter asks (an impossible id for a token without a customer).
-    const policyholderId = isStaff(principal)
-      ? filter.policyholderId
-      : (principal.customerId ?? '00000000-0000-0000-0000-000000000000');
-    if (policyholderId) where.policyholderId = policyholderId;
-    if (filter.status) where.status = filter.status;
+    const status = filter.status ? { status: filter.status } : {};
+    let where: FindOptionsWhere<PolicyEntity>[];
+    if (isStaff(principal)) {
+      where = [
+        {
+          ...status,
+          ...(filter.policyholderId ? { policyholderId: filter.policyholderId } : {}),
+          ...(filter.insuredId ? { insuredId: filter.insuredId } : {}),
+        },
+      ];
+    } else {
+      // A customer's list is the policies they hold and those on their life, whatever the filter asks (an impossible
+      // id for a token without a customer).
+      const me = principal.customerId ?? '00000000-0000-0000-0000-000000000000';
+      where = [
+        { ...status, policyholderId: me },
+        { ...status, insuredId: me },
+      ];
+    }
     return this.dataSource.manager.find(PolicyEntity, { where, order: { issuedAt: 'DESC' }, take: 200 });
   }
 

@@ -6,6 +6,7 @@ import {
   issue,
   isOwnPolicy,
   lapse,
+  mayViewPolicy,
   markOverdue,
   mature,
   payPremium,
@@ -106,6 +107,34 @@ describe('the policy aggregate', () => {
       });
       expect(decided.archiveSchedule).toBe(true);
       expect(decided.payment).toMatchObject({ paymentId: 'pay-1', kind: 'first', dueOn: '2026-03-02' });
+    });
+
+    it('announces the parties: policyholder, insured, payer, their relationship and the beneficiaries', () => {
+      const beneficiaries = [
+        { name: '张一', relationship: 'child', sharePercent: 60, customerId: 'b-1' },
+        { name: '张二', relationship: 'child', sharePercent: 40 },
+      ];
+      const decided = issue(
+        issueInput({
+          application: {
+            ...issueInput().application,
+            insuredId: 'child-1',
+            payerId: 'grandma-1',
+            insuredRelationship: 'child',
+            beneficiaries,
+          },
+        }),
+        NOW,
+      );
+      expect(decided.events[1].payload).toMatchObject({
+        policyholderId: 'ph-1',
+        insuredId: 'child-1',
+        payerId: 'grandma-1',
+        insuredRelationship: 'child',
+        beneficiaries,
+      });
+      // Applications from before parties were named: the policyholder insured themself.
+      expect(issue(issueInput(), NOW).events[1].payload).toMatchObject({ insuredRelationship: 'self' });
     });
 
     it('prices from the application when the offer carries no premium, and owes nothing more on a single premium', () => {
@@ -567,6 +596,14 @@ describe('the policy aggregate', () => {
     expect(isOwnPolicy({ staff: true }, 'ph-1')).toBe(true);
     expect(isOwnPolicy({ staff: false, customerId: 'ph-1' }, 'ph-1')).toBe(true);
     expect(isOwnPolicy({ staff: false, customerId: 'other' }, 'ph-1')).toBe(false);
+  });
+
+  it('lets the policyholder and the insured each see a policy, but only the policyholder act on it', () => {
+    const policy = { policyholderId: 'mother', insuredId: 'child' };
+    expect(mayViewPolicy({ staff: false, customerId: 'mother' }, policy)).toBe(true);
+    expect(mayViewPolicy({ staff: false, customerId: 'child' }, policy)).toBe(true);
+    expect(mayViewPolicy({ staff: false, customerId: 'neighbour' }, policy)).toBe(false);
+    expect(isOwnPolicy({ staff: false, customerId: 'child' }, policy.policyholderId)).toBe(false);
   });
 
   it('names the rule and its source on a rule refusal', () => {

@@ -177,6 +177,8 @@ export interface IssueInput {
     coverageTermYears: number;
     insuredAge: number;
     insuredGender: 'male' | 'female';
+    /** How the insured stands to the policyholder (absent from applications made before parties were named). */
+    insuredRelationship?: EventPayload<'contract.policy-issued'>['insuredRelationship'];
     beneficiaries: Beneficiary[];
   };
   readonly offer: { premiumFen: number | null; loadingPercent: number | null; exclusions: readonly string[] };
@@ -262,6 +264,9 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
           policyholderId: state.policyholderId,
           insuredId: state.insuredId,
           payerId: state.payerId,
+          insuredRelationship:
+            app.insuredRelationship ?? (app.insuredId === app.policyholderId ? 'self' : undefined),
+          beneficiaries: state.beneficiaries,
           productCode: state.productCode,
           productVersion: state.productVersion,
           productType: product.type,
@@ -324,6 +329,7 @@ export function endorse(
           premiumEffectFen,
           sumInsuredFen: changed.sumInsuredFen,
           premiumFen: changed.premiumFen,
+          ...(change.kind === 'beneficiary' ? { beneficiaries: changed.beneficiaries } : {}),
           endorsedAt: now.toISOString(),
         },
       },
@@ -822,7 +828,18 @@ export function reinstate(
 
 // ---------------------------------------------------------------- who may act
 
-/** Staff act on any policy; a customer only on their own. */
+/**
+ * Staff act on any policy; a customer acts (withdraw, surrender, endorse, confirm) only as its policyholder, who owns
+ * the contract.
+ */
 export function isOwnPolicy(who: { staff: boolean; customerId?: string }, policyholderId: string): boolean {
   return who.staff || who.customerId === policyholderId;
+}
+
+/** The policyholder and the insured may each see the policy; acting on it is the policyholder's alone. */
+export function mayViewPolicy(
+  who: { staff: boolean; customerId?: string },
+  policy: { policyholderId: string; insuredId: string },
+): boolean {
+  return isOwnPolicy(who, policy.policyholderId) || who.customerId === policy.insuredId;
 }

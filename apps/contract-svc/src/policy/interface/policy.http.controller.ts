@@ -59,7 +59,8 @@ const ReinstatementBody = z.strictObject({
 });
 const RescissionBody = z.strictObject({ learnedOn: z.iso.date(), reason: z.string().min(1).max(2000) });
 const ListQuery = z.object({
-  policyholderId: z.uuid().optional(),
+  policyholderId: z.uuid().optional().describe('Staff: the policies this customer holds'),
+  insuredId: z.uuid().optional().describe('Staff: the policies on this customer’s life'),
   status: z.enum(['in_force', 'suspended', 'withdrawn', 'surrendered', 'terminated']).optional(),
 });
 

@@ -8,7 +8,9 @@ import {
 } from '@insurer/contracts';
 import type { DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
+import { ProductVersionEntity } from '../../product/infrastructure/product-version.entity';
 import { ApplicationEntity } from '../../proposal/infrastructure/application.entity';
+import { deathBenefitFen } from '../../suitability/domain/parties';
 import { ReturnVisitService } from '../../return-visit/application/return-visit.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
 import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
@@ -29,6 +31,10 @@ export class ContractEventsConsumer {
   async onIssued(@Payload() event: EventOf<'contract.policy-issued'>, @Ctx() ctx: DeliveryContext) {
     const p = event.payload;
     const now = this.clock.now();
+    // sales-svc owns the product: what the policy pays on death is read from the version it was sold on.
+    const product = await ctx.manager.findOne(ProductVersionEntity, {
+      where: { productCode: p.productCode, version: p.productVersion },
+    });
     await ctx.manager.upsert(
       PolicyReplicaEntity,
       {
@@ -40,6 +46,8 @@ export class ContractEventsConsumer {
         productType: p.productType,
         salespersonId: p.salespersonId,
         coverageTermYears: p.coverageTermYears,
+        sumInsuredFen: p.sumInsuredFen,
+        deathBenefitFen: product ? deathBenefitFen(product.terms.coverages, p.sumInsuredFen) : 0,
         effectiveDate: p.effectiveDate,
         coolingOffEndsOn: p.coolingOffEndsOn,
         status: 'in_force',

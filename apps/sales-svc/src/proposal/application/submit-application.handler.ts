@@ -46,21 +46,26 @@ export class SubmitApplicationHandler {
     assertQuoteFits(quote, input, now);
 
     const ctx = await this.sale.load(m, quote);
-    const policyholderId = input.policyholderId ?? input.insuredId;
-    const holder =
-      policyholderId === input.insuredId
-        ? ctx.customer
-        : await m.findOne(CustomerFactsEntity, { where: { customerId: policyholderId } });
+    // Cover the insured has gained since the quote counts too.
+    await this.sale.checkCover(m, ctx, quote.sumInsuredFen);
     const suitability = await this.sale.suitability(m, ctx, quote, quote.acknowledgement !== null);
+    const payer =
+      input.payerId === ctx.policyholder.customerId
+        ? ctx.policyholder
+        : await m.findOne(CustomerFactsEntity, { where: { customerId: input.payerId } });
     const { state, event } = submitApplication(
       randomUUID(),
       input,
       {
         quote,
         product: ctx.product.terms,
-        insured: ctx.customer,
+        insured: ctx.insured,
         entryAge: ctx.entryAge,
-        policyholderKnown: !!holder && !holder.erased,
+        effectiveDate: ctx.effectiveDate,
+        policyholder: ctx.policyholder,
+        policyholderAge: ctx.policyholderAge,
+        parties: ctx.parties,
+        payerKnown: !!payer && !payer.erased,
         suitability,
         suitabilityRefused: refusalFor(suitability) !== null,
       },

@@ -1,9 +1,56 @@
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
+import { isParentOfMinor, type SaleParties } from '../../suitability/domain/parties';
 
 export interface Beneficiary {
   readonly name: string;
+  /** How the beneficiary stands to the insured. */
   readonly relationship: string;
   readonly sharePercent: number;
+  readonly customerId?: string;
+}
+
+/** The insured themself or their close relatives (Civil Code Art. 1045): whom an employer may name. */
+const INSURED_OR_CLOSE_RELATIVE = new Set([
+  'self',
+  'insured',
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'grandparent',
+  'grandchild',
+  'close_relative',
+]);
+
+/**
+ * Who may be named (Art. 39): a policyholder naming beneficiaries on another person's life needs the insured's
+ * consent (a parent names for their minor child as guardian); an employer insuring an employee may name only the
+ * insured or the insured's close relatives.
+ */
+export function checkBeneficiaryNaming(
+  parties: SaleParties,
+  beneficiaries: readonly Beneficiary[],
+): Reason[] {
+  if (beneficiaries.length === 0 || parties.relationship === 'self') return [];
+  const reasons: Reason[] = [];
+  if (!parties.insuredConsent && !isParentOfMinor(parties))
+    reasons.push({
+      code: 'SALES.BENEFICIARY_CONSENT',
+      message: 'beneficiaries named by the policyholder on another person’s life need the insured’s consent',
+      pointer: '/beneficiaries',
+      source: SOURCES.beneficiaryDesignation,
+    });
+  if (parties.relationship === 'employee')
+    beneficiaries.forEach((b, i) => {
+      if (!INSURED_OR_CLOSE_RELATIVE.has(b.relationship))
+        reasons.push({
+          code: 'SALES.EMPLOYER_BENEFICIARY',
+          message: `an employer may name only the insured or their close relatives, not "${b.relationship}"`,
+          pointer: `/beneficiaries/${i}/relationship`,
+          source: SOURCES.employerBeneficiary,
+        });
+    });
+  return reasons;
 }
 
 /**
@@ -33,6 +80,37 @@ export function checkBeneficiaries(beneficiaries: readonly Beneficiary[]): Reaso
     });
   }
   return reasons;
+}
+
+/**
+ * The payer is a registered customer and `self` exactly when the policyholder pays; anyone else paying is named with
+ * how they stand to the policyholder, which compliance's AML checks read.
+ */
+export function checkPayer(
+  policyholderId: string,
+  payerId: string,
+  relationship: string,
+  payerKnown: boolean,
+): Reason[] {
+  if (!payerKnown)
+    return [
+      {
+        code: 'SALES.PAYER_UNKNOWN',
+        message: 'the payer is not a customer known to sales; register them first',
+        pointer: '/payerId',
+      },
+    ];
+  if ((payerId === policyholderId) === (relationship === 'self')) return [];
+  return [
+    {
+      code: 'SALES.PAYER_RELATIONSHIP',
+      message:
+        payerId === policyholderId
+          ? 'the policyholder pays: the payer relationship is self'
+          : 'another person pays: name how they stand to the policyholder, not "self"',
+      pointer: '/payerRelationship',
+    },
+  ];
 }
 
 /** The applicant signs for themself; a salesperson may not sign for the customer. */

@@ -6,13 +6,21 @@ import type { QuoteState } from '../../quote/domain/quote';
 import type { CustomerFacts } from '../../suitability/domain/sale';
 import { SaleRefusedError } from '../../suitability/domain/sale.errors';
 import type { SuitabilityResult } from '../../suitability/domain/suitability';
-import { bmi, checkBeneficiaries, checkHealthAnswers, checkSignature } from './application-rules';
+import { checkRatingAge, type SaleParties } from '../../suitability/domain/parties';
+import {
+  bmi,
+  checkBeneficiaries,
+  checkBeneficiaryNaming,
+  checkHealthAnswers,
+  checkPayer,
+  checkSignature,
+} from './application-rules';
 import { checkRecording, recordingRetentionYears } from './dual-recording';
 
 /**
  * The application (投保单) made from a valid quote. Everything the sales-conduct rules require is checked again here,
- * on the customer's current facts: suitability, the policyholder's own signature, specific health answers,
- * beneficiary shares and, where required, the recording of the sale. All refusals are reported together. No I/O.
+ * on the parties' current facts: the insured's rating age, suitability on the policyholder, the policyholder's own
+ * signature, specific health answers about the insured, beneficiaries and, where required, the recording of the sale. All refusals are reported together. No I/O.
  */
 
 export type SubmitApplicationInput = CommandPayload<'sales.submit-application'>;
@@ -50,10 +58,10 @@ function refused(reasons: readonly Reason[], extensions: Record<string, unknown>
   );
 }
 
-/** The quote must still be valid and be for this insured and this salesperson. */
+/** The quote must still be valid and be for these parties and this salesperson. */
 export function assertQuoteFits(
-  quote: Pick<QuoteState, 'validUntil' | 'customerId' | 'salespersonId'>,
-  input: Pick<SubmitApplicationInput, 'insuredId' | 'salespersonId'>,
+  quote: Pick<QuoteState, 'validUntil' | 'customerId' | 'insuredId' | 'salespersonId'>,
+  input: Pick<SubmitApplicationInput, 'insuredId' | 'policyholderId' | 'salespersonId'>,
   now: Date,
 ): void {
   const reasons: Reason[] = [];
@@ -63,11 +71,17 @@ export function assertQuoteFits(
       message: `the quote expired on ${quote.validUntil}; quote again`,
       pointer: '/quoteId',
     });
-  if (input.insuredId !== quote.customerId)
+  if (input.insuredId !== quote.insuredId)
     reasons.push({
       code: 'SALES.INSURED_NOT_QUOTED',
-      message: 'the insured is not the customer the quote was rated for',
+      message: 'the insured is not the person the quote was rated for',
       pointer: '/insuredId',
+    });
+  if (input.policyholderId !== undefined && input.policyholderId !== quote.customerId)
+    reasons.push({
+      code: 'SALES.POLICYHOLDER_NOT_QUOTED',
+      message: 'the policyholder is not the customer the quote was made to',
+      pointer: '/policyholderId',
     });
   if (input.salespersonId !== quote.salespersonId)
     reasons.push({
@@ -78,7 +92,7 @@ export function assertQuoteFits(
   if (reasons.length) throw refused(reasons);
 }
 
-/** What the submission is judged on besides the input: the quote, the product, the insured and the suitability. */
+/** What the submission is judged on besides the input: the quote, the product, the parties and the suitability. */
 export interface SubmissionFacts {
   readonly quote: QuoteState;
   readonly product: {
@@ -87,14 +101,22 @@ export interface SubmissionFacts {
     dualRecordingRequired: boolean;
     riskGrade: EventPayload<'sales.application-submitted'>['productRiskGrade'];
   };
+  /** The life covered, with what underwriting reads. */
   readonly insured: CustomerFacts & {
+    birthDate: string;
     gender: 'male' | 'female';
     occupationClass: number;
     identityVerified: boolean;
   };
+  /** The insured's completed age on the effective date. */
   readonly entryAge: number;
-  /** False when the named policyholder is not a customer sales knows. */
-  readonly policyholderKnown: boolean;
+  readonly effectiveDate: string;
+  /** The buyer: their facts go to underwriting for affordability, their age decides dual recording. */
+  readonly policyholder: CustomerFacts;
+  readonly policyholderAge: number;
+  readonly parties: SaleParties;
+  /** False when the named payer is not a customer sales knows. */
+  readonly payerKnown: boolean;
   readonly suitability: SuitabilityResult;
   readonly suitabilityRefused: boolean;
 }
@@ -106,30 +128,25 @@ export function submitApplication(
   facts: SubmissionFacts,
   now: Date,
 ): { state: ApplicationState; event: EventPayload<'sales.application-submitted'> } {
-  const { quote, product, insured } = facts;
-  const policyholderId = input.policyholderId ?? input.insuredId;
+  const { quote, product, insured, policyholder } = facts;
+  const policyholderId = quote.customerId;
   const sale = {
     productType: product.type,
     isLife: product.isLife,
     productRequiresRecording: product.dualRecordingRequired,
-    buyerAge: facts.entryAge,
+    // Dual recording at 60+ protects the buyer: the policyholder's age, not the insured's.
+    buyerAge: facts.policyholderAge,
     coverageTermYears: quote.coverageTermYears,
     channel: quote.channel,
   };
   const reasons: Reason[] = [
-    ...(facts.policyholderKnown
-      ? []
-      : [
-          {
-            code: 'SALES.CUSTOMER_UNKNOWN',
-            message: 'the policyholder is not known to sales',
-            pointer: '/policyholderId',
-          },
-        ]),
+    ...checkRatingAge(quote.entryAge, insured.birthDate, facts.entryAge, facts.effectiveDate),
     ...(facts.suitabilityRefused ? [...facts.suitability.hard, ...facts.suitability.soft] : []),
+    ...checkPayer(policyholderId, input.payerId, input.payerRelationship, facts.payerKnown),
     ...checkSignature(input.signature.signedBy, policyholderId, input.salespersonId),
     ...checkHealthAnswers(product.type, input.healthAnswers),
     ...checkBeneficiaries(input.beneficiaries),
+    ...checkBeneficiaryNaming(facts.parties, input.beneficiaries),
     ...checkRecording(sale, input.dualRecording),
   ];
   if (reasons.length)
@@ -166,6 +183,9 @@ export function submitApplication(
       insuredId: input.insuredId,
       payerId: input.payerId,
       payerRelationship: input.payerRelationship,
+      insuredRelationship: facts.parties.relationship,
+      insuredConsent: quote.insuredConsent,
+      policyholderAge: facts.policyholderAge,
       productCode: quote.productCode,
       productVersion: quote.productVersion,
       productRiskGrade: product.riskGrade,
@@ -177,13 +197,14 @@ export function submitApplication(
       insuredAge: facts.entryAge,
       insuredGender: insured.gender,
       occupationClass: insured.occupationClass,
-      annualIncomeFen: insured.annualIncomeFen ?? 0,
+      // Affordability is the buyer's: the policyholder's income.
+      annualIncomeFen: policyholder.annualIncomeFen ?? 0,
       bmi: bmi(input.heightCm, input.weightKg),
       declaredConditions: input.healthAnswers.filter((a) => a.answer).map((a) => a.questionId),
       identityVerified: insured.identityVerified,
       customerRiskLevel:
-        insured.riskLevel as EventPayload<'sales.application-submitted'>['customerRiskLevel'],
-      riskLevelValidUntil: insured.riskValidUntil,
+        policyholder.riskLevel as EventPayload<'sales.application-submitted'>['customerRiskLevel'],
+      riskLevelValidUntil: policyholder.riskValidUntil,
       // The recording is required whatever was submitted: checked against no recording at all.
       dualRecordingRequired: checkRecording(sale, null).length > 0,
       dualRecording: input.dualRecording ?? null,

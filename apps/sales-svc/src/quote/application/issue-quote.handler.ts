@@ -35,12 +35,13 @@ export class IssueQuoteHandler {
         rateTableOf(ctx.product),
         {
           entryAge: ctx.entryAge,
-          gender: ctx.customer.gender,
-          occupationClass: ctx.customer.occupationClass,
+          gender: ctx.insured.gender,
+          occupationClass: ctx.insured.occupationClass,
         },
         request,
         ctx.product.terms.sumInsuredRangeFen,
       );
+      await this.sale.checkCover(m, ctx, rating.sumInsuredFen);
       const result = await this.sale.suitability(
         m,
         ctx,
@@ -60,7 +61,7 @@ export class IssueQuoteHandler {
           productCode: ctx.product.productCode,
           productVersion: ctx.product.version,
           entryAge: ctx.entryAge,
-          occupationClass: ctx.customer.occupationClass,
+          occupationClass: ctx.insured.occupationClass,
           outcome: result.outcome,
         },
         rating,

@@ -1,18 +1,24 @@
 import type { EventPayload } from '@insurer/contracts';
 import { rate, type PaymentMode, type RateTable, type Rating } from '../../product/domain/rating';
+import type { Consent, Relationship } from '../../suitability/domain/parties';
 import { SaleRefusedError } from '../../suitability/domain/sale.errors';
 import type { Outcome } from '../../suitability/domain/suitability';
 import { quoteValidUntil } from './quote-validity';
 
 /**
- * The quote (manual 2.2): the price of chosen terms for one customer, valid for a set time, issued only once every
+ * The quote (manual 2.2): the price of chosen terms for a policyholder insuring themself or another person, valid for a set time, issued only once every
  * sales-conduct check has passed. No I/O.
  */
 
 export type Channel = 'agent' | 'bank' | 'telesales' | 'online' | 'broker';
 
 export interface QuoteRequest {
+  /** The policyholder (投保人): the buyer, whom suitability reads. */
   readonly customerId: string;
+  /** The insured (被保险人), whom rating reads; absent means the policyholder insures themself. */
+  readonly insuredId?: string;
+  readonly insuredRelationship?: Relationship;
+  readonly insuredConsent?: Consent;
   readonly productCode: string;
   readonly sumInsuredFen?: number;
   readonly premiumFen?: number;
@@ -27,7 +33,11 @@ export interface QuoteRequest {
 
 export interface QuoteState {
   readonly quoteId: string;
+  /** The policyholder. */
   readonly customerId: string;
+  readonly insuredId: string;
+  readonly insuredRelationship: Relationship;
+  readonly insuredConsent: Consent | null;
   readonly productCode: string;
   readonly productVersion: number;
   readonly sumInsuredFen: number;
@@ -106,6 +116,9 @@ export function issueQuote(
   const state: QuoteState = {
     quoteId,
     customerId: request.customerId,
+    insuredId: request.insuredId ?? request.customerId,
+    insuredRelationship: request.insuredRelationship ?? 'self',
+    insuredConsent: request.insuredConsent ?? null,
     productCode: sold.productCode,
     productVersion: sold.productVersion,
     sumInsuredFen: rating.sumInsuredFen,
@@ -128,6 +141,8 @@ export function issueQuote(
     event: {
       quoteId,
       customerId: state.customerId,
+      insuredId: state.insuredId,
+      insuredRelationship: state.insuredRelationship,
       productCode: state.productCode,
       productVersion: state.productVersion,
       sumInsuredFen: state.sumInsuredFen,

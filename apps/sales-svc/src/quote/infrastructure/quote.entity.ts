@@ -1,11 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@insurer/platform-database';
+import type { Consent, Relationship } from '../../suitability/domain/parties';
 import type { QuoteState } from '../domain/quote';
 
 @Entity({ name: 'quote', schema: 'sales' })
 export class QuoteEntity implements QuoteState {
   @PrimaryColumn('uuid', { name: 'quote_id' }) quoteId!: string;
+  /** The policyholder. */
   @Column('uuid', { name: 'customer_id' }) customerId!: string;
+  @Column('uuid', { name: 'insured_id' }) insuredId!: string;
+  @Column('text', { name: 'insured_relationship' }) insuredRelationship!: Relationship;
+  @Column('jsonb', { name: 'insured_consent', nullable: true }) insuredConsent!: Consent | null;
   @Column('text', { name: 'product_code' }) productCode!: string;
   @Column('integer', { name: 'product_version' }) productVersion!: number;
   @Column('bigint', { name: 'sum_insured_fen', transformer: bigintAsNumber }) sumInsuredFen!: number;

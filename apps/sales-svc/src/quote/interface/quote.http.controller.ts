@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { InsuredConsent, PartyRelationship } from '@insurer/contracts';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer/platform-http';
 import { IssueQuoteHandler } from '../application/issue-quote.handler';
@@ -14,7 +15,19 @@ export const IdempotencyKey = z
 
 const QuoteBody = z
   .strictObject({
-    customerId: z.uuid(),
+    customerId: z.uuid().describe('The policyholder (投保人): the buyer, whom suitability reads'),
+    insuredId: z
+      .uuid()
+      .optional()
+      .describe('The insured (被保险人), whom rating and underwriting read; absent: the policyholder'),
+    insuredRelationship: PartyRelationship.optional().describe(
+      'How the insured stands to the policyholder (child: the insured is their child); required for another insured',
+    ),
+    insuredConsent: InsuredConsent.strict()
+      .optional()
+      .describe(
+        'The insured’s signed consent: needed for death cover on another adult (Art. 34) and without another interest (Art. 31)',
+      ),
     productCode: z.string().min(1),
     sumInsuredFen: z.number().int().positive().optional(),
     premiumFen: z.number().int().positive().optional(),
@@ -34,6 +47,10 @@ const QuoteBody = z
   .refine((b) => (b.sumInsuredFen === undefined) !== (b.premiumFen === undefined), {
     message: 'give either sumInsuredFen or premiumFen',
     path: ['sumInsuredFen'],
+  })
+  .refine((b) => b.insuredId === undefined || b.insuredId === b.customerId || b.insuredRelationship, {
+    message: 'name how the insured stands to the policyholder',
+    path: ['insuredRelationship'],
   });
 
 @ApiTags('quotes')

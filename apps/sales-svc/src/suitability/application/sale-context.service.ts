@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { PrimaryKeyReader } from '@insurer/platform-database';
 import { OutboxPublisher } from '@insurer/platform-messaging';
-import { Clock, shanghaiDate } from '@insurer/platform-time';
+import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
 import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
 import { ProductService } from '../../product/application/product.service';
@@ -12,7 +12,16 @@ import { SuitabilityRecordEntity } from '../infrastructure/suitability-record.en
 import { SalespersonQueries } from '../../salesperson/application/salesperson.queries';
 import { salesAuthority } from '../../salesperson/domain/sales-authority';
 import {
+  checkMinorDeathBenefit,
+  checkParties,
+  deathBenefitFen,
+  minorDeathBenefitCapFen,
+  paysOnDeath,
+  type SaleParties,
+} from '../domain/parties';
+import {
   checkOfferedTerms,
+  knownPolicyholder,
   rateableCustomer,
   suitabilityAssessed,
   suitabilityInput,
@@ -29,17 +38,24 @@ export interface SaleContext {
   /** Cover starts on the day of issue; ages are completed years on that date (周岁). */
   readonly effectiveDate: string;
   readonly product: ProductVersionEntity;
-  readonly customer: RateableCustomer<CustomerFactsEntity>;
+  /** The buyer: suitability, affordability, needs, existing cover, advise-to-stop and dual recording read them. */
+  readonly policyholder: CustomerFactsEntity & { birthDate: string };
+  readonly policyholderAge: number;
+  /** The life covered: entry and rating age, gender, occupation, health and underwriting read them. */
+  readonly insured: RateableCustomer<CustomerFactsEntity>;
+  /** The insured's completed age on the effective date: the entry and rating age. */
   readonly entryAge: number;
+  readonly parties: SaleParties;
 }
 
 /**
- * What a quote and an application both establish: the salesperson may sell the product, the customer is known to
- * sales with the facts rating needs, and the product offers the chosen terms at the customer's age and occupation.
+ * What a quote and an application both establish: the salesperson may sell the product, both parties are known to
+ * sales with the facts their rules need, the policyholder may insure the insured, and the product offers the chosen
+ * terms at the insured's age and occupation.
  */
 @Injectable()
 export class SaleContextService {
-  /** Every quote and application reads the customer's facts by id: one statement, no query builder. */
+  /** Every quote and application reads the parties' facts by id: one statement, no query builder. */
   private readonly customerFacts: PrimaryKeyReader<CustomerFactsEntity>;
 
   constructor(
@@ -74,12 +90,59 @@ export class SaleContextService {
         authority,
       );
 
-    const customer = rateableCustomer(await this.customerFacts.findIn(m, terms.customerId));
-    const entryAge = checkOfferedTerms(product.terms, customer, terms, effectiveDate);
-    return { today, effectiveDate, product, customer, entryAge };
+    const insuredId = terms.insuredId ?? terms.customerId;
+    const holderFacts = await this.customerFacts.findIn(m, terms.customerId);
+    const policyholder = knownPolicyholder(holderFacts);
+    const insured = rateableCustomer(
+      insuredId === terms.customerId ? holderFacts : await this.customerFacts.findIn(m, insuredId),
+      terms.insuredId ? '/insuredId' : '/customerId',
+    );
+    const entryAge = checkOfferedTerms(product.terms, insured, terms, effectiveDate);
+    const policyholderAge = completedYears(policyholder.birthDate, effectiveDate);
+    const parties: SaleParties = {
+      policyholder: { customerId: policyholder.customerId, age: policyholderAge },
+      insured: { customerId: insured.customerId, age: entryAge },
+      relationship: terms.insuredRelationship ?? 'self',
+      insuredConsent: terms.insuredConsent ?? null,
+    };
+    const refused = checkParties(parties, paysOnDeath(product.terms.coverages));
+    if (refused.length)
+      throw new SaleRefusedError('SALES.PARTIES', 'the policyholder may not insure this person so', refused);
+    return { today, effectiveDate, product, policyholder, policyholderAge, insured, entryAge, parties };
   }
 
-  /** The suitability check against the customer's current facts and in-force cover of the same kind. */
+  /**
+   * The cover this sale adds on the insured's life, within what the law allows: a minor's death benefits over all of
+   * their in-force policies stay under the regulator's cap.
+   */
+  async checkCover(m: EntityManager, ctx: SaleContext, sumInsuredFen: number): Promise<void> {
+    const newDeathBenefitFen = deathBenefitFen(ctx.product.terms.coverages, sumInsuredFen);
+    if (newDeathBenefitFen === 0 || minorDeathBenefitCapFen(ctx.entryAge) === null) return;
+    const row = await m
+      .createQueryBuilder(PolicyReplicaEntity, 'p')
+      .select('COALESCE(SUM(p.death_benefit_fen), 0)::bigint', 'total')
+      .where('p.insured_id = :id AND p.status IN (:...live)', {
+        id: ctx.insured.customerId,
+        live: ['in_force', 'suspended'],
+      })
+      .getRawOne<{ total: string }>();
+    const refused = checkMinorDeathBenefit({
+      insuredAge: ctx.entryAge,
+      newDeathBenefitFen,
+      inForceDeathBenefitFen: Number(row?.total ?? 0),
+    });
+    if (refused.length)
+      throw new SaleRefusedError(
+        'SALES.PARTIES',
+        'the insured’s death benefits would exceed the law’s cap',
+        refused,
+      );
+  }
+
+  /**
+   * The suitability check on the policyholder's facts. Similar cover in force is counted on the insured: a second
+   * indemnity on the same person is what duplicates.
+   */
   async suitability(
     m: EntityManager,
     ctx: SaleContext,
@@ -88,13 +151,21 @@ export class SaleContextService {
   ): Promise<SuitabilityResult> {
     const similar = await m.count(PolicyReplicaEntity, {
       where: {
-        insuredId: ctx.customer.customerId,
+        insuredId: ctx.insured.customerId,
         productType: ctx.product.terms.type,
         status: In(['in_force', 'suspended']),
       },
     });
     return assessSuitability(
-      suitabilityInput(ctx.product.terms, ctx.customer, ctx.entryAge, sale, similar, acknowledged, ctx.today),
+      suitabilityInput(
+        ctx.product.terms,
+        ctx.policyholder,
+        ctx.policyholderAge,
+        sale,
+        similar,
+        acknowledged,
+        ctx.today,
+      ),
     );
   }
 
@@ -110,7 +181,7 @@ export class SaleContextService {
     const assessmentId = randomUUID();
     await m.insert(SuitabilityRecordEntity, {
       assessmentId,
-      customerId: ctx.customer.customerId,
+      customerId: ctx.policyholder.customerId,
       productCode: ctx.product.productCode,
       stage,
       outcome: result.outcome,
@@ -120,10 +191,10 @@ export class SaleContextService {
     });
     await this.outbox.publish(m, {
       type: 'sales.suitability-assessed',
-      aggregateId: ctx.customer.customerId,
+      aggregateId: ctx.policyholder.customerId,
       payload: suitabilityAssessed(
         assessmentId,
-        ctx.customer,
+        ctx.policyholder,
         { productCode: ctx.product.productCode, riskGrade: ctx.product.terms.riskGrade },
         result,
         salespersonId,

@@ -3,6 +3,7 @@ import { completedYears, type CalendarDate } from '@insurer/platform-time';
 import type { ProductGrade, RiskLevel } from '../../regulation/domain/grades';
 import type { Reason } from '../../regulation/domain/sources';
 import { SaleRefusedError } from './sale.errors';
+import type { Consent, Relationship } from './parties';
 import type { SuitabilityInput, SuitabilityResult } from './suitability';
 
 /**
@@ -11,7 +12,12 @@ import type { SuitabilityInput, SuitabilityResult } from './suitability';
  */
 
 export interface SaleTerms {
+  /** The policyholder (投保人), the customer the sale is made to. */
   readonly customerId: string;
+  /** The insured (被保险人); absent means the policyholder insures themself. */
+  readonly insuredId?: string;
+  readonly insuredRelationship?: Relationship;
+  readonly insuredConsent?: Consent | null;
   readonly productCode: string;
   readonly salespersonId: string;
   readonly paymentMode: string;
@@ -51,17 +57,36 @@ export type RateableCustomer<C extends CustomerFacts = CustomerFacts> = C & {
   occupationClass: number;
 };
 
-/** The customer is known and has what rating needs, or the sale is refused naming what is missing. */
-export function rateableCustomer<C extends CustomerFacts>(customer: C | null): RateableCustomer<C> {
-  if (!customer || customer.erased) {
-    throw new SaleRefusedError('SALES.CUSTOMER_UNKNOWN', 'the customer is not known to sales', [
+function unknown(pointer: string): SaleRefusedError {
+  return new SaleRefusedError('SALES.CUSTOMER_UNKNOWN', 'the customer is not known to sales', [
+    {
+      code: 'SALES.CUSTOMER_UNKNOWN',
+      message: 'register the customer in customer-svc first (or wait for its event)',
+      pointer,
+    },
+  ]);
+}
+
+/** The policyholder is known with a birth date (their age is what dual recording and suitability read). */
+export function knownPolicyholder<C extends CustomerFacts>(customer: C | null): C & { birthDate: string } {
+  if (!customer || customer.erased) throw unknown('/customerId');
+  if (customer.birthDate === null)
+    throw new SaleRefusedError('SALES.CUSTOMER_FACTS_MISSING', 'the policyholder’s birth date is unknown', [
       {
-        code: 'SALES.CUSTOMER_UNKNOWN',
-        message: 'register the customer in customer-svc first (or wait for its event)',
+        code: 'SALES.CUSTOMER_FACT_MISSING',
+        message: 'birthDate is unknown; collect it',
         pointer: '/customerId',
       },
     ]);
-  }
+  return customer as C & { birthDate: string };
+}
+
+/** The insured is known and has what rating needs, or the sale is refused naming what is missing. */
+export function rateableCustomer<C extends CustomerFacts>(
+  customer: C | null,
+  pointer = '/customerId',
+): RateableCustomer<C> {
+  if (!customer || customer.erased) throw unknown(pointer);
   const missing = (['birthDate', 'gender', 'occupationClass'] as const).filter((f) => customer[f] === null);
   if (missing.length) {
     throw new SaleRefusedError(
@@ -122,11 +147,15 @@ export function checkOfferedTerms(
   return entryAge;
 }
 
-/** The suitability check's input: the product, the customer's current facts and their cover of the same kind. */
+/**
+ * The suitability check's input. Suitability, affordability, the declared existing cover and the buyer's age are the
+ * policyholder's (the buyer); the count of similar policies in force is the insured's, as duplicate cover is cover
+ * on the same person.
+ */
 export function suitabilityInput(
   product: Pick<OfferedTerms, 'type' | 'riskGrade' | 'maxSumInsuredIncomeMultiple'>,
   customer: CustomerFacts,
-  entryAge: number,
+  policyholderAge: number,
   sale: SuitabilityInput['sale'],
   similarPoliciesInForce: number,
   acknowledged: boolean,
@@ -139,7 +168,7 @@ export function suitabilityInput(
       maxSumInsuredIncomeMultiple: product.maxSumInsuredIncomeMultiple,
     },
     customer: {
-      age: entryAge,
+      age: policyholderAge,
       riskLevel: customer.riskLevel as RiskLevel | null,
       riskValidUntil: customer.riskValidUntil,
       annualIncomeFen: customer.annualIncomeFen,

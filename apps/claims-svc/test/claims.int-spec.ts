@@ -12,7 +12,7 @@ import {
   waitFor,
   type CollectedMessage,
 } from '@insurer/platform-testing';
-import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-time';
+import { ManualClock, addDays, addYears, daysBetween, shanghaiDate } from '@insurer/platform-time';
 import type { ClaimsConfig } from '../src/claims-config';
 import { DOCUMENT_CHECKLIST } from '../src/claim/domain/intake';
 import { ClaimTimerJob } from '../src/claims.module';
@@ -84,6 +84,7 @@ async function policy(
   product: ProductDefinition,
   daysAgo = 200,
   sumInsuredFen = product.isLife ? 50_000_000 : 200_000_000,
+  parties: Record<string, unknown> = {},
 ) {
   const policyId = randomUUID();
   const insuredId = randomUUID();
@@ -93,6 +94,7 @@ async function policy(
     policyId,
     policyholderId: insuredId,
     insuredId,
+    ...parties,
     payerId: insuredId,
     productCode: product.productCode,
     productVersion: 1,
@@ -328,6 +330,68 @@ describe('a claim from report to payment', () => {
     );
     const [paid] = await events.waitFor(ofType('claims.claim-paid', (x) => x.claimId === claimId));
     expect(payloadOf(paid)).toMatchObject({ terminatesPolicy: true, claimType: 'death' });
+  });
+
+  it('takes a death claim from a named beneficiary and splits the benefit by the beneficiaries’ shares', async () => {
+    const [daughter, son, holder] = [randomUUID(), randomUUID(), randomUUID()];
+    const beneficiaries = [
+      { name: '王女', relationship: 'child', sharePercent: 60, customerId: daughter },
+      { name: '王子', relationship: 'child', sharePercent: 40, customerId: son },
+    ];
+    const p = await policy(life, 900, 30_000_001, { policyholderId: holder, beneficiaries });
+    const death = claimBody(p, {
+      claimType: 'death',
+      causeOfDeath: 'illness',
+      amountClaimedFen: 30_000_001,
+      payee: { name: '王女', bankAccount: '6222020200998877665', relationship: 'beneficiary' },
+    });
+    // The insured's own token cannot report their death; a stranger cannot; a named beneficiary can.
+    const stranger = tokenFor('customer', 'stranger', randomUUID());
+    expect((await api.post('/claims', death, stranger)).status).toBe(403);
+    const asDaughter = tokenFor('customer', 'daughter', daughter);
+    const reported = await api.post('/claims', death, asDaughter);
+    expect(reported.status).toBe(201);
+    expect(reported.body).toMatchObject({ causeOfDeath: 'illness', beneficiaries });
+    const claimId = reported.body.claimId as string;
+    // The other beneficiary sees the claim too.
+    const asSon = tokenFor('customer', 'son', son);
+    expect((await api.get('/claims', asSon)).body).toEqual([expect.objectContaining({ claimId })]);
+
+    await api.post(`/claims/${claimId}/documents`, { documents: allDocuments('death') }, handler);
+    await api.post(`/claims/${claimId}/assessment`, {}, handler);
+    expect((await api.post(`/claims/${claimId}/decision`, { decision: 'approve' }, manager)).status).toBe(
+      200,
+    );
+    const [approved] = await events.waitFor(ofType('claims.claim-approved', (x) => x.claimId === claimId));
+    // 300,000.01 yuan: 60% is 180,000.006 and 40% 120,000.004; the odd fen goes to the larger remainder.
+    expect(payloadOf(approved).beneficiaryShares).toEqual([
+      { name: '王女', customerId: daughter, sharePercent: 60, amountFen: 18_000_001 },
+      { name: '王子', customerId: son, sharePercent: 40, amountFen: 12_000_000 },
+    ]);
+  });
+
+  it('refuses a death claim for suicide within 2 years of formation, and takes it from the day after (Art. 44)', async () => {
+    const twoYearsAgo = addYears(today(), -2);
+    const recent = await policy(life, 400);
+    const suicide = (p: { policyId: string; insuredId: string }, eventDate: string) =>
+      claimBody(p, {
+        claimType: 'death',
+        causeOfDeath: 'suicide',
+        eventDate,
+        amountClaimedFen: 50_000_000,
+        payee: { name: '李四', bankAccount: '6222020200998877665', relationship: 'beneficiary' },
+      });
+    const refused = await api.post('/claims', suicide(recent, addDays(today(), -5)), handler);
+    expect(refused.status).toBe(422);
+    expect(refused.body.reasons).toEqual([
+      expect.objectContaining({ code: 'CLAIM.SUICIDE_EXCLUSION', source: 'Insurance Law Art. 44' }),
+    ]);
+    // Formed on (two years ago - 10 days): the last excluded day is 11 days ago, the first covered 10 days ago.
+    const older = await policy(life, daysBetween(addDays(twoYearsAgo, -10), today()));
+    const lastDay = await api.post('/claims', suicide(older, addDays(today(), -11)), handler);
+    expect(lastDay.body.reasons).toEqual([expect.objectContaining({ code: 'CLAIM.SUICIDE_EXCLUSION' })]);
+    const taken = await api.post('/claims', suicide(older, addDays(today(), -10)), handler);
+    expect(taken.status).toBe(201);
   });
 
   it('rejects with reasons and records the rejection notice inside its 3 days', async () => {

@@ -285,6 +285,64 @@ describe('from application to policy', () => {
   });
 });
 
+describe('the parties of a policy', () => {
+  it('a mother’s policy on her son: both see it, only she withdraws, and the event carries the parties', async () => {
+    const son = randomUUID();
+    const beneficiaries = [{ name: '母亲', relationship: 'parent', sharePercent: 100 }];
+    const { customerId: mother, policy } = await issue({
+      insuredId: son,
+      insuredRelationship: 'child',
+      beneficiaries,
+    });
+    const [issued] = await events.waitFor(
+      ofType('contract.policy-issued', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(issued)).toMatchObject({
+      policyholderId: mother,
+      insuredId: son,
+      payerId: mother,
+      insuredRelationship: 'child',
+      beneficiaries,
+    });
+    const asSon = tokenFor('customer', 's', son);
+    expect((await api.get(`/policies/${policy.policyId}`, asSon)).status).toBe(200);
+    expect((await api.get('/policies', asSon)).body).toEqual([
+      expect.objectContaining({ policyId: policy.policyId }),
+    ]);
+    expect(
+      (await api.get(`/policies/${policy.policyId}`, tokenFor('customer', 'x', randomUUID()))).status,
+    ).toBe(403);
+    // Acting on the contract is the policyholder's.
+    expect((await api.post(`/policies/${policy.policyId}/withdrawal`, {}, asSon)).status).toBe(403);
+    const staffList = await api.get(`/policies?insuredId=${son}`, rep);
+    expect(staffList.body.map((p: { policyId: string }) => p.policyId)).toEqual([policy.policyId]);
+    const withdrawn = await api.post(
+      `/policies/${policy.policyId}/withdrawal`,
+      {},
+      tokenFor('customer', 'm', mother),
+    );
+    expect(withdrawn.status).toBe(200);
+  });
+
+  it('announces a beneficiary endorsement with the new list, for claims', async () => {
+    const { policy } = await issue();
+    const beneficiaries = [
+      { name: 'A', relationship: 'child', sharePercent: 50 },
+      { name: 'B', relationship: 'child', sharePercent: 50, customerId: randomUUID() },
+    ];
+    const res = await api.post(
+      `/policies/${policy.policyId}/endorsements`,
+      { kind: 'beneficiary', effectiveDate: today(), beneficiaries },
+      rep,
+    );
+    expect(res.status).toBe(201);
+    const [endorsed] = await events.waitFor(
+      ofType('contract.policy-endorsed', (p) => p.policyId === policy.policyId && p.kind === 'beneficiary'),
+    );
+    expect(payloadOf(endorsed)).toMatchObject({ beneficiaries });
+  });
+});
+
 describe('changes to an issued policy', () => {
   it('records an endorsement as a new version with its premium effect', async () => {
     const { policy } = await issue();

@@ -632,8 +632,35 @@ describe('surveys and the 360 view from other services’ events', () => {
     });
 
     const view = await api.get(`/customers/${c.id}/360`, rep);
-    expect(view.body.policies).toEqual([expect.objectContaining({ policyId, status: 'in_force' })]);
+    expect(view.body.policies).toEqual([
+      expect.objectContaining({ policyId, status: 'in_force', roles: ['policyholder', 'insured'] }),
+    ]);
     expect(view.body.surveys).toHaveLength(1);
+  });
+
+  it('lists a mother’s policy on her child under each of them, by role', async () => {
+    const mother = await register();
+    const child = await register();
+    const policyId = randomUUID();
+    await producer.event('contract.policy-issued', policyId, {
+      ...eventFixtures['contract.policy-issued'],
+      policyId,
+      policyholderId: mother.id,
+      insuredId: child.id,
+      insuredRelationship: 'child',
+    });
+    await waitFor(
+      async () => (await api.get(`/customers/${child.id}/360`, rep)).body.policies?.length === 1,
+      {
+        description: 'the policy in the child’s 360 view',
+      },
+    );
+    expect((await api.get(`/customers/${child.id}/360`, rep)).body.policies).toEqual([
+      expect.objectContaining({ policyId, roles: ['insured'] }),
+    ]);
+    expect((await api.get(`/customers/${mother.id}/360`, rep)).body.policies).toEqual([
+      expect.objectContaining({ policyId, roles: ['policyholder'] }),
+    ]);
   });
 
   it('follows the claim to payment and sends the claim survey to the policyholder', async () => {

@@ -30,8 +30,11 @@ export type { PolicyStatus };
 
 export interface Beneficiary {
   name: string;
+  /** How the beneficiary stands to the insured. */
   relationship: string;
   sharePercent: number;
+  /** A registered customer, whom claims can recognise and pay. */
+  customerId?: string;
 }
 
 export interface Contact {

@@ -6,7 +6,10 @@ import { TicketEntity } from '../../service-desk/infrastructure/ticket.entity';
 import { SurveyEntity } from '../../survey/infrastructure/survey.entity';
 import { ClaimViewEntity, PolicyViewEntity } from '../infrastructure/portfolio.entity';
 
-/** One read of a customer for the service desk: the masked service profile, policies, claims, tickets and surveys. */
+/**
+ * One read of a customer for the service desk: the masked service profile, the policies they hold and those on their
+ * life (each with the customer's roles), claims, tickets and surveys.
+ */
 @Injectable()
 export class Customer360Service {
   constructor(
@@ -35,6 +38,14 @@ export class Customer360Service {
           .getMany()
       : [];
     const allClaims = new Map([...claims, ...onOwnPolicies].map((c) => [c.claimId, c]));
-    return { customer, policies, claims: [...allClaims.values()], tickets, surveys };
+    // The customer's part in each policy: they hold it, their life is covered, or both.
+    const withRoles = policies.map((p) => ({
+      ...p,
+      roles: [
+        ...(p.policyholderId === customerId ? ['policyholder'] : []),
+        ...(p.insuredId === customerId ? ['insured'] : []),
+      ],
+    }));
+    return { customer, policies: withRoles, claims: [...allClaims.values()], tickets, surveys };
   }
 }

@@ -299,7 +299,79 @@ const products: SeedProduct[] = [
       });
     },
   },
+  {
+    // A growing whole-life savings policy (增额终身寿) in the shape such products are filed in: a basic sum insured
+    // per 1,000 yuan of annual premium by entry age, gender and payment term (基本保险金额表), a sum insured that
+    // grows 3% a year compound, cash values per 1,000 of basic sum insured, and loans up to 80% of the cash value.
+    // Whole life is modelled as a 50-year term, as the platform's terms are in years.
+    definition: {
+      productCode: 'WL3',
+      name: 'Golden Years Growing Whole Life (3% compound)',
+      type: 'whole_life',
+      riskGrade: 'R2',
+      isLife: true,
+      entryAge: { min: 18, max: 55 },
+      occupationClasses: [1, 2, 3, 4, 5, 6],
+      coverageTermsYears: [50],
+      paymentTermsYears: [1, 3, 5, 10],
+      paymentModes: ['single', 'annual'],
+      coolingOffDays: 15,
+      dualRecordingRequired: false,
+      limitationYears: 5,
+      sumInsuredRangeFen: { min: 1_000_000, max: 500_000_000 },
+      sumInsuredGrowth: { compoundPercent: 3 },
+      policyLoan: { maxCashValuePercent: 80, termMonths: 6, annualRatePercent: 5 },
+      coverages: [
+        {
+          code: 'DEATH',
+          name: 'Death: the effective sum insured of the policy year',
+          claimTypes: ['death'],
+          sumInsuredPercent: 100,
+          waitingPeriodDays: 180,
+          deductibleFen: 0,
+          coPaymentPercent: 0,
+          exclusions: exclusionsLife,
+        },
+      ],
+      rating: {
+        basis: 'sum_insured_per_1000_premium',
+        rounding: { mode: 'half_up', unitFen: 1 },
+        sumInsuredUnitFen: 100,
+        occupationLoadingsBp: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0 },
+        modalFactorsBp: { single: 10_000, annual: 10_000 },
+      },
+    },
+    rate: (age, gender, pay) => Math.round(savingsSumInsuredPer1000(age, gender, pay) * 100),
+    cashValues: (age, gender, pay, years) => {
+      // The annual premium per 1,000 yuan of basic sum insured, credited at 3% net of expenses, less a surrender
+      // charge in the first five years, and never above 98% of the effective sum insured of the year.
+      const premium = 1000 / (savingsSumInsuredPer1000(age, gender, pay) / 1000);
+      const net = 1 - (pay === 1 ? 0.08 : 0.12);
+      const charge = [0.1, 0.08, 0.06, 0.04, 0.02];
+      let account = 0;
+      return Array.from({ length: years }, (_, i) => {
+        const t = i + 1;
+        if (t <= pay) account += premium * net;
+        account *= 1.03;
+        const value = Math.min(account * (1 - (charge[i] ?? 0)), 0.98 * 1000 * 1.03 ** (t - 1));
+        return Math.round(value * 100);
+      });
+    },
+  },
 ];
+
+/**
+ * Yuan of basic sum insured that 1,000 yuan of annual premium buys: what the premiums are worth at 3% (an annuity
+ * due over the payment term), less expenses, less a little for the cost of death cover, which rises with age.
+ */
+function savingsSumInsuredPer1000(age: number, gender: Gender, pay: number): number {
+  const v = 1 / 1.03;
+  let annuity = 0;
+  for (let t = 0; t < pay; t += 1) annuity += v ** t;
+  const expenses = pay === 1 ? 0.08 : 0.12;
+  const mortality = 1 - 0.003 * Math.max(0, age - 20) * (gender === 'female' ? 0.8 : 1);
+  return 1000 * annuity * (1 - expenses) * mortality;
+}
 
 function main(): void {
   const seedDir = join(repoRoot(), 'apps', 'sales-svc', 'seed');

@@ -10,6 +10,7 @@ import { ClaimsModule } from './claims.module';
 import { ClaimsInit1764000000000 } from './database/migrations/1764000000000-ClaimsInit';
 import { ClaimsDomain1764400000000 } from './database/migrations/1764400000000-ClaimsDomain';
 import { ClaimsParties1765200000000 } from './database/migrations/1765200000000-ClaimsParties';
+import { ClaimsPolicyLoans1765300000000 } from './database/migrations/1765300000000-ClaimsPolicyLoans';
 import {
   ClaimsPolicyReplicaEntity,
   ClaimsProductReplicaEntity,
@@ -34,7 +35,12 @@ export const service: ServiceParts<ClaimsConfig> = {
       ClaimTimerEntity,
       ClaimHistoryEntity,
     ],
-    migrations: [ClaimsInit1764000000000, ClaimsDomain1764400000000, ClaimsParties1765200000000],
+    migrations: [
+      ClaimsInit1764000000000,
+      ClaimsDomain1764400000000,
+      ClaimsParties1765200000000,
+      ClaimsPolicyLoans1765300000000,
+    ],
   },
   imports: (config) => [
     ClaimsModule.forRoot({

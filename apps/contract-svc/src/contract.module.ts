@@ -21,6 +21,8 @@ import { WithdrawPolicyHandler } from './policy/application/withdraw-policy.hand
 import { PolicyRepository } from './policy/infrastructure/policy.repository';
 import { ClaimEventsConsumer } from './policy/interface/claim-events.consumer';
 import { PolicyHttpController } from './policy/interface/policy.http.controller';
+import { PolicyLoanHttpController } from './policy/interface/policy-loan.http.controller';
+import { PolicyLoanHandler } from './policy/application/policy-loan.handler';
 import { PayPremiumHandler } from './premium/application/pay-premium.handler';
 import { PremiumCalendarHandler } from './premium/application/premium-calendar.handler';
 import { PremiumQueries } from './premium/application/premium.queries';
@@ -59,6 +61,7 @@ export class ContractModule {
       controllers: [
         UnderwritingHttpController,
         PolicyHttpController,
+        PolicyLoanHttpController,
         PremiumHttpController,
         ProductEventsConsumer,
         ContractInboundConsumer,
@@ -79,6 +82,7 @@ export class ContractModule {
         EndorsePolicyHandler,
         WithdrawPolicyHandler,
         SurrenderPolicyHandler,
+        PolicyLoanHandler,
         RescindPolicyHandler,
         SendDemandNoticeHandler,
         ReinstatePolicyHandler,

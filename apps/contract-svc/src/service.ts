@@ -4,6 +4,7 @@ import { contractConfigSchema, type ContractConfig } from './contract-config';
 import { ContractModule } from './contract.module';
 import { ContractInit1764000000000 } from './database/migrations/1764000000000-ContractInit';
 import { ContractDomain1764300000000 } from './database/migrations/1764300000000-ContractDomain';
+import { PolicyLoans1765200000000 } from './database/migrations/1765200000000-PolicyLoans';
 import { DemandNotice1765100000000 } from './database/migrations/1765100000000-DemandNotice';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
 import { PremiumPaymentEntity } from './policy/infrastructure/premium-payment.entity';
@@ -30,7 +31,12 @@ export const service: ServiceParts<ContractConfig> = {
       SignatureEntity,
       DocumentEntity,
     ],
-    migrations: [ContractInit1764000000000, ContractDomain1764300000000, DemandNotice1765100000000],
+    migrations: [
+      ContractInit1764000000000,
+      ContractDomain1764300000000,
+      DemandNotice1765100000000,
+      PolicyLoans1765200000000,
+    ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],
 };

@@ -26,6 +26,8 @@ const underwriter = tokenFor('underwriter', 'uw-7');
 const payments = tokenFor('integrator', 'payment-gateway');
 const rep = tokenFor('service_rep', 'rep-2');
 const productCode = `TLX${randomUUID().slice(0, 6).toUpperCase()}`;
+/** A single-premium savings product that lends up to 80% of its cash value (no renewals, so no lapse in the test). */
+const loanProductCode = `WLX${randomUUID().slice(0, 6).toUpperCase()}`;
 
 let started: StartedService<ContractConfig>;
 let api: HttpClient;
@@ -136,12 +138,31 @@ beforeAll(async () => {
     product: { ...productFixture, productId: randomUUID(), productCode },
     publishedAt: clock.now().toISOString(),
   });
+  await producer.event('sales.product-published', loanProductCode, {
+    product: {
+      ...productFixture,
+      productId: randomUUID(),
+      productCode: loanProductCode,
+      type: 'whole_life',
+      paymentModes: ['single'],
+      paymentTermsYears: [1],
+      cashValues: [
+        { entryAge: 30, gender: 'male', paymentTermYears: 1, valuesPer1000Fen: [900, 1200, 1300] },
+      ],
+      policyLoan: { maxCashValuePercent: 80, termMonths: 6, annualRatePercent: 5 },
+    },
+    publishedAt: clock.now().toISOString(),
+  });
   await waitFor(
     async () =>
-      (await db.query(`SELECT 1 FROM contract.product_replica WHERE product_code = $1`, [productCode]))
-        .length > 0,
+      (
+        await db.query(`SELECT 1 FROM contract.product_replica WHERE product_code IN ($1, $2)`, [
+          productCode,
+          loanProductCode,
+        ])
+      ).length === 2,
     {
-      description: 'the product replica',
+      description: 'the product replicas',
     },
   );
 });
@@ -340,6 +361,63 @@ describe('the parties of a policy', () => {
       ofType('contract.policy-endorsed', (p) => p.policyId === policy.policyId && p.kind === 'beneficiary'),
     );
     expect(payloadOf(endorsed)).toMatchObject({ beneficiaries });
+  });
+});
+
+describe('policy loans', () => {
+  it('lends against the cash value, takes a repayment, gives notice and deducts the rest from the surrender', async () => {
+    const { customerId, policy } = await issue({
+      productCode: loanProductCode,
+      paymentMode: 'single',
+      paymentTermYears: 1,
+    });
+    const holder = tokenFor('customer', 'c', customerId);
+    // Inside the first policy year there is no cash value yet, so nothing to lend.
+    clock.set(endOfShanghaiDay(addDays(policy.coolingOffEndsOn, 1)));
+    expect((await api.get(`/policies/${policy.policyId}/loan`, holder)).body).toMatchObject({
+      cashValueFen: 0,
+      maxLoanFen: 0,
+    });
+
+    // After the first anniversary: 900 fen per 1,000 yuan x 500 = 4,500 yuan; 80% of it may be lent.
+    clock.set(new Date(endOfShanghaiDay(addYears(policy.effectiveDate, 1)).getTime() - 3_600_000));
+    const position = await api.get(`/policies/${policy.policyId}/loan`, holder);
+    expect(position.body).toMatchObject({ cashValueFen: 450_000, owedFen: 0, maxLoanFen: 360_000 });
+    const tooMuch = await api.post(`/policies/${policy.policyId}/loans`, { amountFen: 360_001 }, holder);
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body).toMatchObject({ code: 'LOAN.LIMIT', maxLoanFen: 360_000 });
+    // Only the policyholder borrows.
+    const stranger = tokenFor('customer', 'x', randomUUID());
+    expect((await api.post(`/policies/${policy.policyId}/loans`, { amountFen: 1 }, stranger)).status).toBe(
+      403,
+    );
+    const granted = await api.post(`/policies/${policy.policyId}/loans`, { amountFen: 360_000 }, holder);
+    expect(granted.status).toBe(201);
+    expect(granted.body).toMatchObject({ amountFen: 360_000, principalFen: 360_000, annualRatePercent: 5 });
+    await events.waitFor(ofType('contract.policy-loan-granted', (p) => p.policyId === policy.policyId));
+
+    // 100 days later: 3,600 x 5% x 100 / 365 = 49.32 yuan of interest; 1,000 yuan repays it and 950.68 of principal.
+    clock.set(new Date(clock.now().getTime() + 100 * 86_400_000));
+    const repaid = await api.post(
+      `/policies/${policy.policyId}/loan-repayments`,
+      { amountFen: 100_000 },
+      holder,
+    );
+    expect(repaid.status).toBe(201);
+    expect(repaid.body).toMatchObject({ interestPaidFen: 4_932, principalFen: 264_932 });
+    await events.waitFor(ofType('contract.policy-loan-repaid', (p) => p.policyId === policy.policyId));
+
+    // Surrendered the same day: the cash value less what is still owed.
+    const surrendered = await api.post(`/policies/${policy.policyId}/surrender`, {}, holder);
+    expect(surrendered.body).toMatchObject({
+      cashValueFen: 450_000,
+      loanDeductedFen: 264_932,
+      netPayableFen: 185_068,
+    });
+    const [event] = await events.waitFor(
+      ofType('contract.policy-surrendered', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(event)).toMatchObject({ loanDeductedFen: 264_932, netPayableFen: 185_068 });
   });
 });
 

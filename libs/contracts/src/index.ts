@@ -10,6 +10,7 @@ export * from './primitives';
 export * from './registry';
 export * from './sales/product';
 export * from './sales/sales.events.v1';
+export * from './sales/product-terms';
 export * from './sales/training-year';
 export * from './topics';
 export * from './asyncapi';

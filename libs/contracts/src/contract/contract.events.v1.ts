@@ -121,6 +121,69 @@ export const PolicySurrenderedV1 = defineEvent({
     cashValueFen: Fen,
     surrenderedOn: CalendarDate,
     refundDueOn: CalendarDate,
+    /** A policy loan and its interest, deducted from the cash value (added in 1.x; absent means none). */
+    loanDeductedFen: Fen.optional(),
+    /** What is paid to the policyholder: the cash value less the loan (added in 1.x). */
+    netPayableFen: Fen.optional(),
+    /**
+     * Why it ended (added in 1.x; absent means the policyholder asked): `loan_exceeds_cash_value` when the loan and
+     * its interest reached the cash value and the notice period passed unpaid, the cash value settling the loan.
+     */
+    reason: z.enum(['policyholder_request', 'loan_exceeds_cash_value']).optional(),
+  }),
+});
+
+export const PolicyLoanGrantedV1 = defineEvent({
+  type: 'contract.policy-loan-granted',
+  version: 1,
+  topic,
+  description:
+    'A policy loan (保单贷款) was granted against the cash value; any loan outstanding is carried into it with its interest.',
+  payload: z.object({
+    policyId: Id,
+    policyholderId: Id,
+    amountFen: Fen,
+    /** What is owed after it: the new loan plus any earlier one with its interest. */
+    principalFen: Fen,
+    annualRatePercent: z.number().min(0),
+    termMonths: z.number().int().min(1),
+    periodStart: CalendarDate,
+    dueOn: CalendarDate,
+    cashValueFen: Fen,
+    maxLoanFen: Fen,
+    grantedAt: Instant,
+  }),
+});
+
+export const PolicyLoanRepaidV1 = defineEvent({
+  type: 'contract.policy-loan-repaid',
+  version: 1,
+  topic,
+  description: 'A policy loan was repaid in part or in full: interest first, then principal.',
+  payload: z.object({
+    policyId: Id,
+    amountFen: Fen,
+    interestPaidFen: Fen,
+    /** Principal still owed after it, from `periodStart`; 0 when the loan is cleared. */
+    principalFen: Fen,
+    periodStart: CalendarDate,
+    repaidAt: Instant,
+  }),
+});
+
+export const PolicyLoanNoticeSentV1 = defineEvent({
+  type: 'contract.policy-loan-notice-sent',
+  version: 1,
+  topic,
+  description:
+    'The loan and its interest reached the cash value: the policyholder is told the policy ends on `endsOn` unless they repay.',
+  payload: z.object({
+    policyId: Id,
+    policyholderId: Id,
+    loanBalanceFen: Fen,
+    cashValueFen: Fen,
+    endsOn: CalendarDate,
+    sentAt: Instant,
   }),
 });
 

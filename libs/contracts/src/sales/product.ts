@@ -84,5 +84,18 @@ export const ProductDefinition = z.object({
   /** Added in place (additive): products published before it carry no rate table. */
   rates: RateTable.optional(),
   sumInsuredRangeFen: z.object({ min: Fen, max: Fen }).optional(),
+  /**
+   * The sum insured grows each policy year (增额): effective = basic x (1 + percent)^(year - 1). Added in 1.x;
+   * cash values stay tabled per 1,000 of the basic sum insured, as published tables are.
+   */
+  sumInsuredGrowth: z.object({ compoundPercent: z.number().positive().max(10) }).optional(),
+  /** Policy loans (保单贷款) the product allows (added in 1.x): share of the cash value, period, interest. */
+  policyLoan: z
+    .object({
+      maxCashValuePercent: z.number().positive().max(100),
+      termMonths: z.number().int().min(1).max(12),
+      annualRatePercent: z.number().min(0).max(36),
+    })
+    .optional(),
 });
 export type ProductDefinition = z.infer<typeof ProductDefinition>;

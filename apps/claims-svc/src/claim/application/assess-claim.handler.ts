@@ -34,6 +34,8 @@ export class AssessClaimHandler {
         {
           coverage: product.definition.coverages.find((c) => c.code === claim.coverageCode),
           sumInsuredFen: policy.sumInsuredFen,
+          sumInsuredGrowth: product.definition.sumInsuredGrowth,
+          loan: policy.loan,
           effectiveDate: policy.effectiveDate,
           earlierPaid: earlier.map((c) => ({
             eventDate: c.eventDate,

@@ -176,6 +176,48 @@ describe('the claim aggregate', () => {
       });
     });
 
+    it('pays a death on a growing sum insured at the effective sum insured of the event’s policy year', () => {
+      const payable = (eventDate: string, effectiveDate: string) =>
+        assess(
+          withStatus('documents_complete', { claimType: 'death', eventDate, amountClaimedFen: 99_000_000 }),
+          facts({ sumInsuredFen: 10_000_000, sumInsuredGrowth: { compoundPercent: 3 }, effectiveDate }),
+          'assessor-1',
+          NOW,
+        ).state.assessment?.payableFen;
+      // Event on 2026-03-01: policy year 1 of a policy from 2025-03-02, year 2 of one from 2025-03-01, year 10 of one
+      // from 2017-03-01 (100,000 x 1.03^9 = 130,477.32 yuan).
+      expect(payable('2026-03-01', '2025-03-02')).toBe(10_000_000);
+      expect(payable('2026-03-01', '2025-03-01')).toBe(10_300_000);
+      expect(payable('2026-03-01', '2017-03-01')).toBe(13_047_732);
+      // Without growth terms the basic sum insured pays whatever the year.
+      expect(
+        assess(
+          withStatus('documents_complete', { claimType: 'death', amountClaimedFen: 99_000_000 }),
+          facts({ effectiveDate: '2017-03-01' }),
+          'assessor-1',
+          NOW,
+        ).state.assessment?.payableFen,
+      ).toBe(10_000_000);
+    });
+
+    it('deducts a policy loan and its interest to the day of the assessment from the benefit', () => {
+      // 3,000 yuan lent on 2025-09-10 at 5% for 6 months: on 2026-03-10 (NOW) it has rolled over once, 181 days:
+      // 3,000 x 5% x 181 / 365 = 74.38 yuan of interest capitalised; no days into the new period.
+      const decided = assess(
+        withStatus('documents_complete'),
+        facts({
+          loan: { principalFen: 300_000, annualRatePercent: 5, termMonths: 6, periodStart: '2025-09-10' },
+        }),
+        'assessor-1',
+        NOW,
+      );
+      expect(decided.state.assessment?.payableFen).toBe(1_000_000 - 307_438);
+      expect(decided.state.assessment?.steps.at(-1)).toEqual({
+        step: 'less the policy loan and its interest to 2026-03-10',
+        amountFen: 692_562,
+      });
+    });
+
     it('refers a suspicious claim to investigation', () => {
       const decided = assess(
         withStatus('documents_complete', { payeeRelationship: 'friend', amountClaimedFen: 10_000_000 }),

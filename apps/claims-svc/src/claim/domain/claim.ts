@@ -1,4 +1,10 @@
-import type { EventPayload, EventType } from '@insurer/contracts';
+import {
+  effectiveSumInsuredFen,
+  loanBalance,
+  policyYearOn,
+  type EventPayload,
+  type EventType,
+} from '@insurer/contracts';
 import { addYears, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 import { approvalCheck, type AuthorityLevel, type AuthorityLimits } from './authority';
 import { splitDeathBenefit, type Beneficiary } from './beneficiaries';
@@ -251,7 +257,11 @@ export function recordDocuments(
 /** What the assessment reads besides the claim: the policy's cover and the insured's other claims. */
 export interface AssessmentFacts {
   readonly coverage: CoverageLimits | undefined;
+  /** The basic sum insured; with growth terms the payable reads the effective one of the event's policy year. */
   readonly sumInsuredFen: number;
+  readonly sumInsuredGrowth?: { compoundPercent: number };
+  /** A policy loan outstanding (from contract-svc's events): it and its interest to the day are deducted. */
+  readonly loan?: PolicyLoanTerms | null;
   readonly effectiveDate: CalendarDate;
   /** Paid claims on the same policy and coverage (not this one). */
   readonly earlierPaid: readonly {
@@ -281,22 +291,27 @@ export function assess(claim: ClaimState, facts: AssessmentFacts, assessor: stri
   if (!coverage) throw new ClaimStateError(claim, 'assessed without its coverage');
   const yearStart = policyYearStart(facts.effectiveDate, claim.eventDate);
   const thisYear = facts.earlierPaid.filter((c) => c.eventDate >= yearStart);
+  const sumInsuredFen = effectiveSumInsuredFen(
+    facts.sumInsuredFen,
+    facts.sumInsuredGrowth,
+    policyYearOn(facts.effectiveDate, claim.eventDate),
+  );
   const input = {
     claimType: claim.claimType,
     amountClaimedFen: claim.amountClaimedFen,
-    sumInsuredFen: facts.sumInsuredFen,
+    sumInsuredFen,
     coverage,
     paidThisYearFen: thisYear.reduce((s, c) => s + c.paidFen, 0),
     paidLifetimeFen: facts.earlierPaid.reduce((s, c) => s + c.paidFen, 0),
     deductibleUsedFen: thisYear.reduce((s, c) => s + c.deductibleAbsorbedFen, 0),
   };
-  const payable = payableAmount(input);
+  const payable = deductLoan(payableAmount(input), facts.loan, shanghaiDate(now));
   const fraud = fraudScore({
     effectiveDate: facts.effectiveDate,
     eventDate: claim.eventDate,
     otherClaimDates: [...facts.otherClaimDates],
     amountClaimedFen: claim.amountClaimedFen,
-    limitFen: coverage.annualLimitFen ?? Math.floor((facts.sumInsuredFen * coverage.sumInsuredPercent) / 100),
+    limitFen: coverage.annualLimitFen ?? Math.floor((sumInsuredFen * coverage.sumInsuredPercent) / 100),
     payeeIsInsuredOrBeneficiary: payeeIsInsuredOrBeneficiary(claim),
     reusedDocuments: facts.reusedDocuments,
   });
@@ -341,6 +356,37 @@ export function assess(claim: ClaimState, facts: AssessmentFacts, assessor: stri
         actor: assessor,
         detail: { payableFen: payable.payableFen, fraudScore: fraud.score },
       },
+    ],
+  };
+}
+
+export interface PolicyLoanTerms {
+  readonly principalFen: number;
+  readonly annualRatePercent: number;
+  readonly termMonths: number;
+  readonly periodStart: CalendarDate;
+}
+
+/** An outstanding policy loan and its interest to the day come off the benefit (domain.md "Policy loans"). */
+function deductLoan(
+  payable: { payableFen: number; steps: { step: string; amountFen: number }[] },
+  loan: PolicyLoanTerms | null | undefined,
+  today: CalendarDate,
+): { payableFen: number; steps: { step: string; amountFen: number }[] } {
+  if (!loan || loan.principalFen === 0) return payable;
+  const owed = loanBalance(
+    loan.principalFen,
+    loan.annualRatePercent,
+    loan.termMonths,
+    loan.periodStart,
+    today,
+  );
+  const payableFen = Math.max(0, payable.payableFen - owed.totalFen);
+  return {
+    payableFen,
+    steps: [
+      ...payable.steps,
+      { step: `less the policy loan and its interest to ${today}`, amountFen: payableFen },
     ],
   };
 }

@@ -31,5 +31,12 @@ export class ClaimsPolicyReplicaEntity {
     sharePercent: number;
     customerId?: string;
   }[];
+  /** The policy loan outstanding, as contract-svc last announced it; a claim deducts it with its interest. */
+  @Column('jsonb', { nullable: true }) loan!: {
+    principalFen: number;
+    annualRatePercent: number;
+    termMonths: number;
+    periodStart: string;
+  } | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -63,6 +63,45 @@ export class ReplicaEventsConsumer {
     );
   }
 
+  @EventPattern('contract.policy-loan-granted')
+  async onLoanGranted(
+    @Payload() event: EventOf<'contract.policy-loan-granted'>,
+    @Ctx() ctx: DeliveryContext,
+  ) {
+    const p = event.payload;
+    await ctx.manager.update(
+      ClaimsPolicyReplicaEntity,
+      { policyId: p.policyId },
+      {
+        loan: {
+          principalFen: p.principalFen,
+          annualRatePercent: p.annualRatePercent,
+          termMonths: p.termMonths,
+          periodStart: p.periodStart,
+        },
+        updatedAt: this.clock.now(),
+      },
+    );
+  }
+
+  @EventPattern('contract.policy-loan-repaid')
+  async onLoanRepaid(@Payload() event: EventOf<'contract.policy-loan-repaid'>, @Ctx() ctx: DeliveryContext) {
+    const p = event.payload;
+    const policy = await ctx.manager.findOne(ClaimsPolicyReplicaEntity, { where: { policyId: p.policyId } });
+    if (!policy?.loan) return;
+    await ctx.manager.update(
+      ClaimsPolicyReplicaEntity,
+      { policyId: p.policyId },
+      {
+        loan:
+          p.principalFen === 0
+            ? null
+            : { ...policy.loan, principalFen: p.principalFen, periodStart: p.periodStart },
+        updatedAt: this.clock.now(),
+      },
+    );
+  }
+
   @EventPattern('contract.policy-withdrawn')
   async onWithdrawn(@Payload() event: EventOf<'contract.policy-withdrawn'>, @Ctx() ctx: DeliveryContext) {
     // A withdrawal undoes the contract from its start: no event date is covered.

@@ -9,7 +9,10 @@ export function assertMayActOn(principal: Principal, policy: { policyholderId: s
 }
 
 /** The policyholder and the insured may each read the policy; staff roles are checked per route. */
-export function assertMayView(principal: Principal, policy: { policyholderId: string; insuredId: string }): void {
+export function assertMayView(
+  principal: Principal,
+  policy: { policyholderId: string; insuredId: string },
+): void {
   if (!mayViewPolicy({ staff: isStaff(principal), customerId: principal.customerId }, policy))
     throw new PolicyNotYoursError();
 }

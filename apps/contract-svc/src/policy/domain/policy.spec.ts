@@ -375,6 +375,8 @@ describe('the policy aggregate', () => {
         expect(decided.value).toEqual({
           policyYearsCompleted: 2,
           cashValueFen: 600_000,
+          loanDeductedFen: 0,
+          netPayableFen: 600_000,
           surrenderedOn: '2028-03-02',
           refundDueOn: '2028-04-01',
         });

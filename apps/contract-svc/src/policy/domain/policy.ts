@@ -1,4 +1,11 @@
-import type { EventPayload, EventType, PolicyStatus, ProductDefinition } from '@insurer/contracts';
+import {
+  loanBalance,
+  type EventPayload,
+  type EventType,
+  type LoanBalance,
+  type PolicyStatus,
+  type ProductDefinition,
+} from '@insurer/contracts';
 import { addDays, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 import { PolicyRuleError, PolicyStateError, PremiumRuleError } from './policy.errors';
 import { policyNumber } from './policy-number';
@@ -85,7 +92,22 @@ export interface PolicyState {
   readonly reinstatableUntil: CalendarDate | null;
   readonly endedOn: CalendarDate | null;
   readonly endReason: string | null;
+  /** The policy loan outstanding (保单贷款), if any: see loan.ts. */
+  readonly loan: PolicyLoan | null;
   readonly issuedAt: Date;
+}
+
+export interface PolicyLoan {
+  /** Owed from `periodStart`: what was lent plus interest capitalised at earlier roll-overs or carried into a new loan. */
+  readonly principalFen: number;
+  readonly periodStart: CalendarDate;
+  readonly annualRatePercent: number;
+  readonly termMonths: number;
+  /** The notice that the loan reached the cash value, and the day the policy ends unless it is repaid. */
+  readonly noticeSentOn: CalendarDate | null;
+  readonly endsOn: CalendarDate | null;
+  /** The last day the daily check compared the loan with the cash value. */
+  readonly checkedOn: CalendarDate | null;
 }
 
 /** What a policy version records of the policy. */
@@ -250,6 +272,7 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
     reinstatableUntil: null,
     endedOn: null,
     endReason: null,
+    loan: null,
     issuedAt: now,
   };
   const payment: PremiumPaymentRecord = { ...input.firstPayment, dueOn: today, kind: 'first' };
@@ -483,15 +506,22 @@ export interface Refund {
 export interface SurrenderValue {
   policyYearsCompleted: number;
   cashValueFen: number;
+  /** A policy loan with its interest, settled from the cash value. */
+  loanDeductedFen: number;
+  netPayableFen: number;
   surrenderedOn: CalendarDate;
   refundDueOn: CalendarDate;
 }
 
-/** Surrender after cooling-off: the cash value of the policy's own product version, payable within 30 days. */
+/**
+ * Surrender after cooling-off: the cash value of the policy's own product version less any loan and its interest,
+ * payable within 30 days. Also how a policy ends when its loan has reached the cash value and the notice ran out.
+ */
 export function surrender(
   policy: PolicyState,
   product: ProductDefinition,
   today: CalendarDate,
+  reason: 'policyholder_request' | 'loan_exceeds_cash_value' = 'policyholder_request',
 ): PolicyDecided & { value: SurrenderValue } {
   if (!ACTIVE.includes(policy.status)) throw new PolicyStateError(policy, 'surrendered');
   if (isInsideCoolingOff(policy.coolingOffEndsOn, today)) {
@@ -500,33 +530,66 @@ export function surrender(
       `until ${policy.coolingOffEndsOn} the policy is withdrawn, with the premium refunded`,
     );
   }
+  const { policyYearsCompleted, cashValueFen } = cashValueOf(policy, product, today);
+  const loanDeductedFen = policy.loan ? Math.min(cashValueFen, loanOwed(policy.loan, today).totalFen) : 0;
+  const netPayableFen = cashValueFen - loanDeductedFen;
+  const refundDueOn = surrenderRefundDueOn(today);
+  const decided = end(
+    policy,
+    'surrendered',
+    today,
+    reason === 'policyholder_request' ? 'surrender' : reason,
+    [
+      {
+        type: 'contract.policy-surrendered',
+        aggregateId: policy.policyId,
+        payload: {
+          policyId: policy.policyId,
+          policyholderId: policy.policyholderId,
+          cashValueFen,
+          surrenderedOn: today,
+          refundDueOn,
+          ...(policy.loan ? { loanDeductedFen, netPayableFen } : {}),
+          ...(reason === 'policyholder_request' ? {} : { reason }),
+        },
+      },
+    ],
+  );
+  return {
+    ...decided,
+    state: { ...decided.state, loan: null },
+    value: {
+      policyYearsCompleted,
+      cashValueFen,
+      loanDeductedFen,
+      netPayableFen,
+      surrenderedOn: today,
+      refundDueOn,
+    },
+  };
+}
+
+/** The cash value on a day, from the policy's own product version (entry age, gender, payment term). */
+export function cashValueOf(
+  policy: Pick<
+    PolicyState,
+    'entryAge' | 'insuredGender' | 'paymentTermYears' | 'effectiveDate' | 'sumInsuredFen'
+  >,
+  product: Pick<ProductDefinition, 'cashValues'>,
+  on: CalendarDate,
+): { policyYearsCompleted: number; cashValueFen: number } {
   const row = product.cashValues.find(
     (r) =>
       r.entryAge === policy.entryAge &&
       r.gender === policy.insuredGender &&
       r.paymentTermYears === policy.paymentTermYears,
   );
-  const { policyYearsCompleted, cashValueFen } = cashValueOn(
-    row?.valuesPer1000Fen ?? [],
-    policy.effectiveDate,
-    today,
-    policy.sumInsuredFen,
-  );
-  const refundDueOn = surrenderRefundDueOn(today);
-  const decided = end(policy, 'surrendered', today, 'surrender', [
-    {
-      type: 'contract.policy-surrendered',
-      aggregateId: policy.policyId,
-      payload: {
-        policyId: policy.policyId,
-        policyholderId: policy.policyholderId,
-        cashValueFen,
-        surrenderedOn: today,
-        refundDueOn,
-      },
-    },
-  ]);
-  return { ...decided, value: { policyYearsCompleted, cashValueFen, surrenderedOn: today, refundDueOn } };
+  return cashValueOn(row?.valuesPer1000Fen ?? [], policy.effectiveDate, on, policy.sumInsuredFen);
+}
+
+/** What a loan owes on a day, by the product's terms written down at the loan (shared with claims-svc). */
+export function loanOwed(loan: PolicyLoan, on: CalendarDate): LoanBalance {
+  return loanBalance(loan.principalFen, loan.annualRatePercent, loan.termMonths, loan.periodStart, on);
 }
 
 /** Rescission for non-disclosure (Art. 16), only inside its two windows. */

@@ -1,6 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@insurer/platform-database';
-import type { Beneficiary, Contact, PolicySnapshot, PolicyState, PolicyStatus } from '../domain/policy';
+import type {
+  Beneficiary,
+  Contact,
+  PolicyLoan,
+  PolicySnapshot,
+  PolicyState,
+  PolicyStatus,
+} from '../domain/policy';
 import type { PaymentMode } from '../domain/policy-terms';
 
 export type { PolicySnapshot, PolicyStatus } from '../domain/policy';
@@ -51,6 +58,7 @@ export class PolicyEntity implements PolicyState {
   @Column('date', { name: 'reinstatable_until', nullable: true }) reinstatableUntil!: string | null;
   @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;
   @Column('text', { name: 'end_reason', nullable: true }) endReason!: string | null;
+  @Column('jsonb', { nullable: true }) loan!: PolicyLoan | null;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt!: Date;
 }
 

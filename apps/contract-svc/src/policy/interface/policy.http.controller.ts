@@ -19,7 +19,10 @@ const Beneficiary = z.strictObject({
   name: z.string().min(1),
   relationship: z.string().min(1),
   sharePercent: z.number().positive().max(100),
-  customerId: z.uuid().optional().describe('The beneficiary as a registered customer, whom claims can recognise'),
+  customerId: z
+    .uuid()
+    .optional()
+    .describe('The beneficiary as a registered customer, whom claims can recognise'),
 });
 const EndorsementBody = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sweepDue, type DueRows } from '@insurer/platform-database';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
+import { checkLoanCover } from '../../policy/domain/loan';
 import { lapse, markOverdue, mature, type PolicyDecided } from '../../policy/domain/policy';
 import { PolicyEntity } from '../../policy/infrastructure/policy.entity';
 import { PolicyRepository } from '../../policy/infrastructure/policy.repository';
@@ -9,7 +10,8 @@ import { PolicyRepository } from '../../policy/infrastructure/policy.repository'
 /**
  * The premium calendar (Insurance Law Art. 36): a premium not paid by its due date starts 60 days of grace
  * (PremiumOverdue); after them the policy is suspended (PolicyLapsed) and can be reinstated for 2 years. Cover that
- * reaches its expiry date ends (PolicyTerminated, maturity). Runs on a timer in every replica; rows are claimed with
+ * reaches its expiry date ends (PolicyTerminated, maturity). A policy loan that has reached the cash value is noticed,
+ * then ends the policy (loan.ts). Runs on a timer in every replica; rows are claimed with
  * SKIP LOCKED so each transition is announced once.
  */
 @Injectable()
@@ -42,7 +44,31 @@ export class PremiumCalendarHandler {
       (q) => q.where("p.status IN ('in_force', 'suspended')").andWhere('p.expiry_date < :today', { today }),
       mature,
     );
-    return overdue + lapsed + matured;
+    const loans = await sweepDue(
+      this.dataSource,
+      {
+        entity: PolicyEntity,
+        alias: 'p',
+        // Once a day per policy with a loan: has the loan with its interest reached the cash value?
+        due: (q) =>
+          q
+            .where('p.loan IS NOT NULL')
+            .andWhere("(p.loan->>'checkedOn' IS NULL OR p.loan->>'checkedOn' < :today)", { today }),
+        orderBy: 'p.policy_id',
+        limit,
+      },
+      async (m, policy) => {
+        const decided = checkLoanCover(
+          policy,
+          await this.policies.product(m, policy),
+          today,
+          this.clock.now(),
+        );
+        await this.policies.save(m, policy, decided);
+        return decided.events.length > 0;
+      },
+    );
+    return overdue + lapsed + matured + loans;
   }
 
   private step(

@@ -72,7 +72,7 @@ export interface StoryResult {
   readonly auditIntact: boolean;
 }
 
-type Json = Record<string, unknown> & { [key: string]: unknown };
+export type Json = Record<string, unknown> & { [key: string]: unknown };
 
 const CHECK = '10X98765432';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -169,6 +169,7 @@ export async function onboardCustomer(
   c: StoryClient,
   readOtp: (mobile: string) => Promise<string>,
   say: Say,
+  person: { bornIn?: number; male?: boolean; label?: string; pupil?: boolean } = {},
 ): Promise<OnboardedCustomer> {
   const { u, call, ok } = c;
   const agent = c.token('agent', 'agent-demo');
@@ -180,8 +181,10 @@ export async function onboardCustomer(
   let idNumber = '';
   let registration: Reply | undefined;
   for (let draw = 0; draw < 5 && (!registration || alreadyRegistered(registration)); draw += 1) {
-    birth = `${1980 + randomInt(0, 20)}-${String(randomInt(1, 13)).padStart(2, '0')}-${randomInt(10, 29)}`;
-    idNumber = residentId(birth, true);
+    // A given birth year keeps its month and day drawn, so that two people of one age get different ID numbers.
+    const year = person.bornIn ?? 1980 + randomInt(0, 20);
+    birth = `${year}-${String(randomInt(1, 13)).padStart(2, '0')}-${randomInt(10, 29)}`;
+    idNumber = residentId(birth, person.male ?? true);
     registration = await call(u.customer, 'POST', '/customers', agent, {
       purpose: 'quotation',
       channel: 'telesales',
@@ -189,9 +192,9 @@ export async function onboardCustomer(
       idType: 'resident_id',
       idNumber,
       mobile,
-      occupation: 'software engineer',
+      occupation: person.pupil ? 'primary school pupil' : 'software engineer',
       occupationClass: 1,
-      annualIncomeFen: 30_000_000,
+      annualIncomeFen: person.pupil ? 0 : 30_000_000,
       householdIncomeFen: 50_000_000,
       existingCoverFen: 0,
       dependants: 2,
@@ -199,7 +202,9 @@ export async function onboardCustomer(
   }
   const registered = await ok('registration', Promise.resolve(registration as Reply));
   const customerId = registered.customerId as string;
-  say(`customer ${customerId} registered (ID ${idNumber.slice(0, 6)}********${idNumber.slice(-4)})`);
+  say(
+    `${person.label ?? 'customer'} ${customerId} registered (ID ${idNumber.slice(0, 6)}********${idNumber.slice(-4)})`,
+  );
   const verification = await ok(
     'identity verification',
     call(u.customer, 'POST', `/customers/${customerId}/identity-verifications`, agent, {
@@ -336,9 +341,8 @@ export async function sellPolicy(
   salespersonId: string,
   say: Say,
 ): Promise<SoldPolicy> {
-  const { u, call, ok, until, token } = c;
+  const { u, call, until, token } = c;
   const agent = token('agent', 'agent-demo');
-  const payments = token('integrator', 'payment-gateway');
   // 2. Recommendation, quote and application (chapter 2), once sales has the customer's facts from the events.
   const recommendation = await until('sales to know the customer', async () => {
     const res = await call(u.sales, 'POST', '/recommendations', agent, { customerId, salespersonId });
@@ -357,14 +361,42 @@ export async function sellPolicy(
   say(`application ${application.applicationId} submitted with the telesales recording`);
 
   // 3. Underwriting, confirmation, first premium, issue (chapter 3).
+  const { kase, issued } = await underwriteAndIssue(
+    c,
+    application.applicationId as string,
+    customerId,
+    customerId,
+    say,
+  );
+  const policy = issued.policy as Json;
+  say(
+    `policy ${policy.policyNumber} issued: cover ${policy.effectiveDate} to ${policy.expiryDate}, cooling-off until ${policy.coolingOffEndsOn}`,
+  );
+
+  return {
+    applicationId: application.applicationId as string,
+    policy,
+    premiumFen: kase.offerPremiumFen as number,
+    applicationToIssueMs: performance.now() - submitted,
+  };
+}
+
+/**
+ * Chapter 3 for an application sales has submitted: underwriting (a referred case is accepted on review), the
+ * policyholder's confirmation of the offer, the first premium from the payer, and the policy issued.
+ */
+export async function underwriteAndIssue(
+  c: StoryClient,
+  applicationId: string,
+  policyholderId: string,
+  payerId: string,
+  say: Say,
+): Promise<{ kase: Json; issued: Json }> {
+  const { u, call, ok, until, token } = c;
+  const payments = token('integrator', 'payment-gateway');
   const underwriter = token('underwriter', 'uw-demo');
   let kase = await until('underwriting', async () => {
-    const res = await call(
-      u.contract,
-      'GET',
-      `/underwriting/cases/${application.applicationId}`,
-      underwriter,
-    );
+    const res = await call(u.contract, 'GET', `/underwriting/cases/${applicationId}`, underwriter);
     return res.status === 200 ? res.body : undefined;
   });
   say(
@@ -373,7 +405,7 @@ export async function sellPolicy(
   if (kase.status === 'referred') {
     // Referred to an underwriter (under load, contract-svc may underwrite before it has the customer's identity
     // confirmation from customer-svc's events): the underwriter takes the case and accepts it on review.
-    const path = `/underwriting/cases/${application.applicationId}`;
+    const path = `/underwriting/cases/${applicationId}`;
     await ok('assignment', call(u.contract, 'POST', `${path}/assignment`, underwriter));
     kase = await ok(
       'manual underwriting',
@@ -389,37 +421,27 @@ export async function sellPolicy(
     call(
       u.contract,
       'POST',
-      `/policies/offers/${application.applicationId}/confirmation`,
-      token('customer', 'customer-demo', customerId),
+      `/policies/offers/${applicationId}/confirmation`,
+      token('customer', 'customer-demo', policyholderId),
       {
-        signedBy: customerId,
+        signedBy: policyholderId,
         signedAt: new Date().toISOString(),
-        sha256: createHash('sha256').update(`offer ${application.applicationId}`).digest('hex'),
+        sha256: createHash('sha256').update(`offer ${applicationId}`).digest('hex'),
       },
     ),
   );
   const issued = await ok(
     'first premium',
     call(u.contract, 'POST', '/premiums/first', payments, {
-      applicationId: application.applicationId,
+      applicationId,
       amountFen: kase.offerPremiumFen,
       paidAt: new Date().toISOString(),
       method: 'bank_transfer',
-      payerId: customerId,
+      payerId,
       payerType: 'individual',
     }),
   );
-  const policy = issued.policy as Json;
-  say(
-    `policy ${policy.policyNumber} issued: cover ${policy.effectiveDate} to ${policy.expiryDate}, cooling-off until ${policy.coolingOffEndsOn}`,
-  );
-
-  return {
-    applicationId: application.applicationId as string,
-    policy,
-    premiumFen: kase.offerPremiumFen as number,
-    applicationToIssueMs: performance.now() - submitted,
-  };
+  return { kase, issued };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   SERVICE_NAMES,
   otpFromLog,
   platformUrls,
+  runFamilyStory,
   runStory,
   seedSales,
   type ServiceName,
@@ -119,6 +120,43 @@ describe('the platform, six processes', () => {
     });
     expect(steps.length).toBeGreaterThan(15);
   });
+
+  it('tells the family story: a mother insures her son, her husband pays her cover, a death benefit is split', async () => {
+    const lines: string[] = [];
+    const family = await runFamilyStory({
+      urls,
+      jwtSecret: env.jwtSecret,
+      say: (line) => lines.push(line),
+      readOtp: (mobile) =>
+        waitFor(() => otpFromLog(processes.get('customer-svc')?.log ?? '', mobile), {
+          description: 'the one-time code',
+        }),
+    });
+    // PA1 pays 500,000 yuan on an accidental death: 60% to the son, 40% to the husband.
+    expect(family.shares).toEqual([
+      { name: '儿子', customerId: family.childId, sharePercent: 60, amountFen: 30_000_000 },
+      { name: '丈夫', customerId: family.fatherId, sharePercent: 40, amountFen: 20_000_000 },
+    ]);
+    expect(lines.join('\n')).toContain('PARTIES.MINOR_DEATH_BENEFIT_CAP');
+    const [submitted] = await events.waitFor(
+      (m) =>
+        (m.json as { type?: string })?.type === 'sales.application-submitted' &&
+        (m.json as { payload: { insuredId: string } }).payload.insuredId === family.childId,
+    );
+    expect((submitted.json as { payload: unknown }).payload).toMatchObject({
+      policyholderId: family.motherId,
+      insuredId: family.childId,
+      insuredRelationship: 'child',
+    });
+    // customer-svc lists the policy under both, by role.
+    const rep = tokenFor('service_rep', 'rep-e2e');
+    const son360 = await api(urls.customer, 'GET', `/customers/${family.childId}/360`, rep);
+    expect(son360.body.policies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ policyId: family.childPolicyId, roles: ['insured'] }),
+      ]),
+    );
+  }, 240_000);
 
   it('rejects a claim with its notice inside 3 days, and a missed decision deadline becomes a compliance alert', async () => {
     const handler = tokenFor('claims_handler', 'handler-e2e');

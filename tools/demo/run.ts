@@ -1,6 +1,6 @@
 /**
- * `npm run demo`: drives the whole story against the platform `npm start` is running, through its public interfaces,
- * and prints each step. It reads the addresses `npm start` wrote to .cache/dev.env and, for the one-time code, the
+ * `npm run demo`: drives the whole story, then the family story (policyholder, insured, payer and beneficiaries
+ * apart), against the platform `npm start` is running, through its public interfaces, and prints each step. It reads the addresses `npm start` wrote to .cache/dev.env and, for the one-time code, the
  * local SMS gateway's lines in .cache/logs/customer-svc.log.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createKafka } from '@insurer/platform-messaging';
 import { repoRoot, waitFor } from '@insurer/platform-testing';
 import { SERVICES, withLocalSecrets } from '../local-env';
-import { otpFromLog, platformUrls, runStory } from '@insurer/platform-scenarios';
+import { otpFromLog, platformUrls, runFamilyStory, runStory } from '@insurer/platform-scenarios';
 
 const root = repoRoot();
 const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
@@ -31,20 +31,17 @@ async function main(): Promise<void> {
     clientId: 'demo',
     brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
   });
-  const result = await runStory({
-    urls,
-    jwtSecret: env.JWT_SECRET as string,
-    kafka,
-    say,
-    readOtp: (mobile) =>
-      waitFor(
-        () => otpFromLog(readFileSync(join(root, '.cache', 'logs', 'customer-svc.log'), 'utf8'), mobile),
-        {
-          timeoutMs: 15_000,
-          description: 'the one-time code in the customer-svc log',
-        },
-      ),
-  });
+  const readOtp = (mobile: string) =>
+    waitFor(
+      () => otpFromLog(readFileSync(join(root, '.cache', 'logs', 'customer-svc.log'), 'utf8'), mobile),
+      {
+        timeoutMs: 15_000,
+        description: 'the one-time code in the customer-svc log',
+      },
+    );
+  const result = await runStory({ urls, jwtSecret: env.JWT_SECRET as string, kafka, say, readOtp });
+  // The parties of a policy: a mother insures her son, her husband pays her cover, a death benefit is split.
+  await runFamilyStory({ urls, jwtSecret: env.JWT_SECRET as string, say, readOtp });
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   say('done. Open the dashboard:');
   say(`  ${urls.analytics}/dashboard#token=${result.analystToken}&from=${today}&to=${today}&by=salesperson`);

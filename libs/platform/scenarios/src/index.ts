@@ -1,3 +1,4 @@
 export * from './otp';
 export * from './seed-sales';
 export * from './story';
+export * from './family';

@@ -5,8 +5,10 @@ import { ContractModule } from './contract.module';
 import { ContractInit1764000000000 } from './database/migrations/1764000000000-ContractInit';
 import { ContractDomain1764300000000 } from './database/migrations/1764300000000-ContractDomain';
 import { PolicyLoans1765200000000 } from './database/migrations/1765200000000-PolicyLoans';
+import { SurvivalBenefits1765300000000 } from './database/migrations/1765300000000-SurvivalBenefits';
 import { DemandNotice1765100000000 } from './database/migrations/1765100000000-DemandNotice';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
+import { BenefitPaymentEntity } from './policy/infrastructure/benefit-payment.entity';
 import { PremiumPaymentEntity } from './policy/infrastructure/premium-payment.entity';
 import { ProductReplicaEntity } from './product-replica/infrastructure/product-replica.entity';
 import { UnderwritingCaseEntity } from './underwriting/infrastructure/underwriting-case.entity';
@@ -28,6 +30,7 @@ export const service: ServiceParts<ContractConfig> = {
       PolicyEntity,
       PolicyVersionEntity,
       PremiumPaymentEntity,
+      BenefitPaymentEntity,
       SignatureEntity,
       DocumentEntity,
     ],
@@ -36,6 +39,7 @@ export const service: ServiceParts<ContractConfig> = {
       ContractDomain1764300000000,
       DemandNotice1765100000000,
       PolicyLoans1765200000000,
+      SurvivalBenefits1765300000000,
     ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],

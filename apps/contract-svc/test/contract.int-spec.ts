@@ -150,6 +150,8 @@ beforeAll(async () => {
         { entryAge: 30, gender: 'male', paymentTermYears: 1, valuesPer1000Fen: [900, 1200, 1300] },
       ],
       policyLoan: { maxCashValuePercent: 80, termMonths: 6, annualRatePercent: 5 },
+      // 2% of the sum insured on each of the first two anniversaries.
+      survivalBenefits: [{ fromPolicyYear: 1, toPolicyYear: 2, sumInsuredPercent: 2 }],
     },
     publishedAt: clock.now().toISOString(),
   });
@@ -418,6 +420,41 @@ describe('policy loans', () => {
       ofType('contract.policy-surrendered', (p) => p.policyId === policy.policyId),
     );
     expect(payloadOf(event)).toMatchObject({ loanDeductedFen: 264_932, netPayableFen: 185_068 });
+  });
+});
+
+describe('survival benefits', () => {
+  it('pays the insured on the anniversary, once, with a payment record', async () => {
+    const { policy } = await issue({
+      productCode: loanProductCode,
+      paymentMode: 'single',
+      paymentTermYears: 1,
+    });
+    expect(policy.nextBenefitOn).toBe(addYears(policy.effectiveDate, 1));
+    clock.set(new Date(endOfShanghaiDay(addYears(policy.effectiveDate, 1)).getTime() - 3_600_000));
+    const [paid] = await events.waitFor(
+      ofType('contract.survival-benefit-paid', (p) => p.policyId === policy.policyId),
+    );
+    // 2% of 500,000 yuan.
+    expect(payloadOf(paid)).toMatchObject({
+      insuredId: policy.insuredId,
+      kind: 'survival',
+      policyYear: 1,
+      amountFen: 1_000_000,
+      paidFen: 1_000_000,
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(
+            `SELECT paid_fen FROM contract.benefit_payment WHERE policy_id = $1 AND policy_year = 1`,
+            [policy.policyId],
+          )
+        ).length === 1,
+      { description: 'the payment record' },
+    );
+    const after = await api.get(`/policies/${policy.policyId}`, rep);
+    expect(after.body).toMatchObject({ benefitsPaid: 1, nextBenefitOn: addYears(policy.effectiveDate, 2) });
   });
 });
 

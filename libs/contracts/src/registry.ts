@@ -51,6 +51,7 @@ export const EVENT_DEFINITIONS = [
   contract.PolicyLoanGrantedV1,
   contract.PolicyLoanRepaidV1,
   contract.PolicyLoanNoticeSentV1,
+  contract.SurvivalBenefitPaidV1,
   contract.PolicyLapsedV1,
   contract.PolicyReinstatedV1,
   contract.PolicyTerminatedV1,

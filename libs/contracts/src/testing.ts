@@ -377,6 +377,17 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     periodStart: '2028-09-02',
     repaidAt: '2028-09-02T02:00:00.000Z',
   },
+  'contract.survival-benefit-paid': {
+    policyId: ids.policy,
+    insuredId: ids.customer,
+    kind: 'survival',
+    policyYear: 5,
+    amountFen: 5_000_000,
+    loanDeductedFen: 0,
+    paidFen: 5_000_000,
+    dueOn: '2031-03-02',
+    paidAt: '2031-03-02T02:00:00.000Z',
+  },
   'contract.policy-loan-notice-sent': {
     policyId: ids.policy,
     policyholderId: ids.customer,

@@ -187,6 +187,25 @@ export const PolicyLoanNoticeSentV1 = defineEvent({
   }),
 });
 
+export const SurvivalBenefitPaidV1 = defineEvent({
+  type: 'contract.survival-benefit-paid',
+  version: 1,
+  topic,
+  description:
+    'A survival or maturity benefit fell due on its anniversary and was paid to the insured, less any policy loan owed.',
+  payload: z.object({
+    policyId: Id,
+    insuredId: Id,
+    kind: z.enum(['survival', 'maturity']),
+    policyYear: z.number().int().min(1),
+    amountFen: Fen,
+    loanDeductedFen: Fen,
+    paidFen: Fen,
+    dueOn: CalendarDate,
+    paidAt: Instant,
+  }),
+});
+
 export const PolicyLapsedV1 = defineEvent({
   type: 'contract.policy-lapsed',
   version: 1,

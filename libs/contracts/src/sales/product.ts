@@ -89,6 +89,21 @@ export const ProductDefinition = z.object({
    * cash values stay tabled per 1,000 of the basic sum insured, as published tables are.
    */
   sumInsuredGrowth: z.object({ compoundPercent: z.number().positive().max(10) }).optional(),
+  /**
+   * Survival benefits (生存保险金) as product data (added in 1.x): a share of the basic sum insured paid to the insured
+   * on each anniversary that ends a policy year from `fromPolicyYear` to `toPolicyYear`, while the policy is in force.
+   */
+  survivalBenefits: z
+    .array(
+      z.object({
+        fromPolicyYear: z.number().int().min(1),
+        toPolicyYear: z.number().int().min(1),
+        sumInsuredPercent: z.number().positive().max(1000),
+      }),
+    )
+    .optional(),
+  /** A maturity benefit (满期保险金): a share of the basic sum insured paid when cover ends with the insured alive. */
+  maturityBenefitPercent: z.number().positive().max(1000).optional(),
   /** Policy loans (保单贷款) the product allows (added in 1.x): share of the cash value, period, interest. */
   policyLoan: z
     .object({

@@ -160,6 +160,11 @@ export const ApplicationSubmittedV1 = defineEvent({
     paymentTermYears: z.number().int().min(1),
     coverageTermYears: z.number().int().min(1),
     insuredAge: z.number().int().min(0).max(120),
+    /**
+     * The last day the insured is `insuredAge` (the day before their next birthday): a policy issued later is not
+     * issued at this rating (added in 1.x; carries no birth date).
+     */
+    ratingAgeValidUntil: CalendarDate.optional(),
     insuredGender: Gender,
     occupationClass: OccupationClass,
     annualIncomeFen: Fen,

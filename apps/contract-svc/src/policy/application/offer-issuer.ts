@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
-import { Clock } from '@insurer/platform-time';
+import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { ProductReplicaEntity } from '../../product-replica/infrastructure/product-replica.entity';
 import { UnderwritingCaseEntity } from '../../underwriting/infrastructure/underwriting-case.entity';
-import { OfferError, isReadyToIssue } from '../domain/offer';
+import { OfferError, assertRatingAgeHolds, isReadyToIssue } from '../domain/offer';
 import { issue } from '../domain/policy';
 import { PolicyRepository } from '../infrastructure/policy.repository';
 
@@ -41,6 +41,7 @@ export class OfferIssuer {
       };
     }
     const app = kase.application;
+    assertRatingAgeHolds(kase, shanghaiDate(this.clock.now()));
     const product = await m.findOne(ProductReplicaEntity, {
       where: { productCode: app.productCode, version: app.productVersion },
     });

@@ -35,7 +35,13 @@ export interface OfferState {
   readonly offerStatus: 'awaiting' | 'issued' | 'declined' | null;
   readonly status: string;
   readonly offerPremiumFen: number | null;
-  readonly application: { policyholderId: string; payerId: string };
+  readonly application: {
+    policyholderId: string;
+    payerId: string;
+    insuredAge?: number;
+    /** The last day the insured is still the age the premium was rated at (from sales; absent on older applications). */
+    ratingAgeValidUntil?: string;
+  };
   readonly confirmation: Confirmation | null;
   readonly firstPayment: (FirstPremium & { paymentId: string }) | null;
 }
@@ -83,4 +89,20 @@ export function payFirstPremium<S extends OfferState>(offer: S, payment: FirstPr
 /** Both halves are in: the policy can be issued. */
 export function isReadyToIssue(offer: OfferState): boolean {
   return offer.confirmation !== null && offer.firstPayment !== null;
+}
+
+/**
+ * The rating age is the insured's completed age on the effective date, the day of issue: an offer whose insured has
+ * had a birthday since the application was rated is not issued at the younger age (sales quotes it again).
+ */
+export function assertRatingAgeHolds(offer: OfferState, issueDate: string): void {
+  const until = offer.application.ratingAgeValidUntil;
+  if (until === undefined || issueDate <= until) return;
+  throw new OfferError(
+    'OFFER.RATING_AGE_CHANGED',
+    `the premium was rated at age ${offer.application.insuredAge}, valid for issue until ${until}; ` +
+      `the insured is older on ${issueDate}: quote and apply again`,
+    'rule',
+    { ratingAgeValidUntil: until },
+  );
 }

@@ -1,6 +1,12 @@
 import type { ProductDefinition } from '@insurer/contracts';
 import { productFixture } from '@insurer/contracts/testing';
-import { confirmOffer, isReadyToIssue, payFirstPremium, type OfferState } from './offer';
+import {
+  assertRatingAgeHolds,
+  confirmOffer,
+  isReadyToIssue,
+  payFirstPremium,
+  type OfferState,
+} from './offer';
 import {
   endorse,
   issue,
@@ -152,6 +158,20 @@ describe('the policy aggregate', () => {
   });
 
   describe('the offer', () => {
+    it('issues only while the insured is still the age the premium was rated at', () => {
+      const rated = (until?: string) =>
+        ({
+          ...offer(),
+          application: { ...offer().application, insuredAge: 30, ratingAgeValidUntil: until },
+        }) as OfferState;
+      expect(() => assertRatingAgeHolds(rated('2026-06-14'), '2026-06-14')).not.toThrow();
+      expect(() => assertRatingAgeHolds(rated('2026-06-14'), '2026-06-15')).toThrow(
+        expect.objectContaining({ code: 'OFFER.RATING_AGE_CHANGED' }),
+      );
+      // Applications from before the field was added carry none.
+      expect(() => assertRatingAgeHolds(rated(undefined), '2099-01-01')).not.toThrow();
+    });
+
     const offer = (extra: Partial<OfferState> = {}): OfferState => ({
       applicationId: 'a-1',
       offerStatus: 'awaiting',

@@ -7,6 +7,7 @@ import {
   type ProductDefinition,
 } from '@insurer/contracts';
 import { addDays, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
+import { nextBenefitOn, type BenefitPaymentRecord } from './benefits';
 import { PolicyRuleError, PolicyStateError, PremiumRuleError } from './policy.errors';
 import { policyNumber } from './policy-number';
 import {
@@ -94,6 +95,9 @@ export interface PolicyState {
   readonly endReason: string | null;
   /** The policy loan outstanding (保单贷款), if any: see loan.ts. */
   readonly loan: PolicyLoan | null;
+  /** How many of the product's survival and maturity benefits have been paid, and when the next falls due. */
+  readonly benefitsPaid: number;
+  readonly nextBenefitOn: CalendarDate | null;
   readonly issuedAt: Date;
 }
 
@@ -175,6 +179,8 @@ export interface PolicyDecided {
   readonly retentionFrom?: CalendarDate;
   /** A premium received, for the payment ledger. */
   readonly payment?: PremiumPaymentRecord;
+  /** Survival or maturity benefits paid, for their payment records. */
+  readonly benefits?: readonly BenefitPaymentRecord[];
 }
 
 const ACTIVE: readonly PolicyStatus[] = ['in_force', 'suspended'];
@@ -208,7 +214,16 @@ export interface IssueInput {
   };
   readonly offer: { premiumFen: number | null; loadingPercent: number | null; exclusions: readonly string[] };
   readonly firstPayment: Omit<PremiumPaymentRecord, 'dueOn' | 'kind'>;
-  readonly product: Pick<ProductDefinition, 'type' | 'isLife' | 'coolingOffDays' | 'coverages' | 'rates'>;
+  readonly product: Pick<
+    ProductDefinition,
+    | 'type'
+    | 'isLife'
+    | 'coolingOffDays'
+    | 'coverages'
+    | 'rates'
+    | 'survivalBenefits'
+    | 'maturityBenefitPercent'
+  >;
 }
 
 /** The annual premium an instalment stands for, through the product's modal factor. */
@@ -273,6 +288,12 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
     endedOn: null,
     endReason: null,
     loan: null,
+    benefitsPaid: 0,
+    nextBenefitOn: nextBenefitOn(
+      { effectiveDate: today, coverageTermYears: app.coverageTermYears, sumInsuredFen: app.sumInsuredFen },
+      product,
+      0,
+    ),
     issuedAt: now,
   };
   const payment: PremiumPaymentRecord = { ...input.firstPayment, dueOn: today, kind: 'first' };

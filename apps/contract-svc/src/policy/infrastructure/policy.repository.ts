@@ -9,6 +9,7 @@ import { ArchiveService } from '../../archive/application/archive.service';
 import { ProductReplicaEntity } from '../../product-replica/infrastructure/product-replica.entity';
 import { snapshotOf, type PolicyDecided } from '../domain/policy';
 import { PolicyEntity, PolicyVersionEntity } from './policy.entity';
+import { BenefitPaymentEntity } from './benefit-payment.entity';
 import { PremiumPaymentEntity } from './premium-payment.entity';
 
 /**
@@ -91,6 +92,8 @@ export class PolicyRepository {
         policyId: row.policyId,
       });
     }
+    for (const benefit of decided.benefits ?? [])
+      await m.insert(BenefitPaymentEntity, { ...benefit, policyId: row.policyId });
     if (decided.events.length) await this.outbox.publishAll(m, decided.events);
   }
 }

@@ -3,14 +3,17 @@ import { DataSource } from 'typeorm';
 import { sweepDue, type DueRows } from '@insurer/platform-database';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { checkLoanCover } from '../../policy/domain/loan';
-import { lapse, markOverdue, mature, type PolicyDecided } from '../../policy/domain/policy';
+import type { ProductDefinition } from '@insurer/contracts';
+import { matureWithBenefits, payDueBenefits } from '../../policy/domain/benefits';
+import { lapse, markOverdue, type PolicyDecided } from '../../policy/domain/policy';
 import { PolicyEntity } from '../../policy/infrastructure/policy.entity';
 import { PolicyRepository } from '../../policy/infrastructure/policy.repository';
 
 /**
  * The premium calendar (Insurance Law Art. 36): a premium not paid by its due date starts 60 days of grace
  * (PremiumOverdue); after them the policy is suspended (PolicyLapsed) and can be reinstated for 2 years. Cover that
- * reaches its expiry date ends (PolicyTerminated, maturity). A policy loan that has reached the cash value is noticed,
+ * reaches its expiry date ends (PolicyTerminated, maturity). Survival and maturity benefits are paid on their
+ * anniversaries (benefits.ts). A policy loan that has reached the cash value is noticed,
  * then ends the policy (loan.ts). Runs on a timer in every replica; rows are claimed with
  * SKIP LOCKED so each transition is announced once.
  */
@@ -39,10 +42,16 @@ export class PremiumCalendarHandler {
       (q) => q.where("p.status = 'in_force'").andWhere('p.grace_ends_on < :today', { today }),
       lapse,
     );
-    const matured = await this.step(
+    const benefits = await this.withProduct(
+      limit,
+      (q) => q.where("p.status = 'in_force'").andWhere('p.next_benefit_on <= :today', { today }),
+      (policy, product) => payDueBenefits(policy, product, today, this.clock.now()),
+    );
+    // At expiry the benefits due are paid first, the maturity benefit among them, then cover ends.
+    const matured = await this.withProduct(
       limit,
       (q) => q.where("p.status IN ('in_force', 'suspended')").andWhere('p.expiry_date < :today', { today }),
-      mature,
+      (policy, product) => matureWithBenefits(policy, product, today, this.clock.now()),
     );
     const loans = await sweepDue(
       this.dataSource,
@@ -68,7 +77,22 @@ export class PremiumCalendarHandler {
         return decided.events.length > 0;
       },
     );
-    return overdue + lapsed + matured + loans;
+    return overdue + lapsed + benefits + matured + loans;
+  }
+
+  /** A step whose transition reads the policy's own product version. */
+  private withProduct(
+    limit: number,
+    due: DueRows<PolicyEntity>['due'],
+    transition: (policy: PolicyEntity, product: ProductDefinition) => PolicyDecided,
+  ): Promise<number> {
+    return sweepDue(
+      this.dataSource,
+      { entity: PolicyEntity, alias: 'p', due, orderBy: 'p.policy_id', limit },
+      async (m, policy) => {
+        await this.policies.save(m, policy, transition(policy, await this.policies.product(m, policy)));
+      },
+    );
   }
 
   private step(

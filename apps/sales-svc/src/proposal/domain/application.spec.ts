@@ -223,6 +223,8 @@ describe('the application with a policyholder insuring another person', () => {
       insuredConsent: consent,
       policyholderAge: 59,
       insuredAge: 20,
+      // Born 2005-06-01: 20 until the day before the 21st birthday.
+      ratingAgeValidUntil: '2026-05-31',
       annualIncomeFen: grandparent.annualIncomeFen,
     });
     expect(

@@ -6,7 +6,7 @@ import type { QuoteState } from '../../quote/domain/quote';
 import type { CustomerFacts } from '../../suitability/domain/sale';
 import { SaleRefusedError } from '../../suitability/domain/sale.errors';
 import type { SuitabilityResult } from '../../suitability/domain/suitability';
-import { checkRatingAge, type SaleParties } from '../../suitability/domain/parties';
+import { checkRatingAge, lastDayOfAge, type SaleParties } from '../../suitability/domain/parties';
 import {
   bmi,
   checkBeneficiaries,
@@ -195,6 +195,7 @@ export function submitApplication(
       paymentTermYears: quote.paymentTermYears,
       coverageTermYears: quote.coverageTermYears,
       insuredAge: facts.entryAge,
+      ratingAgeValidUntil: lastDayOfAge(insured.birthDate, facts.entryAge),
       insuredGender: insured.gender,
       occupationClass: insured.occupationClass,
       // Affordability is the buyer's: the policyholder's income.

@@ -1,8 +1,10 @@
+import { addDays, addYears, completedYears } from '@insurer/platform-time';
 import {
   checkMinorDeathBenefit,
   checkParties,
   checkRatingAge,
   deathBenefitFen,
+  lastDayOfAge,
   minorDeathBenefitCapFen,
   type Relationship,
   type SaleParties,
@@ -142,3 +144,17 @@ describe('rating age (the insured’s completed age on the effective date)', () 
     expect(refused[0].message).toContain('birthday 2026-06-15');
   });
 });
+
+describe('the last day of a rating age', () => {
+  it('is the day before the next birthday, a 29 February birthday counting from 1 March in common years', () => {
+    expect(lastDayOfAge('1991-06-15', 34)).toBe('2026-06-14');
+    expect(lastDayOfAge('2012-02-29', 13)).toBe(completedYearsCheck('2012-02-29', 13));
+  });
+});
+
+/** The last day on which completedYears still gives `age`, found by walking: what lastDayOfAge must agree with. */
+function completedYearsCheck(birth: string, age: number): string {
+  let day = addYears(birth, age);
+  while (completedYears(birth, addDays(day, 1)) === age) day = addDays(day, 1);
+  return day;
+}

@@ -1,4 +1,4 @@
-import { addYears, type CalendarDate } from '@insurer/platform-time';
+import { addDays, addYears, completedYears, type CalendarDate } from '@insurer/platform-time';
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
 
 /**
@@ -171,4 +171,14 @@ export function checkRatingAge(
       pointer: '/quoteId',
     },
   ];
+}
+
+/**
+ * The last day a person born on `birthDate` is still `age` in completed years: the day before the birthday that makes
+ * them `age + 1`, counted as completedYears counts it (a 29 February birthday falls on 1 March in common years).
+ */
+export function lastDayOfAge(birthDate: CalendarDate, age: number): CalendarDate {
+  const anniversary = addYears(birthDate, age + 1);
+  const next = completedYears(birthDate, anniversary) === age + 1 ? anniversary : addDays(anniversary, 1);
+  return addDays(next, -1);
 }

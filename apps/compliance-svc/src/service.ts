@@ -4,6 +4,7 @@ import { ComplianceModule } from './compliance.module';
 import { ComplianceInit1764000000000 } from './database/migrations/1764000000000-ComplianceInit';
 import { ComplianceDomain1764500000000 } from './database/migrations/1764500000000-ComplianceDomain';
 import { SalespersonTrainingYears1765000000000 } from './database/migrations/1765000000000-SalespersonTrainingYears';
+import { SurrenderRefundRule1765400000000 } from './database/migrations/1765400000000-SurrenderRefundRule';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -38,6 +39,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       ComplianceInit1764000000000,
       ComplianceDomain1764500000000,
       SalespersonTrainingYears1765000000000,
+      SurrenderRefundRule1765400000000,
     ],
   },
   imports: (config) => [ComplianceModule.forRoot({ departureSweepMs: config.DEPARTURE_SWEEP_MS })],

@@ -250,6 +250,34 @@ describe('rules over the other services’ events', () => {
   });
 });
 
+describe('money owed after a surrender (Art. 47)', () => {
+  it('raises one alert with its article when a surrender refund is unpaid past its 30 days', async () => {
+    const policyId = randomUUID();
+    const overdue = {
+      ...eventFixtures['contract.surrender-refund-overdue'],
+      policyId,
+      dueOn: addDays(today(), -1),
+      detectedAt: clock.now().toISOString(),
+    };
+    await producer.event('contract.surrender-refund-overdue', policyId, overdue);
+    const [alert] = await waitFor(async () => {
+      const found = await alertsFor(policyId, 'SURRENDER_REFUND_LATE');
+      return found.length ? found : undefined;
+    });
+    expect(alert).toMatchObject({ ruleVersion: 1 });
+    const rule = (await api.get('/rules', officer)).body.find(
+      (r: { ruleId: string }) => r.ruleId === 'SURRENDER_REFUND_LATE',
+    );
+    expect(rule.versions).toEqual([
+      expect.objectContaining({
+        source: 'Insurance Law Art. 47',
+        severity: 'high',
+        kind: 'surrender_refund_late',
+      }),
+    ]);
+  });
+});
+
 describe('cases', () => {
   it('takes an alert’s case through investigation and escalation to closure, and announces it', async () => {
     const summaryBefore = (await api.get(`/reports/summary?from=${today()}&to=${today()}`, officer)).body;

@@ -28,6 +28,7 @@ const rep = tokenFor('service_rep', 'rep-2');
 const productCode = `TLX${randomUUID().slice(0, 6).toUpperCase()}`;
 /** A single-premium savings product that lends up to 80% of its cash value (no renewals, so no lapse in the test). */
 const loanProductCode = `WLX${randomUUID().slice(0, 6).toUpperCase()}`;
+const benefitProductCode = `ANX${randomUUID().slice(0, 6).toUpperCase()}`;
 
 let started: StartedService<ContractConfig>;
 let api: HttpClient;
@@ -150,7 +151,21 @@ beforeAll(async () => {
         { entryAge: 30, gender: 'male', paymentTermYears: 1, valuesPer1000Fen: [900, 1200, 1300] },
       ],
       policyLoan: { maxCashValuePercent: 80, termMonths: 6, annualRatePercent: 5 },
-      // 2% of the sum insured on each of the first two anniversaries.
+    },
+    publishedAt: clock.now().toISOString(),
+  });
+  // The same with 2% of the sum insured paid on each of the first two anniversaries (apart: a benefit settles a loan).
+  await producer.event('sales.product-published', benefitProductCode, {
+    product: {
+      ...productFixture,
+      productId: randomUUID(),
+      productCode: benefitProductCode,
+      type: 'annuity',
+      paymentModes: ['single'],
+      paymentTermsYears: [1],
+      cashValues: [
+        { entryAge: 30, gender: 'male', paymentTermYears: 1, valuesPer1000Fen: [900, 1200, 1300] },
+      ],
       survivalBenefits: [{ fromPolicyYear: 1, toPolicyYear: 2, sumInsuredPercent: 2 }],
     },
     publishedAt: clock.now().toISOString(),
@@ -158,11 +173,12 @@ beforeAll(async () => {
   await waitFor(
     async () =>
       (
-        await db.query(`SELECT 1 FROM contract.product_replica WHERE product_code IN ($1, $2)`, [
+        await db.query(`SELECT 1 FROM contract.product_replica WHERE product_code IN ($1, $2, $3)`, [
           productCode,
           loanProductCode,
+          benefitProductCode,
         ])
-      ).length === 2,
+      ).length === 3,
     {
       description: 'the product replicas',
     },
@@ -423,10 +439,46 @@ describe('policy loans', () => {
   });
 });
 
+describe('the cash value owed after a surrender (Art. 47)', () => {
+  it('is announced late when unpaid after its 30 days, and its payment after that says late', async () => {
+    const { policy } = await issue({
+      productCode: loanProductCode,
+      paymentMode: 'single',
+      paymentTermYears: 1,
+    });
+    clock.set(new Date(endOfShanghaiDay(addYears(policy.effectiveDate, 1)).getTime() - 3_600_000));
+    const surrendered = await api.post(`/policies/${policy.policyId}/surrender`, {}, rep);
+    expect(surrendered.body).toMatchObject({ netPayableFen: 450_000, refundDueOn: addDays(today(), 30) });
+    expect((await api.get(`/policies/${policy.policyId}`, rep)).body.surrenderRefund).toMatchObject({
+      amountFen: 450_000,
+      paidAt: null,
+    });
+    // The day after the 30th: the calendar announces it once.
+    clock.set(new Date(endOfShanghaiDay(addDays(today(), 31)).getTime() - 3_600_000));
+    const [overdue] = await events.waitFor(
+      ofType('contract.surrender-refund-overdue', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(overdue)).toMatchObject({ amountFen: 450_000, dueOn: surrendered.body.refundDueOn });
+    const paid = await api.post(
+      `/policies/${policy.policyId}/surrender-refund-payment`,
+      { paidAt: clock.now().toISOString(), bankReference: 'CNAPS-R1' },
+      payments,
+    );
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({ amountFen: 450_000, late: true });
+    const again = await api.post(
+      `/policies/${policy.policyId}/surrender-refund-payment`,
+      { paidAt: clock.now().toISOString(), bankReference: 'CNAPS-R2' },
+      payments,
+    );
+    expect(again.body).toMatchObject({ code: 'REFUND.ALREADY_PAID' });
+  });
+});
+
 describe('survival benefits', () => {
   it('pays the insured on the anniversary, once, with a payment record', async () => {
     const { policy } = await issue({
-      productCode: loanProductCode,
+      productCode: benefitProductCode,
       paymentMode: 'single',
       paymentTermYears: 1,
     });

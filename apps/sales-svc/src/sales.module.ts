@@ -13,6 +13,7 @@ import { ProductHttpController } from './product/interface/product.http.controll
 import { ApplicationQueries } from './proposal/application/application.queries';
 import { SubmitApplicationHandler } from './proposal/application/submit-application.handler';
 import { ApplicationCommandsConsumer } from './proposal/interface/application-commands.consumer';
+import { DisputeEventsConsumer } from './proposal/interface/dispute-events.consumer';
 import { ApplicationHttpController } from './proposal/interface/application.http.controller';
 import { IssueQuoteHandler } from './quote/application/issue-quote.handler';
 import { QuoteQueries } from './quote/application/quote.queries';
@@ -63,6 +64,7 @@ export class SalesModule {
         CustomerEventsConsumer,
         ContractEventsConsumer,
         ApplicationCommandsConsumer,
+        DisputeEventsConsumer,
       ],
       providers: [
         ProductService,

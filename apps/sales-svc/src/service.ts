@@ -4,9 +4,11 @@ import { SalesInit1764000000000 } from './database/migrations/1764000000000-Sale
 import { SalesDomain1764200000000 } from './database/migrations/1764200000000-SalesDomain';
 import { TrainingYears1765000000000 } from './database/migrations/1765000000000-TrainingYears';
 import { Parties1765200000000 } from './database/migrations/1765200000000-Parties';
+import { PolicyDisputes1765400000000 } from './database/migrations/1765400000000-PolicyDisputes';
 import { PolicyReplicaEntity } from './policy-replica/infrastructure/policy-replica.entity';
 import { ProductVersionEntity } from './product/infrastructure/product-version.entity';
 import { ApplicationEntity } from './proposal/infrastructure/application.entity';
+import { PolicyDisputeEntity } from './proposal/infrastructure/policy-dispute.entity';
 import { QuoteEntity } from './quote/infrastructure/quote.entity';
 import { SuitabilityRecordEntity } from './suitability/infrastructure/suitability-record.entity';
 import { ReturnVisitEntity } from './return-visit/infrastructure/return-visit.entity';
@@ -39,6 +41,7 @@ export const service: ServiceParts<SalesConfig> = {
       QuoteEntity,
       SuitabilityRecordEntity,
       ApplicationEntity,
+      PolicyDisputeEntity,
       ReturnVisitEntity,
     ],
     migrations: [
@@ -46,6 +49,7 @@ export const service: ServiceParts<SalesConfig> = {
       SalesDomain1764200000000,
       TrainingYears1765000000000,
       Parties1765200000000,
+      PolicyDisputes1765400000000,
     ],
   },
   imports: (config) => [SalesModule.forRoot({ returnVisitSweepMs: config.RETURN_VISIT_SWEEP_MS })],

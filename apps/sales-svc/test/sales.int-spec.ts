@@ -467,6 +467,70 @@ describe('applications', () => {
     expect(withRecording.body.recordingRetainedUntil).toBe(addYears(today(), 30));
   });
 
+  it('keeps the recording of a sale 2 years after a complaint about the policy is resolved', async () => {
+    // A one-year telesale: recorded, kept 5 years beyond the end of cover.
+    const customerId = await customer({ age: 40 });
+    const q = await quote(customerId, {
+      productCode: 'PA1',
+      sumInsuredFen: 10_000_000,
+      paymentTermYears: 1,
+      coverageTermYears: 1,
+      channel: 'telesales',
+    });
+    const recording = {
+      reference: 'rec-tel',
+      sha256: 'f'.repeat(64),
+      durationSeconds: 600,
+      checklist: [...KEY_ELEMENTS],
+    };
+    const app = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, customerId, { healthAnswers: [], dualRecording: recording }),
+      agent,
+    );
+    expect(app.status).toBe(201);
+    expect(app.body.recordingRetainedUntil).toBe(addYears(today(), 6));
+    const policyId = randomUUID();
+    await producer.event('contract.policy-issued', policyId, {
+      ...eventFixtures['contract.policy-issued'],
+      policyId,
+      applicationId: app.body.applicationId,
+      policyholderId: customerId,
+      insuredId: customerId,
+      productCode: 'PA1',
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM sales.policy_replica WHERE policy_id = $1`, [policyId])).length === 1,
+      { description: 'the policy in sales’ replica' },
+    );
+    // A complaint about the policy, resolved 5 years and a half from now: kept until 2 years after that.
+    const ticketId = randomUUID();
+    await producer.event('customer.complaint-opened', ticketId, {
+      ...eventFixtures['customer.complaint-opened'],
+      ticketId,
+      customerId,
+      policyId,
+    });
+    const resolvedOn = addDays(addYears(today(), 5), 180);
+    await producer.event('customer.complaint-resolved', ticketId, {
+      ...eventFixtures['customer.complaint-resolved'],
+      ticketId,
+      customerId,
+      resolvedAt: `${resolvedOn}T04:00:00.000Z`,
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(
+            `SELECT recording_retained_until::text AS d FROM sales.application WHERE application_id = $1`,
+            [app.body.applicationId],
+          )
+        )[0]?.d === addYears(resolvedOn, 2),
+      { description: 'the recording kept 2 years after the complaint' },
+    );
+  });
+
   it('takes an application on a quote on its 30th day and refuses it on the 31st', async () => {
     const customerId = await customer({ validUntil: addYears(today(), 2) });
     const onTime = await quote(customerId);
@@ -940,6 +1004,38 @@ describe('the parties of a sale: policyholder, insured, payer (domain.md "Partie
       payerId: father,
       payerRelationship: 'parent',
     });
+  });
+
+  it('a company, registered by its unified social credit code, pays for an employee but cannot buy or be insured', async () => {
+    const companyId = randomUUID();
+    await producer.event('customer.customer-registered', companyId, {
+      customerId: companyId,
+      customerType: 'corporate',
+      registeredAt: clock.now().toISOString(),
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM sales.customer_facts WHERE customer_id = $1`, [companyId])).length ===
+        1,
+      { description: 'the company in sales’ replica' },
+    );
+    const employee = await customer({ age: 35 });
+    const q = await quote(employee, { sumInsuredFen: 10_000_000 });
+    const paid = await api.post(
+      '/applications',
+      applicationBody(q.quoteId, employee, { payerId: companyId, payerRelationship: 'employer' }),
+      agent,
+    );
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ payerId: companyId, payerRelationship: 'employer' });
+    const asBuyer = await api.post('/quotes', quoteBody(companyId), agent);
+    expect(reasonCodes(asBuyer)).toEqual(['SALES.CORPORATE_PARTY']);
+    const asInsured = await api.post(
+      '/quotes',
+      quoteBody(employee, { insuredId: companyId, insuredRelationship: 'employee' }),
+      agent,
+    );
+    expect(reasonCodes(asInsured)).toEqual(['SALES.CORPORATE_PARTY']);
   });
 
   it('refuses a single premium against the 10-year-pay row, which would buy ten times the cover', async () => {

@@ -52,6 +52,8 @@ export const EVENT_DEFINITIONS = [
   contract.PolicyLoanRepaidV1,
   contract.PolicyLoanNoticeSentV1,
   contract.SurvivalBenefitPaidV1,
+  contract.SurrenderRefundPaidV1,
+  contract.SurrenderRefundOverdueV1,
   contract.PolicyLapsedV1,
   contract.PolicyReinstatedV1,
   contract.PolicyTerminatedV1,

@@ -377,6 +377,21 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     periodStart: '2028-09-02',
     repaidAt: '2028-09-02T02:00:00.000Z',
   },
+  'contract.surrender-refund-paid': {
+    policyId: ids.policy,
+    policyholderId: ids.customer,
+    amountFen: 120_000,
+    dueOn: '2027-05-31',
+    paidAt: '2027-05-20T02:00:00.000Z',
+    late: false,
+  },
+  'contract.surrender-refund-overdue': {
+    policyId: ids.policy,
+    policyholderId: ids.customer,
+    amountFen: 120_000,
+    dueOn: '2027-05-31',
+    detectedAt: '2027-06-01T00:00:05.000Z',
+  },
   'contract.survival-benefit-paid': {
     policyId: ids.policy,
     insuredId: ids.customer,

@@ -206,6 +206,38 @@ export const SurvivalBenefitPaidV1 = defineEvent({
   }),
 });
 
+export const SurrenderRefundPaidV1 = defineEvent({
+  type: 'contract.surrender-refund-paid',
+  version: 1,
+  topic,
+  description:
+    'The cash value owed on a surrender was paid to the policyholder (Insurance Law Art. 47: within 30 days).',
+  payload: z.object({
+    policyId: Id,
+    policyholderId: Id,
+    amountFen: Fen,
+    dueOn: CalendarDate,
+    paidAt: Instant,
+    /** Paid after the last day of the 30. */
+    late: z.boolean(),
+  }),
+});
+
+export const SurrenderRefundOverdueV1 = defineEvent({
+  type: 'contract.surrender-refund-overdue',
+  version: 1,
+  topic,
+  description:
+    'The cash value owed on a surrender was not paid by the last of its 30 days (Insurance Law Art. 47).',
+  payload: z.object({
+    policyId: Id,
+    policyholderId: Id,
+    amountFen: Fen,
+    dueOn: CalendarDate,
+    detectedAt: Instant,
+  }),
+});
+
 export const PolicyLapsedV1 = defineEvent({
   type: 'contract.policy-lapsed',
   version: 1,

@@ -61,6 +61,17 @@ export const DEFAULT_RULES: readonly RuleVersion[] = [
     parameters: { timers: ['decision', 'rejection_notice', 'payment', 'advance_payment'] },
   },
   {
+    ruleId: 'SURRENDER_REFUND_LATE',
+    version: 1,
+    kind: 'surrender_refund_late',
+    description: 'The cash value of a surrender unpaid after 30 days',
+    source: 'Insurance Law Art. 47',
+    severity: 'high',
+    effectiveFrom: FROM,
+    effectiveTo: null,
+    parameters: {},
+  },
+  {
     ruleId: 'COMPLAINT_DEADLINE',
     version: 1,
     kind: 'complaint_deadline_breached',

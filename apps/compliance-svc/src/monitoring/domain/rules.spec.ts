@@ -97,6 +97,17 @@ describe('compliance rules, each tripped and just missed', () => {
     expect(fires('CLAIM_DEADLINE', event('claims.deadline-warning'))).toBe(false);
   });
 
+  it('SURRENDER_REFUND_LATE fires on an unpaid surrender refund past its 30 days (Art. 47), once per policy', () => {
+    expect(fires('SURRENDER_REFUND_LATE', event('contract.surrender-refund-overdue'))).toBe(true);
+    expect(fires('SURRENDER_REFUND_LATE', event('contract.surrender-refund-paid'))).toBe(false);
+    const [finding] = evaluate(rule('SURRENDER_REFUND_LATE'), event('contract.surrender-refund-overdue'));
+    expect(finding).toMatchObject({
+      subject: { kind: 'policy' },
+      dedupeKey: `SURRENDER_REFUND_LATE:${eventFixtures['contract.surrender-refund-overdue'].policyId}`,
+    });
+    expect(rule('SURRENDER_REFUND_LATE').source).toBe('Insurance Law Art. 47');
+  });
+
   it('AML_LARGE_VALUE at the PBoC thresholds: cash 50,000, individual transfer 500,000, corporate 2,000,000 yuan', () => {
     const pay = (
       method: 'cash' | 'bank_transfer',

@@ -55,6 +55,7 @@ export type RuleKind =
   | 'salesperson_not_qualified'
   | 'return_visit_overdue'
   | 'claim_deadline_breached'
+  | 'surrender_refund_late'
   | 'complaint_deadline_breached'
   | 'departure_notice_overdue'
   | 'aml_large_value'
@@ -159,6 +160,17 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
           subject: { kind: 'claim', id: c.claimId },
           summary: `claim ${c.claimId}: ${c.timer.replace('_', ' ')} deadline ${c.dueOn} passed`,
           dedupeKey: `${rule.ruleId}:${c.claimId}:${c.timer}`,
+        },
+      ];
+    }
+    case 'surrender_refund_late': {
+      if (event.type !== 'contract.surrender-refund-overdue') return [];
+      const r = event.payload;
+      return [
+        {
+          subject: { kind: 'policy', id: r.policyId },
+          summary: `surrender of policy ${r.policyId}: ${r.amountFen / 100} yuan unpaid past ${r.dueOn}`,
+          dedupeKey: `${rule.ruleId}:${r.policyId}`,
         },
       ];
     }

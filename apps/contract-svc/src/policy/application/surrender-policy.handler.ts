@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
-import { surrender } from '../domain/policy';
+import { paySurrenderRefund, surrender } from '../domain/policy';
 import { PolicyRepository } from '../infrastructure/policy.repository';
 import { assertMayActOn } from './policy-access';
 
-/** Surrender after cooling-off: the cash value of the policy's own product version, due in 30 days. */
+/** Surrender after cooling-off: the cash value of the policy's own product version, due in 30 days, and its payment. */
 @Injectable()
 export class SurrenderPolicyHandler {
   constructor(
@@ -23,6 +23,16 @@ export class SurrenderPolicyHandler {
       const decided = surrender(policy, await this.policies.product(m, policy), today);
       await this.policies.save(m, policy, decided);
       return { policyId, ...decided.value };
+    });
+  }
+
+  /** The payment of the cash value owed (Art. 47), reported by the payment system or staff, once. */
+  async refundPaid(policyId: string, payment: { paidAt: Date; bankReference: string }) {
+    return this.dataSource.transaction(async (m) => {
+      const policy = await this.policies.lock(m, policyId);
+      const decided = paySurrenderRefund(policy, payment);
+      await this.policies.save(m, policy, decided);
+      return decided.events[0].payload;
     });
   }
 }

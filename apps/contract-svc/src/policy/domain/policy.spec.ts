@@ -12,10 +12,12 @@ import {
   issue,
   isOwnPolicy,
   lapse,
+  markSurrenderRefundOverdue,
   mayViewPolicy,
   markOverdue,
   mature,
   payPremium,
+  paySurrenderRefund,
   reinstate,
   sendDemandNotice,
   suspendedFrom,
@@ -406,6 +408,43 @@ describe('the policy aggregate', () => {
           payload: { cashValueFen: 600_000 },
         });
       }
+    });
+
+    it('tracks the cash value owed (Art. 47): paid on the 30th day on time, the day after late; overdue once', () => {
+      const owed = surrender(issued(), product(), '2028-03-02').state;
+      expect(owed.surrenderRefund).toEqual({
+        amountFen: 600_000,
+        dueOn: '2028-04-01',
+        paidAt: null,
+        bankReference: null,
+        overdueSince: null,
+      });
+      // 24:00 of 1 April in Shanghai is 16:00 UTC.
+      const onTime = paySurrenderRefund(owed, {
+        paidAt: new Date('2028-04-01T15:59:59Z'),
+        bankReference: 'B-1',
+      });
+      expect(onTime.events[0]).toMatchObject({
+        type: 'contract.surrender-refund-paid',
+        payload: { late: false },
+      });
+      const late = paySurrenderRefund(owed, {
+        paidAt: new Date('2028-04-01T16:00:00Z'),
+        bankReference: 'B-1',
+      });
+      expect(late.events[0].payload).toMatchObject({ late: true });
+      expect(() => paySurrenderRefund(onTime.state, { paidAt: NOW, bankReference: 'B-2' })).toThrow(
+        expect.objectContaining({ code: 'REFUND.ALREADY_PAID' }),
+      );
+
+      expect(markSurrenderRefundOverdue(owed, '2028-04-01', NOW).events).toEqual([]);
+      const overdue = markSurrenderRefundOverdue(owed, '2028-04-02', NOW);
+      expect(overdue.events[0]).toMatchObject({
+        type: 'contract.surrender-refund-overdue',
+        payload: { amountFen: 600_000, dueOn: '2028-04-01' },
+      });
+      expect(markSurrenderRefundOverdue(overdue.state, '2028-04-03', NOW).events).toEqual([]);
+      expect(markSurrenderRefundOverdue(onTime.state, '2028-04-02', NOW).events).toEqual([]);
     });
 
     it('refuses inside cooling-off and an ended policy', () => {

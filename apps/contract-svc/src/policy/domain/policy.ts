@@ -95,10 +95,21 @@ export interface PolicyState {
   readonly endReason: string | null;
   /** The policy loan outstanding (保单贷款), if any: see loan.ts. */
   readonly loan: PolicyLoan | null;
+  /** The cash value owed after a surrender (Art. 47: paid within 30 days), and whether it was paid or is late. */
+  readonly surrenderRefund: SurrenderRefund | null;
   /** How many of the product's survival and maturity benefits have been paid, and when the next falls due. */
   readonly benefitsPaid: number;
   readonly nextBenefitOn: CalendarDate | null;
   readonly issuedAt: Date;
+}
+
+export interface SurrenderRefund {
+  readonly amountFen: number;
+  readonly dueOn: CalendarDate;
+  readonly paidAt: string | null;
+  readonly bankReference: string | null;
+  /** The day after the last of the 30 days, when the refund was found unpaid. */
+  readonly overdueSince: CalendarDate | null;
 }
 
 export interface PolicyLoan {
@@ -288,6 +299,7 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
     endedOn: null,
     endReason: null,
     loan: null,
+    surrenderRefund: null,
     benefitsPaid: 0,
     nextBenefitOn: nextBenefitOn(
       { effectiveDate: today, coverageTermYears: app.coverageTermYears, sumInsuredFen: app.sumInsuredFen },
@@ -576,9 +588,19 @@ export function surrender(
       },
     ],
   );
+  const surrenderRefund =
+    netPayableFen > 0
+      ? {
+          amountFen: netPayableFen,
+          dueOn: refundDueOn,
+          paidAt: null,
+          bankReference: null,
+          overdueSince: null,
+        }
+      : null;
   return {
     ...decided,
-    state: { ...decided.state, loan: null },
+    state: { ...decided.state, loan: null, surrenderRefund },
     value: {
       policyYearsCompleted,
       cashValueFen,
@@ -587,6 +609,62 @@ export function surrender(
       surrenderedOn: today,
       refundDueOn,
     },
+  };
+}
+
+/** The refund of a surrender paid: on time up to 24:00 of its 30th day, late after. Once. */
+export function paySurrenderRefund(
+  policy: PolicyState,
+  payment: { paidAt: Date; bankReference: string },
+): PolicyDecided {
+  const refund = policy.surrenderRefund;
+  if (!refund) throw new PolicyRuleError('REFUND.NONE', 'no surrender refund is owed on this policy');
+  if (refund.paidAt !== null)
+    throw new PolicyRuleError('REFUND.ALREADY_PAID', `the refund was paid at ${refund.paidAt}`);
+  const paidAt = payment.paidAt.toISOString();
+  return {
+    state: { ...policy, surrenderRefund: { ...refund, paidAt, bankReference: payment.bankReference } },
+    events: [
+      {
+        type: 'contract.surrender-refund-paid',
+        aggregateId: policy.policyId,
+        payload: {
+          policyId: policy.policyId,
+          policyholderId: policy.policyholderId,
+          amountFen: refund.amountFen,
+          dueOn: refund.dueOn,
+          paidAt,
+          late: shanghaiDate(payment.paidAt) > refund.dueOn,
+        },
+      },
+    ],
+  };
+}
+
+/** A surrender refund still unpaid after the last of its 30 days (Art. 47): announced once, for compliance. */
+export function markSurrenderRefundOverdue(
+  policy: PolicyState,
+  today: CalendarDate,
+  now: Date,
+): PolicyDecided {
+  const refund = policy.surrenderRefund;
+  if (!refund || refund.paidAt !== null || refund.overdueSince !== null || today <= refund.dueOn)
+    return { state: policy, events: [] };
+  return {
+    state: { ...policy, surrenderRefund: { ...refund, overdueSince: today } },
+    events: [
+      {
+        type: 'contract.surrender-refund-overdue',
+        aggregateId: policy.policyId,
+        payload: {
+          policyId: policy.policyId,
+          policyholderId: policy.policyholderId,
+          amountFen: refund.amountFen,
+          dueOn: refund.dueOn,
+          detectedAt: now.toISOString(),
+        },
+      },
+    ],
   };
 }
 

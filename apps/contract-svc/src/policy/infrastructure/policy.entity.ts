@@ -7,6 +7,7 @@ import type {
   PolicySnapshot,
   PolicyState,
   PolicyStatus,
+  SurrenderRefund,
 } from '../domain/policy';
 import type { PaymentMode } from '../domain/policy-terms';
 
@@ -59,6 +60,7 @@ export class PolicyEntity implements PolicyState {
   @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;
   @Column('text', { name: 'end_reason', nullable: true }) endReason!: string | null;
   @Column('jsonb', { nullable: true }) loan!: PolicyLoan | null;
+  @Column('jsonb', { name: 'surrender_refund', nullable: true }) surrenderRefund!: SurrenderRefund | null;
   @Column('integer', { name: 'benefits_paid' }) benefitsPaid!: number;
   @Column('date', { name: 'next_benefit_on', nullable: true }) nextBenefitOn!: string | null;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt!: Date;

@@ -61,6 +61,7 @@ const ReinstatementBody = z.strictObject({
     z.strictObject({ questionId: z.string().min(1), answer: z.boolean(), details: z.string().optional() }),
   ),
 });
+const RefundPaymentBody = z.strictObject({ paidAt: Instant, bankReference: z.string().min(1).max(100) });
 const RescissionBody = z.strictObject({ learnedOn: z.iso.date(), reason: z.string().min(1).max(2000) });
 const ListQuery = z.object({
   policyholderId: z.uuid().optional().describe('Staff: the policies this customer holds'),
@@ -150,6 +151,24 @@ export class PolicyHttpController {
   })
   surrender(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
     return this.surrenderPolicy.execute(id, principal);
+  }
+
+  @Post(':id/surrender-refund-payment')
+  @HttpCode(200)
+  @Roles('integrator', 'admin')
+  @ApiOperation({
+    summary:
+      'Record the payment of a surrender’s cash value (Art. 47: within 30 days; later is reported late)',
+  })
+  @ApiZodBody(RefundPaymentBody)
+  refundPaid(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(RefundPaymentBody)) body: z.output<typeof RefundPaymentBody>,
+  ) {
+    return this.surrenderPolicy.refundPaid(id, {
+      paidAt: new Date(body.paidAt),
+      bankReference: body.bankReference,
+    });
   }
 
   @Post(':id/demand-notice')

@@ -5,7 +5,12 @@ import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { checkLoanCover } from '../../policy/domain/loan';
 import type { ProductDefinition } from '@insurer/contracts';
 import { matureWithBenefits, payDueBenefits } from '../../policy/domain/benefits';
-import { lapse, markOverdue, type PolicyDecided } from '../../policy/domain/policy';
+import {
+  lapse,
+  markOverdue,
+  markSurrenderRefundOverdue,
+  type PolicyDecided,
+} from '../../policy/domain/policy';
 import { PolicyEntity } from '../../policy/infrastructure/policy.entity';
 import { PolicyRepository } from '../../policy/infrastructure/policy.repository';
 
@@ -13,7 +18,7 @@ import { PolicyRepository } from '../../policy/infrastructure/policy.repository'
  * The premium calendar (Insurance Law Art. 36): a premium not paid by its due date starts 60 days of grace
  * (PremiumOverdue); after them the policy is suspended (PolicyLapsed) and can be reinstated for 2 years. Cover that
  * reaches its expiry date ends (PolicyTerminated, maturity). Survival and maturity benefits are paid on their
- * anniversaries (benefits.ts). A policy loan that has reached the cash value is noticed,
+ * anniversaries (benefits.ts). A surrender's cash value unpaid after its 30 days is announced late (Art. 47). A policy loan that has reached the cash value is noticed,
  * then ends the policy (loan.ts). Runs on a timer in every replica; rows are claimed with
  * SKIP LOCKED so each transition is announced once.
  */
@@ -77,7 +82,17 @@ export class PremiumCalendarHandler {
         return decided.events.length > 0;
       },
     );
-    return overdue + lapsed + benefits + matured + loans;
+    const refundsLate = await this.step(
+      limit,
+      (q) =>
+        q
+          .where('p.surrender_refund IS NOT NULL')
+          .andWhere("p.surrender_refund->>'paidAt' IS NULL")
+          .andWhere("p.surrender_refund->>'overdueSince' IS NULL")
+          .andWhere("p.surrender_refund->>'dueOn' < :today", { today }),
+      (policy) => markSurrenderRefundOverdue(policy, today, this.clock.now()),
+    );
+    return overdue + lapsed + benefits + matured + loans + refundsLate;
   }
 
   /** A step whose transition reads the policy's own product version. */

@@ -3,6 +3,7 @@ import {
   checkRecording,
   recordingRequiredBecause,
   recordingRetentionYears,
+  retentionAfterDispute,
 } from './dual-recording';
 
 const sale = {
@@ -74,5 +75,14 @@ describe('the recording an application carries', () => {
   it('is kept 5 years for cover up to a year and 10 for longer', () => {
     expect(recordingRetentionYears(1)).toBe(5);
     expect(recordingRetentionYears(20)).toBe(10);
+  });
+});
+
+describe('retention after a dispute', () => {
+  it('keeps the recording 2 years after the dispute ends when that is later, never shorter', () => {
+    expect(retentionAfterDispute('2032-03-01', '2030-03-01')).toBe('2032-03-01');
+    expect(retentionAfterDispute('2032-03-01', '2030-03-02')).toBe('2032-03-02');
+    expect(retentionAfterDispute('2032-03-01', '2031-06-30')).toBe('2033-06-30');
+    expect(retentionAfterDispute(null, '2031-06-30')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { addYears, type CalendarDate } from '@insurer/platform-time';
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
 
 /** The key elements a recording of the sale must show; unit-linked sales also disclose investment risk. */
@@ -81,4 +82,20 @@ export function checkRecording(sale: DualRecordingSale, recording: Recording | n
 /** Recordings are kept 5 years for cover up to one year and 10 years for longer cover (plus 2 after any dispute). */
 export function recordingRetentionYears(coverageTermYears: number): number {
   return coverageTermYears <= 1 ? 5 : 10;
+}
+
+/** How long a recording is kept after a dispute on its policy ends. */
+export const RETENTION_AFTER_DISPUTE_YEARS = 2;
+
+/**
+ * A complaint or claim dispute on the policy keeps the recording until 2 years after the dispute ends, if that is
+ * later than its own retention (CIRC 2017 No. 54: kept beyond the dispute). No recording, nothing to keep.
+ */
+export function retentionAfterDispute(
+  retainedUntil: CalendarDate | null,
+  disputeEndedOn: CalendarDate,
+): CalendarDate | null {
+  if (retainedUntil === null) return null;
+  const afterDispute = addYears(disputeEndedOn, RETENTION_AFTER_DISPUTE_YEARS);
+  return afterDispute > retainedUntil ? afterDispute : retainedUntil;
 }

@@ -120,6 +120,23 @@ describe('minors’ death benefit caps (保监发〔2015〕90号)', () => {
     expect(at(18, 90_000_000, 90_000_000)).toEqual([]);
   });
 
+  it('reads the age on the effective date: the day before the 10th and 18th birthdays and the days of them', () => {
+    const capOn = (day: string) => minorDeathBenefitCapFen(completedYears('2016-06-15', day));
+    expect(capOn('2026-06-14')).toBe(20_000_000);
+    expect(capOn('2026-06-15')).toBe(50_000_000);
+    expect(capOn('2034-06-14')).toBe(50_000_000);
+    expect(capOn('2034-06-15')).toBeNull();
+    // 200,000 yuan in force and 300,000 more: refused the day before the 10th birthday, accepted on it.
+    const sale = (day: string) =>
+      checkMinorDeathBenefit({
+        insuredAge: completedYears('2016-06-15', day),
+        newDeathBenefitFen: 30_000_000,
+        inForceDeathBenefitFen: 20_000_000,
+      });
+    expect(codes(sale('2026-06-14'))).toEqual(['PARTIES.MINOR_DEATH_BENEFIT_CAP']);
+    expect(sale('2026-06-15')).toEqual([]);
+  });
+
   it('cover without a death benefit is not counted', () => {
     expect(
       checkMinorDeathBenefit({ insuredAge: 5, newDeathBenefitFen: 0, inForceDeathBenefitFen: 99_000_000 }),

@@ -1,5 +1,6 @@
 import {
   checkOfferedTerms,
+  knownPolicyholder,
   rateableCustomer,
   refusalFor,
   suitabilityAssessed,
@@ -55,6 +56,23 @@ describe('what every sale establishes', () => {
         'occupationClass is unknown; collect it for quotation',
       ]);
     }
+  });
+
+  it('a company (registered by its credit code) may pay but neither buy personal cover nor be insured', () => {
+    const company = {
+      ...facts,
+      customerType: 'corporate',
+      birthDate: null,
+      gender: null,
+      occupationClass: null,
+    };
+    expect(() => rateableCustomer(company, '/insuredId')).toThrow(
+      expect.objectContaining({ code: 'SALES.CORPORATE_PARTY' }),
+    );
+    expect(() => knownPolicyholder(company)).toThrow(
+      expect.objectContaining({ code: 'SALES.CORPORATE_PARTY' }),
+    );
+    expect(knownPolicyholder(facts)).toBe(facts);
   });
 
   it('takes the entry age in completed years on the effective date, up to the last day of the band', () => {

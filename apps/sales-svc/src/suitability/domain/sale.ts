@@ -40,6 +40,8 @@ export interface OfferedTerms {
 /** The customer's facts as sales keeps them (from customer-svc's events). */
 export interface CustomerFacts {
   readonly customerId: string;
+  /** `corporate` for a company registered by its unified social credit code: it may pay, not be insured or buy. */
+  readonly customerType?: string;
   readonly birthDate: string | null;
   readonly gender: 'male' | 'female' | null;
   readonly occupationClass: number | null;
@@ -67,9 +69,20 @@ function unknown(pointer: string): SaleRefusedError {
   ]);
 }
 
+function corporate(pointer: string, what: string): SaleRefusedError {
+  return new SaleRefusedError('SALES.CORPORATE_PARTY', `a company cannot ${what}`, [
+    {
+      code: 'SALES.CORPORATE_PARTY',
+      message: `a company cannot ${what} on a personal product; an employer pays as the payer (payerRelationship employer)`,
+      pointer,
+    },
+  ]);
+}
+
 /** The policyholder is known with a birth date (their age is what dual recording and suitability read). */
 export function knownPolicyholder<C extends CustomerFacts>(customer: C | null): C & { birthDate: string } {
   if (!customer || customer.erased) throw unknown('/customerId');
+  if (customer.customerType === 'corporate') throw corporate('/customerId', 'buy personal cover');
   if (customer.birthDate === null)
     throw new SaleRefusedError('SALES.CUSTOMER_FACTS_MISSING', 'the policyholder’s birth date is unknown', [
       {
@@ -87,6 +100,7 @@ export function rateableCustomer<C extends CustomerFacts>(
   pointer = '/customerId',
 ): RateableCustomer<C> {
   if (!customer || customer.erased) throw unknown(pointer);
+  if (customer.customerType === 'corporate') throw corporate(pointer, 'be insured');
   const missing = (['birthDate', 'gender', 'occupationClass'] as const).filter((f) => customer[f] === null);
   if (missing.length) {
     throw new SaleRefusedError(

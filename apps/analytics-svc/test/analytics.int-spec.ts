@@ -256,28 +256,44 @@ describe('KPIs from events across the topics', () => {
   });
 
   it('tracks an improvement action against the live KPI and flags it overdue', async () => {
-    const created = await api.post(
+    const action = {
+      kpi: 'lossRatio',
+      title: `cut claims leakage ${salespersonId}`,
+      baseline: 0,
+      target: 1,
+      owner: 'claims-director',
+      dueOn: today,
+    };
+    // Values no loss ratio takes, and a due date already past, are refused with their fields.
+    const refused = await api.post(
       '/improvement-actions',
-      {
-        kpi: 'lossRatio',
-        title: `cut claims leakage ${salespersonId}`,
-        baseline: 0,
-        target: 1,
-        owner: 'claims-director',
-        dueOn: addDays(today, -1),
-      },
+      { ...action, baseline: -9.2e18, target: 1e308, dueOn: addDays(today, -1) },
       analyst,
     );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+      '/baseline',
+      '/target',
+      '/dueOn',
+    ]);
+    const created = await api.post('/improvement-actions', action, analyst);
     expect(created.status).toBe(201);
-    const actions = (await api.get('/improvement-actions', analyst)).body as {
-      actionId: string;
-      current: number | null;
-      progress: number | null;
-      overdue: boolean;
-    }[];
-    const action = actions.find((a) => a.actionId === created.body.actionId);
-    // The last 30 days hold the day's CNY 300 paid against CNY 1,500 of premium: 0.2, a fifth of the way to 1.
-    expect(action).toMatchObject({ current: 0.2, progress: 0.2, overdue: true });
+    // The next day the action is overdue.
+    const start = clock.now();
+    clock.set(new Date(start.getTime() + 86_400_000));
+    try {
+      const actions = (await api.get('/improvement-actions', analyst)).body as {
+        actionId: string;
+        current: number | null;
+        progress: number | null;
+        overdue: boolean;
+      }[];
+      const tracked = actions.find((a) => a.actionId === created.body.actionId);
+      // The last 30 days hold the day's CNY 300 paid against CNY 1,500 of premium: 0.2, a fifth of the way to 1.
+      expect(tracked).toMatchObject({ current: 0.2, progress: 0.2, overdue: true });
+    } finally {
+      clock.set(start);
+    }
   });
 });
 

@@ -120,8 +120,21 @@ describe('registration (manual 1.1)', () => {
     ]);
     expect(row.text).not.toContain(c.body.idNumber);
     expect(row.text).not.toContain(c.body.mobile);
-    const lookup = await api.get(`/customers?idType=resident_id&idNumber=${c.body.idNumber}`, rep);
+    const lookup = await api.post(
+      '/customers/lookup',
+      { idType: 'resident_id', idNumber: c.body.idNumber },
+      rep,
+    );
+    expect(lookup.status).toBe(200);
     expect(lookup.body).toEqual({ customerIds: [c.id] });
+    // The query-string lookup still answers, marked deprecated with its successor (RFC 9745, RFC 8288).
+    const old = await api.get(`/customers?idType=resident_id&idNumber=${c.body.idNumber}`, rep);
+    expect(old.body).toEqual({ customerIds: [c.id] });
+    expect(old.headers.get('deprecation')).toBe('@1796169600');
+    expect(old.headers.get('link')).toBe('</customers/lookup>; rel="successor-version"');
+    expect((await api.post('/customers/lookup', { idType: 'resident_id' }, rep)).body).toMatchObject({
+      errors: [expect.objectContaining({ pointer: '/idNumber' })],
+    });
   });
 
   it.each([

@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { KpiService } from '../../kpi/application/kpi.service';
-import { actionProgress, type Kpis } from '../../kpi/domain/kpis';
+import { actionProgress } from '../../kpi/domain/kpis';
+import { checkAction, ImprovementActionInvalidError, type TrackedKpi } from '../domain/improvement-action';
 
-export type TrackedKpi = Exclude<keyof Kpis, 'alertsByRule'>;
+export type { TrackedKpi } from '../domain/improvement-action';
 
 export interface NewAction {
   readonly kpi: TrackedKpi;
@@ -26,6 +27,8 @@ export class ImprovementService {
   ) {}
 
   async create(input: NewAction, actor: string) {
+    const errors = checkAction(input, shanghaiDate(this.clock.now()));
+    if (errors.length) throw new ImprovementActionInvalidError(errors);
     const actionId = randomUUID();
     await this.dataSource.query(
       `INSERT INTO analytics.improvement_action (action_id, kpi, title, baseline, target, owner, due_on, created_by, created_at)

@@ -75,6 +75,9 @@ export const LookupQuery = z.object({
   idNumber: z.string().trim().min(1).max(40),
 });
 
+/** The same lookup in a request body (POST /customers/lookup). */
+export const LookupBody = LookupQuery.strict();
+
 export const StartVerificationBody = z.strictObject({
   declared: z.strictObject({
     name: z.string().trim().min(1),

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
@@ -15,6 +16,7 @@ import {
   ConfirmVerificationBody,
   HealthDeclarationBody,
   HealthReadQuery,
+  LookupBody,
   LookupQuery,
   ReadCustomerQuery,
   RegisterCustomerBody,
@@ -22,6 +24,9 @@ import {
   StartVerificationBody,
   UpdateCustomerBody,
 } from './customer.dto';
+
+/** The day the lookup by query string was deprecated, as RFC 9745 writes it (seconds since the epoch). */
+const LOOKUP_BY_QUERY_DEPRECATED = `@${Date.UTC(2026, 11, 2) / 1000}`;
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -48,11 +53,32 @@ export class CustomerHttpController {
     return this.registerCustomer.execute({ purpose, channel, agentId, profile }, principal.sub);
   }
 
+  @Post('lookup')
+  @HttpCode(200)
+  @Roles('agent', 'service_rep', 'underwriter', 'claims_handler', 'compliance_officer', 'admin')
+  @ApiOperation({
+    summary:
+      'Find customers by ID number (through the blind index); in the body, so the number stays out of URLs and access logs',
+  })
+  @ApiZodBody(LookupBody)
+  async lookupByBody(@Body(new ZodValidationPipe(LookupBody)) body: z.output<typeof LookupBody>) {
+    return { customerIds: await this.customers.findByIdNumber(body.idType, body.idNumber) };
+  }
+
   @Get()
   @Roles('agent', 'service_rep', 'underwriter', 'claims_handler', 'compliance_officer', 'admin')
-  @ApiOperation({ summary: 'Find customers by ID number (through the blind index)' })
+  @ApiOperation({
+    summary: 'Deprecated: use POST /customers/lookup, which keeps the ID number out of the URL',
+    deprecated: true,
+  })
   @ApiZodQuery(LookupQuery)
-  async lookup(@Query(new ZodValidationPipe(LookupQuery)) query: z.output<typeof LookupQuery>) {
+  async lookup(
+    @Query(new ZodValidationPipe(LookupQuery)) query: z.output<typeof LookupQuery>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // RFC 9745 (Deprecation, as the date it took effect) and RFC 8288 (the successor).
+    void reply.header('deprecation', LOOKUP_BY_QUERY_DEPRECATED);
+    void reply.header('link', '</customers/lookup>; rel="successor-version"');
     return { customerIds: await this.customers.findByIdNumber(query.idType, query.idNumber) };
   }
 

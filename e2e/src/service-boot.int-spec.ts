@@ -13,8 +13,11 @@ const SERVICES: { name: string; port: number; allowed: Role; refused: Role }[] =
   { name: 'analytics-svc', port: 13006, allowed: 'analyst', refused: 'integrator' },
 ];
 
+/** A browser origin the services are configured to allow (CORS_ALLOWED_ORIGINS), and one they are not. */
+const ALLOWED_ORIGIN = 'https://portal.insurer.example';
+
 function baseEnv(): NodeJS.ProcessEnv {
-  return { ...testEnvironment().serviceEnv };
+  return { ...testEnvironment().serviceEnv, CORS_ALLOWED_ORIGINS: ALLOWED_ORIGIN };
 }
 
 /** A route with a path parameter in each service (Fastify limits a parameter to 100 characters). */
@@ -124,6 +127,30 @@ describe('every service boots against the real infrastructure', () => {
           code: 'AUTH.TOKEN_INVALID',
           correlationId: 'boot-test-1',
         });
+      });
+
+      it('sends the security headers, no-store and a deny-all CSP on API answers, and CORS only to allowed origins', async () => {
+        const res = await fetch(`${url()}/session`, {
+          headers: { authorization: `Bearer ${tokenFor(allowed)}`, origin: ALLOWED_ORIGIN },
+        });
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        expect(res.headers.get('content-security-policy')).toBe(
+          "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+        );
+        expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+        const preflight = await fetch(`${url()}/session`, {
+          method: 'OPTIONS',
+          headers: {
+            origin: 'https://evil.example',
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'authorization',
+          },
+        });
+        expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
       });
 
       it('answers 401 for a token signed with another secret', async () => {

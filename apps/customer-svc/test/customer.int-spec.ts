@@ -340,6 +340,33 @@ describe('identity confirmation before the contract (manual 1.3)', () => {
   });
 });
 
+describe('rate limits on one-time codes', () => {
+  it('sends at most 5 codes to one customer in 10 minutes, then answers 429 problem+json; other customers are not held', async () => {
+    const c = await register();
+    const start = () =>
+      api.post(
+        `/customers/${c.id}/identity-verifications`,
+        { declared: { name: c.body.name, idNumber: c.body.idNumber, birthDate: c.birthDate } },
+        agent,
+      );
+    for (let i = 0; i < 5; i += 1) expect((await start()).status).toBe(201);
+    const sentBefore = notifier.sent.length;
+    const limited = await start();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+    expect(limited.headers.get('retry-after')).not.toBeNull();
+    expect(limited.body).toMatchObject({ status: 429, code: 'REQUEST.RATE_LIMITED' });
+    expect(notifier.sent.length).toBe(sentBefore);
+    const other = await register();
+    const elsewhere = await api.post(
+      `/customers/${other.id}/identity-verifications`,
+      { declared: { name: other.body.name, idNumber: other.body.idNumber, birthDate: other.birthDate } },
+      agent,
+    );
+    expect(elsewhere.status).toBe(201);
+  });
+});
+
 describe('risk-tolerance assessment (NFRA Order 2025 No. 7)', () => {
   const answers = Object.fromEntries(RISK_QUESTIONNAIRE.map((q) => [q.id, 2]));
 

@@ -60,6 +60,20 @@ export const serviceConfigShape = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * Browser origins allowed to call the API cross-origin (comma-separated, exact `scheme://host[:port]`); empty, the
+   * API sends no CORS headers and browsers keep other sites out.
+   */
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
 });
 
 function commonRules(

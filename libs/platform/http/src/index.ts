@@ -5,3 +5,4 @@ export * from './zod-validation.pipe';
 export * from './openapi';
 export * from './nul-guard';
 export * from './framework-errors';
+export * from './security-headers';

@@ -96,6 +96,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...base,
       };
     }
+    // A Fastify plugin's answer prepared as a problem (the rate limiter's 429): kept as it was written.
+    const prepared = (exception as { problem?: { status?: unknown; code?: unknown } } | null)?.problem;
+    if (prepared && typeof prepared.status === 'number' && typeof prepared.code === 'string')
+      return { ...(prepared as ProblemDetails), ...base };
     // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
     const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {

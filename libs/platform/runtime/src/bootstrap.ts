@@ -3,7 +3,10 @@ import type { IncomingMessage } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -16,8 +19,10 @@ import {
 } from '@insurer/platform-config';
 import { probePostgres } from '@insurer/platform-database';
 import {
+  addApiSecurityHeaders,
   findNulCharacters,
   parserProblemResponse,
+  rateLimitedProblem,
   problemType,
   routingProblem,
 } from '@insurer/platform-http';
@@ -92,6 +97,7 @@ export async function startService<C extends ServiceConfig>(
 
   const metrics = app.get(MetricsRegistry);
   const fastify = app.getHttpAdapter().getInstance();
+  await registerHttpSecurity(fastify, config.CORS_ALLOWED_ORIGINS);
   // Tables (rates, cash values) are uploaded as CSV; the handler receives the text and validates every cell.
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   // The request id is the correlation id: answered in a header, and the context of everything the request does (its
@@ -194,6 +200,33 @@ export async function startService<C extends ServiceConfig>(
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return { app, config, logger, url: `http://127.0.0.1:${port}`, openApi };
+}
+
+/**
+ * The security a reviewer expects of every response: helmet's headers (nosniff, frame denial, referrer and
+ * cross-origin policies, HSTS), no-store and a deny-all CSP on API answers (addApiSecurityHeaders), CORS only for the
+ * configured origins, and the rate limiter, which acts only on routes that ask for it (one-time codes).
+ */
+async function registerHttpSecurity(fastify: FastifyInstance, corsOrigins: readonly string[]): Promise<void> {
+  // CSP is set per response below: the dashboard page and the OpenAPI explorer need their own.
+  await fastify.register(helmet, { contentSecurityPolicy: false, frameguard: { action: 'deny' } });
+  addApiSecurityHeaders(fastify);
+  if (corsOrigins.length)
+    await fastify.register(cors, {
+      origin: [...corsOrigins],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+      exposedHeaders: ['x-correlation-id', 'idempotent-replayed', 'deprecation', 'link'],
+      maxAge: 600,
+    });
+  await fastify.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) => {
+      const problem = rateLimitedProblem(request, Math.ceil(context.ttl / 1000));
+      // The plugin throws what this returns: a status on it lets the error handler answer 429.
+      return Object.assign(new Error(problem.detail), { statusCode: 429, problem });
+    },
+  });
 }
 
 /** Drains in-flight work on SIGTERM/SIGINT, reports not-ready meanwhile, and forces an exit after the timeout. */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
@@ -24,6 +25,9 @@ import {
   StartVerificationBody,
   UpdateCustomerBody,
 } from './customer.dto';
+
+/** Rate limits on one-time codes count per customer (the path's id), whoever calls. */
+const perCustomer = (request: FastifyRequest) => `customer:${(request.params as { id?: string }).id ?? ''}`;
 
 /** The day the lookup by query string was deprecated, as RFC 9745 writes it (seconds since the epoch). */
 const LOOKUP_BY_QUERY_DEPRECATED = `@${Date.UTC(2026, 11, 2) / 1000}`;
@@ -132,6 +136,8 @@ export class CustomerHttpController {
 
   @Post(':id/identity-verifications')
   @Roles('agent', 'service_rep', 'admin')
+  // Each start sends a text message: at most 5 per customer in 10 minutes, so nobody can flood a phone.
+  @RouteConfig({ rateLimit: { max: 5, timeWindow: 600_000, keyGenerator: perCustomer } })
   @ApiOperation({
     summary: 'Check the ID number and declared data, and send a one-time code to the mobile on file',
   })
@@ -146,6 +152,8 @@ export class CustomerHttpController {
 
   @Post(':id/identity-verifications/:verificationId/confirmation')
   @HttpCode(200)
+  // Three wrong codes reject a verification; this also caps guessing across verifications of one customer.
+  @RouteConfig({ rateLimit: { max: 10, timeWindow: 600_000, keyGenerator: perCustomer } })
   @Roles('customer', 'agent', 'service_rep', 'admin')
   @ApiOperation({
     summary: 'Confirm the one-time code: verified, or rejected after three wrong codes or expiry',

@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
 const tsconfig = JSON.parse(await readFile(join(root, 'tsconfig.base.json'), 'utf8'));
 const swcrc = JSON.parse(await readFile(join(root, '.swcrc'), 'utf8'));
-const SKIP = /(\.spec|\.int-spec|\.e2e-spec)\.ts$|\.d\.ts$/;
+const SKIP = /(\.spec|\.int-spec|\.e2e-spec|\.fixture)\.ts$|\.d\.ts$/;
 
 /** Static assets a service serves (the analytics dashboard page) travel next to the compiled code. */
 const ASSET = /\.html$/;

@@ -51,19 +51,21 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
   const child = await onboardCustomer(c, o.readOtp, say, { bornIn: year - 9, label: 'son', pupil: true });
 
   // 1. The mother insures her son: she is the policyholder and buyer, he is the insured.
-  const childQuote = await until('sales to know the family', async () => {
-    const res = await call(u.sales, 'POST', '/quotes', agent, {
+  const quoteForSon = (sumInsuredFen: number) =>
+    call(u.sales, 'POST', '/quotes', agent, {
       customerId: mother.customerId,
       insuredId: child.customerId,
       insuredRelationship: 'child',
       productCode: 'CI30',
-      sumInsuredFen: 10_000_000,
+      sumInsuredFen,
       paymentMode: 'annual',
       paymentTermYears: 20,
       coverageTermYears: 30,
       salespersonId,
       channel: 'agent',
     });
+  const childQuote = await until('sales to know the family', async () => {
+    const res = await quoteForSon(10_000_000);
     if (res.status === 201) return res.body;
     // Until customer-svc's events reach sales, the parties are unknown; anything else is a real refusal.
     const codes = ((res.body.reasons as { code: string }[] | undefined) ?? []).map((r) => r.code);
@@ -74,18 +76,7 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
     `quote for the son (age ${childQuote.entryAge}) bought by his mother: CI30 100,000 yuan, premium ` +
       `${(childQuote.premiumFen as number) / 100} yuan; suitability assessed on the mother`,
   );
-  const over = await call(u.sales, 'POST', '/quotes', agent, {
-    customerId: mother.customerId,
-    insuredId: child.customerId,
-    insuredRelationship: 'child',
-    productCode: 'CI30',
-    sumInsuredFen: 30_000_000,
-    paymentMode: 'annual',
-    paymentTermYears: 20,
-    coverageTermYears: 30,
-    salespersonId,
-    channel: 'agent',
-  });
+  const over = await quoteForSon(30_000_000);
   say(`300,000 yuan of death cover on a child under 10 refused: ${(over.body.reasons as Json[])[0]?.code}`);
   const childApplication = await ok(
     'the son’s application',

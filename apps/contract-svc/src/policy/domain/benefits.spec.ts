@@ -2,6 +2,7 @@ import type { ProductDefinition } from '@insurer/contracts';
 import { productFixture } from '@insurer/contracts/testing';
 import { benefitSchedule, matureWithBenefits, payDueBenefits } from './benefits';
 import { takeLoan } from './loan';
+import { issueInputFixture } from './issue-input.fixture';
 import { issue, type IssueInput, type PolicyState } from './policy';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
@@ -20,38 +21,15 @@ const annuity: ProductDefinition = {
   policyLoan: { maxCashValuePercent: 80, termMonths: 6, annualRatePercent: 5 },
 };
 
-const input: IssueInput = {
-  policyId: 'p-1',
-  sequence: 1,
-  application: {
-    applicationId: 'a-1',
-    productCode: annuity.productCode,
-    productVersion: 1,
-    policyholderId: 'holder',
-    insuredId: 'insured',
-    payerId: 'holder',
-    salespersonId: 's-1',
-    channel: 'agent',
-    sumInsuredFen: 10_000_000,
-    premiumFen: 1_000_000,
-    paymentMode: 'annual',
-    paymentTermYears: 10,
-    coverageTermYears: 10,
-    insuredAge: 30,
-    insuredGender: 'male',
-    beneficiaries: [],
-  },
-  offer: { premiumFen: null, loadingPercent: null, exclusions: [] },
-  firstPayment: {
-    paymentId: 'pay-1',
-    amountFen: 1_000_000,
-    paidAt: NOW,
-    method: 'bank_transfer',
-    payerId: 'holder',
-    payerType: 'individual',
-  },
-  product: annuity,
-};
+const input: IssueInput = issueInputFixture(annuity, NOW, {
+  policyholderId: 'holder',
+  insuredId: 'insured',
+  payerId: 'holder',
+  sumInsuredFen: 10_000_000,
+  premiumFen: 1_000_000,
+  paymentTermYears: 10,
+  coverageTermYears: 10,
+});
 const policy = (): PolicyState => issue(input, NOW).state;
 
 describe('survival and maturity benefits', () => {

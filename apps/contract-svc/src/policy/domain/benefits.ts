@@ -1,5 +1,6 @@
 import type { ProductDefinition } from '@insurer/contracts';
 import { addYears, type CalendarDate } from '@insurer/platform-time';
+import { settleLoan } from './loan';
 import {
   loanOwed,
   mature,
@@ -89,26 +90,11 @@ export function payDueBenefits(
   let loan: PolicyLoan | null = policy.loan;
   for (; paid < schedule.length && schedule[paid].dueOn <= today; paid += 1) {
     const due = schedule[paid];
-    const owed = loan ? loanOwed(loan, today) : null;
-    const loanDeductedFen = owed ? Math.min(due.amountFen, owed.totalFen) : 0;
-    if (owed && loan) {
-      const left = owed.totalFen - loanDeductedFen;
-      loan =
-        left === 0
-          ? null
-          : { ...loan, principalFen: left, periodStart: today, noticeSentOn: null, endsOn: null };
-      events.push({
-        type: 'contract.policy-loan-repaid',
-        aggregateId: policy.policyId,
-        payload: {
-          policyId: policy.policyId,
-          amountFen: loanDeductedFen,
-          interestPaidFen: Math.min(loanDeductedFen, owed.interestFen),
-          principalFen: left,
-          periodStart: today,
-          repaidAt: now.toISOString(),
-        },
-      });
+    const loanDeductedFen = loan ? Math.min(due.amountFen, loanOwed(loan, today).totalFen) : 0;
+    if (loan) {
+      const settled = settleLoan(policy.policyId, loan, loanDeductedFen, today, now);
+      loan = settled.loan;
+      events.push(settled.event);
     }
     const record = {
       ...due,

@@ -3,6 +3,7 @@ import { loanBalance } from '@insurer/contracts';
 import { productFixture } from '@insurer/contracts/testing';
 import { addMonths as platformAddMonths, daysBetween as platformDaysBetween } from '@insurer/platform-time';
 import { checkLoanCover, loanPosition, repayLoan, takeLoan } from './loan';
+import { issueInputFixture } from './issue-input.fixture';
 import { issue, surrender, type IssueInput, type PolicyState } from './policy';
 import { PolicyRuleError, PolicyStateError } from './policy.errors';
 
@@ -16,38 +17,7 @@ const product: ProductDefinition = {
   policyLoan: { maxCashValuePercent: 80, termMonths: 6, annualRatePercent: 5 },
 };
 
-const input: IssueInput = {
-  policyId: 'p-1',
-  sequence: 1,
-  application: {
-    applicationId: 'a-1',
-    productCode: product.productCode,
-    productVersion: 1,
-    policyholderId: 'ph-1',
-    insuredId: 'ph-1',
-    payerId: 'ph-1',
-    salespersonId: 's-1',
-    channel: 'agent',
-    sumInsuredFen: 50_000_000,
-    premiumFen: 925_000,
-    paymentMode: 'annual',
-    paymentTermYears: 20,
-    coverageTermYears: 20,
-    insuredAge: 30,
-    insuredGender: 'male',
-    beneficiaries: [],
-  },
-  offer: { premiumFen: null, loadingPercent: null, exclusions: [] },
-  firstPayment: {
-    paymentId: 'pay-1',
-    amountFen: 925_000,
-    paidAt: NOW,
-    method: 'bank_transfer',
-    payerId: 'ph-1',
-    payerType: 'individual',
-  },
-  product,
-};
+const input: IssueInput = issueInputFixture(product, NOW);
 const policy = (): PolicyState => issue(input, NOW).state;
 const borrowed = (amountFen: number, on = '2028-03-02') =>
   takeLoan(policy(), product, amountFen, on, at(on)).state;

@@ -1,7 +1,15 @@
 import type { ProductDefinition } from '@insurer/contracts';
 import { addDays, addMonths, type CalendarDate } from '@insurer/platform-time';
 import { isInsideCoolingOff } from './policy-terms';
-import { cashValueOf, loanOwed, surrender, type PolicyDecided, type PolicyState } from './policy';
+import {
+  cashValueOf,
+  loanOwed,
+  surrender,
+  type PolicyDecided,
+  type PolicyEvent,
+  type PolicyLoan,
+  type PolicyState,
+} from './policy';
 import { PolicyRuleError, PolicyStateError } from './policy.errors';
 
 /**
@@ -121,34 +129,47 @@ export function repayLoan(
         owedFen: owed.totalFen,
       },
     );
+  const settled = settleLoan(policy.policyId, policy.loan, amountFen, today, now);
+  return { state: { ...policy, loan: settled.loan }, events: [settled.event] };
+}
+
+/**
+ * Pays `amountFen` (at most what is owed) off a loan, interest first: what is left of the principal runs on from today
+ * with any notice withdrawn, nothing left clears the loan. Used by a repayment and by a benefit that settles a loan.
+ */
+export function settleLoan(
+  policyId: string,
+  loan: PolicyLoan,
+  amountFen: number,
+  today: CalendarDate,
+  now: Date,
+): { loan: PolicyLoan | null; event: PolicyEvent } {
+  const owed = loanOwed(loan, today);
   const left = owed.totalFen - amountFen;
-  const loan =
-    left === 0
-      ? null
-      : {
-          ...policy.loan,
-          principalFen: left,
-          periodStart: today,
-          noticeSentOn: null,
-          endsOn: null,
-          checkedOn: null,
-        };
   return {
-    state: { ...policy, loan },
-    events: [
-      {
-        type: 'contract.policy-loan-repaid',
-        aggregateId: policy.policyId,
-        payload: {
-          policyId: policy.policyId,
-          amountFen,
-          interestPaidFen: Math.min(amountFen, owed.interestFen),
-          principalFen: left,
-          periodStart: today,
-          repaidAt: now.toISOString(),
-        },
+    loan:
+      left === 0
+        ? null
+        : {
+            ...loan,
+            principalFen: left,
+            periodStart: today,
+            noticeSentOn: null,
+            endsOn: null,
+            checkedOn: null,
+          },
+    event: {
+      type: 'contract.policy-loan-repaid',
+      aggregateId: policyId,
+      payload: {
+        policyId,
+        amountFen,
+        interestPaidFen: Math.min(amountFen, owed.interestFen),
+        principalFen: left,
+        periodStart: today,
+        repaidAt: now.toISOString(),
       },
-    ],
+    },
   };
 }
 

@@ -29,6 +29,7 @@ import {
   type PolicyState,
   type PolicyStatus,
 } from './policy';
+import { issueInputFixture } from './issue-input.fixture';
 import { PolicyRuleError, PolicyStateError, PremiumRuleError } from './policy.errors';
 
 const NOW = new Date('2026-03-02T02:00:00Z'); // 10:00 on 2026-03-02 in Shanghai
@@ -42,36 +43,13 @@ const product = (overrides: Partial<ProductDefinition> = {}): ProductDefinition 
 });
 
 const issueInput = (overrides: Partial<IssueInput> = {}): IssueInput => ({
-  policyId: 'p-1',
+  ...issueInputFixture(
+    product(),
+    NOW,
+    { productCode: 'TL20' },
+    { premiumFen: 1_000_000, loadingPercent: 8, exclusions: ['skydiving'] },
+  ),
   sequence: 42,
-  application: {
-    applicationId: 'a-1',
-    productCode: 'TL20',
-    productVersion: 1,
-    policyholderId: 'ph-1',
-    insuredId: 'ph-1',
-    payerId: 'ph-1',
-    salespersonId: 's-1',
-    channel: 'agent',
-    sumInsuredFen: 50_000_000,
-    premiumFen: 925_000,
-    paymentMode: 'annual',
-    paymentTermYears: 20,
-    coverageTermYears: 20,
-    insuredAge: 30,
-    insuredGender: 'male',
-    beneficiaries: [],
-  },
-  offer: { premiumFen: 1_000_000, loadingPercent: 8, exclusions: ['skydiving'] },
-  firstPayment: {
-    paymentId: 'pay-1',
-    amountFen: 1_000_000,
-    paidAt: NOW,
-    method: 'bank_transfer',
-    payerId: 'ph-1',
-    payerType: 'individual',
-  },
-  product: product(),
   ...overrides,
 });
 

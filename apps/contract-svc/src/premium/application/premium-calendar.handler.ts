@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProductDefinition } from '@insurer/contracts';
 import { sweepDue, type DueRows } from '@insurer/platform-database';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
-import { checkLoanCover } from '../../policy/domain/loan';
-import type { ProductDefinition } from '@insurer/contracts';
 import { matureWithBenefits, payDueBenefits } from '../../policy/domain/benefits';
+import { checkLoanCover } from '../../policy/domain/loan';
 import {
   lapse,
   markOverdue,
@@ -58,29 +58,14 @@ export class PremiumCalendarHandler {
       (q) => q.where("p.status IN ('in_force', 'suspended')").andWhere('p.expiry_date < :today', { today }),
       (policy, product) => matureWithBenefits(policy, product, today, this.clock.now()),
     );
-    const loans = await sweepDue(
-      this.dataSource,
-      {
-        entity: PolicyEntity,
-        alias: 'p',
-        // Once a day per policy with a loan: has the loan with its interest reached the cash value?
-        due: (q) =>
-          q
-            .where('p.loan IS NOT NULL')
-            .andWhere("(p.loan->>'checkedOn' IS NULL OR p.loan->>'checkedOn' < :today)", { today }),
-        orderBy: 'p.policy_id',
-        limit,
-      },
-      async (m, policy) => {
-        const decided = checkLoanCover(
-          policy,
-          await this.policies.product(m, policy),
-          today,
-          this.clock.now(),
-        );
-        await this.policies.save(m, policy, decided);
-        return decided.events.length > 0;
-      },
+    // Once a day per policy with a loan: has the loan with its interest reached the cash value?
+    const loans = await this.withProduct(
+      limit,
+      (q) =>
+        q
+          .where('p.loan IS NOT NULL')
+          .andWhere("(p.loan->>'checkedOn' IS NULL OR p.loan->>'checkedOn' < :today)", { today }),
+      (policy, product) => checkLoanCover(policy, product, today, this.clock.now()),
     );
     const refundsLate = await this.step(
       limit,
@@ -101,12 +86,8 @@ export class PremiumCalendarHandler {
     due: DueRows<PolicyEntity>['due'],
     transition: (policy: PolicyEntity, product: ProductDefinition) => PolicyDecided,
   ): Promise<number> {
-    return sweepDue(
-      this.dataSource,
-      { entity: PolicyEntity, alias: 'p', due, orderBy: 'p.policy_id', limit },
-      async (m, policy) => {
-        await this.policies.save(m, policy, transition(policy, await this.policies.product(m, policy)));
-      },
+    return this.sweep(limit, due, async (m, policy) =>
+      transition(policy, await this.policies.product(m, policy)),
     );
   }
 
@@ -115,11 +96,22 @@ export class PremiumCalendarHandler {
     due: DueRows<PolicyEntity>['due'],
     transition: (policy: PolicyEntity) => PolicyDecided,
   ): Promise<number> {
+    return this.sweep(limit, due, async (_m, policy) => transition(policy));
+  }
+
+  /** Claims the due rows and saves each decision; a row counts as a transition when something was announced. */
+  private sweep(
+    limit: number,
+    due: DueRows<PolicyEntity>['due'],
+    decide: (m: EntityManager, policy: PolicyEntity) => Promise<PolicyDecided>,
+  ): Promise<number> {
     return sweepDue(
       this.dataSource,
       { entity: PolicyEntity, alias: 'p', due, orderBy: 'p.policy_id', limit },
       async (m, policy) => {
-        await this.policies.save(m, policy, transition(policy));
+        const decided = await decide(m, policy);
+        await this.policies.save(m, policy, decided);
+        return decided.events.length > 0;
       },
     );
   }

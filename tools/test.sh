@@ -27,6 +27,8 @@ step "type-check"
 npx tsc -p tsconfig.json --noEmit
 # libs/contracts is published to integrators: it must build alone to JS and .d.ts with zod as its only dependency.
 npx tsc -p libs/contracts/tsconfig.lib.json --outDir dist/contracts-package
+# The OpenAPI documents lint clean with a peer linter and generate clients that compile (tools/check-openapi.mjs).
+node tools/check-openapi.mjs
 
 step "unit tests"
 npx jest -c jest.unit.config.js --ci

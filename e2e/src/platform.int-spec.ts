@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Topics } from '@insurer/contracts';
 import { createKafka } from '@insurer/platform-messaging';
 import { addYears, shanghaiDate } from '@insurer/platform-time';
@@ -21,6 +22,7 @@ import {
   type Platform,
   type StoryResult,
 } from '@insurer/platform-scenarios';
+import { consumeWithPackedContracts } from './contracts-package';
 
 /**
  * The six services as separate processes against the real Postgres and Kafka, exercised only through their public
@@ -157,6 +159,21 @@ describe('the platform, six processes', () => {
       ]),
     );
   }, 240_000);
+
+  it('gives a consuming team a contracts package that installs alone and types and parses the story’s events', async () => {
+    await events.waitFor(
+      (m) => typeOf(m) === 'claims.claim-approved' && payloadOf(m)['claimId'] === story.claimId,
+    );
+    const recorded = events.messages
+      .filter((m) => !m.topic.endsWith('.dlq') && m.json !== undefined)
+      .map((m) => m.json);
+    const summary = consumeWithPackedContracts(join(__dirname, '..', '..'), recorded);
+    expect(summary.tarball).toMatch(/^insurer-contracts-\d+\.\d+\.\d+\.tgz$/);
+    expect(summary.rejected).toEqual([]);
+    expect(summary.parsed).toBe(recorded.length);
+    expect(summary.applicationInsured).toContain(story.customerId);
+    expect(summary.approvedFen).toBeGreaterThanOrEqual(story.paidFen);
+  }, 180_000);
 
   it('rejects a claim with its notice inside 3 days, and a missed decision deadline becomes a compliance alert', async () => {
     const handler = tokenFor('claims_handler', 'handler-e2e');

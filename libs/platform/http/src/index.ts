@@ -6,3 +6,4 @@ export * from './openapi';
 export * from './nul-guard';
 export * from './framework-errors';
 export * from './security-headers';
+export * from './openapi-document';

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiQuery, DECORATORS } from '@nestjs/swagger';
+import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 
@@ -27,21 +27,4 @@ export function ApiZodQuery(schema: z.ZodObject): MethodDecorator {
       }),
     ),
   );
-}
-
-/**
- * Pins a route's OpenAPI operationId without touching its summary (`@ApiOperation` would add an empty one): a route
- * moved to another controller keeps the id clients generated from the document know it by.
- */
-export function ApiOperationId(operationId: string): MethodDecorator {
-  return (_target, _key, descriptor) => {
-    const previous = Reflect.getMetadata(DECORATORS.API_OPERATION, descriptor.value as object) as
-      object | undefined;
-    Reflect.defineMetadata(
-      DECORATORS.API_OPERATION,
-      { ...previous, operationId },
-      descriptor.value as object,
-    );
-    return descriptor;
-  };
 }

@@ -20,6 +20,7 @@ import {
 import { probePostgres } from '@insurer/platform-database';
 import {
   addApiSecurityHeaders,
+  completeOpenApiDocument,
   findNulCharacters,
   parserProblemResponse,
   rateLimitedProblem,
@@ -150,14 +151,17 @@ export async function startService<C extends ServiceConfig>(
     }
   });
 
-  const openApi = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(descriptor.name)
-      .setDescription(`REST API of ${descriptor.name}. Errors are RFC 9457 problem+json.`)
-      .setVersion('1.0.0')
-      .addBearerAuth()
-      .build(),
+  const openApi = completeOpenApiDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(descriptor.name)
+        .setDescription(`REST API of ${descriptor.name}. Errors are RFC 9457 problem+json.`)
+        .setVersion('1.0.0')
+        .addBearerAuth()
+        .build(),
+    ),
+    { defaultPort: descriptor.defaultPort },
   );
   if (config.OPENAPI_DOCS)
     SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });

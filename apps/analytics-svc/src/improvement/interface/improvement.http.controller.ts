@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiOperationId, ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
 import { KPI_NAMES } from '../../kpi/domain/kpis';
 import { ImprovementService } from '../application/improvement.service';
 
@@ -37,7 +37,11 @@ export class ImprovementHttpController {
   @Post('improvement-actions')
   @Roles('analyst', 'admin')
   @ApiZodBody(ActionBody)
-  @ApiOperationId('KpiHttpController_createAction')
+  @ApiOperation({
+    operationId: 'KpiHttpController_createAction',
+    summary:
+      "Record an improvement action on a KPI: baseline and target within the KPI's range, due today or later",
+  })
   createAction(
     @Body(new ZodValidationPipe(ActionBody)) body: z.output<typeof ActionBody>,
     @CurrentPrincipal() p: Principal,

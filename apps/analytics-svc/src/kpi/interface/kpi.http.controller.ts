@@ -38,6 +38,7 @@ export class KpiHttpController {
   }
 
   @Get('kpis.csv')
+  @ApiOperation({ summary: 'The KPIs of a period as CSV, one row per group and KPI' })
   @Roles(...READERS)
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiZodQuery(KpiQuery)
@@ -62,6 +63,7 @@ export class KpiHttpController {
   }
 
   @Get('rankings/salespeople')
+  @ApiOperation({ summary: 'Salespeople ranked by their KPIs for a period' })
   @Roles(...READERS)
   @ApiZodQuery(KpiQuery.omit({ by: true }))
   ranking(@Query(new ZodValidationPipe(Period)) q: z.output<typeof Period>) {

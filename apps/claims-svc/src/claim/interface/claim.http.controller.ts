@@ -93,6 +93,9 @@ export class ClaimHttpController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'A claim with its documents, assessment, decision and payment (customers: their own)',
+  })
   @Roles('customer', ...HANDLERS, 'compliance_officer', 'service_rep')
   get(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.get(id, principal);

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
-import { ApiOperationId, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
 import { AuditService } from '../application/audit.service';
 
 const AuditQuery = z.object({
@@ -22,7 +22,10 @@ export class AuditHttpController {
   @Get('audit')
   @Roles('compliance_officer', 'admin')
   @ApiZodQuery(AuditQuery)
-  @ApiOperationId('ComplianceHttpController_auditEntries')
+  @ApiOperation({
+    operationId: 'ComplianceHttpController_auditEntries',
+    summary: 'Audit entries by actor, action, subject or period (hash-chained)',
+  })
   auditEntries(@Query(new ZodValidationPipe(AuditQuery)) q: z.output<typeof AuditQuery>) {
     return this.audit.entries(q);
   }

@@ -2,13 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import {
-  ApiOperationId,
-  ApiZodBody,
-  ApiZodQuery,
-  ZodValidationPipe,
-  uuidParam,
-} from '@insurer/platform-http';
+import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { AssignCaseHandler } from '../application/assign-case.handler';
 import { CaseQueries } from '../application/case.queries';
 import { CloseCaseHandler } from '../application/close-case.handler';
@@ -50,7 +44,10 @@ export class CaseHttpController {
   @Get('cases')
   @Roles('compliance_officer', 'admin')
   @ApiZodQuery(CaseQuery)
-  @ApiOperationId('ComplianceHttpController_listCases')
+  @ApiOperation({
+    operationId: 'ComplianceHttpController_listCases',
+    summary: 'Investigation cases by status or assignee',
+  })
   listCases(@Query(new ZodValidationPipe(CaseQuery)) q: z.output<typeof CaseQuery>) {
     return this.cases.list(q);
   }
@@ -71,7 +68,10 @@ export class CaseHttpController {
 
   @Get('cases/:id')
   @Roles('compliance_officer', 'admin')
-  @ApiOperationId('ComplianceHttpController_getCase')
+  @ApiOperation({
+    operationId: 'ComplianceHttpController_getCase',
+    summary: 'One case with its alerts, comments and history',
+  })
   getCase(@Param('id', uuidParam) id: string) {
     return this.cases.get(id);
   }
@@ -80,7 +80,10 @@ export class CaseHttpController {
   @HttpCode(200)
   @Roles('compliance_officer')
   @ApiZodBody(AssignBody)
-  @ApiOperationId('ComplianceHttpController_assign')
+  @ApiOperation({
+    operationId: 'ComplianceHttpController_assign',
+    summary: 'Assign a case to a compliance officer',
+  })
   assign(
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(AssignBody)) body: z.output<typeof AssignBody>,
@@ -93,7 +96,7 @@ export class CaseHttpController {
   @HttpCode(200)
   @Roles('compliance_officer')
   @ApiZodBody(CommentBody)
-  @ApiOperationId('ComplianceHttpController_comment')
+  @ApiOperation({ operationId: 'ComplianceHttpController_comment', summary: 'Add a comment to a case' })
   comment(
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(CommentBody)) body: z.output<typeof CommentBody>,
@@ -106,7 +109,10 @@ export class CaseHttpController {
   @HttpCode(200)
   @Roles('compliance_officer')
   @ApiZodBody(EscalateBody)
-  @ApiOperationId('ComplianceHttpController_escalate')
+  @ApiOperation({
+    operationId: 'ComplianceHttpController_escalate',
+    summary: 'Escalate a case with its reason',
+  })
   escalate(
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(EscalateBody)) body: z.output<typeof EscalateBody>,

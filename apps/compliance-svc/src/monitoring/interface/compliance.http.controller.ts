@@ -61,6 +61,7 @@ export class ComplianceHttpController {
   }
 
   @Get('alerts')
+  @ApiOperation({ summary: 'Compliance alerts by rule, severity, status or period' })
   @Roles('compliance_officer', 'admin')
   @ApiZodQuery(AlertQuery)
   alerts(@Query(new ZodValidationPipe(AlertQuery)) q: z.output<typeof AlertQuery>) {
@@ -71,6 +72,7 @@ export class ComplianceHttpController {
   }
 
   @Get('alerts/:id')
+  @ApiOperation({ summary: 'One alert with the rule, its legal source and the facts that raised it' })
   @Roles('compliance_officer', 'admin')
   async alert(@Param('id', uuidParam) id: string) {
     const alert = await this.dataSource.manager.findOne(AlertEntity, { where: { alertId: id } });

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
-import { ApiOperationId, ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
 import { ReportsService } from '../application/reports.service';
 
 const Period = z.object({ from: z.iso.date(), to: z.iso.date() });
@@ -27,7 +27,7 @@ export class ReportsHttpController {
   @Roles('compliance_officer', 'admin', 'analyst')
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiZodQuery(Period)
-  @ApiOperationId('ComplianceHttpController_amlCsv')
+  @ApiOperation({ operationId: 'ComplianceHttpController_amlCsv', summary: 'The AML report of a period as CSV' })
   async amlCsv(@Query(new ZodValidationPipe(Period)) q: z.output<typeof Period>) {
     return this.reports.toCsv(await this.reports.amlTransactions(q.from, q.to));
   }

@@ -100,6 +100,10 @@ export class PolicyHttpController {
   }
 
   @Get()
+  @ApiOperation({
+    summary:
+      'Policies: a customer sees those they hold or are insured by; staff filter by customer or insured',
+  })
   @Roles('customer', 'agent', 'service_rep', 'underwriter', 'claims_handler', 'compliance_officer', 'admin')
   @ApiZodQuery(ListQuery)
   list(
@@ -110,12 +114,14 @@ export class PolicyHttpController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One policy with its parties, cover, premiums and status' })
   @Roles('customer', 'agent', 'service_rep', 'underwriter', 'claims_handler', 'compliance_officer', 'admin')
   get(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.get(id, principal);
   }
 
   @Get(':id/versions')
+  @ApiOperation({ summary: 'Every version of a policy: what changed, when and why' })
   @Roles('customer', 'service_rep', 'underwriter', 'compliance_officer', 'admin')
   versions(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.versions(id, principal);
@@ -222,6 +228,7 @@ export class PolicyHttpController {
   }
 
   @Get(':id/documents/:documentId')
+  @ApiOperation({ summary: 'One policy document with its content and SHA-256' })
   @Roles('customer', 'service_rep', 'underwriter', 'compliance_officer', 'admin')
   async document(
     @Param('id', uuidParam) id: string,

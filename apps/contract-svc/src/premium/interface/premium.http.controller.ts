@@ -51,6 +51,7 @@ export class PremiumHttpController {
   }
 
   @Get('policies/:policyId')
+  @ApiOperation({ summary: "A policy's premium payments" })
   @Roles('service_rep', 'admin', 'compliance_officer')
   payments(@Param('policyId', uuidParam) policyId: string) {
     return this.queries.payments(policyId);

@@ -42,6 +42,7 @@ export class UnderwritingHttpController {
   }
 
   @Get('cases/:applicationId')
+  @ApiOperation({ summary: 'One underwriting case with the application and its decision' })
   @Roles('underwriter', 'admin', 'compliance_officer')
   get(@Param('applicationId', uuidParam) id: string) {
     return this.underwriting.get(id);

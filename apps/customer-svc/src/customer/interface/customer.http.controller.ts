@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { ApiProblems, ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ConsentService } from '../application/consent.service';
 import { CorrectCustomerHandler } from '../application/correct-customer.handler';
 import { CustomerQueries } from '../application/customer.queries';
@@ -138,6 +138,7 @@ export class CustomerHttpController {
   @Roles('agent', 'service_rep', 'admin')
   // Each start sends a text message: at most 5 per customer in 10 minutes, so nobody can flood a phone.
   @RouteConfig({ rateLimit: { max: 5, timeWindow: 600_000, keyGenerator: perCustomer } })
+  @ApiProblems(429)
   @ApiOperation({
     summary: 'Check the ID number and declared data, and send a one-time code to the mobile on file',
   })
@@ -154,6 +155,7 @@ export class CustomerHttpController {
   @HttpCode(200)
   // Three wrong codes reject a verification; this also caps guessing across verifications of one customer.
   @RouteConfig({ rateLimit: { max: 10, timeWindow: 600_000, keyGenerator: perCustomer } })
+  @ApiProblems(429)
   @Roles('customer', 'agent', 'service_rep', 'admin')
   @ApiOperation({
     summary: 'Confirm the one-time code: verified, or rejected after three wrong codes or expiry',
@@ -173,6 +175,7 @@ export class CustomerHttpController {
   @ApiOperation({
     summary: 'Score the questionnaire to C1-C5 (at most 2 a day and 8 in 12 months: 429 beyond)',
   })
+  @ApiProblems(429)
   @ApiZodBody(RiskAssessmentBody)
   assess(
     @Param('id', uuidParam) id: string,

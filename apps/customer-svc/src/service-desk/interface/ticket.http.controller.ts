@@ -73,6 +73,7 @@ export class TicketHttpController {
   }
 
   @Post(':id/assignment')
+  @ApiOperation({ summary: 'Assign a ticket to a service representative' })
   @HttpCode(200)
   @Roles('service_rep', 'admin')
   @ApiZodBody(AssignBody)
@@ -97,6 +98,7 @@ export class TicketHttpController {
   }
 
   @Post(':id/resolution')
+  @ApiOperation({ summary: 'Resolve a ticket with its outcome' })
   @HttpCode(200)
   @Roles('service_rep', 'admin')
   @ApiZodBody(ResolveBody)

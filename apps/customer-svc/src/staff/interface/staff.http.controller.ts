@@ -36,6 +36,7 @@ export class StaffHttpController {
   constructor(private readonly staff: StaffService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register a member of staff with their role' })
   @Roles('admin')
   @ApiZodBody(CreateStaffBody)
   create(@Body(new ZodValidationPipe(CreateStaffBody)) body: z.output<typeof CreateStaffBody>) {

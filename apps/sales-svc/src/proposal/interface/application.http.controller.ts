@@ -44,6 +44,7 @@ export class ApplicationHttpController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One application with its parties, declarations and status' })
   @Roles('agent', 'integrator', 'admin', 'compliance_officer', 'underwriter')
   get(@Param('id', uuidParam) id: string) {
     return this.applications.get(id);

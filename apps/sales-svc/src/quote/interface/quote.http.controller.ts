@@ -85,6 +85,7 @@ export class QuoteHttpController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One quote with its premium, parties and validity' })
   @Roles('agent', 'integrator', 'admin', 'compliance_officer')
   get(@Param('id', uuidParam) id: string) {
     return this.quotes.get(id);

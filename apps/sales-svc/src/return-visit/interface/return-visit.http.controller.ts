@@ -25,6 +25,7 @@ export class ReturnVisitHttpController {
   constructor(private readonly visits: ReturnVisitService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Return visits by status or due date' })
   @Roles('service_rep', 'admin', 'compliance_officer', 'agent')
   @ApiZodQuery(ListQuery)
   list(@Query(new ZodValidationPipe(ListQuery)) query: z.output<typeof ListQuery>) {

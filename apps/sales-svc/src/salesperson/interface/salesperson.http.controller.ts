@@ -47,6 +47,7 @@ export class SalespersonHttpController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A salesperson with their licence, training hours and sales authority' })
   @Roles('admin', 'agent', 'compliance_officer')
   async get(@Param('id', idParam) id: string) {
     const person = await this.salespeople.get(id);
@@ -80,6 +81,7 @@ export class SalespersonHttpController {
   }
 
   @Get(':id/departure-notices')
+  @ApiOperation({ summary: "The notices owed to a departed salesperson's customers" })
   @Roles('admin', 'service_rep', 'compliance_officer')
   notices(@Param('id', idParam) id: string) {
     return this.salespeople.notices(id);

@@ -1,7 +1,9 @@
 import type { Role } from '@insurer/platform-auth';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ServiceProcess, repoRoot, testEnvironment, tokenFor } from '@insurer/platform-testing';
+import { generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { JwksServer, ServiceProcess, repoRoot, testEnvironment, tokenFor } from '@insurer/platform-testing';
 
 /** Each service, started as its own process, with a role that works there and one that does not. */
 const SERVICES: { name: string; port: number; allowed: Role; refused: Role }[] = [
@@ -204,7 +206,8 @@ describe('a service refuses to start on bad configuration, quickly and clearly',
     {
       variable: 'JWT_SECRET (missing)',
       env: { JWT_SECRET: undefined },
-      message: /invalid configuration: JWT_SECRET set JWT_SECRET \(HS256, local use\) or JWT_PUBLIC_KEY/,
+      message:
+        /invalid configuration: JWT_SECRET set JWT_SECRET \(HS256, local use\), JWT_PUBLIC_KEY \(RS256\) or JWT_JWKS_URL/,
     },
     {
       variable: 'PORT (not a number)',
@@ -221,5 +224,52 @@ describe('a service refuses to start on bad configuration, quickly and clearly',
     expect(result.code).toBe(1);
     expect(result.output).toMatch(message);
     expect(result.output.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a service that takes its keys from the identity provider (JWT_JWKS_URL)', () => {
+  const idp = new JwksServer();
+  const before = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const after = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  let service: ServiceProcess;
+  const token = (privateKey: typeof before.privateKey, kid: string) =>
+    jwt.sign({ roles: ['service_rep'] }, privateKey, {
+      algorithm: 'RS256',
+      keyid: kid,
+      subject: 'rep-jwks',
+      issuer: 'insurer-platform',
+      audience: 'insurer-platform',
+      expiresIn: 600,
+    });
+  const session = async (bearer: string) =>
+    (await fetch(`${service.url}/session`, { headers: { authorization: `Bearer ${bearer}` } })).status;
+
+  beforeAll(async () => {
+    await idp.start();
+    idp.published = [{ kid: 'idp-1', publicKey: before.publicKey }];
+    const env: Record<string, string | undefined> = {
+      ...baseEnv(),
+      JWT_SECRET: undefined,
+      JWT_JWKS_URL: idp.url,
+    };
+    delete env['JWT_SECRET'];
+    service = new ServiceProcess('customer-svc', 13021, env).start();
+    await service.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await service?.stop().catch(() => undefined);
+    await idp.stop();
+  });
+
+  it("accepts the IdP's tokens by kid, follows a key rotation, and refuses the retired key and local tokens", async () => {
+    const old = token(before.privateKey, 'idp-1');
+    expect(await session(old)).toBe(200);
+    idp.published = [{ kid: 'idp-2', publicKey: after.publicKey }];
+    expect(await session(token(after.privateKey, 'idp-2'))).toBe(200);
+    expect(await session(old)).toBe(401);
+    // Without a static key configured, an HS256 token (no kid) cannot be verified at all.
+    expect(await session(tokenFor('service_rep', 'rep-jwks'))).toBe(401);
+    expect(idp.fetches).toBe(2);
   });
 });

@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: JwtVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     // Kafka handlers carry no bearer token: who may publish to a topic is the broker's ACLs' business, and every
     // message is checked against its contract on arrival.
     if (context.getType() !== 'http') return true;
@@ -46,7 +46,17 @@ export class AuthGuard implements CanActivate {
     if (!header) throw new TokenInvalidError('missing Authorization header');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new TokenInvalidError('Authorization is not a Bearer token');
-    const principal = this.verifier.verify(match[1]);
+    const principal = this.verifier.authenticate(match[1]);
+    // A promise only while the identity provider's keys are fetched (a key rotation); otherwise no await.
+    if (principal instanceof Promise) return principal.then((p) => this.admit(request, p, targets));
+    return this.admit(request, principal, targets);
+  }
+
+  private admit(
+    request: AuthenticatedRequest,
+    principal: Principal,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): boolean {
     request.principal = principal;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (required && !required.some((role) => principal.roles.includes(role))) {

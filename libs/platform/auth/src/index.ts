@@ -3,3 +3,4 @@ export * from './auth.module';
 export * from './jwt';
 export * from './principal';
 export * from './roles';
+export * from './jwks';

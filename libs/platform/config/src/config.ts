@@ -33,6 +33,9 @@ export const serviceConfigShape = z.object({
   KAFKA_TOPIC_PARTITIONS: intFromEnv(1, 1024).default(6),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  /** The identity provider's JWKS (RFC 7517): tokens naming a `kid` are verified with that key, fetched and cached. */
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JWT_JWKS_CACHE_SECONDS: intFromEnv(10, 24 * 3600).default(600),
   JWT_ISSUER: z.string().min(1).default('insurer-platform'),
   JWT_AUDIENCE: z.string().min(1).default('insurer-platform'),
   /** The longest a bearer token may live (exp - iat); a token without exp is always refused. */
@@ -80,6 +83,7 @@ function commonRules(
   cfg: {
     JWT_SECRET?: string;
     JWT_PUBLIC_KEY?: string;
+    JWT_JWKS_URL?: string;
     TIME_OFFSET_DAYS?: number;
     FAULT_KILL_AFTER_RELAY_BATCHES?: number;
     FAULT_KILL_AFTER_EVENTS_APPLIED?: number;
@@ -96,11 +100,12 @@ function commonRules(
       if (cfg[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'must be 0 in production' });
     }
   }
-  if (!cfg.JWT_SECRET && !cfg.JWT_PUBLIC_KEY) {
+  if (!cfg.JWT_SECRET && !cfg.JWT_PUBLIC_KEY && !cfg.JWT_JWKS_URL) {
     ctx.addIssue({
       code: 'custom',
       path: ['JWT_SECRET'],
-      message: 'set JWT_SECRET (HS256, local use) or JWT_PUBLIC_KEY (RS256, production)',
+      message:
+        "set JWT_SECRET (HS256, local use), JWT_PUBLIC_KEY (RS256) or JWT_JWKS_URL (the identity provider's keys)",
     });
   }
 }

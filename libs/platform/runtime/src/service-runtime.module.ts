@@ -115,6 +115,9 @@ export class ServiceRuntimeModule {
         AuthModule.forRoot({
           secret: config.JWT_SECRET,
           publicKey: config.JWT_PUBLIC_KEY,
+          jwks: config.JWT_JWKS_URL
+            ? { url: config.JWT_JWKS_URL, cacheSeconds: config.JWT_JWKS_CACHE_SECONDS }
+            : undefined,
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
           maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,

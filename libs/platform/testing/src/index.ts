@@ -3,3 +3,4 @@ export * from './test-environment';
 export * from './wait-for';
 export * from './repo-root';
 export * from './topic-collector';
+export * from './jwks-server';

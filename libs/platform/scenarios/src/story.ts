@@ -203,7 +203,7 @@ export async function onboardCustomer(
   const registered = await ok('registration', Promise.resolve(registration as Reply));
   const customerId = registered.customerId as string;
   say(
-    `${person.label ?? 'customer'} ${customerId} registered (ID ${idNumber.slice(0, 6)}********${idNumber.slice(-4)})`,
+    `${person.label ?? 'customer'} ${customerId} registered (ID ${idNumber.slice(0, 2)}**************${idNumber.slice(-2)})`,
   );
   const verification = await ok(
     'identity verification',

@@ -1,5 +1,6 @@
 import { FIELD_CATALOGUE, PURPOSES, fieldsOutsidePurpose, projectForPurpose } from './field-catalogue';
 import { maskBankAccount, maskIdNumber, maskMobile } from './masking';
+import { residentIdCheckChar } from './resident-id';
 
 describe('the minimum-necessary field catalogue', () => {
   it('lets every purpose identify the customer', () => {
@@ -42,8 +43,27 @@ describe('the minimum-necessary field catalogue', () => {
 });
 
 describe('masking', () => {
-  it('keeps the area and the last four characters of an ID number', () => {
-    expect(maskIdNumber('110105194912311234')).toBe('110105********1234');
+  it('keeps the province and the last two characters of an ID number', () => {
+    expect(maskIdNumber('110105194912311234')).toBe('11**************34');
+  });
+
+  it('cannot be rebuilt with the birth date shown beside it: thousands of valid numbers fit both', () => {
+    const id = '310105198807133672';
+    const masked = maskIdNumber(id);
+    const birth = '19880713'; // what `birthDate` 1988-07-13 says in the same response
+    let candidates = 0;
+    // Every number the mask and the birth date leave open: four area digits and two sequence digits.
+    for (let area = 0; area < 10_000; area += 1)
+      for (let seq = 0; seq < 100; seq += 1) {
+        const first17 =
+          masked.slice(0, 2) +
+          String(area).padStart(4, '0') +
+          birth +
+          String(seq).padStart(2, '0') +
+          masked[16];
+        if (residentIdCheckChar(first17) === masked[17]) candidates += 1;
+      }
+    expect(candidates).toBeGreaterThan(10_000);
   });
 
   it('keeps the last four digits of a bank account and the ends of a mobile', () => {

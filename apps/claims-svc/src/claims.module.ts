@@ -14,6 +14,7 @@ import { DecideClaimHandler } from './claim/application/decide-claim.handler';
 import { PayAdvanceHandler } from './claim/application/pay-advance.handler';
 import { ReopenClaimHandler } from './claim/application/reopen-claim.handler';
 import { ReportClaimHandler } from './claim/application/report-claim.handler';
+import { SealPayeeNamesHandler } from './claim/application/seal-payee-names.handler';
 import { SendRejectionNoticeHandler } from './claim/application/send-rejection-notice.handler';
 import { SubmitDocumentsHandler } from './claim/application/submit-documents.handler';
 import { SweepClaimTimersHandler } from './claim/application/sweep-claim-timers.handler';
@@ -39,6 +40,19 @@ export class ClaimTimerJob implements OnApplicationBootstrap, BeforeApplicationS
   }
 }
 
+/** Seals names left in clear by rows from before they were sealed, before the service takes requests. */
+export class PayeeNameSealing implements OnApplicationBootstrap {
+  constructor(
+    private readonly handler: SealPayeeNamesHandler,
+    private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const sealed = await this.handler.execute();
+    if (sealed > 0) this.logger.info({ sealed }, 'sealed payee names stored in clear');
+  }
+}
+
 @Module({})
 export class ClaimsModule {
   static forRoot(options: { settings: ClaimsSettings; sweepIntervalMs: number }): DynamicModule {
@@ -58,6 +72,13 @@ export class ClaimsModule {
         PayAdvanceHandler,
         ReopenClaimHandler,
         SweepClaimTimersHandler,
+        SealPayeeNamesHandler,
+        {
+          provide: PayeeNameSealing,
+          inject: [SealPayeeNamesHandler, LOGGER],
+          useFactory: (handler: SealPayeeNamesHandler, logger: Logger) =>
+            new PayeeNameSealing(handler, logger),
+        },
         {
           provide: ClaimTimerJob,
           inject: [SweepClaimTimersHandler, LOGGER],

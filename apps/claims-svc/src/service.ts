@@ -11,6 +11,7 @@ import { ClaimsInit1764000000000 } from './database/migrations/1764000000000-Cla
 import { ClaimsDomain1764400000000 } from './database/migrations/1764400000000-ClaimsDomain';
 import { ClaimsParties1765200000000 } from './database/migrations/1765200000000-ClaimsParties';
 import { ClaimsPolicyLoans1765300000000 } from './database/migrations/1765300000000-ClaimsPolicyLoans';
+import { ClaimsPayeeNameSealed1765400000000 } from './database/migrations/1765400000000-ClaimsPayeeNameSealed';
 import {
   ClaimsPolicyReplicaEntity,
   ClaimsProductReplicaEntity,
@@ -40,6 +41,7 @@ export const service: ServiceParts<ClaimsConfig> = {
       ClaimsDomain1764400000000,
       ClaimsParties1765200000000,
       ClaimsPolicyLoans1765300000000,
+      ClaimsPayeeNameSealed1765400000000,
     ],
   },
   imports: (config) => [

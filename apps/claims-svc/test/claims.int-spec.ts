@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Topics, type ProductDefinition } from '@insurer/contracts';
 import { eventFixtures, productFixture } from '@insurer/contracts/testing';
+import { openText } from '@insurer/platform-crypto';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
 import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
@@ -15,6 +16,7 @@ import {
 import { ManualClock, addDays, addYears, daysBetween, shanghaiDate } from '@insurer/platform-time';
 import type { ClaimsConfig } from '../src/claims-config';
 import { DOCUMENT_CHECKLIST } from '../src/claim/domain/intake';
+import { SealPayeeNamesHandler } from '../src/claim/application/seal-payee-names.handler';
 import { ClaimTimerJob } from '../src/claims.module';
 import { service } from '../src/service';
 
@@ -544,5 +546,43 @@ describe('the customer view', () => {
     expect((await api.get(`/claims/${claimId}`, tokenFor('customer', 'c-2', randomUUID()))).status).toBe(403);
     const mine = await api.get('/claims', tokenFor('customer', 'c-1', p.insuredId));
     expect(mine.body.map((c: { claimId: string }) => c.claimId)).toEqual([claimId]);
+  });
+
+  it("seals the payee's name with the account: the row and the view keep only the surname", async () => {
+    const p = await policy(medical);
+    const reported = await api.post('/claims', claimBody(p), handler);
+    const claimId = reported.body.claimId as string;
+    expect(reported.body.payeeName).toBe('张*');
+    expect(reported.body).not.toHaveProperty('payeeNameSealed');
+    const [row] = await db.query(
+      `SELECT payee_name, payee_name_sealed FROM claims.claim WHERE claim_id = $1`,
+      [claimId],
+    );
+    expect(row.payee_name).toBe('张*');
+    expect(
+      openText(started.config.CLAIMS_DATA_KEY, row.payee_name_sealed, `claim:${claimId}:payee-name`),
+    ).toBe('张三');
+    expect(row.payee_name_sealed.toString('utf8')).not.toContain('张三');
+
+    // A row from before names were sealed: the start-up step seals it, and a second run finds nothing left.
+    await db.query(
+      `UPDATE claims.claim SET payee_name = '李四', payee_name_sealed = NULL WHERE claim_id = $1`,
+      [claimId],
+    );
+    const sealing = started.app.get(SealPayeeNamesHandler);
+    expect(await sealing.execute()).toBeGreaterThanOrEqual(1);
+    expect(await sealing.execute()).toBe(0);
+    const [after] = await db.query(
+      `SELECT payee_name, payee_name_sealed FROM claims.claim WHERE claim_id = $1`,
+      [claimId],
+    );
+    expect(after.payee_name).toBe('李*');
+    expect(
+      openText(started.config.CLAIMS_DATA_KEY, after.payee_name_sealed, `claim:${claimId}:payee-name`),
+    ).toBe('李四');
+    const [clear] = await db.query(
+      `SELECT count(*)::int AS n FROM claims.claim WHERE payee_name_sealed IS NULL`,
+    );
+    expect(clear.n).toBe(0);
   });
 });

@@ -35,7 +35,7 @@ const noHealthIssues = (productType: string) =>
  * benefit is split 60/40 between them. Through the public interfaces only, like the main story.
  */
 export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<FamilyStoryResult> {
-  const c = storyClient(o.urls, o.jwtSecret);
+  const c = storyClient(o.urls, o.jwtSecret, undefined, o.onSensitive);
   const { u, call, ok, until, token } = c;
   const say = (line: string) => o.say(`family: ${line}`);
   const agent = token('agent', 'agent-family');

@@ -57,6 +57,23 @@ export interface StoryOptions {
   /** Reads the one-time code the SMS gateway sent to this mobile (the local gateway writes it to customer-svc's log). */
   readonly readOtp: (mobile: string) => Promise<string>;
   readonly say: (line: string) => void;
+  /** Told every ID number, mobile and bank account the story sends, so a test can look for them in clear. */
+  readonly onSensitive?: (value: string) => void;
+}
+
+/** Request fields whose values must never be stored, logged or published in clear. */
+export const SENSITIVE_FIELDS = ['idNumber', 'mobile', 'bankAccount'] as const;
+
+/** Every value under a sensitive field name, at any depth of a request body. */
+export function sensitiveValues(body: unknown, found: string[] = []): string[] {
+  if (Array.isArray(body)) body.forEach((item) => sensitiveValues(item, found));
+  else if (typeof body === 'object' && body !== null)
+    for (const [key, value] of Object.entries(body)) {
+      if ((SENSITIVE_FIELDS as readonly string[]).includes(key) && typeof value === 'string')
+        found.push(value);
+      else sensitiveValues(value, found);
+    }
+  return found;
 }
 
 export interface StoryResult {
@@ -107,8 +124,14 @@ export interface StoryClient {
   readonly until: <T>(description: string, probe: () => Promise<T | undefined | null | false>) => Promise<T>;
 }
 
-export function storyClient(urls: Platform, jwtSecret: string, pollMs = 250): StoryClient {
+export function storyClient(
+  urls: Platform,
+  jwtSecret: string,
+  pollMs = 250,
+  onSensitive?: (value: string) => void,
+): StoryClient {
   const call = async (base: string, method: string, path: string, tok: string, body?: unknown) => {
+    if (onSensitive) sensitiveValues(body).forEach(onSensitive);
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {
@@ -449,7 +472,7 @@ export async function underwriteAndIssue(
  * Kafka. Used by `npm run demo` against a running platform and by the end-to-end test against six processes.
  */
 export async function runStory(o: StoryOptions): Promise<StoryResult> {
-  const c = storyClient(o.urls, o.jwtSecret);
+  const c = storyClient(o.urls, o.jwtSecret, undefined, o.onSensitive);
   const { u, call, ok, until, token } = c;
   const say = o.say;
   const rep = token('service_rep', 'rep-demo');

@@ -72,6 +72,32 @@ export class TopicCollector {
     );
   }
 
+  /**
+   * Waits until everything the topics held when called has been collected: for each partition, a message at the
+   * last offset (the producers write no transactions, so offsets have no gaps).
+   */
+  async waitUntilCaughtUp(options: WaitOptions = {}): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const ends: { topic: string; partition: number; last: number }[] = [];
+    try {
+      for (const topic of this.topics)
+        for (const { partition, high, low } of await admin.fetchTopicOffsets(topic))
+          if (Number(high) > Number(low)) ends.push({ topic, partition, last: Number(high) - 1 });
+    } finally {
+      await admin.disconnect();
+    }
+    await waitFor(
+      () =>
+        ends.every((end) =>
+          this.messages.some(
+            (m) => m.topic === end.topic && m.partition === end.partition && Number(m.offset) >= end.last,
+          ),
+        ) || undefined,
+      { timeoutMs: 60_000, description: `the end of ${this.topics.join(', ')}`, ...options },
+    );
+  }
+
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
   }

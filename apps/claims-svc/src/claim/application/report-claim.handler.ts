@@ -12,7 +12,7 @@ import { reportClaim } from '../domain/claim';
 import { checkIntake, type CauseOfDeath, type ClaimType } from '../domain/intake';
 import { ClaimEntity } from '../infrastructure/claim.entity';
 import { ClaimRepository } from '../infrastructure/claim.repository';
-import { payeeContext } from '../infrastructure/payee-seal';
+import { payeeContext, payeeNameContext } from '../infrastructure/payee-seal';
 import { assertMayReport, type ClaimActor } from './claim-access';
 import { viewOf, type ClaimView } from './claim.view';
 import { CLAIMS_SETTINGS, type ClaimsSettings } from './claims-settings';
@@ -91,6 +91,7 @@ export class ReportClaimHandler {
       const row = m.create(ClaimEntity, {
         ...decided.state,
         payeeAccount: sealText(this.settings.dataKey, input.payee.bankAccount, payeeContext(claimId)),
+        payeeNameSealed: sealText(this.settings.dataKey, input.payee.name, payeeNameContext(claimId)),
       });
       await this.claims.insert(m, row, decided);
       return viewOf(row);

@@ -61,6 +61,7 @@ export interface ClaimState {
   readonly causeOfDeath: CauseOfDeath | null;
   /** For a death claim, the beneficiaries on the day it was reported: who takes the benefit and in what shares. */
   readonly beneficiaries: Beneficiary[];
+  /** Masked for display (maskPersonName): the name itself is sealed with the account, outside the aggregate. */
   readonly payeeName: string;
   readonly payeeRelationship: string;
   readonly payeeAccountLast4: string;
@@ -109,6 +110,12 @@ export interface Decided {
   readonly events: ClaimEvent[];
   readonly timers: TimerChange[];
   readonly history: HistoryLine[];
+}
+
+/** A name as views show it: the surname (first character) kept, every other character starred. */
+export function maskPersonName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
 
 /** Relationships of a payee to the claim that raise no fraud signal. */
@@ -160,7 +167,7 @@ export function reportClaim(input: ClaimReportInput, now: Date): Decided {
     amountClaimedFen: input.amountClaimedFen,
     causeOfDeath: input.causeOfDeath ?? null,
     beneficiaries: input.claimType === 'death' ? [...policy.beneficiaries] : [],
-    payeeName: input.payee.name,
+    payeeName: maskPersonName(input.payee.name),
     payeeRelationship: input.payee.relationship,
     payeeAccountLast4: input.payee.accountLast4,
     status: 'documents_requested',

@@ -7,7 +7,7 @@ import type { TimerKind } from '../domain/statutory-timers';
 
 export type { Assessment, ClaimStatus } from '../domain/claim';
 
-/** The claim's row: the aggregate's state and the sealed payee account. */
+/** The claim's row: the aggregate's state and the sealed payee name and account. */
 @Entity({ name: 'claim', schema: 'claims' })
 export class ClaimEntity implements ClaimState {
   @PrimaryColumn('uuid', { name: 'claim_id' }) claimId!: string;
@@ -22,7 +22,10 @@ export class ClaimEntity implements ClaimState {
   @Column('bigint', { name: 'amount_claimed_fen', transformer: bigintAsNumber }) amountClaimedFen!: number;
   @Column('text', { name: 'cause_of_death', nullable: true }) causeOfDeath!: CauseOfDeath | null;
   @Column('jsonb') beneficiaries!: Beneficiary[];
+  /** The payee's name masked for display (surname kept); the name itself is only in `payeeNameSealed`. */
   @Column('text', { name: 'payee_name' }) payeeName!: string;
+  /** The payee's name, sealed with AES-256-GCM like the account; null only on rows from before it was sealed. */
+  @Column('bytea', { name: 'payee_name_sealed', nullable: true }) payeeNameSealed!: Buffer | null;
   @Column('text', { name: 'payee_relationship' }) payeeRelationship!: string;
   /** The payee's bank account, sealed with AES-256-GCM; only the last four digits are kept in clear, for display. */
   @Column('bytea', { name: 'payee_account' }) payeeAccount!: Buffer;

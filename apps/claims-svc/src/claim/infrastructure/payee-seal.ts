@@ -2,3 +2,8 @@
 export function payeeContext(claimId: string): string {
   return `claim:${claimId}:payee-account`;
 }
+
+/** The associated data the payee's name is sealed with. */
+export function payeeNameContext(claimId: string): string {
+  return `claim:${claimId}:payee-name`;
+}

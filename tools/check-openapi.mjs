@@ -18,7 +18,7 @@ const documents = readdirSync(join(root, 'docs', 'openapi'))
 // operation, the answer by its 2xx JSON response, and errors are problem+json.
 const CLIENT = `
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-export interface Problem { type: string; title: string; status: number; code: string; detail?: string; source?: string; errors?: { pointer: string; message: string; rule?: string }[] }
+export interface Problem { type: string; title: string; status: number; code: string; detail?: string; rule?: { id: string; source: string }; errors?: { pointer: string; message: string; rule?: string }[] }
 type JsonOf<C> = C extends { content: { 'application/json': infer B } } ? B : unknown;
 type Success<R> = R extends { 200: infer A } ? JsonOf<A> : R extends { 201: infer A } ? JsonOf<A> : unknown;
 type Params<Op> = Op extends { parameters: infer P } ? P : never;

@@ -8,6 +8,10 @@ export const customerConfigSchema = extendServiceConfig({
   /** Keys the HMAC that indexes ID numbers without storing them. */
   CUSTOMER_BLIND_INDEX_KEY: base64Key(32),
   COMPLAINT_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** AML record keeping after the business relationship ends (PBoC Order 2022 No. 1: at least 5; AML Law 2024: 10). */
+  AML_RETENTION_YEARS: z.coerce.number().int().min(5).max(30).default(10),
+  /** How often restricted customers are checked for the end of their retention (and shredded). */
+  RETENTION_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
 });
 
 export type CustomerConfig = z.output<typeof customerConfigSchema>;

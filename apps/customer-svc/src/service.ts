@@ -14,6 +14,7 @@ import {
 import type { Notifier } from './customer/infrastructure/notifier';
 import { CustomerInit1764000000000 } from './database/migrations/1764000000000-CustomerInit';
 import { CustomerDomain1764100000000 } from './database/migrations/1764100000000-CustomerDomain';
+import { CustomerRetention1765400000000 } from './database/migrations/1765400000000-CustomerRetention';
 import { ClaimViewEntity, PolicyViewEntity } from './portfolio/infrastructure/portfolio.entity';
 import { PortfolioModule } from './portfolio/portfolio.module';
 import { TicketEntity, TicketNoteEntity } from './service-desk/infrastructure/ticket.entity';
@@ -56,7 +57,7 @@ export function customerService(options: { notifier?: Notifier } = {}): ServiceP
         PolicyViewEntity,
         ClaimViewEntity,
       ],
-      migrations: [CustomerInit1764000000000, CustomerDomain1764100000000],
+      migrations: [CustomerInit1764000000000, CustomerDomain1764100000000, CustomerRetention1765400000000],
     },
     imports: (config) => [
       CustomerModule.forRoot({
@@ -68,7 +69,10 @@ export function customerService(options: { notifier?: Notifier } = {}): ServiceP
       ServiceDeskModule.forRoot({ sweepIntervalMs: config.COMPLAINT_SWEEP_MS }),
       PortfolioModule,
       StaffModule,
-      DataSubjectModule,
+      DataSubjectModule.forRoot({
+        amlRetentionYears: config.AML_RETENTION_YEARS,
+        sweepIntervalMs: config.RETENTION_SWEEP_MS,
+      }),
     ],
   };
 }

@@ -16,6 +16,7 @@ import {
 import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-time';
 import { RISK_QUESTIONNAIRE } from '../src/customer/domain/risk-tolerance';
 import { ComplaintDeadlineJob } from '../src/service-desk/service-desk.module';
+import { DataSubjectService } from '../src/data-subject/application/data-subject.service';
 import { customerService } from '../src/service';
 import { RecordingNotifier, freshMobile, freshResidentId } from './support';
 
@@ -469,7 +470,7 @@ describe('data-subject rights: export and erasure', () => {
     );
   });
 
-  it('erases by destroying the data key: afterwards no plaintext of the person is left in the database', async () => {
+  it('erases a customer with nothing the law keeps by destroying the data key: no plaintext of the person is left', async () => {
     const c = await register();
     await api.patch(
       `/customers/${c.id}`,
@@ -493,11 +494,37 @@ describe('data-subject rights: export and erasure', () => {
       rep,
     );
     expect(ticket.status).toBe(201);
-    // A policy still in force: the law requires keeping its records, anonymised.
-    const policy = eventFixtures['contract.policy-issued'];
+
+    // No policy ever held or insured: no retention period, so the erasure is immediate.
+    const erased = await api.delete(`/customers/${c.id}`, tokenFor('customer', 'cust-login', c.id));
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({
+      customerId: c.id,
+      status: 'erased',
+      retainedForPolicies: false,
+      retainedUntil: null,
+      retention: [],
+    });
+    expect((await api.get(`/customers/${c.id}`, agent)).body.code).toBe('CUSTOMER.ERASED');
+    await expectNoPlaintext(c, ['erase.me@example.cn']);
+    // The ticket is kept, without the name.
+    expect(
+      await db.query(`SELECT 1 FROM customer.ticket WHERE ticket_id = $1`, [ticket.body.ticketId]),
+    ).toHaveLength(1);
+    expect(await db.query(`SELECT 1 FROM customer.data_key WHERE customer_id = $1`, [c.id])).toHaveLength(0);
+    const [kept] = await db.query(`SELECT retained, profile FROM customer.customer WHERE customer_id = $1`, [
+      c.id,
+    ]);
+    expect(kept).toEqual({ retained: null, profile: null });
+    const [announced] = await events.waitFor(ofType('customer.customer-erased', c.id));
+    expect(announced.json).toMatchObject({ payload: { retainedForPolicies: false } });
+  });
+
+  it('restricts instead of erasing while a policy runs, answers with what is kept and why, and shreds on the day retention ends', async () => {
+    const c = await register();
     const policyId = randomUUID();
     await producer.event('contract.policy-issued', policyId, {
-      ...policy,
+      ...eventFixtures['contract.policy-issued'],
       policyId,
       policyholderId: c.id,
       insuredId: c.id,
@@ -507,44 +534,142 @@ describe('data-subject rights: export and erasure', () => {
         (await db.query(`SELECT 1 FROM customer.policy_view WHERE policy_id = $1`, [policyId])).length > 0,
       { description: 'policy replica' },
     );
+    const self = tokenFor('customer', 'cust-login', c.id);
 
-    const erased = await api.delete(`/customers/${c.id}`, tokenFor('customer', 'cust-login', c.id));
-    expect(erased.status).toBe(200);
-    expect(erased.body).toMatchObject({ customerId: c.id, retainedForPolicies: true });
-    expect((await api.get(`/customers/${c.id}`, agent)).body.code).toBe('CUSTOMER.ERASED');
-
-    const tables = await db.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'customer'`,
-    );
-    const secrets = [c.body.idNumber, c.body.name, c.body.mobile, 'erase.me@example.cn'];
-    const found: string[] = [];
-    const scanned = new Map<string, number>();
-    for (const { table_name } of tables as { table_name: string }[]) {
-      const rows = await db.query(`SELECT t::text AS text FROM customer."${table_name}" t`);
-      scanned.set(table_name, rows.length);
-      for (const { text } of rows as { text: string }[]) {
-        for (const secret of secrets) if (text.includes(secret)) found.push(`${table_name}: ${secret}`);
-      }
-    }
-    // The scan read the rows that named the customer (the customer and the ticket are kept, without the name).
-    expect(scanned.get('customer')).toBeGreaterThan(0);
-    expect(scanned.get('ticket')).toBeGreaterThan(0);
-    expect(
-      await db.query(`SELECT 1 FROM customer.ticket WHERE ticket_id = $1`, [ticket.body.ticketId]),
-    ).toHaveLength(1);
-    expect(found).toEqual([]);
-    expect(await db.query(`SELECT 1 FROM customer.data_key WHERE customer_id = $1`, [c.id])).toHaveLength(0);
-    const [kept] = await db.query(`SELECT retained, profile FROM customer.customer WHERE customer_id = $1`, [
-      c.id,
-    ]);
-    expect(kept).toEqual({
-      retained: { gender: 'female', birthYear: Number(c.birthDate.slice(0, 4)), policyIds: [policyId] },
-      profile: null,
+    const restricted = await api.delete(`/customers/${c.id}`, self);
+    expect(restricted.status).toBe(200);
+    expect(restricted.body).toMatchObject({
+      customerId: c.id,
+      status: 'restricted',
+      retainedUntil: null,
+      retention: [
+        { rule: 'RETENTION.INSURANCE_RECORDS', source: 'Insurance Law Art. 87', policyId, until: null },
+        { rule: 'RETENTION.AML_IDENTITY_RECORDS', until: null },
+      ],
     });
-    const [announced] = await events.waitFor(ofType('customer.customer-erased', c.id));
-    expect(announced.json).toMatchObject({ payload: { retainedForPolicies: true } });
+    expect(restricted.body.explanation).toContain('Insurance Law Art. 87');
+    const [announced] = await events.waitFor(ofType('customer.processing-restricted', c.id));
+    expect(announced.json).toMatchObject({ payload: { customerId: c.id, retainedUntil: null } });
+
+    // No processing: reads and changes through the usual routes are refused, with the article.
+    const read = await api.get(`/customers/${c.id}?purpose=service`, agent);
+    expect(read.status).toBe(403);
+    expect(read.body).toMatchObject({
+      code: 'CUSTOMER.PROCESSING_RESTRICTED',
+      rule: { source: 'PIPL Art. 47' },
+    });
+    const change = await api.patch(
+      `/customers/${c.id}`,
+      { expectedVersion: 1, purpose: 'service', reason: 'x', changes: { email: 'a@b.cn' } },
+      agent,
+    );
+    expect(change.status).toBe(403);
+    // The data subject's copy still works; the key is still there.
+    const copy = await api.get(`/customers/${c.id}/export`, self);
+    expect(copy.status).toBe(200);
+    expect(copy.body.profile.idNumber).toBe(c.body.idNumber);
+    // A read with a legal basis, by compliance, recorded with its reference.
+    const officer = tokenFor('compliance_officer', 'co-retain');
+    expect(
+      (
+        await api.post(
+          `/customers/${c.id}/retained-record-reads`,
+          { legalBasis: 'curiosity', reference: 'x' },
+          officer,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api.post(
+          `/customers/${c.id}/retained-record-reads`,
+          { legalBasis: 'aml_investigation', reference: 'AML-2026-17' },
+          agent,
+        )
+      ).status,
+    ).toBe(403);
+    const legal = await api.post(
+      `/customers/${c.id}/retained-record-reads`,
+      { legalBasis: 'aml_investigation', reference: 'AML-2026-17' },
+      officer,
+    );
+    expect(legal.status).toBe(200);
+    expect(legal.body.profile.idNumber).toBe(c.body.idNumber);
+    const [access] = await db.query(
+      `SELECT purpose, actor FROM customer.data_access WHERE customer_id = $1 AND purpose LIKE 'legal_retention%'`,
+      [c.id],
+    );
+    expect(access).toEqual({ purpose: 'legal_retention:aml_investigation:AML-2026-17', actor: 'co-retain' });
+    // Asking again gives the same answer.
+    expect((await api.delete(`/customers/${c.id}`, self)).body).toMatchObject({ status: 'restricted' });
+
+    // The policy ends: the periods get their date (a 20-year contract: 10 years, Art. 87; AML 10 years).
+    await producer.event('contract.policy-terminated', policyId, {
+      ...eventFixtures['contract.policy-terminated'],
+      policyId,
+      terminatedOn: today(),
+    });
+    const endedOn = await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT ended_on::text AS d FROM customer.policy_view WHERE policy_id = $1`, [
+            policyId,
+          ])
+        )[0]?.d as string | undefined,
+      { description: 'the end of the policy in the replica' },
+    );
+    const until = addYears(endedOn, 10);
+    const sweep = started.app.get(DataSubjectService);
+    await sweep.sweepRetention();
+    const status = async () =>
+      (
+        await db.query(
+          `SELECT status, retained_until::text AS until FROM customer.customer WHERE customer_id = $1`,
+          [c.id],
+        )
+      )[0];
+    expect(await status()).toEqual({ status: 'restricted', until });
+    expect((await api.delete(`/customers/${c.id}`, self)).body).toMatchObject({ retainedUntil: until });
+
+    const start = clock.now();
+    try {
+      clock.set(`${addDays(until, -1)}T12:00:00+08:00`);
+      await sweep.sweepRetention();
+      expect((await status()).status).toBe('restricted');
+      clock.set(`${until}T00:30:00+08:00`);
+      await sweep.sweepRetention();
+      expect(await status()).toEqual({ status: 'erased', until });
+    } finally {
+      clock.set(start);
+    }
+    expect(await db.query(`SELECT 1 FROM customer.data_key WHERE customer_id = $1`, [c.id])).toHaveLength(0);
+    await expectNoPlaintext(c, []);
+    const [erased] = await events.waitFor(ofType('customer.customer-erased', c.id));
+    expect(erased.json).toMatchObject({ payload: { retainedForPolicies: true } });
   });
 });
+
+/** No table of the schema holds the customer's ID number, name or mobile, nor the extra values given. */
+async function expectNoPlaintext(
+  c: { body: { idNumber: string; name: string; mobile: string } },
+  extra: string[],
+) {
+  const tables = await db.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'customer'`,
+  );
+  const secrets = [c.body.idNumber, c.body.name, c.body.mobile, ...extra];
+  const found: string[] = [];
+  const scanned = new Map<string, number>();
+  for (const { table_name } of tables as { table_name: string }[]) {
+    const rows = await db.query(`SELECT t::text AS text FROM customer."${table_name}" t`);
+    scanned.set(table_name, rows.length);
+    for (const { text } of rows as { text: string }[])
+      for (const secret of secrets) if (text.includes(secret)) found.push(`${table_name}: ${secret}`);
+  }
+  // The scan read the rows that named the customer.
+  expect(scanned.get('customer')).toBeGreaterThan(0);
+  expect(found).toEqual([]);
+}
 
 describe('complaints and their statutory deadlines (CBIRC Order 2020 No. 3)', () => {
   it('raises a breach event once a complaint passes its 15-day deadline unanswered', async () => {

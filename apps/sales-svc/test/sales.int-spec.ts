@@ -251,6 +251,29 @@ describe('quotes', () => {
     );
   });
 
+  it('stops quoting for a customer whose data is restricted after an erasure request (PIPL Art. 47)', async () => {
+    const customerId = await customer();
+    await quote(customerId);
+    await producer.event('customer.processing-restricted', customerId, {
+      customerId,
+      restrictedAt: clock.now().toISOString(),
+      retainedUntil: null,
+      grounds: [{ rule: 'RETENTION.INSURANCE_RECORDS', source: 'Insurance Law Art. 87', until: null }],
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT erased, birth_date FROM sales.customer_facts WHERE customer_id = $1`, [
+            customerId,
+          ])
+        )[0]?.erased === true || undefined,
+      { description: 'the replica to drop the restricted customer' },
+    );
+    const refused = await api.post('/quotes', quoteBody(customerId), agent);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('SALES.CUSTOMER_UNKNOWN');
+  });
+
   it('rates from the premium: the sum insured it buys, rounded down to 1,000 yuan', async () => {
     const customerId = await customer();
     const rate = seededRate('TL20', 30, 'male', 20);

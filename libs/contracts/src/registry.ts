@@ -23,6 +23,7 @@ export const EVENT_DEFINITIONS = [
   customer.ConsentGrantedV1,
   customer.ConsentWithdrawnV1,
   customer.CustomerErasedV1,
+  customer.CustomerProcessingRestrictedV1,
   customer.RiskToleranceAssessedV1,
   customer.PersonalDataAccessedV1,
   customer.ComplaintOpenedV1,

@@ -105,6 +105,12 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     withdrawnAt: at,
   },
   'customer.customer-erased': { customerId: ids.customer, retainedForPolicies: true, erasedAt: at },
+  'customer.processing-restricted': {
+    customerId: ids.customer,
+    restrictedAt: at,
+    retainedUntil: null,
+    grounds: [{ rule: 'RETENTION.INSURANCE_RECORDS', source: 'Insurance Law Art. 87', until: null }],
+  },
   'customer.risk-tolerance-assessed': {
     customerId: ids.customer,
     assessmentId: ids.any,

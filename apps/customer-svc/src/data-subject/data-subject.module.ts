@@ -1,7 +1,49 @@
-import { Module } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Logger } from 'pino';
+import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
+import { DATA_SUBJECT_SETTINGS } from './application/data-subject-settings';
 import { DataSubjectService } from './application/data-subject.service';
 import { DataSubjectHttpController } from './interface/data-subject.http.controller';
 
+/** Shreds restricted customers whose retention has ended, on a timer of its own. */
+export class RetentionSweepJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly job: PeriodicJob;
+
+  constructor(dataSubject: DataSubjectService, intervalMs: number, logger: Logger) {
+    this.job = new PeriodicJob('retention-sweep', intervalMs, () => dataSubject.sweepRetention(), logger);
+  }
+
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.job.stop();
+  }
+}
+
 /** Export and erasure reach every feature's records, so this feature sits above them all. */
-@Module({ controllers: [DataSubjectHttpController], providers: [DataSubjectService] })
-export class DataSubjectModule {}
+@Module({})
+export class DataSubjectModule {
+  static forRoot(options: { amlRetentionYears: number; sweepIntervalMs: number }): DynamicModule {
+    return {
+      module: DataSubjectModule,
+      controllers: [DataSubjectHttpController],
+      providers: [
+        { provide: DATA_SUBJECT_SETTINGS, useValue: { amlRetentionYears: options.amlRetentionYears } },
+        DataSubjectService,
+        {
+          provide: RetentionSweepJob,
+          inject: [DataSubjectService, LOGGER],
+          useFactory: (dataSubject: DataSubjectService, logger: Logger) =>
+            new RetentionSweepJob(dataSubject, options.sweepIntervalMs, logger),
+        },
+      ],
+    };
+  }
+}

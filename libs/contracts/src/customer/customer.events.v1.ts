@@ -116,6 +116,25 @@ export const CustomerErasedV1 = defineEvent({
   payload: z.object({ customerId: Id, retainedForPolicies: z.boolean(), erasedAt: Instant }),
 });
 
+export const CustomerProcessingRestrictedV1 = defineEvent({
+  type: 'customer.processing-restricted',
+  version: 1,
+  topic,
+  description:
+    'The customer asked for erasure while a law requires keeping their records (Insurance Law Art. 87, AML record keeping): ' +
+    'all processing but storage stops (PIPL Art. 47) until retainedUntil, when customer.customer-erased follows. ' +
+    'Replicas stop using what they hold about the customer.',
+  payload: z.object({
+    customerId: Id,
+    restrictedAt: Instant,
+    /** The day the last retention period ends and the data is shredded; null while a policy runs. */
+    retainedUntil: CalendarDate.nullable(),
+    grounds: z.array(
+      z.object({ rule: z.string().min(1), source: z.string().min(1), until: CalendarDate.nullable() }),
+    ),
+  }),
+});
+
 export const RiskToleranceAssessedV1 = defineEvent({
   type: 'customer.risk-tolerance-assessed',
   version: 1,

@@ -8,7 +8,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: "The token's role may not do this, or the resource is another customer's.",
   404: 'The resource named in the path does not exist.',
   409: 'Conflict: a stale version, a duplicate, a reused idempotency key, or the resource is in the wrong state.',
-  422: 'A business or legal rule refuses it: `code` names the rule and `source` its legal basis.',
+  422: 'A business or legal rule refuses it: `code` names the rule and `rule.source` its legal basis.',
   429: 'Too many requests: a frequency limit; `Retry-After` says when to try again.',
 };
 
@@ -26,7 +26,12 @@ export const PROBLEM_SCHEMA = {
     status: { type: 'integer', minimum: 400, maximum: 599 },
     detail: { type: 'string' },
     code: { type: 'string', description: 'Stable code to switch on, e.g. `CLAIM.POLICY_NOT_IN_FORCE`.' },
-    source: { type: 'string', description: 'The law or rule a refusal rests on.' },
+    rule: {
+      type: 'object',
+      description: 'The rule that refused the request and its legal source, e.g. Insurance Law Art. 16.',
+      required: ['id', 'source'],
+      properties: { id: { type: 'string' }, source: { type: 'string' } },
+    },
     instance: { type: 'string' },
     correlationId: { type: 'string' },
     errors: {

@@ -54,6 +54,33 @@ export class CustomerErasedError extends AppError {
   }
 }
 
+/** PIPL Art. 47: erasure was asked while a law requires keeping the records; they are stored, not processed. */
+export class CustomerRestrictedError extends AppError {
+  constructor(customerId: string, retainedUntil: string | null) {
+    super(
+      'CUSTOMER.PROCESSING_RESTRICTED',
+      'forbidden',
+      `customer ${customerId} asked for erasure; their records are kept only as the law requires, ` +
+        (retainedUntil ? `until ${retainedUntil}` : 'while a policy runs and for the periods after it ends') +
+        ', and are not processed',
+      {
+        rule: { id: 'CUSTOMER.PROCESSING_RESTRICTED', source: 'PIPL Art. 47' },
+        extensions: { retainedUntil },
+      },
+    );
+  }
+}
+
+export class CustomerNotRestrictedError extends AppError {
+  constructor(customerId: string) {
+    super(
+      'CUSTOMER.NOT_RESTRICTED',
+      'conflict',
+      `customer ${customerId} is not restricted: read them through the usual routes and purposes`,
+    );
+  }
+}
+
 export class AssessmentLimitError extends AppError {
   constructor(violation: RuleViolation) {
     super('CUSTOMER.ASSESSMENT_LIMIT', 'rate_limited', violation.message, {

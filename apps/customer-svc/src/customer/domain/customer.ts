@@ -34,7 +34,7 @@ import { MASKERS } from './masking';
 export interface CustomerState {
   readonly customerId: string;
   readonly customerType: CustomerType;
-  readonly status: 'active' | 'erased';
+  readonly status: 'active' | 'restricted' | 'erased';
   readonly version: number;
   readonly collectedFor: string[];
   readonly identityStatus: 'unverified' | 'verified' | 'rejected';

@@ -1,10 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RetentionGround } from '../domain/retention';
 
 @Entity({ name: 'customer', schema: 'customer' })
 export class CustomerEntity {
   @PrimaryColumn('uuid', { name: 'customer_id' }) customerId!: string;
   @Column('text', { name: 'customer_type' }) customerType!: 'individual' | 'corporate';
-  @Column('text') status!: 'active' | 'erased';
+  /** `restricted`: erasure was asked while a law requires keeping the records; stored, not processed. */
+  @Column('text') status!: 'active' | 'restricted' | 'erased';
   @Column('integer') version!: number;
   @Column('bytea', { name: 'id_lookup', nullable: true }) idLookup!: Buffer | null;
   @Column('bytea', { nullable: true }) profile!: Buffer | null;
@@ -17,6 +19,11 @@ export class CustomerEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt!: Date | null;
+  @Column('timestamptz', { name: 'restricted_at', nullable: true }) restrictedAt!: Date | null;
+  /** The day the last retention period ends and the sweep shreds the data; null while a policy runs. */
+  @Column('date', { name: 'retained_until', nullable: true }) retainedUntil!: string | null;
+  /** Why the data is kept: each law, its source and its end (RetentionGround). */
+  @Column('jsonb', { nullable: true }) retention!: RetentionGround[] | null;
 }
 
 /** The customer's data key, wrapped by the master key; deleting the row crypto-shreds the customer. */

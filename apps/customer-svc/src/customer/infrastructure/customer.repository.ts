@@ -7,7 +7,7 @@ import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { personalDataAccessed, type CustomerDecided, type ProfileVersion } from '../domain/customer';
 import type { PersonalProfile } from '../domain/customer-profile';
-import { CustomerErasedError } from '../domain/customer.errors';
+import { CustomerErasedError, CustomerRestrictedError } from '../domain/customer.errors';
 import { CustomerEntity, DataAccessEntity, DataKeyEntity, ProfileVersionEntity } from './customer.entity';
 import { PersonalDataVault } from './personal-data-vault';
 import { profileContext, versionContext } from './sealing';
@@ -149,7 +149,30 @@ export class CustomerRepository {
     });
   }
 
+  /**
+   * The customer for what the data subject's own rights and the law still allow on restricted data (export, the
+   * erasure request itself, reads with a legal basis): active or restricted, never erased.
+   */
+  async lockStored(manager: EntityManager, customerId: string): Promise<CustomerEntity> {
+    const customer = await manager.findOne(CustomerEntity, {
+      where: { customerId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return this.assertStored(customer, customerId);
+  }
+
+  async findStored(manager: EntityManager, customerId: string): Promise<CustomerEntity> {
+    return this.assertStored(await manager.findOne(CustomerEntity, { where: { customerId } }), customerId);
+  }
+
+  /** Every other use: a restricted customer's data is not processed (PIPL Art. 47). */
   private assertActive(customer: CustomerEntity | null, customerId: string): CustomerEntity {
+    const stored = this.assertStored(customer, customerId);
+    if (stored.status === 'restricted') throw new CustomerRestrictedError(customerId, stored.retainedUntil);
+    return stored;
+  }
+
+  private assertStored(customer: CustomerEntity | null, customerId: string): CustomerEntity {
     if (!customer) throw new ResourceNotFoundError('customer', customerId);
     if (customer.status === 'erased') throw new CustomerErasedError(customerId);
     return customer;

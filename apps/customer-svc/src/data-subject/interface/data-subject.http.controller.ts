@@ -1,8 +1,15 @@
-import { Controller, Delete, Get, Param } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { z } from 'zod';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { uuidParam } from '@insurer/platform-http';
-import { DataSubjectService } from '../application/data-subject.service';
+import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { DataSubjectService, LEGAL_BASES } from '../application/data-subject.service';
+
+const RetainedReadBody = z.strictObject({
+  legalBasis: z.enum(LEGAL_BASES),
+  /** The case, inspection or claim the read is for: recorded with the access. */
+  reference: z.string().trim().min(3).max(120),
+});
 
 /** The data subject's rights over everything the service holds (PIPL Art. 45, 47): export and erasure. */
 // The operationIds are those the routes had before this controller was split out: clients generated from the
@@ -27,9 +34,25 @@ export class DataSubjectHttpController {
   @Roles('customer', 'admin')
   @ApiOperation({
     operationId: 'CustomerHttpController_erase',
-    summary: 'Erase the customer (crypto-shredding); keeps only what running policies require',
+    summary:
+      'Erase the customer: shredded at once, or restricted (stored, not processed) until the retention the law requires ends',
   })
   erase(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
     return this.dataSubject.erase(id, principal);
+  }
+
+  @Post(':id/retained-record-reads')
+  @HttpCode(200)
+  @Roles('compliance_officer', 'admin')
+  @ApiOperation({
+    summary: "Read a restricted customer's records for a legal purpose; the basis and reference are recorded",
+  })
+  @ApiZodBody(RetainedReadBody)
+  readRetained(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodValidationPipe(RetainedReadBody)) body: z.output<typeof RetainedReadBody>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.dataSubject.readRetained(id, principal, body);
   }
 }

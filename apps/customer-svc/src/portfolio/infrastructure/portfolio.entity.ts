@@ -15,6 +15,8 @@ export class PolicyViewEntity {
   @Column('bigint', { name: 'sum_insured_fen', transformer: bigintAsNumber }) sumInsuredFen!: number;
   @Column('date', { name: 'effective_date' }) effectiveDate!: string;
   @Column('date', { name: 'expiry_date' }) expiryDate!: string;
+  /** The day the contract ended (withdrawn, surrendered, terminated): retention periods run from it. */
+  @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;
   @Column('text', { name: 'salesperson_id' }) salespersonId!: string;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

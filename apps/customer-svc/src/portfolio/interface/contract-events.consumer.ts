@@ -7,7 +7,7 @@ import {
   type EventOf,
 } from '@insurer/contracts';
 import type { DeliveryContext } from '@insurer/platform-messaging';
-import { Clock } from '@insurer/platform-time';
+import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { SurveyService } from '../../survey/application/survey.service';
 import { PolicyViewEntity } from '../infrastructure/portfolio.entity';
 
@@ -62,10 +62,17 @@ export class ContractEventsConsumer {
    */
   @EventPattern(POLICY_STATUS_EVENTS)
   async onStatusChanged(@Payload() event: EventOf<PolicyStatusEvent>, @Ctx() ctx: DeliveryContext) {
+    const status = POLICY_STATUS_AFTER[event.type];
+    const ended = status === 'withdrawn' || status === 'surrendered' || status === 'terminated';
     await ctx.manager.update(
       PolicyViewEntity,
       { policyId: event.payload.policyId },
-      { status: POLICY_STATUS_AFTER[event.type], updatedAt: this.clock.now() },
+      {
+        status,
+        // The day contract-svc announced the end: the retention periods of Art. 87 and AML run from it.
+        endedOn: ended ? shanghaiDate(new Date(event.occurredAt)) : null,
+        updatedAt: this.clock.now(),
+      },
     );
   }
 }

@@ -82,9 +82,15 @@ export class CustomerEventsConsumer {
     );
   }
 
-  /** Erasure reaches the replica too: everything about the person is dropped, only the id and the flag remain. */
-  @EventPattern('customer.customer-erased')
-  async onErased(@Payload() event: EventOf<'customer.customer-erased'>, @Ctx() ctx: DeliveryContext) {
+  /**
+   * Erasure reaches the replica too: everything about the person is dropped, only the id and the flag remain. A
+   * restriction does the same here: customer-svc keeps the retained records, and no sale may use them (PIPL Art. 47).
+   */
+  @EventPattern(['customer.customer-erased', 'customer.processing-restricted'])
+  async onErased(
+    @Payload() event: EventOf<'customer.customer-erased' | 'customer.processing-restricted'>,
+    @Ctx() ctx: DeliveryContext,
+  ) {
     await ctx.manager.update(
       CustomerFactsEntity,
       { customerId: event.payload.customerId },

@@ -24,7 +24,11 @@ import { AuditHttpController } from './audit/interface/audit.http.controller';
 import { CaseHttpController } from './cases/interface/case.http.controller';
 import { ComplianceHttpController } from './monitoring/interface/compliance.http.controller';
 import { ReportsHttpController } from './reports/interface/reports.http.controller';
-import { ReportsService } from './reports/application/reports.service';
+import {
+  REPORTING_INSTITUTION,
+  ReportsService,
+  type ReportingInstitution,
+} from './reports/application/reports.service';
 
 /** Checks for departure notices that were never sent, on a timer, for as long as the application runs. */
 export class DepartureNoticeJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -45,7 +49,7 @@ export class DepartureNoticeJob implements OnApplicationBootstrap, BeforeApplica
 
 @Module({})
 export class ComplianceModule {
-  static forRoot(options: { departureSweepMs: number }): DynamicModule {
+  static forRoot(options: { departureSweepMs: number; institution: ReportingInstitution }): DynamicModule {
     return {
       module: ComplianceModule,
       controllers: [
@@ -70,6 +74,7 @@ export class ComplianceModule {
         EscalateCaseHandler,
         CloseCaseHandler,
         ReportsService,
+        { provide: REPORTING_INSTITUTION, useValue: options.institution },
         {
           provide: DepartureNoticeJob,
           inject: [SweepDepartureNoticesHandler, LOGGER],

@@ -5,6 +5,7 @@ import { ComplianceInit1764000000000 } from './database/migrations/1764000000000
 import { ComplianceDomain1764500000000 } from './database/migrations/1764500000000-ComplianceDomain';
 import { SalespersonTrainingYears1765000000000 } from './database/migrations/1765000000000-SalespersonTrainingYears';
 import { SurrenderRefundRule1765400000000 } from './database/migrations/1765400000000-SurrenderRefundRule';
+import { AmlInFull1765500000000 } from './database/migrations/1765500000000-AmlInFull';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -40,7 +41,13 @@ export const service: ServiceParts<ComplianceConfig> = {
       ComplianceDomain1764500000000,
       SalespersonTrainingYears1765000000000,
       SurrenderRefundRule1765400000000,
+      AmlInFull1765500000000,
     ],
   },
-  imports: (config) => [ComplianceModule.forRoot({ departureSweepMs: config.DEPARTURE_SWEEP_MS })],
+  imports: (config) => [
+    ComplianceModule.forRoot({
+      departureSweepMs: config.DEPARTURE_SWEEP_MS,
+      institution: { code: config.REPORTING_INSTITUTION_CODE, name: config.REPORTING_INSTITUTION_NAME },
+    }),
+  ],
 };

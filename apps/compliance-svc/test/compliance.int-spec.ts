@@ -130,7 +130,10 @@ describe('rules over the other services’ events', () => {
           kind: 'large_value',
           amountFen: 5_000_000,
           method: 'cash',
-          partyId: payerId,
+          customerRef: payerId,
+          direction: 'in',
+          currency: 'CNY',
+          institutionCode: 'INSURER-LOCAL',
         }),
       ]),
     );
@@ -141,13 +144,131 @@ describe('rules over the other services’ events', () => {
       },
     );
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(await csv.text()).toMatch(new RegExp(`large_value,AML_LARGE_VALUE,50000\\.00,cash,${payerId}`));
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toBe(
+      'institution_code,institution_name,transaction_id,kind,rule_id,customer_ref,transaction_time,amount_cny,currency,amount_in_currency,direction,counterparty,means_of_payment,purpose,policy_id,alert_id',
+    );
+    expect(text).toMatch(
+      new RegExp(`large_value,AML_LARGE_VALUE,${payerId},[^,]+,50000\\.00,CNY,,in,${payerId},cash,premium,`),
+    );
     await events.waitFor(
       ofType(
         'compliance.alert-raised',
         (p) => p.ruleId === 'AML_THIRD_PARTY_PAYER' && (p.evidenceEventIds as string[]).length === 1,
       ),
     );
+  });
+
+  it('raises a structuring alert for cash premiums paid in pieces under the threshold, and reports a large payout', async () => {
+    const payerId = randomUUID();
+    const policyId = randomUUID();
+    for (const [i, amountFen] of [1_700_000, 1_700_000, 1_600_000].entries())
+      await producer.event('contract.premium-paid', policyId, {
+        ...eventFixtures['contract.premium-paid'],
+        policyId,
+        paymentId: randomUUID(),
+        payerId,
+        payerIsPolicyholder: true,
+        method: 'cash',
+        amountFen,
+        paidAt: new Date(clock.now().getTime() - (2 - i) * 86_400_000).toISOString(),
+      });
+    await waitFor(async () => (await alertsFor(payerId, 'AML_STRUCTURING')).length === 1, {
+      description: 'the structuring alert',
+    });
+    // Each payment alone stays under CNY 50,000: no large-value alert.
+    expect(await alertsFor(payerId, 'AML_LARGE_VALUE')).toHaveLength(0);
+
+    const insuredId = randomUUID();
+    const claimId = randomUUID();
+    await producer.event('claims.claim-paid', claimId, {
+      ...eventFixtures['claims.claim-paid'],
+      claimId,
+      insuredId,
+      amountFen: 60_000_000,
+      paidAt: clock.now().toISOString(),
+    });
+    await waitFor(async () => (await alertsFor(insuredId, 'AML_LARGE_VALUE')).length === 1, {
+      description: 'the large payout alert',
+    });
+    const report = await api.get(
+      `/reports/aml?from=${addDays(today(), -3)}&to=${addDays(today(), 1)}`,
+      tokenFor('analyst'),
+    );
+    expect(report.body.transactions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'suspicious',
+          ruleId: 'AML_STRUCTURING',
+          customerRef: payerId,
+          direction: 'in',
+          amountFen: 5_000_000,
+          method: 'cash',
+        }),
+        expect.objectContaining({
+          kind: 'large_value',
+          ruleId: 'AML_LARGE_VALUE',
+          customerRef: insuredId,
+          direction: 'out',
+          amountFen: 60_000_000,
+          method: 'bank_transfer',
+          purpose: 'claim_payment',
+        }),
+      ]),
+    );
+  });
+
+  it('does not flag a payer the application named with a relationship, and flags a purchase after a failed identity check', async () => {
+    const holderId = randomUUID();
+    const spouseId = randomUUID();
+    const applicationId = randomUUID();
+    const policyId = randomUUID();
+    await producer.event('customer.identity-rejected', holderId, {
+      ...eventFixtures['customer.identity-rejected'],
+      customerId: holderId,
+      rejectedAt: clock.now().toISOString(),
+    });
+    await producer.event('sales.application-submitted', applicationId, {
+      ...eventFixtures['sales.application-submitted'],
+      applicationId,
+      policyholderId: holderId,
+      payerId: spouseId,
+      payerRelationship: 'spouse',
+      submittedAt: clock.now().toISOString(),
+    });
+    await waitFor(async () => (await alertsFor(holderId, 'AML_IDENTITY_THEN_PURCHASE')).length === 1, {
+      description: 'the identity-then-purchase alert',
+    });
+    await producer.event('contract.policy-issued', policyId, {
+      ...eventFixtures['contract.policy-issued'],
+      policyId,
+      applicationId,
+      policyholderId: holderId,
+      payerId: spouseId,
+    });
+    const paymentId = randomUUID();
+    await producer.event('contract.premium-paid', policyId, {
+      ...eventFixtures['contract.premium-paid'],
+      policyId,
+      paymentId,
+      payerId: spouseId,
+      payerIsPolicyholder: false,
+      amountFen: 2_000_000,
+      method: 'bank_transfer',
+      paidAt: clock.now().toISOString(),
+    });
+    // The payment is in the flow table once compliance has read it; no third-party alert for a stated spouse.
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM compliance.aml_flow WHERE party_id = $1`, [spouseId])).length === 1,
+      { description: 'the payment read' },
+    );
+    expect(
+      await db.query(
+        `SELECT 1 FROM compliance.alert WHERE rule_id = 'AML_THIRD_PARTY_PAYER' AND subject_id = $1`,
+        [policyId],
+      ),
+    ).toHaveLength(0);
   });
 
   it('alerts when customers are not told within 30 days that their salesperson left', async () => {

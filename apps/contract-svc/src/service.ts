@@ -7,6 +7,7 @@ import { ContractDomain1764300000000 } from './database/migrations/1764300000000
 import { PolicyLoans1765200000000 } from './database/migrations/1765200000000-PolicyLoans';
 import { SurvivalBenefits1765300000000 } from './database/migrations/1765300000000-SurvivalBenefits';
 import { SurrenderRefunds1765400000000 } from './database/migrations/1765400000000-SurrenderRefunds';
+import { PremiumCurrency1765500000000 } from './database/migrations/1765500000000-PremiumCurrency';
 import { DemandNotice1765100000000 } from './database/migrations/1765100000000-DemandNotice';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
 import { BenefitPaymentEntity } from './policy/infrastructure/benefit-payment.entity';
@@ -42,6 +43,7 @@ export const service: ServiceParts<ContractConfig> = {
       PolicyLoans1765200000000,
       SurvivalBenefits1765300000000,
       SurrenderRefunds1765400000000,
+      PremiumCurrency1765500000000,
     ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],

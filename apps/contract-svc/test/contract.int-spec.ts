@@ -700,6 +700,40 @@ describe('changes to an issued policy', () => {
     });
   });
 
+  it('keeps the currency of a premium paid in foreign cash, for the AML threshold in US dollars', async () => {
+    const { policy } = await issue();
+    const body = {
+      policyId: policy.policyId,
+      amountFen: 88_500,
+      paidAt: clock.now().toISOString(),
+      method: 'cash',
+      payerId: policy.payerId,
+      payerType: 'individual',
+      currency: 'HKD',
+    };
+    const half = await api.post('/premiums', body, payments);
+    expect(half.status).toBe(400);
+    expect(half.body.errors).toEqual([expect.objectContaining({ pointer: '/currencyAmountMinor' })]);
+    expect(
+      (await api.post('/premiums', { ...body, currency: 'CNY', currencyAmountMinor: 1 }, payments)).status,
+    ).toBe(400);
+    const paid = await api.post('/premiums', { ...body, currencyAmountMinor: 97_000 }, payments);
+    expect(paid.status).toBe(201);
+    const [event] = await events.waitFor(
+      ofType('contract.premium-paid', (p) => p.paymentId === paid.body.paymentId),
+    );
+    expect(payloadOf(event)).toMatchObject({
+      amountFen: 88_500,
+      method: 'cash',
+      currency: 'HKD',
+      currencyAmountMinor: 97_000,
+    });
+    const [row] = (await api.get(`/premiums/policies/${policy.policyId}`, rep)).body.filter(
+      (p: { paymentId: string }) => p.paymentId === paid.body.paymentId,
+    );
+    expect(row).toMatchObject({ currency: 'HKD', currencyAmountMinor: 97_000 });
+  });
+
   it('rescinds for non-disclosure only within 30 days of learning of it', async () => {
     const { policy } = await issue();
     const late = await api.post(

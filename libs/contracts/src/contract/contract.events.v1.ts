@@ -284,6 +284,15 @@ export const PremiumPaidV1 = defineEvent({
     dueOn: CalendarDate,
     paidAt: Instant,
     method: z.enum(['cash', 'bank_transfer', 'card', 'direct_debit']),
+    /**
+     * A payment made in another currency than CNY (added in 1.x; absent means CNY): its ISO 4217 code and amount in
+     * that currency's minor units; `amountFen` is what was booked in CNY.
+     */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    currencyAmountMinor: z.number().int().positive().optional(),
     payerId: Id,
     payerType: z.enum(['individual', 'corporate']),
     payerIsPolicyholder: z.boolean(),

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
-import { evaluate, type RuleContext, type RuleVersion } from '../domain/rules';
+import { evaluate, moneyFlowOf, type RuleContext, type RuleVersion } from '../domain/rules';
 import { AlertRaiser } from './alert-raiser';
 import { RuleTable } from './rule-table';
 
@@ -35,7 +35,55 @@ export class MonitoringService {
   }
 
   private async keepState(m: EntityManager, event: DomainEvent): Promise<void> {
+    const flow = moneyFlowOf(event);
+    if (flow)
+      await m.query(
+        `INSERT INTO compliance.aml_flow (flow_id, party_id, policy_id, direction, purpose, amount_fen, method, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+        [
+          event.eventId,
+          flow.partyId,
+          flow.policyId,
+          flow.direction,
+          flow.purpose,
+          flow.amountFen,
+          flow.method,
+          new Date(flow.occurredAt),
+        ],
+      );
     switch (event.type) {
+      case 'customer.customer-registered':
+        await m.query(
+          `INSERT INTO compliance.party_state (customer_id, declared_income_fen, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (customer_id) DO UPDATE SET declared_income_fen = $2, updated_at = $3`,
+          [event.payload.customerId, event.payload.annualIncomeFen ?? null, this.clock.now()],
+        );
+        break;
+      case 'customer.identity-rejected':
+        await m.query(
+          `INSERT INTO compliance.party_state (customer_id, identity_rejected_at, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (customer_id) DO UPDATE SET identity_rejected_at = $2, updated_at = $3`,
+          [event.payload.customerId, new Date(event.payload.rejectedAt), this.clock.now()],
+        );
+        break;
+      case 'sales.application-submitted':
+        await m.query(
+          `INSERT INTO compliance.application_payer (application_id, policyholder_id, payer_id, payer_relationship)
+           VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [
+            event.payload.applicationId,
+            event.payload.policyholderId,
+            event.payload.payerId,
+            event.payload.payerRelationship,
+          ],
+        );
+        break;
+      case 'contract.policy-issued':
+        await m.query(
+          `INSERT INTO compliance.policy_payer (policy_id, application_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [event.payload.policyId, event.payload.applicationId],
+        );
+        break;
       case 'sales.salesperson-registered': {
         const s = event.payload;
         // A producer from before the per-year hours announced this year's only.
@@ -96,6 +144,22 @@ export class MonitoringService {
     }
   }
 
+  private async salespersonContext(m: EntityManager, salespersonId: string): Promise<RuleContext> {
+    const [row] = await m.query(
+      `SELECT grade, licence_valid_until::text AS "licenceValidUntil", training_hours_by_year AS "hoursByYear",
+              service_started_on::text AS "serviceStartedOn", status
+       FROM compliance.salesperson_state WHERE salesperson_id = $1`,
+      [salespersonId],
+    );
+    const person = row && {
+      grade: row.grade,
+      licenceValidUntil: row.licenceValidUntil,
+      training: { hoursByYear: row.hoursByYear, serviceStartedOn: row.serviceStartedOn },
+      status: row.status,
+    };
+    return { salesperson: () => person };
+  }
+
   private async contextFor(
     m: EntityManager,
     event: DomainEvent,
@@ -105,20 +169,47 @@ export class MonitoringService {
       const days = rules.find((r) => r.kind === kind)?.parameters.windowDays;
       return typeof days === 'number' ? days : fallback;
     };
-    if (event.type === 'sales.application-submitted' || event.type === 'sales.quote-issued') {
-      const [row] = await m.query(
-        `SELECT grade, licence_valid_until::text AS "licenceValidUntil", training_hours_by_year AS "hoursByYear",
-                service_started_on::text AS "serviceStartedOn", status
-         FROM compliance.salesperson_state WHERE salesperson_id = $1`,
-        [event.payload.salespersonId],
+    const flow = moneyFlowOf(event);
+    if (flow) {
+      const flows: { amountFen: string; occurredAt: Date }[] = await m.query(
+        `SELECT amount_fen AS "amountFen", occurred_at AS "occurredAt" FROM compliance.aml_flow
+          WHERE party_id = $1 AND direction = $2 AND occurred_at > $3::timestamptz - make_interval(days => $4)
+            AND occurred_at <= $3`,
+        [flow.partyId, flow.direction, new Date(flow.occurredAt), windowOf('aml_structuring', 7)],
       );
-      const person = row && {
-        grade: row.grade,
-        licenceValidUntil: row.licenceValidUntil,
-        training: { hoursByYear: row.hoursByYear, serviceStartedOn: row.serviceStartedOn },
-        status: row.status,
+      let payerRelationship: string | null = null;
+      if (event.type === 'contract.premium-paid') {
+        const [stated] = await m.query(
+          `SELECT a.payer_relationship AS relationship FROM compliance.policy_payer p
+             JOIN compliance.application_payer a USING (application_id)
+            WHERE p.policy_id = $1 AND a.payer_id = $2`,
+          [event.payload.policyId, event.payload.payerId],
+        );
+        payerRelationship = stated?.relationship ?? null;
+      }
+      return {
+        payerRelationship,
+        flowsInWindow: flows.map((f) => ({
+          amountFen: Number(f.amountFen),
+          occurredAt: new Date(f.occurredAt).toISOString(),
+        })),
       };
-      return { salesperson: () => person };
+    }
+    if (event.type === 'sales.application-submitted') {
+      const [party] = await m.query(
+        `SELECT declared_income_fen AS income, identity_rejected_at AS rejected FROM compliance.party_state
+          WHERE customer_id = $1`,
+        [event.payload.policyholderId],
+      );
+      return {
+        ...(await this.salespersonContext(m, event.payload.salespersonId)),
+        declaredIncomeFen:
+          party?.income === null || party?.income === undefined ? null : Number(party.income),
+        identityRejectedAt: party?.rejected ? new Date(party.rejected).toISOString() : null,
+      };
+    }
+    if (event.type === 'sales.quote-issued') {
+      return this.salespersonContext(m, event.payload.salespersonId);
     }
     if (event.type === 'contract.policy-surrendered') {
       const windowStart = addDays(event.payload.surrenderedOn, -windowOf('aml_bulk_surrender', 30));

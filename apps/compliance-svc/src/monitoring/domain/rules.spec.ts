@@ -157,6 +157,104 @@ describe('compliance rules, each tripped and just missed', () => {
     ).toBe(false);
   });
 
+  it('AML_LARGE_VALUE: foreign cash at USD 10,000 by the configured rate, one cent under does not', () => {
+    const usdCash = (cents: number) =>
+      event('contract.premium-paid', {
+        method: 'cash',
+        amountFen: 100,
+        currency: 'USD',
+        currencyAmountMinor: cents,
+      });
+    expect(fires('AML_LARGE_VALUE', usdCash(1_000_000))).toBe(true);
+    expect(fires('AML_LARGE_VALUE', usdCash(999_999))).toBe(false);
+    // HKD 78,125 at 0.128 is USD 10,000; the rate is a rule parameter.
+    const hkd = (cents: number) =>
+      event('contract.premium-paid', {
+        method: 'cash',
+        amountFen: 100,
+        currency: 'HKD',
+        currencyAmountMinor: cents,
+      });
+    expect(fires('AML_LARGE_VALUE', hkd(7_812_500))).toBe(true);
+    expect(fires('AML_LARGE_VALUE', hkd(7_812_400))).toBe(false);
+    const dearer = {
+      ...rule('AML_LARGE_VALUE'),
+      parameters: { ...rule('AML_LARGE_VALUE').parameters, usdRates: { HKD: 0.2 } },
+    };
+    expect(evaluate(dearer, hkd(5_000_000))).toHaveLength(1);
+    const [finding] = evaluate(rule('AML_LARGE_VALUE'), usdCash(1_200_000));
+    expect(finding!.transaction).toMatchObject({
+      currency: 'USD',
+      currencyAmountMinor: 1_200_000,
+      direction: 'in',
+    });
+  });
+
+  it('AML_LARGE_VALUE on payouts: refunds, surrender refunds, loans, benefits and claims at CNY 500,000 by transfer', () => {
+    const payouts = [
+      event('contract.policy-withdrawn', { refundFen: 50_000_000 }),
+      event('contract.surrender-refund-paid', { amountFen: 50_000_000 }),
+      event('contract.policy-loan-granted', { amountFen: 50_000_000 }),
+      event('contract.survival-benefit-paid', { paidFen: 50_000_000 }),
+      event('claims.claim-paid', { amountFen: 50_000_000 }),
+    ];
+    for (const payout of payouts) {
+      const [finding] = evaluate(rule('AML_LARGE_VALUE'), payout);
+      expect(finding?.transaction).toMatchObject({
+        direction: 'out',
+        method: 'bank_transfer',
+        amountFen: 50_000_000,
+      });
+    }
+    expect(fires('AML_LARGE_VALUE', event('claims.claim-paid', { amountFen: 49_999_999 }))).toBe(false);
+    expect(fires('AML_LARGE_VALUE', event('contract.surrender-refund-paid', { amountFen: 49_999_999 }))).toBe(
+      false,
+    );
+  });
+
+  it('AML_STRUCTURING: 3 payments in 7 days, each under CNY 50,000, together at it; not with 2, nor one at the threshold', () => {
+    const pay = event('contract.premium-paid', { amountFen: 1_700_000, method: 'cash' });
+    const flows = (...amounts: number[]) =>
+      amounts.map((amountFen, i) => ({ amountFen, occurredAt: `2026-06-0${i + 1}T02:00:00.000Z` }));
+    expect(fires('AML_STRUCTURING', pay, { flowsInWindow: flows(1_700_000, 1_700_000, 1_600_000) })).toBe(
+      true,
+    );
+    expect(fires('AML_STRUCTURING', pay, { flowsInWindow: flows(1_700_000, 1_700_000, 1_599_999) })).toBe(
+      false,
+    );
+    expect(fires('AML_STRUCTURING', pay, { flowsInWindow: flows(2_500_000, 2_500_000) })).toBe(false);
+    expect(fires('AML_STRUCTURING', pay, { flowsInWindow: flows(5_000_000, 100, 100) })).toBe(false);
+    // The reverse: money taken out in pieces.
+    const [out] = evaluate(
+      rule('AML_STRUCTURING'),
+      event('contract.policy-loan-granted', { amountFen: 2_000_000 }),
+      {
+        flowsInWindow: flows(2_000_000, 2_000_000, 2_000_000),
+      },
+    );
+    expect(out).toMatchObject({
+      transaction: { direction: 'out', amountFen: 6_000_000, kind: 'suspicious' },
+    });
+    expect(out!.dedupeKey).toMatch(/:out:2026-06-01$/);
+  });
+
+  it('AML_IDENTITY_THEN_PURCHASE: an application on the day of a failed verification and 30 days after, not 31', () => {
+    const submittedAt = '2026-06-30T02:00:00.000Z';
+    const application = event('sales.application-submitted', { submittedAt });
+    const at = (day: string) => ({ identityRejectedAt: `${day}T02:00:00.000Z` });
+    expect(fires('AML_IDENTITY_THEN_PURCHASE', application, at('2026-06-30'))).toBe(true);
+    expect(fires('AML_IDENTITY_THEN_PURCHASE', application, at('2026-05-31'))).toBe(true);
+    expect(fires('AML_IDENTITY_THEN_PURCHASE', application, at('2026-05-30'))).toBe(false);
+    expect(fires('AML_IDENTITY_THEN_PURCHASE', application, { identityRejectedAt: null })).toBe(false);
+  });
+
+  it('AML_PREMIUM_OVER_INCOME: a year of premiums one fen over the declared income, not at it', () => {
+    const monthly = event('sales.application-submitted', { premiumFen: 1_000_000, paymentMode: 'monthly' });
+    expect(fires('AML_PREMIUM_OVER_INCOME', monthly, { declaredIncomeFen: 11_999_999 })).toBe(true);
+    expect(fires('AML_PREMIUM_OVER_INCOME', monthly, { declaredIncomeFen: 12_000_000 })).toBe(false);
+    expect(fires('AML_PREMIUM_OVER_INCOME', monthly, { declaredIncomeFen: null })).toBe(false);
+  });
+
   it('AML_THIRD_PARTY_PAYER: a payer who is not the policyholder, above the minimum', () => {
     expect(
       fires(
@@ -176,6 +274,10 @@ describe('compliance rules, each tripped and just missed', () => {
         event('contract.premium-paid', { payerIsPolicyholder: true, amountFen: 9_000_000 }),
       ),
     ).toBe(false);
+    // A payer the application named with a relationship is expected; "other" is no relationship.
+    const byThirdParty = event('contract.premium-paid', { payerIsPolicyholder: false, amountFen: 1_000_000 });
+    expect(fires('AML_THIRD_PARTY_PAYER', byThirdParty, { payerRelationship: 'spouse' })).toBe(false);
+    expect(fires('AML_THIRD_PARTY_PAYER', byThirdParty, { payerRelationship: 'other' })).toBe(true);
   });
 
   it('AML_BULK_SURRENDER and FREQUENT_CHANGES count within their windows', () => {
@@ -357,9 +459,20 @@ describe('what each rule reports, in full', () => {
     ).toEqual([
       {
         subject: { kind: 'customer', id: pay.payerId },
-        summary: `large-value cash payment of 50000 yuan on policy ${pay.policyId}`,
+        summary: `large-value cash payment (premium) of 50000 yuan on policy ${pay.policyId}`,
         dedupeKey: `AML_LARGE_VALUE:${pay.paymentId}`,
-        transaction: { kind: 'large_value', amountFen: 5_000_000, method: 'cash', partyId: pay.payerId },
+        transaction: {
+          kind: 'large_value',
+          amountFen: 5_000_000,
+          method: 'cash',
+          partyId: pay.payerId,
+          direction: 'in',
+          currency: 'CNY',
+          currencyAmountMinor: null,
+          counterparty: pay.payerId,
+          policyId: pay.policyId,
+          purpose: 'premium',
+        },
       },
     ]);
     expect(
@@ -370,9 +483,20 @@ describe('what each rule reports, in full', () => {
     ).toEqual([
       {
         subject: { kind: 'policy', id: pay.policyId },
-        summary: `premium of 10000 yuan paid by ${pay.payerId}, who is not the policyholder`,
+        summary: `premium of 10000 yuan paid by ${pay.payerId}, who is not the policyholder, with no stated relationship`,
         dedupeKey: `AML_THIRD_PARTY_PAYER:${pay.paymentId}`,
-        transaction: { kind: 'suspicious', amountFen: 1_000_000, method: 'card', partyId: pay.payerId },
+        transaction: {
+          kind: 'suspicious',
+          amountFen: 1_000_000,
+          method: 'card',
+          partyId: pay.payerId,
+          direction: 'in',
+          currency: 'CNY',
+          currencyAmountMinor: null,
+          counterparty: pay.payerId,
+          policyId: pay.policyId,
+          purpose: 'premium',
+        },
       },
     ]);
     expect(
@@ -405,8 +529,14 @@ describe('what each rule reports, in full', () => {
         transaction: {
           kind: 'suspicious',
           amountFen: 19_999_000,
-          method: 'refund',
+          method: 'bank_transfer',
           partyId: w.policyholderId,
+          direction: 'out',
+          currency: 'CNY',
+          currencyAmountMinor: null,
+          counterparty: w.policyholderId,
+          policyId: w.policyId,
+          purpose: 'withdrawal_refund',
         },
       },
     ]);
@@ -424,8 +554,14 @@ describe('what each rule reports, in full', () => {
         transaction: {
           kind: 'suspicious',
           amountFen: s.cashValueFen,
-          method: 'surrender',
+          method: 'bank_transfer',
           partyId: s.policyholderId,
+          direction: 'out',
+          currency: 'CNY',
+          currencyAmountMinor: null,
+          counterparty: s.policyholderId,
+          policyId: s.policyId,
+          purpose: 'surrender',
         },
       },
     ]);

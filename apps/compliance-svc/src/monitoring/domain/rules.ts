@@ -22,12 +22,184 @@ export interface Finding {
   readonly summary: string;
   /** Alerts with the same key are raised once: the event id for one-off breaches, a window for patterns. */
   readonly dedupeKey: string;
-  /** A large-value transaction to keep for the AML report. */
-  readonly transaction?: {
-    kind: 'large_value' | 'suspicious';
-    amountFen: number;
-    method: string;
-    partyId: string;
+  /** A transaction to keep for the AML report. */
+  readonly transaction?: AmlTransaction;
+}
+
+/** What the large-value and suspicious transaction report carries of one transaction (PBoC Order 2016 No. 3). */
+export interface AmlTransaction {
+  readonly kind: 'large_value' | 'suspicious';
+  /** In CNY fen: the booked amount (a foreign-currency payment's CNY equivalent). */
+  readonly amountFen: number;
+  /** Means of payment: cash, bank_transfer, card, direct_debit. */
+  readonly method: string;
+  /** The customer the transaction is for (their identity is resolved through customer-svc by this id). */
+  readonly partyId: string;
+  /** `in`: a premium received; `out`: a payout (refund, surrender, loan, benefit, claim). */
+  readonly direction: 'in' | 'out';
+  /** ISO 4217; a payment made in another currency than CNY keeps it, with its amount in minor units. */
+  readonly currency: string;
+  readonly currencyAmountMinor: number | null;
+  /** The other side: the payer of a premium, the payee of a payout. */
+  readonly counterparty: string | null;
+  readonly policyId: string | null;
+  /** What the transaction was: premium, withdrawal_refund, surrender_refund, policy_loan, benefit, claim_payment. */
+  readonly purpose: string;
+}
+
+/** One money movement of a customer with the insurer, as the AML rules read it. */
+export interface MoneyFlow {
+  readonly partyId: string;
+  readonly counterparty: string | null;
+  readonly policyId: string;
+  readonly direction: 'in' | 'out';
+  readonly purpose: string;
+  readonly amountFen: number;
+  readonly method: string;
+  readonly payerType: 'individual' | 'corporate';
+  readonly currency: string;
+  readonly currencyAmountMinor: number | null;
+  readonly occurredAt: string;
+}
+
+/** Every premium and payout event as a money flow: premiums in, refunds, surrenders, loans, benefits, claims out. */
+export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
+  const out = (
+    partyId: string,
+    policyId: string,
+    amountFen: number,
+    purpose: string,
+    at: string,
+  ): MoneyFlow => ({
+    partyId,
+    counterparty: partyId,
+    policyId,
+    direction: 'out',
+    purpose,
+    amountFen,
+    // Payouts go to the payee's bank account; the platform pays no cash.
+    method: 'bank_transfer',
+    payerType: 'individual',
+    currency: 'CNY',
+    currencyAmountMinor: null,
+    occurredAt: at,
+  });
+  switch (event.type) {
+    case 'contract.premium-paid': {
+      const pay = event.payload;
+      return {
+        partyId: pay.payerId,
+        counterparty: pay.payerId,
+        policyId: pay.policyId,
+        direction: 'in',
+        purpose: 'premium',
+        amountFen: pay.amountFen,
+        method: pay.method,
+        payerType: pay.payerType,
+        currency: pay.currency ?? 'CNY',
+        currencyAmountMinor: pay.currencyAmountMinor ?? null,
+        occurredAt: pay.paidAt,
+      };
+    }
+    case 'contract.policy-withdrawn':
+      return out(
+        event.payload.policyholderId,
+        event.payload.policyId,
+        event.payload.refundFen,
+        'withdrawal_refund',
+        event.occurredAt,
+      );
+    case 'contract.surrender-refund-paid':
+      return out(
+        event.payload.policyholderId,
+        event.payload.policyId,
+        event.payload.amountFen,
+        'surrender_refund',
+        event.payload.paidAt,
+      );
+    case 'contract.policy-loan-granted':
+      return out(
+        event.payload.policyholderId,
+        event.payload.policyId,
+        event.payload.amountFen,
+        'policy_loan',
+        event.payload.grantedAt,
+      );
+    case 'contract.survival-benefit-paid':
+      return out(
+        event.payload.insuredId,
+        event.payload.policyId,
+        event.payload.paidFen,
+        'benefit',
+        event.payload.paidAt,
+      );
+    case 'claims.claim-paid':
+      return out(
+        event.payload.insuredId,
+        event.payload.policyId,
+        event.payload.amountFen,
+        'claim_payment',
+        event.payload.paidAt,
+      );
+    default:
+      return undefined;
+  }
+}
+
+/** US dollars per unit of each currency, for the USD 10,000 foreign-cash threshold (a rule parameter: `usdRates`). */
+export const DEFAULT_USD_RATES: Readonly<Record<string, number>> = {
+  USD: 1,
+  HKD: 0.128,
+  EUR: 1.08,
+  GBP: 1.27,
+  JPY: 0.0066,
+  CNY: 0.138,
+};
+
+/**
+ * The large-value threshold a flow is held against (PBoC Order 2016 No. 3): cash CNY 50,000 or, in a foreign
+ * currency, the equivalent of USD 10,000 at the configured rate; transfers CNY 500,000 for individuals, 2,000,000
+ * for companies. Returns whether the flow reaches it, and the threshold in CNY fen (for structuring).
+ */
+export function largeValue(
+  flow: MoneyFlow,
+  p: Readonly<Record<string, unknown>>,
+): { reached: boolean; thresholdFen: number } {
+  if (flow.method === 'cash' && flow.currency !== 'CNY') {
+    const rates = { ...DEFAULT_USD_RATES, ...((p.usdRates as Record<string, number> | undefined) ?? {}) };
+    const rate = rates[flow.currency];
+    const usdCents =
+      rate === undefined || flow.currencyAmountMinor === null ? null : flow.currencyAmountMinor * rate;
+    const thresholdUsdCents = num(p, 'foreignCashUsdCents', 1_000_000);
+    // An unknown currency cannot be converted: it is held against the CNY threshold by its booked amount.
+    if (usdCents === null)
+      return {
+        reached: flow.amountFen >= num(p, 'cashFen', 5_000_000),
+        thresholdFen: num(p, 'cashFen', 5_000_000),
+      };
+    return { reached: usdCents >= thresholdUsdCents, thresholdFen: num(p, 'cashFen', 5_000_000) };
+  }
+  const thresholdFen =
+    flow.method === 'cash'
+      ? num(p, 'cashFen', 5_000_000)
+      : flow.payerType === 'corporate'
+        ? num(p, 'corporateTransferFen', 200_000_000)
+        : num(p, 'individualTransferFen', 50_000_000);
+  return { reached: flow.amountFen >= thresholdFen, thresholdFen };
+}
+
+function reportable(flow: MoneyFlow, kind: AmlTransaction['kind']): AmlTransaction {
+  return {
+    kind,
+    amountFen: flow.amountFen,
+    method: flow.method,
+    partyId: flow.partyId,
+    direction: flow.direction,
+    currency: flow.currency,
+    currencyAmountMinor: flow.currencyAmountMinor,
+    counterparty: flow.counterparty,
+    policyId: flow.policyId,
+    purpose: flow.purpose,
   };
 }
 
@@ -47,6 +219,14 @@ export interface RuleContext {
   readonly endorsementsInWindow?: number;
   /** Premium paid for the policy, and when it was issued, for withdrawal patterns. */
   readonly issuedAt?: string;
+  /** The relationship the application stated between a premium's payer and the policyholder; null when none. */
+  readonly payerRelationship?: string | null;
+  /** The party's flows in the same direction within the structuring window, this one included. */
+  readonly flowsInWindow?: readonly { amountFen: number; occurredAt: string }[];
+  /** When the policyholder's identity verification last failed, if it did. */
+  readonly identityRejectedAt?: string | null;
+  /** The policyholder's declared annual income, in fen. */
+  readonly declaredIncomeFen?: number | null;
 }
 
 export type RuleKind =
@@ -62,12 +242,18 @@ export type RuleKind =
   | 'aml_quick_withdrawal'
   | 'aml_third_party_payer'
   | 'aml_bulk_surrender'
+  | 'aml_structuring'
+  | 'aml_identity_then_purchase'
+  | 'aml_premium_over_income'
   | 'frequent_changes';
 
 const num = (params: Readonly<Record<string, unknown>>, key: string, fallback: number) =>
   typeof params[key] === 'number' ? (params[key] as number) : fallback;
 
 const levelNumber = (level: string | null) => (level ? Number(level.slice(1)) : 0);
+
+/** Premiums a year by payment mode; a single premium counts once. */
+const PAYMENTS_PER_YEAR = { single: 1, annual: 1, semi_annual: 2, quarterly: 4, monthly: 12 } as const;
 
 /** Whether a rule version applies to an event that happened on `date` (Asia/Shanghai). */
 export function isEffective(rule: RuleVersion, date: string): boolean {
@@ -186,26 +372,17 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       ];
     }
     case 'aml_large_value': {
-      if (event.type !== 'contract.premium-paid') return [];
-      const pay = event.payload;
-      const threshold =
-        pay.method === 'cash'
-          ? num(p, 'cashFen', 5_000_000)
-          : pay.payerType === 'corporate'
-            ? num(p, 'corporateTransferFen', 200_000_000)
-            : num(p, 'individualTransferFen', 50_000_000);
-      if (pay.amountFen < threshold) return [];
+      const flow = moneyFlowOf(event);
+      if (!flow || !largeValue(flow, p).reached) return [];
+      const foreign =
+        flow.currency === 'CNY' ? '' : ` (${flow.currency} ${(flow.currencyAmountMinor ?? 0) / 100})`;
       return [
         {
-          subject: { kind: 'customer', id: pay.payerId },
-          summary: `large-value ${pay.method} payment of ${pay.amountFen / 100} yuan on policy ${pay.policyId}`,
-          dedupeKey: `${rule.ruleId}:${pay.paymentId}`,
-          transaction: {
-            kind: 'large_value',
-            amountFen: pay.amountFen,
-            method: pay.method,
-            partyId: pay.payerId,
-          },
+          subject: { kind: 'customer', id: flow.partyId },
+          summary: `large-value ${flow.method} ${flow.direction === 'in' ? 'payment' : 'payout'} (${flow.purpose}) of ${flow.amountFen / 100} yuan${foreign} on policy ${flow.policyId}`,
+          // A premium by its payment id (a replayed payment event is the same payment); a payout by its event.
+          dedupeKey: `${rule.ruleId}:${event.type === 'contract.premium-paid' ? event.payload.paymentId : event.eventId}`,
+          transaction: reportable(flow, 'large_value'),
         },
       ];
     }
@@ -224,12 +401,7 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
           subject: { kind: 'customer', id: w.policyholderId },
           summary: `policy ${w.policyId} withdrawn ${w.withdrawnOn} soon after a premium of ${w.premiumPaidFen / 100} yuan`,
           dedupeKey: `${rule.ruleId}:${w.policyId}`,
-          transaction: {
-            kind: 'suspicious',
-            amountFen: w.refundFen,
-            method: 'refund',
-            partyId: w.policyholderId,
-          },
+          transaction: reportable(moneyFlowOf(event) as MoneyFlow, 'suspicious'),
         },
       ];
     }
@@ -237,17 +409,16 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       if (event.type !== 'contract.premium-paid' || event.payload.payerIsPolicyholder) return [];
       const pay = event.payload;
       if (pay.amountFen < num(p, 'minAmountFen', 1_000_000)) return [];
+      // A payer named on the application with a stated relationship (spouse, parent, employer...) is expected; the
+      // red flag is a third party with none, or only "other".
+      const stated = ctx.payerRelationship;
+      if (stated && stated !== 'other') return [];
       return [
         {
           subject: { kind: 'policy', id: pay.policyId },
-          summary: `premium of ${pay.amountFen / 100} yuan paid by ${pay.payerId}, who is not the policyholder`,
+          summary: `premium of ${pay.amountFen / 100} yuan paid by ${pay.payerId}, who is not the policyholder, with no stated relationship`,
           dedupeKey: `${rule.ruleId}:${pay.paymentId}`,
-          transaction: {
-            kind: 'suspicious',
-            amountFen: pay.amountFen,
-            method: pay.method,
-            partyId: pay.payerId,
-          },
+          transaction: reportable(moneyFlowOf(event) as MoneyFlow, 'suspicious'),
         },
       ];
     }
@@ -263,10 +434,68 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
           dedupeKey: `${rule.ruleId}:${s.policyholderId}:${s.surrenderedOn.slice(0, 7)}`,
           transaction: {
             kind: 'suspicious',
-            amountFen: s.cashValueFen,
-            method: 'surrender',
+            amountFen: s.netPayableFen ?? s.cashValueFen,
+            method: 'bank_transfer',
             partyId: s.policyholderId,
+            direction: 'out',
+            currency: 'CNY',
+            currencyAmountMinor: null,
+            counterparty: s.policyholderId,
+            policyId: s.policyId,
+            purpose: 'surrender',
           },
+        },
+      ];
+    }
+    case 'aml_structuring': {
+      // Splitting: several payments (or payouts) of one party within a few days, each under the large-value threshold,
+      // together at or over it: buying in pieces, or taking money out in pieces.
+      const flow = moneyFlowOf(event);
+      if (!flow) return [];
+      const flows = ctx.flowsInWindow ?? [];
+      const totalFen = num(p, 'totalFen', 5_000_000);
+      const total = flows.reduce((sum, f) => sum + f.amountFen, 0);
+      if (flows.length < num(p, 'minCount', 3) || total < totalFen) return [];
+      if (flows.some((f) => f.amountFen >= totalFen)) return [];
+      const first = flows.map((f) => f.occurredAt).reduce((a, b) => (a < b ? a : b));
+      const windowDays = num(p, 'windowDays', 7);
+      return [
+        {
+          subject: { kind: 'customer', id: flow.partyId },
+          summary: `${flows.length} ${flow.direction === 'in' ? 'payments' : 'payouts'} within ${windowDays} days, each under ${totalFen / 100} yuan, together ${total / 100} yuan`,
+          dedupeKey: `${rule.ruleId}:${flow.partyId}:${flow.direction}:${shanghaiDate(new Date(first))}`,
+          transaction: { ...reportable(flow, 'suspicious'), amountFen: total },
+        },
+      ];
+    }
+    case 'aml_identity_then_purchase': {
+      if (event.type !== 'sales.application-submitted' || !ctx.identityRejectedAt) return [];
+      const a = event.payload;
+      const windowDays = num(p, 'windowDays', 30);
+      const rejectedOn = shanghaiDate(new Date(ctx.identityRejectedAt));
+      const submittedOn = shanghaiDate(new Date(a.submittedAt));
+      if (rejectedOn > submittedOn || addDays(rejectedOn, windowDays) < submittedOn) return [];
+      return [
+        {
+          subject: { kind: 'customer', id: a.policyholderId },
+          summary: `application ${a.applicationId} made ${rejectedOn === submittedOn ? 'on the day' : 'within ' + windowDays + ' days'} after an identity verification failed (${rejectedOn})`,
+          dedupeKey: `${rule.ruleId}:${a.applicationId}`,
+        },
+      ];
+    }
+    case 'aml_premium_over_income': {
+      if (event.type !== 'sales.application-submitted') return [];
+      const a = event.payload;
+      const income = ctx.declaredIncomeFen;
+      if (!income || income <= 0) return [];
+      const annual = a.premiumFen * PAYMENTS_PER_YEAR[a.paymentMode];
+      const multiple = num(p, 'maxIncomeMultiple', 1);
+      if (annual <= income * multiple) return [];
+      return [
+        {
+          subject: { kind: 'customer', id: a.policyholderId },
+          summary: `application ${a.applicationId}: ${annual / 100} yuan a year against a declared income of ${income / 100} yuan`,
+          dedupeKey: `${rule.ruleId}:${a.applicationId}`,
         },
       ];
     }

@@ -75,6 +75,13 @@ export class AmlTransactionEntity {
   @Column('text') method!: string;
   @Column('text', { name: 'party_id' }) partyId!: string;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
+  @Column('text') direction!: 'in' | 'out';
+  @Column('text') currency!: string;
+  @Column('bigint', { name: 'currency_amount_minor', nullable: true, transformer: bigintAsNumber })
+  currencyAmountMinor!: number | null;
+  @Column('text', { nullable: true }) counterparty!: string | null;
+  @Column('uuid', { name: 'policy_id', nullable: true }) policyId!: string | null;
+  @Column('text') purpose!: string;
 }
 
 /** A customer of a departed salesperson who must be told within 30 days (filled from sales' departure events). */

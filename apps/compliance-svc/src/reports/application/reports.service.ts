@@ -1,6 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { Between, DataSource } from 'typeorm';
 import { Clock } from '@insurer/platform-time';
+import { AmlTransactionEntity } from '../../monitoring/infrastructure/monitoring.entity';
+
+export const REPORTING_INSTITUTION = Symbol('REPORTING_INSTITUTION');
+
+export interface ReportingInstitution {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
 
 /** Instants bounding a period of Shanghai calendar days, inclusive. */
 function bounds(from: string, to: string): [Date, Date] {
@@ -16,49 +29,81 @@ export class ReportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(REPORTING_INSTITUTION) private readonly institution: ReportingInstitution,
   ) {}
 
+  /**
+   * The large-value and suspicious transaction register of a period, with the fields a regulator's report carries
+   * (PBoC Order 2016 No. 3): reporting institution, customer identity reference, transaction time, amount and
+   * currency, direction, counterparty, means of payment; and what raised it.
+   */
   async amlTransactions(from: string, to: string) {
     const [start, end] = bounds(from, to);
-    const rows: {
-      transaction_id: string;
-      kind: string;
-      rule_id: string;
-      amount_fen: string;
-      method: string;
-      party_id: string;
-      occurred_at: Date;
-      alert_id: string;
-    }[] = await this.dataSource.query(
-      `SELECT transaction_id, kind, rule_id, amount_fen, method, party_id, occurred_at, alert_id
-         FROM compliance.aml_transaction WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY occurred_at, transaction_id`,
-      [start, end],
-    );
+    const rows = await this.dataSource.manager.find(AmlTransactionEntity, {
+      where: { occurredAt: Between(start, new Date(end.getTime() - 1)) },
+      order: { occurredAt: 'ASC', transactionId: 'ASC' },
+    });
     return rows.map((r) => ({
-      transactionId: r.transaction_id,
+      institutionCode: this.institution.code,
+      institutionName: this.institution.name,
+      transactionId: r.transactionId,
       kind: r.kind,
-      ruleId: r.rule_id,
-      amountFen: Number(r.amount_fen),
+      ruleId: r.ruleId,
+      // The customer's identity is held by customer-svc; the report refers to it by the customer id.
+      customerRef: r.partyId,
+      occurredAt: r.occurredAt.toISOString(),
+      amountFen: r.amountFen,
+      currency: r.currency,
+      currencyAmountMinor: r.currencyAmountMinor,
+      direction: r.direction,
+      counterparty: r.counterparty,
       method: r.method,
-      partyId: r.party_id,
-      occurredAt: new Date(r.occurred_at).toISOString(),
-      alertId: r.alert_id,
+      purpose: r.purpose,
+      policyId: r.policyId,
+      alertId: r.alertId,
     }));
   }
 
   toCsv(rows: Awaited<ReturnType<ReportsService['amlTransactions']>>): string {
-    const header = 'transaction_id,kind,rule_id,amount_cny,method,party_id,occurred_at,alert_id';
+    const header = [
+      'institution_code',
+      'institution_name',
+      'transaction_id',
+      'kind',
+      'rule_id',
+      'customer_ref',
+      'transaction_time',
+      'amount_cny',
+      'currency',
+      'amount_in_currency',
+      'direction',
+      'counterparty',
+      'means_of_payment',
+      'purpose',
+      'policy_id',
+      'alert_id',
+    ].join(',');
     const lines = rows.map((r) =>
       [
+        r.institutionCode,
+        r.institutionName,
         r.transactionId,
         r.kind,
         r.ruleId,
-        (r.amountFen / 100).toFixed(2),
-        r.method,
-        r.partyId,
+        r.customerRef,
         r.occurredAt,
+        (r.amountFen / 100).toFixed(2),
+        r.currency,
+        r.currencyAmountMinor === null ? '' : (r.currencyAmountMinor / 100).toFixed(2),
+        r.direction,
+        r.counterparty ?? '',
+        r.method,
+        r.purpose,
+        r.policyId ?? '',
         r.alertId,
-      ].join(','),
+      ]
+        .map(csvField)
+        .join(','),
     );
     return [header, ...lines].join('\n') + '\n';
   }

@@ -28,6 +28,8 @@ export interface FirstPremium {
   readonly method: 'cash' | 'bank_transfer' | 'card' | 'direct_debit';
   readonly payerId: string;
   readonly payerType: 'individual' | 'corporate';
+  readonly currency?: string;
+  readonly currencyAmountMinor?: number;
 }
 
 export interface OfferState {

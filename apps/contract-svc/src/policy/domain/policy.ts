@@ -177,6 +177,9 @@ export interface PremiumPaymentRecord {
   readonly payerId: string;
   readonly payerType: 'individual' | 'corporate';
   readonly kind: 'first' | 'renewal' | 'arrears';
+  /** Paid in another currency than CNY: its code and amount in minor units; `amountFen` is the CNY booked. */
+  readonly currency?: string;
+  readonly currencyAmountMinor?: number;
 }
 
 export interface PolicyDecided {
@@ -799,6 +802,9 @@ function premiumPaid(
       dueOn: payment.dueOn,
       paidAt: payment.paidAt.toISOString(),
       method: payment.method,
+      ...(payment.currency
+        ? { currency: payment.currency, currencyAmountMinor: payment.currencyAmountMinor }
+        : {}),
       payerId: payment.payerId,
       payerType: payment.payerType,
       payerIsPolicyholder: payment.payerId === policy.policyholderId,

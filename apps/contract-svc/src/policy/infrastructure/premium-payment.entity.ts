@@ -13,4 +13,7 @@ export class PremiumPaymentEntity {
   @Column('uuid', { name: 'payer_id' }) payerId!: string;
   @Column('text', { name: 'payer_type' }) payerType!: 'individual' | 'corporate';
   @Column('text') kind!: 'first' | 'renewal' | 'arrears';
+  @Column('text', { nullable: true }) currency!: string | null;
+  @Column('bigint', { name: 'currency_amount_minor', nullable: true, transformer: bigintAsNumber })
+  currencyAmountMinor!: number | null;
 }

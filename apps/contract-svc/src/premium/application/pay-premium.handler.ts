@@ -12,6 +12,8 @@ export interface RenewalPayment {
   readonly method: PaymentMethod;
   readonly payerId: string;
   readonly payerType: 'individual' | 'corporate';
+  readonly currency?: string;
+  readonly currencyAmountMinor?: number;
 }
 
 /** A renewal premium, exactly the amount due, for the next due date. */

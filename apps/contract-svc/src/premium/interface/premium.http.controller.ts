@@ -13,9 +13,24 @@ const Payment = {
   method: z.enum(['cash', 'bank_transfer', 'card', 'direct_debit']),
   payerId: z.uuid(),
   payerType: z.enum(['individual', 'corporate']),
+  /** Paid in another currency than CNY: its ISO 4217 code and amount in minor units (`amountFen` is the CNY booked). */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+    .refine((c) => c !== 'CNY', 'omit currency for CNY')
+    .optional(),
+  currencyAmountMinor: z.number().int().positive().optional(),
 };
-const FirstPremiumBody = z.strictObject({ applicationId: z.uuid(), ...Payment });
-const RenewalBody = z.strictObject({ policyId: z.uuid(), ...Payment });
+const bothOrNeither = (b: { currency?: string; currencyAmountMinor?: number }, ctx: z.RefinementCtx) => {
+  if ((b.currency === undefined) !== (b.currencyAmountMinor === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [b.currency === undefined ? 'currency' : 'currencyAmountMinor'],
+      message: 'currency and currencyAmountMinor go together',
+    });
+};
+const FirstPremiumBody = z.strictObject({ applicationId: z.uuid(), ...Payment }).superRefine(bothOrNeither);
+const RenewalBody = z.strictObject({ policyId: z.uuid(), ...Payment }).superRefine(bothOrNeither);
 
 /**
  * Premiums are reported by the payment platform (role `integrator`) or finance (`admin`), never by sales roles: a

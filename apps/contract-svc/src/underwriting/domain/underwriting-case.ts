@@ -33,6 +33,8 @@ export interface CaseState {
     method: 'cash' | 'bank_transfer' | 'card' | 'direct_debit';
     payerId: string;
     payerType: 'individual' | 'corporate';
+    currency?: string;
+    currencyAmountMinor?: number;
   };
   readonly createdAt: Date;
 }

@@ -37,6 +37,8 @@ export class UnderwritingCaseEntity implements CaseState {
     method: 'cash' | 'bank_transfer' | 'card' | 'direct_debit';
     payerId: string;
     payerType: 'individual' | 'corporate';
+    currency?: string;
+    currencyAmountMinor?: number;
   } | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

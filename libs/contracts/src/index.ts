@@ -17,3 +17,4 @@ export * from './asyncapi';
 export * from './json-schema';
 export * from './contract/policy-status';
 export * from './customer/customer-facts';
+export * from './rule-codes';

@@ -71,6 +71,10 @@ export class RequestValidationError extends AppError {
 
 export class ResourceNotFoundError extends AppError {
   constructor(resource: string, id: string) {
-    super(`${resource.toUpperCase()}.NOT_FOUND`, 'not_found', `${resource} ${id} does not exist.`);
+    super(
+      `${resource.toUpperCase().replace(/ /g, '_')}.NOT_FOUND`,
+      'not_found',
+      `${resource} ${id} does not exist.`,
+    );
   }
 }

@@ -2,7 +2,18 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, throwError } from 'rxjs';
 import { isInfrastructureError } from '@insurer/platform-config';
+import { ruleCode } from '@insurer/contracts';
 import { AppError, STATUS_BY_KIND } from '@insurer/platform-errors';
+
+/**
+ * The rule a refusal rests on: the one the error names, else the registry's entry for its code (rule-codes.ts), so
+ * every refusal by a law, the product's terms or an internal control names its source; platform codes name none.
+ */
+function ruleMember(exception: AppError): { rule?: { id: string; source: string } } {
+  if (exception.rule) return { rule: exception.rule };
+  const entry = ruleCode(exception.code);
+  return entry && entry.kind !== 'platform' ? { rule: { id: exception.code, source: entry.source } } : {};
+}
 
 /** Seconds a client is asked to wait before retrying a request that met a database outage. */
 const RETRY_AFTER_SECONDS = 5;
@@ -80,7 +91,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: exception.message,
         code: exception.code,
         ...(exception.errors.length ? { errors: exception.errors } : {}),
-        ...(exception.rule ? { rule: exception.rule } : {}),
+        ...ruleMember(exception),
         ...base,
       };
     }

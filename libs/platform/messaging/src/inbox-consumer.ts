@@ -6,6 +6,7 @@ import {
   latestEventDefinition,
   parseCommand,
   parseEvent,
+  ruleCode,
   type DomainCommand,
   type DomainEvent,
   type EventType,
@@ -33,6 +34,13 @@ export type CommandHandler = (command: DomainCommand, ctx: DeliveryContext) => P
 /** A handler error that retrying cannot fix (a refused command, a rule violation): no retries. */
 export interface NonRetryable {
   readonly retryable: false;
+}
+
+/** A reason names the source of its rule from the registry when the handler did not (platform codes name none). */
+function withSource(reason: Reason): Reason {
+  if (reason.source) return reason;
+  const entry = ruleCode(reason.code);
+  return entry && entry.kind !== 'platform' ? { ...reason, source: entry.source } : reason;
 }
 
 /** A refusal a command handler throws; it becomes a command-rejected event with these reasons. */
@@ -598,7 +606,7 @@ export class InboxConsumer {
             identifiedBy,
             commandType,
             issuer,
-            reasons,
+            reasons: reasons.map(withSource),
             rejectedAt: new Date().toISOString(),
           },
         } as never);

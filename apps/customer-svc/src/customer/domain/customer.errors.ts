@@ -1,3 +1,4 @@
+import { ruleOf } from '@insurer/contracts';
 import { AppError } from '@insurer/platform-errors';
 import type { RuleViolation } from './rule-violation';
 
@@ -23,7 +24,7 @@ export class FieldNotNeededForPurposeError extends AppError {
           message: `not needed for ${purpose}`,
           rule: 'PIPL.MINIMUM_NECESSARY',
         })),
-        rule: { id: 'PIPL.MINIMUM_NECESSARY', source: 'Personal Information Protection Law Art. 6' },
+        rule: ruleOf('PIPL.MINIMUM_NECESSARY'),
       },
     );
   }
@@ -64,7 +65,7 @@ export class CustomerRestrictedError extends AppError {
         (retainedUntil ? `until ${retainedUntil}` : 'while a policy runs and for the periods after it ends') +
         ', and are not processed',
       {
-        rule: { id: 'CUSTOMER.PROCESSING_RESTRICTED', source: 'PIPL Art. 47' },
+        rule: ruleOf('CUSTOMER.PROCESSING_RESTRICTED'),
         extensions: { retainedUntil },
       },
     );
@@ -92,7 +93,7 @@ export class AssessmentLimitError extends AppError {
 export class ConsentRequiredError extends AppError {
   constructor(purpose: string) {
     super('CUSTOMER.CONSENT_REQUIRED', 'rule', `this needs the customer's separate consent for ${purpose}`, {
-      rule: { id: 'PIPL.SEPARATE_CONSENT', source: 'Personal Information Protection Law Arts. 28-29' },
+      rule: ruleOf('PIPL.SEPARATE_CONSENT'),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { ruleOf } from '@insurer/contracts';
 import { addYears, type CalendarDate } from '@insurer/platform-time';
 
 /** A policy the customer holds or is insured by, as customer-svc's replica knows it. */
@@ -25,9 +26,8 @@ export interface Retention {
   readonly grounds: readonly RetentionGround[];
 }
 
-export const INSURANCE_RECORDS_SOURCE = 'Insurance Law Art. 87';
-export const AML_RECORDS_SOURCE =
-  'Anti-Money Laundering Law (2024 revision) and PBoC customer identification and record-keeping measures (Order 2022 No. 1)';
+export const INSURANCE_RECORDS_SOURCE = ruleOf('RETENTION.INSURANCE_RECORDS').source;
+export const AML_RECORDS_SOURCE = ruleOf('RETENTION.AML_IDENTITY_RECORDS').source;
 
 const ENDED = new Set(['withdrawn', 'surrendered', 'terminated']);
 

@@ -1,7 +1,8 @@
+import { LEGAL_SOURCES } from '@insurer/contracts';
 import { addMonths, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 import type { RuleViolation } from './rule-violation';
 
-export const SUITABILITY_SOURCE = 'NFRA Order 2025 No. 7 (金融机构产品适当性管理办法)';
+export const SUITABILITY_SOURCE = LEGAL_SOURCES.suitability;
 
 export type RiskLevel = 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
 

@@ -43,6 +43,13 @@ describe('ProblemDetailsFilter', () => {
     await expect(lastValueFrom(result as Observable<never>)).rejects.toBe(error);
   });
 
+  it('names the rule and source from the registry when the refusal names none; a platform code names none', () => {
+    const barred = capture(new AppError('CLAIM.TIME_BARRED', 'rule', 'time-barred'));
+    expect(barred.body?.rule).toEqual({ id: 'CLAIM.TIME_BARRED', source: 'Insurance Law Art. 26' });
+    const invalid = capture(new AppError('REQUEST.INVALID', 'validation', 'bad'));
+    expect(invalid.body).not.toHaveProperty('rule');
+  });
+
   it('maps a rule refusal to 422 with its code, rule and legal source', () => {
     const sent = capture(
       new AppError('SALES.SUITABILITY_MISMATCH', 'rule', 'Product grade R4 is above customer level C2.', {

@@ -240,6 +240,17 @@ describe('updates with history and optimistic concurrency (manual 1.2, 1.4)', ()
 describe('masked and unmasked reads', () => {
   it('masks sensitive fields for everyone, unmasks for an allowed role and purpose, and records that access', async () => {
     const c = await register();
+    // Each sensitive kind by its own separate consent (PIPL Art. 29): the bank account, and the ID number in clear.
+    for (const purpose of ['bank_account', 'id_number'])
+      expect(
+        (
+          await api.post(
+            '/consents',
+            { customerId: c.id, purpose, noticeVersion: 'SN-2026-01', channel: 'app' },
+            agent,
+          )
+        ).status,
+      ).toBe(201);
     const withBank = await api.patch(
       `/customers/${c.id}`,
       {
@@ -272,6 +283,76 @@ describe('masked and unmasked reads', () => {
       c.id,
     ]);
     expect(rows).toEqual([{ fields: ['idNumber'], purpose: 'underwriting' }]);
+  });
+
+  it('needs a separate consent for each sensitive kind: bank account and ID number, and withdrawing one removes the account', async () => {
+    const c = await register();
+    const bank = (version: number) =>
+      api.patch(
+        `/customers/${c.id}`,
+        {
+          expectedVersion: version,
+          purpose: 'underwriting',
+          reason: 'premium debit account',
+          changes: { bankAccount: '6222020200112233445' },
+        },
+        agent,
+      );
+    const noConsent = await bank(1);
+    expect(noConsent.status).toBe(422);
+    expect(noConsent.body).toMatchObject({
+      code: 'CUSTOMER.CONSENT_REQUIRED',
+      rule: { id: 'PIPL.SEPARATE_CONSENT', source: 'Personal Information Protection Law Arts. 28-29' },
+    });
+    const unmask = () => api.get(`/customers/${c.id}?purpose=underwriting&unmask=idNumber`, underwriter);
+    expect((await unmask()).body.code).toBe('CUSTOMER.CONSENT_REQUIRED');
+    // The customer reads their own ID number without any consent: it is theirs (PIPL Art. 45).
+    const own = await api.get(
+      `/customers/${c.id}?purpose=underwriting&unmask=idNumber`,
+      tokenFor('customer', 'c', c.id),
+    );
+    expect(own.status).toBe(200);
+
+    const consent = async (purpose: string) =>
+      (
+        await api.post(
+          '/consents',
+          { customerId: c.id, purpose, noticeVersion: 'SN-2026-01', channel: 'app' },
+          agent,
+        )
+      ).body as { consentId: string };
+    const bankConsent = await consent('bank_account');
+    expect((await bank(1)).status).toBe(200);
+    expect((await unmask()).status).toBe(422);
+    await consent('id_number');
+    expect((await unmask()).body.profile.idNumber).toBe(c.body.idNumber);
+
+    // Version 2 of the consent event carries the new kinds; version 1 cannot, and is not sent for them.
+    const [v2] = await events.waitFor(
+      (m) =>
+        ofType('customer.consent-granted', c.id)(m) &&
+        (m.json as { payload: { purpose: string } }).payload.purpose === 'bank_account',
+    );
+    expect(v2.json).toMatchObject({ version: 2 });
+    expect(
+      events.matching(
+        (m) =>
+          ofType('customer.consent-granted', c.id)(m) &&
+          (m.json as { version: number }).version === 1 &&
+          (m.json as { payload: { purpose: string } }).payload.purpose === 'bank_account',
+      ),
+    ).toEqual([]);
+
+    const withdrawn = await api.post(
+      `/consents/${bankConsent.consentId}/withdrawal`,
+      {},
+      tokenFor('customer', 'c', c.id),
+    );
+    expect(withdrawn.status).toBe(200);
+    const after = await api.get(`/customers/${c.id}?purpose=underwriting`, tokenFor('customer', 'c', c.id));
+    expect(after.body.profile).not.toHaveProperty('bankAccount');
+    const history = await api.get(`/customers/${c.id}/history`, tokenFor('customer', 'c', c.id));
+    expect(history.body.at(-1)).toMatchObject({ reason: 'bank_account consent withdrawn' });
   });
 
   it('shows a purpose only its fields: marketing never sees income', async () => {

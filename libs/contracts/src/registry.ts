@@ -22,6 +22,8 @@ export const EVENT_DEFINITIONS = [
   customer.IdentityRejectedV1,
   customer.ConsentGrantedV1,
   customer.ConsentWithdrawnV1,
+  customer.ConsentGrantedV2,
+  customer.ConsentWithdrawnV2,
   customer.CustomerErasedV1,
   customer.CustomerProcessingRestrictedV1,
   customer.RiskToleranceAssessedV1,

@@ -108,6 +108,38 @@ export const ConsentWithdrawnV1 = defineEvent({
   payload: z.object({ customerId: Id, consentId: Id, purpose: ConsentPurpose, withdrawnAt: Instant }),
 });
 
+/**
+ * Version 2 adds the separate consents for sensitive kinds, `id_number` and `bank_account` (PIPL Art. 29), which
+ * version 1's purposes cannot carry. customer-svc publishes version 2 of every consent, and version 1 as well for a
+ * purpose version 1 knows, until its consumers have moved.
+ */
+export const ConsentPurposeV2 = z.enum([...ConsentPurpose.options, 'id_number', 'bank_account']);
+
+export const ConsentGrantedV2 = defineEvent({
+  type: 'customer.consent-granted',
+  version: 2,
+  topic,
+  description:
+    'The customer consented to processing for a purpose under a notice version; sensitive kinds (health_data, id_number, bank_account) each by a separate consent.',
+  payload: z.object({
+    customerId: Id,
+    consentId: Id,
+    purpose: ConsentPurposeV2,
+    noticeVersion: z.string().min(1),
+    channel: z.string().min(1),
+    grantedAt: Instant,
+  }),
+});
+
+export const ConsentWithdrawnV2 = defineEvent({
+  type: 'customer.consent-withdrawn',
+  version: 2,
+  topic,
+  description:
+    'A consent was withdrawn; processing for that purpose stops at once (a withdrawn bank_account consent removes the account).',
+  payload: z.object({ customerId: Id, consentId: Id, purpose: ConsentPurposeV2, withdrawnAt: Instant }),
+});
+
 export const CustomerErasedV1 = defineEvent({
   type: 'customer.customer-erased',
   version: 1,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
+  findEvent,
   latestEventDefinition,
   type EventEnvelope,
   type EventPayload,
@@ -13,6 +14,8 @@ export interface PublishInput<T extends EventType> {
   readonly aggregateId: string;
   readonly payload: EventPayload<T>;
   readonly occurredAt?: Date;
+  /** An older version still published for consumers that have not moved (default: the latest). */
+  readonly version?: number;
 }
 
 /** Any event type's input, each with its own payload type. */
@@ -56,8 +59,12 @@ export class OutboxPublisher {
   ): Promise<EventEnvelope<EventType>[]> {
     const ctx = currentContext();
     const rows = inputs.map((input) => {
-      const def = latestEventDefinition(input.type);
-      if (!def) throw new EventContractError(input.type, 'unknown event type');
+      const def =
+        input.version === undefined
+          ? latestEventDefinition(input.type)
+          : findEvent(input.type, input.version);
+      if (!def)
+        throw new EventContractError(input.type, `unknown event type or version ${input.version ?? ''}`);
       const parsed = def.payload.safeParse(input.payload);
       if (!parsed.success) {
         throw new EventContractError(

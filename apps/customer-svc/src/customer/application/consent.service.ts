@@ -1,3 +1,4 @@
+import { ConsentPurpose as ConsentPurposeV1 } from '@insurer/contracts';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
@@ -6,6 +7,8 @@ import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { ConsentRequiredError } from '../domain/customer.errors';
+import { correct } from '../domain/customer';
+import type { Purpose } from '../domain/field-catalogue';
 import { ConsentEntity, CustomerEntity } from '../infrastructure/customer.entity';
 import { PersonalDataVault } from '../infrastructure/personal-data-vault';
 import { CustomerRepository } from '../infrastructure/customer.repository';
@@ -20,8 +23,46 @@ export const CONSENT_PURPOSES = [
   'service',
   'marketing',
   'health_data',
+  'id_number',
+  'bank_account',
 ] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/**
+ * Sensitive personal information needs its own separate consent (PIPL Art. 29), one per kind: the health declaration
+ * (`health_data`), and to use the ID number or the bank account beyond what the law itself requires (`id_number`,
+ * `bank_account`). Collecting and checking the ID number at registration is identity verification the AML rules
+ * require (PIPL Art. 13(1)(3)); showing it in clear to staff, like storing and showing a bank account, is not.
+ */
+export const SENSITIVE_FIELD_CONSENT: Readonly<Partial<Record<string, ConsentPurpose>>> = {
+  idNumber: 'id_number',
+  bankAccount: 'bank_account',
+};
+
+/**
+ * Version 1 of the consent events, for consumers that have not moved to version 2, where its purposes reach: a
+ * sensitive kind version 1 does not know goes out as version 2 only.
+ */
+function alsoAsV1<E extends { payload: { purpose: ConsentPurpose } }>(event: E): (E & { version: 1 })[] {
+  return (ConsentPurposeV1.options as readonly string[]).includes(event.payload.purpose)
+    ? [{ ...event, version: 1 }]
+    : [];
+}
+
+/** Throws ConsentRequiredError for the first kind among `purposes` the customer has no active consent for. */
+export async function assertSeparateConsent(
+  manager: EntityManager,
+  customerId: string,
+  purposes: readonly ConsentPurpose[],
+): Promise<void> {
+  if (purposes.length === 0) return;
+  const active = await manager.find(ConsentEntity, {
+    select: { purpose: true },
+    where: { customerId, withdrawnAt: IsNull() },
+  });
+  const missing = purposes.find((p) => !active.some((c) => c.purpose === p));
+  if (missing) throw new ConsentRequiredError(missing);
+}
 
 export interface HealthDeclaration {
   readonly answers: readonly { questionId: string; answer: boolean; details?: string }[];
@@ -66,8 +107,8 @@ export class ConsentService {
         withdrawnAt: null,
       });
       await manager.insert(ConsentEntity, consent);
-      await this.outbox.publish(manager, {
-        type: 'customer.consent-granted',
+      const granted = {
+        type: 'customer.consent-granted' as const,
         aggregateId: input.customerId,
         payload: {
           customerId: input.customerId,
@@ -77,7 +118,8 @@ export class ConsentService {
           channel: input.channel,
           grantedAt: now.toISOString(),
         },
-      });
+      };
+      await this.outbox.publishAll(manager, [granted, ...alsoAsV1(granted)]);
       return consent;
     });
   }
@@ -101,8 +143,11 @@ export class ConsentService {
           { healthDeclaration: null, updatedAt: now },
         );
       }
-      await this.outbox.publish(manager, {
-        type: 'customer.consent-withdrawn',
+      // Without its consent the bank account is no longer kept: removed in a new version of the profile (Art. 47).
+      if (consent.purpose === 'bank_account')
+        await this.dropBankAccount(manager, consent.customerId, principal.sub, now);
+      const withdrawn = {
+        type: 'customer.consent-withdrawn' as const,
         aggregateId: consent.customerId,
         payload: {
           customerId: consent.customerId,
@@ -110,9 +155,29 @@ export class ConsentService {
           purpose: consent.purpose as ConsentPurpose,
           withdrawnAt: now.toISOString(),
         },
-      });
+      };
+      await this.outbox.publishAll(manager, [withdrawn, ...alsoAsV1(withdrawn)]);
       return consent;
     });
+  }
+
+  private async dropBankAccount(manager: EntityManager, customerId: string, actor: string, now: Date) {
+    const customer = await this.customers.lockActive(manager, customerId);
+    const before = await this.customers.openProfile(manager, customer);
+    if (before.bankAccount === undefined) return;
+    const decided = correct(
+      customer,
+      before,
+      {
+        expectedVersion: customer.version,
+        purpose: customer.collectedFor[0] as Purpose,
+        reason: 'bank_account consent withdrawn',
+        changes: { bankAccount: null },
+      },
+      actor,
+      now,
+    );
+    if (decided) await this.customers.save(manager, customer, decided);
   }
 
   async list(customerId: string, principal: Principal): Promise<ConsentEntity[]> {

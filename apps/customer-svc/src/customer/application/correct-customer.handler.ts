@@ -7,6 +7,7 @@ import { CustomerAlreadyRegisteredError } from '../domain/customer.errors';
 import { CustomerRepository } from '../infrastructure/customer.repository';
 import { isUniqueViolation } from './unique-violation';
 import { assertOwn } from './own-records';
+import { assertSeparateConsent } from './consent.service';
 import type { Principal } from '@insurer/platform-auth';
 
 /** A correction of the profile as a new version, against the version the caller read. */
@@ -31,6 +32,9 @@ export class CorrectCustomerHandler {
     try {
       return await inTransaction(this.dataSource, within, async (manager) => {
         const customer = await this.customers.lockActive(manager, customerId);
+        // Storing a bank account needs its separate consent; the ID number's change is identity (AML), not consent.
+        if (input.changes.bankAccount !== undefined && input.changes.bankAccount !== null)
+          await assertSeparateConsent(manager, customerId, ['bank_account']);
         const before = await this.customers.openProfile(manager, customer);
         const decided = correct(customer, before, input, actor, now);
         if (!decided) return { customerId, version: customer.version, changedFields: [] };

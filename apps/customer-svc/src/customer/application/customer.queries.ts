@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SENSITIVE_FIELD_CONSENT, assertSeparateConsent } from './consent.service';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
 import { assertMayUnmask, maskChanges, projectForReader } from '../domain/customer';
@@ -37,6 +38,13 @@ export class CustomerQueries {
     assertMayUnmask(purpose, unmask, { self: principal.customerId === customerId, roles: principal.roles });
     return this.dataSource.transaction(async (manager) => {
       const customer = await this.customers.findActive(manager, customerId);
+      // Staff see a sensitive field in clear only with the customer's separate consent for it; the customer always.
+      if (principal.customerId !== customerId)
+        await assertSeparateConsent(
+          manager,
+          customerId,
+          unmask.flatMap((field) => SENSITIVE_FIELD_CONSENT[field] ?? []),
+        );
       const shown = projectForReader(await this.customers.openProfile(manager, customer), purpose, unmask);
       if (shown.revealed.length)
         await this.customers.recordAccess(manager, customerId, principal, shown.revealed, purpose);

@@ -5,6 +5,7 @@ import { SalesDomain1764200000000 } from './database/migrations/1764200000000-Sa
 import { TrainingYears1765000000000 } from './database/migrations/1765000000000-TrainingYears';
 import { Parties1765200000000 } from './database/migrations/1765200000000-Parties';
 import { PolicyDisputes1765400000000 } from './database/migrations/1765400000000-PolicyDisputes';
+import { ClaimDisputes1765500000000 } from './database/migrations/1765500000000-ClaimDisputes';
 import { PolicyReplicaEntity } from './policy-replica/infrastructure/policy-replica.entity';
 import { ProductVersionEntity } from './product/infrastructure/product-version.entity';
 import { ApplicationEntity } from './proposal/infrastructure/application.entity';
@@ -50,6 +51,7 @@ export const service: ServiceParts<SalesConfig> = {
       TrainingYears1765000000000,
       Parties1765200000000,
       PolicyDisputes1765400000000,
+      ClaimDisputes1765500000000,
     ],
   },
   imports: (config) => [SalesModule.forRoot({ returnVisitSweepMs: config.RETURN_VISIT_SWEEP_MS })],

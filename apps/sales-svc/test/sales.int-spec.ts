@@ -552,6 +552,47 @@ describe('applications', () => {
         )[0]?.d === addYears(resolvedOn, 2),
       { description: 'the recording kept 2 years after the complaint' },
     );
+
+    // A claim on the policy rejected 6 years from now, contested (reopened) and paid half a year later: the claim
+    // dispute keeps the recording 2 years after it ends.
+    const claimId = randomUUID();
+    const rejectedOn = addYears(today(), 6);
+    await producer.event('claims.claim-rejected', claimId, {
+      ...eventFixtures['claims.claim-rejected'],
+      claimId,
+      policyId,
+      decidedAt: `${rejectedOn}T04:00:00.000Z`,
+    });
+    const retained = async () =>
+      (
+        await db.query(
+          `SELECT recording_retained_until::text AS d FROM sales.application WHERE application_id = $1`,
+          [app.body.applicationId],
+        )
+      )[0]?.d as string;
+    await waitFor(async () => (await retained()) === addYears(rejectedOn, 2), {
+      description: 'the recording kept 2 years after the rejection',
+    });
+    await producer.event('claims.claim-reopened', claimId, {
+      ...eventFixtures['claims.claim-reopened'],
+      claimId,
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT resolved_on FROM sales.policy_dispute WHERE dispute_id = $1`, [claimId]))[0]
+          ?.resolved_on === null,
+      { description: 'the dispute open again' },
+    );
+    const paidOn = addDays(rejectedOn, 180);
+    await producer.event('claims.claim-paid', claimId, {
+      ...eventFixtures['claims.claim-paid'],
+      claimId,
+      policyId,
+      paidAt: `${paidOn}T04:00:00.000Z`,
+    });
+    await waitFor(async () => (await retained()) === addYears(paidOn, 2), {
+      description: 'the recording kept 2 years after the claim dispute ended',
+    });
   });
 
   it('takes an application on a quote on its 30th day and refuses it on the 31st', async () => {

@@ -13,6 +13,10 @@ export const claimsConfigSchema = extendServiceConfig({
   /** Annual rate (basis points) for the late-payment exposure; the one-year LPR was 300 bp in 2025. */
   CLAIMS_LATE_INTEREST_BP: z.coerce.number().int().min(0).max(5_000).default(300),
   CLAIM_TIMER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** AML record keeping after a payment (as customer-svc's setting of the same name). */
+  AML_RETENTION_YEARS: z.coerce.number().int().min(5).max(30).default(10),
+  /** How often claims of customers who asked for erasure are checked for the end of their payee data's retention. */
+  RETENTION_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
 });
 
 export type ClaimsConfig = z.output<typeof claimsConfigSchema>;

@@ -15,6 +15,7 @@ import { PayAdvanceHandler } from './claim/application/pay-advance.handler';
 import { ReopenClaimHandler } from './claim/application/reopen-claim.handler';
 import { ReportClaimHandler } from './claim/application/report-claim.handler';
 import { SealPayeeNamesHandler } from './claim/application/seal-payee-names.handler';
+import { SweepPayeeRetentionHandler } from './claim/application/sweep-payee-retention.handler';
 import { SendRejectionNoticeHandler } from './claim/application/send-rejection-notice.handler';
 import { SubmitDocumentsHandler } from './claim/application/submit-documents.handler';
 import { SweepClaimTimersHandler } from './claim/application/sweep-claim-timers.handler';
@@ -29,6 +30,23 @@ export class ClaimTimerJob implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(timers: SweepClaimTimersHandler, intervalMs: number, logger: Logger) {
     this.job = new PeriodicJob('claim-timers', intervalMs, () => timers.execute(), logger);
+  }
+
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.job.stop();
+  }
+}
+
+/** Shreds the payee data of erased customers' claims when their retention ends, on a timer of its own. */
+export class PayeeRetentionJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly job: PeriodicJob;
+
+  constructor(sweep: SweepPayeeRetentionHandler, amlYears: number, intervalMs: number, logger: Logger) {
+    this.job = new PeriodicJob('payee-retention', intervalMs, () => sweep.execute(amlYears), logger);
   }
 
   onApplicationBootstrap(): void {
@@ -55,7 +73,11 @@ export class PayeeNameSealing implements OnApplicationBootstrap {
 
 @Module({})
 export class ClaimsModule {
-  static forRoot(options: { settings: ClaimsSettings; sweepIntervalMs: number }): DynamicModule {
+  static forRoot(options: {
+    settings: ClaimsSettings;
+    sweepIntervalMs: number;
+    retention: { amlYears: number; sweepIntervalMs: number };
+  }): DynamicModule {
     return {
       module: ClaimsModule,
       controllers: [ClaimHttpController, ClaimCommandsConsumer, ReplicaEventsConsumer],
@@ -73,6 +95,18 @@ export class ClaimsModule {
         ReopenClaimHandler,
         SweepClaimTimersHandler,
         SealPayeeNamesHandler,
+        SweepPayeeRetentionHandler,
+        {
+          provide: PayeeRetentionJob,
+          inject: [SweepPayeeRetentionHandler, LOGGER],
+          useFactory: (sweep: SweepPayeeRetentionHandler, logger: Logger) =>
+            new PayeeRetentionJob(
+              sweep,
+              options.retention.amlYears,
+              options.retention.sweepIntervalMs,
+              logger,
+            ),
+        },
         {
           provide: PayeeNameSealing,
           inject: [SealPayeeNamesHandler, LOGGER],

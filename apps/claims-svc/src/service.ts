@@ -12,6 +12,7 @@ import { ClaimsDomain1764400000000 } from './database/migrations/1764400000000-C
 import { ClaimsParties1765200000000 } from './database/migrations/1765200000000-ClaimsParties';
 import { ClaimsPolicyLoans1765300000000 } from './database/migrations/1765300000000-ClaimsPolicyLoans';
 import { ClaimsPayeeNameSealed1765400000000 } from './database/migrations/1765400000000-ClaimsPayeeNameSealed';
+import { ClaimsPayeeRetention1765500000000 } from './database/migrations/1765500000000-ClaimsPayeeRetention';
 import {
   ClaimsPolicyReplicaEntity,
   ClaimsProductReplicaEntity,
@@ -42,6 +43,7 @@ export const service: ServiceParts<ClaimsConfig> = {
       ClaimsParties1765200000000,
       ClaimsPolicyLoans1765300000000,
       ClaimsPayeeNameSealed1765400000000,
+      ClaimsPayeeRetention1765500000000,
     ],
   },
   imports: (config) => [
@@ -55,6 +57,7 @@ export const service: ServiceParts<ClaimsConfig> = {
         lateInterestBp: config.CLAIMS_LATE_INTEREST_BP,
       },
       sweepIntervalMs: config.CLAIM_TIMER_SWEEP_MS,
+      retention: { amlYears: config.AML_RETENTION_YEARS, sweepIntervalMs: config.RETENTION_SWEEP_MS },
     }),
   ],
 };

@@ -17,6 +17,7 @@ import { ManualClock, addDays, addYears, daysBetween, shanghaiDate } from '@insu
 import type { ClaimsConfig } from '../src/claims-config';
 import { DOCUMENT_CHECKLIST } from '../src/claim/domain/intake';
 import { SealPayeeNamesHandler } from '../src/claim/application/seal-payee-names.handler';
+import { SweepPayeeRetentionHandler } from '../src/claim/application/sweep-payee-retention.handler';
 import { ClaimTimerJob } from '../src/claims.module';
 import { service } from '../src/service';
 
@@ -546,6 +547,63 @@ describe('the customer view', () => {
     expect((await api.get(`/claims/${claimId}`, tokenFor('customer', 'c-2', randomUUID()))).status).toBe(403);
     const mine = await api.get('/claims', tokenFor('customer', 'c-1', p.insuredId));
     expect(mine.body.map((c: { claimId: string }) => c.claimId)).toEqual([claimId]);
+  });
+
+  it("shreds an erased customer's payee data on the day its retention ends, keeping the masked display", async () => {
+    const p = await policy(medical);
+    const claimId = (await api.post('/claims', claimBody(p), handler)).body.claimId as string;
+    await api.post(`/claims/${claimId}/documents`, { documents: allDocuments('hospitalisation') }, handler);
+    await api.post(`/claims/${claimId}/assessment`, {}, handler);
+    const reasons = [{ code: 'CLAIM.EXCLUSION', message: 'cosmetic treatment is excluded' }];
+    expect(
+      (await api.post(`/claims/${claimId}/decision`, { decision: 'reject', reasons }, handler2)).status,
+    ).toBe(200);
+    await producer.event('customer.processing-restricted', p.insuredId, {
+      customerId: p.insuredId,
+      restrictedAt: clock.now().toISOString(),
+      retainedUntil: null,
+      grounds: [{ rule: 'RETENTION.INSURANCE_RECORDS', source: 'Insurance Law Art. 87', until: null }],
+    });
+    await producer.event('contract.policy-terminated', p.policyId, {
+      ...eventFixtures['contract.policy-terminated'],
+      policyId: p.policyId,
+      terminatedOn: today(),
+    });
+    const row = async () =>
+      (
+        await db.query(
+          `SELECT payee_account IS NULL AS account_gone, payee_name_sealed IS NULL AS name_gone
+             FROM claims.claim WHERE claim_id = $1`,
+          [claimId],
+        )
+      )[0];
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM claims.erasure_request WHERE customer_id = $1`, [p.insuredId]))
+          .length === 1 &&
+        (await db.query(`SELECT ended_on FROM claims.policy_replica WHERE policy_id = $1`, [p.policyId]))[0]
+          ?.ended_on !== null,
+      { description: 'the erasure request and the end of the policy' },
+    );
+    // A one-year contract: 5 years after its end (Art. 87); the AML period, 10 years after the rejection, is later.
+    const until = addYears(today(), 10);
+    const sweep = started.app.get(SweepPayeeRetentionHandler);
+    const start = clock.now();
+    try {
+      await sweep.execute(10);
+      expect(await row()).toEqual({ account_gone: false, name_gone: false });
+      clock.set(`${addDays(until, -1)}T12:00:00+08:00`);
+      await sweep.execute(10);
+      expect(await row()).toEqual({ account_gone: false, name_gone: false });
+      clock.set(`${until}T00:30:00+08:00`);
+      expect((await sweep.execute(10)).shredded).toBeGreaterThanOrEqual(1);
+      expect(await row()).toEqual({ account_gone: true, name_gone: true });
+    } finally {
+      clock.set(start);
+    }
+    const view = await api.get(`/claims/${claimId}`, handler);
+    expect(view.body).toMatchObject({ payeeAccount: '****3445', payeeName: '张*' });
+    expect(view.body.payeeShreddedAt).toEqual(expect.any(String));
   });
 
   it("seals the payee's name with the account: the row and the view keep only the surname", async () => {

@@ -28,7 +28,9 @@ export class ClaimEntity implements ClaimState {
   @Column('bytea', { name: 'payee_name_sealed', nullable: true }) payeeNameSealed!: Buffer | null;
   @Column('text', { name: 'payee_relationship' }) payeeRelationship!: string;
   /** The payee's bank account, sealed with AES-256-GCM; only the last four digits are kept in clear, for display. */
-  @Column('bytea', { name: 'payee_account' }) payeeAccount!: Buffer;
+  /** Null once shredded, when the retention after an erasure request ended (`payeeShreddedAt`). */
+  @Column('bytea', { name: 'payee_account', nullable: true }) payeeAccount!: Buffer | null;
+  @Column('timestamptz', { name: 'payee_shredded_at', nullable: true }) payeeShreddedAt!: Date | null;
   @Column('text', { name: 'payee_account_last4' }) payeeAccountLast4!: string;
   @Column('text') status!: ClaimStatus;
   @Column('timestamptz', { name: 'reported_at' }) reportedAt!: Date;

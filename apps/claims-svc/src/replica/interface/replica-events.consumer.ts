@@ -116,6 +116,21 @@ export class ReplicaEventsConsumer {
     await this.end(ctx, event.payload.policyId, 'surrendered', event.payload.surrenderedOn);
   }
 
+  /**
+   * An erasure request (a restriction now, or the erasure when nothing was kept) is remembered: the claims of the
+   * customer, as insured or policyholder, have their sealed payee data shredded when its retention ends.
+   */
+  @EventPattern(['customer.processing-restricted', 'customer.customer-erased'])
+  async onErasureRequested(
+    @Payload() event: EventOf<'customer.processing-restricted' | 'customer.customer-erased'>,
+    @Ctx() ctx: DeliveryContext,
+  ): Promise<void> {
+    await ctx.manager.query(
+      `INSERT INTO claims.erasure_request (customer_id, requested_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [event.payload.customerId, new Date(event.occurredAt)],
+    );
+  }
+
   @EventPattern('contract.policy-terminated')
   async onTerminated(@Payload() event: EventOf<'contract.policy-terminated'>, @Ctx() ctx: DeliveryContext) {
     await this.end(ctx, event.payload.policyId, 'terminated', addDays(event.payload.terminatedOn, 1));

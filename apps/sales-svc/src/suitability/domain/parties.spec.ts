@@ -160,6 +160,13 @@ describe('rating age (the insured’s completed age on the effective date)', () 
     expect(codes(refused)).toEqual(['QUOTE.RATING_AGE_CHANGED']);
     expect(refused[0].message).toContain('birthday 2026-06-15');
   });
+
+  it('names the birthday of one born on 29 February as completed years count it: 1 March in a common year', () => {
+    expect(completedYears('2012-02-29', '2027-02-28')).toBe(14);
+    expect(completedYears('2012-02-29', '2027-03-01')).toBe(15);
+    expect(checkRatingAge(14, '2012-02-29', 15, '2027-03-01')[0]!.message).toContain('birthday 2027-03-01');
+    expect(checkRatingAge(15, '2012-02-29', 16, '2028-02-29')[0]!.message).toContain('birthday 2028-02-29');
+  });
 });
 
 describe('the last day of a rating age', () => {

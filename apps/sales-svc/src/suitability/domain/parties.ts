@@ -161,7 +161,8 @@ export function checkRatingAge(
   effectiveDate: CalendarDate,
 ): Reason[] {
   if (ageOnEffectiveDate === quotedAge) return [];
-  const birthday = addYears(insuredBirthDate, ageOnEffectiveDate);
+  // The day they turned that age, as completedYears counts it: a 29 February birthday is 1 March in common years.
+  const birthday = addDays(lastDayOfAge(insuredBirthDate, ageOnEffectiveDate - 1), 1);
   return [
     {
       code: 'QUOTE.RATING_AGE_CHANGED',

@@ -6,6 +6,7 @@ import { ComplianceDomain1764500000000 } from './database/migrations/17645000000
 import { SalespersonTrainingYears1765000000000 } from './database/migrations/1765000000000-SalespersonTrainingYears';
 import { SurrenderRefundRule1765400000000 } from './database/migrations/1765400000000-SurrenderRefundRule';
 import { AmlInFull1765500000000 } from './database/migrations/1765500000000-AmlInFull';
+import { AlertSource1765600000000 } from './database/migrations/1765600000000-AlertSource';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -42,6 +43,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       SalespersonTrainingYears1765000000000,
       SurrenderRefundRule1765400000000,
       AmlInFull1765500000000,
+      AlertSource1765600000000,
     ],
   },
   imports: (config) => [

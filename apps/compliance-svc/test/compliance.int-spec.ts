@@ -80,6 +80,7 @@ describe('rules over the other services’ events', () => {
     expect(payloadOf(raised)).toMatchObject({
       ruleId: 'SALE_ABOVE_RISK_LEVEL',
       ruleVersion: 1,
+      source: 'NFRA Order 2025 No. 7',
       severity: 'high',
       evidenceEventIds: [eventId],
     });

@@ -198,7 +198,6 @@ export const RULE_CODES: Readonly<Record<string, RuleCode>> = {
     'UW.IDENTITY_UNVERIFIED',
   ),
   ...group('law', S.amlRecords, 'RETENTION.AML_IDENTITY_RECORDS'),
-  ...group('law', S.amlReporting, 'AML.LARGE_CASH'),
   ...group(
     'law',
     S.complaints,

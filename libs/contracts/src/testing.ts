@@ -535,8 +535,9 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
   },
   'compliance.alert-raised': {
     alertId: ids.any,
-    ruleId: 'AML.LARGE_CASH',
+    ruleId: 'AML_LARGE_VALUE',
     ruleVersion: 1,
+    source: 'PBoC Order 2016 No. 3',
     severity: 'high',
     subject: { kind: 'policy', id: ids.policy },
     summary: 'cash premium of CNY 60,000 (>= CNY 50,000)',

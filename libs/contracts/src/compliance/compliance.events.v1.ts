@@ -14,6 +14,8 @@ export const ComplianceAlertRaisedV1 = defineEvent({
     alertId: Id,
     ruleId: z.string().min(1),
     ruleVersion: z.number().int().positive(),
+    /** The legal source the rule version cites, e.g. `Insurance Law Art. 47` (added in 1.x). */
+    source: z.string().min(1).optional(),
     severity: z.enum(['low', 'medium', 'high', 'critical']),
     subject: z.object({
       kind: z.enum(['customer', 'salesperson', 'policy', 'claim', 'ticket']),

@@ -37,8 +37,8 @@ export class AlertRaiser {
     const now = this.clock.now();
     const alertId = randomUUID();
     const inserted: unknown[] = await m.query(
-      `INSERT INTO compliance.alert (alert_id, rule_id, rule_version, severity, subject_kind, subject_id, summary, evidence_event_ids, dedupe_key, raised_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (dedupe_key) DO NOTHING RETURNING alert_id`,
+      `INSERT INTO compliance.alert (alert_id, rule_id, rule_version, severity, subject_kind, subject_id, summary, evidence_event_ids, dedupe_key, raised_at, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (dedupe_key) DO NOTHING RETURNING alert_id`,
       [
         alertId,
         rule.ruleId,
@@ -50,6 +50,7 @@ export class AlertRaiser {
         evidence,
         finding.dedupeKey,
         now,
+        rule.source,
       ],
     );
     if (inserted.length === 0) return;
@@ -74,6 +75,7 @@ export class AlertRaiser {
         alertId,
         ruleId: rule.ruleId,
         ruleVersion: rule.version,
+        source: rule.source,
         severity: rule.severity,
         subject: finding.subject,
         summary: finding.summary,

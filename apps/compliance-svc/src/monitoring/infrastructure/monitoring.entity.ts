@@ -27,6 +27,8 @@ export class AlertEntity {
   @Column('text', { name: 'subject_kind' }) subjectKind!: string;
   @Column('text', { name: 'subject_id' }) subjectId!: string;
   @Column('text') summary!: string;
+  /** The legal source the rule version cites, e.g. Insurance Law Art. 47. */
+  @Column('text', { nullable: true }) source!: string | null;
   @Column('uuid', { name: 'evidence_event_ids', array: true }) evidenceEventIds!: string[];
   @Column('text', { name: 'dedupe_key' }) dedupeKey!: string;
   @Column('timestamptz', { name: 'raised_at' }) raisedAt!: Date;

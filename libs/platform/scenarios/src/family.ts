@@ -1,4 +1,5 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { yuan } from './narration';
 import {
   onboardCustomer,
   registerSalesperson,
@@ -73,11 +74,13 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
     throw new Error(`quote refused (${res.status}): ${JSON.stringify(res.body)}`);
   });
   say(
-    `quote for the son (age ${childQuote.entryAge}) bought by his mother: CI30 100,000 yuan, premium ` +
-      `${(childQuote.premiumFen as number) / 100} yuan; suitability assessed on the mother`,
+    `quote for the son (age ${childQuote.entryAge}) bought by his mother: CI30 100,000.00 yuan, premium ` +
+      `${yuan(childQuote.premiumFen as number)}; suitability assessed on the mother`,
   );
   const over = await quoteForSon(30_000_000);
-  say(`300,000 yuan of death cover on a child under 10 refused: ${(over.body.reasons as Json[])[0]?.code}`);
+  say(
+    `300,000.00 yuan of death cover on a child under 10 refused: ${(over.body.reasons as Json[])[0]?.code}`,
+  );
   const childApplication = await ok(
     'the son’s application',
     call(u.sales, 'POST', '/applications', agent, {
@@ -202,8 +205,8 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
   );
   const shares = approved.beneficiaryShares as FamilyStoryResult['shares'];
   say(
-    `approved ${(approved.approvedFen as number) / 100} yuan, split: ` +
-      shares.map((s) => `${s.name} ${s.sharePercent}% = ${s.amountFen / 100} yuan`).join(', '),
+    `approved ${yuan(approved.approvedFen as number)}, split: ` +
+      shares.map((s) => `${s.name} ${s.sharePercent}% = ${yuan(s.amountFen)}`).join(', '),
   );
   return {
     motherId: mother.customerId,

@@ -2,3 +2,4 @@ export * from './otp';
 export * from './seed-sales';
 export * from './story';
 export * from './family';
+export * from './narration';

@@ -3,6 +3,8 @@ import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { signLocalToken, type Role } from '@insurer/platform-auth';
 import { waitFor } from '@insurer/platform-testing';
+import { shanghaiDate } from '@insurer/platform-time';
+import { coolingOff, percent, yuan } from './narration';
 
 export interface Platform {
   readonly customer: string;
@@ -373,11 +375,11 @@ export async function sellPolicy(
   });
   const ranked = (recommendation.recommendations as { productCode: string }[]).map((r) => r.productCode);
   say(
-    `needs analysis: protection gap ${(recommendation.protectionGapFen as number) / 100} yuan; recommended ${ranked.join(' > ')}`,
+    `needs analysis: protection gap ${yuan(recommendation.protectionGapFen as number)}; recommended ${ranked.join(' > ')}`,
   );
   const quote = await quotePolicy(c, customerId, salespersonId);
   say(
-    `quote ${quote.quoteId}: PA1 personal accident, 500,000 yuan, premium ${(quote.premiumFen as number) / 100} yuan, valid until ${quote.validUntil}`,
+    `quote ${quote.quoteId}: PA1 personal accident, 500,000.00 yuan, premium ${yuan(quote.premiumFen as number)}, valid until ${quote.validUntil}`,
   );
   const submitted = performance.now();
   const application = await submitApplication(c, quote.quoteId as string, customerId, salespersonId);
@@ -393,7 +395,7 @@ export async function sellPolicy(
   );
   const policy = issued.policy as Json;
   say(
-    `policy ${policy.policyNumber} issued: cover ${policy.effectiveDate} to ${policy.expiryDate}, cooling-off until ${policy.coolingOffEndsOn}`,
+    `policy ${policy.policyNumber} issued: cover ${policy.effectiveDate} to ${policy.expiryDate}${coolingOff(policy.issuedAt ? shanghaiDate(new Date(policy.issuedAt as string)) : (policy.effectiveDate as string), policy.coolingOffEndsOn as string | null)}`,
   );
 
   return {
@@ -423,7 +425,7 @@ export async function underwriteAndIssue(
     return res.status === 200 ? res.body : undefined;
   });
   say(
-    `underwriting: ${kase.decision} by ${kase.decidedBy}; offer premium ${(kase.offerPremiumFen as number) / 100} yuan`,
+    `underwriting: ${kase.decision} by ${kase.decidedBy}; offer premium ${yuan(kase.offerPremiumFen as number)}`,
   );
   if (kase.status === 'referred') {
     // Referred to an underwriter (under load, contract-svc may underwrite before it has the customer's identity
@@ -574,14 +576,12 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
   say(`documents ${completed.status}`);
   const assessment = await ok('assessment', call(u.claims, 'POST', `/claims/${claimId}/assessment`, handler));
   const payable = (assessment.assessment as Json).payableFen as number;
-  say(`assessed: payable ${payable / 100} yuan, fraud score ${(assessment.assessment as Json).fraudScore}`);
+  say(`assessed: payable ${yuan(payable)}, fraud score ${(assessment.assessment as Json).fraudScore}`);
   const approved = await ok(
     'approval',
     call(u.claims, 'POST', `/claims/${claimId}/decision`, manager, { decision: 'approve' }),
   );
-  say(
-    `approved by a claims manager (${payable / 100} yuan is above the handler's authority): ${approved.status}`,
-  );
+  say(`approved by a claims manager (${yuan(payable)} is above the handler's authority): ${approved.status}`);
   const paid = await ok(
     'payment',
     call(u.claims, 'POST', `/claims/${claimId}/payment`, manager, {
@@ -589,7 +589,7 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
       bankReference: `CNAPS-${randomInt(1e5, 1e6)}`,
     }),
   );
-  say(`claim paid: ${(paid.paidFen as number) / 100} yuan`);
+  say(`claim paid: ${yuan(paid.paidFen as number)}`);
 
   // 6. The second and third lines: KPIs and the audit chain (chapters 7, 8).
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -610,7 +610,7 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
     return complete ? mine : undefined;
   });
   say(
-    `KPIs for ${salespersonId} today: ${kpis.newPolicies} new policies, ${(kpis.newBusinessPremiumFen as number) / 100} yuan new premium, loss ratio ${kpis.lossRatio}`,
+    `KPIs for ${salespersonId} today: ${kpis.newPolicies} new policies, ${yuan(kpis.newBusinessPremiumFen as number)} new premium, loss ratio ${percent(kpis.lossRatio as number | null)}`,
   );
   const chain = await ok('audit verification', call(u.compliance, 'GET', '/audit/verify', officer));
   say(

@@ -41,6 +41,11 @@ if ! command -v chromium >/dev/null 2>&1; then
     || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y --no-install-recommends chromium >/dev/null; }
 fi
 echo "chromium: $(command -v chromium)"
+# The dashboard is Chinese first: a CJK font so its screenshot shows the characters, not empty boxes.
+if ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk'; then
+  SUDO=""; if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get install -y --no-install-recommends fonts-wqy-microhei >/dev/null 2>&1 || echo "no CJK font installed"
+fi
 
 step "infrastructure"
 cleanup() {

@@ -174,8 +174,15 @@ describe('the platform, six processes', () => {
     await events.waitFor(
       (m) => typeOf(m) === 'claims.claim-approved' && payloadOf(m)['claimId'] === story.claimId,
     );
+    // What the six services published (other suites put deliberate garbage on the same topics, under other producers).
     const recorded = events.messages
-      .filter((m) => !m.topic.endsWith('.dlq') && m.json !== undefined)
+      .filter(
+        (m) =>
+          !m.topic.endsWith('.dlq') &&
+          (SERVICE_NAMES as readonly string[]).includes(
+            (m.json as { producer?: string } | undefined)?.producer ?? '',
+          ),
+      )
       .map((m) => m.json);
     const summary = consumeWithPackedContracts(join(__dirname, '..', '..'), recorded);
     expect(summary.tarball).toMatch(/^insurer-contracts-\d+\.\d+\.\d+\.tgz$/);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { eventFixtures } from '@insurer/contracts/testing';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
@@ -304,7 +305,7 @@ describe('the dashboard in a real browser', () => {
     await browser?.close();
   });
 
-  it('renders the KPI cards, charts and actions from the API', async () => {
+  it('renders the KPI cards, charts and actions from the API, in Chinese by default and in English', async () => {
     if (!existsSync('/usr/bin/chromium'))
       throw new Error('Chromium is missing: npm test installs it (apt-get install chromium)');
     browser = await chromium.launch({
@@ -318,24 +319,73 @@ describe('the dashboard in a real browser', () => {
         '--no-first-run',
       ],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A browser in New York: the page still counts Shanghai days and shows Shanghai time.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'America/New_York',
+      locale: 'en-US',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
     await page.goto(`${started.url}/dashboard#token=${analyst}&from=${today}&to=${today}&by=salesperson`);
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
     const totals = (await api.get(`/kpis?from=${today}&to=${today}`, analyst)).body.total;
-    // The day's own figures, and the page agrees with the API.
+    // The day's own figures, and the page agrees with the API, formatted for the language shown.
     expect(totals).toMatchObject({ newPolicies: 2, newBusinessPremiumFen: 150_000, csat: 3.5 });
-    expect(await page.textContent('[data-kpi="newPolicies"] .value')).toBe(String(totals.newPolicies));
-    expect(await page.textContent('[data-kpi="newBusinessPremiumFen"] .value')).toBe(
-      (totals.newBusinessPremiumFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }),
+    const value = (kpi: string) => page.textContent(`[data-kpi="${kpi}"] .value`);
+    const label = (kpi: string) => page.textContent(`[data-kpi="${kpi}"] .label`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await label('newPolicies')).toBe('新单件数');
+    expect(await value('newPolicies')).toBe(String(totals.newPolicies));
+    expect(await value('newBusinessPremiumFen')).toBe(
+      new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+        totals.newBusinessPremiumFen / 100,
+      ),
     );
-    expect(await page.textContent('[data-kpi="csat"] .value')).toBe(String(totals.csat));
+    expect(await value('csat')).toBe(String(totals.csat));
+    expect(await page.textContent('#status')).toContain('(UTC+8)');
+    expect(await page.isHidden('#empty')).toBe(true);
     // ECharts drew both charts into canvases.
     expect(await page.locator('#trend canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#breakdown canvas').count()).toBeGreaterThan(0);
     expect(await page.textContent('#actions tbody')).toContain(`cut claims leakage ${salespersonId}`);
-    // Kept for a person to look at (.cache/screenshots); what it shows is asserted above.
+    // An accessibility check: no serious or critical violation (axe-core).
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+
+    // The CSV of what is shown is the API's.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    const fromApi = await fetch(`${started.url}/kpis.csv?from=${today}&to=${today}&by=salesperson`, {
+      headers: { authorization: `Bearer ${analyst}` },
+    });
+    expect(csv).toBe(await fromApi.text());
+
     const shots = join(repoRoot(), '.cache', 'screenshots');
     mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+    await page.screenshot({ path: join(shots, 'dashboard-zh.png'), fullPage: true });
+
+    // English, by the switch: the same figures.
+    await page.evaluate("document.body.dataset.loaded = 'false'");
+    await page.selectOption('#lang', 'en');
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await label('newPolicies')).toBe('New policies');
+    expect(await value('newBusinessPremiumFen')).toBe(
+      new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+        totals.newBusinessPremiumFen / 100,
+      ),
+    );
+    await page.screenshot({ path: join(shots, 'dashboard-en.png'), fullPage: true });
+
+    // A period with no business says so, rather than showing a blank page.
+    const quiet = '2001-01-01'; // before any test's data
+    await page.goto(`${started.url}/dashboard#token=${analyst}&from=${quiet}&to=${quiet}&lang=en`);
+    await page.reload();
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
+    expect(await page.isVisible('#empty')).toBe(true);
+    expect(await page.textContent('#empty')).toContain(quiet);
   });
 });

@@ -343,11 +343,18 @@ describe('the dashboard in a real browser', () => {
       ),
     );
     expect(await value('csat')).toBe(String(totals.csat));
+    // Against the previous period of the same length, as /kpis/compare gives it: the day before had nothing.
+    const compared = (await api.get(`/kpis/compare?from=${today}&to=${today}`, analyst)).body;
+    expect(compared.change.newPolicies).toBe(totals.newPolicies);
+    expect(await page.textContent('[data-kpi="newPolicies"] .delta')).toBe(
+      `较上期 +${compared.change.newPolicies}`,
+    );
     expect(await page.textContent('#status')).toContain('(UTC+8)');
     expect(await page.isHidden('#empty')).toBe(true);
     // ECharts drew both charts into canvases.
     expect(await page.locator('#trend canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#breakdown canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('#ratios canvas').count()).toBeGreaterThan(0);
     expect(await page.textContent('#actions tbody')).toContain(`cut claims leakage ${salespersonId}`);
     // An accessibility check: no serious or critical violation (axe-core).
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -373,6 +380,9 @@ describe('the dashboard in a real browser', () => {
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await label('newPolicies')).toBe('New policies');
+    expect(await page.textContent('[data-kpi="newPolicies"] .delta')).toBe(
+      `vs previous period +${compared.change.newPolicies}`,
+    );
     expect(await value('newBusinessPremiumFen')).toBe(
       new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
         totals.newBusinessPremiumFen / 100,

@@ -1,11 +1,6 @@
-import {
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
+import { LOGGER, PeriodicJob, ScheduledJob } from '@insurer/platform-runtime';
 import { AssessClaimHandler } from './claim/application/assess-claim.handler';
 import { ClaimQueries } from './claim/application/claim.queries';
 import { CLAIMS_SETTINGS, type ClaimsSettings } from './claim/application/claims-settings';
@@ -25,36 +20,16 @@ import { ClaimHttpController } from './claim/interface/claim.http.controller';
 import { ReplicaEventsConsumer } from './replica/interface/replica-events.consumer';
 
 /** Sweeps the statutory timers on a timer of its own for as long as the application runs. */
-export class ClaimTimerJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly job: PeriodicJob;
-
+export class ClaimTimerJob extends ScheduledJob {
   constructor(timers: SweepClaimTimersHandler, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('claim-timers', intervalMs, () => timers.execute(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super(new PeriodicJob('claim-timers', intervalMs, () => timers.execute(), logger));
   }
 }
 
 /** Shreds the payee data of erased customers' claims when their retention ends, on a timer of its own. */
-export class PayeeRetentionJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly job: PeriodicJob;
-
+export class PayeeRetentionJob extends ScheduledJob {
   constructor(sweep: SweepPayeeRetentionHandler, amlYears: number, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('payee-retention', intervalMs, () => sweep.execute(amlYears), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super(new PeriodicJob('payee-retention', intervalMs, () => sweep.execute(amlYears), logger));
   }
 }
 

@@ -1,11 +1,6 @@
-import {
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
+import { LOGGER, PeriodicJob, ScheduledJob } from '@insurer/platform-runtime';
 import { AuditService } from './audit/application/audit.service';
 import { AssignCaseHandler } from './cases/application/assign-case.handler';
 import { CaseQueries } from './cases/application/case.queries';
@@ -31,19 +26,9 @@ import {
 } from './reports/application/reports.service';
 
 /** Checks for departure notices that were never sent, on a timer, for as long as the application runs. */
-export class DepartureNoticeJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly job: PeriodicJob;
-
+export class DepartureNoticeJob extends ScheduledJob {
   constructor(sweep: SweepDepartureNoticesHandler, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('departure-notices', intervalMs, () => sweep.execute(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super(new PeriodicJob('departure-notices', intervalMs, () => sweep.execute(), logger));
   }
 }
 

@@ -1,11 +1,6 @@
-import {
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
+import { LOGGER, PeriodicJob, ScheduledJob } from '@insurer/platform-runtime';
 import { ArchiveService } from './archive/application/archive.service';
 import { ConfirmOfferHandler } from './policy/application/confirm-offer.handler';
 import { EndorsePolicyHandler } from './policy/application/endorse-policy.handler';
@@ -37,19 +32,9 @@ import { ContractInboundConsumer } from './underwriting/interface/inbound-events
 import { UnderwritingHttpController } from './underwriting/interface/underwriting.http.controller';
 
 /** Runs the premium calendar (overdue, lapse, maturity) on a timer for as long as the application runs. */
-export class PremiumCalendarJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly job: PeriodicJob;
-
+export class PremiumCalendarJob extends ScheduledJob {
   constructor(calendar: PremiumCalendarHandler, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('premium-calendar', intervalMs, () => calendar.execute(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super(new PeriodicJob('premium-calendar', intervalMs, () => calendar.execute(), logger));
   }
 }
 

@@ -1,11 +1,6 @@
-import {
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
+import { LOGGER, PeriodicJob, ScheduledJob } from '@insurer/platform-runtime';
 import { CustomerEventsConsumer } from './customer-replica/interface/customer-events.consumer';
 import { ContractEventsConsumer } from './portfolio/interface/contract-events.consumer';
 import { ProductService } from './product/application/product.service';
@@ -33,19 +28,9 @@ import { SaleContextService } from './suitability/application/sale-context.servi
 import { RecommendationHttpController } from './suitability/interface/recommendation.http.controller';
 
 /** Flags return visits not completed by their due date, on a timer, for as long as the application runs. */
-export class ReturnVisitOverdueJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly job: PeriodicJob;
-
+export class ReturnVisitOverdueJob extends ScheduledJob {
   constructor(visits: ReturnVisitService, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('return-visits-overdue', intervalMs, () => visits.sweepOverdue(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super(new PeriodicJob('return-visits-overdue', intervalMs, () => visits.sweepOverdue(), logger));
   }
 }
 

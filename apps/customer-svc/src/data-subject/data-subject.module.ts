@@ -1,29 +1,14 @@
-import {
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  Module,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
+import { LOGGER, PeriodicJob, ScheduledJob } from '@insurer/platform-runtime';
 import { DATA_SUBJECT_SETTINGS } from './application/data-subject-settings';
 import { DataSubjectService } from './application/data-subject.service';
 import { DataSubjectHttpController } from './interface/data-subject.http.controller';
 
 /** Shreds restricted customers whose retention has ended, on a timer of its own. */
-export class RetentionSweepJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly job: PeriodicJob;
-
+export class RetentionSweepJob extends ScheduledJob {
   constructor(dataSubject: DataSubjectService, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('retention-sweep', intervalMs, () => dataSubject.sweepRetention(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super(new PeriodicJob('retention-sweep', intervalMs, () => dataSubject.sweepRetention(), logger));
   }
 }
 

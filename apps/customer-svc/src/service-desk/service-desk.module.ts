@@ -1,11 +1,6 @@
-import {
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
+import { LOGGER, PeriodicJob, ScheduledJob } from '@insurer/platform-runtime';
 import { AddTicketNoteHandler } from './application/add-ticket-note.handler';
 import { AssignTicketHandler } from './application/assign-ticket.handler';
 import { ExtendComplaintHandler } from './application/extend-complaint.handler';
@@ -17,19 +12,9 @@ import { TicketRepository } from './infrastructure/ticket.repository';
 import { TicketHttpController } from './interface/ticket.http.controller';
 
 /** Sweeps complaint deadlines on a timer for as long as the application runs. */
-export class ComplaintDeadlineJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly job: PeriodicJob;
-
+export class ComplaintDeadlineJob extends ScheduledJob {
   constructor(sweep: SweepComplaintBreachesHandler, intervalMs: number, logger: Logger) {
-    this.job = new PeriodicJob('complaint-deadlines', intervalMs, () => sweep.execute(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.job.stop();
+    super(new PeriodicJob('complaint-deadlines', intervalMs, () => sweep.execute(), logger));
   }
 }
 

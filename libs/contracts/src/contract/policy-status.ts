@@ -14,3 +14,6 @@ export type PolicyStatusEvent = keyof typeof POLICY_STATUS_AFTER;
 
 /** The lifecycle events that change a policy's status, for a consumer that handles them all alike. */
 export const POLICY_STATUS_EVENTS = Object.keys(POLICY_STATUS_AFTER) as PolicyStatusEvent[];
+
+/** Statuses in which the contract has ended: the records' retention periods (Art. 87, AML) run from that day. */
+export const ENDED_POLICY_STATUSES: readonly PolicyStatus[] = ['withdrawn', 'surrendered', 'terminated'];

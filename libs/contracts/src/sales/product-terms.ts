@@ -31,6 +31,14 @@ export function policyYearOn(effectiveDate: CalendarDate, on: CalendarDate): num
 }
 
 /**
+ * Insurance Law Art. 87: a contract's records are kept 5 years after it ends when its term is one year or less, 10
+ * years when longer.
+ */
+export function recordsRetentionYears(effectiveDate: CalendarDate, expiryDate: CalendarDate): 5 | 10 {
+  return addYears(effectiveDate, 1) >= expiryDate ? 5 : 10;
+}
+
+/**
  * The effective sum insured (有效保险金额) of policy year n under a compound growth of `percent` a year:
  * basic x (1 + percent/100)^(n-1), computed exactly and rounded half up to the fen once (not year by year), as the
  * published formula reads. Without growth it is the basic sum insured.

@@ -1,3 +1,4 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 
 /**
@@ -50,5 +51,21 @@ export class PeriodicJob {
     } catch (err) {
       this.logger.error({ job: this.name, err }, 'job failed; will retry on the next tick');
     }
+  }
+}
+
+/**
+ * A PeriodicJob bound to the application's life: started once the application is up, stopped (waiting for a run in
+ * progress) before it shuts down. Each feature's job is a subclass naming its sweep, so Nest can inject it by class.
+ */
+export abstract class ScheduledJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected constructor(readonly job: PeriodicJob) {}
+
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.job.stop();
   }
 }

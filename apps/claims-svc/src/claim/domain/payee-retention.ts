@@ -1,3 +1,4 @@
+import { recordsRetentionYears } from '@insurer/contracts';
 import { addYears, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 
 export interface PayeeRetentionInput {
@@ -24,8 +25,10 @@ export function payeeRetainedUntil(claim: PayeeRetentionInput, amlYears: number)
   const closedAt =
     claim.status === 'paid' ? claim.paidAt : claim.status === 'rejected' ? claim.decidedAt : null;
   if (!closedAt) return null;
-  const longTerm = addYears(claim.policy.effectiveDate, 1) < claim.policy.expiryDate;
-  const records = addYears(claim.policy.endedOn, longTerm ? 10 : 5);
+  const records = addYears(
+    claim.policy.endedOn,
+    recordsRetentionYears(claim.policy.effectiveDate, claim.policy.expiryDate),
+  );
   const aml = addYears(shanghaiDate(closedAt), amlYears);
   return records > aml ? records : aml;
 }

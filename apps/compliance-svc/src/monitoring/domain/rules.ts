@@ -62,15 +62,15 @@ export interface MoneyFlow {
   readonly occurredAt: string;
 }
 
-/** Every premium and payout event as a money flow: premiums in, refunds, surrenders, loans, benefits, claims out. */
-export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
-  const out = (
-    partyId: string,
-    policyId: string,
-    amountFen: number,
-    purpose: string,
-    at: string,
-  ): MoneyFlow => ({
+/** A payout to a customer: the platform pays by bank transfer, never cash, in CNY. */
+function payoutFlow(
+  partyId: string,
+  policyId: string,
+  amountFen: number,
+  purpose: string,
+  at: string,
+): MoneyFlow {
+  return {
     partyId,
     counterparty: partyId,
     policyId,
@@ -83,7 +83,11 @@ export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
     currency: 'CNY',
     currencyAmountMinor: null,
     occurredAt: at,
-  });
+  };
+}
+
+/** Every premium and payout event as a money flow: premiums in, refunds, surrenders, loans, benefits, claims out. */
+export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
   switch (event.type) {
     case 'contract.premium-paid': {
       const pay = event.payload;
@@ -102,7 +106,7 @@ export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
       };
     }
     case 'contract.policy-withdrawn':
-      return out(
+      return payoutFlow(
         event.payload.policyholderId,
         event.payload.policyId,
         event.payload.refundFen,
@@ -110,7 +114,7 @@ export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
         event.occurredAt,
       );
     case 'contract.surrender-refund-paid':
-      return out(
+      return payoutFlow(
         event.payload.policyholderId,
         event.payload.policyId,
         event.payload.amountFen,
@@ -118,7 +122,7 @@ export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
         event.payload.paidAt,
       );
     case 'contract.policy-loan-granted':
-      return out(
+      return payoutFlow(
         event.payload.policyholderId,
         event.payload.policyId,
         event.payload.amountFen,
@@ -126,7 +130,7 @@ export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
         event.payload.grantedAt,
       );
     case 'contract.survival-benefit-paid':
-      return out(
+      return payoutFlow(
         event.payload.insuredId,
         event.payload.policyId,
         event.payload.paidFen,
@@ -134,7 +138,7 @@ export function moneyFlowOf(event: DomainEvent): MoneyFlow | undefined {
         event.payload.paidAt,
       );
     case 'claims.claim-paid':
-      return out(
+      return payoutFlow(
         event.payload.insuredId,
         event.payload.policyId,
         event.payload.amountFen,
@@ -432,18 +436,16 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
           subject: { kind: 'customer', id: s.policyholderId },
           summary: `${ctx.surrendersInWindow} surrenders by one policyholder within ${windowDays} days`,
           dedupeKey: `${rule.ruleId}:${s.policyholderId}:${s.surrenderedOn.slice(0, 7)}`,
-          transaction: {
-            kind: 'suspicious',
-            amountFen: s.netPayableFen ?? s.cashValueFen,
-            method: 'bank_transfer',
-            partyId: s.policyholderId,
-            direction: 'out',
-            currency: 'CNY',
-            currencyAmountMinor: null,
-            counterparty: s.policyholderId,
-            policyId: s.policyId,
-            purpose: 'surrender',
-          },
+          transaction: reportable(
+            payoutFlow(
+              s.policyholderId,
+              s.policyId,
+              s.netPayableFen ?? s.cashValueFen,
+              'surrender',
+              event.occurredAt,
+            ),
+            'suspicious',
+          ),
         },
       ];
     }

@@ -1,4 +1,4 @@
-import { ruleOf } from '@insurer/contracts';
+import { ENDED_POLICY_STATUSES, recordsRetentionYears, ruleOf } from '@insurer/contracts';
 import { addYears, type CalendarDate } from '@insurer/platform-time';
 
 /** A policy the customer holds or is insured by, as customer-svc's replica knows it. */
@@ -29,7 +29,7 @@ export interface Retention {
 export const INSURANCE_RECORDS_SOURCE = ruleOf('RETENTION.INSURANCE_RECORDS').source;
 export const AML_RECORDS_SOURCE = ruleOf('RETENTION.AML_IDENTITY_RECORDS').source;
 
-const ENDED = new Set(['withdrawn', 'surrendered', 'terminated']);
+const ENDED: readonly string[] = ENDED_POLICY_STATUSES;
 
 /**
  * What the law makes the insurer keep about a customer, and until when. Insurance Law Art. 87: a contract's records
@@ -39,8 +39,8 @@ const ENDED = new Set(['withdrawn', 'surrendered', 'terminated']);
  */
 export function retentionOf(policies: readonly RetainedPolicy[], amlYears: number): Retention {
   const grounds: RetentionGround[] = policies.map((p) => {
-    const ended = ENDED.has(p.status) ? (p.endedOn ?? p.expiryDate) : null;
-    const years = addYears(p.effectiveDate, 1) >= p.expiryDate ? 5 : 10;
+    const ended = ENDED.includes(p.status) ? (p.endedOn ?? p.expiryDate) : null;
+    const years = recordsRetentionYears(p.effectiveDate, p.expiryDate);
     return {
       rule: 'RETENTION.INSURANCE_RECORDS',
       source: INSURANCE_RECORDS_SOURCE,
@@ -50,7 +50,7 @@ export function retentionOf(policies: readonly RetainedPolicy[], amlYears: numbe
     };
   });
   if (policies.length > 0) {
-    const running = policies.some((p) => !ENDED.has(p.status));
+    const running = policies.some((p) => !ENDED.includes(p.status));
     const relationshipEnded = running
       ? null
       : policies.map((p) => p.endedOn ?? p.expiryDate).reduce((a, b) => (a > b ? a : b));

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  ENDED_POLICY_STATUSES,
   POLICY_STATUS_AFTER,
   POLICY_STATUS_EVENTS,
   type PolicyStatusEvent,
@@ -63,7 +64,7 @@ export class ContractEventsConsumer {
   @EventPattern(POLICY_STATUS_EVENTS)
   async onStatusChanged(@Payload() event: EventOf<PolicyStatusEvent>, @Ctx() ctx: DeliveryContext) {
     const status = POLICY_STATUS_AFTER[event.type];
-    const ended = status === 'withdrawn' || status === 'surrendered' || status === 'terminated';
+    const ended = ENDED_POLICY_STATUSES.includes(status);
     await ctx.manager.update(
       PolicyViewEntity,
       { policyId: event.payload.policyId },

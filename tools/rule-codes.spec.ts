@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LEGAL_SOURCES, RULE_CODES, ruleCode } from '@insurer/contracts';
+import { LEGAL_SOURCES, LOCALES, RULE_CODES, RULE_TEXTS, SOURCE_TEXTS, ruleCode } from '@insurer/contracts';
+import { TITLED_STATUSES, httpTitle, ruleText, templateArguments } from '@insurer/platform-i18n';
 import { repoRoot } from '@insurer/platform-testing';
 import { DEFAULT_RULES } from '../apps/compliance-svc/src/monitoring/domain/default-rules';
 
@@ -72,5 +73,51 @@ describe('the rule-code registry (libs/contracts/src/rule-codes.ts)', () => {
   it('names every compliance rule, with the source its seeded version cites', () => {
     for (const rule of DEFAULT_RULES)
       expect([rule.ruleId, ruleCode(rule.ruleId)?.source]).toEqual([rule.ruleId, rule.source]);
+  });
+
+  it('says every code in Chinese and English, asking both languages for the same values', () => {
+    const incomplete: string[] = [];
+    for (const code of Object.keys(RULE_CODES)) {
+      const texts = RULE_TEXTS[code];
+      if (!texts) {
+        incomplete.push(`${code}: no texts`);
+        continue;
+      }
+      for (const locale of LOCALES) if (!texts[locale]?.trim()) incomplete.push(`${code}: no ${locale} text`);
+      // The Chinese text is Chinese, the English one is not.
+      if (!/[\u4e00-\u9fff]/.test(texts['zh-CN'])) incomplete.push(`${code}: zh-CN text has no Chinese`);
+      if (/[\u4e00-\u9fff]/.test(texts.en)) incomplete.push(`${code}: en text has Chinese`);
+      const zh = templateArguments(texts['zh-CN']);
+      const en = templateArguments(texts.en);
+      if (zh.join() !== en.join()) incomplete.push(`${code}: zh-CN asks ${zh.join()} but en ${en.join()}`);
+    }
+    expect(incomplete).toEqual([]);
+    expect(Object.keys(RULE_TEXTS).filter((code) => !ruleCode(code))).toEqual([]);
+  });
+
+  it('formats every text in both languages with the values it asks for', () => {
+    for (const [code, texts] of Object.entries(RULE_TEXTS)) {
+      const values = Object.fromEntries(templateArguments(texts.en).map((name) => [name, 1]));
+      for (const locale of LOCALES) expect(ruleText(code, locale, values)).not.toMatch(/\{|\}|undefined/);
+    }
+  });
+
+  it('cites every source in Chinese too', () => {
+    const sources = new Set([
+      ...Object.values(RULE_CODES).map((r) => r.source),
+      ...Object.values(LEGAL_SOURCES),
+      ...DEFAULT_RULES.map((r) => r.source),
+    ]);
+    for (const { text } of files)
+      for (const [, source] of text.matchAll(/\bsource: '([^']+)'/g)) sources.add(source!);
+    const uncited = [...sources].filter((s) => !SOURCE_TEXTS[s] || !/[\u4e00-\u9fff]/.test(SOURCE_TEXTS[s]!));
+    expect(uncited).toEqual([]);
+  });
+
+  it('titles every status it answers with in both languages', () => {
+    for (const status of TITLED_STATUSES) {
+      expect(httpTitle(status, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+      expect(httpTitle(status, 'en')).toMatch(/^[A-Z]/);
+    }
   });
 });

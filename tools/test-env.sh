@@ -5,3 +5,5 @@ export JWT_SECRET="${JWT_SECRET:-test-secret-0123456789abcdef}"
 export CUSTOMER_MASTER_KEY="${CUSTOMER_MASTER_KEY:-dGVzdC1tYXN0ZXIta2V5LTAxMjM0NTY3ODlhYmNkZWY=}"
 export CLAIMS_DATA_KEY="${CLAIMS_DATA_KEY:-dGVzdC1jbGFpbXMtZGF0YS1rZXktMDEyMzQ1Njc4OWE=}"
 export CUSTOMER_BLIND_INDEX_KEY="${CUSTOMER_BLIND_INDEX_KEY:-dGVzdC1ibGluZC1pbmRleC0wMTIzNDU2Nzg5YWJjZGU=}"
+# A refusal whose text asks for a value its throw site did not pass fails the test instead of showing "—".
+export I18N_STRICT=1

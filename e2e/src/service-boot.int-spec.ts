@@ -81,19 +81,32 @@ describe('every service boots against the real infrastructure', () => {
         });
         expect(query.status).toBe(400);
         expect(query.headers.get('content-type')).toContain('application/problem+json');
+        // No Accept-Language: the insurer's default, Chinese.
+        expect(query.headers.get('content-language')).toBe('zh-CN');
         expect(await query.json()).toMatchObject({
           status: 400,
+          title: '请求有误',
           code: 'REQUEST.INVALID',
-          errors: [{ pointer: '/query/assignee', message: 'must not contain a NUL character' }],
+          errors: [
+            { pointer: '/query/assignee', message: '值不能包含NUL字符。', rule: 'REQUEST.NUL_CHARACTER' },
+          ],
         });
         const body = await fetch(`${url()}/session`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'accept-language': 'en',
+          },
           body: JSON.stringify({ note: ['x', 'y\u0000'] }),
         });
         expect(body.status).toBe(400);
         expect(((await body.json()) as { errors: unknown }).errors).toEqual([
-          { pointer: '/note/1', message: 'must not contain a NUL character' },
+          {
+            pointer: '/note/1',
+            message: 'The value must not contain a NUL character.',
+            rule: 'REQUEST.NUL_CHARACTER',
+          },
         ]);
       });
 

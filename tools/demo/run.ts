@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import { createKafka } from '@insurer/platform-messaging';
 import { repoRoot, waitFor } from '@insurer/platform-testing';
 import { SERVICES, withLocalSecrets } from '../local-env';
-import { otpFromLog, platformUrls, runFamilyStory, runStory } from '@insurer/platform-scenarios';
+import { narrator, otpFromLog, platformUrls, runFamilyStory, runStory } from '@insurer/platform-scenarios';
+import { negotiateLocale } from '@insurer/platform-i18n';
 
 const root = repoRoot();
 const say = (line: string) => process.stdout.write(`[demo] ${line}\n`);
+// The insurer's staff read Chinese first; `DEMO_LANG=en npm run demo` tells the story in English.
+const locale = negotiateLocale(process.env['DEMO_LANG']);
 
 function readEnvFile(): Record<string, string> {
   const file = join(root, '.cache', 'dev.env');
@@ -39,12 +42,15 @@ async function main(): Promise<void> {
         description: 'the one-time code in the customer-svc log',
       },
     );
-  const result = await runStory({ urls, jwtSecret: env.JWT_SECRET as string, kafka, say, readOtp });
+  const result = await runStory({ urls, jwtSecret: env.JWT_SECRET as string, kafka, say, readOtp, locale });
   // The parties of a policy: a mother insures her son, her husband pays her cover, a death benefit is split.
-  await runFamilyStory({ urls, jwtSecret: env.JWT_SECRET as string, say, readOtp });
+  await runFamilyStory({ urls, jwtSecret: env.JWT_SECRET as string, say, readOtp, locale });
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  say('done. Open the dashboard:');
-  say(`  ${urls.analytics}/dashboard#token=${result.analystToken}&from=${today}&to=${today}&by=salesperson`);
+  narrator(say, locale)('done');
+  const lang = locale === 'en' ? '&lang=en' : '';
+  say(
+    `  ${urls.analytics}/dashboard#token=${result.analystToken}&from=${today}&to=${today}&by=salesperson${lang}`,
+  );
 }
 
 main().catch((err: unknown) => {

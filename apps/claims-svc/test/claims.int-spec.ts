@@ -245,6 +245,23 @@ describe('a claim from report to payment', () => {
       status: 'documents_requested',
       missing: ['expense_list', 'discharge_summary', 'insured_id'],
     });
+    // The claimant's notice names what is still missing, in their language.
+    const noticeZh = await api.get(`/claims/${claimId}/notice`, handler);
+    expect(noticeZh.status).toBe(200);
+    expect(noticeZh.headers.get('content-language')).toBe('zh-CN');
+    expect(noticeZh.body).toMatchObject({
+      kind: 'missing_documents',
+      locale: 'zh-CN',
+      items: ['expense_list', 'discharge_summary', 'insured_id'],
+    });
+    expect(noticeZh.body.body).toContain('费用明细清单、出院小结和被保险人身份证件');
+    const noticeEn = await api.request('GET', `/claims/${claimId}/notice`, {
+      token: handler,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(noticeEn.body.body).toContain(
+      'the itemised expense list, the discharge summary, and the insured’s ID',
+    );
     const complete = await api.post(`/claims/${claimId}/documents`, { documents: docs.slice(2) }, handler);
     expect(complete.body).toMatchObject({ status: 'documents_complete', missing: [] });
     const [completed] = await events.waitFor(
@@ -413,6 +430,17 @@ describe('a claim from report to payment', () => {
       ofType('claims.rejection-notice-sent', (x) => x.claimId === claimId),
     );
     expect(payloadOf(notice)).toMatchObject({ reasons, withinDeadline: true });
+    const letter = await api.request('GET', `/claims/${claimId}/notice`, {
+      token: handler2,
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(letter.body).toMatchObject({ kind: 'rejection', items: ['CLAIM.EXCLUSION'] });
+    expect(letter.body.body).toContain('事故属于合同约定的责任免除情形（cosmetic treatment is excluded）');
+    const letterEn = await api.request('GET', `/claims/${claimId}/notice`, {
+      token: handler2,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(letterEn.body.subject).toBe(`Notice of rejection of your claim ${claimId}`);
     const reopened = await api.post(
       `/claims/${claimId}/reopen`,
       { reason: 'appeal with the surgeon’s letter' },

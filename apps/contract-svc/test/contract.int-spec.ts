@@ -734,15 +734,43 @@ describe('changes to an issued policy', () => {
     expect(row).toMatchObject({ currency: 'HKD', currencyAmountMinor: 97_000 });
   });
 
-  it('rescinds for non-disclosure only within 30 days of learning of it', async () => {
+  it('rescinds for non-disclosure only within 30 days of learning of it, refusing in Chinese or English', async () => {
     const { policy } = await issue();
-    const late = await api.post(
-      `/policies/${policy.policyId}/rescission`,
-      { learnedOn: addDays(today(), -31), reason: 'undisclosed diabetes' },
-      underwriter,
-    );
+    const learnedOn = addDays(today(), -31);
+    const refuse = (headers: Record<string, string>) =>
+      api.post(
+        `/policies/${policy.policyId}/rescission`,
+        { learnedOn, reason: 'undisclosed diabetes' },
+        underwriter,
+        headers,
+      );
+    // The same refusal: Chinese by default (the insurer's language), English when asked; codes and sources stable.
+    const late = await refuse({});
     expect(late.status).toBe(422);
-    expect(late.body.rule).toEqual({ id: 'RESCISSION.THIRTY_DAYS', source: 'Insurance Law Art. 16' });
+    expect(late.headers.get('content-language')).toBe('zh-CN');
+    expect(late.body).toMatchObject({
+      title: '业务规则不允许',
+      code: 'RESCISSION.THIRTY_DAYS',
+      detail: `保险人自知道解除事由之日（${learnedOn}）起超过三十日未行使，解除权消灭。（依据《中华人民共和国保险法》第十六条）`,
+    });
+    expect(late.body.rule).toEqual({
+      id: 'RESCISSION.THIRTY_DAYS',
+      source: 'Insurance Law Art. 16',
+      citation: '《中华人民共和国保险法》第十六条',
+    });
+    const english = await refuse({ 'accept-language': 'en-US,en;q=0.9' });
+    expect(english.status).toBe(422);
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.body).toMatchObject({
+      title: 'Unprocessable Content',
+      code: 'RESCISSION.THIRTY_DAYS',
+      detail: `More than 30 days have passed since the grounds became known on ${learnedOn}; the right to rescind has lapsed. (Insurance Law Art. 16)`,
+      rule: {
+        id: 'RESCISSION.THIRTY_DAYS',
+        source: 'Insurance Law Art. 16',
+        citation: 'Insurance Law Art. 16',
+      },
+    });
     const inTime = await api.post(
       `/policies/${policy.policyId}/rescission`,
       { learnedOn: addDays(today(), -30), reason: 'undisclosed diabetes' },

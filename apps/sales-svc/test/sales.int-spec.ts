@@ -190,20 +190,38 @@ describe('the product catalogue', () => {
     const created = await api.post('/products', { ...definition, productCode: code }, admin);
     expect(created.status).toBe(201);
     const csv = readFileSync(join(repoRoot(), 'apps/sales-svc/seed/PA1/rates.csv'), 'utf8');
-    const put = (text: string) =>
+    const put = (text: string, language = 'en') =>
       fetch(`${started.url}/products/${code}/versions/1/rates`, {
         method: 'PUT',
-        headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+        headers: {
+          authorization: `Bearer ${admin}`,
+          'content-type': 'text/csv',
+          'accept-language': language,
+        },
         body: text,
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors: unknown[] } }));
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { errors: unknown[]; detail: string },
+      }));
     const missingAge = await put(csv.replace(/^40,male,1,50\n/m, ''));
     expect(missingAge.status).toBe(422);
     expect(missingAge.body.errors).toEqual([
       expect.objectContaining({
         rule: 'TABLE.AGES_NOT_CONTIGUOUS',
-        message: 'male, 1-year payment: no row for entry age 40',
+        message: 'male, 1-year payment: no row for entry age 40.',
       }),
     ]);
+    expect(missingAge.body.detail).toBe(
+      'The rate table is not valid: male, 1-year payment: no row for entry age 40.',
+    );
+    const inChinese = await put(csv.replace(/^40,male,1,50\n/m, ''), 'zh-CN,zh;q=0.9');
+    expect(inChinese.body.errors).toEqual([
+      expect.objectContaining({
+        rule: 'TABLE.AGES_NOT_CONTIGUOUS',
+        message: '男性、1年缴费：缺少投保年龄40的行。',
+      }),
+    ]);
+    expect(inChinese.body.detail).toBe('费率表不符合要求：男性、1年缴费：缺少投保年龄40的行。');
     const badCell = await put(csv.replace(/^41,male,1,50$/m, '41,male,1,fifty'));
     expect(badCell.body.errors).toEqual([
       expect.objectContaining({ pointer: '/csv/25/rate_per_1000_fen', rule: 'TABLE.CELL' }),

@@ -18,3 +18,4 @@ export * from './json-schema';
 export * from './contract/policy-status';
 export * from './customer/customer-facts';
 export * from './rule-codes';
+export * from './rule-texts';

@@ -57,12 +57,17 @@ export const CauseOfDeath = z.enum(['illness', 'accident', 'suicide', 'undetermi
 export const OccupationClass = z.number().int().min(1).max(6);
 export const Percent = z.number().min(0).max(100);
 
-/** A reason given with a refusal or a decision: a stable code, words for people, and where the rule comes from. */
+/**
+ * A reason given with a refusal or a decision: a stable code, words for people (English), where the rule comes from,
+ * and (added in 1.7) the values its texts are filled with: a registered code's Chinese and English texts are in
+ * `RULE_TEXTS`, so a consumer words the reason in its reader's language.
+ */
 export const Reason = z.object({
   code: z.string().min(1),
   message: z.string().min(1),
   source: z.string().optional(),
   pointer: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
 export type Reason = z.infer<typeof Reason>;
 

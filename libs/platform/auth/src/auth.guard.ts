@@ -18,6 +18,7 @@ export class RoleForbiddenError extends AppError {
       'AUTH.ROLE_FORBIDDEN',
       'forbidden',
       `This operation needs one of the roles: ${required.join(', ')}.`,
+      { params: { roles: required.join(', ') } },
     );
   }
 }

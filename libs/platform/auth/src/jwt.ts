@@ -40,7 +40,9 @@ class KeyRefreshNeeded extends Error {}
 
 export class TokenInvalidError extends AppError {
   constructor(reason: string) {
-    super('AUTH.TOKEN_INVALID', 'unauthenticated', `The bearer token is not acceptable: ${reason}.`);
+    super('AUTH.TOKEN_INVALID', 'unauthenticated', `The bearer token is not acceptable: ${reason}.`, {
+      params: { reason },
+    });
   }
 }
 

@@ -21,11 +21,23 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   rate_limited: 429,
 };
 
-/** A problem with one field, addressed by a JSON Pointer into the request body or query (RFC 6901). */
+/**
+ * The values a registered code's texts are filled with (rule-texts.ts): amounts in yuan, dates as ISO days, enums as
+ * their codes. Throw sites pass values, never finished sentences, so each language words them its own way.
+ */
+export type MessageParams = Readonly<Record<string, string | number | boolean | null>>;
+
+/**
+ * A problem with one field, addressed by a JSON Pointer into the request body or query (RFC 6901). `message` is the
+ * English wording kept for logs; the answer words it from `rule` and `params` (or `texts`, for a validation issue
+ * already worded in each language) in the caller's language.
+ */
 export interface FieldError {
   readonly pointer: string;
   readonly message: string;
   readonly rule?: string;
+  readonly params?: MessageParams;
+  readonly texts?: Readonly<Record<string, string>>;
 }
 
 /** A rule that refused the request and where it comes from, e.g. `{ id: 'SUITABILITY.LEVEL', source: 'NFRA Order 2025 No. 7' }`. */
@@ -35,6 +47,7 @@ export interface RuleReference {
 }
 
 export interface AppErrorOptions {
+  readonly params?: MessageParams;
   readonly errors?: readonly FieldError[];
   readonly rule?: RuleReference;
   readonly extensions?: Record<string, unknown>;
@@ -48,6 +61,8 @@ export class AppError extends Error {
   readonly errors: readonly FieldError[];
   readonly rule?: RuleReference;
   readonly extensions: Record<string, unknown>;
+  /** What the code's texts are filled with; `message` stays the English wording for logs and events. */
+  readonly params: MessageParams;
 
   constructor(
     readonly code: string,
@@ -60,6 +75,7 @@ export class AppError extends Error {
     this.errors = options.errors ?? [];
     this.rule = options.rule;
     this.extensions = options.extensions ?? {};
+    this.params = options.params ?? {};
   }
 }
 
@@ -75,6 +91,7 @@ export class ResourceNotFoundError extends AppError {
       `${resource.toUpperCase().replace(/ /g, '_')}.NOT_FOUND`,
       'not_found',
       `${resource} ${id} does not exist.`,
+      { params: { id } },
     );
   }
 }

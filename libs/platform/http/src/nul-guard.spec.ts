@@ -9,9 +9,24 @@ describe('findNulCharacters', () => {
         params: { id: 'abc' },
       }),
     ).toEqual([
-      { pointer: '/notes/1', message: 'must not contain a NUL character' },
-      { pointer: '/nested/a~1b', message: 'must not contain a NUL character' },
-      { pointer: '/query/assignee', message: 'must not contain a NUL character' },
+      {
+        pointer: '/notes/1',
+        message: 'must not contain a NUL character',
+        rule: 'REQUEST.NUL_CHARACTER',
+        params: { in: 'value' },
+      },
+      {
+        pointer: '/nested/a~1b',
+        message: 'must not contain a NUL character',
+        rule: 'REQUEST.NUL_CHARACTER',
+        params: { in: 'value' },
+      },
+      {
+        pointer: '/query/assignee',
+        message: 'must not contain a NUL character',
+        rule: 'REQUEST.NUL_CHARACTER',
+        params: { in: 'value' },
+      },
     ]);
   });
 
@@ -19,7 +34,12 @@ describe('findNulCharacters', () => {
     expect(findNulCharacters({ body: { n: 1, ok: true, none: null }, query: {}, params: {} })).toEqual([]);
     expect(findNulCharacters({})).toEqual([]);
     expect(findNulCharacters({ body: 'csv\u0000' })).toEqual([
-      { pointer: '/', message: 'must not contain a NUL character' },
+      {
+        pointer: '/',
+        message: 'must not contain a NUL character',
+        rule: 'REQUEST.NUL_CHARACTER',
+        params: { in: 'value' },
+      },
     ]);
   });
 });

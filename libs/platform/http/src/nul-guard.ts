@@ -13,12 +13,22 @@ export function findNulCharacters(request: {
   const walk = (node: unknown, pointer: string) => {
     if (typeof node === 'string') {
       if (node.includes('\u0000'))
-        found.push({ pointer: pointer || '/', message: 'must not contain a NUL character' });
+        found.push({
+          pointer: pointer || '/',
+          message: 'must not contain a NUL character',
+          rule: 'REQUEST.NUL_CHARACTER',
+          params: { in: 'value' },
+        });
     } else if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${pointer}/${i}`));
     else if (node !== null && typeof node === 'object')
       for (const [key, value] of Object.entries(node)) {
         if (key.includes('\u0000'))
-          found.push({ pointer, message: 'a field name must not contain a NUL character' });
+          found.push({
+            pointer,
+            message: 'a field name must not contain a NUL character',
+            rule: 'REQUEST.NUL_CHARACTER',
+            params: { in: 'name' },
+          });
         walk(value, `${pointer}/${escapePointer(key)}`);
       }
   };

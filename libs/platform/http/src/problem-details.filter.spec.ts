@@ -6,7 +6,7 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 import { parseOrThrow } from './zod-validation.pipe';
 
 /** A minimal stand-in for Fastify's reply that records what the filter sends. */
-function capture(exception: unknown) {
+function capture(exception: unknown, headers: Record<string, string> = { 'accept-language': 'en' }) {
   const sent: { status?: number; headers: Record<string, string>; body?: Record<string, unknown> } = {
     headers: {},
   };
@@ -27,7 +27,7 @@ function capture(exception: unknown) {
   const host = {
     getType: () => 'http',
     switchToHttp: () => ({
-      getRequest: () => ({ url: '/claims/1', method: 'POST', id: 'corr-1' }),
+      getRequest: () => ({ url: '/claims/1', method: 'POST', id: 'corr-1', headers }),
       getResponse: () => reply,
     }),
   } as unknown as ArgumentsHost;
@@ -45,7 +45,11 @@ describe('ProblemDetailsFilter', () => {
 
   it('names the rule and source from the registry when the refusal names none; a platform code names none', () => {
     const barred = capture(new AppError('CLAIM.TIME_BARRED', 'rule', 'time-barred'));
-    expect(barred.body?.rule).toEqual({ id: 'CLAIM.TIME_BARRED', source: 'Insurance Law Art. 26' });
+    expect(barred.body?.rule).toEqual({
+      id: 'CLAIM.TIME_BARRED',
+      source: 'Insurance Law Art. 26',
+      citation: 'Insurance Law Art. 26',
+    });
     const invalid = capture(new AppError('REQUEST.INVALID', 'validation', 'bad'));
     expect(invalid.body).not.toHaveProperty('rule');
   });
@@ -58,16 +62,73 @@ describe('ProblemDetailsFilter', () => {
     );
     expect(sent.status).toBe(422);
     expect(sent.headers['content-type']).toBe('application/problem+json');
+    expect(sent.headers['content-language']).toBe('en');
     expect(sent.body).toEqual({
       type: 'urn:insurer:problem:SALES.SUITABILITY_MISMATCH',
       title: 'Unprocessable Content',
       status: 422,
-      detail: 'Product grade R4 is above customer level C2.',
+      detail: 'The product is not suitable for this customer. (NFRA Order 2025 No. 7)',
       code: 'SALES.SUITABILITY_MISMATCH',
-      rule: { id: 'SUITABILITY.LEVEL', source: 'NFRA Order 2025 No. 7' },
+      rule: { id: 'SUITABILITY.LEVEL', source: 'NFRA Order 2025 No. 7', citation: 'NFRA Order 2025 No. 7' },
       instance: '/claims/1',
       correlationId: 'corr-1',
     });
+  });
+
+  it('words the same refusal in Chinese by default and in English when asked, with the values it carries', () => {
+    const refusal = () =>
+      new AppError(
+        'CLAIM.REFUSED',
+        'rule',
+        'the claim cannot be taken: claims expire 5 years after the event',
+        {
+          errors: [{ pointer: '/eventDate', message: 'x', rule: 'CLAIM.TIME_BARRED', params: { years: 5 } }],
+          rule: { id: 'CLAIM.TIME_BARRED', source: 'Insurance Law Art. 26' },
+          extensions: {
+            reasons: [
+              {
+                code: 'CLAIM.TIME_BARRED',
+                message: 'x',
+                source: 'Insurance Law Art. 26',
+                params: { years: 5 },
+              },
+            ],
+          },
+        },
+      );
+    const zh = capture(refusal(), {});
+    expect(zh.headers['content-language']).toBe('zh-CN');
+    expect(zh.headers.vary).toBe('Accept-Language');
+    expect(zh.body).toMatchObject({
+      title: '业务规则不允许',
+      detail: '理赔申请不能受理：保险金请求权自保险事故发生之日起5年内不行使而消灭。',
+      code: 'CLAIM.REFUSED',
+      errors: [
+        {
+          pointer: '/eventDate',
+          message: '保险金请求权自保险事故发生之日起5年内不行使而消灭。',
+          rule: 'CLAIM.TIME_BARRED',
+        },
+      ],
+      rule: {
+        id: 'CLAIM.TIME_BARRED',
+        source: 'Insurance Law Art. 26',
+        citation: '《中华人民共和国保险法》第二十六条',
+      },
+      reasons: [{ code: 'CLAIM.TIME_BARRED', citation: '《中华人民共和国保险法》第二十六条' }],
+    });
+    const en = capture(refusal(), { 'accept-language': 'en-US,en;q=0.9,zh;q=0.5' });
+    expect(en.headers['content-language']).toBe('en');
+    expect(en.body).toMatchObject({
+      title: 'Unprocessable Content',
+      detail: 'The claim cannot be taken: Claims expire 5 years after the event.',
+      errors: [{ message: 'Claims expire 5 years after the event.' }],
+      rule: { citation: 'Insurance Law Art. 26' },
+      reasons: [{ message: 'Claims expire 5 years after the event.', citation: 'Insurance Law Art. 26' }],
+    });
+    expect(en.body?.reasons).toEqual([expect.not.objectContaining({ params: expect.anything() })]);
+    // A language we do not speak is answered in Chinese.
+    expect(capture(refusal(), { 'accept-language': 'fr-FR' }).headers['content-language']).toBe('zh-CN');
   });
 
   it.each([
@@ -96,6 +157,17 @@ describe('ProblemDetailsFilter', () => {
     expect(sent.status).toBe(400);
     const pointers = (sent.body?.errors as { pointer: string }[]).map((e) => e.pointer).sort();
     expect(pointers).toEqual(['/beneficiaries/1/share', '/name']);
+    // Each field's message in the caller's language: zod's own wording, Chinese from its zh-CN locale.
+    const zh = capture(error, { 'accept-language': 'zh-CN' });
+    expect(zh.body).toMatchObject({ title: '请求有误', detail: '请求的格式不符合要求。' });
+    expect(zh.body?.errors).toEqual(
+      expect.arrayContaining([{ pointer: '/name', message: '无效输入：期望 string，实际接收 undefined' }]),
+    );
+    expect(sent.body?.errors).toEqual(
+      expect.arrayContaining([
+        { pointer: '/name', message: 'Invalid input: expected string, received undefined' },
+      ]),
+    );
   });
 
   it('keeps Nest HTTP exceptions and Fastify client errors as their status', () => {
@@ -104,7 +176,7 @@ describe('ProblemDetailsFilter', () => {
       capture(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 })).body,
     ).toMatchObject({
       status: 400,
-      detail: 'Body is not valid JSON',
+      detail: 'The request body cannot be read: Body is not valid JSON.',
     });
   });
 

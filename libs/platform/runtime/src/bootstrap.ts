@@ -22,11 +22,13 @@ import {
   addApiSecurityHeaders,
   completeOpenApiDocument,
   findNulCharacters,
+  localeOf,
+  localizedProblem,
   parserProblemResponse,
   rateLimitedProblem,
-  problemType,
   routingProblem,
 } from '@insurer/platform-http';
+import { ruleText } from '@insurer/platform-i18n';
 import { DataSource } from 'typeorm';
 import { KafkaClient, KafkaEventServer, OutboxPublisher, probeKafka } from '@insurer/platform-messaging';
 import {
@@ -83,7 +85,11 @@ export async function startService<C extends ServiceConfig>(
     // What Fastify refuses before a route runs is answered as problem+json too (414, 400; 431 and 408 from the parser).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const problem = routingProblem(error, request);
-      void reply.code(problem.status).header('content-type', 'application/problem+json').send(problem);
+      void reply
+        .code(problem.status)
+        .header('content-type', 'application/problem+json')
+        .header('content-language', localeOf(request))
+        .send(problem);
     },
     clientErrorHandler: (err, socket) => {
       const response = parserProblemResponse(err as NodeJS.ErrnoException);
@@ -113,19 +119,28 @@ export async function startService<C extends ServiceConfig>(
     // One place for every route: a NUL character cannot be stored, so it is refused before any handler runs.
     const nul = findNulCharacters(request);
     if (nul.length) {
+      const locale = localeOf(request);
       void reply
         .status(400)
         .header('content-type', 'application/problem+json')
-        .send({
-          type: problemType('REQUEST.INVALID'),
-          title: 'Bad Request',
-          status: 400,
-          detail: 'The request does not match the expected shape.',
-          code: 'REQUEST.INVALID',
-          errors: nul,
-          instance: request.url,
-          correlationId: String(request.id),
-        });
+        .header('content-language', locale)
+        .send(
+          localizedProblem(
+            400,
+            'REQUEST.INVALID',
+            locale,
+            {},
+            {
+              errors: nul.map((e) => ({
+                pointer: e.pointer,
+                message: (e.rule && ruleText(e.rule, locale, e.params)) || e.message,
+                rule: e.rule,
+              })),
+              instance: request.url,
+              correlationId: String(request.id),
+            },
+          ),
+        );
       return;
     }
     runWithContext({ correlationId: String(request.id) }, done);

@@ -1,5 +1,5 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { yuan } from './narration';
+import { narrator, yuan } from './narration';
 import {
   onboardCustomer,
   registerSalesperson,
@@ -38,7 +38,7 @@ const noHealthIssues = (productType: string) =>
 export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<FamilyStoryResult> {
   const c = storyClient(o.urls, o.jwtSecret, undefined, o.onSensitive);
   const { u, call, ok, until, token } = c;
-  const say = (line: string) => o.say(`family: ${line}`);
+  const say = narrator((line: string) => o.say(`family: ${line}`), o.locale);
   const agent = token('agent', 'agent-family');
   const year = new Date().getUTCFullYear();
 
@@ -73,14 +73,16 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
     if (res.status === 422 && codes.every((code) => code === 'SALES.CUSTOMER_UNKNOWN')) return undefined;
     throw new Error(`quote refused (${res.status}): ${JSON.stringify(res.body)}`);
   });
-  say(
-    `quote for the son (age ${childQuote.entryAge}) bought by his mother: CI30 100,000.00 yuan, premium ` +
-      `${yuan(childQuote.premiumFen as number)}; suitability assessed on the mother`,
-  );
+  say('familyQuoted', {
+    age: childQuote.entryAge as number,
+    sum: yuan(10_000_000, say.locale),
+    premium: yuan(childQuote.premiumFen as number, say.locale),
+  });
   const over = await quoteForSon(30_000_000);
-  say(
-    `300,000.00 yuan of death cover on a child under 10 refused: ${(over.body.reasons as Json[])[0]?.code}`,
-  );
+  say('familyCapRefused', {
+    sum: yuan(30_000_000, say.locale),
+    code: ((over.body.reasons as Json[])[0]?.code as string | undefined) ?? null,
+  });
   const childApplication = await ok(
     'the son’s application',
     call(u.sales, 'POST', '/applications', agent, {
@@ -109,13 +111,13 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
     say,
   );
   const childPolicy = childIssued.policy as Json;
-  say(`policy ${childPolicy.policyNumber} on the son, held by his mother`);
+  say('familyChildPolicy', { policyNumber: childPolicy.policyNumber as string });
   const sonSees = await until('the son to see the policy on his life', async () => {
     const res = await call(u.contract, 'GET', '/policies', token('customer', 'son', child.customerId));
     const list = res.body as unknown as Json[];
     return list.some((p) => p.policyId === childPolicy.policyId) ? list : undefined;
   });
-  say(`the son's own login lists ${sonSees.length} policy on his life; only his mother may act on it`);
+  say('familySonSees', { count: sonSees.length });
 
   // 2. Accident cover on the mother, paid by the father, for their son (60%) and the father (40%).
   const beneficiaries = [
@@ -160,9 +162,7 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
     say,
   );
   const accidentPolicy = accidentIssued.policy as Json;
-  say(
-    `policy ${accidentPolicy.policyNumber} on the mother, premiums paid by the father; beneficiaries son 60%, husband 40%`,
-  );
+  say('familyAccidentPolicy', { policyNumber: accidentPolicy.policyNumber as string });
 
   // 3. The death claim, reported by the father as a named beneficiary, split by the shares.
   const asFather = token('customer', 'father', father.customerId);
@@ -181,7 +181,7 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
     });
     return res.status === 201 ? res.body : undefined;
   });
-  say(`death claim ${claim.claimId} reported by the husband, a named beneficiary`);
+  say('familyClaim', { claimId: claim.claimId as string });
   await ok(
     'death documents',
     call(u.claims, 'POST', `/claims/${claim.claimId}/documents`, handler, {
@@ -204,10 +204,10 @@ export async function runFamilyStory(o: Omit<StoryOptions, 'kafka'>): Promise<Fa
     call(u.claims, 'POST', `/claims/${claim.claimId}/decision`, manager, { decision: 'approve' }),
   );
   const shares = approved.beneficiaryShares as FamilyStoryResult['shares'];
-  say(
-    `approved ${yuan(approved.approvedFen as number)}, split: ` +
-      shares.map((s) => `${s.name} ${s.sharePercent}% = ${yuan(s.amountFen)}`).join(', '),
-  );
+  say('familySplit', {
+    amount: yuan(approved.approvedFen as number, say.locale),
+    shares: shares.map((s) => `${s.name} ${s.sharePercent}% = ${yuan(s.amountFen, say.locale)}`).join(', '),
+  });
   return {
     motherId: mother.customerId,
     fatherId: father.customerId,

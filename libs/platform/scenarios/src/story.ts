@@ -1,10 +1,11 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
+import type { Locale } from '@insurer/contracts';
 import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { signLocalToken, type Role } from '@insurer/platform-auth';
 import { waitFor } from '@insurer/platform-testing';
 import { shanghaiDate } from '@insurer/platform-time';
-import { coolingOff, percent, yuan } from './narration';
+import { coolingOff, narrator, percent, yuan, type Narrate } from './narration';
 
 export interface Platform {
   readonly customer: string;
@@ -59,6 +60,8 @@ export interface StoryOptions {
   /** Reads the one-time code the SMS gateway sent to this mobile (the local gateway writes it to customer-svc's log). */
   readonly readOtp: (mobile: string) => Promise<string>;
   readonly say: (line: string) => void;
+  /** The narration's language: Chinese unless asked for English (`DEMO_LANG=en`). */
+  readonly locale?: Locale;
   /** Told every ID number, mobile and bank account the story sends, so a test can look for them in clear. */
   readonly onSensitive?: (value: string) => void;
 }
@@ -109,7 +112,7 @@ export function residentId(birth: string, male: boolean): string {
   return first17 + CHECK[sum % 11];
 }
 
-type Say = (line: string) => void;
+type Say = Narrate & { readonly locale?: Locale };
 type Reply = { status: number; body: Json };
 
 const alreadyRegistered = (reply: Reply) =>
@@ -179,7 +182,7 @@ export async function registerSalesperson(c: StoryClient, say: Say): Promise<str
       completedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
     }),
   );
-  say(`salesperson ${salespersonId} registered: grade G3, licensed, 32 training hours this year`);
+  say('salespersonRegistered', { salespersonId });
 
   return salespersonId;
 }
@@ -227,9 +230,11 @@ export async function onboardCustomer(
   }
   const registered = await ok('registration', Promise.resolve(registration as Reply));
   const customerId = registered.customerId as string;
-  say(
-    `${person.label ?? 'customer'} ${customerId} registered (ID ${idNumber.slice(0, 2)}**************${idNumber.slice(-2)})`,
-  );
+  say('customerRegistered', {
+    label: person.label ?? 'customer',
+    customerId,
+    idMasked: `${idNumber.slice(0, 2)}**************${idNumber.slice(-2)}`,
+  });
   const verification = await ok(
     'identity verification',
     call(u.customer, 'POST', `/customers/${customerId}/identity-verifications`, agent, {
@@ -247,7 +252,10 @@ export async function onboardCustomer(
       { code },
     ),
   );
-  say(`identity ${verified.status}: ${(verified.checks as string[]).join(', ')}`);
+  say('identityChecked', {
+    status: verified.status as string,
+    checks: (verified.checks as string[]).join(', '),
+  });
   const answers = {
     age: 3,
     income_stability: 3,
@@ -262,7 +270,11 @@ export async function onboardCustomer(
     'risk assessment',
     call(u.customer, 'POST', `/customers/${customerId}/risk-assessments`, agent, { answers }),
   );
-  say(`risk tolerance ${assessed.level} (score ${assessed.score}), valid until ${assessed.validUntil}`);
+  say('riskAssessed', {
+    level: assessed.level as string,
+    score: assessed.score as number,
+    validUntil: assessed.validUntil as string,
+  });
 
   return { customerId, name };
 }
@@ -374,16 +386,20 @@ export async function sellPolicy(
     return res.status === 200 && (res.body.recommendations as unknown[]).length > 0 ? res.body : undefined;
   });
   const ranked = (recommendation.recommendations as { productCode: string }[]).map((r) => r.productCode);
-  say(
-    `needs analysis: protection gap ${yuan(recommendation.protectionGapFen as number)}; recommended ${ranked.join(' > ')}`,
-  );
+  say('needsAnalysed', {
+    gap: yuan(recommendation.protectionGapFen as number, say.locale),
+    ranked: ranked.join(' > '),
+  });
   const quote = await quotePolicy(c, customerId, salespersonId);
-  say(
-    `quote ${quote.quoteId}: PA1 personal accident, 500,000.00 yuan, premium ${yuan(quote.premiumFen as number)}, valid until ${quote.validUntil}`,
-  );
+  say('quoted', {
+    quoteId: quote.quoteId as string,
+    sum: yuan(50_000_000, say.locale),
+    premium: yuan(quote.premiumFen as number, say.locale),
+    validUntil: quote.validUntil as string,
+  });
   const submitted = performance.now();
   const application = await submitApplication(c, quote.quoteId as string, customerId, salespersonId);
-  say(`application ${application.applicationId} submitted with the telesales recording`);
+  say('applied', { applicationId: application.applicationId as string });
 
   // 3. Underwriting, confirmation, first premium, issue (chapter 3).
   const { kase, issued } = await underwriteAndIssue(
@@ -394,9 +410,16 @@ export async function sellPolicy(
     say,
   );
   const policy = issued.policy as Json;
-  say(
-    `policy ${policy.policyNumber} issued: cover ${policy.effectiveDate} to ${policy.expiryDate}${coolingOff(policy.issuedAt ? shanghaiDate(new Date(policy.issuedAt as string)) : (policy.effectiveDate as string), policy.coolingOffEndsOn as string | null)}`,
-  );
+  say('issued', {
+    policyNumber: policy.policyNumber as string,
+    from: policy.effectiveDate as string,
+    to: policy.expiryDate as string,
+    coolingOff: coolingOff(
+      policy.issuedAt ? shanghaiDate(new Date(policy.issuedAt as string)) : (policy.effectiveDate as string),
+      policy.coolingOffEndsOn as string | null,
+      say.locale,
+    ),
+  });
 
   return {
     applicationId: application.applicationId as string,
@@ -424,9 +447,11 @@ export async function underwriteAndIssue(
     const res = await call(u.contract, 'GET', `/underwriting/cases/${applicationId}`, underwriter);
     return res.status === 200 ? res.body : undefined;
   });
-  say(
-    `underwriting: ${kase.decision} by ${kase.decidedBy}; offer premium ${yuan(kase.offerPremiumFen as number)}`,
-  );
+  say('underwritten', {
+    decision: kase.decision as string,
+    decidedBy: kase.decidedBy as string,
+    premium: yuan(kase.offerPremiumFen as number, say.locale),
+  });
   if (kase.status === 'referred') {
     // Referred to an underwriter (under load, contract-svc may underwrite before it has the customer's identity
     // confirmation from customer-svc's events): the underwriter takes the case and accepts it on review.
@@ -439,7 +464,7 @@ export async function underwriteAndIssue(
         reasons: [{ code: 'UW.REVIEWED', message: 'identity confirmed on file; accepted on review' }],
       }),
     );
-    say(`underwriting: accepted on review by ${kase.decidedBy}`);
+    say('reviewed', { decidedBy: kase.decidedBy as string });
   }
   await ok(
     'offer confirmation',
@@ -476,7 +501,7 @@ export async function underwriteAndIssue(
 export async function runStory(o: StoryOptions): Promise<StoryResult> {
   const c = storyClient(o.urls, o.jwtSecret, undefined, o.onSensitive);
   const { u, call, ok, until, token } = c;
-  const say = o.say;
+  const say = narrator(o.say, o.locale);
   const rep = token('service_rep', 'rep-demo');
   const handler = token('claims_handler', 'handler-demo');
   const manager = token('claims_manager', 'manager-demo');
@@ -501,7 +526,7 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
       wantsToWithdraw: false,
     }),
   );
-  say(`return visit done (was due ${visit.dueOn}, inside the cooling-off period)`);
+  say('returnVisit', { dueOn: visit.dueOn as string });
   const survey = await until('the satisfaction survey', async () => {
     const res = await call(u.customer, 'GET', `/surveys?customerId=${customerId}`, rep);
     return (res.body as unknown as Json[]).find((s) => s.trigger === 'policy_issued');
@@ -516,7 +541,7 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
       { csat: 5, nps: 9 },
     ),
   );
-  say('survey answered: CSAT 5, NPS 9');
+  say('surveyed');
 
   // 5. A claim (chapter 4): reported by a claim administrator's command, documents completed, assessed, approved, paid.
   // claims-svc learns of the policy from contract-svc's event; until then a report is refused (and answered with
@@ -565,23 +590,24 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
   const claim = (await call(u.claims, 'GET', `/claims?policyId=${policy.policyId}`, handler))
     .body as unknown as Json[];
   const claimId = claim[0].claimId as string;
-  say(
-    `claim ${claimId} reported by the claim administrator's command; missing documents requested in one notice`,
-  );
+  say('claimReported', { claimId });
   const documents = accidentClaimDocuments(claimId);
   const completed = await ok(
     'documents',
     call(u.claims, 'POST', `/claims/${claimId}/documents`, handler, { documents }),
   );
-  say(`documents ${completed.status}`);
+  say('documentsDone', { status: completed.status as string });
   const assessment = await ok('assessment', call(u.claims, 'POST', `/claims/${claimId}/assessment`, handler));
   const payable = (assessment.assessment as Json).payableFen as number;
-  say(`assessed: payable ${yuan(payable)}, fraud score ${(assessment.assessment as Json).fraudScore}`);
+  say('assessed', {
+    payable: yuan(payable, say.locale),
+    fraudScore: (assessment.assessment as Json).fraudScore as number,
+  });
   const approved = await ok(
     'approval',
     call(u.claims, 'POST', `/claims/${claimId}/decision`, manager, { decision: 'approve' }),
   );
-  say(`approved by a claims manager (${yuan(payable)} is above the handler's authority): ${approved.status}`);
+  say('approved', { payable: yuan(payable, say.locale), status: approved.status as string });
   const paid = await ok(
     'payment',
     call(u.claims, 'POST', `/claims/${claimId}/payment`, manager, {
@@ -589,7 +615,7 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
       bankReference: `CNAPS-${randomInt(1e5, 1e6)}`,
     }),
   );
-  say(`claim paid: ${yuan(paid.paidFen as number)}`);
+  say('paid', { amount: yuan(paid.paidFen as number, say.locale) });
 
   // 6. The second and third lines: KPIs and the audit chain (chapters 7, 8).
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -609,13 +635,18 @@ export async function runStory(o: StoryOptions): Promise<StoryResult> {
       mine.csat !== null;
     return complete ? mine : undefined;
   });
-  say(
-    `KPIs for ${salespersonId} today: ${kpis.newPolicies} new policies, ${yuan(kpis.newBusinessPremiumFen as number)} new premium, loss ratio ${percent(kpis.lossRatio as number | null)}`,
-  );
+  say('kpis', {
+    salespersonId,
+    newPolicies: kpis.newPolicies as number,
+    premium: yuan(kpis.newBusinessPremiumFen as number, say.locale),
+    lossRatio: percent(kpis.lossRatio as number | null, say.locale),
+  });
   const chain = await ok('audit verification', call(u.compliance, 'GET', '/audit/verify', officer));
-  say(
-    `compliance audit chain: ${chain.ok ? 'intact' : `broken at ${chain.brokenAt}`} (${chain.entries} entries)`,
-  );
+  say('auditChain', {
+    ok: chain.ok ? 'yes' : 'no',
+    brokenAt: (chain.brokenAt as string | undefined) ?? null,
+    entries: chain.entries as number,
+  });
   return {
     customerId,
     policyId: policy.policyId as string,

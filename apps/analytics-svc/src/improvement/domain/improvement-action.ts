@@ -49,6 +49,7 @@ export function checkAction(
         pointer: `/${field}`,
         message: `${input.kpi} takes ${range.integer ? 'whole numbers ' : ''}from ${range.min} to ${range.max}`,
         rule: 'IMPROVEMENT.KPI_RANGE',
+        params: { kpi: input.kpi, integer: range.integer ? 'yes' : 'no', min: range.min, max: range.max },
       });
   }
   if (input.dueOn < today)
@@ -56,6 +57,7 @@ export function checkAction(
       pointer: '/dueOn',
       message: `the due date is before today (${today})`,
       rule: 'IMPROVEMENT.DUE_PAST',
+      params: { today },
     });
   return errors;
 }

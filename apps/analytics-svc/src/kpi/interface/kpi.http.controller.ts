@@ -7,9 +7,11 @@ import { GenerationService } from '../../projection/application/generation.servi
 import { KpiService } from '../application/kpi.service';
 import { KPI_NAMES, type Kpis } from '../domain/kpis';
 
-const Period = z
-  .object({ from: z.iso.date(), to: z.iso.date() })
-  .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['from'] });
+const Period = z.object({ from: z.iso.date(), to: z.iso.date() }).refine((p) => p.from <= p.to, {
+  message: 'from must not be after to',
+  params: { code: 'REQUEST.PERIOD' },
+  path: ['from'],
+});
 const KpiQuery = z.object({
   from: z.iso.date(),
   to: z.iso.date(),

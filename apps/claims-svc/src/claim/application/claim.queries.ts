@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, Raw } from 'typeorm';
 import { isStaff, type Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
+import type { Locale } from '@insurer/contracts';
+import { ResourceNotFoundError } from '@insurer/platform-errors';
 import type { ClaimStatus } from '../domain/claim';
+import { missingDocuments } from '../domain/intake';
+import { claimNotice, type ClaimNotice } from './claim-notices';
 import { lateExposureFen } from '../domain/statutory-timers';
 import { ClaimEntity, ClaimTimerEntity } from '../infrastructure/claim.entity';
 import { ClaimRepository } from '../infrastructure/claim.repository';
@@ -48,6 +52,16 @@ export class ClaimQueries {
       take: 200,
     });
     return claims.map(viewOf);
+  }
+
+  /** The notice the claimant has at this stage (missing documents, or the rejection), in their language. */
+  async notice(claimId: string, principal: Principal, locale: Locale): Promise<ClaimNotice> {
+    const claim = await this.claims.find(claimId);
+    assertMayActOn(principal, claim);
+    const submitted = await this.claims.documentKinds(this.dataSource.manager, claimId);
+    const notice = claimNotice(claim, submitted, missingDocuments(claim.claimType, submitted), locale);
+    if (!notice) throw new ResourceNotFoundError('notice', claimId);
+    return notice;
   }
 
   /** The claim's history with its timers, and what a late payment has cost so far. */

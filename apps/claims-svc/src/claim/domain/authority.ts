@@ -1,3 +1,4 @@
+import type { MessageParams } from '@insurer/platform-errors';
 export type AuthorityLevel = 'handler' | 'manager' | 'director';
 
 export interface AuthorityLimits {
@@ -32,7 +33,8 @@ export function approvalCheck(
   approver: { id: string; roles: readonly string[] },
   assessorId: string | null,
   limits: AuthorityLimits,
-): { ok: true; level: AuthorityLevel } | { ok: false; code: string; message: string } {
+):
+  { ok: true; level: AuthorityLevel } | { ok: false; code: string; message: string; params?: MessageParams } {
   if (assessorId !== null && approver.id === assessorId) {
     return {
       ok: false,
@@ -47,6 +49,7 @@ export function approvalCheck(
       ok: false,
       code: 'CLAIM.AUTHORITY',
       message: `approving ${amountFen / 100} yuan needs ${needed} authority`,
+      params: { amountYuan: amountFen / 100, needed },
     };
   }
   return { ok: true, level: held };

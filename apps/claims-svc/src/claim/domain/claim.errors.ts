@@ -1,4 +1,4 @@
-import { AppError } from '@insurer/platform-errors';
+import { AppError, type MessageParams } from '@insurer/platform-errors';
 import type { Refusal } from './intake';
 
 /** Intake or an amount check refused the claim (422), each reason on its field with its rule and legal source. */
@@ -10,7 +10,12 @@ export class ClaimRefusedError extends AppError {
   ) {
     const sourced = refusals.find((r) => r.source);
     super(code, 'rule', `${message}: ${refusals.map((r) => r.message).join('; ')}`, {
-      errors: refusals.map((r) => ({ pointer: r.pointer ?? '', message: r.message, rule: r.code })),
+      errors: refusals.map((r) => ({
+        pointer: r.pointer ?? '',
+        message: r.message,
+        rule: r.code,
+        params: r.params,
+      })),
       rule: sourced?.source ? { id: sourced.code, source: sourced.source } : undefined,
       extensions: { reasons: refusals },
     });
@@ -24,14 +29,17 @@ export class ClaimStateError extends AppError {
       'CLAIM.WRONG_STATE',
       'conflict',
       `claim ${claim.claimId} is ${claim.status}; it cannot be ${action}`,
+      {
+        params: { claimId: claim.claimId, status: claim.status, action },
+      },
     );
   }
 }
 
 /** The approver lacks the authority for the amount, or assessed the claim themselves (403). */
 export class ClaimApprovalRefusedError extends AppError {
-  constructor(code: string, message: string) {
-    super(code, 'forbidden', message);
+  constructor(code: string, message: string, params: MessageParams = {}) {
+    super(code, 'forbidden', message, { params });
   }
 }
 

@@ -431,6 +431,7 @@ export function decide(
         {
           code: 'CLAIM.AMOUNT',
           message: `approve between 0.01 and ${assessment.payableFen / 100} yuan`,
+          params: { maxYuan: assessment.payableFen / 100 },
           pointer: '/approvedFen',
         },
       ]);
@@ -518,7 +519,7 @@ function mayApprove(
   limits: AuthorityLimits,
 ): AuthorityLevel {
   const check = approvalCheck(amountFen, approver, assessedBy, limits);
-  if (!check.ok) throw new ClaimApprovalRefusedError(check.code, check.message);
+  if (!check.ok) throw new ClaimApprovalRefusedError(check.code, check.message, check.params);
   return check.level;
 }
 
@@ -593,6 +594,7 @@ export function payAdvance(claim: ClaimState, amountFen: number, actor: string, 
       {
         code: 'CLAIM.AMOUNT',
         message: `at most ${claim.assessment.payableFen / 100} yuan`,
+        params: { maxYuan: claim.assessment.payableFen / 100 },
         pointer: '/amountFen',
       },
     ]);

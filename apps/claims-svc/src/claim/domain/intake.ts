@@ -1,4 +1,5 @@
 import { addDays, addYears, type CalendarDate } from '@insurer/platform-time';
+import type { MessageParams } from '@insurer/platform-errors';
 
 export type ClaimType =
   'death' | 'critical_illness' | 'hospitalisation' | 'accident_disability' | 'outpatient';
@@ -6,6 +7,8 @@ export type ClaimType =
 export interface Refusal {
   readonly code: string;
   readonly message: string;
+  /** The values the code's Chinese and English texts are filled with (rule-texts.ts). */
+  readonly params?: MessageParams;
   readonly source?: string;
   readonly pointer?: string;
 }
@@ -61,6 +64,11 @@ export function suicideExcluded(
   return {
     code: 'CLAIM.SUICIDE_EXCLUSION',
     message: `suicide within 2 years of ${from === policy.effectiveDate ? 'formation' : 'reinstatement'} (${from}); the exclusion ran to ${addDays(until, -1)}`,
+    params: {
+      from: from === policy.effectiveDate ? 'formation' : 'reinstatement',
+      fromDate: from,
+      until: addDays(until, -1),
+    },
     source: 'Insurance Law Art. 44',
     pointer: '/causeOfDeath',
   };
@@ -109,6 +117,7 @@ export function checkIntake(
     refusals.push({
       code: 'CLAIM.POLICY_NOT_IN_FORCE',
       message: `the policy was not in force on ${report.eventDate}`,
+      params: { eventDate: report.eventDate },
       pointer: '/eventDate',
     });
   }
@@ -117,12 +126,17 @@ export function checkIntake(
     refusals.push({
       code: 'CLAIM.NOT_COVERED',
       message: `the policy has no coverage for ${report.claimType}`,
+      params: { claimType: report.claimType },
       pointer: '/claimType',
     });
   } else if (report.eventDate < addDays(policy.effectiveDate, coverage.waitingPeriodDays)) {
     refusals.push({
       code: 'CLAIM.WAITING_PERIOD',
       message: `the event falls inside the ${coverage.waitingPeriodDays}-day waiting period (until ${addDays(policy.effectiveDate, coverage.waitingPeriodDays - 1)})`,
+      params: {
+        days: coverage.waitingPeriodDays,
+        until: addDays(policy.effectiveDate, coverage.waitingPeriodDays - 1),
+      },
       pointer: '/eventDate',
     });
   }
@@ -133,6 +147,7 @@ export function checkIntake(
     refusals.push({
       code: 'CLAIM.TIME_BARRED',
       message: `claims expire ${years} years after the event`,
+      params: { years },
       source: 'Insurance Law Art. 26',
       pointer: '/eventDate',
     });

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ReportClaimV1, SubmitClaimDocumentsV1 } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { negotiateLocale } from '@insurer/platform-i18n';
 import { AssessClaimHandler } from '../application/assess-claim.handler';
 import { ClaimQueries } from '../application/claim.queries';
 import { ConfirmPaymentHandler } from '../application/confirm-payment.handler';
@@ -182,6 +184,23 @@ export class ClaimHttpController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.reopenClaim.execute(id, principal.sub, body.reason);
+  }
+
+  @Get(':id/notice')
+  @Roles('customer', ...HANDLERS, 'service_rep')
+  @ApiOperation({
+    summary:
+      'The notice the claimant has now (missing documents, Art. 22; rejection with reasons, Art. 24), in the language of Accept-Language',
+  })
+  async currentNotice(
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const locale = negotiateLocale(acceptLanguage);
+    void reply.header('content-language', locale).header('vary', 'Accept-Language');
+    return this.queries.notice(id, principal, locale);
   }
 
   @Get(':id/timeline')

@@ -7,6 +7,7 @@ export class RuleVersionDateError extends AppError {
       'RULE.EFFECTIVE_DATE',
       'rule',
       `a new version must start after ${latestFrom}, when version ${latestVersion} started`,
+      { params: { latestFrom, latestVersion } },
     );
   }
 }

@@ -50,6 +50,7 @@ export class OfferIssuer {
         'OFFER.PRODUCT_UNKNOWN',
         `product ${app.productCode} v${app.productVersion} has not been received`,
         'conflict',
+        { params: { productCode: app.productCode, version: app.productVersion } },
       );
     const [{ seq }] = (await m.query(`SELECT nextval('contract.policy_number_seq') AS seq`)) as {
       seq: string;

@@ -1,4 +1,4 @@
-import type { ProductDefinition } from '@insurer/contracts';
+import { ruleOf, type ProductDefinition } from '@insurer/contracts';
 import { addDays, addMonths, type CalendarDate } from '@insurer/platform-time';
 import { isInsideCoolingOff } from './policy-terms';
 import {
@@ -64,17 +64,28 @@ export function takeLoan(
     throw new PolicyRuleError(
       'LOAN.INSIDE_COOLING_OFF',
       `no loan until the cooling-off period ends on ${policy.coolingOffEndsOn}`,
+      { params: { endsOn: policy.coolingOffEndsOn } },
     );
   const position = loanPosition(policy, product, today);
   if (!position.terms)
-    throw new PolicyRuleError('LOAN.NOT_OFFERED', `product ${policy.productCode} offers no policy loans`);
+    throw new PolicyRuleError('LOAN.NOT_OFFERED', `product ${policy.productCode} offers no policy loans`, {
+      params: { productCode: policy.productCode },
+    });
   if (amountFen > position.maxLoanFen)
     throw new PolicyRuleError(
       'LOAN.LIMIT',
       `at most ${position.maxLoanFen / 100} yuan may be borrowed: ${position.terms.maxCashValuePercent}% of the cash value ` +
         `(${position.cashValueFen / 100} yuan) less ${position.owedFen / 100} yuan owed`,
-      'product terms (保单贷款)',
-      { maxLoanFen: position.maxLoanFen, cashValueFen: position.cashValueFen },
+      {
+        source: ruleOf('LOAN.LIMIT').source,
+        extensions: { maxLoanFen: position.maxLoanFen, cashValueFen: position.cashValueFen },
+        params: {
+          maxYuan: position.maxLoanFen / 100,
+          percent: position.terms.maxCashValuePercent,
+          cashValueYuan: position.cashValueFen / 100,
+          owedYuan: position.owedFen / 100,
+        },
+      },
     );
   const loan = {
     principalFen: position.owedFen + amountFen,
@@ -121,14 +132,10 @@ export function repayLoan(
     throw new PolicyStateError(policy, 'repaid');
   const owed = loanOwed(policy.loan, today);
   if (amountFen > owed.totalFen)
-    throw new PolicyRuleError(
-      'LOAN.OVERPAID',
-      `${owed.totalFen / 100} yuan is owed; pay at most that`,
-      undefined,
-      {
-        owedFen: owed.totalFen,
-      },
-    );
+    throw new PolicyRuleError('LOAN.OVERPAID', `${owed.totalFen / 100} yuan is owed; pay at most that`, {
+      extensions: { owedFen: owed.totalFen },
+      params: { owedYuan: owed.totalFen / 100 },
+    });
   const settled = settleLoan(policy.policyId, policy.loan, amountFen, today, now);
   return { state: { ...policy, loan: settled.loan }, events: [settled.event] };
 }

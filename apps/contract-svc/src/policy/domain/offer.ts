@@ -1,4 +1,4 @@
-import { AppError } from '@insurer/platform-errors';
+import { AppError, type MessageParams } from '@insurer/platform-errors';
 
 /**
  * The offer after acceptance (manual 3.1): the applicant confirms it with their own e-signature and the payer pays the
@@ -10,9 +10,9 @@ export class OfferError extends AppError {
     code: string,
     message: string,
     kind: 'rule' | 'conflict' = 'rule',
-    extensions: Record<string, unknown> = {},
+    details: { extensions?: Record<string, unknown>; params?: MessageParams } = {},
   ) {
-    super(code, kind, message, { extensions });
+    super(code, kind, message, details);
   }
 }
 
@@ -55,6 +55,7 @@ export function assertOpen(offer: OfferState): void {
       'OFFER.NOT_OPEN',
       `there is no open offer for application ${offer.applicationId} (${offer.offerStatus ?? offer.status})`,
       'conflict',
+      { params: { applicationId: offer.applicationId, status: offer.offerStatus ?? offer.status } },
     );
   }
 }
@@ -77,7 +78,10 @@ export function payFirstPremium<S extends OfferState>(offer: S, payment: FirstPr
       'PREMIUM.AMOUNT_MISMATCH',
       `the first premium is ${offer.offerPremiumFen} fen, not ${payment.amountFen}`,
       'rule',
-      { expectedFen: offer.offerPremiumFen },
+      {
+        extensions: { expectedFen: offer.offerPremiumFen },
+        params: { expectedYuan: (offer.offerPremiumFen ?? 0) / 100, paidYuan: payment.amountFen / 100 },
+      },
     );
   }
   if (payment.payerId !== offer.application.payerId)
@@ -105,6 +109,9 @@ export function assertRatingAgeHolds(offer: OfferState, issueDate: string): void
     `the premium was rated at age ${offer.application.insuredAge}, valid for issue until ${until}; ` +
       `the insured is older on ${issueDate}: quote and apply again`,
     'rule',
-    { ratingAgeValidUntil: until },
+    {
+      extensions: { ratingAgeValidUntil: until },
+      params: { age: offer.application.insuredAge ?? null, until, issueDate },
+    },
   );
 }

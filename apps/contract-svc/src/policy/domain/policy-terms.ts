@@ -90,12 +90,15 @@ export function rescissionAllowed(
   formedOn: CalendarDate,
   learnedOn: CalendarDate,
   today: CalendarDate,
-): { allowed: true } | { allowed: false; rule: string; message: string } {
+):
+  | { allowed: true }
+  | { allowed: false; rule: string; message: string; params: { formedOn?: string; learnedOn?: string } } {
   if (today > addYears(formedOn, 2)) {
     return {
       allowed: false,
       rule: 'RESCISSION.TWO_YEARS',
       message: `the contract formed on ${formedOn} is more than 2 years old`,
+      params: { formedOn },
     };
   }
   if (today > addDays(learnedOn, 30)) {
@@ -103,6 +106,7 @@ export function rescissionAllowed(
       allowed: false,
       rule: 'RESCISSION.THIRTY_DAYS',
       message: `more than 30 days since the grounds became known on ${learnedOn}`,
+      params: { learnedOn },
     };
   }
   return { allowed: true };

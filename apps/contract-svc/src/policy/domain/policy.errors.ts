@@ -1,9 +1,17 @@
-import { AppError } from '@insurer/platform-errors';
+import { AppError, type MessageParams } from '@insurer/platform-errors';
 
 /** A rule of the contract or the law refuses the change (422), with its legal source where it has one. */
 export class PolicyRuleError extends AppError {
-  constructor(code: string, message: string, source?: string, extensions: Record<string, unknown> = {}) {
-    super(code, 'rule', message, { rule: source ? { id: code, source } : undefined, extensions });
+  constructor(
+    code: string,
+    message: string,
+    details: { source?: string; extensions?: Record<string, unknown>; params?: MessageParams } = {},
+  ) {
+    super(code, 'rule', message, {
+      rule: details.source ? { id: code, source: details.source } : undefined,
+      extensions: details.extensions,
+      params: details.params,
+    });
   }
 }
 
@@ -14,6 +22,9 @@ export class PolicyStateError extends AppError {
       'POLICY.WRONG_STATE',
       'conflict',
       `policy ${policy.policyNumber} is ${policy.status}; it cannot be ${action}`,
+      {
+        params: { policyNumber: policy.policyNumber, status: policy.status, action },
+      },
     );
   }
 }
@@ -27,7 +38,11 @@ export class PolicyNotYoursError extends AppError {
 
 /** A premium that does not match what is due (422). */
 export class PremiumRuleError extends AppError {
-  constructor(code: string, message: string, extensions: Record<string, unknown> = {}) {
-    super(code, 'rule', message, { extensions });
+  constructor(
+    code: string,
+    message: string,
+    details: { extensions?: Record<string, unknown>; params?: MessageParams } = {},
+  ) {
+    super(code, 'rule', message, details);
   }
 }

@@ -646,7 +646,7 @@ describe('the policy aggregate', () => {
   });
 
   it('names the rule and its source on a rule refusal', () => {
-    expect(new PolicyRuleError('X', 'm', 'Insurance Law Art. 1')).toMatchObject({
+    expect(new PolicyRuleError('X', 'm', { source: 'Insurance Law Art. 1' })).toMatchObject({
       rule: { id: 'X', source: 'Insurance Law Art. 1' },
     });
   });

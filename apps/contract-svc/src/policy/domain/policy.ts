@@ -1,5 +1,6 @@
 import {
   loanBalance,
+  ruleOf,
   type EventPayload,
   type EventType,
   type LoanBalance,
@@ -413,7 +414,7 @@ function endorsed(
         throw new PolicyRuleError(
           'ENDORSEMENT.SHARES',
           `beneficiary shares add up to ${total / 100}%, not 100%`,
-          'Insurance Law Art. 40',
+          { source: 'Insurance Law Art. 40', params: { totalPercent: total / 100 } },
         );
       }
       return { beneficiaries: change.beneficiaries };
@@ -428,6 +429,7 @@ function endorsed(
         throw new PolicyRuleError(
           'ENDORSEMENT.SUM_INSURED',
           `the new sum insured must be below ${policy.sumInsuredFen / 100} and at least ${min / 100} yuan`,
+          { params: { currentYuan: policy.sumInsuredFen / 100, minYuan: min / 100 } },
         );
       }
       // Premiums are proportional to the sum insured in every rate table, loadings included.
@@ -448,11 +450,14 @@ function newPaymentMode(
 ): Partial<PolicyState> {
   const factor = product.rates?.modalFactorsBp[mode];
   if (!product.paymentModes.includes(mode) || factor === undefined)
-    throw new PolicyRuleError('ENDORSEMENT.PAYMENT_MODE', `the product does not offer ${mode} payment`);
+    throw new PolicyRuleError('ENDORSEMENT.PAYMENT_MODE', `the product does not offer ${mode} payment`, {
+      params: { mode },
+    });
   if (policy.paymentMode === 'single' || mode === 'single')
     throw new PolicyRuleError(
       'ENDORSEMENT.PAYMENT_MODE',
       'a single premium cannot be changed to or from instalments',
+      { params: { mode: 'single_switch' } },
     );
   const perYearOld = 12 / MONTHS_BETWEEN[policy.paymentMode];
   if (policy.instalmentsPaid % perYearOld !== 0) {
@@ -512,7 +517,7 @@ export function withdraw(policy: PolicyState, today: CalendarDate): PolicyDecide
     throw new PolicyRuleError(
       'POLICY.COOLING_OFF_OVER',
       `the cooling-off period ended on ${policy.coolingOffEndsOn}; a surrender pays the cash value instead`,
-      'cooling-off (犹豫期) of the policy',
+      { source: ruleOf('POLICY.COOLING_OFF_OVER').source, params: { endsOn: policy.coolingOffEndsOn } },
     );
   }
   const { policyFeeFen, refundFen } = withdrawalRefund(policy.premiumsPaidFen);
@@ -564,6 +569,7 @@ export function surrender(
     throw new PolicyRuleError(
       'POLICY.INSIDE_COOLING_OFF',
       `until ${policy.coolingOffEndsOn} the policy is withdrawn, with the premium refunded`,
+      { params: { endsOn: policy.coolingOffEndsOn } },
     );
   }
   const { policyYearsCompleted, cashValueFen } = cashValueOf(policy, product, today);
@@ -623,7 +629,9 @@ export function paySurrenderRefund(
   const refund = policy.surrenderRefund;
   if (!refund) throw new PolicyRuleError('REFUND.NONE', 'no surrender refund is owed on this policy');
   if (refund.paidAt !== null)
-    throw new PolicyRuleError('REFUND.ALREADY_PAID', `the refund was paid at ${refund.paidAt}`);
+    throw new PolicyRuleError('REFUND.ALREADY_PAID', `the refund was paid at ${refund.paidAt}`, {
+      params: { paidAt: refund.paidAt },
+    });
   const paidAt = payment.paidAt.toISOString();
   return {
     state: { ...policy, surrenderRefund: { ...refund, paidAt, bankReference: payment.bankReference } },
@@ -703,7 +711,11 @@ export function rescind(
 ): PolicyDecided {
   if (!ACTIVE.includes(policy.status)) throw new PolicyStateError(policy, 'rescinded');
   const window = rescissionAllowed(shanghaiDate(policy.issuedAt), learnedOn, today);
-  if (!window.allowed) throw new PolicyRuleError(window.rule, window.message, 'Insurance Law Art. 16');
+  if (!window.allowed)
+    throw new PolicyRuleError(window.rule, window.message, {
+      source: 'Insurance Law Art. 16',
+      params: window.params,
+    });
   return end(policy, 'terminated', today, `rescission: ${reason}`, [terminated(policy, 'rescission', today)]);
 }
 
@@ -760,11 +772,13 @@ export function payPremium(
     throw new PremiumRuleError(
       'PREMIUM.NOTHING_DUE',
       `policy ${policy.policyNumber} has no premium due (${policy.status})`,
+      { params: { policyNumber: policy.policyNumber, status: policy.status } },
     );
   }
   if (payment.amountFen !== policy.premiumFen) {
     throw new PremiumRuleError('PREMIUM.AMOUNT_MISMATCH', `the premium due is ${policy.premiumFen} fen`, {
-      expectedFen: policy.premiumFen,
+      extensions: { expectedFen: policy.premiumFen },
+      params: { expectedYuan: policy.premiumFen / 100, paidYuan: payment.amountFen / 100 },
     });
   }
   const record: PremiumPaymentRecord = { ...payment, dueOn: policy.nextDueOn, kind: 'renewal' };
@@ -854,6 +868,7 @@ export function sendDemandNotice(
     throw new PolicyRuleError(
       'PREMIUM.DEMAND_ALREADY_SENT',
       `the premium was already demanded on ${policy.demandNoticeOn}`,
+      { params: { demandedOn: policy.demandNoticeOn } },
     );
   const byNotice = addDays(today, DEMAND_NOTICE_DAYS);
   const graceEnds = byNotice < policy.graceEndsOn ? byNotice : policy.graceEndsOn;
@@ -928,7 +943,7 @@ export function reinstate(
     throw new PolicyRuleError(
       'REINSTATEMENT.TOO_LATE',
       `reinstatement was possible until ${policy.reinstatableUntil}`,
-      'Insurance Law Art. 37',
+      { source: 'Insurance Law Art. 37', params: { until: policy.reinstatableUntil } },
     );
   }
   if (input.healthAnswers.length === 0)
@@ -948,14 +963,10 @@ export function reinstate(
   }
   const arrears = due * policy.premiumFen;
   if (input.arrearsPaidFen !== arrears) {
-    throw new PolicyRuleError(
-      'REINSTATEMENT.ARREARS',
-      `the arrears are ${arrears} fen (${due} premiums)`,
-      undefined,
-      {
-        arrearsFen: arrears,
-      },
-    );
+    throw new PolicyRuleError('REINSTATEMENT.ARREARS', `the arrears are ${arrears} fen (${due} premiums)`, {
+      extensions: { arrearsFen: arrears },
+      params: { arrearsYuan: arrears / 100, due },
+    });
   }
   const firstMissedYear =
     Math.floor(policy.instalmentsPaid / (12 / (MONTHS_BETWEEN[policy.paymentMode] || 12))) + 1;

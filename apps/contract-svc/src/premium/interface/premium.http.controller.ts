@@ -17,7 +17,10 @@ const Payment = {
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
-    .refine((c) => c !== 'CNY', 'omit currency for CNY')
+    .refine((c) => c !== 'CNY', {
+      message: 'omit currency for CNY',
+      params: { code: 'REQUEST.CNY_CURRENCY' },
+    })
     .optional(),
   currencyAmountMinor: z.number().int().positive().optional(),
 };
@@ -27,6 +30,7 @@ const bothOrNeither = (b: { currency?: string; currencyAmountMinor?: number }, c
       code: 'custom',
       path: [b.currency === undefined ? 'currency' : 'currencyAmountMinor'],
       message: 'currency and currencyAmountMinor go together',
+      params: { code: 'REQUEST.CURRENCY_PAIR' },
     });
 };
 const FirstPremiumBody = z.strictObject({ applicationId: z.uuid(), ...Payment }).superRefine(bothOrNeither);

@@ -40,7 +40,8 @@ const COVERS_ILLNESS = (type: string) => type !== 'accident';
 /** What each declared condition means for each kind of cover. */
 function conditionFindings(condition: string, productType: string): Finding[] {
   if (!COVERS_ILLNESS(productType)) return [];
-  const r = (code: string, message: string) => ({ code, message });
+  const r = (code: string, message: string, params?: Record<string, string | number>) =>
+    params ? { code, message, params } : { code, message };
   switch (condition) {
     case 'cancer':
       return [
@@ -95,6 +96,7 @@ function conditionFindings(condition: string, productType: string): Finding[] {
           reason: r(
             'UW.MEDICAL_HISTORY',
             `declared ${condition.replace(/_/g, ' ')}: an underwriter reviews the details`,
+            { condition },
           ),
         },
       ];
@@ -102,7 +104,9 @@ function conditionFindings(condition: string, productType: string): Finding[] {
       return [
         {
           kind: 'refer',
-          reason: r('UW.UNKNOWN_CONDITION', `declared condition ${condition} has no automatic rule`),
+          reason: r('UW.UNKNOWN_CONDITION', `declared condition ${condition} has no automatic rule`, {
+            condition,
+          }),
         },
       ];
   }
@@ -114,7 +118,8 @@ function conditionFindings(condition: string, productType: string): Finding[] {
  */
 export function underwrite(input: UnderwritingInput): UnderwritingOutcome {
   const findings: Finding[] = [];
-  const r = (code: string, message: string) => ({ code, message });
+  const r = (code: string, message: string, params?: Record<string, string | number>) =>
+    params ? { code, message, params } : { code, message };
 
   if (!input.identityVerified) {
     findings.push({
@@ -128,6 +133,7 @@ export function underwrite(input: UnderwritingInput): UnderwritingOutcome {
       reason: r(
         'UW.ENTRY_AGE',
         `entry age ${input.insuredAge} is outside ${input.entryAge.min}-${input.entryAge.max}`,
+        { age: input.insuredAge, min: input.entryAge.min, max: input.entryAge.max },
       ),
     });
   }
@@ -137,12 +143,15 @@ export function underwrite(input: UnderwritingInput): UnderwritingOutcome {
       reason: r(
         'UW.OCCUPATION',
         `occupation class ${input.occupationClass} is not insurable on this product`,
+        { occupationClass: input.occupationClass },
       ),
     });
   } else if (input.occupationClass >= 5 && COVERS_ILLNESS(input.productType)) {
     findings.push({
       kind: 'refer',
-      reason: r('UW.HAZARDOUS_OCCUPATION', `occupation class ${input.occupationClass} needs review`),
+      reason: r('UW.HAZARDOUS_OCCUPATION', `occupation class ${input.occupationClass} needs review`, {
+        occupationClass: input.occupationClass,
+      }),
     });
   }
   if (input.maxSumInsuredIncomeMultiple !== undefined) {
@@ -153,6 +162,7 @@ export function underwrite(input: UnderwritingInput): UnderwritingOutcome {
         reason: r(
           'UW.FINANCIAL',
           `sum insured is above ${input.maxSumInsuredIncomeMultiple} times the declared income`,
+          { multiple: input.maxSumInsuredIncomeMultiple },
         ),
       });
     }
@@ -170,14 +180,20 @@ export function underwrite(input: UnderwritingInput): UnderwritingOutcome {
         reason: r('UW.BMI_MISSING', 'height and weight are needed for this cover'),
       });
     } else if (input.bmi > 35) {
-      findings.push({ kind: 'decline', reason: r('UW.BMI', `BMI ${input.bmi} is above 35`) });
+      findings.push({
+        kind: 'decline',
+        reason: r('UW.BMI', `BMI ${input.bmi} is above 35`, { outcome: 'decline', bmi: input.bmi }),
+      });
     } else if (input.bmi < 17 || input.bmi > 32) {
-      findings.push({ kind: 'refer', reason: r('UW.BMI', `BMI ${input.bmi} is outside 17-32`) });
+      findings.push({
+        kind: 'refer',
+        reason: r('UW.BMI', `BMI ${input.bmi} is outside 17-32`, { outcome: 'refer', bmi: input.bmi }),
+      });
     } else if (input.bmi > 28) {
       findings.push({
         kind: 'load',
         percent: 25,
-        reason: r('UW.BMI_LOADING', `BMI ${input.bmi} is above 28: +25% premium`),
+        reason: r('UW.BMI_LOADING', `BMI ${input.bmi} is above 28: +25% premium`, { bmi: input.bmi }),
       });
     }
   }

@@ -7,6 +7,7 @@ export class UnderwritingClosedError extends AppError {
       'UNDERWRITING.ALREADY_DECIDED',
       'conflict',
       `application ${applicationId} is already decided; the decision is final`,
+      { params: { applicationId } },
     );
   }
 }
@@ -14,6 +15,8 @@ export class UnderwritingClosedError extends AppError {
 /** Another underwriter holds the case (409). */
 export class UnderwritingAssignedError extends AppError {
   constructor(assignee: string) {
-    super('UNDERWRITING.ASSIGNED_TO_OTHER', 'conflict', `the case is assigned to ${assignee}`);
+    super('UNDERWRITING.ASSIGNED_TO_OTHER', 'conflict', `the case is assigned to ${assignee}`, {
+      params: { assignee },
+    });
   }
 }

@@ -17,10 +17,12 @@ const DecisionBody = z
   })
   .refine((d) => d.decision !== 'accept_with_loading' || d.loadingPercent !== undefined, {
     message: 'a loading decision needs loadingPercent',
+    params: { code: 'REQUEST.LOADING_PERCENT' },
     path: ['loadingPercent'],
   })
   .refine((d) => d.decision !== 'accept_with_exclusion' || (d.exclusions?.length ?? 0) > 0, {
     message: 'an exclusion decision needs exclusions',
+    params: { code: 'REQUEST.EXCLUSIONS' },
     path: ['exclusions'],
   });
 

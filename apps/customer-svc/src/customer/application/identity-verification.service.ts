@@ -145,7 +145,11 @@ export class IdentityVerificationService {
       if (!timingSafeEqual(hashCode(verificationId, code), codeHash)) {
         verification.attempts += 1;
         if (verification.attempts >= MAX_CODE_ATTEMPTS) {
-          return fail({ code: 'IDENTITY.CODE_ATTEMPTS', message: `wrong code ${MAX_CODE_ATTEMPTS} times` });
+          return fail({
+            code: 'IDENTITY.CODE_ATTEMPTS',
+            message: `wrong code ${MAX_CODE_ATTEMPTS} times`,
+            params: { max: MAX_CODE_ATTEMPTS },
+          });
         }
         await manager.save(verification);
         return {

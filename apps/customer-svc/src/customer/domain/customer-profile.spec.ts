@@ -74,12 +74,14 @@ describe('a customer profile, every message and boundary', () => {
         pointer: '/birthDate',
         rule: 'ID.BIRTH_DATE_MISMATCH',
         message: 'declared 1949-12-30 but the ID number encodes 1949-12-31',
+        params: { declared: '1949-12-30', encoded: '1949-12-31' },
         source: 'GB 11643-1999',
       },
       {
         pointer: '/gender',
         rule: 'ID.GENDER_MISMATCH',
         message: "declared male but the ID number's sequence encodes female",
+        params: { declared: 'male', encoded: 'female' },
         source: 'GB 11643-1999',
       },
     ]);

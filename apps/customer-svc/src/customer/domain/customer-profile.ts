@@ -53,6 +53,7 @@ export function checkProfile(input: PersonalProfile, today: CalendarDate): Profi
           pointer: '/birthDate',
           rule: 'ID.BIRTH_DATE_MISMATCH',
           message: `declared ${profile.birthDate} but the ID number encodes ${id.facts.birthDate}`,
+          params: { declared: profile.birthDate, encoded: id.facts.birthDate },
           source: 'GB 11643-1999',
         });
       }
@@ -61,6 +62,7 @@ export function checkProfile(input: PersonalProfile, today: CalendarDate): Profi
           pointer: '/gender',
           rule: 'ID.GENDER_MISMATCH',
           message: `declared ${profile.gender} but the ID number's sequence encodes ${id.facts.gender}`,
+          params: { declared: profile.gender, encoded: id.facts.gender },
           source: 'GB 11643-1999',
         });
       }
@@ -76,6 +78,7 @@ export function checkProfile(input: PersonalProfile, today: CalendarDate): Profi
           pointer: `/${field}`,
           rule: 'PROFILE.NOT_FOR_CORPORATE',
           message: `${field} does not apply to a corporate payer`,
+          params: { field },
         });
       }
     }

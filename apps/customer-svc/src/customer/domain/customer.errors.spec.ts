@@ -56,8 +56,18 @@ describe('customer-svc refusals', () => {
       message:
         'the purpose "quotation" does not need email, bankAccount; collect only what the purpose needs',
       errors: [
-        { pointer: '/email', message: 'not needed for quotation', rule: 'PIPL.MINIMUM_NECESSARY' },
-        { pointer: '/bankAccount', message: 'not needed for quotation', rule: 'PIPL.MINIMUM_NECESSARY' },
+        {
+          pointer: '/email',
+          message: 'not needed for quotation',
+          params: { purpose: 'quotation' },
+          rule: 'PIPL.MINIMUM_NECESSARY',
+        },
+        {
+          pointer: '/bankAccount',
+          message: 'not needed for quotation',
+          params: { purpose: 'quotation' },
+          rule: 'PIPL.MINIMUM_NECESSARY',
+        },
       ],
       rule: { id: 'PIPL.MINIMUM_NECESSARY', source: 'Personal Information Protection Law Art. 6' },
       extensions: {},
@@ -114,7 +124,9 @@ describe('customer-svc refusals', () => {
       message: "this needs the customer's separate consent for health data",
       rule: { id: 'PIPL.SEPARATE_CONSENT', source: 'Personal Information Protection Law Arts. 28-29' },
     });
-    expect(shape(new UnmaskNotAllowedError('agents see masked values'))).toMatchObject({
+    expect(
+      shape(new UnmaskNotAllowedError('agents see masked values', { reason: 'role', roles: 'agent' })),
+    ).toMatchObject({
       code: 'CUSTOMER.UNMASK_FORBIDDEN',
       kind: 'forbidden',
       message: 'agents see masked values',

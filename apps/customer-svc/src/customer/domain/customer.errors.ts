@@ -1,12 +1,17 @@
 import { ruleOf } from '@insurer/contracts';
-import { AppError } from '@insurer/platform-errors';
+import { AppError, type MessageParams } from '@insurer/platform-errors';
 import type { RuleViolation } from './rule-violation';
 
 /** One or more data rules refused the input (422), each on its field with its rule and source. */
 export class CustomerDataInvalidError extends AppError {
   constructor(readonly violations: readonly RuleViolation[]) {
     super('CUSTOMER.DATA_INVALID', 'rule', violations.map((v) => v.message).join('; '), {
-      errors: violations.map((v) => ({ pointer: v.pointer, message: v.message, rule: v.rule })),
+      errors: violations.map((v) => ({
+        pointer: v.pointer,
+        message: v.message,
+        rule: v.rule,
+        params: v.params,
+      })),
       rule: violations[0]?.source ? { id: violations[0].rule, source: violations[0].source } : undefined,
     });
   }
@@ -23,8 +28,10 @@ export class FieldNotNeededForPurposeError extends AppError {
           pointer: `/${f}`,
           message: `not needed for ${purpose}`,
           rule: 'PIPL.MINIMUM_NECESSARY',
+          params: { purpose },
         })),
         rule: ruleOf('PIPL.MINIMUM_NECESSARY'),
+        params: { purpose, fields: fields.join(', ') },
       },
     );
   }
@@ -44,14 +51,16 @@ export class CustomerVersionConflictError extends AppError {
       'CUSTOMER.VERSION_CONFLICT',
       'conflict',
       `the customer is at version ${current}, not ${expected}; read it again and reapply the change`,
-      { extensions: { currentVersion: current } },
+      { extensions: { currentVersion: current }, params: { current, expected } },
     );
   }
 }
 
 export class CustomerErasedError extends AppError {
   constructor(customerId: string) {
-    super('CUSTOMER.ERASED', 'not_found', `customer ${customerId} was erased at their request`);
+    super('CUSTOMER.ERASED', 'not_found', `customer ${customerId} was erased at their request`, {
+      params: { customerId },
+    });
   }
 }
 
@@ -67,6 +76,7 @@ export class CustomerRestrictedError extends AppError {
       {
         rule: ruleOf('CUSTOMER.PROCESSING_RESTRICTED'),
         extensions: { retainedUntil },
+        params: { customerId, until: retainedUntil ?? 'running' },
       },
     );
   }
@@ -78,6 +88,7 @@ export class CustomerNotRestrictedError extends AppError {
       'CUSTOMER.NOT_RESTRICTED',
       'conflict',
       `customer ${customerId} is not restricted: read them through the usual routes and purposes`,
+      { params: { customerId } },
     );
   }
 }
@@ -86,6 +97,10 @@ export class AssessmentLimitError extends AppError {
   constructor(violation: RuleViolation) {
     super('CUSTOMER.ASSESSMENT_LIMIT', 'rate_limited', violation.message, {
       rule: { id: violation.rule, source: violation.source ?? '' },
+      params: {
+        ...violation.params,
+        limit: violation.rule === 'SUITABILITY.ASSESSMENT_DAILY_LIMIT' ? 'daily' : 'yearly',
+      },
     });
   }
 }
@@ -94,13 +109,14 @@ export class ConsentRequiredError extends AppError {
   constructor(purpose: string) {
     super('CUSTOMER.CONSENT_REQUIRED', 'rule', `this needs the customer's separate consent for ${purpose}`, {
       rule: ruleOf('PIPL.SEPARATE_CONSENT'),
+      params: { purpose },
     });
   }
 }
 
 export class UnmaskNotAllowedError extends AppError {
-  constructor(reason: string) {
-    super('CUSTOMER.UNMASK_FORBIDDEN', 'forbidden', reason);
+  constructor(reason: string, params: MessageParams) {
+    super('CUSTOMER.UNMASK_FORBIDDEN', 'forbidden', reason, { params });
   }
 }
 

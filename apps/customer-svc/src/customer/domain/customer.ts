@@ -228,10 +228,14 @@ export function assertMayUnmask(
   if (invalid.length) {
     throw new UnmaskNotAllowedError(
       `only sensitive fields the purpose "${purpose}" needs can be unmasked, not ${invalid.join(', ')}`,
+      { reason: 'fields', purpose, fields: invalid.join(', ') },
     );
   }
   if (unmask.length && !who.self && !who.roles.some((r) => (UNMASK_ROLES as readonly string[]).includes(r)))
-    throw new UnmaskNotAllowedError(`unmasking needs one of the roles ${UNMASK_ROLES.join(', ')}`);
+    throw new UnmaskNotAllowedError(`unmasking needs one of the roles ${UNMASK_ROLES.join(', ')}`, {
+      reason: 'role',
+      roles: UNMASK_ROLES.join(', '),
+    });
 }
 
 /** The fields one purpose needs, sensitive ones masked unless asked for; `revealed` are those shown in clear. */

@@ -6,6 +6,7 @@ export class VerificationClosedError extends AppError {
       'IDENTITY.VERIFICATION_CLOSED',
       'conflict',
       `this verification is already ${status}; start a new one`,
+      { params: { status } },
     );
   }
 }

@@ -30,9 +30,9 @@ export function residentIdCheckChar(first17: string): string {
 /** Checks an 18-character resident ID number and derives the birth date and gender it encodes. */
 export function checkResidentId(raw: string, today: CalendarDate, pointer = '/idNumber'): ResidentIdResult {
   const id = raw.trim().toUpperCase();
-  const fail = (rule: string, message: string): ResidentIdResult => ({
+  const fail = (rule: string, message: string, params?: RuleViolation['params']): ResidentIdResult => ({
     ok: false,
-    violation: { pointer, rule, message, source: SOURCE },
+    violation: { pointer, rule, message, source: SOURCE, ...(params ? { params } : {}) },
   });
   // First-generation cards carried 15 digits (2-digit year, no check character); they stopped being valid in 2013.
   if (/^\d{15}$/.test(id)) {
@@ -45,14 +45,14 @@ export function checkResidentId(raw: string, today: CalendarDate, pointer = '/id
     return fail('ID.FORMAT', 'a resident ID number is 17 digits followed by a digit or X');
   }
   if (!PROVINCES.has(Number(id.slice(0, 2)))) {
-    return fail('ID.AREA', `area code ${id.slice(0, 6)} names no province`);
+    return fail('ID.AREA', `area code ${id.slice(0, 6)} names no province`, { area: id.slice(0, 6) });
   }
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isCalendarDate(birthDate) || birthDate < '1900-01-01') {
-    return fail('ID.BIRTH_DATE', `${id.slice(6, 14)} is not a real birth date`);
+    return fail('ID.BIRTH_DATE', `${id.slice(6, 14)} is not a real birth date`, { digits: id.slice(6, 14) });
   }
   if (birthDate > today) {
-    return fail('ID.BIRTH_DATE_FUTURE', `birth date ${birthDate} is in the future`);
+    return fail('ID.BIRTH_DATE_FUTURE', `birth date ${birthDate} is in the future`, { birthDate });
   }
   if (residentIdCheckChar(id) !== id[17]) {
     return fail('ID.CHECKSUM', 'the check character does not match the first 17 characters');

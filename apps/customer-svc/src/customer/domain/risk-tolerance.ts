@@ -57,6 +57,7 @@ export function scoreQuestionnaire(answers: Readonly<Record<string, number>>): S
         pointer: `/answers/${q.id}`,
         rule: 'RISK.ANSWER',
         message: `answer with an option index from 0 to ${q.points.length - 1}`,
+        params: { maxIndex: q.points.length - 1 },
       });
     } else {
       score += q.points[option];
@@ -92,6 +93,7 @@ export function checkAssessmentFrequency(previous: readonly Date[], now: Date): 
       pointer: '',
       rule: 'SUITABILITY.ASSESSMENT_DAILY_LIMIT',
       message: `at most ${MAX_ASSESSMENTS_PER_DAY} risk assessments a day; try again tomorrow`,
+      params: { max: MAX_ASSESSMENTS_PER_DAY },
       source: SUITABILITY_SOURCE,
     };
   }
@@ -101,6 +103,7 @@ export function checkAssessmentFrequency(previous: readonly Date[], now: Date): 
       pointer: '',
       rule: 'SUITABILITY.ASSESSMENT_YEARLY_LIMIT',
       message: `at most ${MAX_ASSESSMENTS_PER_12_MONTHS} risk assessments in 12 months`,
+      params: { max: MAX_ASSESSMENTS_PER_12_MONTHS },
       source: SUITABILITY_SOURCE,
     };
   }

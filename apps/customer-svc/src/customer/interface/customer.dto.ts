@@ -57,7 +57,10 @@ export const UpdateCustomerBody = z.strictObject({
       bankAccount: nullable(z.string().trim()),
     })
     .partial()
-    .refine((c) => Object.keys(c).length > 0, 'name at least one field to change'),
+    .refine((c) => Object.keys(c).length > 0, {
+      message: 'name at least one field to change',
+      params: { code: 'REQUEST.CHANGE_NOTHING' },
+    }),
 });
 
 export const ReadCustomerQuery = z.object({

@@ -1,3 +1,4 @@
+import type { MessageParams } from '@insurer/platform-errors';
 import { isPastPeriod, periodEnd, type CalendarDate } from '@insurer/platform-time';
 
 export const COMPLAINT_SOURCE = 'CBIRC Order 2020 No. 3 (银行保险机构消费投诉处理管理办法)';
@@ -25,7 +26,7 @@ export type ExtensionDecision =
       readonly dueOn: CalendarDate;
       readonly needsApproval: boolean;
     }
-  | { readonly ok: false; readonly rule: string; readonly message: string };
+  | { readonly ok: false; readonly rule: string; readonly message: string; readonly params?: MessageParams };
 
 /**
  * The next extension allowed for a complaint, if any. An extension must be decided before the current deadline
@@ -43,6 +44,7 @@ export function nextExtension(
       ok: false,
       rule: 'COMPLAINT.DEADLINE_PASSED',
       message: `the deadline of ${currentDue} has already passed`,
+      params: { dueOn: currentDue },
     };
   }
   if (stage === 'further_extended') {

@@ -101,7 +101,10 @@ export function openTicket(input: OpenTicket, openedBy: string, now: Date): Tick
 /** Work goes on only on a ticket not yet answered. */
 export function assertOpen(ticket: Pick<TicketState, 'ticketId' | 'status'>): void {
   if (ticket.status === 'resolved' || ticket.status === 'closed')
-    throw new TicketStateError(`ticket ${ticket.ticketId} is already ${ticket.status}`);
+    throw new TicketStateError(`ticket ${ticket.ticketId} is already ${ticket.status}`, {
+      ticketId: ticket.ticketId,
+      status: ticket.status,
+    });
 }
 
 export function assign(ticket: TicketState, assignee: string): TicketDecided {
@@ -118,14 +121,15 @@ export function extend(
 ): TicketDecided {
   assertOpen(ticket);
   if (ticket.kind !== 'complaint' || !ticket.deadlineStage || !ticket.dueOn)
-    throw new TicketStateError('only complaints have a deadline to extend');
+    throw new TicketStateError('only complaints have a deadline to extend', { state: 'not_complaint' });
   const decision = nextExtension(
     ticket.openedAt,
     ticket.deadlineStage,
     now,
     who.roles.some((r) => MANAGER_ROLES.includes(r)),
   );
-  if (!decision.ok) throw new ComplaintExtensionRefusedError(decision.rule, decision.message);
+  if (!decision.ok)
+    throw new ComplaintExtensionRefusedError(decision.rule, decision.message, decision.params);
   return {
     state: { ...ticket, deadlineStage: decision.stage, dueOn: decision.dueOn },
     events: [

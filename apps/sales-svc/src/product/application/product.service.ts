@@ -186,6 +186,7 @@ export class ProductService {
     if (product.status !== 'draft') {
       throw new ProductStateError(
         `${productCode} v${version} is published; create a new version to change it`,
+        { productCode, version },
       );
     }
     return product;

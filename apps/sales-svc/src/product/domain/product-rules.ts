@@ -27,6 +27,7 @@ export function checkProductTerms(p: ProductTerms): TableProblem[] {
       pointer: '/entryAge',
       rule: 'PRODUCT.ENTRY_AGE',
       message: 'the minimum entry age is above the maximum',
+      params: { age: 'range' },
     });
   }
   const longTerm = p.coverageTermsYears.some((t) => t > 1);
@@ -57,6 +58,7 @@ export function checkProductTerms(p: ProductTerms): TableProblem[] {
       pointer: '/paymentTermsYears',
       rule: 'PRODUCT.PAYMENT_TERM',
       message: `payment terms ${uncoveredTerms.join(', ')} exceed every coverage term`,
+      params: { terms: uncoveredTerms.join(', ') },
     });
   }
   for (const cls of p.occupationClasses) {
@@ -65,6 +67,7 @@ export function checkProductTerms(p: ProductTerms): TableProblem[] {
         pointer: '/rating/occupationLoadingsBp',
         rule: 'PRODUCT.OCCUPATION_LOADING',
         message: `occupation class ${cls} is accepted but has no loading`,
+        params: { occupationClass: cls },
       });
     }
   }
@@ -74,6 +77,7 @@ export function checkProductTerms(p: ProductTerms): TableProblem[] {
         pointer: '/rating/modalFactorsBp',
         rule: 'PRODUCT.MODAL_FACTOR',
         message: `payment mode ${mode} has no modal factor`,
+        params: { mode },
       });
     }
   }

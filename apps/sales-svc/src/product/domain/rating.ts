@@ -1,5 +1,6 @@
 import type { RoundingMode } from './rounding';
 import { divideAndRound } from './rounding';
+import type { MessageParams } from '@insurer/platform-errors';
 
 export type Gender = 'male' | 'female';
 export type PaymentMode = 'single' | 'annual' | 'semi_annual' | 'quarterly' | 'monthly';
@@ -42,7 +43,7 @@ export interface Rating {
 
 export type RatingResult =
   | { readonly ok: true; readonly rating: Rating }
-  | { readonly ok: false; readonly code: string; readonly message: string };
+  | { readonly ok: false; readonly code: string; readonly message: string; readonly params?: MessageParams };
 
 const PER_1000_YUAN = 100_000n; // 1,000 yuan in fen
 const BP = 10_000n;
@@ -64,6 +65,7 @@ export function rate(table: RateTable, cell: RatingCell, start: RatingStart): Ra
       ok: false,
       code: 'RATING.SINGLE_PREMIUM_TERM',
       message: `a single premium is rated on the single-pay row (1 payment year), not a ${cell.paymentTermYears}-year payment term`,
+      params: { paymentTermYears: cell.paymentTermYears },
     };
   }
   const row = table.rows.find(
@@ -77,6 +79,7 @@ export function rate(table: RateTable, cell: RatingCell, start: RatingStart): Ra
       ok: false,
       code: 'RATING.NO_RATE',
       message: `no rate for entry age ${cell.entryAge}, ${cell.gender}, ${cell.paymentTermYears}-year payment`,
+      params: { age: cell.entryAge, gender: cell.gender, paymentTermYears: cell.paymentTermYears },
     };
   }
   const loading = table.occupationLoadingsBp[String(cell.occupationClass)];
@@ -85,6 +88,7 @@ export function rate(table: RateTable, cell: RatingCell, start: RatingStart): Ra
       ok: false,
       code: 'RATING.OCCUPATION_CLASS',
       message: `occupation class ${cell.occupationClass} is not rated`,
+      params: { occupationClass: cell.occupationClass },
     };
   }
   const modal = table.modalFactorsBp[cell.paymentMode];
@@ -93,6 +97,7 @@ export function rate(table: RateTable, cell: RatingCell, start: RatingStart): Ra
       ok: false,
       code: 'RATING.PAYMENT_MODE',
       message: `payment mode ${cell.paymentMode} is not offered`,
+      params: { mode: cell.paymentMode },
     };
   }
   const r = BigInt(row.ratePer1000Fen);

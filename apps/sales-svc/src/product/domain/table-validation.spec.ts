@@ -38,11 +38,13 @@ describe('rate table CSV', () => {
           pointer: '/csv/3/rate_per_1000_fen',
           rule: 'TABLE.CELL',
           message: '"" is not a positive whole number of fen',
+          params: { problem: 'rate', value: '' },
         },
         {
           pointer: '/csv/13/rate_per_1000_fen',
           rule: 'TABLE.CELL',
           message: '"1.5" is not a positive whole number of fen',
+          params: { problem: 'rate', value: '1.5' },
         },
       ],
     });
@@ -83,7 +85,7 @@ describe('cash-value table CSV', () => {
     if (parsed.ok) {
       expect(checkCashValueYears(parsed.rows, [3])).toEqual([]);
       expect(checkCashValueYears(parsed.rows, [5])).toMatchObject([
-        { rule: 'TABLE.YEARS', message: 'expected 5 policy years, got 3' },
+        { rule: 'TABLE.YEARS', message: 'expected 5 policy years, got 3', params: { expected: 5, got: 3 } },
       ]);
     }
   });
@@ -124,21 +126,48 @@ describe('table validation, each problem exactly', () => {
     expect(parseRateCsv(csv)).toEqual({
       ok: false,
       problems: [
-        { pointer: '/csv/2/*', rule: 'TABLE.CELL', message: 'expected 4 cells, got 3' },
-        { pointer: '/csv/3/entry_age', rule: 'TABLE.CELL', message: '"x" is not a whole number' },
-        { pointer: '/csv/4/gender', rule: 'TABLE.CELL', message: '"other" is not male or female' },
-        { pointer: '/csv/5/payment_term', rule: 'TABLE.CELL', message: '"1.5" is not a whole number' },
+        {
+          pointer: '/csv/2/*',
+          rule: 'TABLE.CELL',
+          message: 'expected 4 cells, got 3',
+          params: { problem: 'cells', expected: 4, got: 3 },
+        },
+        {
+          pointer: '/csv/3/entry_age',
+          rule: 'TABLE.CELL',
+          message: '"x" is not a whole number',
+          params: { problem: 'whole', value: 'x' },
+        },
+        {
+          pointer: '/csv/4/gender',
+          rule: 'TABLE.CELL',
+          message: '"other" is not male or female',
+          params: { problem: 'gender', value: 'other' },
+        },
+        {
+          pointer: '/csv/5/payment_term',
+          rule: 'TABLE.CELL',
+          message: '"1.5" is not a whole number',
+          params: { problem: 'whole', value: '1.5' },
+        },
         {
           pointer: '/csv/6/rate_per_1000_fen',
           rule: 'TABLE.CELL',
           message: '"0" is not a positive whole number of fen',
+          params: { problem: 'rate', value: '0' },
         },
         {
           pointer: '/csv/7/rate_per_1000_fen',
           rule: 'TABLE.CELL',
           message: '"-3" is not a positive whole number of fen',
+          params: { problem: 'rate', value: '-3' },
         },
-        { pointer: '/csv/8/*', rule: 'TABLE.CELL', message: 'expected 4 cells, got 5' },
+        {
+          pointer: '/csv/8/*',
+          rule: 'TABLE.CELL',
+          message: 'expected 4 cells, got 5',
+          params: { problem: 'cells', expected: 4, got: 5 },
+        },
       ],
     });
   });
@@ -151,6 +180,7 @@ describe('table validation, each problem exactly', () => {
           pointer: '/csv/1',
           rule: 'TABLE.HEADER',
           message: 'the header must be entry_age,gender,payment_term,rate_per_1000_fen',
+          params: { header: 'entry_age,gender,payment_term,rate_per_1000_fen' },
         },
       ],
     };
@@ -169,12 +199,42 @@ describe('table validation, each problem exactly', () => {
     expect(parseCashValueCsv(`${header}\nx,other,y,1.5,\n30,male,20,1\n`)).toEqual({
       ok: false,
       problems: [
-        { pointer: '/csv/2/entry_age', rule: 'TABLE.CELL', message: '"x" is not a whole number' },
-        { pointer: '/csv/2/gender', rule: 'TABLE.CELL', message: '"other" is not male or female' },
-        { pointer: '/csv/2/payment_term', rule: 'TABLE.CELL', message: '"y" is not a whole number' },
-        { pointer: '/csv/2/year_1', rule: 'TABLE.CELL', message: '"1.5" is not a whole number of fen' },
-        { pointer: '/csv/2/year_2', rule: 'TABLE.CELL', message: '"" is not a whole number of fen' },
-        { pointer: '/csv/3/*', rule: 'TABLE.CELL', message: 'expected 5 cells, got 4' },
+        {
+          pointer: '/csv/2/entry_age',
+          rule: 'TABLE.CELL',
+          message: '"x" is not a whole number',
+          params: { problem: 'whole', value: 'x' },
+        },
+        {
+          pointer: '/csv/2/gender',
+          rule: 'TABLE.CELL',
+          message: '"other" is not male or female',
+          params: { problem: 'gender', value: 'other' },
+        },
+        {
+          pointer: '/csv/2/payment_term',
+          rule: 'TABLE.CELL',
+          message: '"y" is not a whole number',
+          params: { problem: 'whole', value: 'y' },
+        },
+        {
+          pointer: '/csv/2/year_1',
+          rule: 'TABLE.CELL',
+          message: '"1.5" is not a whole number of fen',
+          params: { problem: 'rate', value: '1.5' },
+        },
+        {
+          pointer: '/csv/2/year_2',
+          rule: 'TABLE.CELL',
+          message: '"" is not a whole number of fen',
+          params: { problem: 'rate', value: '' },
+        },
+        {
+          pointer: '/csv/3/*',
+          rule: 'TABLE.CELL',
+          message: 'expected 5 cells, got 4',
+          params: { problem: 'cells', expected: 5, got: 4 },
+        },
       ],
     });
     const refused = {
@@ -184,6 +244,7 @@ describe('table validation, each problem exactly', () => {
           pointer: '/csv/1',
           rule: 'TABLE.HEADER',
           message: 'the header must be entry_age,gender,payment_term,year_1,...,year_n',
+          params: { header: 'entry_age,gender,payment_term,year_1,...,year_n' },
         },
       ],
     };
@@ -221,26 +282,31 @@ describe('table validation, each problem exactly', () => {
         pointer: '/cashValues/2',
         rule: 'TABLE.DUPLICATE',
         message: 'male/10/30 appears twice (rows 0 and 2)',
+        params: { key: 'male/10/30', first: 0, second: 2 },
       },
       {
         pointer: '/cashValues/3/entryAge',
         rule: 'TABLE.OUT_OF_RANGE',
         message: 'entry age 29 is outside 30-31',
+        params: { what: 'age', value: 29, min: 30, max: 31 },
       },
       {
         pointer: '/cashValues/4/entryAge',
         rule: 'TABLE.OUT_OF_RANGE',
         message: 'entry age 32 is outside 30-31',
+        params: { what: 'age', value: 32, min: 30, max: 31 },
       },
       {
         pointer: '/cashValues/5/paymentTermYears',
         rule: 'TABLE.OUT_OF_RANGE',
         message: 'the product has no 15-year payment term',
+        params: { what: 'term', value: 15 },
       },
       {
         pointer: '/cashValues',
         rule: 'TABLE.AGES_NOT_CONTIGUOUS',
         message: 'male, 20-year payment: no row for entry age 30, 31',
+        params: { gender: 'male', term: 20, ages: '30, 31' },
       },
     ]);
     const wide = { entryAge: { min: 20, max: 26 }, paymentTermsYears: [10] };
@@ -250,6 +316,7 @@ describe('table validation, each problem exactly', () => {
         pointer: '/rates',
         rule: 'TABLE.AGES_NOT_CONTIGUOUS',
         message: 'male, 10-year payment: no row for entry age 21, 22, 23, 24, 25 and 1 more',
+        params: { gender: 'male', term: 10, ages: '21, 22, 23, 24, 25 and 1 more' },
       },
     ]);
     const fiveMissing = [row(20, 'male', 10), row(26, 'male', 10), ...some.slice(1)];
@@ -271,16 +338,19 @@ describe('table validation, each problem exactly', () => {
         pointer: '/cashValues/0/valuesPer1000Fen',
         rule: 'TABLE.YEARS',
         message: 'expected 3 policy years, got 2',
+        params: { expected: 3, got: 2 },
       },
       {
         pointer: '/cashValues/1/valuesPer1000Fen/1',
         rule: 'TABLE.CELL',
         message: 'a cash value is a non-negative whole number of fen',
+        params: { problem: 'cash_value' },
       },
       {
         pointer: '/cashValues/1/valuesPer1000Fen/2',
         rule: 'TABLE.CELL',
         message: 'a cash value is a non-negative whole number of fen',
+        params: { problem: 'cash_value' },
       },
     ]);
   });

@@ -1,9 +1,12 @@
 import type { Gender, RateRow } from './rating';
+import type { MessageParams } from '@insurer/platform-errors';
 
 export interface TableProblem {
   readonly pointer: string;
   readonly rule: string;
   readonly message: string;
+  /** The values the code's Chinese and English texts are filled with (rule-texts.ts). */
+  readonly params?: MessageParams;
 }
 
 export interface CashValueRow {
@@ -48,7 +51,12 @@ export function parseRateCsv(text: string): Parsed<RateRow> {
     return {
       ok: false,
       problems: [
-        { pointer: '/csv/1', rule: 'TABLE.HEADER', message: `the header must be ${RATE_COLUMNS.join(',')}` },
+        {
+          pointer: '/csv/1',
+          rule: 'TABLE.HEADER',
+          message: `the header must be ${RATE_COLUMNS.join(',')}`,
+          params: { header: RATE_COLUMNS.join(',') },
+        },
       ],
     };
   }
@@ -61,15 +69,25 @@ export function parseRateCsv(text: string): Parsed<RateRow> {
       integerCell(cells[2]),
       integerCell(cells[3]),
     ];
-    const bad = (column: string, message: string) =>
-      problems.push({ pointer: `/csv/${line}/${column}`, rule: 'TABLE.CELL', message });
+    const bad = (column: string, message: string, params: TableProblem['params']) =>
+      problems.push({ pointer: `/csv/${line}/${column}`, rule: 'TABLE.CELL', message, params });
     if (cells.length !== RATE_COLUMNS.length)
-      bad('*', `expected ${RATE_COLUMNS.length} cells, got ${cells.length}`);
-    else if (age === null) bad('entry_age', `"${cells[0]}" is not a whole number`);
-    else if (gender !== 'male' && gender !== 'female') bad('gender', `"${gender}" is not male or female`);
-    else if (term === null) bad('payment_term', `"${cells[2]}" is not a whole number`);
+      bad('*', `expected ${RATE_COLUMNS.length} cells, got ${cells.length}`, {
+        problem: 'cells',
+        expected: RATE_COLUMNS.length,
+        got: cells.length,
+      });
+    else if (age === null)
+      bad('entry_age', `"${cells[0]}" is not a whole number`, { problem: 'whole', value: cells[0] ?? '' });
+    else if (gender !== 'male' && gender !== 'female')
+      bad('gender', `"${gender}" is not male or female`, { problem: 'gender', value: gender ?? '' });
+    else if (term === null)
+      bad('payment_term', `"${cells[2]}" is not a whole number`, { problem: 'whole', value: cells[2] ?? '' });
     else if (rate === null || rate === 0)
-      bad('rate_per_1000_fen', `"${cells[3]}" is not a positive whole number of fen`);
+      bad('rate_per_1000_fen', `"${cells[3]}" is not a positive whole number of fen`, {
+        problem: 'rate',
+        value: cells[3] ?? '',
+      });
     else rows.push({ entryAge: age, gender, paymentTermYears: term, ratePer1000Fen: rate });
   }
   return problems.length ? { ok: false, problems } : { ok: true, rows };
@@ -93,6 +111,7 @@ export function parseCashValueCsv(text: string): Parsed<CashValueRow> {
           pointer: '/csv/1',
           rule: 'TABLE.HEADER',
           message: 'the header must be entry_age,gender,payment_term,year_1,...,year_n',
+          params: { header: 'entry_age,gender,payment_term,year_1,...,year_n' },
         },
       ],
     };
@@ -100,21 +119,32 @@ export function parseCashValueCsv(text: string): Parsed<CashValueRow> {
   const problems: TableProblem[] = [];
   const rows: CashValueRow[] = [];
   for (const { line, cells } of lines) {
-    const bad = (column: string, message: string) =>
-      problems.push({ pointer: `/csv/${line}/${column}`, rule: 'TABLE.CELL', message });
+    const bad = (column: string, message: string, params: TableProblem['params']) =>
+      problems.push({ pointer: `/csv/${line}/${column}`, rule: 'TABLE.CELL', message, params });
     if (cells.length !== header.length) {
-      bad('*', `expected ${header.length} cells, got ${cells.length}`);
+      bad('*', `expected ${header.length} cells, got ${cells.length}`, {
+        problem: 'cells',
+        expected: header.length,
+        got: cells.length,
+      });
       continue;
     }
     const age = integerCell(cells[0]);
     const term = integerCell(cells[2]);
     const gender = cells[1];
-    if (age === null) bad('entry_age', `"${cells[0]}" is not a whole number`);
-    if (gender !== 'male' && gender !== 'female') bad('gender', `"${gender}" is not male or female`);
-    if (term === null) bad('payment_term', `"${cells[2]}" is not a whole number`);
+    if (age === null)
+      bad('entry_age', `"${cells[0]}" is not a whole number`, { problem: 'whole', value: cells[0] ?? '' });
+    if (gender !== 'male' && gender !== 'female')
+      bad('gender', `"${gender}" is not male or female`, { problem: 'gender', value: gender ?? '' });
+    if (term === null)
+      bad('payment_term', `"${cells[2]}" is not a whole number`, { problem: 'whole', value: cells[2] ?? '' });
     const values = cells.slice(3).map(integerCell);
     values.forEach((v, i) => {
-      if (v === null) bad(`year_${i + 1}`, `"${cells[3 + i]}" is not a whole number of fen`);
+      if (v === null)
+        bad(`year_${i + 1}`, `"${cells[3 + i]}" is not a whole number of fen`, {
+          problem: 'rate',
+          value: cells[3 + i] ?? '',
+        });
     });
     if (
       age !== null &&
@@ -146,6 +176,7 @@ export function checkCoverage<T extends { entryAge: number; gender: Gender; paym
         pointer: `/${table}/${i}`,
         rule: 'TABLE.DUPLICATE',
         message: `${key} appears twice (rows ${seen.get(key)} and ${i})`,
+        params: { key, first: seen.get(key) ?? 0, second: i },
       });
     }
     seen.set(key, i);
@@ -154,6 +185,7 @@ export function checkCoverage<T extends { entryAge: number; gender: Gender; paym
         pointer: `/${table}/${i}/paymentTermYears`,
         rule: 'TABLE.OUT_OF_RANGE',
         message: `the product has no ${row.paymentTermYears}-year payment term`,
+        params: { what: 'term', value: row.paymentTermYears },
       });
     }
     if (row.entryAge < shape.entryAge.min || row.entryAge > shape.entryAge.max) {
@@ -161,6 +193,7 @@ export function checkCoverage<T extends { entryAge: number; gender: Gender; paym
         pointer: `/${table}/${i}/entryAge`,
         rule: 'TABLE.OUT_OF_RANGE',
         message: `entry age ${row.entryAge} is outside ${shape.entryAge.min}-${shape.entryAge.max}`,
+        params: { what: 'age', value: row.entryAge, min: shape.entryAge.min, max: shape.entryAge.max },
       });
     }
   });
@@ -175,6 +208,7 @@ export function checkCoverage<T extends { entryAge: number; gender: Gender; paym
           pointer: `/${table}`,
           rule: 'TABLE.AGES_NOT_CONTIGUOUS',
           message: `${gender}, ${term}-year payment: no row for entry age ${describeAges(missing)}`,
+          params: { gender, term, ages: describeAges(missing) },
         });
       }
     }
@@ -195,6 +229,7 @@ export function checkCashValueYears(
         pointer: `/cashValues/${i}/valuesPer1000Fen`,
         rule: 'TABLE.YEARS',
         message: `expected ${longest} policy years, got ${row.valuesPer1000Fen.length}`,
+        params: { expected: longest, got: row.valuesPer1000Fen.length },
       });
     }
     row.valuesPer1000Fen.forEach((v, year) => {
@@ -203,6 +238,7 @@ export function checkCashValueYears(
           pointer: `/cashValues/${i}/valuesPer1000Fen/${year}`,
           rule: 'TABLE.CELL',
           message: 'a cash value is a non-negative whole number of fen',
+          params: { problem: 'cash_value' },
         });
       }
     });

@@ -46,6 +46,7 @@ export function checkBeneficiaryNaming(
         reasons.push({
           code: 'SALES.EMPLOYER_BENEFICIARY',
           message: `an employer may name only the insured or their close relatives, not "${b.relationship}"`,
+          params: { relationship: b.relationship },
           pointer: `/beneficiaries/${i}/relationship`,
           source: SOURCES.employerBeneficiary,
         });
@@ -75,6 +76,7 @@ export function checkBeneficiaries(beneficiaries: readonly Beneficiary[]): Reaso
     reasons.push({
       code: 'SALES.BENEFICIARY_SHARES_TOTAL',
       message: `beneficiary shares add up to ${total / 100}%, not 100%`,
+      params: { totalPercent: total / 100 },
       pointer: '/beneficiaries',
       source: SOURCES.beneficiaries,
     });
@@ -108,6 +110,7 @@ export function checkPayer(
         payerId === policyholderId
           ? 'the policyholder pays: the payer relationship is self'
           : 'another person pays: name how they stand to the policyholder, not "self"',
+      params: { self: payerId === policyholderId ? 'yes' : 'no' },
       pointer: '/payerRelationship',
     },
   ];
@@ -164,6 +167,7 @@ export function checkHealthAnswers(productType: string, answers: readonly Health
       reasons.push({
         code: 'SALES.HEALTH_UNANSWERED',
         message: `question ${q.id} is unanswered`,
+        params: { questionId: q.id },
         pointer: '/healthAnswers',
         source: SOURCES.salesConduct,
       });
@@ -174,12 +178,14 @@ export function checkHealthAnswers(productType: string, answers: readonly Health
       reasons.push({
         code: 'SALES.HEALTH_UNKNOWN_QUESTION',
         message: `${a.questionId} is not a question of this product`,
+        params: { questionId: a.questionId },
         pointer: `/healthAnswers/${i}/questionId`,
       });
     } else if (a.answer && !a.details?.trim()) {
       reasons.push({
         code: 'SALES.HEALTH_DETAILS',
         message: `a "yes" to ${a.questionId} needs details`,
+        params: { questionId: a.questionId },
         pointer: `/healthAnswers/${i}/details`,
       });
     }

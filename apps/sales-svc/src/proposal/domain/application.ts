@@ -69,6 +69,7 @@ export function assertQuoteFits(
     reasons.push({
       code: 'QUOTE.EXPIRED',
       message: `the quote expired on ${quote.validUntil}; quote again`,
+      params: { validUntil: quote.validUntil },
       pointer: '/quoteId',
     });
   if (input.insuredId !== quote.insuredId)

@@ -32,13 +32,24 @@ export interface Recording {
  * unit-linked or investment product, every telesale, and products that require it themselves.
  */
 export function recordingRequiredBecause(sale: DualRecordingSale): string[] {
-  const because: string[] = [];
-  if (sale.buyerAge >= 60 && sale.isLife && sale.coverageTermYears > 1)
-    because.push('buyer aged 60 or over on life cover over one year');
-  if (sale.productType === 'unit_linked') because.push('unit-linked product');
-  if (sale.channel === 'telesales') because.push('telesales');
-  if (sale.productRequiresRecording) because.push('the product requires it');
-  return because;
+  return recordingGrounds(sale).map((ground) => GROUND_TEXT[ground]);
+}
+
+const GROUND_TEXT = {
+  elderly: 'buyer aged 60 or over on life cover over one year',
+  unitLinked: 'unit-linked product',
+  telesales: 'telesales',
+  productRequires: 'the product requires it',
+} as const;
+
+/** Why a sale must be recorded, as the flags the refusal's texts read. */
+function recordingGrounds(sale: DualRecordingSale): (keyof typeof GROUND_TEXT)[] {
+  const grounds: (keyof typeof GROUND_TEXT)[] = [];
+  if (sale.buyerAge >= 60 && sale.isLife && sale.coverageTermYears > 1) grounds.push('elderly');
+  if (sale.productType === 'unit_linked') grounds.push('unitLinked');
+  if (sale.channel === 'telesales') grounds.push('telesales');
+  if (sale.productRequiresRecording) grounds.push('productRequires');
+  return grounds;
 }
 
 /** Checks the recording an application carries against what the sale needs. */
@@ -50,6 +61,12 @@ export function checkRecording(sale: DualRecordingSale, recording: Recording | n
       {
         code: 'SALES.DUAL_RECORDING_MISSING',
         message: `this sale must be recorded (${because.join('; ')}); attach the recording`,
+        params: Object.fromEntries(
+          Object.keys(GROUND_TEXT).map((g) => [
+            g,
+            recordingGrounds(sale).includes(g as never) ? 'yes' : 'no',
+          ]),
+        ),
         source: SOURCES.dualRecording,
         pointer: '/dualRecording',
       },
@@ -65,6 +82,7 @@ export function checkRecording(sale: DualRecordingSale, recording: Recording | n
     reasons.push({
       code: 'SALES.DUAL_RECORDING_INCOMPLETE',
       message: `the recording does not show: ${missing.join(', ')}`,
+      params: { missing: missing.join(', ') },
       source: SOURCES.dualRecording,
       pointer: '/dualRecording/checklist',
     });

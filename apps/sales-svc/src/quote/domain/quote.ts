@@ -84,7 +84,7 @@ export function price(
   );
   if (!rated.ok)
     throw new SaleRefusedError('SALES.NOT_RATED', 'the product cannot be rated for this customer', [
-      { code: rated.code, message: rated.message },
+      { code: rated.code, message: rated.message, ...(rated.params ? { params: rated.params } : {}) },
     ]);
   const { sumInsuredFen } = rated.rating;
   if (range && (sumInsuredFen < range.min || sumInsuredFen > range.max)) {
@@ -92,6 +92,7 @@ export function price(
       {
         code: 'PRODUCT.SUM_INSURED',
         message: `sum insured must be between ${range.min / 100} and ${range.max / 100} yuan`,
+        params: { minYuan: range.min / 100, maxYuan: range.max / 100 },
         pointer: '/sumInsuredFen',
       },
     ]);

@@ -46,10 +46,12 @@ const QuoteBody = z
   })
   .refine((b) => (b.sumInsuredFen === undefined) !== (b.premiumFen === undefined), {
     message: 'give either sumInsuredFen or premiumFen',
+    params: { code: 'REQUEST.SUM_OR_PREMIUM' },
     path: ['sumInsuredFen'],
   })
   .refine((b) => b.insuredId === undefined || b.insuredId === b.customerId || b.insuredRelationship, {
     message: 'name how the insured stands to the policyholder',
+    params: { code: 'REQUEST.INSURED_RELATIONSHIP' },
     path: ['insuredRelationship'],
   });
 

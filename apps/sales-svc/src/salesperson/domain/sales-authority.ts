@@ -38,6 +38,7 @@ export function salesAuthority(
     reasons.push({
       code: 'SALESPERSON.INACTIVE',
       message: `salesperson ${person.salespersonId} is ${person.status}`,
+      params: { salespersonId: person.salespersonId, status: person.status },
       source,
     });
   }
@@ -57,6 +58,13 @@ export function salesAuthority(
     reasons.push({
       code: 'SALESPERSON.UNDERTRAINED',
       message: `${training.hoursLastYear} training hours in ${year - 1} and ${training.hoursThisYear} so far in ${year}; ${REQUIRED_TRAINING_HOURS} in a year are required`,
+      params: {
+        hoursLastYear: training.hoursLastYear,
+        lastYear: String(year - 1),
+        hoursThisYear: training.hoursThisYear,
+        thisYear: String(year),
+        required: REQUIRED_TRAINING_HOURS,
+      },
       source,
     });
   }
@@ -64,6 +72,7 @@ export function salesAuthority(
     reasons.push({
       code: 'SALESPERSON.GRADE_TOO_LOW',
       message: `grade ${person.grade} may sell up to ${MAX_PRODUCT_GRADE[person.grade]}, not ${productGrade}`,
+      params: { grade: person.grade, maxGrade: MAX_PRODUCT_GRADE[person.grade], productGrade },
       source,
     });
   }

@@ -71,7 +71,11 @@ export function register(
   input: SalespersonInput,
   now: Date,
 ): SalespersonState {
-  if (existing?.status === 'departed') throw new SalespersonStateError(`${input.salespersonId} has departed`);
+  if (existing?.status === 'departed')
+    throw new SalespersonStateError(`${input.salespersonId} has departed`, {
+      salespersonId: input.salespersonId,
+      state: 'departed',
+    });
   return {
     salespersonId: input.salespersonId,
     trainingHoursByYear: existing?.trainingHoursByYear ?? {},
@@ -115,7 +119,10 @@ export function depart(
   now: Date,
 ): { state: SalespersonState; noticeDueOn: CalendarDate; event: EventPayload<'sales.salesperson-departed'> } {
   if (person.status === 'departed')
-    throw new SalespersonStateError(`${person.salespersonId} already departed`);
+    throw new SalespersonStateError(`${person.salespersonId} already departed`, {
+      salespersonId: person.salespersonId,
+      state: 'departed',
+    });
   const noticeDueOn = addDays(departedOn, DEPARTURE_NOTICE_DAYS);
   return {
     state: { ...person, status: 'departed', departedOn, updatedAt: now },
@@ -131,5 +138,6 @@ export function depart(
 
 /** A departure notice is sent once. */
 export function assertNoticeUnsent(notice: { sentAt: Date | null }): void {
-  if (notice.sentAt) throw new SalespersonStateError('this notice was already sent');
+  if (notice.sentAt)
+    throw new SalespersonStateError('this notice was already sent', { state: 'notice_sent' });
 }

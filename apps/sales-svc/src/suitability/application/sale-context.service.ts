@@ -80,6 +80,7 @@ export class SaleContextService {
           {
             code: 'SALESPERSON.UNKNOWN',
             message: `no salesperson ${terms.salespersonId}`,
+            params: { salespersonId: terms.salespersonId },
             pointer: '/salespersonId',
           },
         ];

@@ -56,6 +56,7 @@ export function checkParties(p: SaleParties, paysOnDeath: boolean): Reason[] {
       message: same
         ? 'the policyholder insures themself: the relationship is self'
         : `the insured is another person, not "self"; name how they stand to the policyholder`,
+      params: { same: same ? 'yes' : 'no' },
       pointer: '/insuredRelationship',
     });
     return reasons;
@@ -64,6 +65,7 @@ export function checkParties(p: SaleParties, paysOnDeath: boolean): Reason[] {
     reasons.push({
       code: 'PARTIES.POLICYHOLDER_MINOR',
       message: `the policyholder is ${p.policyholder.age}; a contract needs an adult policyholder (18 or over)`,
+      params: { age: p.policyholder.age },
       source: SOURCES.civilCapacity,
       pointer: '/customerId',
     });
@@ -82,6 +84,7 @@ export function checkParties(p: SaleParties, paysOnDeath: boolean): Reason[] {
       reasons.push({
         code: 'PARTIES.DEATH_COVER_NO_CAPACITY',
         message: `the insured is ${p.insured.age} and has no civil capacity: only a parent may buy cover paying on their death`,
+        params: { age: p.insured.age },
         source: SOURCES.minorsDeathCover,
         pointer: '/insuredRelationship',
       });
@@ -127,6 +130,12 @@ export function checkMinorDeathBenefit(c: {
       message:
         `a minor aged ${c.insuredAge} may have at most CNY ${cap / 100} of death benefits; ` +
         `in force CNY ${c.inForceDeathBenefitFen / 100}, this sale CNY ${c.newDeathBenefitFen / 100}`,
+      params: {
+        age: c.insuredAge,
+        capYuan: cap / 100,
+        inForceYuan: c.inForceDeathBenefitFen / 100,
+        newYuan: c.newDeathBenefitFen / 100,
+      },
       source: SOURCES.minorsDeathCap,
       pointer: '/sumInsuredFen',
     },
@@ -169,6 +178,7 @@ export function checkRatingAge(
       message:
         `the quote was rated at age ${quotedAge}; the insured is ${ageOnEffectiveDate} on ${effectiveDate} ` +
         `(birthday ${birthday}); quote again at the new age`,
+      params: { quotedAge, age: ageOnEffectiveDate, effectiveDate, birthday },
       pointer: '/quoteId',
     },
   ];

@@ -11,7 +11,12 @@ export class SaleRefusedError extends AppError {
   ) {
     const first = reasons.find((r) => r.source);
     super(code, 'rule', `${message}: ${reasons.map((r) => r.message).join('; ')}`, {
-      errors: reasons.map((r) => ({ pointer: r.pointer ?? '', message: r.message, rule: r.code })),
+      errors: reasons.map((r) => ({
+        pointer: r.pointer ?? '',
+        message: r.message,
+        rule: r.code,
+        params: r.params,
+      })),
       rule: first?.source ? { id: first.code, source: first.source } : undefined,
       extensions: { ...extensions, reasons },
     });

@@ -74,6 +74,7 @@ function corporate(pointer: string, what: string): SaleRefusedError {
     {
       code: 'SALES.CORPORATE_PARTY',
       message: `a company cannot ${what} on a personal product; an employer pays as the payer (payerRelationship employer)`,
+      params: { role: what === 'be insured' ? 'insured' : 'policyholder' },
       pointer,
     },
   ]);
@@ -88,6 +89,7 @@ export function knownPolicyholder<C extends CustomerFacts>(customer: C | null): 
       {
         code: 'SALES.CUSTOMER_FACT_MISSING',
         message: 'birthDate is unknown; collect it',
+        params: { fact: 'birthDate' },
         pointer: '/customerId',
       },
     ]);
@@ -109,6 +111,7 @@ export function rateableCustomer<C extends CustomerFacts>(
       missing.map((f) => ({
         code: 'SALES.CUSTOMER_FACT_MISSING',
         message: `${f} is unknown; collect it for quotation`,
+        params: { fact: f },
       })),
     );
   }
@@ -128,28 +131,33 @@ export function checkOfferedTerms(
     reasons.push({
       code: 'PRODUCT.ENTRY_AGE',
       message: `entry age ${entryAge} is outside ${t.entryAge.min}-${t.entryAge.max}`,
+      params: { age: entryAge, min: t.entryAge.min, max: t.entryAge.max },
     });
   if (!t.occupationClasses.includes(customer.occupationClass))
     reasons.push({
       code: 'PRODUCT.OCCUPATION_CLASS',
       message: `occupation class ${customer.occupationClass} is not accepted`,
+      params: { occupationClass: customer.occupationClass },
     });
   if (!t.coverageTermsYears.includes(terms.coverageTermYears))
     reasons.push({
       code: 'PRODUCT.COVERAGE_TERM',
       message: `no ${terms.coverageTermYears}-year cover`,
+      params: { years: terms.coverageTermYears },
       pointer: '/coverageTermYears',
     });
   if (!t.paymentTermsYears.includes(terms.paymentTermYears))
     reasons.push({
       code: 'PRODUCT.PAYMENT_TERM',
       message: `no ${terms.paymentTermYears}-year payment`,
+      params: { terms: 'none', years: terms.paymentTermYears },
       pointer: '/paymentTermYears',
     });
   if (!t.paymentModes.includes(terms.paymentMode))
     reasons.push({
       code: 'PRODUCT.PAYMENT_MODE',
       message: `payment mode ${terms.paymentMode} is not offered`,
+      params: { mode: terms.paymentMode },
       pointer: '/paymentMode',
     });
   if (reasons.length)

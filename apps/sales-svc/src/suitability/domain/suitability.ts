@@ -83,12 +83,14 @@ export function assessSuitability(input: SuitabilityInput): SuitabilityResult {
     hard.push({
       code: 'SUITABILITY.ASSESSMENT_EXPIRED',
       message: `the risk-tolerance assessment expired on ${customer.riskValidUntil}; assess again`,
+      params: { validUntil: customer.riskValidUntil },
       source: SOURCES.suitability,
     });
   } else if (!gradeFitsLevel(product.riskGrade, customer.riskLevel)) {
     hard.push({
       code: 'SUITABILITY.LEVEL',
       message: `product grade ${product.riskGrade} is above the customer's risk level ${customer.riskLevel}`,
+      params: { productGrade: product.riskGrade, customerLevel: customer.riskLevel },
       source: SOURCES.suitability,
     });
   }
@@ -120,6 +122,7 @@ export function assessSuitability(input: SuitabilityInput): SuitabilityResult {
     soft.push({
       code: 'AFFORDABILITY.AGE_PLUS_TERM',
       message: `payment years (${sale.paymentTermYears}) plus age (${customer.age}) reach 60`,
+      params: { paymentTermYears: sale.paymentTermYears, age: customer.age },
       source: SOURCES.bankChannel,
     });
   }
@@ -128,6 +131,7 @@ export function assessSuitability(input: SuitabilityInput): SuitabilityResult {
     soft.push({
       code: 'SUITABILITY.DUPLICATE_COVER',
       message: `the insured already has ${input.similarPoliciesInForce} ${duplicate}`,
+      params: { count: input.similarPoliciesInForce },
       source: SOURCES.salesConduct,
     });
   }
@@ -138,6 +142,7 @@ export function assessSuitability(input: SuitabilityInput): SuitabilityResult {
       hard.push({
         code: 'SUITABILITY.OVER_INSURED',
         message: `existing and new cover (${total / 100} yuan) exceed ${product.maxSumInsuredIncomeMultiple} times the annual income`,
+        params: { totalYuan: total / 100, multiple: product.maxSumInsuredIncomeMultiple },
         source: SOURCES.salesConduct,
       });
     }

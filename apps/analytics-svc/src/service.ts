@@ -2,6 +2,7 @@ import type { ServiceParts } from '@insurer/platform-runtime';
 import { AnalyticsModule } from './analytics.module';
 import { AnalyticsInit1764000000000 } from './database/migrations/1764000000000-AnalyticsInit';
 import { AnalyticsProjections1764600000000 } from './database/migrations/1764600000000-AnalyticsProjections';
+import { AnalyticsClaimDeadlines1764900000000 } from './database/migrations/1764900000000-AnalyticsClaimDeadlines';
 
 /** analytics-svc: KPI projections from every event, reports, improvement actions and the dashboard. */
 export const service: ServiceParts = {
@@ -15,7 +16,11 @@ export const service: ServiceParts = {
     schema: 'analytics',
     // The read models are plain SQL tables keyed by generation; no entity mapping is needed for them.
     entities: [],
-    migrations: [AnalyticsInit1764000000000, AnalyticsProjections1764600000000],
+    migrations: [
+      AnalyticsInit1764000000000,
+      AnalyticsProjections1764600000000,
+      AnalyticsClaimDeadlines1764900000000,
+    ],
   },
   imports: [AnalyticsModule],
 };

@@ -31,6 +31,7 @@ let started: StartedService<import('@insurer/platform-config').ServiceConfig>;
 let api: HttpClient;
 let producer: TestProducer;
 const sent: Record<string, string> = {};
+const policies: string[] = [];
 
 type Row = { key: string; kpis: Record<string, number | null> };
 const mine = async (): Promise<Record<string, number | null> | undefined> => {
@@ -51,7 +52,6 @@ async function tellTheDay() {
       issuedAt: now(),
     });
   }
-  const policies: string[] = [];
   for (const [i, premium] of [100_000, 50_000].entries()) {
     const applicationId = randomUUID();
     const policyId = randomUUID();
@@ -256,6 +256,92 @@ describe('KPIs from events across the topics', () => {
     expect(compare.body.change).toMatchObject({ newPolicies: 2, newBusinessPremiumFen: 150_000 });
   });
 
+  it('drills down to one salesperson, draws premium by channel over time, and ages claims against their deadlines', async () => {
+    // A slice is the salesperson's own figures, as the by-salesperson breakdown gives them.
+    const sliced = await api.get(`/kpis?from=${today}&to=${today}&salesperson=${salespersonId}`, analyst);
+    expect(sliced.status).toBe(200);
+    expect(sliced.body.slice).toEqual({ salesperson: salespersonId });
+    expect(sliced.body.total).toEqual(await mine());
+    const nobody = await api.get(`/kpis?from=${today}&to=${today}&salesperson=S-NOBODY`, analyst);
+    expect(nobody.body.total).toMatchObject({ newPolicies: 0, newBusinessPremiumFen: 0, quotes: 0 });
+    const comparedSlice = await api.get(
+      `/kpis/compare?from=${today}&to=${today}&channel=agent&salesperson=${salespersonId}`,
+      analyst,
+    );
+    expect(comparedSlice.body.current.kpis).toMatchObject({ newPolicies: 2 });
+
+    // Premium received by channel over three days: the day's two first premiums, nothing the days around it.
+    const from = addDays(today, -1);
+    const to = addDays(today, 1);
+    const series = await api.get(
+      `/kpis/premium-series?from=${from}&to=${to}&by=channel&salesperson=${salespersonId}`,
+      analyst,
+    );
+    expect(series.body).toEqual({
+      from,
+      to,
+      by: 'channel',
+      days: [from, today, to],
+      series: [{ key: 'agent', fen: [0, 150_000, 0], totalFen: 150_000 }],
+    });
+    const tooLong = await api.get(`/kpis/premium-series?from=2020-01-01&to=2022-01-01&by=product`, analyst);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors).toEqual([
+      expect.objectContaining({ pointer: '/to', rule: 'REQUEST.PERIOD_TOO_LONG' }),
+    ]);
+
+    // Two more claims on the salesperson's policy: one being decided with 3 days left, one rejected.
+    const deciding = randomUUID();
+    const rejected = randomUUID();
+    for (const claimId of [deciding, rejected])
+      await producer.event('claims.claim-reported', claimId, {
+        ...eventFixtures['claims.claim-reported'],
+        claimId,
+        policyId: policies[0],
+        productCode: 'TL20',
+        reportedAt: now(),
+      });
+    await producer.event('claims.documents-completed', deciding, {
+      claimId: deciding,
+      completedAt: now(),
+      decisionDueOn: addDays(today, 3),
+    });
+    await producer.event('claims.claim-rejected', rejected, {
+      ...eventFixtures['claims.claim-rejected'],
+      claimId: rejected,
+      policyId: policies[0],
+      decidedAt: now(),
+    });
+    type Stage = {
+      stage: string;
+      count: number;
+      byDeadline: Record<string, number> | null;
+      inTime: number | null;
+    };
+    const ageing = await waitFor(
+      async () => {
+        const res = await api.get(`/claims-ageing?asOf=${today}&salesperson=${salespersonId}`, analyst);
+        const rows = res.body.rows as Stage[];
+        const count = (stage: string) => rows.find((r) => r.stage === stage)?.count;
+        return count('deciding') === 1 && count('rejected') === 1 ? rows : undefined;
+      },
+      { timeoutMs: 30_000, description: 'the claims to reach the ageing view' },
+    );
+    const row = (stage: string) => ageing.find((r) => r.stage === stage);
+    expect(row('deciding')).toMatchObject({ count: 1, byDeadline: { due_soon: 1, overdue: 0, on_track: 0 } });
+    expect(row('paid')).toMatchObject({ count: 1, inTime: 1 });
+    expect(row('rejected')).toMatchObject({ count: 1, inTime: 1 });
+    expect(row('awaiting_documents')).toMatchObject({ count: 0 });
+    // Four days later the decision is overdue.
+    const later = await api.get(
+      `/claims-ageing?asOf=${addDays(today, 4)}&salesperson=${salespersonId}`,
+      analyst,
+    );
+    expect((later.body.rows as Stage[]).find((r) => r.stage === 'deciding')?.byDeadline).toMatchObject({
+      overdue: 1,
+    });
+  });
+
   it('tracks an improvement action against the live KPI and flags it overdue', async () => {
     const action = {
       kpi: 'lossRatio',
@@ -356,6 +442,23 @@ describe('the dashboard in a real browser', () => {
     expect(await page.locator('#breakdown canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#ratios canvas').count()).toBeGreaterThan(0);
     expect(await page.textContent('#actions tbody')).toContain(`cut claims leakage ${salespersonId}`);
+    // Premium by channel over time, and the claims of the day against their statutory deadlines, as the API has them.
+    expect(await page.locator('#premium-series canvas').count()).toBeGreaterThan(0);
+    const ageing = (await api.get(`/claims-ageing?asOf=${today}`, analyst)).body as {
+      rows: { stage: string; count: number; byDeadline: Record<string, number> | null }[];
+    };
+    const deciding = ageing.rows.find((r) => r.stage === 'deciding');
+    expect(deciding?.count).toBeGreaterThan(0);
+    const decidingCells = await page.locator('#claims tr[data-stage="deciding"] td').allTextContents();
+    expect(decidingCells.slice(0, 2)).toEqual(['核定中（30日时限）', String(deciding?.count)]);
+    expect(decidingCells[7]).toBe(String(deciding?.byDeadline?.due_soon));
+    expect(await page.isHidden('#claims-empty')).toBe(true);
+    // The loss-ratio action's target is drawn on the loss-ratio trend.
+    const targets = (await page.evaluate(
+      "echarts.getInstanceByDom(document.getElementById('ratios')).getOption().series" +
+        '.map((s) => ({ name: s.name, targets: ((s.markLine && s.markLine.data) || []).map((d) => d.yAxis) }))',
+    )) as { name: string; targets: number[] }[];
+    expect(targets).toContainEqual({ name: '赔付率', targets: [1] });
     // An accessibility check: no serious or critical violation (axe-core).
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(
@@ -373,6 +476,35 @@ describe('the dashboard in a real browser', () => {
     const shots = join(repoRoot(), '.cache', 'screenshots');
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, 'dashboard-zh.png'), fullPage: true });
+
+    // Drill-down: a click on the salesperson's bar narrows every figure to them, until cleared.
+    await page.evaluate("document.body.dataset.loaded = 'false'");
+    await page.evaluate(
+      `echarts.getInstanceByDom(document.getElementById('breakdown')).trigger('click', { name: ${JSON.stringify(salespersonId)} })`,
+    );
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
+    expect(await page.isVisible('#slice')).toBe(true);
+    expect(await page.textContent('#slice-text')).toBe(`当前筛选：销售人员 ${salespersonId}`);
+    const slicedTotals = (
+      await api.get(`/kpis?from=${today}&to=${today}&salesperson=${salespersonId}`, analyst)
+    ).body.total;
+    expect(await value('newPolicies')).toBe(String(slicedTotals.newPolicies));
+    expect(await value('csat')).toBe(String(slicedTotals.csat));
+    const [slicedDownload] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    expect(readFileSync((await slicedDownload.path()) as string, 'utf8')).toBe(
+      await (
+        await fetch(
+          `${started.url}/kpis.csv?from=${today}&to=${today}&by=salesperson&salesperson=${salespersonId}`,
+          {
+            headers: { authorization: `Bearer ${analyst}` },
+          },
+        )
+      ).text(),
+    );
+    await page.evaluate("document.body.dataset.loaded = 'false'");
+    await page.click('#slice-clear');
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
+    expect(await page.isHidden('#slice')).toBe(true);
 
     // English, by the switch: the same figures.
     await page.evaluate("document.body.dataset.loaded = 'false'");
@@ -397,5 +529,10 @@ describe('the dashboard in a real browser', () => {
     await page.waitForSelector('body[data-loaded="true"]', { timeout: 30_000 });
     expect(await page.isVisible('#empty')).toBe(true);
     expect(await page.textContent('#empty')).toContain(quiet);
+    // Each empty analysis says why.
+    expect(await page.textContent('#series-empty')).toBe(
+      `No premium received between ${quiet} and ${quiet}.`,
+    );
+    expect(await page.textContent('#claims-empty')).toBe(`No claims reported by ${quiet}.`);
   });
 });

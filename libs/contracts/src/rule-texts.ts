@@ -681,6 +681,7 @@ export const RULE_TEXTS: Readonly<Record<string, LocalizedText>> = {
     'Currency and currencyAmountMinor go together.',
   ),
   'REQUEST.PERIOD': t('起始日期不能晚于截止日期。', 'From must not be after to.'),
+  'REQUEST.PERIOD_TOO_LONG': t('序列最长覆盖366天。', 'A series covers at most 366 days.'),
   'REQUEST.SUM_OR_PREMIUM': t(
     '请填写保额（sumInsuredFen）或保费（premiumFen）中的一项。',
     'Give either sumInsuredFen or premiumFen.',

@@ -9,6 +9,9 @@ import {
   type Facts,
   type Period,
 } from '../domain/kpis';
+import { claimsAgeing, premiumSeries, sliceFacts, type Slice } from '../domain/analyses';
+
+const sliced = (s: Slice) => Boolean(s.product || s.channel || s.salesperson);
 
 /** Loads the active generation's facts, with each fact's product, channel and salesperson joined from its policy. */
 @Injectable()
@@ -43,7 +46,8 @@ export class KpiService {
       q<Record<string, unknown>>(`
         SELECT x.claim_id AS "claimId", coalesce(x.product_code, pol.product_code) AS "productCode", pol.channel, pol.salesperson_id AS "salespersonId",
                x.reported_on::text AS "reportedOn", x.decided_on::text AS "decidedOn", pay.paid_on::text AS "paidOn",
-               coalesce(pay.amount, 0)::float AS "paidFen", x.decision_late AS "decisionLate", x.payment_late AS "paymentLate"
+               coalesce(pay.amount, 0)::float AS "paidFen", x.decision_late AS "decisionLate", x.payment_late AS "paymentLate",
+               x.decision, x.decision_due_on::text AS "decisionDueOn", x.payment_due_on::text AS "paymentDueOn"
         FROM analytics.p_claim x ${policyDims}
         LEFT JOIN (SELECT claim_id, max(paid_on) AS paid_on, sum(amount_fen) AS amount FROM analytics.p_claim_payment WHERE generation = $1 GROUP BY claim_id) pay
           ON pay.claim_id = x.claim_id
@@ -67,19 +71,20 @@ export class KpiService {
     return { policies, quotes, visits, claims, premiums, complaints, surveys, alerts } as unknown as Facts;
   }
 
-  async kpis(period: Period, by?: Dimension) {
-    const facts = await this.facts();
+  async kpis(period: Period, by?: Dimension, slice: Slice = {}) {
+    const facts = sliceFacts(await this.facts(), slice);
     return {
       ...period,
       by: by ?? null,
+      ...(sliced(slice) ? { slice } : {}),
       total: computeKpis(facts, period),
       rows: by ? kpisBy(facts, period, by) : [],
     };
   }
 
   /** This period against the one of the same length just before it. */
-  async compare(period: Period) {
-    const facts = await this.facts();
+  async compare(period: Period, slice: Slice = {}) {
+    const facts = sliceFacts(await this.facts(), slice);
     const days = Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
     const shift = (d: string, n: number) =>
       new Date(Date.parse(`${d}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -93,6 +98,16 @@ export class KpiService {
         change[key] = Math.round((value - old) * 10_000) / 10_000;
     }
     return { current: { ...period, kpis: current }, previous: { ...previous, kpis: before }, change };
+  }
+
+  /** Premium received per day by channel or by product (cash basis), for the period and slice. */
+  async premiumSeries(period: Period, by: 'channel' | 'product', slice: Slice = {}) {
+    return { ...period, by, ...premiumSeries(sliceFacts(await this.facts(), slice), period, by) };
+  }
+
+  /** Claims by stage and age on a day, against their statutory deadlines. */
+  async claimsAgeing(asOf: string, slice: Slice = {}) {
+    return claimsAgeing(sliceFacts(await this.facts(), slice), asOf);
   }
 
   async ranking(period: Period) {

@@ -44,6 +44,10 @@ export interface ClaimFact {
   paidFen: number;
   decisionLate: boolean;
   paymentLate: boolean;
+  /** Added with the claims-ageing view; null on rows projected before it until the next rebuild. */
+  decision?: 'approve' | 'reject' | null;
+  decisionDueOn?: string | null;
+  paymentDueOn?: string | null;
 }
 
 export interface PremiumFact {

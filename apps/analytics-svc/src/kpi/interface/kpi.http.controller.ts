@@ -2,6 +2,7 @@ import { Controller, Get, Header, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
+import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
 import { GenerationService } from '../../projection/application/generation.service';
 import { KpiService } from '../application/kpi.service';
@@ -12,10 +13,37 @@ const Period = z.object({ from: z.iso.date(), to: z.iso.date() }).refine((p) => 
   params: { code: 'REQUEST.PERIOD' },
   path: ['from'],
 });
+/** A drill-down to one product, channel or salesperson (any combination). */
+const SliceQuery = {
+  product: z.string().min(1).max(50).optional(),
+  channel: z.string().min(1).max(50).optional(),
+  salesperson: z.string().min(1).max(50).optional(),
+};
 const KpiQuery = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
   by: z.enum(['day', 'product', 'channel', 'salesperson']).optional(),
+  ...SliceQuery,
+});
+const CompareQuery = Period.and(z.object(SliceQuery));
+const SeriesQuery = z
+  .object({ from: z.iso.date(), to: z.iso.date(), by: z.enum(['channel', 'product']), ...SliceQuery })
+  .refine((p) => p.from <= p.to, {
+    message: 'from must not be after to',
+    params: { code: 'REQUEST.PERIOD' },
+    path: ['from'],
+  })
+  // A year of days at most: the series is drawn, not exported.
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000, {
+    message: 'a series covers at most 366 days',
+    params: { code: 'REQUEST.PERIOD_TOO_LONG' },
+    path: ['to'],
+  });
+const AgeingQuery = z.object({ asOf: z.iso.date().optional(), ...SliceQuery });
+const slice = (q: { product?: string; channel?: string; salesperson?: string }) => ({
+  product: q.product,
+  channel: q.channel,
+  salesperson: q.salesperson,
 });
 const READERS = ['analyst', 'admin', 'compliance_officer'] as const;
 
@@ -26,6 +54,7 @@ export class KpiHttpController {
   constructor(
     private readonly kpis: KpiService,
     private readonly generations: GenerationService,
+    private readonly clock: Clock,
   ) {}
 
   @Get('kpis')
@@ -36,7 +65,7 @@ export class KpiHttpController {
   })
   @ApiZodQuery(KpiQuery)
   get(@Query(new ZodValidationPipe(KpiQuery)) q: z.output<typeof KpiQuery>) {
-    return this.kpis.kpis({ from: q.from, to: q.to }, q.by);
+    return this.kpis.kpis({ from: q.from, to: q.to }, q.by, slice(q));
   }
 
   @Get('kpis.csv')
@@ -45,7 +74,7 @@ export class KpiHttpController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiZodQuery(KpiQuery)
   async csv(@Query(new ZodValidationPipe(KpiQuery)) q: z.output<typeof KpiQuery>) {
-    const result = await this.kpis.kpis({ from: q.from, to: q.to }, q.by);
+    const result = await this.kpis.kpis({ from: q.from, to: q.to }, q.by, slice(q));
     const rows: { key: string; kpis: Kpis }[] = q.by ? result.rows : [{ key: 'total', kpis: result.total }];
     const cell = (v: number | null) => (v === null ? '' : String(v));
     return (
@@ -60,8 +89,31 @@ export class KpiHttpController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'This period against the period of the same length just before it' })
   @ApiZodQuery(KpiQuery.omit({ by: true }))
-  compare(@Query(new ZodValidationPipe(Period)) q: z.output<typeof Period>) {
-    return this.kpis.compare(q);
+  compare(@Query(new ZodValidationPipe(CompareQuery)) q: z.output<typeof CompareQuery>) {
+    return this.kpis.compare({ from: q.from, to: q.to }, slice(q));
+  }
+
+  @Get('kpis/premium-series')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Premium received per day by channel or by product, for a period (and a drill-down)',
+  })
+  @ApiZodQuery(
+    z.object({ from: z.iso.date(), to: z.iso.date(), by: z.enum(['channel', 'product']), ...SliceQuery }),
+  )
+  series(@Query(new ZodValidationPipe(SeriesQuery)) q: z.output<typeof SeriesQuery>) {
+    return this.kpis.premiumSeries({ from: q.from, to: q.to }, q.by, slice(q));
+  }
+
+  @Get('claims-ageing')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'Claims by stage and age on a day, the open ones against their statutory deadlines (Arts. 23-25)',
+  })
+  @ApiZodQuery(AgeingQuery)
+  ageing(@Query(new ZodValidationPipe(AgeingQuery)) q: z.output<typeof AgeingQuery>) {
+    return this.kpis.claimsAgeing(q.asOf ?? shanghaiDate(this.clock.now()), slice(q));
   }
 
   @Get('rankings/salespeople')

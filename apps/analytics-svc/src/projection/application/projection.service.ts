@@ -115,11 +115,34 @@ export class ProjectionService {
         });
         break;
       }
+      case 'claims.documents-completed':
+        await upsert('p_claim', 'claim_id', {
+          claim_id: event.payload.claimId,
+          decision_due_on: event.payload.decisionDueOn,
+        });
+        break;
       case 'claims.claim-approved':
+        await upsert('p_claim', 'claim_id', {
+          claim_id: event.payload.claimId,
+          decided_on: day(event.payload.decidedAt),
+          decision: 'approve',
+          payment_due_on: event.payload.paymentDueOn,
+        });
+        break;
       case 'claims.claim-rejected':
         await upsert('p_claim', 'claim_id', {
           claim_id: event.payload.claimId,
           decided_on: day(event.payload.decidedAt),
+          decision: 'reject',
+        });
+        break;
+      case 'claims.claim-reopened':
+        // Open again: a new decision is due (a claim's events arrive in order, on one partition).
+        await upsert('p_claim', 'claim_id', {
+          claim_id: event.payload.claimId,
+          decided_on: null,
+          decision: null,
+          payment_due_on: null,
         });
         break;
       case 'claims.claim-paid':

@@ -64,7 +64,16 @@ describe('completeOpenApiDocument', () => {
     expect(problems(doc, '/things', 'post')).toEqual(['400', '401', '403', '409', '422']);
     expect(doc.paths['/things']!.get!.responses![403]).toEqual({
       description: expect.stringContaining('role'),
+      headers: { 'Content-Language': expect.objectContaining({ schema: { type: 'string' } }) },
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    });
+    // Every operation takes Accept-Language: the language of its texts.
+    expect(doc.paths['/things']!.get!.parameters).toContainEqual({
+      $ref: '#/components/parameters/AcceptLanguage',
+    });
+    expect(doc.components?.parameters?.AcceptLanguage).toMatchObject({
+      in: 'header',
+      name: 'Accept-Language',
     });
     expect(doc.components?.schemas?.['Problem']).toMatchObject({
       required: ['type', 'title', 'status', 'code'],

@@ -30,7 +30,14 @@ export const PROBLEM_SCHEMA = {
       type: 'object',
       description: 'The rule that refused the request and its legal source, e.g. Insurance Law Art. 16.',
       required: ['id', 'source'],
-      properties: { id: { type: 'string' }, source: { type: 'string' } },
+      properties: {
+        id: { type: 'string' },
+        source: {
+          type: 'string',
+          description: 'The source in its registry spelling (stable across languages).',
+        },
+        citation: { type: 'string', description: 'The source cited in the language of the answer.' },
+      },
     },
     instance: { type: 'string' },
     correlationId: { type: 'string' },
@@ -47,6 +54,16 @@ export const PROBLEM_SCHEMA = {
       },
     },
   },
+} as const;
+
+/** Every operation answers its texts in the language asked for (Chinese unless English is). */
+const ACCEPT_LANGUAGE = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description:
+    'The language of the texts in the answer (problem titles, details and field messages, notices): `zh-CN` (the default) or `en`; the answer names it in `Content-Language`.',
+  schema: { type: 'string', examples: ['zh-CN', 'en-US,en;q=0.9'] },
 } as const;
 
 /**
@@ -95,12 +112,13 @@ export function completeOpenApiDocument(document: OpenAPIObject, options: OpenAp
     components: {
       ...document.components,
       schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never },
+      parameters: { ...document.components?.parameters, AcceptLanguage: ACCEPT_LANGUAGE as never },
     },
   };
 }
 
 interface OperationLike {
-  responses?: Record<string, { description?: string; content?: unknown }>;
+  responses?: Record<string, { description?: string; content?: unknown; headers?: unknown }>;
   security?: unknown[];
   [key: string]: unknown;
 }
@@ -126,9 +144,19 @@ function completeOperation(
     const declared = operation.responses?.[String(status)];
     responses[String(status)] = {
       description: declared?.description || PROBLEM_DESCRIPTIONS[status] || 'Error.',
-      ...(status === 429 ? { headers: { 'Retry-After': { schema: { type: 'integer' } } } } : {}),
+      headers: {
+        'Content-Language': {
+          description: 'The language of the texts: zh-CN or en.',
+          schema: { type: 'string' },
+        },
+        ...(status === 429 ? { 'Retry-After': { schema: { type: 'integer' } } } : {}),
+      },
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     };
   }
-  return { ...rest, responses };
+  const parameters = [
+    ...((rest.parameters as unknown[] | undefined) ?? []),
+    { $ref: '#/components/parameters/AcceptLanguage' },
+  ];
+  return { ...rest, parameters, responses };
 }

@@ -47,28 +47,11 @@ export function templateArguments(template: string): string[] {
  */
 export function ruleText(code: string, locale: Locale, values: MessageValues = {}): string | undefined {
   const texts = RULE_TEXTS[code];
-  if (!texts) return undefined;
-  const format = compiled(code, locale, texts[locale]);
-  const given: Record<string, string | number | boolean> = {};
-  for (const [name, value] of Object.entries(values))
-    if (value !== undefined && value !== null) given[name] = value;
-  try {
-    // Only the branch a select or plural takes needs its values; formatting tells which are missing.
-    return String(format.format(given));
-  } catch {
-    const missing = templateArguments(texts[locale]).filter((name) => !(name in given));
-    if (process.env['I18N_STRICT'] === '1') throw new MissingMessageValueError(code, locale, missing);
-    const filled = { ...Object.fromEntries(missing.map((name) => [name, '—'])), ...given };
-    try {
-      return String(format.format(filled));
-    } catch {
-      return texts[locale];
-    }
-  }
+  return texts ? formatText(code, texts[locale], locale, values) : undefined;
 }
 
 /**
- * A service's own text (a notice, a label) in a language: the same ICU formatter and the same strictness as the
+ * A service's own text (a notice, a label) in a language, with the same formatter and the same strictness as the
  * registry's texts. `key` names the text in errors and in the formatter cache.
  */
 export function formatText(
@@ -77,15 +60,22 @@ export function formatText(
   locale: Locale,
   values: MessageValues = {},
 ): string {
+  const format = compiled(key, locale, template);
   const given: Record<string, string | number | boolean> = {};
   for (const [name, value] of Object.entries(values))
     if (value !== undefined && value !== null) given[name] = value;
   try {
-    return String(compiled(key, locale, template).format(given));
+    // Only the branch a select or plural takes needs its values; formatting tells which are missing.
+    return String(format.format(given));
   } catch {
     const missing = templateArguments(template).filter((name) => !(name in given));
     if (process.env['I18N_STRICT'] === '1') throw new MissingMessageValueError(key, locale, missing);
-    return template;
+    const filled = { ...Object.fromEntries(missing.map((name) => [name, '—'])), ...given };
+    try {
+      return String(format.format(filled));
+    } catch {
+      return template;
+    }
   }
 }
 

@@ -1,16 +1,7 @@
 import { claimStage, claimsAgeing, premiumSeries, sliceFacts } from './analyses';
-import { computeKpis, type ClaimFact, type Facts, type PremiumFact } from './kpis';
+import { NO_FACTS, computeKpis, type ClaimFact, type Facts, type PremiumFact } from './kpis';
 
-const empty: Facts = {
-  policies: [],
-  quotes: [],
-  visits: [],
-  claims: [],
-  premiums: [],
-  complaints: [],
-  surveys: [],
-  alerts: [],
-};
+const empty: Facts = NO_FACTS;
 const premium = (
   id: string,
   paidOn: string,

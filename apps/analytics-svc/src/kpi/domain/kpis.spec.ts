@@ -4,6 +4,7 @@ import {
   kpisBy,
   ratio,
   salespersonRanking,
+  NO_FACTS,
   type Facts,
   type Kpis,
   type PolicyFact,
@@ -24,16 +25,7 @@ const policy = (id: string, changes: Partial<PolicyFact> = {}): PolicyFact => ({
   renewedYear2: false,
   ...changes,
 });
-const empty: Facts = {
-  policies: [],
-  quotes: [],
-  visits: [],
-  claims: [],
-  premiums: [],
-  complaints: [],
-  surveys: [],
-  alerts: [],
-};
+const empty: Facts = NO_FACTS;
 
 const facts: Facts = {
   ...empty,

@@ -94,6 +94,18 @@ export interface Facts {
   alerts: AlertFact[];
 }
 
+/** No facts at all: a period before any business, and the start of a test's own facts. */
+export const NO_FACTS: Facts = {
+  policies: [],
+  quotes: [],
+  visits: [],
+  claims: [],
+  premiums: [],
+  complaints: [],
+  surveys: [],
+  alerts: [],
+};
+
 export type Dimension = 'day' | 'product' | 'channel' | 'salesperson';
 export interface Period {
   from: string;

@@ -21,6 +21,7 @@ import { memorySampler } from './resources';
 import { BARE, CONCURRENCY, NAMES, QUICK, RUNS, SECONDS, port, root, say } from './settings';
 import { burst, claimsAlone } from './workloads/burst';
 import { eventLatency, flows } from './workloads/flows';
+import { flowCost } from './workloads/flow-cost';
 import { reads } from './workloads/reads';
 import { writes } from './workloads/writes';
 
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     const issuePolicy = await flows(b);
     clearInterval(sampler);
     await eventLatency(b, issuePolicy);
+    await flowCost(b, issuePolicy);
     await burst(b);
     await waits.close();
     await claimsAlone(b);

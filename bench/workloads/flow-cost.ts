@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Topics } from '@insurer/contracts';
+import { brokerLayout, runningPid } from '../../tools/kafka/broker';
+import { closedLoop, type LoadResult, type Outcome } from '../load';
+import { CONCURRENCY, FLOW_SECONDS, NAMES, root, say } from '../settings';
+import type { Bench } from '../context';
+
+/** CPU seconds a process has used (user + system), and those of its waited-for children (the postmaster's backends). */
+function cpuSeconds(pid: number | undefined, children = false): number {
+  if (!pid) return 0;
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3; utime 14, stime 15, cutime 16, cstime 17.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = (n: number) => Number(fields[n - 3]);
+    return (ticks(14) + ticks(15) + (children ? ticks(16) + ticks(17) : 0)) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every Postgres process's CPU, with what exited backends left in the postmaster's children's account. */
+function postgresCpuSeconds(): number {
+  try {
+    const rows = execFileSync('ps', ['-C', 'postgres', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.trim().split(/\s+/).map(Number));
+    const pids = new Set(rows.map(([pid]) => pid));
+    return rows.reduce((s, [pid, ppid]) => s + cpuSeconds(pid, !pids.has(ppid as number)), 0);
+  } catch {
+    return 0;
+  }
+}
+
+interface Reading {
+  readonly transactions: number;
+  readonly records: number;
+  readonly cpu: Record<string, number>;
+}
+
+/**
+ * What one whole policy-issue flow costs, everything included: a closed-loop run of flows between two readings taken
+ * when every outbox is drained and every consumer has caught up, so the asynchronous work the flows cause (relays,
+ * six services' consumers, the broker) is in the figures. Postgres transactions from pg_stat_database, Kafka records
+ * from the topics' end offsets, CPU from /proc per process. The rate as a share of the database's limit is the flow
+ * rate against pgbench simple-update TPS divided by the transactions a flow needs.
+ */
+export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): Promise<void> {
+  const { db, kafka, processes, results } = b;
+  const admin = kafka.admin();
+  await admin.connect();
+  const topics = [...new Set(Object.values(Topics))];
+  const broker = runningPid(
+    brokerLayout(root, {
+      ...process.env,
+      KAFKA_HOME_DIR: join(root, '.cache', 'kafka-test'),
+      KAFKA_PORT: '19092',
+    }),
+  );
+  const transactions = async () =>
+    Number(
+      (
+        await db.query(
+          `SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`,
+        )
+      ).rows[0].n,
+    );
+  // A backend reports its counts when it goes idle, at most once a second and otherwise within 10 s: each reading
+  // waits that long after the platform went quiet, so the work before it is counted.
+  const flushed = () => new Promise((resolve) => setTimeout(resolve, 11_000));
+  const read = async (): Promise<Reading & { at: number }> => {
+    await b.quiet();
+    await flushed();
+    let records = 0;
+    for (const topic of topics) {
+      const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
+      for (const p of offsets) records += Number(p.high);
+    }
+    const cpu: Record<string, number> = {};
+    NAMES.forEach((name, i) => (cpu[name] = cpuSeconds(processes[i].pid)));
+    cpu.kafka = cpuSeconds(broker);
+    cpu.postgres = postgresCpuSeconds();
+    return { transactions: await transactions(), records, cpu, at: Date.now() };
+  };
+
+  // The platform idle (relays polling, periodic sweeps, consumers' heartbeats) over a window as long as a reading's
+  // wait: that rate is taken off the flows' figures, which are then what the flows themselves cost.
+  const idleFrom = await read();
+  const idleTo = await read();
+  const idleSeconds = (idleTo.at - idleFrom.at) / 1000;
+  const idleRate = (a: number, z: number) => (z - a) / idleSeconds;
+  const before = idleTo;
+  const driver = process.cpuUsage();
+  const run: LoadResult = await closedLoop(issuePolicy, { concurrency: CONCURRENCY, seconds: FLOW_SECONDS });
+  const driverCpu = process.cpuUsage(driver);
+  const after = await read();
+  await admin.disconnect();
+  const flows = run.requests - run.errors;
+  const seconds = (after.at - before.at) / 1000;
+  const ms = (reading: Reading, process: string) => (reading.cpu[process] ?? 0) * 1000;
+  // The change over the run, less what the idle platform does in as long.
+  const perFlow = (a: number, z: number, idle: number) =>
+    flows ? Math.round(((z - a - idle * seconds) / flows) * 10) / 10 : 0;
+  const cpuMsPerFlow = Object.fromEntries(
+    Object.keys(after.cpu).map((k) => [
+      k,
+      perFlow(ms(before, k), ms(after, k), idleRate(ms(idleFrom, k), ms(idleTo, k))),
+    ]),
+  );
+  const totalCpuMs = Math.round(Object.values(cpuMsPerFlow).reduce((s, v) => s + v, 0) * 10) / 10;
+  const transactionsPerFlow = perFlow(
+    before.transactions,
+    after.transactions,
+    idleRate(idleFrom.transactions, idleTo.transactions),
+  );
+  const simpleUpdateTps = results.pgbenchSimpleUpdateTps as number;
+  const dbLimitFlowsPerSec = transactionsPerFlow ? simpleUpdateTps / transactionsPerFlow : 0;
+  results.flowCost = {
+    flows,
+    flowsPerSec: run.rps,
+    transactionsPerFlow,
+    kafkaRecordsPerFlow: perFlow(before.records, after.records, idleRate(idleFrom.records, idleTo.records)),
+    idleTransactionsPerSec: Math.round(idleRate(idleFrom.transactions, idleTo.transactions) * 10) / 10,
+    cpuMsPerFlow,
+    totalCpuMsPerFlow: totalCpuMs,
+    loadDriverCpuMsPerFlow: flows ? Math.round((driverCpu.user + driverCpu.system) / 1000 / flows) : 0,
+    dbLimitFlowsPerSec: Math.round(dbLimitFlowsPerSec * 10) / 10,
+    dbLimitShare: dbLimitFlowsPerSec ? Math.round((run.rps / dbLimitFlowsPerSec) * 1000) / 1000 : 0,
+  };
+  say(`flow cost: ${JSON.stringify(results.flowCost)}`);
+}

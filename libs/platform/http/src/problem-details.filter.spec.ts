@@ -44,7 +44,9 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('names the rule and source from the registry when the refusal names none; a platform code names none', () => {
-    const barred = capture(new AppError('CLAIM.TIME_BARRED', 'rule', 'time-barred'));
+    const barred = capture(
+      new AppError('CLAIM.TIME_BARRED', 'rule', 'time-barred', { params: { years: 5 } }),
+    );
     expect(barred.body?.rule).toEqual({
       id: 'CLAIM.TIME_BARRED',
       source: 'Insurance Law Art. 26',

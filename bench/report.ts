@@ -25,6 +25,7 @@ export function targets(
   const lat = r.eventLatency as unknown as { analytics: Hop; compliance: Hop };
   const worstHopP99 = Math.max(lat.analytics.p99Ms, lat.compliance.p99Ms);
   const cost = r.flowCost as unknown as FlowCost | undefined;
+  const consumed = r.consumers as unknown as Consumers | undefined;
   const alone = (r.bareClaimWriteAlone ?? r.bareClaimWrite) as LoadResult;
   // Issue 21's targets: each a ratio against a baseline measured in the same run.
   const rows: [string, number, number, (x: number) => string, boolean][] = [
@@ -88,6 +89,21 @@ export function targets(
           ],
         ] as [string, number, number, (x: number) => string, boolean][])
       : []),
+    ...(consumed
+      ? ([
+          [
+            'each service consuming contract.policy-issued >= 75% of a bare kafkajs + pg consumer (the slowest)',
+            Math.min(
+              ...Object.entries(consumed.eventsPerSec)
+                .filter(([k]) => k !== 'bench_bare')
+                .map(([, v]) => v),
+            ) / (consumed.eventsPerSec.bench_bare || 1),
+            0.75,
+            asPct,
+            true,
+          ],
+        ] as [string, number, number, (x: number) => string, boolean][])
+      : []),
     [
       'outbox relay alone >= 50% of Kafka ProducerPerformance',
       share(r.outboxEventsPerSecAlone ?? r.outboxEventsPerSec, r.kafkaProducerRecordsPerSec),
@@ -110,6 +126,12 @@ export function targets(
     show(value),
     (atLeast ? value >= goal : value <= goal) ? 'yes' : 'no',
   ]);
+}
+
+/** Each service's consumer of a policy-issued burst and the bare consumer, events/s (bench/workloads/consumers.ts). */
+export interface Consumers {
+  events: number;
+  eventsPerSec: Record<string, number>;
 }
 
 /** What one whole policy-issue flow costs (bench/workloads/flow-cost.ts). */
@@ -150,6 +172,7 @@ export function table(report: {
   const flow = r.policyFlow as LoadResult;
   const open = r.policyFlowOpenLoop as LoadResult;
   const cost = r.flowCost as unknown as FlowCost | undefined;
+  const consumed = r.consumers as unknown as Consumers | undefined;
   const times = (a: number, b: number) => (b ? `${(a / b).toFixed(1)}x` : 'n/a');
   const rows: [string, string, string, string, string][] = [
     [
@@ -251,6 +274,17 @@ export function table(report: {
       pct(r.catchUpSeconds, BURST_SECONDS),
     ],
     ['full story, customer to paid claim (sequential)', `${r.storySeconds} s each`, '', '', ''],
+    ...(consumed
+      ? Object.entries(consumed.eventsPerSec)
+          .filter(([schema]) => schema !== 'bench_bare')
+          .map(([schema, rate]): [string, string, string, string, string] => [
+            `${schema}-svc consuming a burst of ${consumed.events} contract.policy-issued`,
+            `${rate} events/s`,
+            'bare kafkajs + pg consumer, set-based per batch, side by side',
+            `${consumed.eventsPerSec.bench_bare} events/s`,
+            pct(rate, consumed.eventsPerSec.bench_bare ?? 0),
+          ])
+      : []),
     ...(cost
       ? ([
           [
@@ -312,6 +346,11 @@ or not earlier ones have finished (open loop), and its application-to-issue figu
 figure is its ceiling: 20,000 copies of already published events made pending at once. Event latency is measured in
 Postgres, from the transaction that wrote the PolicyIssued outbox row to the transaction that applied it downstream
 (the inbox row committed with the effect). The catch-up ratio is the drain time as a share of the burst's length.
+The flow cost is read between two moments when every outbox is drained and every consumer has caught up (each after
+the 10 s in which Postgres backends report their counts), with what the idle platform does in as long (measured just
+before) taken off: Postgres transactions (pg_stat_database), Kafka records (end offsets of every topic) and CPU per
+process (/proc, the postmaster's exited backends included). The consumer rows publish a burst of distinct
+\`contract.policy-issued\` events at once and watch each service's inbox and the bare consumer's fill, side by side.
 
 What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
 \`node bench/profile-summary.mjs <file> --last <s> --span <s>\` to keep one workload's window), and what was done:

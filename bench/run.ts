@@ -22,6 +22,7 @@ import { BARE, CONCURRENCY, NAMES, QUICK, RUNS, SECONDS, port, root, say } from 
 import { burst, claimsAlone } from './workloads/burst';
 import { eventLatency, flows } from './workloads/flows';
 import { flowCost } from './workloads/flow-cost';
+import { consumers } from './workloads/consumers';
 import { reads } from './workloads/reads';
 import { writes } from './workloads/writes';
 
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     await eventLatency(b, issuePolicy);
     await flowCost(b, issuePolicy);
+    await consumers(b);
     await burst(b);
     await waits.close();
     await claimsAlone(b);

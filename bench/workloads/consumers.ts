@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { Partitioners, type Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import { latestEventDefinition } from '@insurer/contracts';
+import { eventFixtures } from '@insurer/contracts/testing';
+import { waitFor } from '@insurer/platform-testing';
+import { median } from '../load';
+import { QUICK, RUNS, say } from '../settings';
+import type { Bench } from '../context';
+
+/** The services that consume `contract.policy-issued`, by their schema (each keeps an inbox row per event it applies). */
+const CONSUMERS = ['sales', 'customer', 'claims', 'compliance', 'analytics'] as const;
+const EVENTS = QUICK ? 500 : 3_000;
+
+/**
+ * The baseline a consumer is measured against: a bare kafkajs consumer that applies the effect of a policy-issued
+ * event the way the leanest hand-written code would, set-based per fetched batch (one multi-row insert of the inbox
+ * rows, one multi-row upsert of a policy replica, one transaction), and commits its offsets after the transaction.
+ */
+async function startBareConsumer(kafka: Kafka, db: Pool, topic: string) {
+  await db.query(`CREATE SCHEMA IF NOT EXISTS bench_bare`);
+  await db.query(
+    `CREATE TABLE IF NOT EXISTS bench_bare.inbox (event_id uuid PRIMARY KEY, processed_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  await db.query(`CREATE TABLE IF NOT EXISTS bench_bare.policy (
+    policy_id uuid PRIMARY KEY, policyholder_id uuid NOT NULL, insured_id uuid NOT NULL, product_code text NOT NULL,
+    status text NOT NULL, effective_date date NOT NULL, expiry_date date NOT NULL)`);
+  const consumer = kafka.consumer({ groupId: `bench-bare-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: false });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+      if (!batch.messages.length) return;
+      const events = batch.messages
+        .map(
+          (m) =>
+            JSON.parse(String(m.value)) as { eventId: string; type: string; payload: Record<string, string> },
+        )
+        .filter((e) => e.type === 'contract.policy-issued');
+      const client = await db.connect();
+      try {
+        await client.query('BEGIN');
+        const fresh = await client.query<{ event_id: string }>(
+          `INSERT INTO bench_bare.inbox (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [events.map((e) => e.eventId)],
+        );
+        const applied = new Set(fresh.rows.map((r) => r.event_id));
+        const rows = events.filter((e) => applied.has(e.eventId)).map((e) => e.payload);
+        if (rows.length)
+          await client.query(
+            `INSERT INTO bench_bare.policy (policy_id, policyholder_id, insured_id, product_code, status, effective_date, expiry_date)
+             SELECT r."policyId", r."policyholderId", r."insuredId", r."productCode", 'in_force', r."effectiveDate", r."expiryDate"
+             FROM jsonb_to_recordset($1::jsonb) AS r("policyId" uuid, "policyholderId" uuid, "insuredId" uuid,
+               "productCode" text, "effectiveDate" date, "expiryDate" date)
+             ON CONFLICT (policy_id) DO UPDATE SET status = EXCLUDED.status`,
+            [JSON.stringify(rows)],
+          );
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+      const last = batch.messages[batch.messages.length - 1] as { offset: string };
+      resolveOffset(last.offset);
+      // After the transaction, as the services do: a crash in between replays the batch into the inbox's conflict.
+      await consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: String(Number(last.offset) + 1) },
+      ]);
+      await heartbeat();
+    },
+  });
+  await joined;
+  return consumer;
+}
+
+/**
+ * Each service's consumer of `contract.policy-issued` against the bare consumer, in events per second: a burst of
+ * distinct policy-issued events is published at once and each consumer's inbox is watched until it holds them all.
+ * The five services and the bare consumer run side by side on the same cores, so each ratio compares like with like.
+ */
+export async function consumers(b: Bench): Promise<void> {
+  const { kafka, db, results } = b;
+  const def = latestEventDefinition('contract.policy-issued');
+  if (!def) throw new Error('no contract.policy-issued definition');
+  const runs: Record<string, number>[] = [];
+  for (let r = 0; r < RUNS; r += 1) {
+    await b.quiet();
+    const bare = await startBareConsumer(kafka, db, def.topic);
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
+    await producer.connect();
+    const ids: string[] = [];
+    const messages = Array.from({ length: EVENTS }, () => {
+      const eventId = randomUUID();
+      const policyId = randomUUID();
+      ids.push(eventId);
+      const envelope = {
+        eventId,
+        type: 'contract.policy-issued',
+        version: def.version,
+        occurredAt: new Date().toISOString(),
+        producer: 'bench',
+        aggregateId: policyId,
+        correlationId: eventId,
+        causationId: null,
+        payload: {
+          ...eventFixtures['contract.policy-issued'],
+          policyId,
+          policyNumber: `PB${eventId.slice(0, 12)}`,
+          applicationId: randomUUID(),
+          policyholderId: randomUUID(),
+          insuredId: randomUUID(),
+          payerId: randomUUID(),
+          issuedAt: new Date().toISOString(),
+        },
+      };
+      return { key: policyId, value: JSON.stringify(envelope) };
+    });
+    const started = Date.now();
+    for (let i = 0; i < messages.length; i += 500)
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [{ topic: def.topic, messages: messages.slice(i, i + 500) }],
+      });
+    await producer.disconnect();
+    const done: Record<string, number> = {};
+    const schemas = [...CONSUMERS, 'bench_bare'];
+    await waitFor(
+      async () => {
+        for (const schema of schemas) {
+          if (done[schema]) continue;
+          const n = (
+            await db.query(
+              `SELECT count(*)::int AS n FROM ${schema}.inbox WHERE event_id = ANY($1::uuid[])`,
+              [ids],
+            )
+          ).rows[0].n as number;
+          if (n === EVENTS) done[schema] = (EVENTS / (Date.now() - started)) * 1000;
+        }
+        return schemas.every((s) => done[s]) ? true : undefined;
+      },
+      { timeoutMs: 600_000, intervalMs: 100, description: 'every consumer to apply the burst' },
+    );
+    await bare.disconnect();
+    runs.push(done);
+    say(`consumers of ${EVENTS} policy-issued events, events/s: ${JSON.stringify(done)}`);
+  }
+  results.consumers = {
+    events: EVENTS,
+    eventsPerSec: Object.fromEntries(
+      [...CONSUMERS, 'bench_bare'].map((s) => [s, Math.round(median(runs.map((run) => run[s] ?? 0)))]),
+    ),
+  };
+}

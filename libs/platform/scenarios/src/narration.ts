@@ -68,6 +68,7 @@ export const NARRATION = {
     '核保：{decision, select, accept {标准承保} accept_with_loading {加费承保} accept_with_exclusion {除外承保} decline {拒保} refer {转人工核保} other {{decision}}}，核保人{decidedBy}；承保保费{premium}',
     'underwriting: {decision} by {decidedBy}; offer premium {premium}',
   ),
+  referred: t('核保：转人工核保', 'underwriting: referred to an underwriter'),
   reviewed: t('核保：核保人{decidedBy}人工审核后承保', 'underwriting: accepted on review by {decidedBy}'),
   issued: t(
     '保单{policyNumber}已签发：保障期{from}至{to}{coolingOff}',

@@ -447,12 +447,8 @@ export async function underwriteAndIssue(
     const res = await call(u.contract, 'GET', `/underwriting/cases/${applicationId}`, underwriter);
     return res.status === 200 ? res.body : undefined;
   });
-  say('underwritten', {
-    decision: kase.decision as string,
-    decidedBy: kase.decidedBy as string,
-    premium: yuan(kase.offerPremiumFen as number, say.locale),
-  });
   if (kase.status === 'referred') {
+    say('referred');
     // Referred to an underwriter (under load, contract-svc may underwrite before it has the customer's identity
     // confirmation from customer-svc's events): the underwriter takes the case and accepts it on review.
     const path = `/underwriting/cases/${applicationId}`;
@@ -465,6 +461,12 @@ export async function underwriteAndIssue(
       }),
     );
     say('reviewed', { decidedBy: kase.decidedBy as string });
+  } else {
+    say('underwritten', {
+      decision: kase.decision as string,
+      decidedBy: kase.decidedBy as string,
+      premium: yuan(kase.offerPremiumFen as number, say.locale),
+    });
   }
   await ok(
     'offer confirmation',

@@ -39,6 +39,16 @@ const mine = async (): Promise<Record<string, number | null> | undefined> => {
   return (res.body.rows as Row[]).find((r) => r.key === salespersonId)?.kpis;
 };
 
+/** A claim on the salesperson's first policy, reported now. */
+const reportClaim = (claimId: string) =>
+  producer.event('claims.claim-reported', claimId, {
+    ...eventFixtures['claims.claim-reported'],
+    claimId,
+    policyId: policies[0] as string,
+    productCode: 'TL20',
+    reportedAt: now(),
+  });
+
 /** Plays the other services: one salesperson's day across sales, contract, claims and customer topics. */
 async function tellTheDay() {
   const quotes = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
@@ -112,13 +122,7 @@ async function tellTheDay() {
     });
   }
   const claimId = randomUUID();
-  await producer.event('claims.claim-reported', claimId, {
-    ...eventFixtures['claims.claim-reported'],
-    claimId,
-    policyId: policies[0],
-    productCode: 'TL20',
-    reportedAt: now(),
-  });
+  await reportClaim(claimId);
   await producer.event('claims.claim-approved', claimId, {
     ...eventFixtures['claims.claim-approved'],
     claimId,
@@ -293,14 +297,7 @@ describe('KPIs from events across the topics', () => {
     // Two more claims on the salesperson's policy: one being decided with 3 days left, one rejected.
     const deciding = randomUUID();
     const rejected = randomUUID();
-    for (const claimId of [deciding, rejected])
-      await producer.event('claims.claim-reported', claimId, {
-        ...eventFixtures['claims.claim-reported'],
-        claimId,
-        policyId: policies[0],
-        productCode: 'TL20',
-        reportedAt: now(),
-      });
+    for (const claimId of [deciding, rejected]) await reportClaim(claimId);
     await producer.event('claims.documents-completed', deciding, {
       claimId: deciding,
       completedAt: now(),

@@ -29,6 +29,17 @@ export function postgresRssMb(): number {
   }
 }
 
+/** The test broker's process, as tools/kafka/broker.ts started it for the bench. */
+export function brokerPid(): number | undefined {
+  return runningPid(
+    brokerLayout(root, {
+      ...process.env,
+      KAFKA_HOME_DIR: join(root, '.cache', 'kafka-test'),
+      KAFKA_PORT: '19092',
+    }),
+  );
+}
+
 export type MemoryFigures = Record<string, { atRestMb: number; underLoadMb: number }>;
 
 /** The largest resident memory seen per service, the broker and Postgres, at rest and under load. */
@@ -42,14 +53,7 @@ export function memorySampler(processes: readonly ServiceProcess[]) {
   };
   const sample = (key: 'atRestMb' | 'underLoadMb') => {
     NAMES.forEach((name, i) => keep(name, key, rssMb(processes[i].pid)));
-    const broker = runningPid(
-      brokerLayout(root, {
-        ...process.env,
-        KAFKA_HOME_DIR: join(root, '.cache', 'kafka-test'),
-        KAFKA_PORT: '19092',
-      }),
-    );
-    keep('kafka', key, rssMb(broker));
+    keep('kafka', key, rssMb(brokerPid()));
     keep('postgres', key, postgresRssMb());
   };
   return { memory, sample };

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Topics } from '@insurer/contracts';
-import { brokerLayout, runningPid } from '../../tools/kafka/broker';
+import { brokerPid } from '../resources';
 import { closedLoop, type LoadResult, type Outcome } from '../load';
-import { CONCURRENCY, FLOW_SECONDS, NAMES, root, say } from '../settings';
+import { CONCURRENCY, FLOW_SECONDS, NAMES, say } from '../settings';
 import type { Bench } from '../context';
 
 /** CPU seconds a process has used (user + system), and those of its waited-for children (the postmaster's backends). */
@@ -53,13 +52,7 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
   const admin = kafka.admin();
   await admin.connect();
   const topics = [...new Set(Object.values(Topics))];
-  const broker = runningPid(
-    brokerLayout(root, {
-      ...process.env,
-      KAFKA_HOME_DIR: join(root, '.cache', 'kafka-test'),
-      KAFKA_PORT: '19092',
-    }),
-  );
+  const broker = brokerPid();
   const transactions = async () =>
     Number(
       (

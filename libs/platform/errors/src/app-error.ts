@@ -46,8 +46,19 @@ export interface RuleReference {
   readonly source: string;
 }
 
+/** A reason a refusal lists: its code, English words (logs, events), the values its texts take, its source and field. */
+export interface RefusalReason {
+  readonly code: string;
+  readonly message: string;
+  readonly params?: MessageParams;
+  readonly source?: string;
+  readonly pointer?: string;
+}
+
 export interface AppErrorOptions {
   readonly params?: MessageParams;
+  /** The reasons of a refusal that lists several (a sale, a claim intake): answered as `reasons`. */
+  readonly reasons?: readonly RefusalReason[];
   readonly errors?: readonly FieldError[];
   readonly rule?: RuleReference;
   readonly extensions?: Record<string, unknown>;
@@ -63,6 +74,7 @@ export class AppError extends Error {
   readonly extensions: Record<string, unknown>;
   /** What the code's texts are filled with; `message` stays the English wording for logs and events. */
   readonly params: MessageParams;
+  readonly reasons?: readonly RefusalReason[];
 
   constructor(
     readonly code: string,
@@ -76,7 +88,28 @@ export class AppError extends Error {
     this.rule = options.rule;
     this.extensions = options.extensions ?? {};
     this.params = options.params ?? {};
+    this.reasons = options.reasons;
   }
+}
+
+/**
+ * A refusal that lists its reasons: each one also a field error (on its pointer) under its own rule, and the first
+ * with a source the rule the refusal rests on.
+ */
+export function refusalOf(
+  reasons: readonly RefusalReason[],
+): Pick<AppErrorOptions, 'errors' | 'rule' | 'reasons'> {
+  const sourced = reasons.find((r) => r.source);
+  return {
+    errors: reasons.map((r) => ({
+      pointer: r.pointer ?? '',
+      message: r.message,
+      rule: r.code,
+      params: r.params,
+    })),
+    rule: sourced?.source ? { id: sourced.code, source: sourced.source } : undefined,
+    reasons,
+  };
 }
 
 export class RequestValidationError extends AppError {

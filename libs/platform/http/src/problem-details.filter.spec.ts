@@ -86,16 +86,14 @@ describe('ProblemDetailsFilter', () => {
         {
           errors: [{ pointer: '/eventDate', message: 'x', rule: 'CLAIM.TIME_BARRED', params: { years: 5 } }],
           rule: { id: 'CLAIM.TIME_BARRED', source: 'Insurance Law Art. 26' },
-          extensions: {
-            reasons: [
-              {
-                code: 'CLAIM.TIME_BARRED',
-                message: 'x',
-                source: 'Insurance Law Art. 26',
-                params: { years: 5 },
-              },
-            ],
-          },
+          reasons: [
+            {
+              code: 'CLAIM.TIME_BARRED',
+              message: 'x',
+              source: 'Insurance Law Art. 26',
+              params: { years: 5 },
+            },
+          ],
         },
       );
     const zh = capture(refusal(), {});

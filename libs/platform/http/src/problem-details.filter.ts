@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, throwError } from 'rxjs';
 import { isInfrastructureError } from '@insurer/platform-config';
 import { ruleCode, type Locale } from '@insurer/contracts';
-import { AppError, STATUS_BY_KIND, type FieldError, type MessageParams } from '@insurer/platform-errors';
+import { AppError, STATUS_BY_KIND, type FieldError, type RefusalReason } from '@insurer/platform-errors';
 import {
   citation,
   httpTitle,
@@ -39,26 +39,13 @@ function fieldError(error: FieldError, locale: Locale): { pointer: string; messa
   return { pointer: error.pointer, message, ...(error.rule ? { rule: error.rule } : {}) };
 }
 
-interface ReasonLike {
-  code: string;
-  message?: string;
-  params?: MessageParams;
-  source?: string;
-  [member: string]: unknown;
-}
-
 /** The `reasons` a refusal lists (sales, claims), each worded in the answer's language and citing its source so. */
-function localizedReasons(reasons: unknown, locale: Locale): unknown {
-  if (!Array.isArray(reasons)) return reasons;
-  return reasons.map((reason: ReasonLike) => {
-    if (typeof reason?.code !== 'string') return reason;
-    const { params, ...rest } = reason;
-    return {
-      ...rest,
-      message: ruleText(reason.code, locale, params) ?? reason.message,
-      ...(reason.source ? { citation: citation(reason.source, locale) } : {}),
-    };
-  });
+function localizedReasons(reasons: readonly RefusalReason[], locale: Locale) {
+  return reasons.map(({ params, ...reason }) => ({
+    ...reason,
+    message: ruleText(reason.code, locale, params) ?? reason.message,
+    ...(reason.source ? { citation: citation(reason.source, locale) } : {}),
+  }));
 }
 
 /**
@@ -165,10 +152,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       const status = STATUS_BY_KIND[exception.kind];
       const errors = exception.errors.map((e) => fieldError(e, locale));
-      const { reasons, ...extensions } = exception.extensions;
       return {
-        ...extensions,
-        ...(reasons !== undefined ? { reasons: localizedReasons(reasons, locale) } : {}),
+        ...exception.extensions,
+        ...(exception.reasons ? { reasons: localizedReasons(exception.reasons, locale) } : {}),
         type: problemType(exception.code),
         title: httpTitle(status, locale),
         status,

@@ -12,6 +12,7 @@ import {
   type EventType,
   type Reason,
 } from '@insurer/contracts';
+import type { AppError } from '@insurer/platform-errors';
 import { runWithContext } from '@insurer/platform-observability';
 import { sendToDeadLetter } from './dead-letter';
 import { describeClusterWithin } from './kafka';
@@ -49,6 +50,18 @@ export class CommandRefusedError extends Error implements NonRetryable {
   constructor(readonly reasons: Reason[]) {
     super(reasons.map((r) => r.message).join('; '));
     this.name = 'CommandRefusedError';
+  }
+
+  /**
+   * A command's refusal from the refusal its handler's REST twin throws: the reasons it lists, their fields pointed
+   * into the command's payload, or else the refusal itself as the one reason.
+   */
+  static of(err: AppError): CommandRefusedError {
+    return new CommandRefusedError(
+      err.reasons?.length
+        ? err.reasons.map((r) => ({ ...r, pointer: r.pointer ? `/payload${r.pointer}` : undefined }))
+        : [{ code: err.code, message: err.message }],
+    );
   }
 }
 

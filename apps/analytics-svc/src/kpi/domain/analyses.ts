@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '@insurer/platform-time';
 import type { ClaimFact, Facts, Period } from './kpis';
 
 /** A drill-down: the facts of one product, channel or salesperson (any combination), for every analysis. */
@@ -33,12 +34,7 @@ export function sliceFacts(facts: Facts, slice: Slice): Facts {
 
 function days(period: Period): string[] {
   const out: string[] = [];
-  for (
-    let d = period.from;
-    d <= period.to;
-    d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-  )
-    out.push(d);
+  for (let d = period.from; d <= period.to; d = addDays(d, 1)) out.push(d);
   return out;
 }
 
@@ -80,9 +76,6 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 /** Days before a deadline from which a claim counts as due soon. */
 export const DUE_SOON_DAYS = 5;
 
-const between = (a: string, b: string) =>
-  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-
 export function claimStage(c: ClaimFact): ClaimStage {
   if (c.decision === 'reject') return 'rejected';
   // Approved (or decided on a row projected before the decision was kept): paid once a payment follows the decision;
@@ -115,7 +108,7 @@ export function claimsAgeing(facts: Facts, asOf: string) {
     };
     let oldestDays: number | null = null;
     for (const c of inStage) {
-      const age = between(c.reportedOn as string, asOf);
+      const age = daysBetween(c.reportedOn as string, asOf);
       byAge[ageBand(age)] += 1;
       oldestDays = oldestDays === null ? age : Math.max(oldestDays, age);
       const due =
@@ -124,7 +117,7 @@ export function claimsAgeing(facts: Facts, asOf: string) {
         stage === 'deciding' ? c.decisionLate : stage === 'awaiting_payment' ? c.paymentLate : false;
       if (!due) byDeadline.no_clock += 1;
       else if (late || asOf > due) byDeadline.overdue += 1;
-      else if (between(asOf, due) <= DUE_SOON_DAYS) byDeadline.due_soon += 1;
+      else if (daysBetween(asOf, due) <= DUE_SOON_DAYS) byDeadline.due_soon += 1;
       else byDeadline.on_track += 1;
     }
     const closed = stage === 'paid' || stage === 'rejected';

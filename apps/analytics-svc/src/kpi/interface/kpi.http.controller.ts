@@ -8,11 +8,10 @@ import { GenerationService } from '../../projection/application/generation.servi
 import { KpiService } from '../application/kpi.service';
 import { KPI_NAMES, type Kpis } from '../domain/kpis';
 
-const Period = z.object({ from: z.iso.date(), to: z.iso.date() }).refine((p) => p.from <= p.to, {
-  message: 'from must not be after to',
-  params: { code: 'REQUEST.PERIOD' },
-  path: ['from'],
-});
+/** A period runs forward: `from` on or before `to`. */
+const forward = (p: { from: string; to: string }) => p.from <= p.to;
+const FORWARD = { message: 'from must not be after to', params: { code: 'REQUEST.PERIOD' }, path: ['from'] };
+const Period = z.object({ from: z.iso.date(), to: z.iso.date() }).refine(forward, FORWARD);
 /** A drill-down to one product, channel or salesperson (any combination). */
 const SliceQuery = {
   product: z.string().min(1).max(50).optional(),
@@ -28,11 +27,7 @@ const KpiQuery = z.object({
 const CompareQuery = Period.and(z.object(SliceQuery));
 const SeriesQuery = z
   .object({ from: z.iso.date(), to: z.iso.date(), by: z.enum(['channel', 'product']), ...SliceQuery })
-  .refine((p) => p.from <= p.to, {
-    message: 'from must not be after to',
-    params: { code: 'REQUEST.PERIOD' },
-    path: ['from'],
-  })
+  .refine(forward, FORWARD)
   // A year of days at most: the series is drawn, not exported.
   .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000, {
     message: 'a series covers at most 366 days',

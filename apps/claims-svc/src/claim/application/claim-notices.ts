@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '@insurer/contracts';
+import { LEGAL_SOURCES, type Locale, type LocalizedText } from '@insurer/contracts';
 import { citation, formatText, ruleText } from '@insurer/platform-i18n';
 import { shanghaiDate } from '@insurer/platform-time';
 import type { ClaimType } from '../domain/intake';
@@ -101,7 +101,7 @@ export function claimNotice(
         ? text('missingDocumentsBody', locale, {
             ...common,
             documents: list(documents, locale),
-            law: citation('Insurance Law Art. 22 (the proof and documents a claim needs)', locale),
+            law: citation(LEGAL_SOURCES.claimProof, locale),
           })
         : text('documentsCompleteBody', locale, {}),
       items: missing.length ? missing : submittedDocuments,

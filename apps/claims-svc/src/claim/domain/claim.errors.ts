@@ -1,4 +1,4 @@
-import { AppError, type MessageParams } from '@insurer/platform-errors';
+import { AppError, refusalOf, type MessageParams } from '@insurer/platform-errors';
 import type { Refusal } from './intake';
 
 /** Intake or an amount check refused the claim (422), each reason on its field with its rule and legal source. */
@@ -8,17 +8,7 @@ export class ClaimRefusedError extends AppError {
     message: string,
     readonly refusals: readonly Refusal[],
   ) {
-    const sourced = refusals.find((r) => r.source);
-    super(code, 'rule', `${message}: ${refusals.map((r) => r.message).join('; ')}`, {
-      errors: refusals.map((r) => ({
-        pointer: r.pointer ?? '',
-        message: r.message,
-        rule: r.code,
-        params: r.params,
-      })),
-      rule: sourced?.source ? { id: sourced.code, source: sourced.source } : undefined,
-      extensions: { reasons: refusals },
-    });
+    super(code, 'rule', `${message}: ${refusals.map((r) => r.message).join('; ')}`, refusalOf(refusals));
   }
 }
 

@@ -1,17 +1,11 @@
 import { addDays, addYears, type CalendarDate } from '@insurer/platform-time';
-import type { MessageParams } from '@insurer/platform-errors';
+import type { RefusalReason } from '@insurer/platform-errors';
 
 export type ClaimType =
   'death' | 'critical_illness' | 'hospitalisation' | 'accident_disability' | 'outpatient';
 
-export interface Refusal {
-  readonly code: string;
-  readonly message: string;
-  /** The values the code's Chinese and English texts are filled with (rule-texts.ts). */
-  readonly params?: MessageParams;
-  readonly source?: string;
-  readonly pointer?: string;
-}
+/** A reason intake refuses a claim: its code, words, the values its texts take, its source and field. */
+export type Refusal = RefusalReason;
 
 export interface PolicyCover {
   readonly insuredId: string;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { CommandOf, Reason } from '@insurer/contracts';
+import type { CommandOf } from '@insurer/contracts';
 import { integratorPrincipal } from '@insurer/platform-auth';
 import { AppError } from '@insurer/platform-http';
 import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
@@ -39,11 +39,6 @@ async function asRefusal(run: () => Promise<unknown>): Promise<void> {
     await run();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const detailed = (err.extensions.reasons as Reason[] | undefined) ?? [];
-    throw new CommandRefusedError(
-      detailed.length
-        ? detailed.map((r) => ({ ...r, pointer: r.pointer ? `/payload${r.pointer}` : undefined }))
-        : [{ code: err.code, message: err.message }],
-    );
+    throw CommandRefusedError.of(err);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { CommandOf, Reason } from '@insurer/contracts';
+import type { CommandOf } from '@insurer/contracts';
 import { AppError } from '@insurer/platform-http';
 import { CommandRefusedError, type DeliveryContext } from '@insurer/platform-messaging';
 import { SubmitApplicationHandler } from '../application/submit-application.handler';
@@ -19,11 +19,7 @@ export class ApplicationCommandsConsumer {
       await this.submitApplication.executeIn(ctx.manager, command.payload);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      const detailed = (err.extensions.reasons as Reason[] | undefined) ?? [];
-      const reasons: Reason[] = detailed.length
-        ? detailed.map((r) => ({ ...r, pointer: r.pointer ? `/payload${r.pointer}` : undefined }))
-        : [{ code: err.code, message: err.message }];
-      throw new CommandRefusedError(reasons);
+      throw CommandRefusedError.of(err);
     }
   }
 }

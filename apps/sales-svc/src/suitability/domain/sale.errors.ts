@@ -1,4 +1,4 @@
-import { AppError } from '@insurer/platform-errors';
+import { AppError, refusalOf } from '@insurer/platform-errors';
 import type { Reason } from '../../regulation/domain/sources';
 
 /** A sale refused by a rule: every reason with its code, message, source and (where there is one) field. */
@@ -9,16 +9,9 @@ export class SaleRefusedError extends AppError {
     reasons: readonly Reason[],
     extensions: Record<string, unknown> = {},
   ) {
-    const first = reasons.find((r) => r.source);
     super(code, 'rule', `${message}: ${reasons.map((r) => r.message).join('; ')}`, {
-      errors: reasons.map((r) => ({
-        pointer: r.pointer ?? '',
-        message: r.message,
-        rule: r.code,
-        params: r.params,
-      })),
-      rule: first?.source ? { id: first.code, source: first.source } : undefined,
-      extensions: { ...extensions, reasons },
+      ...refusalOf(reasons),
+      extensions,
     });
   }
 }

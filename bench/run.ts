@@ -18,7 +18,7 @@ import { fixtures, ok, quietness, type Bench } from './context';
 import { median } from './load';
 import { render, table } from './report';
 import { memorySampler } from './resources';
-import { BARE, CONCURRENCY, NAMES, QUICK, RUNS, SECONDS, port, root, say } from './settings';
+import { BARE, CONCURRENCY, NAMES, QUICK, RUNS, SECONDS, port, root, runs, say } from './settings';
 import { burst, claimsAlone } from './workloads/burst';
 import { eventLatency, flows } from './workloads/flows';
 import { flowCost } from './workloads/flow-cost';
@@ -121,17 +121,18 @@ async function main(): Promise<void> {
       bareClaim,
     };
 
-    await reads(b);
+    if (runs('reads')) await reads(b);
     const sampler = setInterval(() => sampleMemory('underLoadMb'), 1000);
-    await writes(b);
-    const issuePolicy = await flows(b);
+    if (runs('writes')) await writes(b);
+    const flowsNeeded = runs('flows') || runs('latency') || runs('cost');
+    const issuePolicy = flowsNeeded ? await flows(b) : undefined;
     clearInterval(sampler);
-    await eventLatency(b, issuePolicy);
-    await flowCost(b, issuePolicy);
-    await consumers(b);
-    await burst(b);
+    if (issuePolicy && runs('latency')) await eventLatency(b, issuePolicy);
+    if (issuePolicy && runs('cost')) await flowCost(b, issuePolicy);
+    if (runs('consumers')) await consumers(b);
+    if (runs('burst')) await burst(b);
     await waits.close();
-    await claimsAlone(b);
+    if (runs('alone')) await claimsAlone(b);
     results.memory = memory;
     await bare.app.close();
     await bare.pool.end();

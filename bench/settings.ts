@@ -10,6 +10,12 @@ export const BARE = 15100;
 /** BENCH_QUICK=1: one short run of everything, to try the workloads out; it prints and writes nothing. */
 export const QUICK = process.env.BENCH_QUICK === '1';
 export const RUNS = QUICK ? 1 : 3;
+/**
+ * BENCH_ONLY=consumers,flows,...: with BENCH_QUICK=1, only these workloads (and what they need) run, to measure one
+ * change quickly. A full run ignores it, so the table is always written from every workload.
+ */
+const ONLY = QUICK ? (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean) : [];
+export const runs = (workload: string): boolean => ONLY.length === 0 || ONLY.includes(workload);
 export const SECONDS = QUICK ? 2 : 5;
 export const CONCURRENCY = 10;
 /** Whole policy-issue flows take seconds each, so their runs are longer. */

@@ -13,6 +13,7 @@ import { ClaimsParties1765200000000 } from './database/migrations/1765200000000-
 import { ClaimsPolicyLoans1765300000000 } from './database/migrations/1765300000000-ClaimsPolicyLoans';
 import { ClaimsPayeeNameSealed1765400000000 } from './database/migrations/1765400000000-ClaimsPayeeNameSealed';
 import { ClaimsPayeeRetention1765500000000 } from './database/migrations/1765500000000-ClaimsPayeeRetention';
+import { ClaimDocumentsByClaim1765600000000 } from './database/migrations/1765600000000-ClaimDocumentsByClaim';
 import {
   ClaimsPolicyReplicaEntity,
   ClaimsProductReplicaEntity,
@@ -44,6 +45,7 @@ export const service: ServiceParts<ClaimsConfig> = {
       ClaimsPolicyLoans1765300000000,
       ClaimsPayeeNameSealed1765400000000,
       ClaimsPayeeRetention1765500000000,
+      ClaimDocumentsByClaim1765600000000,
     ],
   },
   imports: (config) => [

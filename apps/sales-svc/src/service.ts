@@ -6,6 +6,7 @@ import { TrainingYears1765000000000 } from './database/migrations/1765000000000-
 import { Parties1765200000000 } from './database/migrations/1765200000000-Parties';
 import { PolicyDisputes1765400000000 } from './database/migrations/1765400000000-PolicyDisputes';
 import { ClaimDisputes1765500000000 } from './database/migrations/1765500000000-ClaimDisputes';
+import { PipelineLookups1765600000000 } from './database/migrations/1765600000000-PipelineLookups';
 import { PolicyReplicaEntity } from './policy-replica/infrastructure/policy-replica.entity';
 import { ProductVersionEntity } from './product/infrastructure/product-version.entity';
 import { ApplicationEntity } from './proposal/infrastructure/application.entity';
@@ -52,6 +53,7 @@ export const service: ServiceParts<SalesConfig> = {
       Parties1765200000000,
       PolicyDisputes1765400000000,
       ClaimDisputes1765500000000,
+      PipelineLookups1765600000000,
     ],
   },
   imports: (config) => [SalesModule.forRoot({ returnVisitSweepMs: config.RETURN_VISIT_SWEEP_MS })],

@@ -30,6 +30,12 @@ export interface DeliveryContext {
 }
 
 export type EventHandler = (event: DomainEvent, ctx: DeliveryContext) => Promise<void>;
+/**
+ * Applies a run of fetched events of one type at once, set-based, in the delivery's transaction (`offset` is the
+ * last one's). Each event is new to this consumer (its inbox row is written in the same transaction). Events
+ * published in it name their cause with `causeOf(event)`.
+ */
+export type BatchEventHandler = (events: readonly DomainEvent[], ctx: DeliveryContext) => Promise<void>;
 export type CommandHandler = (command: DomainCommand, ctx: DeliveryContext) => Promise<void>;
 
 /** A handler error that retrying cannot fix (a refused command, a rule violation): no retries. */
@@ -74,6 +80,8 @@ export interface InboxConsumerOptions {
   readonly kafka: Kafka;
   readonly dataSource: DataSource;
   readonly eventHandlers?: ReadonlyMap<string, EventHandler>;
+  /** Types applied a run at a time (each also needs an entry in eventHandlers for an event applied alone). */
+  readonly batchEventHandlers?: ReadonlyMap<string, BatchEventHandler>;
   readonly commandHandlers?: ReadonlyMap<string, CommandHandler>;
   /** Receives every parsed event that has no handler of its own (a consumer of everything). */
   readonly fallbackEventHandler?: EventHandler;
@@ -113,15 +121,22 @@ type Outcome = 'applied' | 'duplicate' | 'dead_lettered' | 'rejected' | { skippe
 export type ConsumerState =
   'starting' | 'joining' | 'consuming' | 'waiting_for_broker' | 'failed' | 'stopped';
 
+/** A well-formed event of a group; without a handler it is only skipped (no inbox row, as when applied alone). */
 interface Handled {
   readonly message: KafkaMessage;
   readonly event: DomainEvent;
-  readonly handler: EventHandler;
+  readonly handler: EventHandler | undefined;
+  readonly batch: BatchEventHandler | undefined;
 }
 
+/**
+ * Which event of a group failed. `error` is what its handler threw, counted as its first attempt. When a run applied
+ * at once failed (`run` events from `index`), any of them may be the cause: they are then applied one by one, uncounted.
+ */
 interface GroupFailure {
   readonly index: number;
   readonly error: unknown;
+  readonly run?: number;
 }
 
 /** Carries which event of a group failed out of the group's transaction. */
@@ -129,6 +144,7 @@ class HandlerFailed extends Error {
   constructor(
     readonly index: number,
     readonly error: unknown,
+    readonly run?: number,
   ) {
     super('handler failed');
   }
@@ -161,12 +177,14 @@ export class InboxConsumer {
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private readonly eventHandlers: ReadonlyMap<string, EventHandler>;
+  private readonly batchEventHandlers: ReadonlyMap<string, BatchEventHandler>;
   private readonly commandHandlers: ReadonlyMap<string, CommandHandler>;
 
   constructor(private readonly options: InboxConsumerOptions) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? 200;
     this.eventHandlers = options.eventHandlers ?? new Map();
+    this.batchEventHandlers = options.batchEventHandlers ?? new Map();
     this.commandHandlers = options.commandHandlers ?? new Map();
     this.budget = new RestartBudget(options.maxCrashRestarts ?? 5, options.restartWindowMs ?? 300_000);
   }
@@ -294,10 +312,15 @@ export class InboxConsumer {
           if (done > 0) resolveOffset(messages[i + done - 1].offset);
           i += done;
           if (done < Math.max(1, group.length)) {
-            const message = messages[i];
-            await this.process(batch.topic, batch.partition, message, heartbeat, failure?.error);
-            resolveOffset(message.offset);
-            i += 1;
+            // One event alone, or each event of a run that failed as a whole, to find the one that fails.
+            const alone = failure?.run ?? 1;
+            for (let k = 0; k < alone && i < messages.length; k += 1) {
+              if (k > 0 && (!isRunning() || isStale())) break;
+              const message = messages[i];
+              await this.process(batch.topic, batch.partition, message, heartbeat, failure?.error);
+              resolveOffset(message.offset);
+              i += 1;
+            }
           }
           await heartbeat();
         }
@@ -342,7 +365,10 @@ export class InboxConsumer {
     }
   }
 
-  /** The longest run of events from `start` that parse and have a handler here (none on a command topic). */
+  /**
+   * The longest run of events from `start` that parse (none on a command topic); those without a handler here are
+   * in it too, to be skipped, so they do not cut the run short.
+   */
   private handledRun(topic: string, messages: readonly KafkaMessage[], start: number): Handled[] {
     const run: Handled[] = [];
     if (topic.includes('.commands.')) return run;
@@ -355,9 +381,14 @@ export class InboxConsumer {
       }
       const parsed = parseEvent(raw);
       if (!parsed.ok) break;
-      const handler = this.eventHandlers.get(parsed.value.type) ?? this.options.fallbackEventHandler;
-      if (!handler) break;
-      run.push({ message: messages[i], event: parsed.value, handler });
+      const { type } = parsed.value;
+      const handler = this.eventHandlers.get(type) ?? this.options.fallbackEventHandler;
+      run.push({
+        message: messages[i],
+        event: parsed.value,
+        handler,
+        batch: this.eventHandlers.has(type) ? this.batchEventHandlers.get(type) : undefined,
+      });
     }
     return run;
   }
@@ -371,32 +402,94 @@ export class InboxConsumer {
     partition: number,
     group: readonly Handled[],
   ): Promise<true | GroupFailure> {
-    const outcomes: ('applied' | 'duplicate')[] = [];
+    const outcomes: ('applied' | 'duplicate' | 'skipped')[] = [];
+    const report = () =>
+      group.forEach(({ event }, k) => {
+        const outcome = outcomes[k];
+        if (outcome === 'skipped')
+          this.options.onOutcome?.(topic, event.type, 'skipped', event.eventId, 'not_handled');
+        else this.options.onOutcome?.(topic, event.type, outcome, event.eventId);
+      });
+    if (!group.some((h) => h.handler)) {
+      // Nothing here handles any of them: no transaction at all.
+      outcomes.push(...group.map(() => 'skipped' as const));
+      report();
+      return true;
+    }
     try {
       await this.options.dataSource.transaction(async (manager) => {
-        for (const { message, event, handler } of group) {
-          const source = { topic, partition, message };
-          if (!(await this.recordInInbox(manager, event.eventId, source))) {
-            outcomes.push('duplicate');
+        // Every inbox row of the group in one statement; an event is new if its row was written now.
+        const fresh = await this.recordRunInInbox(manager, topic, partition, group);
+        for (let k = 0; k < group.length;) {
+          const { message, event, handler, batch } = group[k];
+          if (!handler) {
+            outcomes[k++] = 'skipped';
+            continue;
+          }
+          // A repeated id within the group is new once: the first occurrence takes it.
+          if (!fresh.delete(event.eventId.toLowerCase())) {
+            outcomes[k++] = 'duplicate';
+            continue;
+          }
+          const ctx = { manager, topic, partition, offset: message.offset, attempt: 1 };
+          if (batch) {
+            const start = k;
+            const events = [event];
+            for (k += 1; k < group.length && group[k].batch === batch; k += 1) {
+              if (!fresh.delete(group[k].event.eventId.toLowerCase())) break;
+              events.push(group[k].event);
+            }
+            const last = { ...ctx, offset: group[k - 1].message.offset };
+            try {
+              await batch(events, last);
+            } catch (error) {
+              if (events.length === 1) throw new HandlerFailed(start, error);
+              throw new HandlerFailed(start, undefined, events.length);
+            }
+            outcomes.fill('applied', start, k);
             continue;
           }
           try {
             await runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () =>
-              handler(event, { manager, topic, partition, offset: message.offset, attempt: 1 }),
+              handler(event, ctx),
             );
           } catch (error) {
-            throw new HandlerFailed(outcomes.length, error);
+            throw new HandlerFailed(k, error);
           }
-          outcomes.push('applied');
+          outcomes[k++] = 'applied';
         }
       });
     } catch (err) {
       return err instanceof HandlerFailed
-        ? { index: err.index, error: err.error }
+        ? { index: err.index, error: err.error, run: err.run }
         : { index: -1, error: err };
     }
-    group.forEach(({ event }, k) => this.options.onOutcome?.(topic, event.type, outcomes[k], event.eventId));
+    report();
     return true;
+  }
+
+  /** Writes the inbox rows of a group's handled events at once; answers the ids that were new to this consumer. */
+  private async recordRunInInbox(
+    manager: EntityManager,
+    topic: string,
+    partition: number,
+    group: readonly Handled[],
+  ): Promise<Set<string>> {
+    const handled = group.filter((h) => h.handler);
+    if (handled.length === 0) return new Set();
+    const rows: { event_id: string }[] = await manager.query(
+      `INSERT INTO "${this.options.schema}".inbox (consumer, event_id, topic, kafka_partition, kafka_offset)
+       SELECT $1, e.id, $2, $3, e.kafka_offset FROM unnest($4::uuid[], $5::bigint[]) AS e(id, kafka_offset)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [
+        this.options.name,
+        topic,
+        partition,
+        handled.map((h) => h.event.eventId),
+        handled.map((h) => h.message.offset),
+      ],
+    );
+    return new Set(rows.map((r) => r.event_id));
   }
 
   private async process(

@@ -3,6 +3,7 @@ import { lastValueFrom } from 'rxjs';
 import { EVENT_TOPICS, findCommand, latestEventDefinition } from '@insurer/contracts';
 import {
   InboxConsumer,
+  type BatchEventHandler,
   type CommandHandler,
   type ConsumerState,
   type DeliveryContext,
@@ -15,6 +16,12 @@ import {
  * services that watch everything (compliance, analytics).
  */
 export const ALL_EVENTS = '*';
+
+/**
+ * `@EventPattern(type, BATCH)`: the handler receives a run of events of that type (`@Payload() events: EventOf<T>[]`)
+ * to apply set-based in one transaction; an event applied alone comes as a run of one.
+ */
+export const BATCH = { batch: true } as const;
 
 export type KafkaEventServerOptions = Omit<
   InboxConsumerOptions,
@@ -35,6 +42,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   async listen(callback: (...optionalParams: unknown[]) => void): Promise<void> {
     const eventHandlers = new Map<string, EventHandler>();
+    const batchEventHandlers = new Map<string, BatchEventHandler>();
     const commandHandlers = new Map<string, CommandHandler>();
     const topics = new Set<string>();
     let fallbackEventHandler: EventHandler | undefined;
@@ -54,6 +62,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (command) {
         commandHandlers.set(pattern, invoke);
         topics.add(command.topic);
+      } else if (event && handler.extras?.batch === true) {
+        batchEventHandlers.set(pattern, invoke);
+        eventHandlers.set(pattern, (one, ctx) => invoke([one], ctx));
+        topics.add(event.topic);
       } else if (event) {
         eventHandlers.set(pattern, invoke);
         topics.add(event.topic);
@@ -66,6 +78,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         ...this.options,
         topics: [...topics],
         eventHandlers,
+        batchEventHandlers,
         commandHandlers,
         fallbackEventHandler,
       });

@@ -3,12 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { Topics, deadLetterTopic, type DomainEvent } from '@insurer/contracts';
+import { Topics, deadLetterTopic, type DomainEvent, type EventOf } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
 import { TopicCollector, repoRoot, testEnvironment, waitFor } from '@insurer/platform-testing';
-import { CommandRefusedError, InboxConsumer, type EventHandler } from './inbox-consumer';
+import {
+  CommandRefusedError,
+  InboxConsumer,
+  type BatchEventHandler,
+  type EventHandler,
+} from './inbox-consumer';
 import { createKafka } from './kafka';
-import { OutboxPublisher } from './outbox';
+import { OutboxPublisher, causeOf } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { recreateMessagingSchema } from '../test/messaging-schema';
 
@@ -375,6 +380,115 @@ describe('outbox, relay and inbox on the real broker', () => {
     );
     expect(rows).toBe(9);
     expect(transactions).toBeLessThanOrEqual(3);
+  });
+
+  it('gives a batch handler a run of its type at once; a failing run is tried event by event, so only the culprit is parked; each event published names its own cause', async () => {
+    const runId = `batch-${randomUUID()}`;
+    const key = randomUUID(); // one key, one partition: the consumer fetches the ten together
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 10; i++) await publisher.publish(manager, reopened(key, `${runId}:${i}`));
+    });
+    relay();
+    await waitFor(
+      async () =>
+        (
+          await dataSource.query(
+            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND envelope->'payload'->>'reason' LIKE $1`,
+            [`${runId}%`],
+          )
+        )[0].n === 10,
+      { description: 'the ten events on the broker' },
+    );
+    const dlq = await new TopicCollector(kafka, [deadLetterTopic(Topics.CLAIMS_EVENTS)]).start();
+    running.push(dlq);
+    const runSizes: number[] = [];
+    const batch: BatchEventHandler = async (events, ctx) => {
+      const ours = events.filter(
+        (e) => e.type === 'claims.claim-reopened' && e.payload.reason.startsWith(runId),
+      ) as EventOf<'claims.claim-reopened'>[];
+      if (ours.length === 0) return;
+      runSizes.push(ours.length);
+      if (ours.some((e) => e.payload.reason === `${runId}:5`))
+        throw new CommandRefusedError([{ code: 'X', message: 'refused' }]);
+      for (const e of ours) await recordEffect(e, ctx.manager, runId);
+      await publisher.publishAll(
+        ctx.manager,
+        ours.map((e) => ({ ...reopened(randomUUID(), `echo-${e.payload.reason}`), cause: causeOf(e) })),
+      );
+    };
+    await consumer(`batch-${runId}`, (event, ctx) => batch([event], ctx), {
+      batchEventHandlers: new Map([['claims.claim-reopened', batch]]),
+    });
+    const dead = await dlq.waitFor((m) => m.key === key);
+    await waitFor(async () => (await effects(runId)).length === 9, { description: 'nine effects' });
+    expect((await effects(runId)).map((e) => e.note)).toEqual(
+      [0, 1, 2, 3, 4, 6, 7, 8, 9].map((i) => `${runId}:${i}`),
+    );
+    expect(Math.max(...runSizes)).toBeGreaterThan(1);
+    expect(dead[0].headers['dlq.attempts']).toBe('1');
+    // Each echo names the event it answers: its correlation, and the event itself as its cause.
+    const echoes: { cause: string; correlation: string; origin: string; originCorrelation: string }[] =
+      await dataSource.query(
+        `SELECT e.envelope->>'causationId' AS cause, e.envelope->>'correlationId' AS correlation,
+                o.event_id::text AS origin, o.envelope->>'correlationId' AS "originCorrelation"
+         FROM ${SCHEMA}.outbox e
+         JOIN ${SCHEMA}.outbox o ON o.envelope->'payload'->>'reason' = substr(e.envelope->'payload'->>'reason', 6)
+         WHERE e.envelope->'payload'->>'reason' LIKE $1`,
+        [`echo-${runId}%`],
+      );
+    expect(echoes).toHaveLength(9);
+    for (const echo of echoes) {
+      expect(echo.cause).toBe(echo.origin);
+      expect(echo.correlation).toBe(echo.originCorrelation);
+    }
+  });
+
+  it('keeps a run whole across events it does not handle: they are skipped, the others applied in one transaction', async () => {
+    const runId = `mixed-${randomUUID()}`;
+    const key = randomUUID();
+    const rejected = {
+      type: 'claims.claim-rejected' as const,
+      aggregateId: key,
+      payload: { ...eventFixtures['claims.claim-rejected'], claimId: key },
+    };
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 6; i++) {
+        await publisher.publish(manager, reopened(key, `${runId}:${i}`));
+        await publisher.publish(manager, rejected);
+      }
+    });
+    const skipped: string[] = [];
+    const name = `mixed-${runId}`;
+    relay();
+    await waitFor(
+      async () =>
+        (
+          await dataSource.query(
+            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND message_key = $1`,
+            [key],
+          )
+        )[0].n === 12,
+      { description: 'the twelve events on the broker' },
+    );
+    await consumer(name, (event, ctx) => recordEffect(event, ctx.manager, runId), {
+      onOutcome: (_t, type, outcome, _id, reason) => {
+        if (outcome === 'skipped' && type === 'claims.claim-rejected') skipped.push(reason ?? '');
+      },
+    });
+    await waitFor(async () => (await effects(runId)).length === 6, { description: 'six effects' });
+    expect((await effects(runId)).map((e) => e.note)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `${runId}:${i}`));
+    await waitFor(() => skipped.length >= 6, { description: 'the six skips' });
+    expect(new Set(skipped)).toEqual(new Set(['not_handled']));
+    // No inbox row for a skipped event, and the six applied ones share at most two transactions (one fetch may end
+    // mid-run), where a run cut at every skipped event would take six.
+    const [{ transactions, rows }] = await dataSource.query(
+      `SELECT count(DISTINCT i.xmin::text)::int AS transactions, count(*)::int AS rows
+       FROM ${SCHEMA}.inbox i JOIN ${SCHEMA}.outbox o ON o.event_id = i.event_id
+       WHERE i.consumer = $1 AND o.message_key = $2`,
+      [name, key],
+    );
+    expect(rows).toBe(6);
+    expect(transactions).toBeLessThanOrEqual(2);
   });
 
   it('delivers 1,000 events for 50 keys over 6 partitions in order per key', async () => {

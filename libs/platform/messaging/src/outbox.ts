@@ -16,6 +16,18 @@ export interface PublishInput<T extends EventType> {
   readonly occurredAt?: Date;
   /** An older version still published for consumers that have not moved (default: the latest). */
   readonly version?: number;
+  /** What caused it, when not the current context's (a run of events applied at once): see `causeOf`. */
+  readonly cause?: EventCause;
+}
+
+export interface EventCause {
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+/** The cause an event published in reaction to `event` names: its correlation, and the event itself. */
+export function causeOf(event: { readonly correlationId: string; readonly eventId: string }): EventCause {
+  return { correlationId: event.correlationId, causationId: event.eventId };
 }
 
 /** Any event type's input, each with its own payload type. */
@@ -80,8 +92,8 @@ export class OutboxPublisher {
         occurredAt: (input.occurredAt ?? new Date()).toISOString(),
         producer: this.producer,
         aggregateId: input.aggregateId,
-        correlationId: ctx?.correlationId ?? eventId,
-        causationId: ctx?.causationId ?? null,
+        correlationId: input.cause?.correlationId ?? ctx?.correlationId ?? eventId,
+        causationId: input.cause?.causationId ?? ctx?.causationId ?? null,
         payload: parsed.data,
       } as EventEnvelope<EventType>;
       const headers = {

@@ -1,7 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf } from '@insurer/contracts';
-import type { DeliveryContext } from '@insurer/platform-messaging';
+import { DataSource } from 'typeorm';
+import { RowWriter } from '@insurer/platform-database';
+import { BATCH, type DeliveryContext } from '@insurer/platform-messaging';
 import { Clock, addDays } from '@insurer/platform-time';
 import { ClaimsPolicyReplicaEntity, ClaimsProductReplicaEntity } from '../infrastructure/replica.entity';
 
@@ -11,7 +13,14 @@ import { ClaimsPolicyReplicaEntity, ClaimsProductReplicaEntity } from '../infras
  */
 @Controller()
 export class ReplicaEventsConsumer {
-  constructor(private readonly clock: Clock) {}
+  private readonly policies: RowWriter<ClaimsPolicyReplicaEntity>;
+
+  constructor(
+    private readonly clock: Clock,
+    dataSource: DataSource,
+  ) {
+    this.policies = new RowWriter(dataSource, ClaimsPolicyReplicaEntity);
+  }
 
   @EventPattern('sales.product-published')
   async onProduct(@Payload() event: EventOf<'sales.product-published'>, @Ctx() ctx: DeliveryContext) {
@@ -25,12 +34,13 @@ export class ReplicaEventsConsumer {
       .execute();
   }
 
-  @EventPattern('contract.policy-issued')
-  async onIssued(@Payload() event: EventOf<'contract.policy-issued'>, @Ctx() ctx: DeliveryContext) {
-    const p = event.payload;
-    await ctx.manager.upsert(
-      ClaimsPolicyReplicaEntity,
-      {
+  /** A run of issued policies at once, in one statement. */
+  @EventPattern('contract.policy-issued', BATCH)
+  async onIssued(@Payload() events: EventOf<'contract.policy-issued'>[], @Ctx() ctx: DeliveryContext) {
+    const updatedAt = this.clock.now();
+    await this.policies.write(
+      ctx.manager,
+      events.map(({ payload: p }) => ({
         policyId: p.policyId,
         policyholderId: p.policyholderId,
         insuredId: p.insuredId,
@@ -44,9 +54,9 @@ export class ReplicaEventsConsumer {
         endedOn: null,
         suspensions: [],
         beneficiaries: p.beneficiaries ?? [],
-        updatedAt: this.clock.now(),
-      },
-      ['policyId'],
+        updatedAt,
+      })),
+      'update',
     );
   }
 

@@ -7,7 +7,9 @@ import {
   type PolicyStatusEvent,
   type EventOf,
 } from '@insurer/contracts';
-import type { DeliveryContext } from '@insurer/platform-messaging';
+import { DataSource } from 'typeorm';
+import { RowWriter } from '@insurer/platform-database';
+import { BATCH, causeOf, type DeliveryContext } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { SurveyService } from '../../survey/application/survey.service';
 import { PolicyViewEntity } from '../infrastructure/portfolio.entity';
@@ -18,20 +20,26 @@ import { PolicyViewEntity } from '../infrastructure/portfolio.entity';
  */
 @Controller()
 export class ContractEventsConsumer {
+  private readonly views: RowWriter<PolicyViewEntity>;
+
   constructor(
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.views = new RowWriter(dataSource, PolicyViewEntity);
+  }
 
-  @EventPattern('contract.policy-issued')
+  /** A run of issued policies at once: the 360 view written once, the surveys sent together. */
+  @EventPattern('contract.policy-issued', BATCH)
   async onPolicyIssued(
-    @Payload() event: EventOf<'contract.policy-issued'>,
+    @Payload() events: EventOf<'contract.policy-issued'>[],
     @Ctx() ctx: DeliveryContext,
   ): Promise<void> {
-    const p = event.payload;
-    await ctx.manager.upsert(
-      PolicyViewEntity,
-      {
+    const updatedAt = this.clock.now();
+    await this.views.write(
+      ctx.manager,
+      events.map(({ payload: p }) => ({
         policyId: p.policyId,
         policyNumber: p.policyNumber,
         policyholderId: p.policyholderId,
@@ -44,17 +52,21 @@ export class ContractEventsConsumer {
         effectiveDate: p.effectiveDate,
         expiryDate: p.expiryDate,
         salespersonId: p.salespersonId,
-        updatedAt: this.clock.now(),
-      },
-      ['policyId'],
+        updatedAt,
+      })),
+      'update',
     );
-    await this.surveys.send(ctx.manager, {
-      customerId: p.policyholderId,
-      trigger: 'policy_issued',
-      policyId: p.policyId,
-      productCode: p.productCode,
-      salespersonId: p.salespersonId,
-    });
+    await this.surveys.sendAll(
+      ctx.manager,
+      events.map((e) => ({
+        customerId: e.payload.policyholderId,
+        trigger: 'policy_issued' as const,
+        policyId: e.payload.policyId,
+        productCode: e.payload.productCode,
+        salespersonId: e.payload.salespersonId,
+        cause: causeOf(e),
+      })),
+    );
   }
 
   /**

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
-import { OutboxPublisher } from '@insurer/platform-messaging';
+import { RowWriter } from '@insurer/platform-database';
+import { OutboxPublisher, type EventCause } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { assertOwn } from '../../customer/application/own-records';
 import { CustomerEntity } from '../../customer/infrastructure/customer.entity';
@@ -23,50 +24,82 @@ export interface SurveyRequest {
 /** Satisfaction surveys (manual chapter 5): sent after an issue, a claim payment or a ticket; CSAT 1-5 and NPS 0-10. */
 @Injectable()
 export class SurveyService {
+  private readonly writer: RowWriter<SurveyEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.writer = new RowWriter(dataSource, SurveyEntity);
+  }
 
   /**
    * Creates the survey task in the caller's transaction and announces it. Erased or unknown customers get none:
    * contacting someone who asked to be forgotten is itself a PIPL breach.
    */
   async send(manager: EntityManager, request: SurveyRequest): Promise<SurveyEntity | null> {
-    const customer = await manager.findOne(CustomerEntity, { where: { customerId: request.customerId } });
-    if (!customer || customer.status !== 'active') return null;
+    const [survey] = await this.sendAll(manager, [request]);
+    return survey ?? null;
+  }
+
+  /** `send` for many at once (a run of events applied together): one read, one insert, one outbox write. */
+  async sendAll(
+    manager: EntityManager,
+    requests: readonly (SurveyRequest & { readonly cause?: EventCause })[],
+  ): Promise<SurveyEntity[]> {
+    if (requests.length === 0) return [];
+    // Only the status: the rest of the customer is sealed and would be opened for nothing.
+    const customers = await manager.find(CustomerEntity, {
+      select: { customerId: true, status: true },
+      where: { customerId: In([...new Set(requests.map((r) => r.customerId))]) },
+    });
+    const active = new Set(
+      customers.filter((c) => c.status === 'active').map((c) => c.customerId.toLowerCase()),
+    );
     const now = this.clock.now();
-    const survey = manager.create(SurveyEntity, {
-      surveyId: randomUUID(),
-      customerId: request.customerId,
-      trigger: request.trigger,
-      policyId: request.policyId ?? null,
-      claimId: request.claimId ?? null,
-      ticketId: request.ticketId ?? null,
-      productCode: request.productCode ?? null,
-      salespersonId: request.salespersonId ?? null,
-      sentAt: now,
-      answeredAt: null,
-      csat: null,
-      nps: null,
-      comment: null,
-    });
-    await manager.insert(SurveyEntity, survey);
-    await this.outbox.publish(manager, {
-      type: 'customer.survey-sent',
-      aggregateId: request.customerId,
-      payload: {
-        surveyId: survey.surveyId,
-        customerId: request.customerId,
-        trigger: request.trigger,
-        policyId: request.policyId,
-        claimId: request.claimId,
-        ticketId: request.ticketId,
-        sentAt: now.toISOString(),
-      },
-    });
-    return survey;
+    const sent = requests
+      .filter((r) => active.has(r.customerId.toLowerCase()))
+      .map((request) => ({
+        request,
+        survey: manager.create(SurveyEntity, {
+          surveyId: randomUUID(),
+          customerId: request.customerId,
+          trigger: request.trigger,
+          policyId: request.policyId ?? null,
+          claimId: request.claimId ?? null,
+          ticketId: request.ticketId ?? null,
+          productCode: request.productCode ?? null,
+          salespersonId: request.salespersonId ?? null,
+          sentAt: now,
+          answeredAt: null,
+          csat: null,
+          nps: null,
+          comment: null,
+        }),
+      }));
+    await this.writer.write(
+      manager,
+      sent.map((s) => s.survey),
+    );
+    await this.outbox.publishAll(
+      manager,
+      sent.map(({ request, survey }) => ({
+        type: 'customer.survey-sent' as const,
+        aggregateId: request.customerId,
+        cause: request.cause,
+        payload: {
+          surveyId: survey.surveyId,
+          customerId: request.customerId,
+          trigger: request.trigger,
+          policyId: request.policyId,
+          claimId: request.claimId,
+          ticketId: request.ticketId,
+          sentAt: now.toISOString(),
+        },
+      })),
+    );
+    return sent.map((s) => s.survey);
   }
 
   async answer(

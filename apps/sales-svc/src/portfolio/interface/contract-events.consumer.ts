@@ -6,7 +6,9 @@ import {
   type PolicyStatusEvent,
   type EventOf,
 } from '@insurer/contracts';
-import type { DeliveryContext } from '@insurer/platform-messaging';
+import { DataSource, In } from 'typeorm';
+import { RowWriter } from '@insurer/platform-database';
+import { BATCH, causeOf, type DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { ProductVersionEntity } from '../../product/infrastructure/product-version.entity';
 import { ApplicationEntity } from '../../proposal/infrastructure/application.entity';
@@ -21,51 +23,69 @@ import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-
  */
 @Controller()
 export class ContractEventsConsumer {
+  private readonly replicas: RowWriter<PolicyReplicaEntity>;
+
   constructor(
     private readonly visits: ReturnVisitService,
     private readonly pipeline: PipelineService,
     private readonly clock: Clock,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.replicas = new RowWriter(dataSource, PolicyReplicaEntity);
+  }
 
-  @EventPattern('contract.policy-issued')
-  async onIssued(@Payload() event: EventOf<'contract.policy-issued'>, @Ctx() ctx: DeliveryContext) {
-    const p = event.payload;
-    const now = this.clock.now();
+  /** A run of issued policies at once: each table written once for the run (the replica, applications, pipeline, visits). */
+  @EventPattern('contract.policy-issued', BATCH)
+  async onIssued(@Payload() events: EventOf<'contract.policy-issued'>[], @Ctx() ctx: DeliveryContext) {
+    const m = ctx.manager;
+    const issued = events.map((e) => e.payload);
     // sales-svc owns the product: what the policy pays on death is read from the version it was sold on.
-    const product = await ctx.manager.findOne(ProductVersionEntity, {
-      where: { productCode: p.productCode, version: p.productVersion },
+    const versions = [...new Map(issued.map((p) => [`${p.productCode}@${p.productVersion}`, p])).values()];
+    const products = await m.find(ProductVersionEntity, {
+      where: versions.map((p) => ({ productCode: p.productCode, version: p.productVersion })),
     });
-    await ctx.manager.upsert(
-      PolicyReplicaEntity,
-      {
-        policyId: p.policyId,
-        applicationId: p.applicationId,
-        policyholderId: p.policyholderId,
-        insuredId: p.insuredId,
-        productCode: p.productCode,
-        productType: p.productType,
-        salespersonId: p.salespersonId,
-        coverageTermYears: p.coverageTermYears,
-        sumInsuredFen: p.sumInsuredFen,
-        deathBenefitFen: product ? deathBenefitFen(product.terms.coverages, p.sumInsuredFen) : 0,
-        effectiveDate: p.effectiveDate,
-        coolingOffEndsOn: p.coolingOffEndsOn,
-        status: 'in_force',
-        updatedAt: now,
-      },
-      ['policyId'],
+    const coverages = new Map(products.map((v) => [`${v.productCode}@${v.version}`, v.terms.coverages]));
+    const updatedAt = this.clock.now();
+    await this.replicas.write(
+      m,
+      issued.map((p): PolicyReplicaEntity => {
+        const terms = coverages.get(`${p.productCode}@${p.productVersion}`);
+        return {
+          policyId: p.policyId,
+          applicationId: p.applicationId,
+          policyholderId: p.policyholderId,
+          insuredId: p.insuredId,
+          productCode: p.productCode,
+          productType: p.productType,
+          salespersonId: p.salespersonId,
+          coverageTermYears: p.coverageTermYears,
+          sumInsuredFen: p.sumInsuredFen,
+          deathBenefitFen: terms ? deathBenefitFen(terms, p.sumInsuredFen) : 0,
+          effectiveDate: p.effectiveDate,
+          coolingOffEndsOn: p.coolingOffEndsOn,
+          status: 'in_force',
+          updatedAt,
+        };
+      }),
+      'update',
     );
-    await ctx.manager.update(ApplicationEntity, { applicationId: p.applicationId }, { status: 'issued' });
-    await this.pipeline.advance(ctx.manager, { applicationId: p.applicationId }, 'issued', {
-      policyId: p.policyId,
-    });
-    await this.visits.schedule(ctx.manager, {
-      policyId: p.policyId,
-      customerId: p.policyholderId,
-      salespersonId: p.salespersonId,
-      coolingOffEndsOn: p.coolingOffEndsOn,
-      issuedAt: p.issuedAt,
-    });
+    await m.update(
+      ApplicationEntity,
+      { applicationId: In(issued.map((p) => p.applicationId)) },
+      { status: 'issued' },
+    );
+    await this.pipeline.issued(m, issued);
+    await this.visits.schedule(
+      m,
+      events.map((e) => ({
+        policyId: e.payload.policyId,
+        customerId: e.payload.policyholderId,
+        salespersonId: e.payload.salespersonId,
+        coolingOffEndsOn: e.payload.coolingOffEndsOn,
+        issuedAt: e.payload.issuedAt,
+        cause: causeOf(e),
+      })),
+    );
   }
 
   @EventPattern('contract.underwriting-decided')

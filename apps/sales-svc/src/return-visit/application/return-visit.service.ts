@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { sweepDue } from '@insurer/platform-database';
+import { RowWriter, sweepDue } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
-import { OutboxPublisher } from '@insurer/platform-messaging';
+import { OutboxPublisher, type EventCause } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { returnVisitDueOn, type VisitOutcome } from '../domain/return-visit';
 import { ReturnVisitEntity } from '../infrastructure/return-visit.entity';
@@ -11,26 +11,33 @@ import { VisitAlreadyCompletedError } from '../domain/return-visit.errors';
 
 @Injectable()
 export class ReturnVisitService {
+  private readonly writer: RowWriter<ReturnVisitEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.writer = new RowWriter(dataSource, ReturnVisitEntity);
+  }
 
-  /** Schedules the visit for a newly issued policy, in the delivery's transaction; once per policy. */
+  /**
+   * Schedules the visits for newly issued policies (a run of policy-issued events), in the delivery's transaction;
+   * once per policy: a policy that has its visit already keeps it, and only a new visit is announced.
+   */
   async schedule(
     m: EntityManager,
-    policy: {
+    policies: readonly {
       policyId: string;
       customerId: string;
       salespersonId: string;
       coolingOffEndsOn: string;
       issuedAt: string;
-    },
+      cause: EventCause;
+    }[],
   ): Promise<void> {
-    if (await m.findOne(ReturnVisitEntity, { where: { policyId: policy.policyId } })) return;
     const now = this.clock.now();
-    const visit = m.create(ReturnVisitEntity, {
+    const visits = policies.map((policy): ReturnVisitEntity => ({
       visitId: randomUUID(),
       policyId: policy.policyId,
       customerId: policy.customerId,
@@ -45,19 +52,25 @@ export class ReturnVisitService {
       scheduledAt: now,
       completedAt: null,
       overdueAt: null,
-    });
-    await m.insert(ReturnVisitEntity, visit);
-    await this.outbox.publish(m, {
-      type: 'sales.return-visit-scheduled',
-      aggregateId: policy.policyId,
-      payload: {
-        visitId: visit.visitId,
-        policyId: visit.policyId,
-        customerId: visit.customerId,
-        dueOn: visit.dueOn,
-        scheduledAt: now.toISOString(),
-      },
-    });
+    }));
+    // The policy's unique key keeps the first visit: one already there, or the first of two in the run.
+    const scheduled = await this.writer.write(m, visits, 'ignore');
+    const causes = new Map(policies.map((p, i) => [visits[i].visitId, p.cause]));
+    await this.outbox.publishAll(
+      m,
+      scheduled.map((visit) => ({
+        type: 'sales.return-visit-scheduled' as const,
+        aggregateId: visit.policyId,
+        cause: causes.get(visit.visitId),
+        payload: {
+          visitId: visit.visitId,
+          policyId: visit.policyId,
+          customerId: visit.customerId,
+          dueOn: visit.dueOn,
+          scheduledAt: now.toISOString(),
+        },
+      })),
+    );
   }
 
   /** Records what the call established. A late visit is still recorded: the customer's answers matter either way. */

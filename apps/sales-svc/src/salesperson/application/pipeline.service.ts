@@ -75,6 +75,18 @@ export class PipelineService {
     await m.update(PipelineEntryEntity, where, { stage, ...ids, updatedAt: this.clock.now() });
   }
 
+  /** Moves the entries of applications whose policies were issued (a run of policy-issued events) to "issued". */
+  async issued(m: EntityManager, policies: readonly { applicationId: string; policyId: string }[]) {
+    if (policies.length === 0) return;
+    await m.query(
+      `UPDATE sales.pipeline_entry p SET stage = 'issued', policy_id = v.policy_id, updated_at = $3
+       FROM (SELECT DISTINCT ON (a) a, pol AS policy_id FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS x(a, pol, n)
+             ORDER BY a, n DESC) v
+       WHERE p.application_id = v.a`,
+      [policies.map((p) => p.applicationId), policies.map((p) => p.policyId), this.clock.now()],
+    );
+  }
+
   /** Counts per stage and the quote-to-policy conversion of one salesperson. */
   async summary(salespersonId: string) {
     const rows: { stage: Stage; count: string }[] = await this.dataSource.manager.query(

@@ -21,6 +21,7 @@ import { ManualClock, addDays, shanghaiDate } from '@insurer/platform-time';
 import type { ComplianceConfig } from '../src/compliance-config';
 import { DepartureNoticeJob } from '../src/compliance.module';
 import { service } from '../src/service';
+import { GENESIS_HASH, canonicalJson, entryHash } from '../src/audit/domain/hash-chain';
 
 const env = testEnvironment();
 const kafka = createKafka({ clientId: 'compliance-svc-test', brokers: env.kafkaBrokers.split(',') });
@@ -492,6 +493,62 @@ describe('the audit chain', () => {
     // Several entries share their writing transaction, so the chain tip was carried within it.
     expect(new Set(rows.map((r) => r.xmin)).size).toBeLessThan(rows.length);
     // Every link, across this run's transactions and the rest of the log.
+    expect((await api.get('/audit/verify', officer)).body).toMatchObject({ ok: true });
+  });
+
+  it('appends a run holding an event the log already has one event at a time, so the chain stays whole', async () => {
+    const marker = randomUUID();
+    const customerId = randomUUID();
+    const envelopes = Array.from({ length: 12 }, () => {
+      const eventId = randomUUID();
+      return {
+        eventId,
+        type: 'customer.personal-data-accessed',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        producer: 'compliance-test',
+        aggregateId: customerId,
+        correlationId: eventId,
+        causationId: null,
+        payload: { ...eventFixtures['customer.personal-data-accessed'], customerId, actor: marker },
+      };
+    });
+    // The sixth is in the log already (as after a redelivery to another inbox), linked at the tip.
+    const already = envelopes[5];
+    await db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.audit_log'))`);
+      const [tip] = await m.query(`SELECT hash FROM compliance.audit_log ORDER BY seq DESC LIMIT 1`);
+      const prev = tip?.hash ?? GENESIS_HASH;
+      const canonical = canonicalJson(already);
+      await m.query(
+        `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, now(), $5, $6, $7)`,
+        [
+          already.eventId,
+          Topics.CUSTOMER_EVENTS,
+          already.type,
+          already.occurredAt,
+          canonical,
+          prev,
+          entryHash(prev, canonical),
+        ],
+      );
+    });
+    const raw = kafka.producer();
+    await raw.connect();
+    await raw.send({
+      topic: Topics.CUSTOMER_EVENTS,
+      messages: envelopes.map((e) => ({ key: customerId, value: JSON.stringify(e) })),
+    });
+    await raw.disconnect();
+    const rows: { event_id: string }[] = await waitFor(async () => {
+      const found = await db.query(
+        `SELECT event_id FROM compliance.audit_log WHERE canonical LIKE $1 ORDER BY seq`,
+        [`%${marker}%`],
+      );
+      return found.length === envelopes.length ? found : undefined;
+    });
+    expect(new Set(rows.map((r) => r.event_id)).size).toBe(envelopes.length);
     expect((await api.get('/audit/verify', officer)).body).toMatchObject({ ok: true });
   });
 

@@ -85,6 +85,8 @@ export interface InboxConsumerOptions {
   readonly commandHandlers?: ReadonlyMap<string, CommandHandler>;
   /** Receives every parsed event that has no handler of its own (a consumer of everything). */
   readonly fallbackEventHandler?: EventHandler;
+  /** The fallback's runs at once: a run of events of any types that have no handler of their own. */
+  readonly fallbackBatchHandler?: BatchEventHandler;
   /** Needed with command handlers: rejections are published through the outbox. */
   readonly publisher?: OutboxPublisher;
   readonly maxAttempts?: number;
@@ -387,7 +389,9 @@ export class InboxConsumer {
         message: messages[i],
         event: parsed.value,
         handler,
-        batch: this.eventHandlers.has(type) ? this.batchEventHandlers.get(type) : undefined,
+        batch: this.eventHandlers.has(type)
+          ? this.batchEventHandlers.get(type)
+          : this.options.fallbackBatchHandler,
       });
     }
     return run;

@@ -19,7 +19,8 @@ export const ALL_EVENTS = '*';
 
 /**
  * `@EventPattern(type, BATCH)`: the handler receives a run of events of that type (`@Payload() events: EventOf<T>[]`)
- * to apply set-based in one transaction; an event applied alone comes as a run of one.
+ * to apply set-based in one transaction; an event applied alone comes as a run of one. `@EventPattern(ALL_EVENTS,
+ * BATCH)` receives runs of events of any types without a handler of their own.
  */
 export const BATCH = { batch: true } as const;
 
@@ -46,6 +47,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const commandHandlers = new Map<string, CommandHandler>();
     const topics = new Set<string>();
     let fallbackEventHandler: EventHandler | undefined;
+    let fallbackBatchHandler: BatchEventHandler | undefined;
     for (const [pattern, handler] of this.getHandlers()) {
       const invoke = async (message: unknown, ctx: DeliveryContext) => {
         await lastValueFrom(this.transformToObservable(await handler(message, ctx)), {
@@ -53,7 +55,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         });
       };
       if (pattern === ALL_EVENTS) {
-        fallbackEventHandler = invoke;
+        if (handler.extras?.batch === true) {
+          fallbackBatchHandler = invoke;
+          fallbackEventHandler = (one, ctx) => invoke([one], ctx);
+        } else fallbackEventHandler = invoke;
         for (const topic of EVENT_TOPICS) topics.add(topic);
         continue;
       }
@@ -81,6 +86,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         batchEventHandlers,
         commandHandlers,
         fallbackEventHandler,
+        fallbackBatchHandler,
       });
       // Joining the group may wait out a killed member's session; HTTP and the relay must not wait with it.
       const consumer = this.consumer;

@@ -39,6 +39,8 @@ export class OutboxRelay {
   private stopped = false;
   private running: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A notification came while the relay was busy: the next pause returns at once instead of waiting it out. */
+  private notified = false;
   private client: Client | undefined;
   private producer: Producer | undefined;
   private lastCleanup = 0;
@@ -96,7 +98,10 @@ export class OutboxRelay {
       await this.pause(1_000);
     }
     if (this.stopped) return;
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
     await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
     const producer = this.options.kafka.producer({
       idempotent: true,
@@ -107,20 +112,36 @@ export class OutboxRelay {
     });
     this.producer = producer;
     await producer.connect();
+    let rows = await this.pending(client);
     while (!this.stopped) {
-      const sent = await this.drainOnce(client, producer);
       await this.cleanupIfDue(client);
-      if (sent < this.batchSize) await this.pause(this.pollIntervalMs);
+      if (rows.length === 0) {
+        await this.pause(this.pollIntervalMs);
+        if (this.stopped) break;
+        rows = await this.pending(client);
+        continue;
+      }
+      rows = await this.send(client, producer, rows);
     }
   }
 
-  private async drainOnce(client: Client, producer: Producer): Promise<number> {
+  private readonly columns = `id, event_id, topic, message_key, envelope::text AS envelope, headers`;
+
+  /** The oldest unsent rows. */
+  private async pending(client: Client): Promise<OutboxRow[]> {
+    this.notified = false;
     const { rows } = await client.query<OutboxRow>(
-      `SELECT id, event_id, topic, message_key, envelope::text AS envelope, headers FROM "${this.options.schema}".outbox
-       WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
+      `SELECT ${this.columns} FROM "${this.options.schema}".outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
       [this.batchSize],
     );
-    if (rows.length === 0) return 0;
+    return rows;
+  }
+
+  /**
+   * Sends the rows, then marks them sent and reads the next ones in the same statement (one round trip instead of
+   * two): the SELECT sees the table as before the UPDATE, so it leaves out the rows just marked.
+   */
+  private async send(client: Client, producer: Producer, rows: OutboxRow[]): Promise<OutboxRow[]> {
     const byTopic = new Map<string, OutboxRow[]>();
     for (const row of rows) {
       const list = byTopic.get(row.topic);
@@ -139,11 +160,16 @@ export class OutboxRelay {
       })),
     });
     await this.options.onBatchSent?.(rows.map((r) => r.event_id));
-    await client.query(
-      `UPDATE "${this.options.schema}".outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`,
-      [rows.map((r) => r.id)],
+    this.notified = false;
+    const next = await client.query<OutboxRow>(
+      `WITH marked AS (
+         UPDATE "${this.options.schema}".outbox SET sent_at = now() WHERE id = ANY($1::bigint[])
+       )
+       SELECT ${this.columns} FROM "${this.options.schema}".outbox
+       WHERE sent_at IS NULL AND NOT (id = ANY($1::bigint[])) ORDER BY id LIMIT $2`,
+      [rows.map((r) => r.id), this.batchSize],
     );
-    return rows.length;
+    return next.rows;
   }
 
   private async cleanupIfDue(client: Client): Promise<void> {
@@ -156,6 +182,10 @@ export class OutboxRelay {
   }
 
   private pause(ms: number): Promise<void> {
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {

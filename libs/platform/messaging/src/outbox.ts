@@ -7,7 +7,7 @@ import {
   type EventPayload,
   type EventType,
 } from '@insurer/contracts';
-import { currentContext } from '@insurer/platform-observability';
+import { currentContext, runWithContext } from '@insurer/platform-observability';
 
 export interface PublishInput<T extends EventType> {
   readonly type: T;
@@ -28,6 +28,14 @@ export interface EventCause {
 /** The cause an event published in reaction to `event` names: its correlation, and the event itself. */
 export function causeOf(event: { readonly correlationId: string; readonly eventId: string }): EventCause {
   return { correlationId: event.correlationId, causationId: event.eventId };
+}
+
+/** Runs `work` as a reaction to `event` (one event of a run applied at once): what it publishes names that cause. */
+export function withCauseOf<T>(
+  event: { readonly correlationId: string; readonly eventId: string },
+  work: () => Promise<T>,
+): Promise<T> {
+  return runWithContext(causeOf(event), work);
 }
 
 /** Any event type's input, each with its own payload type. */

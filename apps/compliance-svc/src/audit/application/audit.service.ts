@@ -25,6 +25,16 @@ export class AuditService {
   private readonly tips = new WeakMap<EntityManager, string>();
 
   async append(m: EntityManager, event: DomainEvent, topic: string): Promise<void> {
+    await this.appendAll(m, [event], topic);
+  }
+
+  /**
+   * Appends a run of events in one statement, each entry chained to the one before it. A run whose event is already
+   * in the log (a redelivery under another inbox) cannot be chained ahead of time: it fails, and its events are then
+   * appended one at a time, where the one already there is left out.
+   */
+  async appendAll(m: EntityManager, events: readonly DomainEvent[], topic: string): Promise<void> {
+    if (events.length === 0) return;
     const inTransaction = isInTransaction(m);
     let prev = inTransaction ? this.tips.get(m) : undefined;
     if (prev === undefined) {
@@ -34,14 +44,31 @@ export class AuditService {
       }[];
       prev = last?.hash ?? GENESIS_HASH;
     }
-    const canonical = canonicalJson(event);
-    const hash = entryHash(prev, canonical);
+    const recordedAt = this.clock.now();
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    let tip = prev;
+    for (const event of events) {
+      const canonical = canonicalJson(event);
+      const hash = entryHash(tip, canonical);
+      values.push(event.eventId, topic, event.type, event.occurredAt, recordedAt, canonical, tip, hash);
+      const n = values.length;
+      tuples.push(`($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
+      tip = hash;
+    }
     const inserted: unknown[] = await m.query(
       `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING RETURNING seq`,
-      [event.eventId, topic, event.type, event.occurredAt, this.clock.now(), canonical, prev, hash],
+       VALUES ${tuples.join(', ')} ON CONFLICT (event_id) DO NOTHING RETURNING seq`,
+      values,
     );
-    if (inTransaction) this.tips.set(m, inserted.length > 0 ? hash : prev);
+    if (inserted.length === events.length) {
+      if (inTransaction) this.tips.set(m, tip);
+      return;
+    }
+    if (events.length > 1)
+      throw new Error('an event of the run is already in the audit log; append them one by one');
+    // The one event is already there: the chain goes on from where it was.
+    if (inTransaction) this.tips.set(m, prev);
   }
 
   /** Walks the whole chain in sequence order, in pages, and reports the first broken link. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
+import { withCauseOf } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
 import { evaluate, moneyFlowOf, type RuleContext, type RuleVersion } from '../domain/rules';
@@ -22,7 +23,16 @@ export class MonitoringService {
   ) {}
 
   async onEvent(m: EntityManager, event: DomainEvent, topic: string): Promise<void> {
-    await this.audit.append(m, event, topic);
+    await this.onEvents(m, [event], topic);
+  }
+
+  /** A run of events: the audit chain extended once for the run, then each event's state and rules in turn. */
+  async onEvents(m: EntityManager, events: readonly DomainEvent[], topic: string): Promise<void> {
+    await this.audit.appendAll(m, events, topic);
+    for (const event of events) await withCauseOf(event, () => this.judge(m, event));
+  }
+
+  private async judge(m: EntityManager, event: DomainEvent): Promise<void> {
     await this.keepState(m, event);
     const day = shanghaiDate(new Date(event.occurredAt));
     const rules = (await this.rules.rulesOn(m, day)).filter((r) => r.kind !== 'departure_notice_overdue');

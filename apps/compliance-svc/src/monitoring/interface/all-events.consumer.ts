@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { DomainEvent } from '@insurer/contracts';
-import { ALL_EVENTS, type DeliveryContext } from '@insurer/platform-messaging';
+import { ALL_EVENTS, BATCH, type DeliveryContext } from '@insurer/platform-messaging';
 import { MonitoringService } from '../application/monitoring.service';
 
 /** Every event on every `*.events.v1` topic, under compliance-svc's own consumer group and inbox. */
@@ -9,8 +9,9 @@ import { MonitoringService } from '../application/monitoring.service';
 export class AllEventsConsumer {
   constructor(private readonly monitoring: MonitoringService) {}
 
-  @EventPattern(ALL_EVENTS)
-  async onEvent(@Payload() event: DomainEvent, @Ctx() ctx: DeliveryContext) {
-    await this.monitoring.onEvent(ctx.manager, event, ctx.topic);
+  /** A fetched run at once: one audit statement for the run (the chain is extended in order). */
+  @EventPattern(ALL_EVENTS, BATCH)
+  async onEvents(@Payload() events: DomainEvent[], @Ctx() ctx: DeliveryContext) {
+    await this.monitoring.onEvents(ctx.manager, events, ctx.topic);
   }
 }

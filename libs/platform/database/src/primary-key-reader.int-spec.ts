@@ -126,6 +126,32 @@ describe('PrimaryKeyReader', () => {
     await expect(reader.find('MED1')).rejects.toThrow('a key has 2 values, not 1');
   });
 
+  it('locks the row it reads for update until the transaction ends', async () => {
+    const reader = new PrimaryKeyReader(dataSource, VersionedEntity);
+    await dataSource.manager.insert(VersionedEntity, {
+      code: 'LOCK',
+      version: 1,
+      definition: { name: 'held' },
+    });
+    await dataSource.transaction(async (m) => {
+      expect((await reader.findForUpdateIn(m, 'LOCK', 1))?.definition).toEqual({ name: 'held' });
+      // Another session cannot take the row while this transaction holds it.
+      const other = await dataSource.createQueryRunner();
+      try {
+        await other.connect();
+        await expect(
+          other.query(`SELECT 1 FROM ${SCHEMA}.versioned WHERE code = 'LOCK' FOR UPDATE NOWAIT`),
+        ).rejects.toThrow(/could not obtain lock/);
+      } finally {
+        await other.release();
+      }
+    });
+    const free = await dataSource.query(
+      `SELECT 1 FROM ${SCHEMA}.versioned WHERE code = 'LOCK' FOR UPDATE NOWAIT`,
+    );
+    expect(free).toHaveLength(1);
+  });
+
   it('reads in the caller’s transaction: its own uncommitted row, which the pool does not see', async () => {
     const reader = new PrimaryKeyReader(dataSource, VersionedEntity);
     await dataSource.transaction(async (m) => {

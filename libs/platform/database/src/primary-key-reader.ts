@@ -20,6 +20,7 @@ export class PrimaryKeyReader<T extends ObjectLiteral> {
   private readonly metadata: EntityMetadata;
   private readonly columns: readonly ColumnMetadata[];
   private readonly sql: string;
+  private readonly sqlForUpdate: string;
   private readonly keyLength: number;
 
   constructor(
@@ -38,6 +39,7 @@ export class PrimaryKeyReader<T extends ObjectLiteral> {
       : `"${metadata.tableName}"`;
     const where = metadata.primaryColumns.map((c, i) => `"${c.databaseName}" = $${i + 1}`).join(' AND ');
     this.sql = `SELECT ${list} FROM ${table} WHERE ${where}`;
+    this.sqlForUpdate = `${this.sql} FOR UPDATE`;
     this.keyLength = metadata.primaryColumns.length;
   }
 
@@ -50,6 +52,12 @@ export class PrimaryKeyReader<T extends ObjectLiteral> {
   /** The row as the caller's transaction sees it. */
   async findIn(manager: EntityManager, ...key: unknown[]): Promise<T | null> {
     const rows: Record<string, unknown>[] = await manager.query(this.sql, this.checked(key));
+    return rows.length === 0 ? null : this.hydrate(rows[0]);
+  }
+
+  /** The row locked for the rest of the caller's transaction (`FOR UPDATE`), so writers of it go one at a time. */
+  async findForUpdateIn(manager: EntityManager, ...key: unknown[]): Promise<T | null> {
+    const rows: Record<string, unknown>[] = await manager.query(this.sqlForUpdate, this.checked(key));
     return rows.length === 0 ? null : this.hydrate(rows[0]);
   }
 

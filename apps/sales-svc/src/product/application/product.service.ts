@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ProductDefinition } from '@insurer/contracts';
+import { PrimaryKeyReader } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -28,11 +29,20 @@ export interface NewProductVersion extends ProductTermsJson {
  */
 @Injectable()
 export class ProductService {
+  /**
+   * Published versions by code and version. A published version never changes (a change is a new version), so each
+   * is read, with its rate and cash-value tables, once per process instead of on every quote and application.
+   */
+  private readonly published = new Map<string, Promise<ProductVersionEntity | null>>();
+  private readonly byKey: PrimaryKeyReader<ProductVersionEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.byKey = new PrimaryKeyReader(dataSource, ProductVersionEntity);
+  }
 
   async create(input: NewProductVersion, actor: string): Promise<ProductVersionEntity> {
     const { productCode, ...terms } = input;
@@ -141,12 +151,34 @@ export class ProductService {
 
   /** The version on sale on a date: the latest published version already in force. */
   async current(productCode: string, on: string, manager: EntityManager = this.dataSource.manager) {
-    const product = await manager.findOne(ProductVersionEntity, {
-      where: { productCode, status: 'published', effectiveFrom: LessThanOrEqual(on) },
-      order: { effectiveFrom: 'DESC', version: 'DESC' },
-    });
+    const [row] = (await manager.query(
+      `SELECT version FROM sales.product_version
+       WHERE product_code = $1 AND status = 'published' AND effective_from <= $2
+       ORDER BY effective_from DESC, version DESC LIMIT 1`,
+      [productCode, on],
+    )) as { version: number }[];
+    const product = row ? await this.publishedVersion(manager, productCode, row.version) : null;
     if (!product) throw new ProductNotOnSaleError(productCode, on);
     return product;
+  }
+
+  private publishedVersion(
+    manager: EntityManager,
+    productCode: string,
+    version: number,
+  ): Promise<ProductVersionEntity | null> {
+    const key = `${productCode}@${version}`;
+    let found = this.published.get(key);
+    if (!found) {
+      found = this.byKey.findIn(manager, productCode, version);
+      this.published.set(key, found);
+      // A failed read is not kept; nor is a version that is not (yet) published as seen.
+      found.then(
+        (p) => p?.status !== 'published' && this.published.delete(key),
+        () => this.published.delete(key),
+      );
+    }
+    return found;
   }
 
   async catalogue(on: string): Promise<ProductVersionEntity[]> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { withIdempotency } from '@insurer/platform-database';
+import { RowWriter, withIdempotency } from '@insurer/platform-database';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { rateTableOf } from '../../product/application/product.service';
@@ -20,13 +20,17 @@ export type { QuoteRequest } from '../domain/quote';
  */
 @Injectable()
 export class IssueQuoteHandler {
+  private readonly quotes: RowWriter<QuoteEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     private readonly sale: SaleContextService,
     private readonly pipeline: PipelineService,
-  ) {}
+  ) {
+    this.quotes = new RowWriter(dataSource, QuoteEntity);
+  }
 
   async execute(request: QuoteRequest, idempotencyKey?: string) {
     return withIdempotency(this.dataSource, 'sales', 'quote', idempotencyKey, request, async (m) => {
@@ -68,7 +72,7 @@ export class IssueQuoteHandler {
         this.clock.now(),
       );
       const quote = m.create(QuoteEntity, state);
-      await m.insert(QuoteEntity, quote);
+      await this.quotes.write(m, [quote]);
       await this.pipeline.quoted(
         m,
         request.customerId,

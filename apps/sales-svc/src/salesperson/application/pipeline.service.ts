@@ -37,7 +37,10 @@ export class PipelineService {
     }
   }
 
-  /** A quote turns the customer's open lead (if any) into a quoted entry, or starts one. */
+  /**
+   * A quote turns the customer's open lead (if any) into a quoted entry, or starts one: one statement, since this
+   * runs on every quote (the lead is locked while it is turned, as two quotes at once must not both take it).
+   */
   async quoted(
     m: EntityManager,
     customerId: string,
@@ -45,25 +48,21 @@ export class PipelineService {
     productCode: string,
     quoteId: string,
   ) {
-    const lead = await m
-      .createQueryBuilder(PipelineEntryEntity, 'p')
-      .where('p.customer_id = :customerId AND p.salesperson_id = :salespersonId', {
-        customerId,
-        salespersonId,
-      })
-      .andWhere("p.stage IN ('lead', 'needs_analysed') AND p.quote_id IS NULL")
-      .setLock('pessimistic_write')
-      .getOne();
-    if (lead) {
-      Object.assign(lead, { stage: 'quoted', productCode, quoteId, updatedAt: this.clock.now() });
-      await m.save(lead);
-    } else {
-      await m.insert(PipelineEntryEntity, {
-        ...this.entry(customerId, salespersonId, 'quoted'),
-        productCode,
-        quoteId,
-      });
-    }
+    const now = this.clock.now();
+    await m.query(
+      `WITH lead AS (
+         SELECT entry_id FROM sales.pipeline_entry
+         WHERE customer_id = $1 AND salesperson_id = $2 AND stage IN ('lead', 'needs_analysed') AND quote_id IS NULL
+         LIMIT 1 FOR UPDATE
+       ), turned AS (
+         UPDATE sales.pipeline_entry p SET stage = 'quoted', product_code = $3, quote_id = $4, updated_at = $5
+         FROM lead WHERE p.entry_id = lead.entry_id RETURNING p.entry_id
+       )
+       INSERT INTO sales.pipeline_entry
+         (entry_id, customer_id, salesperson_id, product_code, stage, quote_id, application_id, policy_id, updated_at)
+       SELECT $6, $1, $2, $3, 'quoted', $4, NULL, NULL, $5 WHERE NOT EXISTS (SELECT 1 FROM turned)`,
+      [customerId, salespersonId, productCode, quoteId, now, randomUUID()],
+    );
   }
 
   async advance(
@@ -72,7 +71,18 @@ export class PipelineService {
     stage: Stage,
     ids: { applicationId?: string; policyId?: string } = {},
   ) {
-    await m.update(PipelineEntryEntity, where, { stage, ...ids, updatedAt: this.clock.now() });
+    // One statement without the query builder: this runs on every quote, application and issue.
+    const [column, value] = where.quoteId
+      ? ['quote_id', where.quoteId]
+      : where.applicationId
+        ? ['application_id', where.applicationId]
+        : ['policy_id', where.policyId];
+    await m.query(
+      `UPDATE sales.pipeline_entry SET stage = $2, application_id = COALESCE($3, application_id),
+         policy_id = COALESCE($4, policy_id), updated_at = $5
+       WHERE ${column} = $1`,
+      [value, stage, ids.applicationId ?? null, ids.policyId ?? null, this.clock.now()],
+    );
   }
 
   /** Moves the entries of applications whose policies were issued (a run of policy-issued events) to "issued". */

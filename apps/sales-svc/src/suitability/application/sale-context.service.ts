@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { PrimaryKeyReader } from '@insurer/platform-database';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
-import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
 import { ProductService } from '../../product/application/product.service';
 import type { ProductVersionEntity } from '../../product/infrastructure/product-version.entity';
 import { SuitabilityRecordEntity } from '../infrastructure/suitability-record.entity';
@@ -57,6 +56,7 @@ export interface SaleContext {
 export class SaleContextService {
   /** Every quote and application reads the parties' facts by id: one statement, no query builder. */
   private readonly customerFacts: PrimaryKeyReader<CustomerFactsEntity>;
+  private readonly records: RowWriter<SuitabilityRecordEntity>;
 
   constructor(
     dataSource: DataSource,
@@ -66,6 +66,7 @@ export class SaleContextService {
     private readonly clock: Clock,
   ) {
     this.customerFacts = new PrimaryKeyReader(dataSource, CustomerFactsEntity);
+    this.records = new RowWriter(dataSource, SuitabilityRecordEntity);
   }
 
   async load(m: EntityManager, terms: SaleTerms): Promise<SaleContext> {
@@ -119,14 +120,11 @@ export class SaleContextService {
   async checkCover(m: EntityManager, ctx: SaleContext, sumInsuredFen: number): Promise<void> {
     const newDeathBenefitFen = deathBenefitFen(ctx.product.terms.coverages, sumInsuredFen);
     if (newDeathBenefitFen === 0 || minorDeathBenefitCapFen(ctx.entryAge) === null) return;
-    const row = await m
-      .createQueryBuilder(PolicyReplicaEntity, 'p')
-      .select('COALESCE(SUM(p.death_benefit_fen), 0)::bigint', 'total')
-      .where('p.insured_id = :id AND p.status IN (:...live)', {
-        id: ctx.insured.customerId,
-        live: ['in_force', 'suspended'],
-      })
-      .getRawOne<{ total: string }>();
+    const [row] = (await m.query(
+      `SELECT COALESCE(SUM(death_benefit_fen), 0)::bigint AS total FROM sales.policy_replica
+       WHERE insured_id = $1 AND status IN ('in_force', 'suspended')`,
+      [ctx.insured.customerId],
+    )) as { total: string }[];
     const refused = checkMinorDeathBenefit({
       insuredAge: ctx.entryAge,
       newDeathBenefitFen,
@@ -150,13 +148,11 @@ export class SaleContextService {
     sale: { sumInsuredFen: number; annualPremiumFen: number; paymentMode: string; paymentTermYears: number },
     acknowledged: boolean,
   ): Promise<SuitabilityResult> {
-    const similar = await m.count(PolicyReplicaEntity, {
-      where: {
-        insuredId: ctx.insured.customerId,
-        productType: ctx.product.terms.type,
-        status: In(['in_force', 'suspended']),
-      },
-    });
+    const [{ similar }] = (await m.query(
+      `SELECT count(*)::int AS similar FROM sales.policy_replica
+       WHERE insured_id = $1 AND product_type = $2 AND status IN ('in_force', 'suspended')`,
+      [ctx.insured.customerId, ctx.product.terms.type],
+    )) as { similar: number }[];
     return assessSuitability(
       suitabilityInput(
         ctx.product.terms,
@@ -180,16 +176,18 @@ export class SaleContextService {
   ): Promise<string> {
     const now = this.clock.now();
     const assessmentId = randomUUID();
-    await m.insert(SuitabilityRecordEntity, {
-      assessmentId,
-      customerId: ctx.policyholder.customerId,
-      productCode: ctx.product.productCode,
-      stage,
-      outcome: result.outcome,
-      reasons: [...result.hard, ...result.soft],
-      salespersonId,
-      assessedAt: now,
-    });
+    await this.records.write(m, [
+      {
+        assessmentId,
+        customerId: ctx.policyholder.customerId,
+        productCode: ctx.product.productCode,
+        stage,
+        outcome: result.outcome,
+        reasons: [...result.hard, ...result.soft],
+        salespersonId,
+        assessedAt: now,
+      },
+    ]);
     await this.outbox.publish(m, {
       type: 'sales.suitability-assessed',
       aggregateId: ctx.policyholder.customerId,

@@ -109,6 +109,7 @@ export class GenerationService implements OnApplicationShutdown {
       fromBeginning: true,
       logger: this.logger,
       fallbackEventHandler: (event, ctx) => this.projections.apply(ctx.manager, event, [generation]),
+      fallbackBatchHandler: (events, ctx) => this.projections.applyAll(ctx.manager, events, [generation]),
     });
     await consumer.start();
     const monitor = new PeriodicJob(

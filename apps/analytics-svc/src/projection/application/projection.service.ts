@@ -13,20 +13,23 @@ const day = (instant: string) => shanghaiDate(new Date(instant));
 @Injectable()
 export class ProjectionService {
   async apply(m: EntityManager, event: DomainEvent, generations: readonly number[]): Promise<void> {
-    for (const g of generations) await this.applyTo(m, event, g);
+    await this.applyAll(m, [event], generations);
   }
 
-  private async applyTo(m: EntityManager, event: DomainEvent, g: number): Promise<void> {
-    const upsert = (table: string, key: string, values: Record<string, unknown>) => {
-      const columns = Object.keys(values);
-      const params = [g, ...Object.values(values)];
-      const set = columns.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`);
-      return m.query(
-        `INSERT INTO analytics.${table} (generation, ${columns.join(', ')}) VALUES ($1, ${columns.map((_, i) => `$${i + 2}`).join(', ')})
-         ON CONFLICT (generation, ${key}) ${set.length ? `DO UPDATE SET ${set.join(', ')}` : 'DO NOTHING'}`,
-        params,
-      );
-    };
+  /** A run of events at once: their upserts gathered into one statement per table and column set (see Upserts). */
+  async applyAll(
+    m: EntityManager,
+    events: readonly DomainEvent[],
+    generations: readonly number[],
+  ): Promise<void> {
+    const upserts = new Upserts(m);
+    for (const event of events) for (const g of generations) await this.applyTo(upserts, event, g);
+    await upserts.flush();
+  }
+
+  private async applyTo(upserts: Upserts, event: DomainEvent, g: number): Promise<void> {
+    const upsert = (table: string, key: string, values: Record<string, unknown>) =>
+      upserts.add(table, key, g, values);
     switch (event.type) {
       case 'sales.quote-issued': {
         const q = event.payload;
@@ -192,5 +195,63 @@ export class ProjectionService {
       default:
         break;
     }
+  }
+}
+
+/** One pending upsert: its row's key and its values, in the column order of its statement. */
+interface Pending {
+  readonly row: string;
+  readonly values: unknown[];
+}
+
+/**
+ * Upserts of a run, written as one multi-row statement per table and column set. Each upsert touches one row, and
+ * upserts of different rows commute, so only each row's own order matters: a row's second upsert under another column
+ * set first writes everything gathered so far; under the same set it replaces the first (it would overwrite the same
+ * columns) or, for a set that only inserts, is dropped (the first one's insert wins).
+ */
+class Upserts {
+  private readonly statements = new Map<
+    string,
+    { table: string; key: string; columns: string[]; rows: Map<string, Pending> }
+  >();
+  /** Which statement each row's pending upsert is in. */
+  private readonly rows = new Map<string, string>();
+
+  constructor(private readonly m: EntityManager) {}
+
+  async add(table: string, key: string, generation: number, values: Record<string, unknown>): Promise<void> {
+    const columns = Object.keys(values);
+    const shape = `${table}(${columns.join(',')})`;
+    const row = `${table}:${generation}:${String(values[key])}`;
+    const pendingIn = this.rows.get(row);
+    if (pendingIn !== undefined && pendingIn !== shape) await this.flush();
+    let statement = this.statements.get(shape);
+    if (!statement) {
+      statement = { table, key, columns, rows: new Map() };
+      this.statements.set(shape, statement);
+    }
+    const onlyInserts = columns.every((c) => c === key);
+    if (onlyInserts && statement.rows.has(row)) return;
+    statement.rows.set(row, { row, values: [generation, ...Object.values(values)] });
+    this.rows.set(row, shape);
+  }
+
+  async flush(): Promise<void> {
+    for (const { table, key, columns, rows } of this.statements.values()) {
+      const width = columns.length + 1;
+      const params = [...rows.values()].flatMap((r) => r.values);
+      const tuples = [...rows.values()].map(
+        (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+      );
+      const set = columns.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`);
+      await this.m.query(
+        `INSERT INTO analytics.${table} (generation, ${columns.join(', ')}) VALUES ${tuples.join(', ')}
+         ON CONFLICT (generation, ${key}) ${set.length ? `DO UPDATE SET ${set.join(', ')}` : 'DO NOTHING'}`,
+        params,
+      );
+    }
+    this.statements.clear();
+    this.rows.clear();
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { DomainEvent } from '@insurer/contracts';
-import { ALL_EVENTS, type DeliveryContext } from '@insurer/platform-messaging';
+import { ALL_EVENTS, BATCH, type DeliveryContext } from '@insurer/platform-messaging';
 import { GenerationService } from '../application/generation.service';
 import { ProjectionService } from '../application/projection.service';
 
@@ -13,8 +13,9 @@ export class AllEventsConsumer {
     private readonly generations: GenerationService,
   ) {}
 
-  @EventPattern(ALL_EVENTS)
-  async onEvent(@Payload() event: DomainEvent, @Ctx() ctx: DeliveryContext) {
-    await this.projections.apply(ctx.manager, event, await this.generations.writable(ctx.manager));
+  /** A fetched run at once: one statement per read model and column set. */
+  @EventPattern(ALL_EVENTS, BATCH)
+  async onEvents(@Payload() events: DomainEvent[], @Ctx() ctx: DeliveryContext) {
+    await this.projections.applyAll(ctx.manager, events, await this.generations.writable(ctx.manager));
   }
 }

@@ -10,7 +10,8 @@ import { DataSource, In } from 'typeorm';
 import { RowWriter } from '@insurer/platform-database';
 import { BATCH, causeOf, type DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
-import { ProductVersionEntity } from '../../product/infrastructure/product-version.entity';
+import { ProductService } from '../../product/application/product.service';
+import type { ProductVersionEntity } from '../../product/infrastructure/product-version.entity';
 import { ApplicationEntity } from '../../proposal/infrastructure/application.entity';
 import { deathBenefitFen } from '../../suitability/domain/parties';
 import { ReturnVisitService } from '../../return-visit/application/return-visit.service';
@@ -26,6 +27,7 @@ export class ContractEventsConsumer {
   private readonly replicas: RowWriter<PolicyReplicaEntity>;
 
   constructor(
+    private readonly products: ProductService,
     private readonly visits: ReturnVisitService,
     private readonly pipeline: PipelineService,
     private readonly clock: Clock,
@@ -41,10 +43,11 @@ export class ContractEventsConsumer {
     const issued = events.map((e) => e.payload);
     // sales-svc owns the product: what the policy pays on death is read from the version it was sold on.
     const versions = [...new Map(issued.map((p) => [`${p.productCode}@${p.productVersion}`, p])).values()];
-    const products = await m.find(ProductVersionEntity, {
-      where: versions.map((p) => ({ productCode: p.productCode, version: p.productVersion })),
-    });
-    const coverages = new Map(products.map((v) => [`${v.productCode}@${v.version}`, v.terms.coverages]));
+    const coverages = new Map<string, ProductVersionEntity['terms']['coverages']>();
+    for (const p of versions) {
+      const product = await this.products.publishedVersion(m, p.productCode, p.productVersion);
+      if (product) coverages.set(`${p.productCode}@${p.productVersion}`, product.terms.coverages);
+    }
     const updatedAt = this.clock.now();
     await this.replicas.write(
       m,

@@ -162,7 +162,8 @@ export class ProductService {
     return product;
   }
 
-  private publishedVersion(
+  /** A version as sold: published, read once per process (null for a version not published here). */
+  publishedVersion(
     manager: EntityManager,
     productCode: string,
     version: number,

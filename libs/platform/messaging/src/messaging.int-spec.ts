@@ -161,6 +161,43 @@ describe('outbox, relay and inbox on the real broker', () => {
     expect(rows.map((r) => r.event_id)).toEqual(envelopes.map((e) => e.eventId));
   });
 
+  it('sends a row committed late with a lower id while the relay reads ahead through a backlog', async () => {
+    const runId = `late-${randomUUID()}`;
+    const claimId = randomUUID();
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 12; i++) await publisher.publish(manager, reopened(claimId, `${runId}:${i}`));
+    });
+    // While the first batch is being sent, a row appears below every id the relay reads ahead from (as when a
+    // transaction that took its id early commits late).
+    const lateId = randomUUID();
+    let inserted = false;
+    relay({
+      batchSize: 2,
+      pollIntervalMs: 600_000,
+      onBatchSent: async () => {
+        if (inserted) return;
+        inserted = true;
+        const [{ low }] = await dataSource.query(`SELECT min(id) - 1 AS low FROM ${SCHEMA}.outbox`);
+        await dataSource.query(
+          `INSERT INTO ${SCHEMA}.outbox (id, event_id, topic, message_key, event_type, envelope)
+           SELECT $1, $2::uuid, topic, message_key, event_type, jsonb_set(envelope, '{eventId}', to_jsonb($3::text))
+           FROM ${SCHEMA}.outbox WHERE envelope->'payload'->>'reason' = $4`,
+          [low, lateId, lateId, `${runId}:0`],
+        );
+      },
+    });
+    await waitFor(
+      async () =>
+        (
+          await dataSource.query(
+            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND message_key = $1`,
+            [claimId],
+          )
+        )[0].n === 13,
+      { description: 'the twelve rows and the late one sent, with no poll to fall back on' },
+    );
+  });
+
   it('applies each effect once when the relay dies after sending and before marking rows sent', async () => {
     const runId = `relay-crash-${randomUUID()}`;
     const claimId = randomUUID();

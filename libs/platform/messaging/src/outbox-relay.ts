@@ -27,6 +27,9 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** Batches read ahead of the previous one's acknowledgement before the unsent rows are scanned from the start. */
+const MAX_CHAINED = 8;
+
 /**
  * Publishes committed outbox rows to Kafka in id order. Only one relay per schema is active at a time (a Postgres
  * session advisory lock), which keeps each key's events in order across replicas; the others wait as standbys.
@@ -44,6 +47,8 @@ export class OutboxRelay {
   private client: Client | undefined;
   private producer: Producer | undefined;
   private lastCleanup = 0;
+  /** Batches read ahead in a row since the last full scan of the unsent rows. */
+  private chained = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -142,6 +147,20 @@ export class OutboxRelay {
    * two): the SELECT sees the table as before the UPDATE, so it leaves out the rows just marked.
    */
   private async send(client: Client, producer: Producer, rows: OutboxRow[]): Promise<OutboxRow[]> {
+    // A full batch means a backlog: the next batch (the rows after this one) is read while Kafka acknowledges this
+    // one. A row committed late with a lower id waits for the next full scan: one after every few chained batches,
+    // and whenever the backlog is gone.
+    const chain = rows.length === this.batchSize && this.chained < MAX_CHAINED;
+    this.chained = chain ? this.chained + 1 : 0;
+    const prefetch = chain
+      ? client.query<OutboxRow>(
+          `SELECT ${this.columns} FROM "${this.options.schema}".outbox
+           WHERE sent_at IS NULL AND id > $1 ORDER BY id LIMIT $2`,
+          [rows[rows.length - 1].id, this.batchSize],
+        )
+      : undefined;
+    // Should the send fail, the prefetch is dropped with the session (the supervisor starts over).
+    prefetch?.catch(() => undefined);
     const byTopic = new Map<string, OutboxRow[]>();
     for (const row of rows) {
       const list = byTopic.get(row.topic);
@@ -160,6 +179,15 @@ export class OutboxRelay {
       })),
     });
     await this.options.onBatchSent?.(rows.map((r) => r.event_id));
+    if (prefetch) {
+      await client.query(
+        `UPDATE "${this.options.schema}".outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`,
+        [rows.map((r) => r.id)],
+      );
+      const ahead = (await prefetch).rows;
+      // The backlog ends here: scan from the start, so a row committed late below the chain goes too.
+      return ahead.length === this.batchSize ? ahead : this.pending(client);
+    }
     this.notified = false;
     const next = await client.query<OutboxRow>(
       `WITH marked AS (

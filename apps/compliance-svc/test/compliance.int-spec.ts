@@ -457,32 +457,42 @@ describe('cases', () => {
   });
 });
 
+/** `n` raw envelopes of one customer's data being read by `actor`, as another service would publish them. */
+function accessRecords(n: number, customerId: string, actor: string) {
+  return Array.from({ length: n }, () => {
+    const eventId = randomUUID();
+    return {
+      eventId,
+      type: 'customer.personal-data-accessed',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      producer: 'compliance-test',
+      aggregateId: customerId,
+      correlationId: eventId,
+      causationId: null,
+      payload: { ...eventFixtures['customer.personal-data-accessed'], customerId, actor },
+    };
+  });
+}
+
+/** Envelopes sent as they are, in one produce request under one key (one partition: fetched as one run). */
+async function publishRaw(key: string, envelopes: readonly object[]): Promise<void> {
+  const raw = kafka.producer();
+  await raw.connect();
+  await raw.send({
+    topic: Topics.CUSTOMER_EVENTS,
+    messages: envelopes.map((e) => ({ key, value: JSON.stringify(e) })),
+  });
+  await raw.disconnect();
+}
+
 describe('the audit chain', () => {
   it('links each event of a run applied in one transaction to the one before it', async () => {
     const marker = randomUUID();
     const customerId = randomUUID();
-    const envelopes = Array.from({ length: 20 }, () => {
-      const eventId = randomUUID();
-      return {
-        eventId,
-        type: 'customer.personal-data-accessed',
-        version: 1,
-        occurredAt: new Date().toISOString(),
-        producer: 'compliance-test',
-        aggregateId: customerId,
-        correlationId: eventId,
-        causationId: null,
-        payload: { ...eventFixtures['customer.personal-data-accessed'], customerId, actor: marker },
-      };
-    });
+    const envelopes = accessRecords(20, customerId, marker);
     // One produce request to one partition: the consumer fetches the run whole and applies it in one transaction.
-    const raw = kafka.producer();
-    await raw.connect();
-    await raw.send({
-      topic: Topics.CUSTOMER_EVENTS,
-      messages: envelopes.map((e) => ({ key: customerId, value: JSON.stringify(e) })),
-    });
-    await raw.disconnect();
+    await publishRaw(customerId, envelopes);
     const rows: { xmin: string }[] = await waitFor(async () => {
       const found = await db.query(
         `SELECT xmin::text AS xmin FROM compliance.audit_log WHERE canonical LIKE $1 ORDER BY seq`,
@@ -499,20 +509,7 @@ describe('the audit chain', () => {
   it('appends a run holding an event the log already has one event at a time, so the chain stays whole', async () => {
     const marker = randomUUID();
     const customerId = randomUUID();
-    const envelopes = Array.from({ length: 12 }, () => {
-      const eventId = randomUUID();
-      return {
-        eventId,
-        type: 'customer.personal-data-accessed',
-        version: 1,
-        occurredAt: new Date().toISOString(),
-        producer: 'compliance-test',
-        aggregateId: customerId,
-        correlationId: eventId,
-        causationId: null,
-        payload: { ...eventFixtures['customer.personal-data-accessed'], customerId, actor: marker },
-      };
-    });
+    const envelopes = accessRecords(12, customerId, marker);
     // The sixth is in the log already (as after a redelivery to another inbox), linked at the tip.
     const already = envelopes[5];
     await db.transaction(async (m) => {
@@ -534,13 +531,7 @@ describe('the audit chain', () => {
         ],
       );
     });
-    const raw = kafka.producer();
-    await raw.connect();
-    await raw.send({
-      topic: Topics.CUSTOMER_EVENTS,
-      messages: envelopes.map((e) => ({ key: customerId, value: JSON.stringify(e) })),
-    });
-    await raw.disconnect();
+    await publishRaw(customerId, envelopes);
     const rows: { event_id: string }[] = await waitFor(async () => {
       const found = await db.query(
         `SELECT event_id FROM compliance.audit_log WHERE canonical LIKE $1 ORDER BY seq`,

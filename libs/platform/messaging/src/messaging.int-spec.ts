@@ -83,6 +83,34 @@ async function effects(runId: string): Promise<{ event_id: string; aggregate_id:
   );
 }
 
+/**
+ * Ten events `${runId}:0..9` under one key (one partition, so a consumer fetches them together), published and on the
+ * broker before any consumer starts; answers the key.
+ */
+async function tenOnTheBroker(runId: string): Promise<string> {
+  const key = randomUUID();
+  await dataSource.transaction(async (manager) => {
+    for (let i = 0; i < 10; i++) await publisher.publish(manager, reopened(key, `${runId}:${i}`));
+  });
+  relay();
+  await onTheBroker(key, 10);
+  return key;
+}
+
+/** Waits until the relay has sent `n` events under this key. */
+async function onTheBroker(key: string, n: number): Promise<void> {
+  await waitFor(
+    async () =>
+      (
+        await dataSource.query(
+          `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND message_key = $1`,
+          [key],
+        )
+      )[0].n === n,
+    { description: `${n} events on the broker` },
+  );
+}
+
 beforeAll(async () => {
   kafka = createKafka({ clientId: 'messaging-test', brokers: env.kafkaBrokers.split(',') });
   dataSource = new DataSource({ type: 'postgres', url: env.databaseUrl, extra: { max: 5 } });
@@ -186,16 +214,8 @@ describe('outbox, relay and inbox on the real broker', () => {
         );
       },
     });
-    await waitFor(
-      async () =>
-        (
-          await dataSource.query(
-            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND message_key = $1`,
-            [claimId],
-          )
-        )[0].n === 13,
-      { description: 'the twelve rows and the late one sent, with no poll to fall back on' },
-    );
+    // The twelve rows and the late one, with no poll to fall back on.
+    await onTheBroker(claimId, 13);
   });
 
   it('applies each effect once when the relay dies after sending and before marking rows sent', async () => {
@@ -374,21 +394,7 @@ describe('outbox, relay and inbox on the real broker', () => {
 
   it('applies a fetched run of events in one transaction, and one failing in the middle costs the others nothing', async () => {
     const runId = `group-${randomUUID()}`;
-    const key = randomUUID(); // one key, one partition: the consumer fetches the ten together
-    await dataSource.transaction(async (manager) => {
-      for (let i = 0; i < 10; i++) await publisher.publish(manager, reopened(key, `${runId}:${i}`));
-    });
-    relay();
-    await waitFor(
-      async () =>
-        (
-          await dataSource.query(
-            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND envelope->'payload'->>'reason' LIKE $1`,
-            [`${runId}%`],
-          )
-        )[0].n === 10,
-      { description: 'the ten events on the broker' },
-    );
+    const key = await tenOnTheBroker(runId);
     const dlq = await new TopicCollector(kafka, [deadLetterTopic(Topics.CLAIMS_EVENTS)]).start();
     running.push(dlq);
     const calls = new Map<string, number>();
@@ -421,21 +427,7 @@ describe('outbox, relay and inbox on the real broker', () => {
 
   it('gives a batch handler a run of its type at once; a failing run is tried event by event, so only the culprit is parked; each event published names its own cause', async () => {
     const runId = `batch-${randomUUID()}`;
-    const key = randomUUID(); // one key, one partition: the consumer fetches the ten together
-    await dataSource.transaction(async (manager) => {
-      for (let i = 0; i < 10; i++) await publisher.publish(manager, reopened(key, `${runId}:${i}`));
-    });
-    relay();
-    await waitFor(
-      async () =>
-        (
-          await dataSource.query(
-            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND envelope->'payload'->>'reason' LIKE $1`,
-            [`${runId}%`],
-          )
-        )[0].n === 10,
-      { description: 'the ten events on the broker' },
-    );
+    const key = await tenOnTheBroker(runId);
     const dlq = await new TopicCollector(kafka, [deadLetterTopic(Topics.CLAIMS_EVENTS)]).start();
     running.push(dlq);
     const runSizes: number[] = [];
@@ -497,16 +489,7 @@ describe('outbox, relay and inbox on the real broker', () => {
     const skipped: string[] = [];
     const name = `mixed-${runId}`;
     relay();
-    await waitFor(
-      async () =>
-        (
-          await dataSource.query(
-            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND message_key = $1`,
-            [key],
-          )
-        )[0].n === 12,
-      { description: 'the twelve events on the broker' },
-    );
+    await onTheBroker(key, 12);
     await consumer(name, (event, ctx) => recordEffect(event, ctx.manager, runId), {
       onOutcome: (_t, type, outcome, _id, reason) => {
         if (outcome === 'skipped' && type === 'claims.claim-rejected') skipped.push(reason ?? '');

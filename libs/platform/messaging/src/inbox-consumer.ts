@@ -202,8 +202,13 @@ export class InboxConsumer {
    */
   async start(): Promise<void> {
     const { kafka } = this.options;
+    // The dead-letter producer. Not idempotent: kafkajs 2.2.4's idempotent producer can fall out of step with the
+    // broker's sequence numbers and then refuses every send (kafkajs issue 598; seen here as a fresh service's first
+    // dead letter refused as out of order, which crashed its consumer). A dead letter may be parked twice anyway (a
+    // crash between parking and committing the offset); with acks=all and one request in flight none is lost or
+    // reordered.
     this.producer = kafka.producer({
-      idempotent: true,
+      idempotent: false,
       // murmur2 like the Java client, so keys land where other Kafka clients put them.
       createPartitioner: Partitioners.DefaultPartitioner,
       maxInFlightRequests: 1,

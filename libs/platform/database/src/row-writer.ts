@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { valuesList } from './values-list';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -53,14 +54,11 @@ export class RowWriter<T extends ObjectLiteral> {
     if (given.length === 0) return [];
     const driver = this.dataSource.driver as unknown as PostgresDriverLike;
     const columns = this.columns.filter((c) => c.getEntityValue(given[0]) !== undefined);
-    const values: unknown[] = [];
-    const tuples = given.map((row) => {
-      const slots = columns.map((column) => {
-        values.push(driver.preparePersistentValue(column.getEntityValue(row), column));
-        return `$${values.length}`;
-      });
-      return `(${slots.join(', ')})`;
-    });
+    const { sql: tuples, params } = valuesList(
+      given.map((row) =>
+        columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column)),
+      ),
+    );
     const keys = this.keyColumns.map((c) => `"${c.databaseName}"`).join(', ');
     const conflict =
       onExisting === 'ignore'
@@ -73,8 +71,8 @@ export class RowWriter<T extends ObjectLiteral> {
           : '';
     const list = columns.map((c) => `"${c.databaseName}"`).join(', ');
     const result: Record<string, unknown>[] = await manager.query(
-      `INSERT INTO ${this.table} (${list}) VALUES ${tuples.join(', ')}${conflict}`,
-      values,
+      `INSERT INTO ${this.table} (${list}) VALUES ${tuples}${conflict}`,
+      params,
     );
     if (onExisting !== 'ignore') return [...given];
     const written = new Set(result.map((r) => this.keyOf((c) => r[c.databaseName])));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
+import { valuesList } from '@insurer/platform-database';
 import { shanghaiDate } from '@insurer/platform-time';
 
 const day = (instant: string) => shanghaiDate(new Date(instant));
@@ -198,22 +199,16 @@ export class ProjectionService {
   }
 }
 
-/** One pending upsert: its row's key and its values, in the column order of its statement. */
-interface Pending {
-  readonly row: string;
-  readonly values: unknown[];
-}
-
 /**
  * Upserts of a run, written as one multi-row statement per table and column set. Each upsert touches one row, and
  * upserts of different rows commute, so only each row's own order matters: a row's second upsert under another column
  * set first writes everything gathered so far; under the same set it replaces the first (it would overwrite the same
- * columns) or, for a set that only inserts, is dropped (the first one's insert wins).
+ * columns; a set of the key alone carries nothing else to differ).
  */
 class Upserts {
   private readonly statements = new Map<
     string,
-    { table: string; key: string; columns: string[]; rows: Map<string, Pending> }
+    { table: string; key: string; columns: string[]; rows: Map<string, unknown[]> }
   >();
   /** Which statement each row's pending upsert is in. */
   private readonly rows = new Map<string, string>();
@@ -231,22 +226,16 @@ class Upserts {
       statement = { table, key, columns, rows: new Map() };
       this.statements.set(shape, statement);
     }
-    const onlyInserts = columns.every((c) => c === key);
-    if (onlyInserts && statement.rows.has(row)) return;
-    statement.rows.set(row, { row, values: [generation, ...Object.values(values)] });
+    statement.rows.set(row, [generation, ...Object.values(values)]);
     this.rows.set(row, shape);
   }
 
   async flush(): Promise<void> {
     for (const { table, key, columns, rows } of this.statements.values()) {
-      const width = columns.length + 1;
-      const params = [...rows.values()].flatMap((r) => r.values);
-      const tuples = [...rows.values()].map(
-        (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
-      );
+      const { sql, params } = valuesList([...rows.values()]);
       const set = columns.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`);
       await this.m.query(
-        `INSERT INTO analytics.${table} (generation, ${columns.join(', ')}) VALUES ${tuples.join(', ')}
+        `INSERT INTO analytics.${table} (generation, ${columns.join(', ')}) VALUES ${sql}
          ON CONFLICT (generation, ${key}) ${set.length ? `DO UPDATE SET ${set.join(', ')}` : 'DO NOTHING'}`,
         params,
       );

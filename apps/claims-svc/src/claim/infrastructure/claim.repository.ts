@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
-import { PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
+import { PrimaryKeyReader, RowWriter, valuesList } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -63,10 +63,12 @@ export class ClaimRepository {
   async history(m: EntityManager, claimId: string, lines: readonly HistoryLine[]): Promise<void> {
     if (lines.length === 0) return;
     const at = this.clock.now();
+    const { sql, params } = valuesList(
+      lines.map((line) => [claimId, at, line.action, line.actor, JSON.stringify(line.detail)]),
+    );
     await m.query(
-      `INSERT INTO claims.claim_history (claim_id, at, action, actor, detail)
-       VALUES ${lines.map((_, i) => `($1, $2, $${i * 3 + 3}, $${i * 3 + 4}, $${i * 3 + 5})`).join(', ')}`,
-      [claimId, at, ...lines.flatMap((line) => [line.action, line.actor, JSON.stringify(line.detail)])],
+      `INSERT INTO claims.claim_history (claim_id, at, action, actor, detail) VALUES ${sql}`,
+      params,
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
-import { isInTransaction } from '@insurer/platform-database';
+import { isInTransaction, valuesList } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { GENESIS_HASH, canonicalJson, entryHash, verifyChain, type ChainVerdict } from '../domain/hash-chain';
 
@@ -45,21 +45,19 @@ export class AuditService {
       prev = last?.hash ?? GENESIS_HASH;
     }
     const recordedAt = this.clock.now();
-    const values: unknown[] = [];
-    const tuples: string[] = [];
+    const rows: unknown[][] = [];
     let tip = prev;
     for (const event of events) {
       const canonical = canonicalJson(event);
       const hash = entryHash(tip, canonical);
-      values.push(event.eventId, topic, event.type, event.occurredAt, recordedAt, canonical, tip, hash);
-      const n = values.length;
-      tuples.push(`($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
+      rows.push([event.eventId, topic, event.type, event.occurredAt, recordedAt, canonical, tip, hash]);
       tip = hash;
     }
+    const { sql, params } = valuesList(rows);
     const inserted: unknown[] = await m.query(
       `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
-       VALUES ${tuples.join(', ')} ON CONFLICT (event_id) DO NOTHING RETURNING seq`,
-      values,
+       VALUES ${sql} ON CONFLICT (event_id) DO NOTHING RETURNING seq`,
+      params,
     );
     if (inserted.length === events.length) {
       if (inTransaction) this.tips.set(m, tip);

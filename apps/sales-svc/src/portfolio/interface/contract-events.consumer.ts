@@ -11,7 +11,6 @@ import { RowWriter } from '@insurer/platform-database';
 import { BATCH, causeOf, type DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { ProductService } from '../../product/application/product.service';
-import type { ProductVersionEntity } from '../../product/infrastructure/product-version.entity';
 import { ApplicationEntity } from '../../proposal/infrastructure/application.entity';
 import { deathBenefitFen } from '../../suitability/domain/parties';
 import { ReturnVisitService } from '../../return-visit/application/return-visit.service';
@@ -41,37 +40,30 @@ export class ContractEventsConsumer {
   async onIssued(@Payload() events: EventOf<'contract.policy-issued'>[], @Ctx() ctx: DeliveryContext) {
     const m = ctx.manager;
     const issued = events.map((e) => e.payload);
-    // sales-svc owns the product: what the policy pays on death is read from the version it was sold on.
-    const versions = [...new Map(issued.map((p) => [`${p.productCode}@${p.productVersion}`, p])).values()];
-    const coverages = new Map<string, ProductVersionEntity['terms']['coverages']>();
-    for (const p of versions) {
-      const product = await this.products.publishedVersion(m, p.productCode, p.productVersion);
-      if (product) coverages.set(`${p.productCode}@${p.productVersion}`, product.terms.coverages);
-    }
+    // sales-svc owns the product: what the policy pays on death is read from the version it was sold on (each
+    // published version is read once per process, so a run asks the cache, not the table).
     const updatedAt = this.clock.now();
-    await this.replicas.write(
-      m,
-      issued.map((p): PolicyReplicaEntity => {
-        const terms = coverages.get(`${p.productCode}@${p.productVersion}`);
-        return {
-          policyId: p.policyId,
-          applicationId: p.applicationId,
-          policyholderId: p.policyholderId,
-          insuredId: p.insuredId,
-          productCode: p.productCode,
-          productType: p.productType,
-          salespersonId: p.salespersonId,
-          coverageTermYears: p.coverageTermYears,
-          sumInsuredFen: p.sumInsuredFen,
-          deathBenefitFen: terms ? deathBenefitFen(terms, p.sumInsuredFen) : 0,
-          effectiveDate: p.effectiveDate,
-          coolingOffEndsOn: p.coolingOffEndsOn,
-          status: 'in_force',
-          updatedAt,
-        };
-      }),
-      'update',
-    );
+    const rows: PolicyReplicaEntity[] = [];
+    for (const p of issued) {
+      const product = await this.products.publishedVersion(m, p.productCode, p.productVersion);
+      rows.push({
+        policyId: p.policyId,
+        applicationId: p.applicationId,
+        policyholderId: p.policyholderId,
+        insuredId: p.insuredId,
+        productCode: p.productCode,
+        productType: p.productType,
+        salespersonId: p.salespersonId,
+        coverageTermYears: p.coverageTermYears,
+        sumInsuredFen: p.sumInsuredFen,
+        deathBenefitFen: product ? deathBenefitFen(product.terms.coverages, p.sumInsuredFen) : 0,
+        effectiveDate: p.effectiveDate,
+        coolingOffEndsOn: p.coolingOffEndsOn,
+        status: 'in_force',
+        updatedAt,
+      });
+    }
+    await this.replicas.write(m, rows, 'update');
     await m.update(
       ApplicationEntity,
       { applicationId: In(issued.map((p) => p.applicationId)) },

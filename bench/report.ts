@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadResult } from './load';
 import type { Hop } from './measure';
+import type { StatementCount } from './workloads/flow-cost';
 import {
   BURST_SECONDS,
   CONCURRENCY,
@@ -146,6 +147,32 @@ export interface FlowCost {
   loadDriverCpuMsPerFlow: number;
   dbLimitFlowsPerSec: number;
   dbLimitShare: number;
+  statements?: StatementCount[];
+}
+
+/** The statements a flow runs most, when the server had pg_stat_statements loaded for the run. */
+function statementsTable(statements: readonly StatementCount[]): string {
+  const total = statements.reduce((s, x) => s + x.perFlow, 0);
+  const byCount = statements.slice(0, 20);
+  const byTime = [...statements].sort((a, b) => b.msPerFlow - a.msPerFlow).slice(0, 5);
+  const cell = (q: string) => q.slice(0, 110).replace(/\|/g, '\\|');
+  const table = (rows: readonly StatementCount[]) =>
+    [
+      '| per flow | execution ms per flow | statement |',
+      '| --- | --- | --- |',
+      ...rows.map((x) => `| ${x.perFlow} | ${x.msPerFlow} | \`${cell(x.query)}\` |`),
+    ].join('\n');
+  return `
+Postgres statements per policy-issue flow (pg_stat_statements, loaded on this run's server; the ${statements.length}
+most frequent come to ${Math.round(total)} a flow, the idle platform's few included; execution time leaves out parsing,
+commits and the round trips). The ${byCount.length} most frequent:
+
+${table(byCount)}
+
+The ${byTime.length} that take the most execution time:
+
+${table(byTime)}
+`;
 }
 
 function asPct(x: number): string {
@@ -340,7 +367,7 @@ ${Object.entries(cost.cpuMsPerFlow)
   .join('\n')}
 `
     : ''
-}
+}${cost?.statements ? statementsTable(cost.statements) : ''}
 Reading the table: request figures are closed loop (10 clients); workload 4 starts flows at a constant rate whether
 or not earlier ones have finished (open loop), and its application-to-issue figure is each flow's own span. The relay
 figure is its ceiling: 20,000 copies of already published events made pending at once. Event latency is measured in

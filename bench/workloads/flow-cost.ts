@@ -34,6 +34,45 @@ function postgresCpuSeconds(): number {
   }
 }
 
+/**
+ * Where a flow's Postgres work goes, by statement, when the server has pg_stat_statements loaded (it needs
+ * `shared_preload_libraries`, a restart, so the bench never sets it up itself): statements are counted from a reset
+ * just before the run to its end reading, which is when every outbox is drained and every consumer has caught up.
+ * The idle platform's statements over the same stretch are in these counts (a few a second, against hundreds).
+ */
+async function statementsReset(db: Bench['db']): Promise<boolean> {
+  try {
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await db.query('SELECT pg_stat_statements_reset()');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface StatementCount {
+  readonly perFlow: number;
+  readonly msPerFlow: number;
+  readonly query: string;
+}
+
+async function statementsPerFlow(db: Bench['db'], flows: number): Promise<StatementCount[]> {
+  const rows = (
+    await db.query(
+      `SELECT s.calls::float8 AS calls, s.total_exec_time AS ms, s.query
+         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+        WHERE d.datname = current_database()
+        ORDER BY s.calls DESC LIMIT 200`,
+    )
+  ).rows as { calls: number; ms: number; query: string }[];
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return rows.map((r) => ({
+    perFlow: round(r.calls / flows),
+    msPerFlow: round(r.ms / flows),
+    query: r.query.replace(/\s+/g, ' ').slice(0, 160),
+  }));
+}
+
 interface Reading {
   readonly transactions: number;
   readonly records: number;
@@ -86,12 +125,14 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
   const idleSeconds = (idleTo.at - idleFrom.at) / 1000;
   const idleRate = (a: number, z: number) => (z - a) / idleSeconds;
   const before = idleTo;
+  const counting = await statementsReset(db);
   const driver = process.cpuUsage();
   const run: LoadResult = await closedLoop(issuePolicy, { concurrency: CONCURRENCY, seconds: FLOW_SECONDS });
   const driverCpu = process.cpuUsage(driver);
   const after = await read();
   await admin.disconnect();
   const flows = run.requests - run.errors;
+  const statements = counting && flows ? await statementsPerFlow(db, flows) : undefined;
   const seconds = (after.at - before.at) / 1000;
   const ms = (reading: Reading, process: string) => (reading.cpu[process] ?? 0) * 1000;
   // The change over the run, less what the idle platform does in as long.
@@ -122,6 +163,7 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     loadDriverCpuMsPerFlow: flows ? Math.round((driverCpu.user + driverCpu.system) / 1000 / flows) : 0,
     dbLimitFlowsPerSec: Math.round(dbLimitFlowsPerSec * 10) / 10,
     dbLimitShare: dbLimitFlowsPerSec ? Math.round((run.rps / dbLimitFlowsPerSec) * 1000) / 1000 : 0,
+    ...(statements ? { statements } : {}),
   };
   say(`flow cost: ${JSON.stringify(results.flowCost)}`);
 }

@@ -182,6 +182,42 @@ describe('the product catalogue', () => {
     expect(product.coverages[0]).toMatchObject({ code: 'DEATH', waitingPeriodDays: 90 });
   });
 
+  it('lists each product once, at its latest published version already in force, with that version’s terms', async () => {
+    const definition = JSON.parse(
+      readFileSync(join(repoRoot(), 'apps/sales-svc/seed/PA1/product.json'), 'utf8'),
+    );
+    const csv = readFileSync(join(repoRoot(), 'apps/sales-svc/seed/PA1/rates.csv'), 'utf8');
+    const code = `C${randomUUID().slice(0, 6).toUpperCase()}`;
+    const listed = async () =>
+      (await api.get('/products', agent)).body.filter((p: { productCode: string }) => p.productCode === code);
+    const publishVersion = async (name: string, effectiveFrom: string) => {
+      const created = await api.post('/products', { ...definition, productCode: code, name }, admin);
+      expect(created.status).toBe(201);
+      const version = created.body.version as number;
+      const rates = await fetch(`${started.url}/products/${code}/versions/${version}/rates`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+        body: csv,
+      });
+      expect(rates.status).toBe(200);
+      const published = await api.post(
+        `/products/${code}/versions/${version}/publication`,
+        { effectiveFrom },
+        admin,
+      );
+      expect(published.status).toBe(200);
+    };
+    await publishVersion('意外伤害 第一版', today());
+    expect(await listed()).toEqual([expect.objectContaining({ version: 1, name: '意外伤害 第一版' })]);
+    // A version from tomorrow is not on sale yet; one from today published after it is.
+    await publishVersion('意外伤害 第二版', addDays(today(), 1));
+    expect(await listed()).toEqual([expect.objectContaining({ version: 1, name: '意外伤害 第一版' })]);
+    await publishVersion('意外伤害 第三版', today());
+    expect(await listed()).toEqual([
+      expect.objectContaining({ version: 3, name: '意外伤害 第三版', effectiveFrom: today() }),
+    ]);
+  });
+
   it('refuses a rate table with a gap in the ages or a non-numeric cell, naming where', async () => {
     const definition = JSON.parse(
       readFileSync(join(repoRoot(), 'apps/sales-svc/seed/PA1/product.json'), 'utf8'),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ProductDefinition } from '@insurer/contracts';
 import { PrimaryKeyReader } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
@@ -182,13 +182,22 @@ export class ProductService {
     return found;
   }
 
+  /**
+   * The versions on sale on a date, one per product. Only their keys are read: a published version never changes, so
+   * its terms and tables (large JSON) come from the per-process cache above.
+   */
   async catalogue(on: string): Promise<ProductVersionEntity[]> {
-    const published = await this.dataSource.manager.find(ProductVersionEntity, {
-      where: { status: 'published', effectiveFrom: LessThanOrEqual(on) },
-      order: { productCode: 'ASC', effectiveFrom: 'DESC', version: 'DESC' },
-    });
-    const seen = new Set<string>();
-    return published.filter((p) => !seen.has(p.productCode) && seen.add(p.productCode));
+    const manager = this.dataSource.manager;
+    const keys = (await manager.query(
+      `SELECT DISTINCT ON (product_code) product_code AS "productCode", version FROM sales.product_version
+        WHERE status = 'published' AND effective_from <= $1
+        ORDER BY product_code, effective_from DESC, version DESC`,
+      [on],
+    )) as { productCode: string; version: number }[];
+    const versions = await Promise.all(
+      keys.map((k) => this.publishedVersion(manager, k.productCode, k.version)),
+    );
+    return versions.filter((p): p is ProductVersionEntity => p !== null);
   }
 
   async versions(productCode: string): Promise<ProductVersionEntity[]> {

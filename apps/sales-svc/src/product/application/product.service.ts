@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProductDefinition } from '@insurer/contracts';
-import { PrimaryKeyReader } from '@insurer/platform-database';
+import { ImmutableRows, PrimaryKeyReader } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -33,15 +33,17 @@ export class ProductService {
    * Published versions by code and version. A published version never changes (a change is a new version), so each
    * is read, with its rate and cash-value tables, once per process instead of on every quote and application.
    */
-  private readonly published = new Map<string, Promise<ProductVersionEntity | null>>();
-  private readonly byKey: PrimaryKeyReader<ProductVersionEntity>;
+  private readonly published: ImmutableRows<ProductVersionEntity>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
   ) {
-    this.byKey = new PrimaryKeyReader(dataSource, ProductVersionEntity);
+    this.published = new ImmutableRows(
+      new PrimaryKeyReader(dataSource, ProductVersionEntity),
+      (p) => p.status === 'published',
+    );
   }
 
   async create(input: NewProductVersion, actor: string): Promise<ProductVersionEntity> {
@@ -168,18 +170,9 @@ export class ProductService {
     productCode: string,
     version: number,
   ): Promise<ProductVersionEntity | null> {
-    const key = `${productCode}@${version}`;
-    let found = this.published.get(key);
-    if (!found) {
-      found = this.byKey.findIn(manager, productCode, version);
-      this.published.set(key, found);
-      // A failed read is not kept; nor is a version that is not (yet) published as seen.
-      found.then(
-        (p) => p?.status !== 'published' && this.published.delete(key),
-        () => this.published.delete(key),
-      );
-    }
-    return found;
+    return this.published
+      .get(manager, productCode, version)
+      .then((p) => (p?.status === 'published' ? p : null));
   }
 
   /**

@@ -121,7 +121,9 @@ export async function startBareServer(
     const { rows } = await pool.query('SELECT * FROM claims.claim WHERE claim_id = $1', [req.params.id]);
     return rows[0] ?? reply.code(404).send();
   });
-  // The statements POST /claims runs: two lookups, the claim, its history line, two outbox rows with their notify.
+  // The statements POST /claims runs: the policy replica, the claim, its history line, two outbox rows with their
+  // notify. The product version's terms are kept in memory once read, by the platform as by this route.
+  const products = new Map<string, unknown>();
   app.post<{ Body: { policyId: string; amountClaimedFen: number } }>('/bare/claims', async (req, reply) => {
     const client = await pool.connect();
     try {
@@ -130,10 +132,14 @@ export async function startBareServer(
         req.body.policyId,
       ]);
       const policy = rows[0];
-      await client.query('SELECT * FROM claims.product_replica WHERE product_code = $1 AND version = $2', [
-        policy.product_code,
-        policy.product_version,
-      ]);
+      const productKey = `${policy.product_code}@${policy.product_version}`;
+      if (!products.has(productKey)) {
+        const product = await client.query(
+          'SELECT * FROM claims.product_replica WHERE product_code = $1 AND version = $2',
+          [policy.product_code, policy.product_version],
+        );
+        products.set(productKey, product.rows[0]);
+      }
       const claimId = randomUUID();
       await client.query(
         `INSERT INTO bench_bare.claim (claim_id, policy_id, insured_id, policyholder_id, product_code, claim_type, coverage_code, event_date,
@@ -170,8 +176,9 @@ export async function startBareServer(
     }
   });
   // The statements POST /applications runs (read off the Postgres statement log): the quote locked, the check that
-  // it has no application, product, salesperson, customer facts, similar cover; the suitability record and its event;
-  // the application, the pipeline entry moved on, and the application's event.
+  // it has no application, the number of the product version on sale (its terms are kept in memory, by the platform
+  // as by this route), salesperson, customer facts, similar cover; the suitability record and its event; the
+  // application, the pipeline entry moved on, and the application's event.
   app.post<{ Body: ApplicationBody }>('/bare/applications', async (req, reply) => {
     const client = await pool.connect();
     try {
@@ -187,7 +194,7 @@ export async function startBareServer(
       ]);
       const today = new Date().toISOString().slice(0, 10);
       await client.query(
-        `SELECT * FROM sales.product_version WHERE product_code = $1 AND status = 'published' AND effective_from <= $2
+        `SELECT version FROM sales.product_version WHERE product_code = $1 AND status = 'published' AND effective_from <= $2
          ORDER BY effective_from DESC, version DESC LIMIT 1`,
         [quote.product_code, today],
       );

@@ -22,6 +22,7 @@ import { PayPremiumHandler } from './premium/application/pay-premium.handler';
 import { PremiumCalendarHandler } from './premium/application/premium-calendar.handler';
 import { PremiumQueries } from './premium/application/premium.queries';
 import { PremiumHttpController } from './premium/interface/premium.http.controller';
+import { ProductReplicas } from './product-replica/application/product-replicas';
 import { ProductEventsConsumer } from './product-replica/interface/product-events.consumer';
 import { DecideCaseHandler } from './underwriting/application/decide-case.handler';
 import { OpenCaseOnApplicationSubmittedHandler } from './underwriting/application/open-case-on-application-submitted.handler';
@@ -53,6 +54,7 @@ export class ContractModule {
         ClaimEventsConsumer,
       ],
       providers: [
+        ProductReplicas,
         UnderwritingCaseRepository,
         UnderwritingQueries,
         OpenCaseOnApplicationSubmittedHandler,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ImmutableRows, PrimaryKeyReader } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import {
   ClaimsPolicyReplicaEntity,
@@ -12,11 +13,16 @@ import { viewOf } from './claim.view';
 /** The payable amount step by step and the fraud score, from the claim, its policy's cover and the insured's claims. */
 @Injectable()
 export class AssessClaimHandler {
+  /** A product version never changes once published: read once per process. */
+  private readonly productReplica: ImmutableRows<ClaimsProductReplicaEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly claims: ClaimRepository,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.productReplica = new ImmutableRows(new PrimaryKeyReader(dataSource, ClaimsProductReplicaEntity));
+  }
 
   async execute(claimId: string, assessor: string) {
     const now = this.clock.now();
@@ -25,9 +31,10 @@ export class AssessClaimHandler {
       const policy = await m.findOneOrFail(ClaimsPolicyReplicaEntity, {
         where: { policyId: claim.policyId },
       });
-      const product = await m.findOneOrFail(ClaimsProductReplicaEntity, {
-        where: { productCode: policy.productCode, version: policy.productVersion },
-      });
+      const product = await this.productReplica.get(m, policy.productCode, policy.productVersion);
+      // As findOneOrFail did: the claim's intake needed this version, so it is here.
+      if (!product)
+        throw new Error(`product ${policy.productCode} v${policy.productVersion} has not been received`);
       const earlier = await this.claims.earlierPaid(m, claim);
       const decided = assess(
         claim,

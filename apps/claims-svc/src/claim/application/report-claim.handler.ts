@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sealText } from '@insurer/platform-crypto';
-import { PrimaryKeyReader, inTransaction } from '@insurer/platform-database';
+import { ImmutableRows, PrimaryKeyReader, inTransaction } from '@insurer/platform-database';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import {
   ClaimsPolicyReplicaEntity,
@@ -31,9 +31,12 @@ export interface ReportInput {
 /** First notice of a claim, from REST or an integrator's command (then inside the delivery's transaction). */
 @Injectable()
 export class ReportClaimHandler {
-  /** Intake reads two replicas: one statement each, no query builder. */
+  /**
+   * Intake reads two replicas: the policy in one statement, no query builder; the product version (never changed once
+   * published, its definition large JSON) once per process.
+   */
   private readonly policyReplica: PrimaryKeyReader<ClaimsPolicyReplicaEntity>;
-  private readonly productReplica: PrimaryKeyReader<ClaimsProductReplicaEntity>;
+  private readonly productReplica: ImmutableRows<ClaimsProductReplicaEntity>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,7 +45,7 @@ export class ReportClaimHandler {
     @Inject(CLAIMS_SETTINGS) private readonly settings: ClaimsSettings,
   ) {
     this.policyReplica = new PrimaryKeyReader(dataSource, ClaimsPolicyReplicaEntity);
-    this.productReplica = new PrimaryKeyReader(dataSource, ClaimsProductReplicaEntity);
+    this.productReplica = new ImmutableRows(new PrimaryKeyReader(dataSource, ClaimsProductReplicaEntity));
   }
 
   async execute(input: ReportInput, actor: ClaimActor, within?: EntityManager): Promise<ClaimView> {
@@ -51,7 +54,7 @@ export class ReportClaimHandler {
       const policy = await this.policyReplica.findIn(m, input.policyId);
       assertMayReport(actor, policy, input);
       const product = policy
-        ? await this.productReplica.findIn(m, policy.productCode, policy.productVersion)
+        ? await this.productReplica.get(m, policy.productCode, policy.productVersion)
         : null;
       const intake = checkIntake(
         policy && {

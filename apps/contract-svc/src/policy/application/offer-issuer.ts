@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
-import { ProductReplicaEntity } from '../../product-replica/infrastructure/product-replica.entity';
+import { ProductReplicas } from '../../product-replica/application/product-replicas';
 import { UnderwritingCaseEntity } from '../../underwriting/infrastructure/underwriting-case.entity';
 import { OfferError, assertRatingAgeHolds, isReadyToIssue } from '../domain/offer';
 import { issue } from '../domain/policy';
@@ -17,6 +17,7 @@ import { PolicyRepository } from '../infrastructure/policy.repository';
 export class OfferIssuer {
   constructor(
     private readonly policies: PolicyRepository,
+    private readonly products: ProductReplicas,
     private readonly clock: Clock,
   ) {}
 
@@ -42,9 +43,7 @@ export class OfferIssuer {
     }
     const app = kase.application;
     assertRatingAgeHolds(kase, shanghaiDate(this.clock.now()));
-    const product = await m.findOne(ProductReplicaEntity, {
-      where: { productCode: app.productCode, version: app.productVersion },
-    });
+    const product = await this.products.definition(m, app.productCode, app.productVersion);
     if (!product)
       throw new OfferError(
         'OFFER.PRODUCT_UNKNOWN',
@@ -67,7 +66,7 @@ export class OfferIssuer {
           exclusions: kase.exclusions,
         },
         firstPayment: { ...pay, paidAt: new Date(pay.paidAt) },
-        product: product.definition,
+        product,
       },
       this.clock.now(),
     );

@@ -6,7 +6,7 @@ import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { ArchiveService } from '../../archive/application/archive.service';
-import { ProductReplicaEntity } from '../../product-replica/infrastructure/product-replica.entity';
+import { ProductReplicas } from '../../product-replica/application/product-replicas';
 import { snapshotOf, type PolicyDecided } from '../domain/policy';
 import { PolicyEntity, PolicyVersionEntity } from './policy.entity';
 import { BenefitPaymentEntity } from './benefit-payment.entity';
@@ -26,6 +26,7 @@ export class PolicyRepository {
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     private readonly archive: ArchiveService,
+    private readonly products: ProductReplicas,
   ) {
     this.byId = new PrimaryKeyReader(dataSource, PolicyEntity);
   }
@@ -49,10 +50,11 @@ export class PolicyRepository {
 
   /** The terms of the product version the policy was issued on: a newer version never changes an issued policy. */
   async product(m: EntityManager, policy: PolicyEntity): Promise<ProductDefinition> {
-    const row = await m.findOneOrFail(ProductReplicaEntity, {
-      where: { productCode: policy.productCode, version: policy.productVersion },
-    });
-    return row.definition;
+    const definition = await this.products.definition(m, policy.productCode, policy.productVersion);
+    // An issued policy's version was received before it was issued.
+    if (!definition)
+      throw new Error(`product ${policy.productCode} v${policy.productVersion} has not been received`);
+    return definition;
   }
 
   /** A new policy (issue) with its first version, schedule, payment and events. */

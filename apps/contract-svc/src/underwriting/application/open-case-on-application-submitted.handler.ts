@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@insurer/platform-time';
-import { ProductReplicaEntity } from '../../product-replica/infrastructure/product-replica.entity';
+import { ProductReplicas } from '../../product-replica/application/product-replicas';
 import { automaticOutcome, openCase, type SubmittedApplication } from '../domain/underwriting-case';
 import { UnderwritingCaseEntity } from '../infrastructure/underwriting-case.entity';
 import { UnderwritingCaseRepository } from '../infrastructure/underwriting-case.repository';
@@ -11,16 +11,15 @@ import { UnderwritingCaseRepository } from '../infrastructure/underwriting-case.
 export class OpenCaseOnApplicationSubmittedHandler {
   constructor(
     private readonly cases: UnderwritingCaseRepository,
+    private readonly products: ProductReplicas,
     private readonly clock: Clock,
   ) {}
 
   async execute(m: EntityManager, application: SubmittedApplication): Promise<void> {
     if (await m.findOne(UnderwritingCaseEntity, { where: { applicationId: application.applicationId } }))
       return;
-    const product = await m.findOne(ProductReplicaEntity, {
-      where: { productCode: application.productCode, version: application.productVersion },
-    });
-    const outcome = automaticOutcome(application, product?.definition ?? null);
+    const product = await this.products.definition(m, application.productCode, application.productVersion);
+    const outcome = automaticOutcome(application, product);
     await this.cases.insert(m, openCase(application, outcome, this.clock.now()));
   }
 }

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { latestEventDefinition } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
 import { waitFor } from '@insurer/platform-testing';
+import { addDays, addYears, shanghaiDate } from '@insurer/platform-time';
 import { median } from '../load';
 import { QUICK, RUNS, say } from '../settings';
 import type { Bench } from '../context';
@@ -93,6 +94,16 @@ export async function consumers(b: Bench): Promise<void> {
     const bare = await startBareConsumer(kafka, db, def.topic);
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
     await producer.connect();
+    // Issued today, as a real burst would be: with the fixture's dates (months ago) sales would schedule every return
+    // visit as already overdue, and its sweep and compliance's alerts would run inside the measured window.
+    const today = shanghaiDate(new Date());
+    const effectiveDate = addDays(today, 1);
+    const dated = {
+      effectiveDate,
+      expiryDate: addDays(addYears(effectiveDate, 20), -1),
+      coolingOffEndsOn: addDays(today, 15),
+      nextPremiumDueOn: addYears(effectiveDate, 1),
+    };
     const ids: string[] = [];
     const messages = Array.from({ length: EVENTS }, () => {
       const eventId = randomUUID();
@@ -109,6 +120,7 @@ export async function consumers(b: Bench): Promise<void> {
         causationId: null,
         payload: {
           ...eventFixtures['contract.policy-issued'],
+          ...dated,
           policyId,
           policyNumber: `PB${eventId.slice(0, 12)}`,
           applicationId: randomUUID(),

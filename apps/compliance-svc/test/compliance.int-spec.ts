@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Topics } from '@insurer/contracts';
+import { Topics, latestEventDefinition, type EventOf, type EventType } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
@@ -457,34 +457,139 @@ describe('cases', () => {
   });
 });
 
-/** `n` raw envelopes of one customer's data being read by `actor`, as another service would publish them. */
+/** A raw envelope of the event's latest version, as another service would publish it. */
+function envelope<T extends EventType>(type: T, aggregateId: string, payload: EventOf<T>['payload']) {
+  const eventId = randomUUID();
+  const definition = latestEventDefinition(type);
+  if (!definition) throw new Error(`no definition of ${type}`);
+  return {
+    eventId,
+    type,
+    version: definition.version,
+    occurredAt: new Date().toISOString(),
+    producer: 'compliance-test',
+    aggregateId,
+    correlationId: eventId,
+    causationId: null,
+    payload,
+  };
+}
+
+/** `n` raw envelopes of one customer's data being read by `actor`. */
 function accessRecords(n: number, customerId: string, actor: string) {
-  return Array.from({ length: n }, () => {
-    const eventId = randomUUID();
-    return {
-      eventId,
-      type: 'customer.personal-data-accessed',
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      producer: 'compliance-test',
-      aggregateId: customerId,
-      correlationId: eventId,
-      causationId: null,
-      payload: { ...eventFixtures['customer.personal-data-accessed'], customerId, actor },
-    };
-  });
+  return Array.from({ length: n }, () =>
+    envelope('customer.personal-data-accessed', customerId, {
+      ...eventFixtures['customer.personal-data-accessed'],
+      customerId,
+      actor,
+    }),
+  );
 }
 
 /** Envelopes sent as they are, in one produce request under one key (one partition: fetched as one run). */
-async function publishRaw(key: string, envelopes: readonly object[]): Promise<void> {
+async function publishRaw(key: string, envelopes: readonly object[], topic: string = Topics.CUSTOMER_EVENTS) {
   const raw = kafka.producer();
   await raw.connect();
-  await raw.send({
-    topic: Topics.CUSTOMER_EVENTS,
-    messages: envelopes.map((e) => ({ key, value: JSON.stringify(e) })),
-  });
+  await raw.send({ topic, messages: envelopes.map((e) => ({ key, value: JSON.stringify(e) })) });
   await raw.disconnect();
 }
+
+describe('a run of events applied at once', () => {
+  it('links a run of issued policies to their applications in one statement', async () => {
+    const key = randomUUID();
+    const policies = Array.from({ length: 6 }, () => ({
+      policyId: randomUUID(),
+      applicationId: randomUUID(),
+    }));
+    await publishRaw(
+      key,
+      policies.map((p) =>
+        envelope('contract.policy-issued', p.policyId, { ...eventFixtures['contract.policy-issued'], ...p }),
+      ),
+      Topics.CONTRACT_EVENTS,
+    );
+    const rows: { policy_id: string; application_id: string; xmin: string; cmin: string }[] = await waitFor(
+      async () => {
+        const found = await db.query(
+          `SELECT policy_id, application_id, xmin::text AS xmin, cmin::text AS cmin FROM compliance.policy_payer
+            WHERE policy_id = ANY($1::uuid[])`,
+          [policies.map((p) => p.policyId)],
+        );
+        return found.length === policies.length ? found : undefined;
+      },
+      { description: 'the run linked' },
+    );
+    expect(rows.map((r) => ({ policyId: r.policy_id, applicationId: r.application_id }))).toEqual(
+      expect.arrayContaining(policies),
+    );
+    // One run, one transaction; rows written by one statement share its command id within it.
+    const commands = new Set(rows.map((r) => `${r.xmin}/${r.cmin}`));
+    expect(commands.size).toBeLessThan(rows.length);
+  });
+
+  it('judges a payment in a run as its events one by one would: before its policy is issued, with no stated payer', async () => {
+    const holderId = randomUUID();
+    const spouseId = randomUUID();
+    const applicationId = randomUUID();
+    const policyId = randomUUID();
+    await producer.event('sales.application-submitted', applicationId, {
+      ...eventFixtures['sales.application-submitted'],
+      applicationId,
+      policyholderId: holderId,
+      payerId: spouseId,
+      payerRelationship: 'spouse',
+      submittedAt: clock.now().toISOString(),
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT 1 FROM compliance.application_payer WHERE application_id = $1`, [
+            applicationId,
+          ])
+        ).length === 1,
+      { description: 'the application read' },
+    );
+    const payment = (paymentId: string) =>
+      envelope('contract.premium-paid', policyId, {
+        ...eventFixtures['contract.premium-paid'],
+        policyId,
+        paymentId,
+        payerId: spouseId,
+        payerIsPolicyholder: false,
+        amountFen: 2_000_000,
+        paidAt: clock.now().toISOString(),
+      });
+    const early = randomUUID();
+    const late = randomUUID();
+    // Paid, issued, paid again: one produce request under the policy's key, fetched as one run.
+    await publishRaw(
+      policyId,
+      [
+        payment(early),
+        envelope('contract.policy-issued', policyId, {
+          ...eventFixtures['contract.policy-issued'],
+          policyId,
+          applicationId,
+          policyholderId: holderId,
+          payerId: spouseId,
+        }),
+        payment(late),
+      ],
+      Topics.CONTRACT_EVENTS,
+    );
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM compliance.aml_flow WHERE party_id = $1`, [spouseId])).length === 2,
+      { description: 'both payments read' },
+    );
+    const alerts: { dedupe_key: string }[] = await db.query(
+      `SELECT dedupe_key FROM compliance.alert WHERE rule_id = 'AML_THIRD_PARTY_PAYER' AND subject_id = $1`,
+      [policyId],
+    );
+    // The first payment could not know the spouse stated on the application; the second, after the issue, does.
+    expect(alerts.map((a) => a.dedupe_key)).toEqual([`AML_THIRD_PARTY_PAYER:${early}`]);
+  });
+});
 
 describe('the audit chain', () => {
   it('links each event of a run applied in one transaction to the one before it', async () => {

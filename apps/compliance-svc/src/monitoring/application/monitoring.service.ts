@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent } from '@insurer/contracts';
+import type { DomainEvent, EventOf } from '@insurer/contracts';
+import { valuesList } from '@insurer/platform-database';
 import { withCauseOf } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
@@ -26,14 +27,32 @@ export class MonitoringService {
     await this.onEvents(m, [event], topic);
   }
 
-  /** A run of events: the audit chain extended once for the run, then each event's state and rules in turn. */
+  /**
+   * A run of events: the audit chain extended once for the run, then each event's state and rules in turn. An issued
+   * policy's link to its application is read only when a premium payment is judged, so a run without one links all
+   * its issued policies in one statement first; a run with one keeps them in turn, as the payment must not see a
+   * policy issued after it.
+   */
   async onEvents(m: EntityManager, events: readonly DomainEvent[], topic: string): Promise<void> {
     await this.audit.appendAll(m, events, topic);
-    for (const event of events) await withCauseOf(event, () => this.judge(m, event));
+    const issued = events.filter(
+      (e): e is EventOf<'contract.policy-issued'> => e.type === 'contract.policy-issued',
+    );
+    const linkedAhead = issued.length > 1 && !events.some((e) => e.type === 'contract.premium-paid');
+    if (linkedAhead) await this.linkPolicies(m, issued);
+    for (const event of events) await withCauseOf(event, () => this.judge(m, event, linkedAhead));
   }
 
-  private async judge(m: EntityManager, event: DomainEvent): Promise<void> {
-    await this.keepState(m, event);
+  private async linkPolicies(m: EntityManager, issued: readonly EventOf<'contract.policy-issued'>[]) {
+    const { sql, params } = valuesList(issued.map((e) => [e.payload.policyId, e.payload.applicationId]));
+    await m.query(
+      `INSERT INTO compliance.policy_payer (policy_id, application_id) VALUES ${sql} ON CONFLICT DO NOTHING`,
+      params,
+    );
+  }
+
+  private async judge(m: EntityManager, event: DomainEvent, policiesLinked = false): Promise<void> {
+    await this.keepState(m, event, policiesLinked);
     const day = shanghaiDate(new Date(event.occurredAt));
     const rules = (await this.rules.rulesOn(m, day)).filter((r) => r.kind !== 'departure_notice_overdue');
     const ctx = await this.contextFor(m, event, rules);
@@ -44,7 +63,7 @@ export class MonitoringService {
     }
   }
 
-  private async keepState(m: EntityManager, event: DomainEvent): Promise<void> {
+  private async keepState(m: EntityManager, event: DomainEvent, policiesLinked: boolean): Promise<void> {
     const flow = moneyFlowOf(event);
     if (flow)
       await m.query(
@@ -89,6 +108,7 @@ export class MonitoringService {
         );
         break;
       case 'contract.policy-issued':
+        if (policiesLinked) break;
         await m.query(
           `INSERT INTO compliance.policy_payer (policy_id, application_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
           [event.payload.policyId, event.payload.applicationId],

@@ -218,6 +218,48 @@ describe('outbox, relay and inbox on the real broker', () => {
     await onTheBroker(claimId, 13);
   });
 
+  it('marks a sent batch in the statement that reads the rows after it, and the last one after a short wait or on stop', async () => {
+    const key = randomUUID();
+    const sentAt = async (reason: string): Promise<Date | null> =>
+      (
+        await dataSource.query(
+          `SELECT sent_at FROM ${SCHEMA}.outbox WHERE envelope->'payload'->>'reason' = $1 AND message_key = $2`,
+          [reason, key],
+        )
+      )[0]?.sent_at ?? null;
+    const createdAt = async (reason: string): Promise<Date> =>
+      (
+        await dataSource.query(
+          `SELECT created_at FROM ${SCHEMA}.outbox WHERE envelope->'payload'->>'reason' = $1`,
+          [reason],
+        )
+      )[0].created_at;
+    const sent: string[] = [];
+    const onBatchSent = (ids: string[]) => void sent.push(...ids);
+    const publish = async (reason: string) =>
+      (await dataSource.transaction((manager) => publisher.publish(manager, reopened(key, reason)))).eventId;
+
+    // A sent batch waits (here as long as it takes) for the next rows: one statement marks it and reads them.
+    const waiting = relay({ markDelayMs: 600_000, pollIntervalMs: 600_000, onBatchSent });
+    const first = await publish('first');
+    await waitFor(async () => sent.includes(first), { description: 'the first row sent' });
+    expect(await sentAt('first')).toBeNull();
+    const second = await publish('second');
+    await waitFor(async () => (await sentAt('first')) !== null, { description: 'the first row marked' });
+    // Marked by a statement that began after the second row's transaction: the one that read it.
+    expect((await sentAt('first'))!.getTime()).toBeGreaterThanOrEqual((await createdAt('second')).getTime());
+    await waitFor(async () => sent.includes(second), { description: 'the second row sent' });
+    // Stopping marks what was sent, so a successor does not send it again.
+    await waiting.stop();
+    expect(await sentAt('second')).not.toBeNull();
+
+    // With nothing after it, a batch is marked once the short wait is over (the poll here never comes).
+    relay({ markDelayMs: 100, pollIntervalMs: 600_000, onBatchSent });
+    const third = await publish('third');
+    await waitFor(async () => sent.includes(third), { description: 'the third row sent' });
+    await waitFor(async () => (await sentAt('third')) !== null, { description: 'the third row marked' });
+  });
+
   it('applies each effect once when the relay dies after sending and before marking rows sent', async () => {
     const runId = `relay-crash-${randomUUID()}`;
     const claimId = randomUUID();

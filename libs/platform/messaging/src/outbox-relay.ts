@@ -11,6 +11,11 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** How often to look for rows when no notification arrived (notifications are not durable). */
   readonly pollIntervalMs?: number;
+  /**
+   * How long a sent batch waits to be marked for the next rows to arrive, so that one statement marks it and reads
+   * them. New rows notify, so the wait never delays them; it only leaves a sent batch unmarked that long.
+   */
+  readonly markDelayMs?: number;
   /** Sent rows older than this are deleted. */
   readonly retentionHours?: number;
   /** Called after Kafka acknowledged a batch and before the rows are marked sent (metrics; fault injection in tests). */
@@ -39,6 +44,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retentionHours: number;
+  private readonly markDelayMs: number;
   private stopped = false;
   private running: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -54,6 +60,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.retentionHours = options.retentionHours ?? 72;
+    this.markDelayMs = options.markDelayMs ?? 50;
   }
 
   start(): void {
@@ -126,7 +133,15 @@ export class OutboxRelay {
         rows = await this.pending(client);
         continue;
       }
-      rows = await this.send(client, producer, rows);
+      const ahead = await this.send(client, producer, rows);
+      if (ahead) {
+        rows = ahead;
+        continue;
+      }
+      // Without a backlog, a flow's events come a few milliseconds apart: waiting that long for a notification
+      // lets one statement mark this batch and read the next instead of two. Also when stopping: marked, not resent.
+      await this.pause(this.markDelayMs);
+      rows = await this.markAndNext(client, rows);
     }
   }
 
@@ -143,10 +158,14 @@ export class OutboxRelay {
   }
 
   /**
-   * Sends the rows, then marks them sent and reads the next ones in the same statement (one round trip instead of
-   * two): the SELECT sees the table as before the UPDATE, so it leaves out the rows just marked.
+   * Sends the rows. Through a backlog, marks them and answers the next batch, read while Kafka acknowledged this one;
+   * otherwise answers nothing and leaves the marking to `markAndNext`.
    */
-  private async send(client: Client, producer: Producer, rows: OutboxRow[]): Promise<OutboxRow[]> {
+  private async send(
+    client: Client,
+    producer: Producer,
+    rows: OutboxRow[],
+  ): Promise<OutboxRow[] | undefined> {
     // A full batch means a backlog: the next batch (the rows after this one) is read while Kafka acknowledges this
     // one. A row committed late with a lower id waits for the next full scan: one after every few chained batches,
     // and whenever the backlog is gone.
@@ -188,6 +207,14 @@ export class OutboxRelay {
       // The backlog ends here: scan from the start, so a row committed late below the chain goes too.
       return ahead.length === this.batchSize ? ahead : this.pending(client);
     }
+    return undefined;
+  }
+
+  /**
+   * Marks sent rows and reads the next ones in the same statement (one round trip instead of two): the SELECT sees
+   * the table as before the UPDATE, so it leaves out the rows just marked.
+   */
+  private async markAndNext(client: Client, rows: OutboxRow[]): Promise<OutboxRow[]> {
     this.notified = false;
     const next = await client.query<OutboxRow>(
       `WITH marked AS (
@@ -210,6 +237,7 @@ export class OutboxRelay {
   }
 
   private pause(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.notified) {
       this.notified = false;
       return Promise.resolve();

@@ -99,6 +99,12 @@ export interface InboxConsumerOptions {
   readonly fromBeginning?: boolean;
   /** How long the group waits for a silent member before handing its partitions to others. */
   readonly sessionTimeoutMs?: number;
+  /**
+   * How often applied offsets are committed to Kafka (and on stop). Each commit is a request the broker writes to
+   * its offsets log; the inbox rows are the record of what was applied, so committing later only means a restart
+   * redelivers more events, which the inbox drops.
+   */
+  readonly commitIntervalMs?: number;
   readonly logger?: Logger;
   /** Called once when the consumer gives up (crashed more often than allowed while the broker answered). */
   readonly onFatal?: (reason: string) => void;
@@ -166,7 +172,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Consumes events and commands with these guarantees: the payload is checked against its contract (a bad message goes
  * straight to `<topic>.dlq`); the effect and the inbox row `(consumer, eventId)` commit in one transaction, so a
- * redelivery changes nothing; the offset is committed only after that commit; a failing handler is retried with
+ * redelivery changes nothing; the offset is committed only after that commit (every `commitIntervalMs`); a failing handler is retried with
  * backoff a bounded number of times and then dead-lettered, and the consumer moves on.
  */
 export class InboxConsumer {
@@ -176,6 +182,11 @@ export class InboxConsumer {
   private stateNow: ConsumerState = 'starting';
   private stopping = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private commitTimer: NodeJS.Timeout | undefined;
+  /** Offsets of events applied (their transactions committed) and not yet committed to Kafka, by topic and partition. */
+  private uncommitted = new Map<string, { topic: string; partition: number; offset: string }>();
+  private lastCommit = 0;
+  private committing: Promise<void> | undefined;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private readonly eventHandlers: ReadonlyMap<string, EventHandler>;
@@ -283,18 +294,19 @@ export class InboxConsumer {
       topics: [...this.options.topics],
       fromBeginning: this.options.fromBeginning ?? true,
     });
+    this.commitTimer ??= setInterval(() => void this.commitApplied(), this.commitIntervalMs).unref();
     await consumer.run({
-      autoCommit: true,
+      // Offsets are committed by commitApplied: kafkajs' own commit follows every batch, one request per event
+      // when events come one at a time.
+      autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({
-        batch,
-        resolveOffset,
-        heartbeat,
-        commitOffsetsIfNecessary,
-        isRunning,
-        isStale,
-      }) => {
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const messages = batch.messages;
+        let lastResolved: string | undefined;
+        const resolve = (offset: string) => {
+          resolveOffset(offset);
+          lastResolved = offset;
+        };
         for (let i = 0; i < messages.length;) {
           if (!isRunning() || isStale()) break;
           // A run of well-formed events this consumer handles is applied in one transaction (one commit instead
@@ -316,7 +328,7 @@ export class InboxConsumer {
               }
             } else if (result.index === 0) failure = result;
           }
-          if (done > 0) resolveOffset(messages[i + done - 1].offset);
+          if (done > 0) resolve(messages[i + done - 1].offset);
           i += done;
           if (done < Math.max(1, group.length)) {
             // One event alone, or each event of a run that failed as a whole, to find the one that fails.
@@ -325,21 +337,62 @@ export class InboxConsumer {
               if (k > 0 && (!isRunning() || isStale())) break;
               const message = messages[i];
               await this.process(batch.topic, batch.partition, message, heartbeat, failure?.error);
-              resolveOffset(message.offset);
+              resolve(message.offset);
               i += 1;
             }
           }
           await heartbeat();
         }
-        await commitOffsetsIfNecessary();
+        const last = lastResolved;
+        if (last !== undefined) {
+          this.uncommitted.set(`${batch.topic}:${batch.partition}`, {
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: String(BigInt(last) + 1n),
+          });
+          if (Date.now() - this.lastCommit >= this.commitIntervalMs) await this.commitApplied();
+        }
       },
     });
+  }
+
+  private get commitIntervalMs(): number {
+    return this.options.commitIntervalMs ?? 500;
+  }
+
+  /**
+   * Commits the offsets after the events applied so far, one request for every partition; a failed commit is kept
+   * for the next (a commit for a partition handed to another member meanwhile moves nothing past what was applied).
+   */
+  private async commitApplied(): Promise<void> {
+    if (this.committing) return this.committing;
+    const consumer = this.consumer;
+    if (!consumer || this.uncommitted.size === 0) return;
+    const offsets = [...this.uncommitted.values()];
+    this.uncommitted = new Map();
+    this.lastCommit = Date.now();
+    this.committing = consumer
+      .commitOffsets(offsets)
+      .catch((err: unknown) => {
+        for (const o of offsets) {
+          const key = `${o.topic}:${o.partition}`;
+          if (!this.uncommitted.has(key)) this.uncommitted.set(key, o);
+        }
+        this.options.logger?.warn({ err }, `consumer ${this.options.name} could not commit offsets yet`);
+      })
+      .finally(() => {
+        this.committing = undefined;
+      });
+    return this.committing;
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.commitTimer);
+    this.commitTimer = undefined;
     this.stateNow = 'stopped';
+    await this.commitApplied();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
   }

@@ -260,6 +260,51 @@ describe('outbox, relay and inbox on the real broker', () => {
     await waitFor(async () => (await sentAt('third')) !== null, { description: 'the third row marked' });
   });
 
+  it('commits applied offsets on an interval and on stop, not after every event', async () => {
+    const runId = `commits-${randomUUID()}`;
+    const key = randomUUID();
+    const group = `commits-${runId}`;
+    const admin = kafka.admin();
+    await admin.connect();
+    let partition = -1;
+    const handler: EventHandler = (event, ctx) => {
+      partition = ctx.partition;
+      return recordEffect(event, ctx.manager, runId);
+    };
+    /** The group's committed offset on the key's partition, if any. */
+    const committed = async (): Promise<number | undefined> => {
+      const [topic] = await admin.fetchOffsets({ groupId: group, topics: [Topics.CLAIMS_EVENTS] });
+      const offset = Number(topic.partitions.find((p) => p.partition === partition)?.offset ?? -1);
+      return offset >= 0 ? offset : undefined;
+    };
+    const applyOne = async (i: number) => {
+      await dataSource.transaction((manager) => publisher.publish(manager, reopened(key, `${runId}:${i}`)));
+      await waitFor(async () => (await effects(runId)).length === i + 1, { description: `effect ${i}` });
+    };
+    try {
+      relay();
+      // From the end of the topic: only this test's events.
+      const slow = await consumer(group, handler, { commitIntervalMs: 600_000, fromBeginning: false });
+      // The first run commits (nothing committed before it); the next ones, one event each, wait for the interval.
+      await applyOne(0);
+      await waitFor(async () => (await committed()) !== undefined, { description: 'the first commit' });
+      const first = (await committed())!;
+      for (let i = 1; i <= 3; i++) await applyOne(i);
+      expect(await committed()).toBe(first);
+      // Stopping commits what was applied: a successor starts after it.
+      await slow.stop();
+      expect(await committed()).toBe(first + 3);
+
+      // With a short interval the last one is committed with no event after it.
+      await consumer(group, handler, { commitIntervalMs: 100 });
+      await applyOne(4);
+      await waitFor(async () => (await committed()) === first + 4, { description: 'the last one committed' });
+      expect((await effects(runId)).map((e) => e.note)).toEqual([0, 1, 2, 3, 4].map((i) => `${runId}:${i}`));
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
   it('applies each effect once when the relay dies after sending and before marking rows sent', async () => {
     const runId = `relay-crash-${randomUUID()}`;
     const claimId = randomUUID();

@@ -172,8 +172,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Consumes events and commands with these guarantees: the payload is checked against its contract (a bad message goes
  * straight to `<topic>.dlq`); the effect and the inbox row `(consumer, eventId)` commit in one transaction, so a
- * redelivery changes nothing; the offset is committed only after that commit (every `commitIntervalMs`); a failing handler is retried with
- * backoff a bounded number of times and then dead-lettered, and the consumer moves on.
+ * redelivery changes nothing; the offset is committed only after that commit (every `commitIntervalMs`); a failing
+ * handler is retried with backoff a bounded number of times and then dead-lettered, and the consumer moves on.
  */
 export class InboxConsumer {
   private consumer: Consumer | undefined;
@@ -365,7 +365,8 @@ export class InboxConsumer {
    * for the next (a commit for a partition handed to another member meanwhile moves nothing past what was applied).
    */
   private async commitApplied(): Promise<void> {
-    if (this.committing) return this.committing;
+    // One commit at a time; what was applied while one was on its way goes in the next.
+    while (this.committing) await this.committing;
     const consumer = this.consumer;
     if (!consumer || this.uncommitted.size === 0) return;
     const offsets = [...this.uncommitted.values()];

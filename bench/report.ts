@@ -447,6 +447,12 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   they cover; a restart redelivers what the inbox then drops). The relays wait up to 50 ms for new rows before
   marking a sent batch, so one statement marks it and reads the next (the relays' plain reads per flow: 10.5 to
   6.3 in a quick run).
+- Dead rows: this machine's Postgres runs with autovacuum off (its \`conf.d/90-ci.conf\`), so the outbox tables were
+  never vacuumed, and every sent row (an update) left a dead entry in the partial index of unsent rows that the
+  relay reads. On fd0e8bb the relays' outbox statements took about 28 of the 69 ms of Postgres CPU per flow (sales'
+  mark-and-read alone 16.8 ms of execution per flow, 7.5 ms a statement, over some 25,000 dead rows). The bench now
+  vacuums the six outbox and inbox tables before each workload, as autovacuum would on a production server; a
+  production database wants autovacuum tuned for these queue tables (not done here).
 - Left, from the figures: a flow still costs about 100 transactions (it arrives one event at a time, so runs rarely
   form: each HTTP request and each event a service applies is a transaction of its own, with its BEGIN and COMMIT
   round trips, a quarter of its statements); per transaction, compliance reads its rule table and its chain's tip

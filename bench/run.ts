@@ -14,7 +14,7 @@ import { createKafka, ensureTopics } from '@insurer/platform-messaging';
 import { platformUrls, seedSales, storyClient, type Platform } from '@insurer/platform-scenarios';
 import { ServiceProcess, testEnvironment } from '@insurer/platform-testing';
 import { kafkaEndToEndP99, kafkaProducerPerf, pgbench, startBareServer } from './baselines';
-import { fixtures, ok, quietness, type Bench } from './context';
+import { fixtures, ok, quietness, vacuumQueues, type Bench } from './context';
 import { median } from './load';
 import { render, table } from './report';
 import { memorySampler } from './resources';
@@ -121,18 +121,20 @@ async function main(): Promise<void> {
       bareClaim,
     };
 
-    if (runs('reads')) await reads(b);
+    // Each workload starts on vacuumed queue tables (see vacuumQueues).
+    const fresh = () => vacuumQueues(db);
+    if (runs('reads')) await fresh().then(() => reads(b));
     const sampler = setInterval(() => sampleMemory('underLoadMb'), 1000);
-    if (runs('writes')) await writes(b);
+    if (runs('writes')) await fresh().then(() => writes(b));
     const flowsNeeded = runs('flows') || runs('latency') || runs('cost');
-    const issuePolicy = flowsNeeded ? await flows(b) : undefined;
+    const issuePolicy = flowsNeeded ? await fresh().then(() => flows(b)) : undefined;
     clearInterval(sampler);
-    if (issuePolicy && runs('latency')) await eventLatency(b, issuePolicy);
-    if (issuePolicy && runs('cost')) await flowCost(b, issuePolicy);
-    if (runs('consumers')) await consumers(b);
-    if (runs('burst')) await burst(b);
+    if (issuePolicy && runs('latency')) await fresh().then(() => eventLatency(b, issuePolicy));
+    if (issuePolicy && runs('cost')) await fresh().then(() => flowCost(b, issuePolicy));
+    if (runs('consumers')) await fresh().then(() => consumers(b));
+    if (runs('burst')) await fresh().then(() => burst(b));
     await waits.close();
-    if (runs('alone')) await claimsAlone(b);
+    if (runs('alone')) await fresh().then(() => claimsAlone(b));
     results.memory = memory;
     await bare.app.close();
     await bare.pool.end();

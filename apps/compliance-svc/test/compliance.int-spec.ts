@@ -230,14 +230,11 @@ describe('rules over the other services’ events', () => {
       customerId: holderId,
       rejectedAt: clock.now().toISOString(),
     });
-    await producer.event('sales.application-submitted', applicationId, {
-      ...eventFixtures['sales.application-submitted'],
+    await producer.event(
+      'sales.application-submitted',
       applicationId,
-      policyholderId: holderId,
-      payerId: spouseId,
-      payerRelationship: 'spouse',
-      submittedAt: clock.now().toISOString(),
-    });
+      spousePays(applicationId, holderId, spouseId),
+    );
     await waitFor(async () => (await alertsFor(holderId, 'AML_IDENTITY_THEN_PURCHASE')).length === 1, {
       description: 'the identity-then-purchase alert',
     });
@@ -248,17 +245,7 @@ describe('rules over the other services’ events', () => {
       policyholderId: holderId,
       payerId: spouseId,
     });
-    const paymentId = randomUUID();
-    await producer.event('contract.premium-paid', policyId, {
-      ...eventFixtures['contract.premium-paid'],
-      policyId,
-      paymentId,
-      payerId: spouseId,
-      payerIsPolicyholder: false,
-      amountFen: 2_000_000,
-      method: 'bank_transfer',
-      paidAt: clock.now().toISOString(),
-    });
+    await producer.event('contract.premium-paid', policyId, paidBy(spouseId, policyId, randomUUID()));
     // The payment is in the flow table once compliance has read it; no third-party alert for a stated spouse.
     await waitFor(
       async () =>
@@ -457,6 +444,32 @@ describe('cases', () => {
   });
 });
 
+/** An application whose premiums the policyholder's spouse pays, the relationship stated. */
+function spousePays(applicationId: string, holderId: string, spouseId: string) {
+  return {
+    ...eventFixtures['sales.application-submitted'],
+    applicationId,
+    policyholderId: holderId,
+    payerId: spouseId,
+    payerRelationship: 'spouse' as const,
+    submittedAt: clock.now().toISOString(),
+  };
+}
+
+/** A premium of 20,000 yuan by bank transfer from someone other than the policyholder. */
+function paidBy(payerId: string, policyId: string, paymentId: string) {
+  return {
+    ...eventFixtures['contract.premium-paid'],
+    policyId,
+    paymentId,
+    payerId,
+    payerIsPolicyholder: false,
+    amountFen: 2_000_000,
+    method: 'bank_transfer' as const,
+    paidAt: clock.now().toISOString(),
+  };
+}
+
 /** A raw envelope of the event's latest version, as another service would publish it. */
 function envelope<T extends EventType>(type: T, aggregateId: string, payload: EventOf<T>['payload']) {
   const eventId = randomUUID();
@@ -532,14 +545,11 @@ describe('a run of events applied at once', () => {
     const spouseId = randomUUID();
     const applicationId = randomUUID();
     const policyId = randomUUID();
-    await producer.event('sales.application-submitted', applicationId, {
-      ...eventFixtures['sales.application-submitted'],
+    await producer.event(
+      'sales.application-submitted',
       applicationId,
-      policyholderId: holderId,
-      payerId: spouseId,
-      payerRelationship: 'spouse',
-      submittedAt: clock.now().toISOString(),
-    });
+      spousePays(applicationId, holderId, spouseId),
+    );
     await waitFor(
       async () =>
         (
@@ -550,15 +560,7 @@ describe('a run of events applied at once', () => {
       { description: 'the application read' },
     );
     const payment = (paymentId: string) =>
-      envelope('contract.premium-paid', policyId, {
-        ...eventFixtures['contract.premium-paid'],
-        policyId,
-        paymentId,
-        payerId: spouseId,
-        payerIsPolicyholder: false,
-        amountFen: 2_000_000,
-        paidAt: clock.now().toISOString(),
-      });
+      envelope('contract.premium-paid', policyId, paidBy(spouseId, policyId, paymentId));
     const early = randomUUID();
     const late = randomUUID();
     // Paid, issued, paid again: one produce request under the policy's key, fetched as one run.

@@ -1,5 +1,5 @@
-import type { EntityManager, ObjectLiteral } from 'typeorm';
-import type { PrimaryKeyReader } from './primary-key-reader';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { PrimaryKeyReader } from './primary-key-reader';
 
 /**
  * Rows that never change once written, read by primary key once per process: a published product version, and the
@@ -15,6 +15,15 @@ export class ImmutableRows<T extends ObjectLiteral> {
     private readonly reader: PrimaryKeyReader<T>,
     private readonly keep: (row: T) => boolean = () => true,
   ) {}
+
+  /** The entity's rows, read through a primary-key reader of its own. */
+  static of<T extends ObjectLiteral>(
+    dataSource: DataSource,
+    target: EntityTarget<T>,
+    keep?: (row: T) => boolean,
+  ): ImmutableRows<T> {
+    return new ImmutableRows(new PrimaryKeyReader(dataSource, target), keep);
+  }
 
   /** The row by its key (in the order the entity declares its primary columns), as the caller's transaction sees it. */
   get(manager: EntityManager, ...key: (string | number)[]): Promise<T | null> {

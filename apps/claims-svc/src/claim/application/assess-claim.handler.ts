@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ImmutableRows, PrimaryKeyReader } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
-import {
-  ClaimsPolicyReplicaEntity,
-  ClaimsProductReplicaEntity,
-} from '../../replica/infrastructure/replica.entity';
+import { ClaimsPolicyReplicaEntity } from '../../replica/infrastructure/replica.entity';
 import { assess } from '../domain/claim';
 import { ClaimRepository } from '../infrastructure/claim.repository';
 import { viewOf } from './claim.view';
@@ -13,16 +9,11 @@ import { viewOf } from './claim.view';
 /** The payable amount step by step and the fraud score, from the claim, its policy's cover and the insured's claims. */
 @Injectable()
 export class AssessClaimHandler {
-  /** A product version never changes once published: read once per process. */
-  private readonly productReplica: ImmutableRows<ClaimsProductReplicaEntity>;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly claims: ClaimRepository,
     private readonly clock: Clock,
-  ) {
-    this.productReplica = new ImmutableRows(new PrimaryKeyReader(dataSource, ClaimsProductReplicaEntity));
-  }
+  ) {}
 
   async execute(claimId: string, assessor: string) {
     const now = this.clock.now();
@@ -31,7 +22,7 @@ export class AssessClaimHandler {
       const policy = await m.findOneOrFail(ClaimsPolicyReplicaEntity, {
         where: { policyId: claim.policyId },
       });
-      const product = await this.productReplica.get(m, policy.productCode, policy.productVersion);
+      const product = await this.claims.product(m, policy.productCode, policy.productVersion);
       // As findOneOrFail did: the claim's intake needed this version, so it is here.
       if (!product)
         throw new Error(`product ${policy.productCode} v${policy.productVersion} has not been received`);

@@ -2,12 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sealText } from '@insurer/platform-crypto';
-import { ImmutableRows, PrimaryKeyReader, inTransaction } from '@insurer/platform-database';
+import { PrimaryKeyReader, inTransaction } from '@insurer/platform-database';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
-import {
-  ClaimsPolicyReplicaEntity,
-  ClaimsProductReplicaEntity,
-} from '../../replica/infrastructure/replica.entity';
+import { ClaimsPolicyReplicaEntity } from '../../replica/infrastructure/replica.entity';
 import { reportClaim } from '../domain/claim';
 import { checkIntake, type CauseOfDeath, type ClaimType } from '../domain/intake';
 import { ClaimEntity } from '../infrastructure/claim.entity';
@@ -31,12 +28,8 @@ export interface ReportInput {
 /** First notice of a claim, from REST or an integrator's command (then inside the delivery's transaction). */
 @Injectable()
 export class ReportClaimHandler {
-  /**
-   * Intake reads two replicas: the policy in one statement, no query builder; the product version (never changed once
-   * published, its definition large JSON) once per process.
-   */
+  /** Intake reads the policy replica in one statement, no query builder (the product version through the repository). */
   private readonly policyReplica: PrimaryKeyReader<ClaimsPolicyReplicaEntity>;
-  private readonly productReplica: ImmutableRows<ClaimsProductReplicaEntity>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,7 +38,6 @@ export class ReportClaimHandler {
     @Inject(CLAIMS_SETTINGS) private readonly settings: ClaimsSettings,
   ) {
     this.policyReplica = new PrimaryKeyReader(dataSource, ClaimsPolicyReplicaEntity);
-    this.productReplica = new ImmutableRows(new PrimaryKeyReader(dataSource, ClaimsProductReplicaEntity));
   }
 
   async execute(input: ReportInput, actor: ClaimActor, within?: EntityManager): Promise<ClaimView> {
@@ -53,9 +45,7 @@ export class ReportClaimHandler {
     return inTransaction(this.dataSource, within, async (m) => {
       const policy = await this.policyReplica.findIn(m, input.policyId);
       assertMayReport(actor, policy, input);
-      const product = policy
-        ? await this.productReplica.get(m, policy.productCode, policy.productVersion)
-        : null;
+      const product = policy ? await this.claims.product(m, policy.productCode, policy.productVersion) : null;
       const intake = checkIntake(
         policy && {
           insuredId: policy.insuredId,

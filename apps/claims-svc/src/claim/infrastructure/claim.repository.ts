@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
-import { PrimaryKeyReader, RowWriter, valuesList } from '@insurer/platform-database';
+import { ImmutableRows, PrimaryKeyReader, RowWriter, valuesList } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import type { ClaimState, Decided, HistoryLine, TimerChange } from '../domain/claim';
 import { timerDueOn, type TimerKind } from '../domain/statutory-timers';
+import { ClaimsProductReplicaEntity } from '../../replica/infrastructure/replica.entity';
 import { ClaimDocumentEntity, ClaimEntity, ClaimTimerEntity } from './claim.entity';
 
 /**
@@ -20,6 +21,8 @@ export class ClaimRepository {
   /** POST /claims is the hottest write: statements made once from the metadata, no query builder either. */
   private readonly rows: RowWriter<ClaimEntity>;
   private readonly timers: RowWriter<ClaimTimerEntity>;
+  /** Product versions never change once published (their definitions are large JSON): read once per process. */
+  private readonly products: ImmutableRows<ClaimsProductReplicaEntity>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,6 +32,16 @@ export class ClaimRepository {
     this.byId = new PrimaryKeyReader(dataSource, ClaimEntity);
     this.rows = new RowWriter(dataSource, ClaimEntity);
     this.timers = new RowWriter(dataSource, ClaimTimerEntity);
+    this.products = ImmutableRows.of(dataSource, ClaimsProductReplicaEntity);
+  }
+
+  /** The product version a policy was sold on, as received from sales; null while it has not been. */
+  product(
+    m: EntityManager,
+    productCode: string,
+    version: number,
+  ): Promise<ClaimsProductReplicaEntity | null> {
+    return this.products.get(m, productCode, version);
   }
 
   async find(claimId: string): Promise<ClaimEntity> {

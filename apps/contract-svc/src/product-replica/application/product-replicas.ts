@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProductDefinition } from '@insurer/contracts';
-import { ImmutableRows, PrimaryKeyReader } from '@insurer/platform-database';
+import { ImmutableRows } from '@insurer/platform-database';
 import { ProductReplicaEntity } from '../infrastructure/product-replica.entity';
 
 /**
@@ -13,7 +13,7 @@ export class ProductReplicas {
   private readonly versions: ImmutableRows<ProductReplicaEntity>;
 
   constructor(dataSource: DataSource) {
-    this.versions = new ImmutableRows(new PrimaryKeyReader(dataSource, ProductReplicaEntity));
+    this.versions = ImmutableRows.of(dataSource, ProductReplicaEntity);
   }
 
   /** The version's definition, or null while it has not been received. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProductDefinition } from '@insurer/contracts';
-import { ImmutableRows, PrimaryKeyReader } from '@insurer/platform-database';
+import { ImmutableRows } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -40,10 +40,7 @@ export class ProductService {
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
   ) {
-    this.published = new ImmutableRows(
-      new PrimaryKeyReader(dataSource, ProductVersionEntity),
-      (p) => p.status === 'published',
-    );
+    this.published = ImmutableRows.of(dataSource, ProductVersionEntity, (p) => p.status === 'published');
   }
 
   async create(input: NewProductVersion, actor: string): Promise<ProductVersionEntity> {

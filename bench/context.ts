@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
-import type { Role } from '@insurer/platform-auth';
+import { signLocalToken, type Role } from '@insurer/platform-auth';
 import { EVENT_TOPICS, Topics } from '@insurer/contracts';
 import {
   otpFromLog,
@@ -136,7 +136,46 @@ export async function fixtures(b: FixtureContext): Promise<Pick<Bench, 'stories'
       description: 'the policy replicas',
     },
   );
+  await completeReturnVisits(db, urls, env.jwtSecret, policies);
   return { stories, policies, today };
+}
+
+/**
+ * The claims fixtures' policies took effect 200 days ago, so sales schedules each one's return visit already overdue;
+ * left alone, its sweep (100 a minute) and compliance's alerts would run inside whichever workload's window they fell
+ * in. A policy that old had its visit long ago: the fixture records each one through sales' API before measuring.
+ */
+async function completeReturnVisits(
+  db: Pool,
+  urls: Platform,
+  jwtSecret: string,
+  policies: readonly { policyId: string }[],
+): Promise<void> {
+  const ids = policies.map((p) => p.policyId);
+  await waitFor(
+    async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM sales.return_visit WHERE policy_id = ANY($1)`, [ids]))
+        .rows[0].n === ids.length,
+    { timeoutMs: 120_000, description: "sales' return visits of the claims fixtures" },
+  );
+  const authorization = `Bearer ${signLocalToken({ sub: 'bench', roles: ['service_rep'], secret: jwtSecret })}`;
+  const open = await db.query<{ visit_id: string }>(
+    `SELECT visit_id FROM sales.return_visit WHERE policy_id = ANY($1) AND status <> 'completed'`,
+    [ids],
+  );
+  for (const { visit_id: visitId } of open.rows) {
+    const res = await fetch(`${urls.sales}/return-visits/${visitId}/outcome`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        reached: true,
+        identityConfirmed: true,
+        termsUnderstood: true,
+        wantsToWithdraw: false,
+      }),
+    });
+    if (!res.ok) throw new Error(`return visit ${visitId}: ${res.status} ${await res.text()}`);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER, PeriodicJob, ScheduledJob } from '@insurer/platform-runtime';
 import { AuditService } from './audit/application/audit.service';
+import { ChainHead } from './audit/application/chain-head';
 import { AssignCaseHandler } from './cases/application/assign-case.handler';
 import { CaseQueries } from './cases/application/case.queries';
 import { CaseRepository } from './cases/application/case.repository';
@@ -46,6 +47,7 @@ export class ComplianceModule {
       ],
       providers: [
         AuditService,
+        ChainHead,
         RuleTable,
         AlertRaiser,
         MonitoringService,

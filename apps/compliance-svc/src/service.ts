@@ -7,6 +7,7 @@ import { SalespersonTrainingYears1765000000000 } from './database/migrations/176
 import { SurrenderRefundRule1765400000000 } from './database/migrations/1765400000000-SurrenderRefundRule';
 import { AmlInFull1765500000000 } from './database/migrations/1765500000000-AmlInFull';
 import { AlertSource1765600000000 } from './database/migrations/1765600000000-AlertSource';
+import { AuditTipRuleGeneration1765700000000 } from './database/migrations/1765700000000-AuditTipRuleGeneration';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -44,6 +45,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       SurrenderRefundRule1765400000000,
       AmlInFull1765500000000,
       AlertSource1765600000000,
+      AuditTipRuleGeneration1765700000000,
     ],
   },
   imports: (config) => [

@@ -21,7 +21,7 @@ import { ManualClock, addDays, shanghaiDate } from '@insurer/platform-time';
 import type { ComplianceConfig } from '../src/compliance-config';
 import { DepartureNoticeJob } from '../src/compliance.module';
 import { service } from '../src/service';
-import { GENESIS_HASH, canonicalJson, entryHash } from '../src/audit/domain/hash-chain';
+import { canonicalJson, entryHash } from '../src/audit/domain/hash-chain';
 
 const env = testEnvironment();
 const kafka = createKafka({ clientId: 'compliance-svc-test', brokers: env.kafkaBrokers.split(',') });
@@ -358,6 +358,38 @@ describe('rules over the other services’ events', () => {
     expect(after.versions.at(-2).effectiveTo).toBe(addDays(from, -1));
     expect((await api.put('/rules/FREQUENT_CHANGES', { effectiveFrom: from }, officer)).status).toBe(422);
   });
+
+  it('judges the next event by the rule table as it now stands, also when it was changed by hand', async () => {
+    const saleAbove = async () => {
+      const customerId = randomUUID();
+      await producer.event('sales.application-submitted', randomUUID(), {
+        ...eventFixtures['sales.application-submitted'],
+        applicationId: randomUUID(),
+        policyholderId: customerId,
+        productRiskGrade: 'R4',
+        customerRiskLevel: 'C2',
+        riskLevelValidUntil: addDays(today(), 100),
+        submittedAt: clock.now().toISOString(),
+      });
+      const [raised] = await events.waitFor(
+        ofType('compliance.alert-raised', (p) => (p.subject as { id: string }).id === customerId),
+      );
+      return payloadOf(raised);
+    };
+    // The service has read the table for this alert and keeps it.
+    expect(await saleAbove()).toMatchObject({ ruleId: 'SALE_ABOVE_RISK_LEVEL', severity: 'high' });
+    const version = `SELECT max(version) FROM compliance.rule_version WHERE rule_id = 'SALE_ABOVE_RISK_LEVEL'`;
+    await db.query(
+      `UPDATE compliance.rule_version SET severity = 'critical' WHERE rule_id = 'SALE_ABOVE_RISK_LEVEL' AND version = (${version})`,
+    );
+    try {
+      expect(await saleAbove()).toMatchObject({ ruleId: 'SALE_ABOVE_RISK_LEVEL', severity: 'critical' });
+    } finally {
+      await db.query(
+        `UPDATE compliance.rule_version SET severity = 'high' WHERE rule_id = 'SALE_ABOVE_RISK_LEVEL' AND version = (${version})`,
+      );
+    }
+  });
 });
 
 describe('money owed after a surrender (Art. 47)', () => {
@@ -620,9 +652,7 @@ describe('the audit chain', () => {
     // The sixth is in the log already (as after a redelivery to another inbox), linked at the tip.
     const already = envelopes[5];
     await db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.audit_log'))`);
-      const [tip] = await m.query(`SELECT hash FROM compliance.audit_log ORDER BY seq DESC LIMIT 1`);
-      const prev = tip?.hash ?? GENESIS_HASH;
+      const [{ hash: prev }] = await m.query(`SELECT hash FROM compliance.audit_tip FOR UPDATE`);
       const canonical = canonicalJson(already);
       await m.query(
         `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)

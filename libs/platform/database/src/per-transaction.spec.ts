@@ -21,4 +21,14 @@ describe('PerTransaction', () => {
     const global = manager(false);
     expect([await value.get(global), await value.get(global)]).toEqual([1, 2]);
   });
+
+  it('tells what a transaction has read, without reading it', async () => {
+    const value = new PerTransaction(async () => 'read');
+    const open = manager(true);
+    expect(value.peek(open)).toBeUndefined();
+    await value.get(open);
+    expect(await value.peek(open)).toBe('read');
+    expect(value.peek(manager(true))).toBeUndefined();
+    expect(value.peek(manager(false))).toBeUndefined();
+  });
 });

@@ -26,4 +26,9 @@ export class PerTransaction<T> {
     }
     return value;
   }
+
+  /** The value if this transaction has read it already, without reading it. */
+  peek(manager: EntityManager): Promise<T> | undefined {
+    return isInTransaction(manager) ? this.values.get(manager) : undefined;
+  }
 }

@@ -3,22 +3,25 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
 import { isInTransaction, valuesList } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
-import { GENESIS_HASH, canonicalJson, entryHash, verifyChain, type ChainVerdict } from '../domain/hash-chain';
+import { canonicalJson, entryHash, verifyChain, type ChainVerdict } from '../domain/hash-chain';
+import { ChainHead } from './chain-head';
 
 /**
  * The tamper-evident audit log (manual 6.4): every consumed event, in order, each entry carrying the SHA-256 of its
- * canonical JSON and of the entry before it. Appends take a transaction-scoped lock so the chain has one order even
- * with several consumers; a redelivered event is already in the log and is not appended twice.
+ * canonical JSON and of the entry before it. Appends lock the chain's tip row until their transaction ends, so the
+ * chain has one order even with several consumers; a trigger moves the tip with every insert. A redelivered event is
+ * already in the log and is not appended twice.
  */
 @Injectable()
 export class AuditService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly head: ChainHead,
   ) {}
 
   /**
-   * The chain's last hash as each open transaction left it. The lock below is held until that transaction ends, so
+   * The chain's last hash as each open transaction left it. The head's lock is held until that transaction ends, so
    * the consumer's later appends in it (a fetched run of events is applied in one) need neither the lock again nor
    * a read of the tip. A new transaction, also after a rollback, is a new manager and starts from the table.
    */
@@ -37,13 +40,7 @@ export class AuditService {
     if (events.length === 0) return;
     const inTransaction = isInTransaction(m);
     let prev = inTransaction ? this.tips.get(m) : undefined;
-    if (prev === undefined) {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('compliance.audit_log'))`);
-      const [last] = (await m.query(`SELECT hash FROM compliance.audit_log ORDER BY seq DESC LIMIT 1`)) as {
-        hash: string;
-      }[];
-      prev = last?.hash ?? GENESIS_HASH;
-    }
+    prev ??= await this.head.lockedTip(m);
     const recordedAt = this.clock.now();
     const rows: unknown[][] = [];
     let tip = prev;

@@ -1,20 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { PerTransaction } from '@insurer/platform-database';
+import { ChainHead } from '../../audit/application/chain-head';
 import { isEffective, type RuleVersion } from '../domain/rules';
 import { RuleVersionEntity } from '../infrastructure/monitoring.entity';
 
-/** The versioned rule table as of a day. */
+/**
+ * The versioned rule table as of a day. The process keeps the table's rows with the generation they were read at and
+ * reads them again when a transaction finds the generation moved (a trigger moves it with every write to the table),
+ * so a rule change, by this replica, another or by hand, is seen by the next transaction, as when every transaction
+ * read the table.
+ */
 @Injectable()
 export class RuleTable {
-  /** Read once per transaction: a fetched run of events is judged by the table as it began. */
-  private readonly rows = new PerTransaction((m) =>
-    m.find(RuleVersionEntity, { order: { ruleId: 'ASC', version: 'DESC' } }),
-  );
+  private kept?: { readonly generation: string; readonly rows: Promise<readonly RuleVersionEntity[]> };
+
+  constructor(private readonly head: ChainHead) {}
+
+  private async rows(m: EntityManager): Promise<readonly RuleVersionEntity[]> {
+    const generation = await this.head.ruleGeneration(m);
+    if (this.kept?.generation !== generation) {
+      const rows = m.find(RuleVersionEntity, { order: { ruleId: 'ASC', version: 'DESC' } });
+      this.kept = { generation, rows };
+      // A failed read is not kept: the next transaction reads again.
+      rows.catch(() => {
+        if (this.kept?.rows === rows) this.kept = undefined;
+      });
+    }
+    return this.kept.rows;
+  }
 
   /** Every rule's version in effect on a date. */
   async rulesOn(m: EntityManager, day: string): Promise<RuleVersion[]> {
-    const rows = await this.rows.get(m);
+    const rows = await this.rows(m);
     const seen = new Set<string>();
     const out: RuleVersion[] = [];
     for (const r of rows) {

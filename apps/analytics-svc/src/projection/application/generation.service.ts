@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENT_TOPICS } from '@insurer/contracts';
-import { PerTransaction } from '@insurer/platform-database';
 import { InboxConsumer, KafkaClient } from '@insurer/platform-messaging';
 import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
 import { ProjectionService } from './projection.service';
@@ -37,18 +36,6 @@ export class GenerationService implements OnApplicationShutdown {
     private readonly projections: ProjectionService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
-
-  /** The generations every event goes into, read once per transaction (a fetched run of events shares one). */
-  private readonly writableGenerations = new PerTransaction(async (m) => {
-    const rows: { generation: number }[] = await m.query(
-      `SELECT generation FROM analytics.projection_generation WHERE status IN ('active', 'building') ORDER BY generation`,
-    );
-    return rows.map((r) => r.generation);
-  });
-
-  writable(m: EntityManager): Promise<number[]> {
-    return this.writableGenerations.get(m);
-  }
 
   async active(m: EntityManager = this.dataSource.manager): Promise<number> {
     const [row] = await m.query(

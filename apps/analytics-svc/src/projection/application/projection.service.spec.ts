@@ -6,8 +6,9 @@ import { ProjectionService } from './projection.service';
 type Row = Record<string, unknown>;
 
 /**
- * A stand-in for Postgres that runs the projection's upserts on tables in memory: enough of INSERT ... VALUES ...
- * ON CONFLICT (generation, key) DO UPDATE SET / DO NOTHING to compare a run applied at once with its events one by one.
+ * A stand-in for Postgres that runs the projection's upserts on tables in memory: enough of INSERT ... SELECT from the
+ * rows' JSON into the named generations ... ON CONFLICT (generation, key) DO UPDATE SET / DO NOTHING to compare a run
+ * applied at once with its events one by one.
  */
 function memoryDatabase() {
   const tables = new Map<string, Map<string, Row>>();
@@ -17,16 +18,22 @@ function memoryDatabase() {
       statements.push(sql);
       const [, table, list] = /INSERT INTO analytics\.(\w+) \(([^)]*)\)/.exec(sql) ?? [];
       const [, key] = /ON CONFLICT \(generation, (\w+)\)/.exec(sql) ?? [];
-      const columns = list.split(',').map((c) => c.trim());
+      const columns = list
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== 'generation');
       const update = sql.includes('DO UPDATE');
       const rows = tables.get(table) ?? new Map<string, Row>();
       tables.set(table, rows);
-      for (let i = 0; i < params.length; i += columns.length) {
-        const values = Object.fromEntries(columns.map((c, k) => [c, params[i + k]]));
-        const id = `${String(values.generation)}:${String(values[key])}`;
-        const existing = rows.get(id);
-        if (!existing) rows.set(id, values);
-        else if (update) Object.assign(existing, values);
+      const [json, generations] = params as [string, number[]];
+      for (const generation of generations) {
+        for (const written of JSON.parse(json) as Row[]) {
+          const values: Row = { generation, ...Object.fromEntries(columns.map((c) => [c, written[c]])) };
+          const id = `${String(values.generation)}:${String(values[key])}`;
+          const existing = rows.get(id);
+          if (!existing) rows.set(id, values);
+          else if (update) Object.assign(existing, values);
+        }
       }
       return [];
     },

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
-import { valuesList } from '@insurer/platform-database';
 import { shanghaiDate } from '@insurer/platform-time';
 
 const day = (instant: string) => shanghaiDate(new Date(instant));
+
+/**
+ * Which generations a statement writes: those named (a rebuild's replay), or `writable`, resolved by each statement
+ * itself from `projection_generation`: the active generation and any being built (the live consumer). Resolved in the
+ * statement, it costs no read of its own; a rebuild that starts meanwhile gets the event from its replay anyway, since
+ * its replay runs to the offsets the topics had after its generation was committed.
+ */
+export type Generations = readonly number[] | 'writable';
 
 /**
  * Applies one event to the read models of the given generations. Every statement is an upsert that sets only the
@@ -13,24 +20,20 @@ const day = (instant: string) => shanghaiDate(new Date(instant));
  */
 @Injectable()
 export class ProjectionService {
-  async apply(m: EntityManager, event: DomainEvent, generations: readonly number[]): Promise<void> {
+  async apply(m: EntityManager, event: DomainEvent, generations: Generations): Promise<void> {
     await this.applyAll(m, [event], generations);
   }
 
   /** A run of events at once: their upserts gathered into one statement per table and column set (see Upserts). */
-  async applyAll(
-    m: EntityManager,
-    events: readonly DomainEvent[],
-    generations: readonly number[],
-  ): Promise<void> {
-    const upserts = new Upserts(m);
-    for (const event of events) for (const g of generations) await this.applyTo(upserts, event, g);
+  async applyAll(m: EntityManager, events: readonly DomainEvent[], generations: Generations): Promise<void> {
+    const upserts = new Upserts(m, generations);
+    for (const event of events) await this.applyTo(upserts, event);
     await upserts.flush();
   }
 
-  private async applyTo(upserts: Upserts, event: DomainEvent, g: number): Promise<void> {
+  private async applyTo(upserts: Upserts, event: DomainEvent): Promise<void> {
     const upsert = (table: string, key: string, values: Record<string, unknown>) =>
-      upserts.add(table, key, g, values);
+      upserts.add(table, key, values);
     switch (event.type) {
       case 'sales.quote-issued': {
         const q = event.payload;
@@ -208,17 +211,20 @@ export class ProjectionService {
 class Upserts {
   private readonly statements = new Map<
     string,
-    { table: string; key: string; columns: string[]; rows: Map<string, unknown[]> }
+    { table: string; key: string; columns: string[]; rows: Map<string, Record<string, unknown>> }
   >();
   /** Which statement each row's pending upsert is in. */
   private readonly rows = new Map<string, string>();
 
-  constructor(private readonly m: EntityManager) {}
+  constructor(
+    private readonly m: EntityManager,
+    private readonly generations: Generations,
+  ) {}
 
-  async add(table: string, key: string, generation: number, values: Record<string, unknown>): Promise<void> {
+  async add(table: string, key: string, values: Record<string, unknown>): Promise<void> {
     const columns = Object.keys(values);
     const shape = `${table}(${columns.join(',')})`;
-    const row = `${table}:${generation}:${String(values[key])}`;
+    const row = `${table}:${String(values[key])}`;
     const pendingIn = this.rows.get(row);
     if (pendingIn !== undefined && pendingIn !== shape) await this.flush();
     let statement = this.statements.get(shape);
@@ -226,18 +232,28 @@ class Upserts {
       statement = { table, key, columns, rows: new Map() };
       this.statements.set(shape, statement);
     }
-    statement.rows.set(row, [generation, ...Object.values(values)]);
+    statement.rows.set(row, values);
     this.rows.set(row, shape);
   }
 
+  /**
+   * One statement per table and column set: the rows go as one JSON array, typed by the table's own row type, and
+   * each is written into every generation the statement resolves.
+   */
   async flush(): Promise<void> {
+    const writable = this.generations === 'writable';
+    const into = writable
+      ? `analytics.projection_generation g WHERE g.status IN ('active', 'building')`
+      : `unnest($2::int[]) AS g(generation) WHERE true`;
     for (const { table, key, columns, rows } of this.statements.values()) {
-      const { sql, params } = valuesList([...rows.values()]);
       const set = columns.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`);
+      const json = JSON.stringify([...rows.values()]);
       await this.m.query(
-        `INSERT INTO analytics.${table} (generation, ${columns.join(', ')}) VALUES ${sql}
+        `INSERT INTO analytics.${table} (generation, ${columns.join(', ')})
+         SELECT g.generation, ${columns.map((c) => `r.${c}`).join(', ')}
+           FROM jsonb_populate_recordset(NULL::analytics.${table}, $1::jsonb) r, ${into}
          ON CONFLICT (generation, ${key}) ${set.length ? `DO UPDATE SET ${set.join(', ')}` : 'DO NOTHING'}`,
-        params,
+        writable ? [json] : [json, [...this.generations]],
       );
     }
     this.statements.clear();

@@ -105,6 +105,11 @@ export interface InboxConsumerOptions {
    * redelivers more events, which the inbox drops.
    */
   readonly commitIntervalMs?: number;
+  /**
+   * Partitions whose fetched batches are handled at once (kafkajs' `partitionsConsumedConcurrently`, default 4). Runs of
+   * events that arrive together from several partitions are applied in one transaction (see `RunsTogether`).
+   */
+  readonly partitionsAtOnce?: number;
   readonly logger?: Logger;
   /** Called once when the consumer gives up (crashed more often than allowed while the broker answered). */
   readonly onFatal?: (reason: string) => void;
@@ -145,6 +150,15 @@ interface GroupFailure {
   readonly index: number;
   readonly error: unknown;
   readonly run?: number;
+  /** Which part of a transaction of several partitions' runs failed (see RunsTogether). */
+  readonly part?: number;
+}
+
+/** A partition's run of events, waiting to be applied. */
+export interface Part {
+  readonly topic: string;
+  readonly partition: number;
+  readonly group: readonly Handled[];
 }
 
 /** Carries which event of a group failed out of the group's transaction. */
@@ -152,7 +166,8 @@ class HandlerFailed extends Error {
   constructor(
     readonly index: number,
     readonly error: unknown,
-    readonly run?: number,
+    readonly run: number | undefined,
+    readonly part: number,
   ) {
     super('handler failed');
   }
@@ -192,6 +207,10 @@ export class InboxConsumer {
   private readonly eventHandlers: ReadonlyMap<string, EventHandler>;
   private readonly batchEventHandlers: ReadonlyMap<string, BatchEventHandler>;
   private readonly commandHandlers: ReadonlyMap<string, CommandHandler>;
+  private readonly together = new RunsTogether(
+    (parts) => this.applyParts(parts),
+    (part) => (part.group.length > 1 ? this.applyGroup(part.topic, part.partition, part.group) : undefined),
+  );
 
   constructor(private readonly options: InboxConsumerOptions) {
     this.maxAttempts = options.maxAttempts ?? 5;
@@ -299,6 +318,7 @@ export class InboxConsumer {
       // Offsets are committed by commitApplied: kafkajs' own commit follows every batch, one request per event
       // when events come one at a time.
       autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsAtOnce ?? 4,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const messages = batch.messages;
@@ -315,8 +335,11 @@ export class InboxConsumer {
           const group = this.handledRun(batch.topic, messages, i);
           let done = 0;
           let failure: GroupFailure | undefined;
-          if (group.length > 1) {
-            const result = await this.applyGroup(batch.topic, batch.partition, group);
+          // Undefined for a lone event that went alone: it takes the path below, with its retries.
+          const result = group.length
+            ? await this.together.apply({ topic: batch.topic, partition: batch.partition, group })
+            : undefined;
+          if (result !== undefined) {
             if (result === true) done = group.length;
             else if (result.index > 0) {
               // The events before the failing one succeeded: apply them again on their own, then the failing one
@@ -460,96 +483,107 @@ export class InboxConsumer {
    * Applies a run of events with their inbox rows in one transaction. On a failure nothing is written and the answer
    * names the event whose handler failed (index -1 when the transaction itself failed).
    */
-  private async applyGroup(
+  private applyGroup(
     topic: string,
     partition: number,
     group: readonly Handled[],
   ): Promise<true | GroupFailure> {
-    const outcomes: ('applied' | 'duplicate' | 'skipped')[] = [];
+    return this.applyParts([{ topic, partition, group }]);
+  }
+
+  /**
+   * Applies the runs of one or more partitions with their inbox rows in one transaction. On a failure nothing is
+   * written; the answer names the part whose handler failed and the event's index within that part's run.
+   */
+  private async applyParts(parts: readonly Part[]): Promise<true | GroupFailure> {
+    const outcomes = parts.map((): ('applied' | 'duplicate' | 'skipped')[] => []);
     const report = () =>
-      group.forEach(({ event }, k) => {
-        const outcome = outcomes[k];
-        if (outcome === 'skipped')
-          this.options.onOutcome?.(topic, event.type, 'skipped', event.eventId, 'not_handled');
-        else this.options.onOutcome?.(topic, event.type, outcome, event.eventId);
-      });
-    if (!group.some((h) => h.handler)) {
+      parts.forEach(({ topic, group }, p) =>
+        group.forEach(({ event }, k) => {
+          const outcome = outcomes[p][k];
+          if (outcome === 'skipped')
+            this.options.onOutcome?.(topic, event.type, 'skipped', event.eventId, 'not_handled');
+          else this.options.onOutcome?.(topic, event.type, outcome, event.eventId);
+        }),
+      );
+    if (!parts.some((part) => part.group.some((h) => h.handler))) {
       // Nothing here handles any of them: no transaction at all.
-      outcomes.push(...group.map(() => 'skipped' as const));
+      parts.forEach((part, p) => outcomes[p].push(...part.group.map(() => 'skipped' as const)));
       report();
       return true;
     }
     try {
       await this.options.dataSource.transaction(async (manager) => {
-        // Every inbox row of the group in one statement; an event is new if its row was written now.
-        const fresh = await this.recordRunInInbox(manager, topic, partition, group);
-        for (let k = 0; k < group.length;) {
-          const { message, event, handler, batch } = group[k];
-          if (!handler) {
-            outcomes[k++] = 'skipped';
-            continue;
-          }
-          // A repeated id within the group is new once: the first occurrence takes it.
-          if (!fresh.delete(event.eventId.toLowerCase())) {
-            outcomes[k++] = 'duplicate';
-            continue;
-          }
-          const ctx = { manager, topic, partition, offset: message.offset, attempt: 1 };
-          if (batch) {
-            const start = k;
-            const events = [event];
-            for (k += 1; k < group.length && group[k].batch === batch; k += 1) {
-              if (!fresh.delete(group[k].event.eventId.toLowerCase())) break;
-              events.push(group[k].event);
+        // Every inbox row of every part in one statement; an event is new if its row was written now.
+        const fresh = await this.recordRunInInbox(manager, parts);
+        for (const [p, { topic, partition, group }] of parts.entries()) {
+          const done = outcomes[p];
+          for (let k = 0; k < group.length;) {
+            const { message, event, handler, batch } = group[k];
+            if (!handler) {
+              done[k++] = 'skipped';
+              continue;
             }
-            const last = { ...ctx, offset: group[k - 1].message.offset };
+            // A repeated id within the group is new once: the first occurrence takes it.
+            if (!fresh.delete(event.eventId.toLowerCase())) {
+              done[k++] = 'duplicate';
+              continue;
+            }
+            const ctx = { manager, topic, partition, offset: message.offset, attempt: 1 };
+            if (batch) {
+              const start = k;
+              const events = [event];
+              for (k += 1; k < group.length && group[k].batch === batch; k += 1) {
+                if (!fresh.delete(group[k].event.eventId.toLowerCase())) break;
+                events.push(group[k].event);
+              }
+              const last = { ...ctx, offset: group[k - 1].message.offset };
+              try {
+                await batch(events, last);
+              } catch (error) {
+                if (events.length === 1) throw new HandlerFailed(start, error, undefined, p);
+                throw new HandlerFailed(start, undefined, events.length, p);
+              }
+              done.fill('applied', start, k);
+              continue;
+            }
             try {
-              await batch(events, last);
+              await runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () =>
+                handler(event, ctx),
+              );
             } catch (error) {
-              if (events.length === 1) throw new HandlerFailed(start, error);
-              throw new HandlerFailed(start, undefined, events.length);
+              throw new HandlerFailed(k, error, undefined, p);
             }
-            outcomes.fill('applied', start, k);
-            continue;
+            done[k++] = 'applied';
           }
-          try {
-            await runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () =>
-              handler(event, ctx),
-            );
-          } catch (error) {
-            throw new HandlerFailed(k, error);
-          }
-          outcomes[k++] = 'applied';
         }
       });
     } catch (err) {
       return err instanceof HandlerFailed
-        ? { index: err.index, error: err.error, run: err.run }
+        ? { index: err.index, error: err.error, run: err.run, part: err.part }
         : { index: -1, error: err };
     }
     report();
     return true;
   }
 
-  /** Writes the inbox rows of a group's handled events at once; answers the ids that were new to this consumer. */
-  private async recordRunInInbox(
-    manager: EntityManager,
-    topic: string,
-    partition: number,
-    group: readonly Handled[],
-  ): Promise<Set<string>> {
-    const handled = group.filter((h) => h.handler);
+  /** Writes the inbox rows of the parts' handled events at once; answers the ids that were new to this consumer. */
+  private async recordRunInInbox(manager: EntityManager, parts: readonly Part[]): Promise<Set<string>> {
+    const handled = parts.flatMap(({ topic, partition, group }) =>
+      group.filter((h) => h.handler).map((h) => ({ topic, partition, h })),
+    );
     if (handled.length === 0) return new Set();
     const rows: { event_id: string }[] = await manager.query(
       `INSERT INTO "${this.options.schema}".inbox (consumer, event_id, topic, kafka_partition, kafka_offset)
-       SELECT $1, e.id, $2, $3, e.kafka_offset FROM unnest($4::uuid[], $5::bigint[]) AS e(id, kafka_offset)
+       SELECT $1, e.id, e.topic, e.kafka_partition, e.kafka_offset
+         FROM unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[]) AS e(id, topic, kafka_partition, kafka_offset)
        ON CONFLICT DO NOTHING RETURNING event_id`,
       [
         this.options.name,
-        topic,
-        partition,
-        handled.map((h) => h.event.eventId),
-        handled.map((h) => h.message.offset),
+        handled.map((r) => r.h.event.eventId),
+        handled.map((r) => r.topic),
+        handled.map((r) => r.partition),
+        handled.map((r) => r.h.message.offset),
       ],
     );
     return new Set(rows.map((r) => r.event_id));
@@ -837,5 +871,73 @@ async function backoff(ms: number, heartbeat: () => Promise<void>): Promise<void
   while (Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, until - Date.now())));
     await heartbeat();
+  }
+}
+
+/**
+ * Gathers the runs that partitions handled at once hand in within the same turn of the event loop and applies them in
+ * one transaction: one commit, one inbox statement and one of each per-transaction read for all of them, where each
+ * would otherwise take its own. A part waits only for the parts already handed in, never for a partition to send more.
+ * Should a handler fail, its part gets that failure as its own run would have (the events before it applied again on
+ * their own, the failing one retried with this failure as its first attempt) and the other parts go again together;
+ * should the transaction itself fail, each part goes again on its own (`alone`). Each partition's order holds: kafkajs
+ * hands a partition's next batch only after its last one was handled.
+ */
+export class RunsTogether<R> {
+  private pending: { part: Part; settle: (result: Promise<true | GroupFailure | R>) => void }[] = [];
+  private flushing = false;
+
+  constructor(
+    private readonly together: (parts: readonly Part[]) => Promise<true | GroupFailure>,
+    private readonly alone: (part: Part) => Promise<true | GroupFailure> | R,
+  ) {}
+
+  apply(part: Part): Promise<true | GroupFailure | R> {
+    return new Promise((settle) => {
+      this.pending.push({ part, settle });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.pending.length) {
+      // At most GROUP_SIZE events in one transaction, and always at least one part.
+      let events = 0;
+      let take = 0;
+      while (
+        take < this.pending.length &&
+        (take === 0 || events + this.pending[take].part.group.length <= GROUP_SIZE)
+      )
+        events += this.pending[take++].part.group.length;
+      const taken = this.pending.splice(0, take);
+      if (taken.length === 1) {
+        await this.settleAlone(taken[0]);
+        continue;
+      }
+      const result = await this.together(taken.map((t) => t.part)).catch((error: unknown): GroupFailure => ({
+        index: -1,
+        error,
+      }));
+      if (result === true) {
+        for (const t of taken) t.settle(Promise.resolve(true));
+      } else if (result.part !== undefined) {
+        const [failed] = taken.splice(result.part, 1);
+        failed.settle(Promise.resolve({ index: result.index, error: result.error, run: result.run }));
+        this.pending.unshift(...taken);
+      } else {
+        for (const t of taken) await this.settleAlone(t);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async settleAlone({ part, settle }: RunsTogether<R>['pending'][number]): Promise<void> {
+    const result = Promise.resolve(this.alone(part));
+    settle(result);
+    // The next transaction starts after this one ended, as when each partition went in turn.
+    await result.catch(() => undefined);
   }
 }

@@ -268,7 +268,9 @@ describe('outbox, relay and inbox on the real broker', () => {
     await admin.connect();
     let partition = -1;
     const handler: EventHandler = (event, ctx) => {
-      partition = ctx.partition;
+      // The key's partition: the topic's older events on other partitions may be applied meanwhile.
+      if (event.type === 'claims.claim-reopened' && event.payload.reason.startsWith(runId))
+        partition = ctx.partition;
       return recordEffect(event, ctx.manager, runId);
     };
     /** The group's committed offset on the key's partition, if any. */
@@ -596,6 +598,76 @@ describe('outbox, relay and inbox on the real broker', () => {
     );
     expect(rows).toBe(6);
     expect(transactions).toBeLessThanOrEqual(2);
+  });
+
+  it('applies the runs several partitions hand in together in one transaction; a failing event costs the other partitions nothing', async () => {
+    const runId = `across-${randomUUID()}`;
+    const name = `across-${runId}`;
+    const gateKey = randomUUID();
+    let gateReached = false;
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const dlq = await new TopicCollector(kafka, [deadLetterTopic(Topics.CLAIMS_EVENTS)]).start();
+    running.push(dlq);
+    const calls = new Map<string, number>();
+    const keys = Array.from({ length: 48 }, () => randomUUID());
+    const failing = `${runId}:${keys[7]}:1`;
+    await consumer(name, async (event, ctx) => {
+      if (event.type !== 'claims.claim-reopened' || !event.payload.reason.startsWith(runId)) return;
+      if (event.aggregateId === gateKey) {
+        gateReached = true;
+        return gate;
+      }
+      calls.set(event.payload.reason, (calls.get(event.payload.reason) ?? 0) + 1);
+      if (event.payload.reason === failing)
+        throw new CommandRefusedError([{ code: 'X', message: 'refused' }]);
+      await recordEffect(event, ctx.manager, runId);
+    });
+    relay();
+    // The topic's older events read first (in runs of up to 50, each its own transaction), then one event holds the
+    // consumer while two events under each of 48 keys reach the broker, spread over the six partitions, and the
+    // consumer's next fetch brings them all at once.
+    await dataSource.transaction((manager) => publisher.publish(manager, reopened(gateKey, `${runId}:gate`)));
+    await waitFor(() => gateReached, { timeoutMs: 60_000, description: 'the consumer held at the gate' });
+    await dataSource.transaction(async (manager) => {
+      for (const key of keys)
+        for (let i = 0; i < 2; i++) await publisher.publish(manager, reopened(key, `${runId}:${key}:${i}`));
+    });
+    await waitFor(
+      async () =>
+        (
+          await dataSource.query(
+            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE sent_at IS NOT NULL AND message_key = ANY($1)`,
+            [keys],
+          )
+        )[0].n === 96,
+      { description: '96 events on the broker' },
+    );
+    openGate();
+    const [dead] = await dlq.waitFor((m) => m.key === keys[7]);
+    await waitFor(async () => (await effects(runId)).length === 95, { description: '95 effects' });
+    // Each key's events in order, the failing one alone left out and tried once (its one non-retryable attempt).
+    const applied = await effects(runId);
+    for (const key of keys) {
+      const notes = applied.filter((e) => e.aggregate_id === key).map((e) => e.note);
+      expect(notes).toEqual(
+        key === keys[7] ? [`${runId}:${key}:0`] : [0, 1].map((i) => `${runId}:${key}:${i}`),
+      );
+    }
+    expect(calls.get(failing)).toBe(1);
+    expect(dead.headers['dlq.attempts']).toBe('1');
+    // Transactions spanned partitions: fewer of them than partitions written to, where one per partition's run (or
+    // per event) would take at least as many.
+    const [{ transactions, partitions, rows }] = await dataSource.query(
+      `SELECT count(DISTINCT i.xmin::text)::int AS transactions, count(DISTINCT i.kafka_partition)::int AS partitions,
+              count(*)::int AS rows
+       FROM ${SCHEMA}.inbox i JOIN ${SCHEMA}.outbox o ON o.event_id = i.event_id
+       WHERE i.consumer = $1 AND o.message_key = ANY($2) AND o.envelope->'payload'->>'reason' <> $3`,
+      [name, keys, failing],
+    );
+    expect(rows).toBe(95);
+    expect(partitions).toBeGreaterThanOrEqual(4);
+    expect(transactions).toBeLessThan(partitions);
   });
 
   it('delivers 1,000 events for 50 keys over 6 partitions in order per key', async () => {

@@ -14,6 +14,7 @@ import { ClaimsPolicyLoans1765300000000 } from './database/migrations/1765300000
 import { ClaimsPayeeNameSealed1765400000000 } from './database/migrations/1765400000000-ClaimsPayeeNameSealed';
 import { ClaimsPayeeRetention1765500000000 } from './database/migrations/1765500000000-ClaimsPayeeRetention';
 import { ClaimDocumentsByClaim1765600000000 } from './database/migrations/1765600000000-ClaimDocumentsByClaim';
+import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import {
   ClaimsPolicyReplicaEntity,
   ClaimsProductReplicaEntity,
@@ -46,6 +47,7 @@ export const service: ServiceParts<ClaimsConfig> = {
       ClaimsPayeeNameSealed1765400000000,
       ClaimsPayeeRetention1765500000000,
       ClaimDocumentsByClaim1765600000000,
+      OutboxAutovacuum1765800000000,
     ],
   },
   imports: (config) => [

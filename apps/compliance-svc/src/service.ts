@@ -8,6 +8,7 @@ import { SurrenderRefundRule1765400000000 } from './database/migrations/17654000
 import { AmlInFull1765500000000 } from './database/migrations/1765500000000-AmlInFull';
 import { AlertSource1765600000000 } from './database/migrations/1765600000000-AlertSource';
 import { AuditTipRuleGeneration1765700000000 } from './database/migrations/1765700000000-AuditTipRuleGeneration';
+import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -46,6 +47,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       AmlInFull1765500000000,
       AlertSource1765600000000,
       AuditTipRuleGeneration1765700000000,
+      OutboxAutovacuum1765800000000,
     ],
   },
   imports: (config) => [

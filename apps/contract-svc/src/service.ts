@@ -9,6 +9,7 @@ import { SurvivalBenefits1765300000000 } from './database/migrations/17653000000
 import { SurrenderRefunds1765400000000 } from './database/migrations/1765400000000-SurrenderRefunds';
 import { PremiumCurrency1765500000000 } from './database/migrations/1765500000000-PremiumCurrency';
 import { DemandNotice1765100000000 } from './database/migrations/1765100000000-DemandNotice';
+import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
 import { BenefitPaymentEntity } from './policy/infrastructure/benefit-payment.entity';
 import { PremiumPaymentEntity } from './policy/infrastructure/premium-payment.entity';
@@ -44,6 +45,7 @@ export const service: ServiceParts<ContractConfig> = {
       SurvivalBenefits1765300000000,
       SurrenderRefunds1765400000000,
       PremiumCurrency1765500000000,
+      OutboxAutovacuum1765800000000,
     ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],

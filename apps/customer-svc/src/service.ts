@@ -15,6 +15,7 @@ import type { Notifier } from './customer/infrastructure/notifier';
 import { CustomerInit1764000000000 } from './database/migrations/1764000000000-CustomerInit';
 import { CustomerDomain1764100000000 } from './database/migrations/1764100000000-CustomerDomain';
 import { CustomerRetention1765400000000 } from './database/migrations/1765400000000-CustomerRetention';
+import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import { ClaimViewEntity, PolicyViewEntity } from './portfolio/infrastructure/portfolio.entity';
 import { PortfolioModule } from './portfolio/portfolio.module';
 import { TicketEntity, TicketNoteEntity } from './service-desk/infrastructure/ticket.entity';
@@ -57,7 +58,12 @@ export function customerService(options: { notifier?: Notifier } = {}): ServiceP
         PolicyViewEntity,
         ClaimViewEntity,
       ],
-      migrations: [CustomerInit1764000000000, CustomerDomain1764100000000, CustomerRetention1765400000000],
+      migrations: [
+        CustomerInit1764000000000,
+        CustomerDomain1764100000000,
+        CustomerRetention1765400000000,
+        OutboxAutovacuum1765800000000,
+      ],
     },
     imports: (config) => [
       CustomerModule.forRoot({

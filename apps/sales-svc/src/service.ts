@@ -7,6 +7,7 @@ import { Parties1765200000000 } from './database/migrations/1765200000000-Partie
 import { PolicyDisputes1765400000000 } from './database/migrations/1765400000000-PolicyDisputes';
 import { ClaimDisputes1765500000000 } from './database/migrations/1765500000000-ClaimDisputes';
 import { PipelineLookups1765600000000 } from './database/migrations/1765600000000-PipelineLookups';
+import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import { PolicyReplicaEntity } from './policy-replica/infrastructure/policy-replica.entity';
 import { ProductVersionEntity } from './product/infrastructure/product-version.entity';
 import { ApplicationEntity } from './proposal/infrastructure/application.entity';
@@ -54,6 +55,7 @@ export const service: ServiceParts<SalesConfig> = {
       PolicyDisputes1765400000000,
       ClaimDisputes1765500000000,
       PipelineLookups1765600000000,
+      OutboxAutovacuum1765800000000,
     ],
   },
   imports: (config) => [SalesModule.forRoot({ returnVisitSweepMs: config.RETURN_VISIT_SWEEP_MS })],

@@ -1,0 +1,13 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { tuneOutboxAutovacuum, untuneOutboxAutovacuum } from '@insurer/platform-messaging';
+
+/** The compliance outbox is vacuumed after every few thousand sent rows, however large it grows (a queue table). */
+export class OutboxAutovacuum1765800000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await tuneOutboxAutovacuum(queryRunner, 'compliance');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await untuneOutboxAutovacuum(queryRunner, 'compliance');
+  }
+}

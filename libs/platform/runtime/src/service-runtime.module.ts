@@ -14,7 +14,11 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '@insurer/platform-auth';
 import type { ServiceConfig } from '@insurer/platform-config';
-import { serviceDataSourceOptions, type ServiceDatabase } from '@insurer/platform-database';
+import {
+  sendBeginWithFirstStatement,
+  serviceDataSourceOptions,
+  type ServiceDatabase,
+} from '@insurer/platform-database';
 import { ProblemDetailsFilter } from '@insurer/platform-http';
 import { KafkaClient, OutboxPublisher, OutboxRelay, createKafka } from '@insurer/platform-messaging';
 import { MetricsController, MetricsRegistry } from '@insurer/platform-observability';
@@ -102,15 +106,23 @@ export class ServiceRuntimeModule {
       module: ServiceRuntimeModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
-        TypeOrmModule.forRoot({
-          ...serviceDataSourceOptions(database, {
-            url: config.DATABASE_URL,
-            poolMax: config.DB_POOL_MAX,
-            applicationName: descriptor.name,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...serviceDataSourceOptions(database, {
+              url: config.DATABASE_URL,
+              poolMax: config.DB_POOL_MAX,
+              applicationName: descriptor.name,
+            }),
+            // Start-up already probed Postgres; do not hide a lost database behind minutes of retries.
+            retryAttempts: 2,
+            retryDelay: 500,
           }),
-          // Start-up already probed Postgres; do not hide a lost database behind minutes of retries.
-          retryAttempts: 2,
-          retryDelay: 500,
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('no data source options');
+            const dataSource = new DataSource(options);
+            sendBeginWithFirstStatement(dataSource);
+            return dataSource.initialize();
+          },
         }),
         AuthModule.forRoot({
           secret: config.JWT_SECRET,

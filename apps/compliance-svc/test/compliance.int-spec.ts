@@ -47,6 +47,20 @@ async function alertsFor(
   return (await api.get(`/alerts?subjectId=${subjectId}&ruleId=${ruleId}`, officer)).body;
 }
 
+/** An R4 product sold to a C2 customer: the sale the suitability rule alerts on. Answers the event id. */
+function submitAboveRiskLevel(customerId: string): Promise<string> {
+  const applicationId = randomUUID();
+  return producer.event('sales.application-submitted', applicationId, {
+    ...eventFixtures['sales.application-submitted'],
+    applicationId,
+    policyholderId: customerId,
+    productRiskGrade: 'R4',
+    customerRiskLevel: 'C2',
+    riskLevelValidUntil: addDays(today(), 100),
+    submittedAt: clock.now().toISOString(),
+  });
+}
+
 beforeAll(async () => {
   db = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
   started = await startServiceUnderTest(service, { clock });
@@ -65,16 +79,7 @@ afterAll(async () => {
 describe('rules over the other services’ events', () => {
   it('raises one alert, with its rule version, for a sale above the customer level, also when the event is redelivered', async () => {
     const customerId = randomUUID();
-    const applicationId = randomUUID();
-    const eventId = await producer.event('sales.application-submitted', applicationId, {
-      ...eventFixtures['sales.application-submitted'],
-      applicationId,
-      policyholderId: customerId,
-      productRiskGrade: 'R4',
-      customerRiskLevel: 'C2',
-      riskLevelValidUntil: addDays(today(), 100),
-      submittedAt: clock.now().toISOString(),
-    });
+    const eventId = await submitAboveRiskLevel(customerId);
     const [raised] = await events.waitFor(
       ofType('compliance.alert-raised', (p) => (p.subject as { id: string }).id === customerId),
     );
@@ -362,15 +367,7 @@ describe('rules over the other services’ events', () => {
   it('judges the next event by the rule table as it now stands, also when it was changed by hand', async () => {
     const saleAbove = async () => {
       const customerId = randomUUID();
-      await producer.event('sales.application-submitted', randomUUID(), {
-        ...eventFixtures['sales.application-submitted'],
-        applicationId: randomUUID(),
-        policyholderId: customerId,
-        productRiskGrade: 'R4',
-        customerRiskLevel: 'C2',
-        riskLevelValidUntil: addDays(today(), 100),
-        submittedAt: clock.now().toISOString(),
-      });
+      await submitAboveRiskLevel(customerId);
       const [raised] = await events.waitFor(
         ofType('compliance.alert-raised', (p) => (p.subject as { id: string }).id === customerId),
       );

@@ -453,13 +453,32 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   mark-and-read alone 16.8 ms of execution per flow, 7.5 ms a statement, over some 25,000 dead rows). The bench now
   vacuums the six outbox and inbox tables before each workload, as autovacuum would on a production server; a
   production database wants autovacuum tuned for these queue tables (not done here).
-- Left, from the figures: a flow still costs about 100 transactions (it arrives one event at a time, so runs rarely
-  form: each HTTP request and each event a service applies is a transaction of its own, with its BEGIN and COMMIT
-  round trips, a quarter of its statements); per transaction, compliance reads its rule table and its chain's tip
-  under a lock, and analytics its projection generations (kept per transaction because a rule change or a rebuild
-  must be seen by the next one). A read spends the same two socket writes as the bare route plus the framework's
-  per-request work. The machine's own speed moves a lot between runs (the bare policy read gave 1761 req/s on
-  392fede and 653 req/s on ac3849c), so a ratio is only compared with its baseline of the same run.
+- The claims fixtures' policies took effect 200 days ago, so sales scheduled each one's return visit already overdue,
+  and its sweep (100 a minute) with compliance's alerts landed in whichever workload's window it fell in (a quick
+  flow cost counted 17.3 Kafka records a flow with it, 12 without). The fixture records those visits before measuring.
+- Per-transaction reads: a compliance transaction took an advisory lock, read its chain's tip and read the whole rule
+  table through TypeORM; it now locks and reads the tip row (\`compliance.audit_tip\`, moved by a trigger on every
+  insert into the log) and the rule table's generation in one statement, and keeps the rule table per process until
+  that generation moves (a trigger on every write to the table, whoever writes). Analytics' upserts resolve their
+  generations in the statement (every generation active or being built), the rows sent as one JSON array typed by the
+  table's row type, so no transaction reads the generations first. Quick runs: 244.6 statements per flow to 222.1.
+- Partitions together: a flow's events arrive one at a time, each in its own partition, so each consumer applied
+  nearly every event in a transaction of its own. Consumers now handle two partitions' fetched batches at once
+  and apply the runs handed in within one turn of the event loop in one transaction (one BEGIN and COMMIT, one inbox
+  statement and one of each per-transaction read for all of them, at most 50 events); a failing handler's run is
+  treated as before while the others go again together. Quick runs: explicit transactions per flow 34.6 to 23.9 with
+  four partitions at once, 27.2 with two; four drained the consumer burst about a third slower than one or two (quick
+  runs of 500 events: sales 392-443 events/s against 590-613), so two is the default (9bb82e2's full run had four).
+- BEGIN with the first statement: TypeORM opened every transaction with a \`START TRANSACTION\` round trip; each
+  service's data source now sends BEGIN in the same write as the transaction's first statement (extended protocol,
+  one Sync), so of some 27 transactions a flow none pays that round trip (\`BEGIN\` in the statements table).
+- Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
+  HTTP write and each consumer run one, its COMMIT a round trip of its own, and every statement outside a
+  transaction one more); a state write and its outbox row are still two statements in most commands. A read spends
+  the same two socket writes as the bare route plus the framework's per-request work. The machine's own speed moves a
+  lot between runs (the bare policy read gave 1761 req/s on 392fede, 653 req/s on ac3849c and 2150 on b9d439a;
+  pgbench simple-update 4304 tps on b9d439a and 2502 on 9bb82e2), so a ratio is only compared with its baseline of
+  the same run.
 
 Where the platform stands against its performance targets, judged from the figures above:
 

@@ -726,5 +726,19 @@ describe('the audit chain', () => {
       ],
     );
     expect((await api.get('/audit/verify', officer)).body).toMatchObject({ ok: true });
+    // Writing that old entry back left the chain's tip at the newest entry: the next event chains onto it.
+    const next = randomUUID();
+    await producer.event('customer.personal-data-accessed', randomUUID(), {
+      ...eventFixtures['customer.personal-data-accessed'],
+      customerId: randomUUID(),
+      actor: next,
+    });
+    await waitFor(async () => {
+      const rows = await db.query(`SELECT 1 FROM compliance.audit_log WHERE canonical LIKE $1`, [
+        `%${next}%`,
+      ]);
+      return rows.length > 0;
+    });
+    expect((await api.get('/audit/verify', officer)).body).toMatchObject({ ok: true });
   });
 });

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The audit chain's tip in a row of its own, which each appending transaction locks and reads in one statement
- * (instead of an advisory lock and a read of the log's last entry); a trigger moves it with every insert into the log,
- * whoever writes. And a counter of the rule table's changes, moved by a trigger on every write to that table, so a
+ * (instead of an advisory lock and a read of the log's last entry); a trigger moves it to the newest entry with every
+ * insert into the log, whoever writes. And a counter of the rule table's changes, moved by a trigger on every write to that table, so a
  * process can keep the table between transactions and read it again only when the counter moved.
  */
 export class AuditTipRuleGeneration1765700000000 implements MigrationInterface {
@@ -11,16 +11,21 @@ export class AuditTipRuleGeneration1765700000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE compliance.audit_tip (
         singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        seq bigint NOT NULL,
         hash text NOT NULL
       )`);
     await q.query(`
-      INSERT INTO compliance.audit_tip (hash)
-      SELECT coalesce((SELECT hash FROM compliance.audit_log ORDER BY seq DESC LIMIT 1), repeat('0', 64))`);
+      INSERT INTO compliance.audit_tip (seq, hash)
+      SELECT coalesce(max(seq), 0),
+             coalesce((SELECT hash FROM compliance.audit_log ORDER BY seq DESC LIMIT 1), repeat('0', 64))
+        FROM compliance.audit_log`);
     await q.query(`
       CREATE FUNCTION compliance.audit_log_appended() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE compliance.audit_tip SET hash = last.hash
-          FROM (SELECT hash FROM appended ORDER BY seq DESC LIMIT 1) last;
+        -- Only forward: an old entry written back (a restore) leaves the tip at the newest entry.
+        UPDATE compliance.audit_tip t SET seq = last.seq, hash = last.hash
+          FROM (SELECT seq, hash FROM appended ORDER BY seq DESC LIMIT 1) last
+         WHERE last.seq > t.seq;
         RETURN NULL;
       END $$`);
     await q.query(`

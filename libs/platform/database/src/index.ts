@@ -6,4 +6,4 @@ export * from './row-writer';
 export * from './values-list';
 export * from './per-transaction';
 export * from './due-sweep';
-export * from './begin-with-first-statement';
+export * from './statements-ahead';

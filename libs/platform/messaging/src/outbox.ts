@@ -7,6 +7,7 @@ import {
   type EventPayload,
   type EventType,
 } from '@insurer/contracts';
+import { queueWrite } from '@insurer/platform-database';
 import { currentContext, runWithContext } from '@insurer/platform-observability';
 
 export interface PublishInput<T extends EventType> {
@@ -112,12 +113,14 @@ export class OutboxPublisher {
       return { envelope, topic: def.topic, headers };
     });
     if (rows.length === 0) return [];
-    // One round trip: the rows and the relay's wake-up call. The notification is delivered at commit only, so a
-    // rolled-back transaction wakes nobody; Postgres folds a transaction's identical notifications into one.
+    // One statement, the rows and the relay's wake-up call, sent with the transaction's next statement or its
+    // COMMIT (nothing here waits for its answer). The notification is delivered at commit only, so a rolled-back
+    // transaction wakes nobody; Postgres folds a transaction's identical notifications into one.
     const placeholders = rows.map(
       (_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6})`,
     );
-    await manager.query(
+    await queueWrite(
+      manager,
       `WITH row AS (
          INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
          VALUES ${placeholders.join(', ')}

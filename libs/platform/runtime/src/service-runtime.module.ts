@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { AuthModule } from '@insurer/platform-auth';
 import type { ServiceConfig } from '@insurer/platform-config';
 import {
-  sendBeginWithFirstStatement,
+  sendStatementsAhead,
   serviceDataSourceOptions,
   type ServiceDatabase,
 } from '@insurer/platform-database';
@@ -120,7 +120,7 @@ export class ServiceRuntimeModule {
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('no data source options');
             const dataSource = new DataSource(options);
-            sendBeginWithFirstStatement(dataSource);
+            sendStatementsAhead(dataSource);
             return dataSource.initialize();
           },
         }),

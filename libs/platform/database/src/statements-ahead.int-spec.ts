@@ -1,9 +1,9 @@
 import type { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { testEnvironment } from '@insurer/platform-testing';
-import { sendBeginWithFirstStatement } from './begin-with-first-statement';
+import { queueWrite, sendStatementsAhead } from './statements-ahead';
 
-const SCHEMA = 'begin_test';
+const SCHEMA = 'statements_ahead_test';
 
 let dataSource: DataSource;
 let other: DataSource;
@@ -16,7 +16,7 @@ const rows = async (id: number) =>
 beforeAll(async () => {
   const url = testEnvironment().databaseUrl;
   dataSource = new DataSource({ type: 'postgres', url, extra: { max: 2 } });
-  sendBeginWithFirstStatement(dataSource);
+  sendStatementsAhead(dataSource);
   await dataSource.initialize();
   const counted = new WeakSet<Client>();
   (dataSource.driver as unknown as { master: Pool }).master.on('acquire', (client) => {
@@ -102,5 +102,87 @@ describe('a transaction whose BEGIN goes with its first statement', () => {
       m.query(`SHOW transaction_isolation`),
     );
     expect(level).toEqual({ transaction_isolation: 'serializable' });
+  });
+});
+
+describe('writes queued to go with the next statement', () => {
+  const insert = `INSERT INTO ${SCHEMA}.t (id, note) VALUES ($1, $2)`;
+
+  it('ride with the next statement and with COMMIT, in order, seen by the statements after them', async () => {
+    const before = roundTrips;
+    const seen = await dataSource.transaction(async (m) => {
+      await queueWrite(m, insert, [10, 'ten']);
+      await queueWrite(m, `UPDATE ${SCHEMA}.t SET note = note || $2 WHERE id = $1`, [10, ' and more']);
+      const inside = await m.query(`SELECT note FROM ${SCHEMA}.t WHERE id = $1`, [10]);
+      await queueWrite(m, insert, [11, 'eleven']);
+      // A write returning rows: they are not the next statement's.
+      await queueWrite(m, `INSERT INTO ${SCHEMA}.t (id, note) VALUES ($1, $2) RETURNING id`, [12, 'twelve']);
+      return inside;
+    });
+    // BEGIN, two writes and the select in one round trip; two writes and COMMIT in another.
+    expect(roundTrips - before).toBe(2);
+    expect(seen).toEqual([{ note: 'ten and more' }]);
+    expect([...(await rows(10)), ...(await rows(11)), ...(await rows(12))]).toEqual([
+      { note: 'ten and more' },
+      { note: 'eleven' },
+      { note: 'twelve' },
+    ]);
+  });
+
+  it('fail the statement they went with, naming the write, and nothing of the transaction stays', async () => {
+    await expect(
+      dataSource.transaction(async (m) => {
+        await m.query(insert, [20, 'twenty']);
+        await queueWrite(m, insert, [10, 'taken']);
+        await queueWrite(m, insert, [21, 'never']);
+      }),
+    ).rejects.toThrow(/duplicate key.*in a write sent ahead: INSERT INTO statements_ahead_test\.t/);
+    await expect(
+      dataSource.transaction(async (m) => {
+        await queueWrite(m, insert, [22, 'first']);
+        await queueWrite(m, insert, [22, 'again']);
+        await m.query(`SELECT 1 AS one WHERE $1::int > 0`, [1]);
+      }),
+    ).rejects.toThrow(/duplicate key.*in a write sent ahead/);
+    expect([...(await rows(20)), ...(await rows(21)), ...(await rows(22))]).toEqual([]);
+    // Both connections of the pool come back clean.
+    await Promise.all([23, 24].map((id) => dataSource.transaction((m) => queueWrite(m, insert, [id, 'ok']))));
+    expect([...(await rows(23)), ...(await rows(24))]).toEqual([{ note: 'ok' }, { note: 'ok' }]);
+  });
+
+  it('are dropped unsent by a rollback, and run at once outside a transaction', async () => {
+    const before = roundTrips;
+    await expect(
+      dataSource.transaction(async (m) => {
+        await queueWrite(m, insert, [30, 'dropped']);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(roundTrips - before).toBe(0);
+    expect(await rows(30)).toEqual([]);
+    await queueWrite(dataSource.manager, insert, [31, 'at once']);
+    expect(await rows(31)).toEqual([{ note: 'at once' }]);
+  });
+
+  it('go ahead of a statement without parameters in a round trip of their own, and keep to savepoints', async () => {
+    await dataSource.transaction(async (m) => {
+      await queueWrite(m, insert, [40, 'before']);
+      await m.query(
+        `UPDATE ${SCHEMA}.t SET note = 'changed'; UPDATE ${SCHEMA}.t SET note = note WHERE false`,
+      );
+      await m.transaction(async (inner) => {
+        await queueWrite(inner, insert, [41, 'inner']);
+      });
+      await m
+        .transaction(async (inner) => {
+          await queueWrite(inner, insert, [42, 'rolled back to the savepoint']);
+          await inner.query(insert, [41, 'taken']);
+        })
+        .catch(() => undefined);
+    });
+    expect([...(await rows(40)), ...(await rows(41)), ...(await rows(42))]).toEqual([
+      { note: 'changed' },
+      { note: 'inner' },
+    ]);
   });
 });

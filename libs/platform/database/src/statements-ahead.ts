@@ -1,0 +1,193 @@
+import { Query, type Client } from 'pg';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * node-postgres sends one statement at a time and waits for its answer, so every statement of a transaction was a
+ * round trip (a socket write and read on both sides; in the profiles, the costliest thing a service does), BEGIN and
+ * COMMIT included. With this, statements whose answer nobody waits for go to Postgres in the same write as the
+ * transaction's next statement, over the extended protocol (Parse/Bind/Execute for each, then the next statement's
+ * own messages and one Sync): TypeORM's BEGIN, and the writes a caller hands to `queueWrite` (an outbox row, a
+ * replica's upsert), which ride with the next statement or with the COMMIT. Postgres runs them in order and stops at
+ * the first that fails: the transaction is then aborted, that failure is the next statement's (or the COMMIT's), and
+ * TypeORM's ROLLBACK ends it, as if each had gone alone. A transaction that sends nothing sends neither BEGIN nor
+ * COMMIT; one rolled back drops what it had not sent yet.
+ */
+export function sendStatementsAhead(dataSource: DataSource): void {
+  const driver = dataSource.driver as unknown as { createQueryRunner(mode: unknown): QueryRunner };
+  const create = driver.createQueryRunner.bind(driver);
+  driver.createQueryRunner = (mode) => holdStatements(create(mode));
+}
+
+/**
+ * A write the transaction needs but whose result the caller does not: sent in the same round trip as the
+ * transaction's next statement, or its COMMIT. Its failure fails that statement (the error names the write), so the
+ * transaction fails as a whole either way. Outside a transaction, or on a data source without `sendStatementsAhead`,
+ * it runs at once. The statement must not depend on rows read later in the transaction, which it cannot see.
+ */
+export async function queueWrite(m: EntityManager, text: string, values: readonly unknown[]): Promise<void> {
+  const runner = m.queryRunner;
+  const queue = runner && runner.isTransactionActive ? held.get(runner) : undefined;
+  if (!queue) {
+    await m.query(text, [...values]);
+    return;
+  }
+  // Mapped now, as node-postgres would at the statement's turn: a value it cannot send fails here, in the caller.
+  queue.push({ text, values: values.map((v) => prepareValue(v)) });
+}
+
+interface Statement {
+  readonly text: string;
+  readonly values: unknown[];
+}
+
+const BEGIN: Statement = { text: 'BEGIN', values: [] };
+/** Each wrapped runner's statements not sent yet, in order. */
+const held = new WeakMap<QueryRunner, Statement[]>();
+/** The statements a client sends ahead of its next query. */
+const aheadOf = new WeakMap<object, Statement[]>();
+/** The clients whose `query` knows to look there. */
+const wrapped = new WeakSet<object>();
+/** One command, safe over the extended protocol, that TypeORM sends without parameters inside a transaction. */
+const TRANSACTION_CONTROL = /^(COMMIT|SAVEPOINT \w+|RELEASE SAVEPOINT \w+|ROLLBACK TO SAVEPOINT \w+)$/;
+
+interface Connection {
+  readonly stream: { cork?(): void; uncork?(): void };
+  parse(config: { text: string; types: unknown[] }): void;
+  bind(config: { values: unknown[]; valueMapper?: unknown }): void;
+  execute(config: object): void;
+}
+
+/** node-postgres' Query as this file uses it: its types leave out the protocol hooks a Query subclass overrides. */
+interface ProtocolQuery {
+  submit(connection: Connection): Error | null;
+  handleDataRow(message: unknown): void;
+  handleCommandComplete(message: unknown, connection: Connection): void;
+  handleError(error: Error, connection: Connection): void;
+}
+const PgQuery = Query as unknown as new (
+  config: { text: string; values: unknown[]; queryMode?: 'extended' },
+  values: undefined,
+  callback: (err: Error | undefined, result: unknown) => void,
+) => ProtocolQuery;
+// node-postgres' own mapping of a parameter to its text (dates, buffers, arrays, JSON), as for its own statements.
+const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
+
+/** A query preceded, in the same write, by statements whose completions are not part of its result. */
+class AfterStatements extends PgQuery {
+  /** Completions still owed by the statements ahead; rows they return are dropped. */
+  private ahead: number;
+
+  constructor(
+    private readonly statements: readonly Statement[],
+    config: { text: string; values: unknown[] },
+    callback: (err: Error | undefined, result: unknown) => void,
+  ) {
+    super({ ...config, queryMode: 'extended' }, undefined, callback);
+    this.ahead = statements.length;
+  }
+
+  override submit(connection: Connection): Error | null {
+    connection.stream.cork?.();
+    try {
+      for (const s of this.statements) {
+        connection.parse({ text: s.text, types: [] });
+        connection.bind({ values: s.values, valueMapper: prepareValue });
+        connection.execute({});
+      }
+      return super.submit(connection);
+    } finally {
+      connection.stream.uncork?.();
+    }
+  }
+
+  override handleDataRow(message: unknown): void {
+    if (this.ahead === 0) super.handleDataRow(message);
+  }
+
+  override handleCommandComplete(message: unknown, connection: Connection): void {
+    if (this.ahead > 0) this.ahead -= 1;
+    else super.handleCommandComplete(message, connection);
+  }
+
+  override handleError(error: Error, connection: Connection): void {
+    const failed = this.statements[this.statements.length - this.ahead];
+    if (failed && failed !== BEGIN)
+      error.message = `${error.message} (in a write sent ahead: ${summary(failed)})`;
+    super.handleError(error, connection);
+  }
+}
+
+const summary = (s: Statement) => s.text.replace(/\s+/g, ' ').slice(0, 120);
+
+function wrapClient(client: Client): void {
+  if (wrapped.has(client)) return;
+  wrapped.add(client);
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const statements = aheadOf.get(client);
+    if (!statements) return query(...args);
+    aheadOf.delete(client);
+    const [text, values] = args;
+    const send = (ahead: readonly Statement[], config: Statement) =>
+      new Promise((resolve, reject) => {
+        query(new AfterStatements(ahead, config, (err, res) => (err ? reject(err) : resolve(res))));
+      });
+    if (
+      args.length <= 2 &&
+      typeof text === 'string' &&
+      (values === undefined || Array.isArray(values)) &&
+      (values?.length || TRANSACTION_CONTROL.test(text))
+    )
+      return send(statements, { text, values: values ?? [] });
+    // Text without parameters may hold several statements, which the extended protocol refuses (and a SET
+    // TRANSACTION must come before any query): what is held goes first, in a round trip of its own.
+    const last = statements[statements.length - 1];
+    return send(statements.slice(0, -1), last).then(
+      () => query(...args),
+      (error: Error) => {
+        if (last !== BEGIN) error.message = `${error.message} (in a write sent ahead: ${summary(last)})`;
+        throw error;
+      },
+    );
+  };
+}
+
+function holdStatements(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner) as (
+    sql: string,
+    parameters?: unknown[],
+    structured?: boolean,
+  ) => Promise<unknown>;
+  const queue: Statement[] = [];
+  held.set(runner, queue);
+  let beginHeld = false;
+  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+    if (sql === 'START TRANSACTION' && runner.isTransactionActive) {
+      // TypeORM's own BEGIN (a transaction's outermost level): held for the first statement.
+      beginHeld = true;
+      return undefined;
+    }
+    if (sql === 'ROLLBACK' && runner.isTransactionActive) {
+      // What is held would be rolled back: dropped, and with BEGIN still held nothing reached Postgres at all.
+      queue.length = 0;
+      if (beginHeld) {
+        beginHeld = false;
+        return undefined;
+      }
+      return query(sql, parameters, structured);
+    }
+    if (sql === 'COMMIT' && runner.isTransactionActive && beginHeld && queue.length === 0) {
+      beginHeld = false;
+      return undefined;
+    }
+    const statements = [...(beginHeld ? [BEGIN] : []), ...queue.splice(0)];
+    beginHeld = false;
+    if (statements.length) {
+      const client = (await runner.connect()) as Client;
+      wrapClient(client);
+      aheadOf.set(client, statements);
+    }
+    return query(sql, parameters, structured);
+  }) as QueryRunner['query'];
+  return runner;
+}

@@ -144,6 +144,9 @@ export interface FlowCost {
   idleTransactionsPerSec: number;
   cpuMsPerFlow: Record<string, number>;
   totalCpuMsPerFlow: number;
+  /** Absent from runs before the services counted them. */
+  roundTripsPerFlow?: Record<string, number>;
+  totalRoundTripsPerFlow?: number;
   loadDriverCpuMsPerFlow: number;
   dbLimitFlowsPerSec: number;
   dbLimitShare: number;
@@ -360,12 +363,19 @@ ${
 CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms; the load driver, not counted, used
 ${cost.loadDriverCpuMsPerFlow} ms; the idle platform runs ${cost.idleTransactionsPerSec} transactions a second):
 
-| process | CPU per flow |
-| --- | --- |
+| process | CPU per flow | Postgres round trips per flow |
+| --- | --- | --- |
 ${Object.entries(cost.cpuMsPerFlow)
-  .map(([k, v]) => `| ${k} | ${v} ms |`)
+  .map(([k, v]) => `| ${k} | ${v} ms | ${cost.roundTripsPerFlow?.[k] ?? ''} |`)
   .join('\n')}
+${
+  cost.totalRoundTripsPerFlow
+    ? `
+The services' round trips to Postgres (each service's \`db_round_trips_total\`, the relays' own connections aside)
+come to ${cost.totalRoundTripsPerFlow} a flow.
 `
+    : ''
+}`
     : ''
 }${cost?.statements ? statementsTable(cost.statements) : ''}
 Reading the table: request figures are closed loop (10 clients); workload 4 starts flows at a constant rate whether

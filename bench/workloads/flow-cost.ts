@@ -77,6 +77,13 @@ interface Reading {
   readonly transactions: number;
   readonly records: number;
   readonly cpu: Record<string, number>;
+  /** Each service's round trips to Postgres so far (its `db_round_trips_total`; the relay's own connection aside). */
+  readonly roundTrips: Record<string, number>;
+}
+
+async function roundTripsOf(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^db_round_trips_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0);
 }
 
 /**
@@ -115,7 +122,10 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     NAMES.forEach((name, i) => (cpu[name] = cpuSeconds(processes[i].pid)));
     cpu.kafka = cpuSeconds(broker);
     cpu.postgres = postgresCpuSeconds();
-    return { transactions: await transactions(), records, cpu, at: Date.now() };
+    const roundTrips: Record<string, number> = {};
+    for (const name of NAMES)
+      roundTrips[name] = await roundTripsOf(b.urls[name.replace(/-svc$/, '') as keyof Bench['urls']]);
+    return { transactions: await transactions(), records, cpu, roundTrips, at: Date.now() };
   };
 
   // The platform idle (relays polling, periodic sweeps, consumers' heartbeats) over a window as long as a reading's
@@ -144,6 +154,16 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
       perFlow(ms(before, k), ms(after, k), idleRate(ms(idleFrom, k), ms(idleTo, k))),
     ]),
   );
+  const roundTripsPerFlow = Object.fromEntries(
+    NAMES.map((k) => [
+      k,
+      perFlow(
+        before.roundTrips[k],
+        after.roundTrips[k],
+        idleRate(idleFrom.roundTrips[k], idleTo.roundTrips[k]),
+      ),
+    ]),
+  );
   const totalCpuMs = Math.round(Object.values(cpuMsPerFlow).reduce((s, v) => s + v, 0) * 10) / 10;
   const transactionsPerFlow = perFlow(
     before.transactions,
@@ -160,6 +180,8 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     idleTransactionsPerSec: Math.round(idleRate(idleFrom.transactions, idleTo.transactions) * 10) / 10,
     cpuMsPerFlow,
     totalCpuMsPerFlow: totalCpuMs,
+    roundTripsPerFlow,
+    totalRoundTripsPerFlow: Math.round(Object.values(roundTripsPerFlow).reduce((s, v) => s + v, 0) * 10) / 10,
     loadDriverCpuMsPerFlow: flows ? Math.round((driverCpu.user + driverCpu.system) / 1000 / flows) : 0,
     dbLimitFlowsPerSec: Math.round(dbLimitFlowsPerSec * 10) / 10,
     dbLimitShare: dbLimitFlowsPerSec ? Math.round((run.rps / dbLimitFlowsPerSec) * 1000) / 1000 : 0,

@@ -60,7 +60,11 @@ describe('every service boots against the real infrastructure', () => {
       it('serves Prometheus metrics and its OpenAPI document without a token', async () => {
         const metrics = await fetch(`${url()}/metrics`);
         expect(metrics.status).toBe(200);
-        expect(await metrics.text()).toContain(`process_cpu_user_seconds_total{service="${name}"}`);
+        const text = await metrics.text();
+        expect(text).toContain(`process_cpu_user_seconds_total{service="${name}"}`);
+        // Its start-up and health checks went to Postgres through its data source: counted.
+        const roundTrips = new RegExp(`^db_round_trips_total\\{service="${name}"\\} (\\d+)$`, 'm').exec(text);
+        expect(Number(roundTrips?.[1])).toBeGreaterThan(0);
         const openApi = (await (await fetch(`${url()}/docs/openapi.json`)).json()) as {
           info: { title: string };
         };

@@ -3,6 +3,7 @@ import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { testEnvironment } from '@insurer/platform-testing';
 import { bigintAsNumber } from './data-source';
 import { RowWriter } from './row-writer';
+import { sendStatementsAhead } from './statements-ahead';
 
 const SCHEMA = 'row_writer_test';
 
@@ -121,6 +122,54 @@ describe('RowWriter', () => {
       dataSource.transaction((m) => writer.write(m, [fresh, { ...existing, label: 'f-other' }])),
     ).rejects.toThrow(/duplicate key/);
     expect(await read(fresh.sampleId)).toBeNull();
+  });
+
+  it('writes a loaded row back as TypeORM’s save does, every column it gives, other rows untouched', async () => {
+    const [ours, theirs, other] = [sample('s-ours'), sample('s-theirs'), sample('s-other')];
+    await writer.write(dataSource.manager, [ours, theirs, other]);
+    const change = (row: SampleEntity) =>
+      Object.assign(row, { smallCount: 11, rate: null, tags: ['x'], detail: { nested: { list: [] } } });
+    await dataSource.transaction(async (m) => {
+      const loaded = await m.findOneOrFail(SampleEntity, { where: { sampleId: ours.sampleId } });
+      await writer.update(m, change(loaded));
+      const saved = await m.findOneOrFail(SampleEntity, { where: { sampleId: theirs.sampleId } });
+      await m.save(change(saved));
+    });
+    const [a, b] = [await read(ours.sampleId), await read(theirs.sampleId)];
+    expect(a).toEqual({ ...b, sampleId: ours.sampleId, label: ours.label });
+    expect(a?.smallCount).toBe(11);
+    expect(await read(other.sampleId)).toEqual(other);
+  });
+
+  it('with statements sent ahead, holds plain and update writes for the next statement and fails the transaction with them', async () => {
+    const ahead = new DataSource({
+      type: 'postgres',
+      url: testEnvironment().databaseUrl,
+      entities: [SampleEntity],
+    });
+    sendStatementsAhead(ahead);
+    await ahead.initialize();
+    try {
+      const aheadWriter = new RowWriter(ahead, SampleEntity);
+      const existing = sample('a-existing');
+      const fresh = sample('a-fresh');
+      const seen = await ahead.transaction(async (m) => {
+        await aheadWriter.write(m, [existing]);
+        await aheadWriter.update(m, { ...existing, smallCount: 3 });
+        return m.findOneOrFail(SampleEntity, { where: { sampleId: existing.sampleId } });
+      });
+      expect(seen.smallCount).toBe(3);
+      await expect(
+        ahead.transaction(async (m) => {
+          await aheadWriter.write(m, [fresh]);
+          await aheadWriter.write(m, [{ ...existing, sampleId: randomUUID() }]);
+        }),
+      ).rejects.toThrow(/duplicate key.*in a write sent ahead/);
+      expect(await read(fresh.sampleId)).toBeNull();
+      expect(await read(existing.sampleId)).toEqual({ ...existing, smallCount: 3 });
+    } finally {
+      await ahead.destroy();
+    }
   });
 
   it('writes nothing for no rows', async () => {

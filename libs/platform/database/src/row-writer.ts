@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { queueWrite } from './statements-ahead';
 import { valuesList } from './values-list';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
@@ -44,6 +45,8 @@ export class RowWriter<T extends ObjectLiteral> {
    * As with TypeORM's `insert` and `upsert`, the columns written are those the first row gives (not undefined): a
    * column left out takes its default on insert and keeps its value on update; every row gives the same columns.
    * With `update`, a key given twice is written once, with its last row, as writing them in turn would leave it.
+   * With `fail` and `update` nothing waits for the statement: it goes with the transaction's next statement or its
+   * COMMIT (`queueWrite`), and a refusal (a duplicate key with `fail`) fails that statement, and so the transaction.
    */
   async write<R extends Partial<T>>(
     manager: EntityManager,
@@ -70,13 +73,33 @@ export class RowWriter<T extends ObjectLiteral> {
               .join(', ')}`
           : '';
     const list = columns.map((c) => `"${c.databaseName}"`).join(', ');
-    const result: Record<string, unknown>[] = await manager.query(
-      `INSERT INTO ${this.table} (${list}) VALUES ${tuples}${conflict}`,
-      params,
-    );
-    if (onExisting !== 'ignore') return [...given];
+    const sql = `INSERT INTO ${this.table} (${list}) VALUES ${tuples}${conflict}`;
+    if (onExisting !== 'ignore') {
+      await queueWrite(manager, sql, params);
+      return [...given];
+    }
+    const result: Record<string, unknown>[] = await manager.query(sql, params);
     const written = new Set(result.map((r) => this.keyOf((c) => r[c.databaseName])));
     return given.filter((row) => written.has(this.key(row)));
+  }
+
+  /**
+   * Writes a row back over the one its key names, every column it gives (not undefined), as TypeORM's `save` of a
+   * loaded entity would leave it, without `save`'s read of the row first. For a row the transaction holds (read
+   * `FOR UPDATE`); like `write`, it goes with the transaction's next statement or its COMMIT.
+   */
+  async update(manager: EntityManager, row: T): Promise<void> {
+    const driver = this.dataSource.driver as unknown as PostgresDriverLike;
+    const columns = this.columns.filter((c) => !c.isPrimary && c.getEntityValue(row) !== undefined);
+    const params = [...columns, ...this.keyColumns].map((c) =>
+      driver.preparePersistentValue(c.getEntityValue(row), c),
+    );
+    const set = columns.map((c, i) => `"${c.databaseName}" = $${i + 1}`).join(', ');
+    const where = this.keyColumns
+      .map((c, i) => `"${c.databaseName}" = $${columns.length + i + 1}`)
+      .join(' AND ');
+    if (columns.length === 0) return;
+    await queueWrite(manager, `UPDATE ${this.table} SET ${set} WHERE ${where}`, params);
   }
 
   private key(row: Partial<T>): string {

@@ -1,7 +1,6 @@
-import type { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { testEnvironment } from '@insurer/platform-testing';
-import { queueWrite, sendStatementsAhead } from './statements-ahead';
+import { countRoundTrips, queueWrite, sendStatementsAhead } from './statements-ahead';
 
 const SCHEMA = 'statements_ahead_test';
 
@@ -18,13 +17,8 @@ beforeAll(async () => {
   dataSource = new DataSource({ type: 'postgres', url, extra: { max: 2 } });
   sendStatementsAhead(dataSource);
   await dataSource.initialize();
-  const counted = new WeakSet<Client>();
-  (dataSource.driver as unknown as { master: Pool }).master.on('acquire', (client) => {
-    if (counted.has(client)) return;
-    counted.add(client);
-    (client as unknown as { connection: NodeJS.EventEmitter }).connection.on('readyForQuery', () => {
-      roundTrips += 1;
-    });
+  countRoundTrips(dataSource, () => {
+    roundTrips += 1;
   });
   other = await new DataSource({ type: 'postgres', url }).initialize();
   await other.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);

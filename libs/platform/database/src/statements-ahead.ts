@@ -19,6 +19,21 @@ export function sendStatementsAhead(dataSource: DataSource): void {
 }
 
 /**
+ * Calls `roundTrip` each time Postgres answers a round trip on one of the data source's connections (its
+ * ReadyForQuery), for the service's metrics: what sending statements together saves shows there. Call it once the
+ * data source is initialized.
+ */
+export function countRoundTrips(dataSource: DataSource, roundTrip: () => void): void {
+  const pool = (dataSource.driver as unknown as { master?: NodeJS.EventEmitter }).master;
+  const counted = new WeakSet<object>();
+  pool?.on('acquire', (client: { connection: NodeJS.EventEmitter }) => {
+    if (counted.has(client)) return;
+    counted.add(client);
+    client.connection.on('readyForQuery', roundTrip);
+  });
+}
+
+/**
  * A write the transaction needs but whose result the caller does not: sent in the same round trip as the
  * transaction's next statement, or its COMMIT. Its failure fails that statement (the error names the write), so the
  * transaction fails as a whole either way. Outside a transaction, or on a data source without `sendStatementsAhead`,

@@ -11,6 +11,7 @@ export class MetricsRegistry {
   readonly eventsConsumed: Counter<'topic' | 'type' | 'outcome'>;
   readonly eventsSkipped: Counter<'topic' | 'type' | 'reason'>;
   readonly eventsPublished: Counter;
+  readonly dbRoundTrips: Counter;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -37,6 +38,11 @@ export class MetricsRegistry {
     this.eventsPublished = new Counter({
       name: 'events_published_total',
       help: 'Outbox rows sent to Kafka by the relay',
+      registers: [this.registry],
+    });
+    this.dbRoundTrips = new Counter({
+      name: 'db_round_trips_total',
+      help: "Round trips to Postgres through the service's data source (one per answer: a statement, or statements sent together)",
       registers: [this.registry],
     });
   }

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { AuthModule } from '@insurer/platform-auth';
 import type { ServiceConfig } from '@insurer/platform-config';
 import {
+  countRoundTrips,
   sendStatementsAhead,
   serviceDataSourceOptions,
   type ServiceDatabase,
@@ -102,6 +103,7 @@ export class ServiceRuntimeModule {
   static forRoot(options: ServiceRuntimeOptions): DynamicModule {
     const { descriptor, config, database, logger, clock } = options;
     const kafka = createKafka({ clientId: descriptor.name, brokers: config.KAFKA_BROKERS }, logger);
+    const metrics = new MetricsRegistry(descriptor.name);
     return {
       module: ServiceRuntimeModule,
       imports: [
@@ -121,7 +123,9 @@ export class ServiceRuntimeModule {
             if (!options) throw new Error('no data source options');
             const dataSource = new DataSource(options);
             sendStatementsAhead(dataSource);
-            return dataSource.initialize();
+            await dataSource.initialize();
+            countRoundTrips(dataSource, () => metrics.dbRoundTrips.inc());
+            return dataSource;
           },
         }),
         AuthModule.forRoot({
@@ -141,7 +145,7 @@ export class ServiceRuntimeModule {
         { provide: SERVICE_DESCRIPTOR, useValue: descriptor },
         { provide: LOGGER, useValue: logger },
         { provide: Clock, useValue: clock },
-        { provide: MetricsRegistry, useValue: new MetricsRegistry(descriptor.name) },
+        { provide: MetricsRegistry, useValue: metrics },
         { provide: KafkaClient, useValue: new KafkaClient(kafka) },
         { provide: OutboxPublisher, useValue: new OutboxPublisher(database.schema, descriptor.name) },
         {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RowWriter } from '@insurer/platform-database';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { renderSchedule, sha256Hex, type ScheduleData } from '../domain/policy-schedule';
@@ -22,11 +23,15 @@ export type ArchivedPolicy = ScheduleData & {
  */
 @Injectable()
 export class ArchiveService {
+  private readonly documentRows: RowWriter<DocumentEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.documentRows = new RowWriter(dataSource, DocumentEntity);
+  }
 
   async archiveSchedule(m: EntityManager, policy: ArchivedPolicy): Promise<DocumentEntity> {
     const content = renderSchedule(policy);
@@ -41,7 +46,7 @@ export class ArchiveService {
       retainUntil: retainRecordsUntil(policy.endedOn ?? policy.expiryDate, policy.coverageTermYears),
       integrityFailedAt: null,
     });
-    await m.insert(DocumentEntity, document);
+    await this.documentRows.write(m, [document]);
     return document;
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
+import { RowWriter } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { SignatureEntity } from '../../archive/infrastructure/archive.entity';
 import { confirmOffer, type Confirmation } from '../domain/offer';
@@ -11,11 +12,15 @@ import { assertMayActOn } from './policy-access';
 /** The applicant confirms the offer with their own e-signature (who, when, SHA-256 of what). */
 @Injectable()
 export class ConfirmOfferHandler {
+  private readonly signatures: RowWriter<SignatureEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly offers: OfferIssuer,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.signatures = new RowWriter(dataSource, SignatureEntity);
+  }
 
   async execute(applicationId: string, confirmation: Confirmation, principal: Principal) {
     // A customer signs only as themselves.
@@ -23,15 +28,17 @@ export class ConfirmOfferHandler {
     return this.dataSource.transaction(async (m) => {
       const kase = await this.offers.lock(m, applicationId);
       Object.assign(kase, confirmOffer(kase, confirmation));
-      await m.insert(SignatureEntity, {
-        signatureId: randomUUID(),
-        applicationId,
-        purpose: 'offer_confirmation',
-        signedBy: confirmation.signedBy,
-        signedAt: new Date(confirmation.signedAt),
-        documentSha256: confirmation.sha256,
-        recordedAt: this.clock.now(),
-      });
+      await this.signatures.write(m, [
+        {
+          signatureId: randomUUID(),
+          applicationId,
+          purpose: 'offer_confirmation',
+          signedBy: confirmation.signedBy,
+          signedAt: new Date(confirmation.signedAt),
+          documentSha256: confirmation.sha256,
+          recordedAt: this.clock.now(),
+        },
+      ]);
       return this.offers.settle(m, kase);
     });
   }

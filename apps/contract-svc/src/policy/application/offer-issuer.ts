@@ -5,6 +5,7 @@ import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { ProductReplicas } from '../../product-replica/application/product-replicas';
 import { UnderwritingCaseEntity } from '../../underwriting/infrastructure/underwriting-case.entity';
+import { UnderwritingCaseRepository } from '../../underwriting/infrastructure/underwriting-case.repository';
 import { OfferError, assertRatingAgeHolds, isReadyToIssue } from '../domain/offer';
 import { issue } from '../domain/policy';
 import { PolicyRepository } from '../infrastructure/policy.repository';
@@ -18,6 +19,7 @@ export class OfferIssuer {
   constructor(
     private readonly policies: PolicyRepository,
     private readonly products: ProductReplicas,
+    private readonly cases: UnderwritingCaseRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -32,7 +34,7 @@ export class OfferIssuer {
 
   async settle(m: EntityManager, kase: UnderwritingCaseEntity) {
     if (!isReadyToIssue(kase) || !kase.firstPayment) {
-      await m.save(kase);
+      await this.cases.save(m, kase);
       return {
         applicationId: kase.applicationId,
         offerStatus: kase.offerStatus,
@@ -72,7 +74,7 @@ export class OfferIssuer {
     );
     const policy = await this.policies.insert(m, decided);
     kase.offerStatus = 'issued';
-    await m.save(kase);
+    await this.cases.save(m, kase);
     return {
       applicationId: kase.applicationId,
       offerStatus: kase.offerStatus,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProductDefinition } from '@insurer/contracts';
-import { PrimaryKeyReader } from '@insurer/platform-database';
+import { PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -20,6 +20,11 @@ import { PremiumPaymentEntity } from './premium-payment.entity';
 export class PolicyRepository {
   /** GET /policies/{id} is the hottest read: one statement made once, no query builder. */
   private readonly byId: PrimaryKeyReader<PolicyEntity>;
+  // Writes nothing waits for, sent with the transaction's next statement or its COMMIT.
+  private readonly rows: RowWriter<PolicyEntity>;
+  private readonly versions: RowWriter<PolicyVersionEntity>;
+  private readonly premiums: RowWriter<PremiumPaymentEntity>;
+  private readonly benefits: RowWriter<BenefitPaymentEntity>;
 
   constructor(
     dataSource: DataSource,
@@ -29,6 +34,10 @@ export class PolicyRepository {
     private readonly products: ProductReplicas,
   ) {
     this.byId = new PrimaryKeyReader(dataSource, PolicyEntity);
+    this.rows = new RowWriter(dataSource, PolicyEntity);
+    this.versions = new RowWriter(dataSource, PolicyVersionEntity);
+    this.premiums = new RowWriter(dataSource, PremiumPaymentEntity);
+    this.benefits = new RowWriter(dataSource, BenefitPaymentEntity);
   }
 
   async find(policyId: string): Promise<PolicyEntity> {
@@ -60,42 +69,45 @@ export class PolicyRepository {
   /** A new policy (issue) with its first version, schedule, payment and events. */
   async insert(m: EntityManager, decided: PolicyDecided): Promise<PolicyEntity> {
     const row = m.create(PolicyEntity, decided.state);
-    await m.insert(PolicyEntity, row);
+    await this.rows.write(m, [row]);
     await this.writeEffects(m, row, decided);
     return row;
   }
 
+  /** What the aggregate decided over a policy this transaction holds (`lock`). */
   async save(m: EntityManager, row: PolicyEntity, decided: PolicyDecided): Promise<PolicyEntity> {
     Object.assign(row, decided.state);
-    await m.save(row);
+    await this.rows.update(m, row);
     await this.writeEffects(m, row, decided);
     return row;
   }
 
   private async writeEffects(m: EntityManager, row: PolicyEntity, decided: PolicyDecided): Promise<void> {
     if (decided.version) {
-      await m.insert(PolicyVersionEntity, {
-        policyId: row.policyId,
-        version: row.version,
-        kind: decided.version.kind,
-        snapshot: snapshotOf(row),
-        premiumEffectFen: decided.version.premiumEffectFen,
-        effectiveDate: decided.version.effectiveDate,
-        createdBy: decided.version.createdBy,
-        createdAt: this.clock.now(),
-      });
+      await this.versions.write(m, [
+        {
+          policyId: row.policyId,
+          version: row.version,
+          kind: decided.version.kind,
+          snapshot: snapshotOf(row),
+          premiumEffectFen: decided.version.premiumEffectFen,
+          effectiveDate: decided.version.effectiveDate,
+          createdBy: decided.version.createdBy,
+          createdAt: this.clock.now(),
+        },
+      ]);
     }
     if (decided.archiveSchedule) await this.archive.archiveSchedule(m, row);
     if (decided.retentionFrom) await this.archive.extendRetention(m, row, decided.retentionFrom);
     if (decided.payment) {
-      await m.insert(PremiumPaymentEntity, {
-        ...decided.payment,
-        applicationId: row.applicationId,
-        policyId: row.policyId,
-      });
+      await this.premiums.write(m, [
+        { ...decided.payment, applicationId: row.applicationId, policyId: row.policyId },
+      ]);
     }
-    for (const benefit of decided.benefits ?? [])
-      await m.insert(BenefitPaymentEntity, { ...benefit, policyId: row.policyId });
+    await this.benefits.write(
+      m,
+      (decided.benefits ?? []).map((benefit) => ({ ...benefit, policyId: row.policyId })),
+    );
     if (decided.events.length) await this.outbox.publishAll(m, decided.events);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RowWriter } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import type { CaseDecided, CaseState } from '../domain/underwriting-case';
@@ -8,7 +9,15 @@ import { UnderwritingCaseEntity } from './underwriting-case.entity';
 /** Underwriting cases; each decision is written with its event through the caller's transaction. */
 @Injectable()
 export class UnderwritingCaseRepository {
-  constructor(private readonly outbox: OutboxPublisher) {}
+  // Writes nothing waits for, sent with the transaction's next statement or its COMMIT.
+  private readonly rows: RowWriter<UnderwritingCaseEntity>;
+
+  constructor(
+    private readonly outbox: OutboxPublisher,
+    dataSource: DataSource,
+  ) {
+    this.rows = new RowWriter(dataSource, UnderwritingCaseEntity);
+  }
 
   async lock(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity> {
     const kase = await m.findOne(UnderwritingCaseEntity, {
@@ -20,13 +29,14 @@ export class UnderwritingCaseRepository {
   }
 
   async insert(m: EntityManager, decided: CaseDecided): Promise<void> {
-    await m.insert(UnderwritingCaseEntity, m.create(UnderwritingCaseEntity, decided.state));
+    await this.rows.write(m, [m.create(UnderwritingCaseEntity, decided.state)]);
     await this.announce(m, decided);
   }
 
-  async save(m: EntityManager, row: UnderwritingCaseEntity, state: CaseState, decided?: CaseDecided) {
-    Object.assign(row, state);
-    await m.save(row);
+  /** A case this transaction holds (`lock`, or the offer issuer's) written back with its new state. */
+  async save(m: EntityManager, row: UnderwritingCaseEntity, state?: CaseState, decided?: CaseDecided) {
+    if (state) Object.assign(row, state);
+    await this.rows.update(m, row);
     if (decided) await this.announce(m, decided);
     return row;
   }

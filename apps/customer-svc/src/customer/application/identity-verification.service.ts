@@ -1,6 +1,7 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RowWriter } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -40,13 +41,17 @@ export interface VerificationOutcome {
  */
 @Injectable()
 export class IdentityVerificationService {
+  private readonly verifications: RowWriter<IdentityVerificationEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     private readonly customers: CustomerRepository,
     private readonly notifier: Notifier,
-  ) {}
+  ) {
+    this.verifications = new RowWriter(dataSource, IdentityVerificationEntity);
+  }
 
   async start(customerId: string, declared: DeclaredIdentity, actor: string): Promise<VerificationOutcome> {
     const now = this.clock.now();
@@ -62,36 +67,40 @@ export class IdentityVerificationService {
         reasons.push({ code: 'IDENTITY.NO_CONTACT', message: 'no mobile number on file to send a code to' });
       }
       if (reasons.length || !mobile) {
-        await manager.insert(IdentityVerificationEntity, {
-          verificationId,
-          customerId,
-          status: 'rejected',
-          codeHash: null,
-          attempts: 0,
-          expiresAt: null,
-          checks,
-          reasons,
-          startedBy: actor,
-          createdAt: now,
-          completedAt: now,
-        });
+        await this.verifications.write(manager, [
+          {
+            verificationId,
+            customerId,
+            status: 'rejected',
+            codeHash: null,
+            attempts: 0,
+            expiresAt: null,
+            checks,
+            reasons,
+            startedBy: actor,
+            createdAt: now,
+            completedAt: now,
+          },
+        ]);
         await this.reject(manager, customer, reasons, now);
         return { verificationId, status: 'rejected' as const, checks, reasons };
       }
       const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-      await manager.insert(IdentityVerificationEntity, {
-        verificationId,
-        customerId,
-        status: 'code_sent',
-        codeHash: hashCode(verificationId, code),
-        attempts: 0,
-        expiresAt,
-        checks,
-        reasons: [],
-        startedBy: actor,
-        createdAt: now,
-        completedAt: null,
-      });
+      await this.verifications.write(manager, [
+        {
+          verificationId,
+          customerId,
+          status: 'code_sent',
+          codeHash: hashCode(verificationId, code),
+          attempts: 0,
+          expiresAt,
+          checks,
+          reasons: [],
+          startedBy: actor,
+          createdAt: now,
+          completedAt: null,
+        },
+      ]);
       return {
         verificationId,
         status: 'code_sent' as const,
@@ -135,7 +144,7 @@ export class IdentityVerificationService {
         verification.status = 'rejected';
         verification.reasons = [reason];
         verification.completedAt = now;
-        await manager.save(verification);
+        await this.verifications.update(manager, verification);
         await this.reject(manager, customer, [reason], now);
         return { verificationId, status: 'rejected', checks: verification.checks, reasons: [reason] };
       };
@@ -151,7 +160,7 @@ export class IdentityVerificationService {
             params: { max: MAX_CODE_ATTEMPTS },
           });
         }
-        await manager.save(verification);
+        await this.verifications.update(manager, verification);
         return {
           verificationId,
           status: 'code_sent',
@@ -165,10 +174,10 @@ export class IdentityVerificationService {
       verification.checks = checks;
       verification.codeHash = null;
       verification.completedAt = now;
-      await manager.save(verification);
+      await this.verifications.update(manager, verification);
       customer.identityStatus = 'verified';
       customer.updatedAt = now;
-      await manager.save(customer);
+      await this.customers.writeBack(manager, customer);
       await this.outbox.publish(manager, {
         type: 'customer.identity-verified',
         aggregateId: customerId,
@@ -181,7 +190,7 @@ export class IdentityVerificationService {
   private async reject(manager: EntityManager, customer: CustomerEntity, reasons: Reason[], now: Date) {
     customer.identityStatus = 'rejected';
     customer.updatedAt = now;
-    await manager.save(customer);
+    await this.customers.writeBack(manager, customer);
     await this.outbox.publish(manager, {
       type: 'customer.identity-rejected',
       aggregateId: customer.customerId,

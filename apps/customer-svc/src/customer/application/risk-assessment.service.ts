@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RowWriter } from '@insurer/platform-database';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, addMonths, shanghaiDate } from '@insurer/platform-time';
 import { AssessmentLimitError, CustomerDataInvalidError } from '../domain/customer.errors';
@@ -17,12 +18,16 @@ import type { Principal } from '@insurer/platform-auth';
 
 @Injectable()
 export class RiskAssessmentService {
+  private readonly assessments: RowWriter<RiskAssessmentEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     private readonly customers: CustomerRepository,
-  ) {}
+  ) {
+    this.assessments = new RowWriter(dataSource, RiskAssessmentEntity);
+  }
 
   /**
    * Scores a questionnaire and records the level. The customer row is locked first, so two assessments submitted at
@@ -65,11 +70,11 @@ export class RiskAssessmentService {
         validUntil: assessmentValidUntil(now),
         actor,
       });
-      await manager.insert(RiskAssessmentEntity, assessment);
+      await this.assessments.write(manager, [assessment]);
       customer.riskLevel = scored.level;
       customer.riskValidUntil = assessment.validUntil;
       customer.updatedAt = now;
-      await manager.save(customer);
+      await this.customers.writeBack(manager, customer);
       await this.outbox.publish(manager, {
         type: 'customer.risk-tolerance-assessed',
         aggregateId: customerId,

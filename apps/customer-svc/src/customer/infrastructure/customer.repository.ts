@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
+import { RowWriter } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -19,12 +20,23 @@ import { profileContext, versionContext } from './sealing';
  */
 @Injectable()
 export class CustomerRepository {
+  // Writes nothing waits for, sent with the transaction's next statement or its COMMIT.
+  private readonly rows: RowWriter<CustomerEntity>;
+  private readonly keys: RowWriter<DataKeyEntity>;
+  private readonly versionRows: RowWriter<ProfileVersionEntity>;
+  private readonly accessRows: RowWriter<DataAccessEntity>;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly clock: Clock,
     private readonly vault: PersonalDataVault,
-  ) {}
+  ) {
+    this.rows = new RowWriter(dataSource, CustomerEntity);
+    this.keys = new RowWriter(dataSource, DataKeyEntity);
+    this.versionRows = new RowWriter(dataSource, ProfileVersionEntity);
+    this.accessRows = new RowWriter(dataSource, DataAccessEntity);
+  }
 
   blindIndex(idType: string, idNumber: string): Buffer {
     return this.vault.blindIndex(idType, idNumber);
@@ -63,22 +75,21 @@ export class CustomerRepository {
     const { customerId } = decided.state;
     const now = decided.version.at;
     const { key, wrapped } = this.vault.newDataKey(customerId);
-    await manager.insert(CustomerEntity, {
-      ...decided.state,
-      idLookup: lookup,
-      profile: this.vault.encrypt(key, decided.profile, profileContext(customerId)),
-      healthDeclaration: null,
-      retained: null,
-      createdAt: now,
-      updatedAt: now,
-      erasedAt: null,
-    });
-    await manager.insert(DataKeyEntity, {
-      customerId,
-      wrapped,
-      masterKeyId: this.vault.masterKeyId,
-      createdAt: now,
-    });
+    await this.rows.write(manager, [
+      {
+        ...decided.state,
+        idLookup: lookup,
+        profile: this.vault.encrypt(key, decided.profile, profileContext(customerId)),
+        healthDeclaration: null,
+        retained: null,
+        createdAt: now,
+        updatedAt: now,
+        erasedAt: null,
+      },
+    ]);
+    await this.keys.write(manager, [
+      { customerId, wrapped, masterKeyId: this.vault.masterKeyId, createdAt: now },
+    ]);
     await this.recordVersion(manager, key, customerId, decided.version);
     await this.outbox.publishAll(manager, decided.events);
   }
@@ -91,9 +102,14 @@ export class CustomerRepository {
       row.idLookup = this.blindIndex(decided.profile.idType, decided.profile.idNumber);
     row.profile = this.vault.encrypt(key, decided.profile, profileContext(row.customerId));
     row.updatedAt = decided.version.at;
-    await manager.save(row);
+    await this.rows.update(manager, row);
     await this.recordVersion(manager, key, row.customerId, decided.version);
     await this.outbox.publishAll(manager, decided.events);
+  }
+
+  /** A row this transaction holds (`lockActive`, `lockStored`) written back as it now is, without a new version. */
+  writeBack(manager: EntityManager, row: CustomerEntity): Promise<void> {
+    return this.rows.update(manager, row);
   }
 
   /** Every version with its changes opened (the caller masks them). */
@@ -124,29 +140,33 @@ export class CustomerRepository {
     purpose: string,
   ): Promise<void> {
     const now = this.clock.now();
-    await manager.insert(DataAccessEntity, {
-      accessId: randomUUID(),
-      customerId,
-      actor: principal.sub,
-      roles: [...principal.roles],
-      fields: [...fields],
-      purpose,
-      accessedAt: now,
-    });
+    await this.accessRows.write(manager, [
+      {
+        accessId: randomUUID(),
+        customerId,
+        actor: principal.sub,
+        roles: [...principal.roles],
+        fields: [...fields],
+        purpose,
+        accessedAt: now,
+      },
+    ]);
     await this.outbox.publish(manager, personalDataAccessed(customerId, principal, fields, purpose, now));
   }
 
   private async recordVersion(manager: EntityManager, key: Buffer, customerId: string, v: ProfileVersion) {
-    await manager.insert(ProfileVersionEntity, {
-      customerId,
-      version: v.version,
-      changedFields: Object.keys(v.changes),
-      changes: this.vault.encrypt(key, v.changes, versionContext(customerId, v.version)),
-      reason: v.reason,
-      purpose: v.purpose,
-      actor: v.actor,
-      recordedAt: v.at,
-    });
+    await this.versionRows.write(manager, [
+      {
+        customerId,
+        version: v.version,
+        changedFields: Object.keys(v.changes),
+        changes: this.vault.encrypt(key, v.changes, versionContext(customerId, v.version)),
+        reason: v.reason,
+        purpose: v.purpose,
+        actor: v.actor,
+        recordedAt: v.at,
+      },
+    ]);
   }
 
   /**

@@ -6,8 +6,8 @@ import {
   type PolicyStatusEvent,
   type EventOf,
 } from '@insurer/contracts';
-import { DataSource, In } from 'typeorm';
-import { RowWriter } from '@insurer/platform-database';
+import { DataSource } from 'typeorm';
+import { RowWriter, queueWrite } from '@insurer/platform-database';
 import { BATCH, causeOf, type DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { ProductService } from '../../product/application/product.service';
@@ -64,10 +64,10 @@ export class ContractEventsConsumer {
       });
     }
     await this.replicas.write(m, rows, 'update');
-    await m.update(
-      ApplicationEntity,
-      { applicationId: In(issued.map((p) => p.applicationId)) },
-      { status: 'issued' },
+    await queueWrite(
+      m,
+      `UPDATE sales.application SET status = 'issued' WHERE application_id = ANY($1::uuid[])`,
+      [issued.map((p) => p.applicationId)],
     );
     await this.pipeline.issued(m, issued);
     await this.visits.schedule(

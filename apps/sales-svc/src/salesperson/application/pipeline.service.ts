@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { RowWriter, queueWrite } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { PipelineEntryEntity } from '../infrastructure/salesperson.entity';
 
@@ -13,10 +14,15 @@ const STAGES: Stage[] = ['lead', 'needs_analysed', 'quoted', 'applied', 'issued'
  */
 @Injectable()
 export class PipelineService {
+  // Its writes wait for nothing: each goes with the transaction's next statement or its COMMIT.
+  private readonly entries: RowWriter<PipelineEntryEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.entries = new RowWriter(dataSource, PipelineEntryEntity);
+  }
 
   /** Records a lead, or moves the customer's open lead on to "needs analysed". */
   async touchLead(
@@ -29,11 +35,14 @@ export class PipelineService {
       where: { customerId, salespersonId, quoteId: IsNull(), stage: In(['lead', 'needs_analysed']) },
     });
     if (!open) {
-      await m.insert(PipelineEntryEntity, this.entry(customerId, salespersonId, stage));
+      await this.entries.write(m, [this.entry(customerId, salespersonId, stage)]);
     } else if (open.stage === 'lead' && stage === 'needs_analysed') {
-      open.stage = stage;
-      open.updatedAt = this.clock.now();
-      await m.save(open);
+      // The two columns that change (the entry is not locked: a quote may be turning it at the same moment).
+      await queueWrite(
+        m,
+        `UPDATE sales.pipeline_entry SET stage = $2, updated_at = $3 WHERE entry_id = $1 AND stage = 'lead'`,
+        [open.entryId, stage, this.clock.now()],
+      );
     }
   }
 
@@ -49,7 +58,8 @@ export class PipelineService {
     quoteId: string,
   ) {
     const now = this.clock.now();
-    await m.query(
+    await queueWrite(
+      m,
       `WITH lead AS (
          SELECT entry_id FROM sales.pipeline_entry
          WHERE customer_id = $1 AND salesperson_id = $2 AND stage IN ('lead', 'needs_analysed') AND quote_id IS NULL
@@ -77,7 +87,8 @@ export class PipelineService {
       : where.applicationId
         ? ['application_id', where.applicationId]
         : ['policy_id', where.policyId];
-    await m.query(
+    await queueWrite(
+      m,
       `UPDATE sales.pipeline_entry SET stage = $2, application_id = COALESCE($3, application_id),
          policy_id = COALESCE($4, policy_id), updated_at = $5
        WHERE ${column} = $1`,
@@ -88,7 +99,8 @@ export class PipelineService {
   /** Moves the entries of applications whose policies were issued (a run of policy-issued events) to "issued". */
   async issued(m: EntityManager, policies: readonly { applicationId: string; policyId: string }[]) {
     if (policies.length === 0) return;
-    await m.query(
+    await queueWrite(
+      m,
       `UPDATE sales.pipeline_entry p SET stage = 'issued', policy_id = v.policy_id, updated_at = $3
        FROM (SELECT DISTINCT ON (a) a, pol AS policy_id FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS x(a, pol, n)
              ORDER BY a, n DESC) v

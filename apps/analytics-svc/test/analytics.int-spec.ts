@@ -450,12 +450,15 @@ describe('the dashboard in a real browser', () => {
     expect(decidingCells.slice(0, 2)).toEqual(['核定中（30日时限）', String(deciding?.count)]);
     expect(decidingCells[7]).toBe(String(deciding?.byDeadline?.due_soon));
     expect(await page.isHidden('#claims-empty')).toBe(true);
-    // The loss-ratio action's target is drawn on the loss-ratio trend.
+    // The loss-ratio action's target is drawn on the loss-ratio trend (the database may hold other runs' actions).
     const targets = (await page.evaluate(
       "echarts.getInstanceByDom(document.getElementById('ratios')).getOption().series" +
-        '.map((s) => ({ name: s.name, targets: ((s.markLine && s.markLine.data) || []).map((d) => d.yAxis) }))',
-    )) as { name: string; targets: number[] }[];
-    expect(targets).toContainEqual({ name: '赔付率', targets: [1] });
+        '.map((s) => ({ name: s.name, targets: ((s.markLine && s.markLine.data) || []).map((d) => [d.name, d.yAxis]) }))',
+    )) as { name: string; targets: [string, number][] }[];
+    expect(targets.find((t) => t.name === '赔付率')?.targets).toContainEqual([
+      `cut claims leakage ${salespersonId}`,
+      1,
+    ]);
     // An accessibility check: no serious or critical violation (axe-core).
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
 import { shanghaiDate } from '@insurer/platform-time';
+import { queueWrite } from '@insurer/platform-database';
 
 const day = (instant: string) => shanghaiDate(new Date(instant));
 
@@ -248,7 +249,9 @@ class Upserts {
     for (const { table, key, columns, rows } of this.statements.values()) {
       const set = columns.filter((c) => c !== key).map((c) => `${c} = EXCLUDED.${c}`);
       const json = JSON.stringify([...rows.values()]);
-      await this.m.query(
+      // Nothing waits for the answer: it goes with the transaction's next statement or its COMMIT.
+      await queueWrite(
+        this.m,
         `INSERT INTO analytics.${table} (generation, ${columns.join(', ')})
          SELECT g.generation, ${columns.map((c) => `r.${c}`).join(', ')}
            FROM jsonb_populate_recordset(NULL::analytics.${table}, $1::jsonb) r, ${into}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent, EventOf } from '@insurer/contracts';
-import { valuesList } from '@insurer/platform-database';
+import { queueWrite, valuesList } from '@insurer/platform-database';
 import { withCauseOf } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
@@ -45,7 +45,8 @@ export class MonitoringService {
 
   private async linkPolicies(m: EntityManager, issued: readonly EventOf<'contract.policy-issued'>[]) {
     const { sql, params } = valuesList(issued.map((e) => [e.payload.policyId, e.payload.applicationId]));
-    await m.query(
+    await queueWrite(
+      m,
       `INSERT INTO compliance.policy_payer (policy_id, application_id) VALUES ${sql} ON CONFLICT DO NOTHING`,
       params,
     );
@@ -63,10 +64,12 @@ export class MonitoringService {
     }
   }
 
+  /** The state rules read later; every write here goes with the transaction's next statement (nothing waits). */
   private async keepState(m: EntityManager, event: DomainEvent, policiesLinked: boolean): Promise<void> {
     const flow = moneyFlowOf(event);
     if (flow)
-      await m.query(
+      await queueWrite(
+        m,
         `INSERT INTO compliance.aml_flow (flow_id, party_id, policy_id, direction, purpose, amount_fen, method, occurred_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
         [
@@ -82,21 +85,24 @@ export class MonitoringService {
       );
     switch (event.type) {
       case 'customer.customer-registered':
-        await m.query(
+        await queueWrite(
+          m,
           `INSERT INTO compliance.party_state (customer_id, declared_income_fen, updated_at) VALUES ($1, $2, $3)
            ON CONFLICT (customer_id) DO UPDATE SET declared_income_fen = $2, updated_at = $3`,
           [event.payload.customerId, event.payload.annualIncomeFen ?? null, this.clock.now()],
         );
         break;
       case 'customer.identity-rejected':
-        await m.query(
+        await queueWrite(
+          m,
           `INSERT INTO compliance.party_state (customer_id, identity_rejected_at, updated_at) VALUES ($1, $2, $3)
            ON CONFLICT (customer_id) DO UPDATE SET identity_rejected_at = $2, updated_at = $3`,
           [event.payload.customerId, new Date(event.payload.rejectedAt), this.clock.now()],
         );
         break;
       case 'sales.application-submitted':
-        await m.query(
+        await queueWrite(
+          m,
           `INSERT INTO compliance.application_payer (application_id, policyholder_id, payer_id, payer_relationship)
            VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
           [
@@ -109,7 +115,8 @@ export class MonitoringService {
         break;
       case 'contract.policy-issued':
         if (policiesLinked) break;
-        await m.query(
+        await queueWrite(
+          m,
           `INSERT INTO compliance.policy_payer (policy_id, application_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
           [event.payload.policyId, event.payload.applicationId],
         );
@@ -120,7 +127,8 @@ export class MonitoringService {
         const byYear = s.trainingHoursByYear ?? {
           [shanghaiDate(new Date(s.registeredAt)).slice(0, 4)]: s.trainingHoursThisYear,
         };
-        await m.query(
+        await queueWrite(
+          m,
           `INSERT INTO compliance.salesperson_state
              (salesperson_id, grade, licence_valid_until, training_hours_by_year, service_started_on, status, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -140,7 +148,8 @@ export class MonitoringService {
       }
       case 'sales.salesperson-departed':
         for (const a of event.payload.affected) {
-          await m.query(
+          await queueWrite(
+            m,
             `INSERT INTO compliance.departure_task (salesperson_id, policy_id, customer_id, due_on, departure_event_id)
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
             [event.payload.salespersonId, a.policyId, a.customerId, event.payload.noticeDueOn, event.eventId],
@@ -148,19 +157,22 @@ export class MonitoringService {
         }
         break;
       case 'sales.departure-notice-sent':
-        await m.query(
+        await queueWrite(
+          m,
           `UPDATE compliance.departure_task SET notified_at = $3 WHERE salesperson_id = $1 AND policy_id = $2`,
           [event.payload.salespersonId, event.payload.policyId, new Date(event.payload.sentAt)],
         );
         break;
       case 'contract.policy-surrendered':
-        await m.query(
+        await queueWrite(
+          m,
           `INSERT INTO compliance.surrender_log (policy_id, policyholder_id, surrendered_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
           [event.payload.policyId, event.payload.policyholderId, event.payload.surrenderedOn],
         );
         break;
       case 'contract.policy-endorsed':
-        await m.query(
+        await queueWrite(
+          m,
           `INSERT INTO compliance.endorsement_log (policy_id, policy_version, endorsed_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
           [
             event.payload.policyId,

@@ -24,10 +24,7 @@ export class OfferIssuer {
   ) {}
 
   async lock(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity> {
-    const kase = await m.findOne(UnderwritingCaseEntity, {
-      where: { applicationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const kase = await this.cases.lockIfExists(m, applicationId);
     if (!kase) throw new ResourceNotFoundError('offer', applicationId);
     return kase;
   }

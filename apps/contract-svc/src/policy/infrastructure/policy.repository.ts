@@ -54,7 +54,7 @@ export class PolicyRepository {
   }
 
   lockIfExists(m: EntityManager, policyId: string): Promise<PolicyEntity | null> {
-    return m.findOne(PolicyEntity, { where: { policyId }, lock: { mode: 'pessimistic_write' } });
+    return this.byId.findForUpdateIn(m, policyId);
   }
 
   /** The terms of the product version the policy was issued on: a newer version never changes an issued policy. */

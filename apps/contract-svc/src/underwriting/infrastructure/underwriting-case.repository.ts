@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RowWriter } from '@insurer/platform-database';
+import { PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import type { CaseDecided, CaseState } from '../domain/underwriting-case';
@@ -11,21 +11,25 @@ import { UnderwritingCaseEntity } from './underwriting-case.entity';
 export class UnderwritingCaseRepository {
   // Writes nothing waits for, sent with the transaction's next statement or its COMMIT.
   private readonly rows: RowWriter<UnderwritingCaseEntity>;
+  private readonly byId: PrimaryKeyReader<UnderwritingCaseEntity>;
 
   constructor(
     private readonly outbox: OutboxPublisher,
     dataSource: DataSource,
   ) {
     this.rows = new RowWriter(dataSource, UnderwritingCaseEntity);
+    this.byId = new PrimaryKeyReader(dataSource, UnderwritingCaseEntity);
   }
 
   async lock(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity> {
-    const kase = await m.findOne(UnderwritingCaseEntity, {
-      where: { applicationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const kase = await this.lockIfExists(m, applicationId);
     if (!kase) throw new ResourceNotFoundError('underwriting case', applicationId);
     return kase;
+  }
+
+  /** The case locked for the rest of the transaction (`FOR UPDATE`): decisions and the offer's steps take turns. */
+  lockIfExists(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity | null> {
+    return this.byId.findForUpdateIn(m, applicationId);
   }
 
   async insert(m: EntityManager, decided: CaseDecided): Promise<void> {

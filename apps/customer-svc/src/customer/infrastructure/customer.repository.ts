@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
-import { RowWriter } from '@insurer/platform-database';
+import { PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -25,6 +25,9 @@ export class CustomerRepository {
   private readonly keys: RowWriter<DataKeyEntity>;
   private readonly versionRows: RowWriter<ProfileVersionEntity>;
   private readonly accessRows: RowWriter<DataAccessEntity>;
+  // Every command reads its customer and key by id: one statement made once, no query builder.
+  private readonly byId: PrimaryKeyReader<CustomerEntity>;
+  private readonly keyById: PrimaryKeyReader<DataKeyEntity>;
 
   constructor(
     dataSource: DataSource,
@@ -36,6 +39,8 @@ export class CustomerRepository {
     this.keys = new RowWriter(dataSource, DataKeyEntity);
     this.versionRows = new RowWriter(dataSource, ProfileVersionEntity);
     this.accessRows = new RowWriter(dataSource, DataAccessEntity);
+    this.byId = new PrimaryKeyReader(dataSource, CustomerEntity);
+    this.keyById = new PrimaryKeyReader(dataSource, DataKeyEntity);
   }
 
   blindIndex(idType: string, idNumber: string): Buffer {
@@ -47,15 +52,11 @@ export class CustomerRepository {
   }
 
   async lockActive(manager: EntityManager, customerId: string): Promise<CustomerEntity> {
-    const customer = await manager.findOne(CustomerEntity, {
-      where: { customerId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    return this.assertActive(customer, customerId);
+    return this.assertActive(await this.byId.findForUpdateIn(manager, customerId), customerId);
   }
 
   async findActive(manager: EntityManager, customerId: string): Promise<CustomerEntity> {
-    return this.assertActive(await manager.findOne(CustomerEntity, { where: { customerId } }), customerId);
+    return this.assertActive(await this.byId.findIn(manager, customerId), customerId);
   }
 
   /** The customer's profile in clear, read with their data key inside the caller's transaction. */
@@ -66,7 +67,8 @@ export class CustomerRepository {
   }
 
   async dataKey(manager: EntityManager, customerId: string): Promise<Buffer> {
-    const row = await manager.findOneOrFail(DataKeyEntity, { where: { customerId } });
+    const row = await this.keyById.findIn(manager, customerId);
+    if (!row) throw new Error(`customer ${customerId} has no data key`);
     return this.vault.unwrapDataKey(customerId, row.wrapped);
   }
 
@@ -174,15 +176,11 @@ export class CustomerRepository {
    * erasure request itself, reads with a legal basis): active or restricted, never erased.
    */
   async lockStored(manager: EntityManager, customerId: string): Promise<CustomerEntity> {
-    const customer = await manager.findOne(CustomerEntity, {
-      where: { customerId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    return this.assertStored(customer, customerId);
+    return this.assertStored(await this.byId.findForUpdateIn(manager, customerId), customerId);
   }
 
   async findStored(manager: EntityManager, customerId: string): Promise<CustomerEntity> {
-    return this.assertStored(await manager.findOne(CustomerEntity, { where: { customerId } }), customerId);
+    return this.assertStored(await this.byId.findIn(manager, customerId), customerId);
   }
 
   /** Every other use: a restricted customer's data is not processed (PIPL Art. 47). */

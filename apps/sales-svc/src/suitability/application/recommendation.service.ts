@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { PrimaryKeyReader } from '@insurer/platform-database';
 import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
-import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
 import { ProductService } from '../../product/application/product.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
 import { analyseNeeds } from '../domain/needs-analysis';
@@ -10,18 +10,23 @@ import { SaleRefusedError } from '../domain/sale.errors';
 
 @Injectable()
 export class RecommendationService {
+  // Asked until sales knows the customer, so read without the query builder.
+  private readonly facts: PrimaryKeyReader<CustomerFactsEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly products: ProductService,
     private readonly pipeline: PipelineService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.facts = new PrimaryKeyReader(dataSource, CustomerFactsEntity);
+  }
 
   /** Needs analysis and ranked recommendations from today's catalogue; moves the lead to "needs analysed". */
   async recommend(customerId: string, salespersonId: string) {
     const today = shanghaiDate(this.clock.now());
     return this.dataSource.transaction(async (m) => {
-      const customer = await m.findOne(CustomerFactsEntity, { where: { customerId } });
+      const customer = await this.facts.findIn(m, customerId);
       if (!customer || customer.erased || !customer.birthDate) {
         throw new SaleRefusedError('SALES.CUSTOMER_UNKNOWN', 'needs analysis needs the customer facts', [
           {
@@ -31,9 +36,11 @@ export class RecommendationService {
           },
         ]);
       }
-      const medical = await m.count(PolicyReplicaEntity, {
-        where: { insuredId: customerId, productType: 'medical', status: In(['in_force', 'suspended']) },
-      });
+      const [{ medical }] = (await m.query(
+        `SELECT count(*)::int AS medical FROM sales.policy_replica
+         WHERE insured_id = $1 AND product_type = 'medical' AND status IN ('in_force', 'suspended')`,
+        [customerId],
+      )) as { medical: number }[];
       const riskValid = customer.riskLevel && customer.riskValidUntil && customer.riskValidUntil >= today;
       const catalogue = await this.products.catalogue(today);
       const analysis = analyseNeeds(

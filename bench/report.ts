@@ -482,13 +482,24 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
 - BEGIN with the first statement: TypeORM opened every transaction with a \`START TRANSACTION\` round trip; each
   service's data source now sends BEGIN in the same write as the transaction's first statement (extended protocol,
   one Sync), so of some 27 transactions a flow none pays that round trip (\`BEGIN\` in the statements table).
+- Writes nothing waits for: the profiles put about 40% of a service's busy CPU in the socket writes themselves, one
+  per statement, and most statements of a command or a consumer run are writes whose answer nobody reads (the state,
+  its history, the outbox row). Those now go to Postgres in the same write as the transaction's next statement, or
+  its COMMIT (\`queueWrite\` and \`RowWriter\` in \`@insurer/platform-database\`; Parse/Bind/Execute each, one Sync),
+  so a command is typically two round trips: its first read with BEGIN, then its writes with COMMIT. A write that
+  fails fails the statement it went with, so the transaction fails whole as before. TypeORM's \`save\` (a SELECT
+  before each UPDATE) and \`findOne\` on the hot commands gave way to \`RowWriter.update\` and \`PrimaryKeyReader\`.
+  Each service now counts its round trips (\`db_round_trips_total\`, in the CPU table above): in a quick run on
+  725f04b+ the services made 93.7 round trips a flow for the 144.5 its statements would have needed one at a time
+  (181 statements, less 25 BEGINs already sent with a statement and 11 of the relays' own).
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
-  HTTP write and each consumer run one, its COMMIT a round trip of its own, and every statement outside a
-  transaction one more); a state write and its outbox row are still two statements in most commands. A read spends
-  the same two socket writes as the bare route plus the framework's per-request work. The machine's own speed moves a
-  lot between runs (the bare policy read gave 1761 req/s on 392fede, 653 req/s on ac3849c and 2150 on b9d439a;
-  pgbench simple-update 4304 tps on b9d439a and 2502 on 9bb82e2), so a ratio is only compared with its baseline of
-  the same run.
+  HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
+  remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head and audit
+  insert, reads of replicas); the recommendation step is asked repeatedly until sales knows the customer. A read
+  spends the same two socket writes as the bare route plus the framework's per-request work. The machine's own speed
+  moves a lot between runs (the bare policy read gave 1761 req/s on 392fede, 653 req/s on ac3849c and 2150 on
+  b9d439a; pgbench simple-update 4304 tps on b9d439a, 2502 on 9bb82e2 and 2704 in a quick run on 0c85fa8), so a
+  ratio is only compared with its baseline of the same run.
 
 Where the platform stands against its performance targets, judged from the figures above:
 

@@ -37,7 +37,8 @@ export function countRoundTrips(dataSource: DataSource, roundTrip: () => void): 
  * A write the transaction needs but whose result the caller does not: sent in the same round trip as the
  * transaction's next statement, or its COMMIT. Its failure fails that statement (the error names the write), so the
  * transaction fails as a whole either way. Outside a transaction, or on a data source without `sendStatementsAhead`,
- * it runs at once. The statement must not depend on rows read later in the transaction, which it cannot see.
+ * it runs at once. Statements still run in the order they were issued, so the transaction sees what it would have;
+ * only a failure is reported later, by the statement the write went with.
  */
 export async function queueWrite(m: EntityManager, text: string, values: readonly unknown[]): Promise<void> {
   const runner = m.queryRunner;

@@ -67,7 +67,8 @@ export class ArchiveService {
     return this.dataSource.transaction(async (m) => {
       const documents = await m.find(DocumentEntity, {
         where: { policyId },
-        order: { archivedAt: 'ASC' },
+        // Documents archived at the same instant (one frozen clock, or one millisecond) come in a stable order.
+        order: { archivedAt: 'ASC', kind: 'ASC' },
         lock: { mode: 'pessimistic_write' },
       });
       const now = this.clock.now();

@@ -25,4 +25,4 @@ export const BURST_SECONDS = QUICK ? 5 : 60;
 /** Quotes made before the application runs: each application needs a quote of its own. */
 export const QUOTE_SECONDS = QUICK ? 10 : 40;
 /** Outbox rows made pending at once for the relay's ceiling. */
-export const RELAY_EVENTS = QUICK ? 2_000 : 20_000;
+export const RELAY_EVENTS = QUICK ? Number(process.env.BENCH_RELAY_EVENTS ?? 2_000) : 20_000;

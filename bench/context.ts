@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { signLocalToken, type Role } from '@insurer/platform-auth';
 import { EVENT_TOPICS, Topics } from '@insurer/contracts';
 import {
@@ -175,6 +175,22 @@ async function completeReturnVisits(
       }),
     });
     if (!res.ok) throw new Error(`return visit ${visitId}: ${res.status} ${await res.text()}`);
+  }
+}
+
+/** Runs `work` in one transaction on a connection of its own: committed if it returns, rolled back if it throws. */
+export async function inTransaction<T>(db: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
   }
 }
 

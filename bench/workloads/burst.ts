@@ -1,7 +1,7 @@
 import { closedLoop, median, type LoadResult } from '../load';
 import { compare, medianBy } from '../measure';
 import { BURST_SECONDS, CONCURRENCY, RELAY_EVENTS, RUNS, say } from '../settings';
-import { ok, type Bench } from '../context';
+import { inTransaction, ok, type Bench } from '../context';
 
 /**
  * Workload 5: a burst of claim reports at full rate, then the time until the relay has published everything and no
@@ -46,9 +46,7 @@ export async function relayCeiling(b: Bench, consumersRunning: boolean): Promise
     const started = performance.now();
     // In one transaction, so the relay finds them all at once; copied in rounds when fewer sent events exist than
     // asked for (a quick run's), so the rate is always over RELAY_EVENTS rows.
-    const client = await db.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(db, async (client) => {
       for (let made = 0; made < RELAY_EVENTS;) {
         const { rowCount } = await client.query(
           `WITH src AS (SELECT topic, message_key, event_type, envelope, headers FROM claims.outbox
@@ -62,13 +60,7 @@ export async function relayCeiling(b: Bench, consumersRunning: boolean): Promise
         if (!rowCount) throw new Error('claims-svc has published no event to copy');
         made += rowCount;
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
     await db.query(`SELECT pg_notify('claims_outbox', '')`);
     await outboxDrained();
     rates.push(Math.round(RELAY_EVENTS / ((performance.now() - started) / 1000)));

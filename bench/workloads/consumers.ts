@@ -7,7 +7,7 @@ import { waitFor } from '@insurer/platform-testing';
 import { addDays, addYears, shanghaiDate } from '@insurer/platform-time';
 import { median } from '../load';
 import { QUICK, RUNS, say } from '../settings';
-import type { Bench } from '../context';
+import { inTransaction, type Bench } from '../context';
 
 /** The services that consume `contract.policy-issued`, by their schema (each keeps an inbox row per event it applies). */
 const CONSUMERS = ['sales', 'customer', 'claims', 'compliance', 'analytics'] as const;
@@ -41,9 +41,7 @@ async function startBareConsumer(kafka: Kafka, db: Pool, topic: string) {
             JSON.parse(String(m.value)) as { eventId: string; type: string; payload: Record<string, string> },
         )
         .filter((e) => e.type === 'contract.policy-issued');
-      const client = await db.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(db, async (client) => {
         const fresh = await client.query<{ event_id: string }>(
           `INSERT INTO bench_bare.inbox (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
           [events.map((e) => e.eventId)],
@@ -59,13 +57,7 @@ async function startBareConsumer(kafka: Kafka, db: Pool, topic: string) {
              ON CONFLICT (policy_id) DO UPDATE SET status = EXCLUDED.status`,
             [JSON.stringify(rows)],
           );
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
+      });
       const last = batch.messages[batch.messages.length - 1] as { offset: string };
       resolveOffset(last.offset);
       // After the transaction, as the services do: a crash in between replays the batch into the inbox's conflict.

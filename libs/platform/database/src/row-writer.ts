@@ -91,6 +91,7 @@ export class RowWriter<T extends ObjectLiteral> {
   async update(manager: EntityManager, row: T): Promise<void> {
     const driver = this.dataSource.driver as unknown as PostgresDriverLike;
     const columns = this.columns.filter((c) => !c.isPrimary && c.getEntityValue(row) !== undefined);
+    if (columns.length === 0) return;
     const params = [...columns, ...this.keyColumns].map((c) =>
       driver.preparePersistentValue(c.getEntityValue(row), c),
     );
@@ -98,7 +99,6 @@ export class RowWriter<T extends ObjectLiteral> {
     const where = this.keyColumns
       .map((c, i) => `"${c.databaseName}" = $${columns.length + i + 1}`)
       .join(' AND ');
-    if (columns.length === 0) return;
     await queueWrite(manager, `UPDATE ${this.table} SET ${set} WHERE ${where}`, params);
   }
 

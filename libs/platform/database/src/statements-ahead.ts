@@ -127,13 +127,16 @@ class AfterStatements extends PgQuery {
 
   override handleError(error: Error, connection: Connection): void {
     const failed = this.statements[this.statements.length - this.ahead];
-    if (failed && failed !== BEGIN)
-      error.message = `${error.message} (in a write sent ahead: ${summary(failed)})`;
-    super.handleError(error, connection);
+    super.handleError(failed ? named(error, failed) : error, connection);
   }
 }
 
-const summary = (s: Statement) => s.text.replace(/\s+/g, ' ').slice(0, 120);
+/** A held write's failure says which write it was: it surfaces on the statement the write went with. */
+function named(error: Error, failed: Statement): Error {
+  if (failed !== BEGIN)
+    error.message = `${error.message} (in a write sent ahead: ${failed.text.replace(/\s+/g, ' ').slice(0, 120)})`;
+  return error;
+}
 
 function wrapClient(client: Client): void {
   if (wrapped.has(client)) return;
@@ -161,8 +164,7 @@ function wrapClient(client: Client): void {
     return send(statements.slice(0, -1), last).then(
       () => query(...args),
       (error: Error) => {
-        if (last !== BEGIN) error.message = `${error.message} (in a write sent ahead: ${summary(last)})`;
-        throw error;
+        throw named(error, last);
       },
     );
   };
@@ -174,30 +176,26 @@ function holdStatements(runner: QueryRunner): QueryRunner {
     parameters?: unknown[],
     structured?: boolean,
   ) => Promise<unknown>;
+  // TypeORM's BEGIN, when held, is the queue's first statement: nothing of the transaction has reached Postgres yet.
   const queue: Statement[] = [];
   held.set(runner, queue);
-  let beginHeld = false;
   runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
     if (sql === 'START TRANSACTION' && runner.isTransactionActive) {
-      // TypeORM's own BEGIN (a transaction's outermost level): held for the first statement.
-      beginHeld = true;
+      // A transaction's outermost level: held for the first statement.
+      queue.push(BEGIN);
       return undefined;
     }
+    const unsent = queue[0] === BEGIN;
     if (sql === 'ROLLBACK' && runner.isTransactionActive) {
-      // What is held would be rolled back: dropped, and with BEGIN still held nothing reached Postgres at all.
+      // What is held would be rolled back: dropped, and with BEGIN still held there is nothing to roll back.
       queue.length = 0;
-      if (beginHeld) {
-        beginHeld = false;
-        return undefined;
-      }
-      return query(sql, parameters, structured);
+      return unsent ? undefined : query(sql, parameters, structured);
     }
-    if (sql === 'COMMIT' && runner.isTransactionActive && beginHeld && queue.length === 0) {
-      beginHeld = false;
+    if (sql === 'COMMIT' && runner.isTransactionActive && unsent && queue.length === 1) {
+      queue.length = 0;
       return undefined;
     }
-    const statements = [...(beginHeld ? [BEGIN] : []), ...queue.splice(0)];
-    beginHeld = false;
+    const statements = queue.splice(0);
     if (statements.length) {
       const client = (await runner.connect()) as Client;
       wrapClient(client);

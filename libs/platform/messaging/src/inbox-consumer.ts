@@ -546,7 +546,8 @@ export class InboxConsumer {
                 if (events.length === 1) throw new HandlerFailed(start, error, undefined, p);
                 throw new HandlerFailed(start, undefined, events.length, p);
               }
-              done.fill('applied', start, k);
+              // Not `fill`: it stops at the array's length, and `done` only grows as it is written.
+              for (let j = start; j < k; j += 1) done[j] = 'applied';
               continue;
             }
             try {

@@ -555,14 +555,29 @@ describe('outbox, relay and inbox on the real broker', () => {
         ours.map((e) => ({ ...reopened(randomUUID(), `echo-${e.payload.reason}`), cause: causeOf(e) })),
       );
     };
+    const outcomes = new Map<string, string>();
     await consumer(`batch-${runId}`, (event, ctx) => batch([event], ctx), {
       batchEventHandlers: new Map([['claims.claim-reopened', batch]]),
+      onOutcome: (_t, _type, outcome, id) => outcomes.set(id ?? '', outcome),
     });
     const dead = await dlq.waitFor((m) => m.key === key);
     await waitFor(async () => (await effects(runId)).length === 9, { description: 'nine effects' });
     expect((await effects(runId)).map((e) => e.note)).toEqual(
       [0, 1, 2, 3, 4, 6, 7, 8, 9].map((i) => `${runId}:${i}`),
     );
+    // Each event a batch handler applied is reported applied (the metrics count it so), the culprit dead-lettered.
+    const applied = (await effects(runId)).map((e) => e.event_id);
+    await waitFor(() => applied.every((id) => outcomes.get(id) === 'applied'), {
+      description: `every applied event reported applied (${JSON.stringify([...outcomes.values()].slice(-10))})`,
+    });
+    const [culprit] = await dataSource.query(
+      `SELECT event_id FROM ${SCHEMA}.outbox WHERE envelope->'payload'->>'reason' = $1`,
+      [`${runId}:5`],
+    );
+    await waitFor(() => outcomes.get(culprit.event_id) === 'dead_lettered', {
+      description: 'the culprit reported',
+    });
+    expect([...outcomes.values()]).not.toContain(undefined);
     expect(Math.max(...runSizes)).toBeGreaterThan(1);
     expect(dead[0].headers['dlq.attempts']).toBe('1');
     // Each echo names the event it answers: its correlation, and the event itself as its cause.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { registryKey } from './define';
 import { payloadJsonSchema } from './json-schema';
 import { COMMAND_DEFINITIONS, EVENT_DEFINITIONS, findEvent } from './registry';
-import { parseCommand, parseEvent } from './parse';
+import { parseCommand, parseEvent, registeredEventEnvelope } from './parse';
 import { commandFixtures, eventFixtures } from './testing';
 import { ALL_TOPICS } from './topics';
 
@@ -65,6 +65,22 @@ describe('the contract registry', () => {
     });
     expect(parseEvent({ nonsense: true })).toMatchObject({ ok: false, known: false });
     expect(findEvent('contract.policy-issued', 1)?.topic).toBe('contract.events.v1');
+  });
+
+  it('reads an envelope alone for a registered type and version, whatever its payload; nothing else', () => {
+    const bad = { ...eventFixtures['contract.premium-paid'], amountFen: 12.5 };
+    expect(registeredEventEnvelope(envelope('contract.premium-paid', bad))).toMatchObject({
+      type: 'contract.premium-paid',
+      version: 1,
+      payload: bad,
+    });
+    expect(
+      registeredEventEnvelope(envelope('contract.policy-issued', eventFixtures['contract.policy-issued'], 9)),
+    ).toBeUndefined();
+    expect(registeredEventEnvelope(envelope('contract.policy-teleported', {}))).toBeUndefined();
+    expect(
+      registeredEventEnvelope({ ...envelope('contract.premium-paid', bad), eventId: 'not-an-id' }),
+    ).toBeUndefined();
   });
 
   it('keeps ID numbers, bank accounts, contact details and health answers out of every event schema', () => {

@@ -67,3 +67,15 @@ export function parseEvent(value: unknown): ParseResult<DomainEvent> {
 export function parseCommand(value: unknown): ParseResult<DomainCommand> {
   return parseWith<DomainCommand>(value, CommandEnvelopeSchema, findCommand, 'command');
 }
+
+/**
+ * An event's envelope checked alone, its payload not: enough for a consumer to skip a type it does not handle
+ * without checking a payload it will never read. Answers the envelope when it is well formed and its type and version
+ * are registered; anything else (a malformed envelope, an unknown type or version) gets `undefined`, to go through
+ * `parseEvent` and be skipped or parked as that decides.
+ */
+export function registeredEventEnvelope(value: unknown): EventEnvelope | undefined {
+  const envelope = EventEnvelopeSchema.safeParse(value);
+  if (!envelope.success || !findEvent(envelope.data.type, envelope.data.version)) return undefined;
+  return envelope.data;
+}

@@ -6,9 +6,11 @@ import {
   latestEventDefinition,
   parseCommand,
   parseEvent,
+  registeredEventEnvelope,
   ruleCode,
   type DomainCommand,
   type DomainEvent,
+  type EventEnvelope,
   type EventType,
   type Reason,
 } from '@insurer/contracts';
@@ -137,12 +139,23 @@ export type ConsumerState =
   'starting' | 'joining' | 'consuming' | 'waiting_for_broker' | 'failed' | 'stopped';
 
 /** A well-formed event of a group; without a handler it is only skipped (no inbox row, as when applied alone). */
-interface Handled {
-  readonly message: KafkaMessage;
-  readonly event: DomainEvent;
-  readonly handler: EventHandler | undefined;
-  readonly batch: BatchEventHandler | undefined;
-}
+type Handled =
+  | {
+      readonly message: KafkaMessage;
+      readonly event: DomainEvent;
+      readonly handler: EventHandler | undefined;
+      readonly batch: BatchEventHandler | undefined;
+    }
+  | {
+      readonly message: KafkaMessage;
+      /** Skipped: a type this consumer does not handle, its payload unchecked. */
+      readonly event: SkippedEvent;
+      readonly handler: undefined;
+      readonly batch: undefined;
+    };
+
+/** What a skipped event is reported by. */
+type SkippedEvent = Pick<EventEnvelope, 'type' | 'eventId'>;
 
 /**
  * Which event of a group failed. `error` is what its handler threw, counted as its first attempt. When a run applied
@@ -452,6 +465,17 @@ export class InboxConsumer {
   }
 
   /**
+   * A registered event this consumer has no handler for: its envelope is checked, its payload, which nothing here
+   * reads, is not (the consumers that apply it check it). Undefined for anything else, to be parsed in full.
+   */
+  private notHandled(raw: unknown): SkippedEvent | undefined {
+    if (this.options.fallbackEventHandler) return undefined;
+    const type = stringField(raw, 'type');
+    if (type === undefined || this.eventHandlers.has(type)) return undefined;
+    return registeredEventEnvelope(raw);
+  }
+
+  /**
    * The longest run of events from `start` that parse (none on a command topic); those without a handler here are
    * in it too, to be skipped, so they do not cut the run short.
    */
@@ -464,6 +488,11 @@ export class InboxConsumer {
         raw = JSON.parse(messages[i].value?.toString('utf8') ?? '');
       } catch {
         break;
+      }
+      const skipped = this.notHandled(raw);
+      if (skipped) {
+        run.push({ message: messages[i], event: skipped, handler: undefined, batch: undefined });
+        continue;
       }
       const parsed = parseEvent(raw);
       if (!parsed.ok) break;
@@ -536,8 +565,9 @@ export class InboxConsumer {
               const start = k;
               const events = [event];
               for (k += 1; k < group.length && group[k].batch === batch; k += 1) {
-                if (!fresh.delete(group[k].event.eventId.toLowerCase())) break;
-                events.push(group[k].event);
+                const next = group[k];
+                if (!next.handler || !fresh.delete(next.event.eventId.toLowerCase())) break;
+                events.push(next.event);
               }
               const last = { ...ctx, offset: group[k - 1].message.offset };
               try {
@@ -632,6 +662,7 @@ export class InboxConsumer {
       await this.deadLetter(source, 'EmptyRecord', 'the record has no value', 1);
       return 'dead_lettered';
     }
+    if (this.notHandled(raw)) return { skipped: 'not_handled' };
     const parsed = parseEvent(raw);
     if (!parsed.ok) {
       const type = stringField(raw, 'type');

@@ -147,10 +147,21 @@ export interface FlowCost {
   /** Absent from runs before the services counted them. */
   roundTripsPerFlow?: Record<string, number>;
   totalRoundTripsPerFlow?: number;
+  /** Absent from runs before they were counted: HTTP requests answered and messages read, per flow and service. */
+  requestsPerFlow?: Record<string, number>;
+  consumedPerFlow?: Record<string, Record<string, number>>;
   loadDriverCpuMsPerFlow: number;
   dbLimitFlowsPerSec: number;
   dbLimitShare: number;
   statements?: StatementCount[];
+}
+
+/** A service's messages read per flow, by outcome: `12 (1 applied, 11 skipped)`. */
+function messagesRead(byOutcome: Record<string, number> | undefined): string {
+  if (!byOutcome) return '';
+  const entries = Object.entries(byOutcome);
+  const total = Math.round(entries.reduce((s, [, n]) => s + n, 0) * 10) / 10;
+  return `${total} (${entries.map(([outcome, n]) => `${n} ${outcome}`).join(', ')})`;
 }
 
 /** The statements a flow runs most, when the server had pg_stat_statements loaded for the run. */
@@ -363,10 +374,13 @@ ${
 CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms; the load driver, not counted, used
 ${cost.loadDriverCpuMsPerFlow} ms; the idle platform runs ${cost.idleTransactionsPerSec} transactions a second):
 
-| process | CPU per flow | Postgres round trips per flow |
-| --- | --- | --- |
+| process | CPU per flow | Postgres round trips per flow | HTTP requests per flow | messages read per flow |
+| --- | --- | --- | --- | --- |
 ${Object.entries(cost.cpuMsPerFlow)
-  .map(([k, v]) => `| ${k} | ${v} ms | ${cost.roundTripsPerFlow?.[k] ?? ''} |`)
+  .map(
+    ([k, v]) =>
+      `| ${k} | ${v} ms | ${cost.roundTripsPerFlow?.[k] ?? ''} | ${cost.requestsPerFlow?.[k] ?? ''} | ${messagesRead(cost.consumedPerFlow?.[k])} |`,
+  )
   .join('\n')}
 ${
   cost.totalRoundTripsPerFlow

@@ -35,14 +35,21 @@ async function main(): Promise<void> {
   const profiled = new Set((process.env.BENCH_CPU_PROF ?? '').split(',').filter(Boolean));
   const profileDir = join(root, 'bench', 'results', 'profiles');
   if (profiled.size) mkdirSync(profileDir, { recursive: true });
+  // BENCH_NODE_ARGS='--perf-basic-prof --interpreted-frames-native-stack' starts every service with those node
+  // flags, so `perf record -a -g` (whose samples are CPU time, where a V8 profile's are wall time) can name the
+  // JavaScript functions.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const processes = NAMES.map((name, i) =>
     new ServiceProcess(
       name,
       port(i),
       { ...env.serviceEnv, LOG_LEVEL: name === 'customer-svc' ? 'info' : 'warn' },
-      profiled.has(name)
-        ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
-        : [],
+      [
+        ...nodeArgs,
+        ...(profiled.has(name)
+          ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
+          : []),
+      ],
     ).start(),
   );
   await Promise.all(processes.map((p) => p.waitUntilReady(120_000)));

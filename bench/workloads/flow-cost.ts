@@ -79,11 +79,32 @@ interface Reading {
   readonly cpu: Record<string, number>;
   /** Each service's round trips to Postgres so far (its `db_round_trips_total`; the relay's own connection aside). */
   readonly roundTrips: Record<string, number>;
+  /** HTTP requests each service has answered so far, by `method route` (from its request-duration histogram). */
+  readonly requests: Record<string, Record<string, number>>;
+  /** Messages each service's consumers have read so far, by outcome (applied, skipped, duplicate, ...). */
+  readonly consumed: Record<string, Record<string, number>>;
 }
 
-async function roundTripsOf(url: string): Promise<number> {
+/** A service's round trips to Postgres and the requests it answered, from its /metrics. */
+async function countsOf(url: string): Promise<{
+  roundTrips: number;
+  requests: Record<string, number>;
+  consumed: Record<string, number>;
+}> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^db_round_trips_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0);
+  const sumBy = (metric: string, key: (label: (name: string) => string) => string) => {
+    const sums: Record<string, number> = {};
+    for (const m of text.matchAll(new RegExp(`^${metric}\\{([^}]*)\\} (\\d+)`, 'gm'))) {
+      const k = key((name) => new RegExp(`${name}="([^"]*)"`).exec(m[1])?.[1] ?? '');
+      sums[k] = (sums[k] ?? 0) + Number(m[2]);
+    }
+    return sums;
+  };
+  return {
+    roundTrips: Number(/^db_round_trips_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0),
+    requests: sumBy('http_request_duration_seconds_count', (l) => `${l('method')} ${l('route')}`),
+    consumed: sumBy('events_consumed_total', (l) => l('outcome')),
+  };
 }
 
 /**
@@ -123,9 +144,23 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     cpu.kafka = cpuSeconds(broker);
     cpu.postgres = postgresCpuSeconds();
     const roundTrips: Record<string, number> = {};
-    for (const name of NAMES)
-      roundTrips[name] = await roundTripsOf(b.urls[name.replace(/-svc$/, '') as keyof Bench['urls']]);
-    return { transactions: await transactions(), records, cpu, roundTrips, at: Date.now() };
+    const requests: Record<string, Record<string, number>> = {};
+    const consumed: Record<string, Record<string, number>> = {};
+    for (const name of NAMES) {
+      const counts = await countsOf(b.urls[name.replace(/-svc$/, '') as keyof Bench['urls']]);
+      roundTrips[name] = counts.roundTrips;
+      requests[name] = counts.requests;
+      consumed[name] = counts.consumed;
+    }
+    return {
+      transactions: await transactions(),
+      records,
+      cpu,
+      roundTrips,
+      requests,
+      consumed,
+      at: Date.now(),
+    };
   };
 
   // The platform idle (relays polling, periodic sweeps, consumers' heartbeats) over a window as long as a reading's
@@ -164,6 +199,32 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
       ),
     ]),
   );
+  // Requests per flow by service and route: the load driver's, including its polls of eventually consistent state
+  // (the idle platform answers none, so nothing is taken off).
+  const requestsPerFlow: Record<string, number> = {};
+  const routesPerFlow: { route: string; perFlow: number }[] = [];
+  for (const name of NAMES) {
+    let sum = 0;
+    for (const [route, n] of Object.entries(after.requests[name])) {
+      const d = n - (before.requests[name][route] ?? 0);
+      if (d <= 0 || route.includes('/metrics')) continue;
+      sum += d;
+      routesPerFlow.push({ route: `${name} ${route}`, perFlow: perFlow(0, d, 0) });
+    }
+    requestsPerFlow[name] = perFlow(0, sum, 0);
+  }
+  routesPerFlow.sort((x, y) => y.perFlow - x.perFlow);
+  // Messages read per flow by each service's consumers, by outcome (idle periods read none).
+  const consumedPerFlow = Object.fromEntries(
+    NAMES.map((name) => [
+      name,
+      Object.fromEntries(
+        Object.entries(after.consumed[name])
+          .map(([outcome, n]) => [outcome, perFlow(before.consumed[name][outcome] ?? 0, n, 0)] as const)
+          .filter(([, n]) => n > 0),
+      ),
+    ]),
+  );
   const totalCpuMs = Math.round(Object.values(cpuMsPerFlow).reduce((s, v) => s + v, 0) * 10) / 10;
   const transactionsPerFlow = perFlow(
     before.transactions,
@@ -182,6 +243,9 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     totalCpuMsPerFlow: totalCpuMs,
     roundTripsPerFlow,
     totalRoundTripsPerFlow: Math.round(Object.values(roundTripsPerFlow).reduce((s, v) => s + v, 0) * 10) / 10,
+    requestsPerFlow,
+    routesPerFlow,
+    consumedPerFlow,
     loadDriverCpuMsPerFlow: flows ? Math.round((driverCpu.user + driverCpu.system) / 1000 / flows) : 0,
     dbLimitFlowsPerSec: Math.round(dbLimitFlowsPerSec * 10) / 10,
     dbLimitShare: dbLimitFlowsPerSec ? Math.round((run.rps / dbLimitFlowsPerSec) * 1000) / 1000 : 0,

@@ -150,6 +150,7 @@ export interface FlowCost {
   /** Absent from runs before they were counted: HTTP requests answered and messages read, per flow and service. */
   requestsPerFlow?: Record<string, number>;
   consumedPerFlow?: Record<string, Record<string, number>>;
+  fetchesPerFlow?: Record<string, number>;
   loadDriverCpuMsPerFlow: number;
   dbLimitFlowsPerSec: number;
   dbLimitShare: number;
@@ -374,12 +375,12 @@ ${
 CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms; the load driver, not counted, used
 ${cost.loadDriverCpuMsPerFlow} ms; the idle platform runs ${cost.idleTransactionsPerSec} transactions a second):
 
-| process | CPU per flow | Postgres round trips per flow | HTTP requests per flow | messages read per flow |
-| --- | --- | --- | --- | --- |
+| process | CPU per flow | Postgres round trips per flow | HTTP requests per flow | messages read per flow | Kafka fetches per flow |
+| --- | --- | --- | --- | --- | --- |
 ${Object.entries(cost.cpuMsPerFlow)
   .map(
     ([k, v]) =>
-      `| ${k} | ${v} ms | ${cost.roundTripsPerFlow?.[k] ?? ''} | ${cost.requestsPerFlow?.[k] ?? ''} | ${messagesRead(cost.consumedPerFlow?.[k])} |`,
+      `| ${k} | ${v} ms | ${cost.roundTripsPerFlow?.[k] ?? ''} | ${cost.requestsPerFlow?.[k] ?? ''} | ${messagesRead(cost.consumedPerFlow?.[k])} | ${cost.fetchesPerFlow?.[k] ?? ''} |`,
   )
   .join('\n')}
 ${

@@ -39,11 +39,19 @@ async function main(): Promise<void> {
   // flags, so `perf record -a -g` (whose samples are CPU time, where a V8 profile's are wall time) can name the
   // JavaScript functions.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // BENCH_SERVICE_ENV='DB_POOL_MAX=20 CONSUMER_RETRIES=3' sets those variables in every service, to measure a
+  // setting against the defaults.
+  const serviceEnv = Object.fromEntries(
+    (process.env.BENCH_SERVICE_ENV ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
   const processes = NAMES.map((name, i) =>
     new ServiceProcess(
       name,
       port(i),
-      { ...env.serviceEnv, LOG_LEVEL: name === 'customer-svc' ? 'info' : 'warn' },
+      { ...env.serviceEnv, LOG_LEVEL: name === 'customer-svc' ? 'info' : 'warn', ...serviceEnv },
       [
         ...nodeArgs,
         ...(profiled.has(name)

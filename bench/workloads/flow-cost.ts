@@ -83,6 +83,8 @@ interface Reading {
   readonly requests: Record<string, Record<string, number>>;
   /** Messages each service's consumers have read so far, by outcome (applied, skipped, duplicate, ...). */
   readonly consumed: Record<string, Record<string, number>>;
+  /** Fetches each service's consumer has made so far. */
+  readonly fetches: Record<string, number>;
 }
 
 /** A service's round trips to Postgres and the requests it answered, from its /metrics. */
@@ -90,6 +92,7 @@ async function countsOf(url: string): Promise<{
   roundTrips: number;
   requests: Record<string, number>;
   consumed: Record<string, number>;
+  fetches: number;
 }> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const sumBy = (metric: string, key: (label: (name: string) => string) => string) => {
@@ -102,6 +105,7 @@ async function countsOf(url: string): Promise<{
   };
   return {
     roundTrips: Number(/^db_round_trips_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0),
+    fetches: Number(/^kafka_consumer_fetches_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0),
     requests: sumBy('http_request_duration_seconds_count', (l) => `${l('method')} ${l('route')}`),
     consumed: sumBy('events_consumed_total', (l) => l('outcome')),
   };
@@ -146,11 +150,13 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     const roundTrips: Record<string, number> = {};
     const requests: Record<string, Record<string, number>> = {};
     const consumed: Record<string, Record<string, number>> = {};
+    const fetches: Record<string, number> = {};
     for (const name of NAMES) {
       const counts = await countsOf(b.urls[name.replace(/-svc$/, '') as keyof Bench['urls']]);
       roundTrips[name] = counts.roundTrips;
       requests[name] = counts.requests;
       consumed[name] = counts.consumed;
+      fetches[name] = counts.fetches;
     }
     return {
       transactions: await transactions(),
@@ -159,6 +165,7 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
       roundTrips,
       requests,
       consumed,
+      fetches,
       at: Date.now(),
     };
   };
@@ -225,6 +232,13 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
       ),
     ]),
   );
+  // The consumers' fetches per flow (the idle platform's long polls, one per 5 s, taken off like the rest).
+  const fetchesPerFlow = Object.fromEntries(
+    NAMES.map((k) => [
+      k,
+      perFlow(before.fetches[k], after.fetches[k], idleRate(idleFrom.fetches[k], idleTo.fetches[k])),
+    ]),
+  );
   const totalCpuMs = Math.round(Object.values(cpuMsPerFlow).reduce((s, v) => s + v, 0) * 10) / 10;
   const transactionsPerFlow = perFlow(
     before.transactions,
@@ -246,6 +260,7 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     requestsPerFlow,
     routesPerFlow,
     consumedPerFlow,
+    fetchesPerFlow,
     loadDriverCpuMsPerFlow: flows ? Math.round((driverCpu.user + driverCpu.system) / 1000 / flows) : 0,
     dbLimitFlowsPerSec: Math.round(dbLimitFlowsPerSec * 10) / 10,
     dbLimitShare: dbLimitFlowsPerSec ? Math.round((run.rps / dbLimitFlowsPerSec) * 1000) / 1000 : 0,

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { JwksServer, ServiceProcess, repoRoot, testEnvironment, tokenFor } from '@insurer/platform-testing';
+import {
+  JwksServer,
+  ServiceProcess,
+  repoRoot,
+  testEnvironment,
+  tokenFor,
+  waitFor,
+} from '@insurer/platform-testing';
 
 /** Each service, started as its own process, with a role that works there and one that does not. */
 const SERVICES: { name: string; port: number; allowed: Role; refused: Role }[] = [
@@ -69,6 +76,20 @@ describe('every service boots against the real infrastructure', () => {
           info: { title: string };
         };
         expect(openApi.info.title).toBe(name);
+      });
+
+      it("counts its consumer's fetches", async () => {
+        // An idle fetch returns after KAFKA_FETCH_MAX_WAIT_MS (5 s by default), once the consumer has joined.
+        const fetches = async () =>
+          Number(
+            new RegExp(`^kafka_consumer_fetches_total\\{service="${name}"\\} (\\d+)$`, 'm').exec(
+              await (await fetch(`${url()}/metrics`)).text(),
+            )?.[1] ?? 0,
+          );
+        await waitFor(async () => (await fetches()) > 0, {
+          timeoutMs: 30_000,
+          description: `${name} to fetch`,
+        });
       });
 
       it('serves the OpenAPI document checked in under docs/openapi/', async () => {

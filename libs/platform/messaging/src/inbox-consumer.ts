@@ -114,6 +114,12 @@ export interface InboxConsumerOptions {
    * third slower than one or two in quick bench runs; two kept the burst's rate.
    */
   readonly partitionsAtOnce?: number;
+  /**
+   * Called after each fetch the consumer makes, for the service's metrics. With kafkajs a fetch costs about the same
+   * CPU however many events it brings (some 0.5 to 0.9 ms here, measured with a bare consumer), so fetches per
+   * event applied is the consumer's overhead.
+   */
+  readonly onFetch?: () => void;
   readonly logger?: Logger;
   /** Called once when the consumer gives up (crashed more often than allowed while the broker answered). */
   readonly onFatal?: (reason: string) => void;
@@ -290,6 +296,8 @@ export class InboxConsumer {
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.stateNow = 'consuming';
     });
+    const onFetch = this.options.onFetch;
+    if (onFetch) consumer.on(consumer.events.FETCH, () => onFetch());
     consumer.on(consumer.events.CRASH, (event) => {
       const { error, restart } = event.payload;
       if (this.stopping) return;

@@ -12,6 +12,7 @@ export class MetricsRegistry {
   readonly eventsSkipped: Counter<'topic' | 'type' | 'reason'>;
   readonly eventsPublished: Counter;
   readonly dbRoundTrips: Counter;
+  readonly kafkaFetches: Counter;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -43,6 +44,11 @@ export class MetricsRegistry {
     this.dbRoundTrips = new Counter({
       name: 'db_round_trips_total',
       help: "Round trips to Postgres through the service's data source (one per answer: a statement, or statements sent together)",
+      registers: [this.registry],
+    });
+    this.kafkaFetches = new Counter({
+      name: 'kafka_consumer_fetches_total',
+      help: "Fetches the service's consumer made (each costs about the same CPU however many events it brings)",
       registers: [this.registry],
     });
   }

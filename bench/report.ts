@@ -507,6 +507,28 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   Each service now counts its round trips (\`db_round_trips_total\`, in the CPU table above): in a quick run on
   725f04b+ the services made 93.7 round trips a flow for the 144.5 its statements would have needed one at a time
   (181 statements, less 25 BEGINs already sent with a statement and 11 of the relays' own).
+- CPU time, not wall time: the round trips fell by a third and CPU per flow did not move, so the profiles were read
+  again with \`perf record -a -g\` (CPU-clock samples; \`BENCH_NODE_ARGS\` names the JavaScript functions) during
+  policy-issue flows. The services' time in the kernel was about 6% of their CPU, not the 25-40% the V8 profiles
+  charged to \`writev\`: those are sampled on a wall-clock timer, and on two busy cores a service that wakes Postgres
+  with a write waits there for a core. The services' own CPU is spread thin over V8's interpreter and baseline code
+  (inline-cache loads, calls), garbage collection and TurboFan compiling, with no JavaScript function above about 2%.
+  In Postgres, parsing, analysis and planning were about a third of its CPU, execution about 14%, commits about 11%.
+- Named prepared statements were tried on that reading (a statement with parameters named on its second use, so a
+  connection parses it once). Only statements sent alone could be named (a transaction's first statement carries
+  BEGIN and held writes ride with the next one), about a third of them. Quick runs put Postgres' CPU per flow at
+  43.4-72.5 ms without it (six runs) and 44.8-74 ms with it (four, alternating with four of the others): the
+  machine's drift between runs was larger than any difference, so it was not kept.
+- Messages read and fetches (the last two columns of the CPU table): a flow's 12 Kafka records are read some 51
+  times by the six consumers (claims-svc reads 12 and applies one; compliance and analytics apply all 12), in about
+  16 fetches. A bare kafkajs consumer spends 0.5-0.9 ms of CPU a fetch on this machine (messages one at a time at
+  100 a second, after warm-up; 1.5 ms before), whatever the fetch brings. A short fetch wait with a large minimum
+  (10 ms, 1 MB) was tried to put more events in a fetch: the idle consumers then fetch 100 times a second each and a
+  quick run's flow rate fell from 8.5 to 5.5 a second, so Kafka's defaults stay. A consumer now skips a registered
+  type it does not handle after checking its envelope only, not its payload (about 19 events a flow; 20.2 us for a
+  full parse against 8.2 us, so little CPU).
+- Found on the way: \`events_consumed_total\` counted the events a batch handler applied with the outcome
+  \`undefined\` (the outcomes list was filled with \`Array.fill\`, which stops at the array's length); fixed, tested.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head and audit

@@ -86,9 +86,10 @@ export class RowWriter<T extends ObjectLiteral> {
   /**
    * Writes a row back over the one its key names, every column it gives (not undefined), as TypeORM's `save` of a
    * loaded entity would leave it, without `save`'s read of the row first. For a row the transaction holds (read
-   * `FOR UPDATE`); like `write`, it goes with the transaction's next statement or its COMMIT.
+   * `FOR UPDATE`), or for a few columns of a row (its key and those columns given); like `write`, it goes with the
+   * transaction's next statement or its COMMIT.
    */
-  async update(manager: EntityManager, row: T): Promise<void> {
+  async update(manager: EntityManager, row: Partial<T>): Promise<void> {
     const driver = this.dataSource.driver as unknown as PostgresDriverLike;
     const columns = this.columns.filter((c) => !c.isPrimary && c.getEntityValue(row) !== undefined);
     if (columns.length === 0) return;

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CUSTOMER_FACT_FIELDS, type EventOf } from '@insurer/contracts';
 import { DataSource } from 'typeorm';
-import { RowWriter, queueWrite } from '@insurer/platform-database';
+import { RowWriter } from '@insurer/platform-database';
 import type { DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../infrastructure/customer-facts.entity';
@@ -69,11 +69,12 @@ export class CustomerEventsConsumer {
     @Ctx() ctx: DeliveryContext,
   ) {
     const p = event.payload;
-    await queueWrite(
-      ctx.manager,
-      `UPDATE sales.customer_facts SET risk_level = $2, risk_valid_until = $3, updated_at = $4 WHERE customer_id = $1`,
-      [p.customerId, p.level, p.validUntil, this.clock.now()],
-    );
+    await this.facts.update(ctx.manager, {
+      customerId: p.customerId,
+      riskLevel: p.level,
+      riskValidUntil: p.validUntil,
+      updatedAt: this.clock.now(),
+    });
   }
 
   @EventPattern('customer.identity-verified')
@@ -87,11 +88,11 @@ export class CustomerEventsConsumer {
   }
 
   private identity(ctx: DeliveryContext, customerId: string, verified: boolean): Promise<void> {
-    return queueWrite(
-      ctx.manager,
-      `UPDATE sales.customer_facts SET identity_verified = $2, updated_at = $3 WHERE customer_id = $1`,
-      [customerId, verified, this.clock.now()],
-    );
+    return this.facts.update(ctx.manager, {
+      customerId,
+      identityVerified: verified,
+      updatedAt: this.clock.now(),
+    });
   }
 
   /**

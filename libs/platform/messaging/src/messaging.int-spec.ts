@@ -237,6 +237,18 @@ describe('outbox, relay and inbox on the real broker', () => {
     await onTheBroker(claimId, 13);
   });
 
+  it('goes on through a backlog without waiting to mark a full batch, however long the wait for new rows', async () => {
+    const runId = `backlog-${randomUUID()}`;
+    const claimId = randomUUID();
+    // Ten full batches of two: past the read-ahead chain (eight batches), so one full batch is sent on its own and
+    // marked with the read of the next; it must not wait for new rows first, since a full batch says more are there.
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 20; i++) await publisher.publish(manager, reopened(claimId, `${runId}:${i}`));
+    });
+    relay({ batchSize: 2, markDelayMs: 600_000, pollIntervalMs: 600_000 });
+    await onTheBroker(claimId, 20);
+  });
+
   it('marks a sent batch in the statement that reads the rows after it, and the last one after a short wait or on stop', async () => {
     const key = randomUUID();
     const sentAt = async (reason: string): Promise<Date | null> =>

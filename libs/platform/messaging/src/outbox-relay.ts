@@ -55,6 +55,11 @@ export class OutboxRelay {
   private lastCleanup = 0;
   /** Batches read ahead in a row since the last full scan of the unsent rows. */
   private chained = 0;
+  /**
+   * Through a backlog, the statement marking the last sent batch, still running while the next batch is sent. It is
+   * awaited before the next mark and before anything else, so at most one batch is sent and not yet marked.
+   */
+  private marking: Promise<unknown> | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -138,11 +143,21 @@ export class OutboxRelay {
         rows = ahead;
         continue;
       }
+      await this.marked();
       // Without a backlog, a flow's events come a few milliseconds apart: waiting that long for a notification
-      // lets one statement mark this batch and read the next instead of two. Also when stopping: marked, not resent.
-      await this.pause(this.markDelayMs);
+      // lets one statement mark this batch and read the next instead of two. A full batch means more rows are
+      // waiting already. Also when stopping: marked, not resent.
+      if (rows.length < this.batchSize) await this.pause(this.markDelayMs);
       rows = await this.markAndNext(client, rows);
     }
+    await this.marked();
+  }
+
+  /** Waits for the mark still running from the backlog, if any; its failure fails the relay's turn. */
+  private async marked(): Promise<void> {
+    const marking = this.marking;
+    this.marking = undefined;
+    await marking;
   }
 
   private readonly columns = `id, event_id, topic, message_key, envelope::text AS envelope, headers`;
@@ -198,14 +213,22 @@ export class OutboxRelay {
       })),
     });
     await this.options.onBatchSent?.(rows.map((r) => r.event_id));
+    // The batch before this one was being marked while this one was sent.
+    await this.marked();
     if (prefetch) {
-      await client.query(
+      // Marked while the next batch is sent: the connection runs it before the next batch's read-ahead, and it is
+      // awaited once that batch is acknowledged. A crash before it commits resends this batch; inboxes drop copies.
+      const marking = client.query(
         `UPDATE "${this.options.schema}".outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`,
         [rows.map((r) => r.id)],
       );
+      marking.catch(() => undefined);
+      this.marking = marking;
       const ahead = (await prefetch).rows;
+      if (ahead.length === this.batchSize) return ahead;
       // The backlog ends here: scan from the start, so a row committed late below the chain goes too.
-      return ahead.length === this.batchSize ? ahead : this.pending(client);
+      await this.marked();
+      return this.pending(client);
     }
     return undefined;
   }
@@ -253,6 +276,7 @@ export class OutboxRelay {
   }
 
   private async release(): Promise<void> {
+    await this.marked().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = undefined;
     // Closing the session releases the advisory lock, so a standby takes over.

@@ -1,4 +1,4 @@
-import { RunsTogether, type Part } from './inbox-consumer';
+import { GROUP_SIZE, RunsTogether, type Part } from './inbox-consumer';
 
 /** A part of `size` events on a partition; the events themselves do not matter to the gathering. */
 const part = (partition: number, size = 1): Part =>
@@ -60,10 +60,10 @@ describe('RunsTogether', () => {
     expect(alone).toEqual([0, 1]);
   });
 
-  it('puts no more than fifty events in one transaction', async () => {
+  it('puts no more than GROUP_SIZE events in one transaction', async () => {
     const { runs, together } = gathering();
     await Promise.all([
-      runs.apply(part(0, 30)),
+      runs.apply(part(0, GROUP_SIZE - 20)),
       runs.apply(part(1, 20)),
       runs.apply(part(2, 5)),
       runs.apply(part(3, 5)),

@@ -529,6 +529,24 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   full parse against 8.2 us, so little CPU).
 - Found on the way: \`events_consumed_total\` counted the events a batch handler applied with the outcome
   \`undefined\` (the outcomes list was filled with \`Array.fill\`, which stops at the array's length); fixed, tested.
+- Consumers, events per transaction: the consumer rows' burst (3,000 policy-issued events, everything running) was
+  applied at 34-73% of the bare consumer's rate with at most 50 events a transaction, 56-101% with 200 and 62-101%
+  with 500 (two quick runs of 3,000 events each). A CPU profile of sales and compliance during the burst found each
+  idle some 60% of the time, waiting for its transaction's round trips and commit, so fewer, larger transactions were
+  the lever; the limit is 200 now, a transaction of a fraction of a second.
+- Relay: through a backlog, the ninth full batch (after the read-ahead chain) waited the 50 ms mark delay meant for a
+  batch with nothing after it; a full batch no longer waits, and a sent batch is marked while the next one is sent.
+  Draining 20,000 rows with the relay alone (a script against the test Postgres and broker, three runs per variant,
+  twice): 11.1-15.9k events/s before, 12.8-17.0k with the first change, 18.1-24.7k with both. The relay's ceiling
+  in this table is timed from the commit of its pending rows now: writing 20,000 rows in one transaction (0.3-0.4 s)
+  is the bench's work, and was counted in the relay's time before.
+- The fetch's fixed cost, measured again with a bare kafkajs consumer (kafkajs' idle timer stopped as in the
+  services, one 1 KB message per fetch at 50 a second): 1.05 ms of CPU a fetch over one topic of six partitions,
+  1.5-1.7 ms over six topics (36 partitions, as compliance and analytics read), about 80% of it on the JavaScript
+  thread and spread over request encoding, response decoding and kafkajs' per-partition batches. Dropping the empty
+  partitions' batches before kafkajs' worker queue saved 5-9% of it; not kept for about 1 ms a flow. V8's
+  \`--maglev\` and a lower \`--interrupt-budget\` changed nothing; a young generation of 16 MB instead of the
+  services' 2 MB left the flow's CPU where it was (146.1 against 146.4 ms in one quick run each).
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head and audit

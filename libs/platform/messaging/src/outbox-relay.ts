@@ -57,7 +57,7 @@ export class OutboxRelay {
   private chained = 0;
   /**
    * Through a backlog, the statement marking the last sent batch, still running while the next batch is sent. It is
-   * awaited before the next mark and before anything else, so at most one batch is sent and not yet marked.
+   * awaited before the next mark and before anything else, so at most one mark is outstanding.
    */
   private marking: Promise<unknown> | undefined;
 

@@ -143,7 +143,6 @@ export class OutboxRelay {
         rows = ahead;
         continue;
       }
-      await this.marked();
       // Without a backlog, a flow's events come a few milliseconds apart: waiting that long for a notification
       // lets one statement mark this batch and read the next instead of two. A full batch means more rows are
       // waiting already. Also when stopping: marked, not resent.

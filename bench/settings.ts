@@ -26,3 +26,5 @@ export const BURST_SECONDS = QUICK ? 5 : 60;
 export const QUOTE_SECONDS = QUICK ? 10 : 40;
 /** Outbox rows made pending at once for the relay's ceiling. */
 export const RELAY_EVENTS = QUICK ? Number(process.env.BENCH_RELAY_EVENTS ?? 2_000) : 20_000;
+/** Distinct policy-issued events in each consumer burst. */
+export const CONSUMER_EVENTS = QUICK ? Number(process.env.BENCH_CONSUMER_EVENTS ?? 500) : 3_000;

@@ -6,12 +6,12 @@ import { eventFixtures } from '@insurer/contracts/testing';
 import { waitFor } from '@insurer/platform-testing';
 import { addDays, addYears, shanghaiDate } from '@insurer/platform-time';
 import { median } from '../load';
-import { QUICK, RUNS, say } from '../settings';
+import { CONSUMER_EVENTS, RUNS, say } from '../settings';
 import { inTransaction, type Bench } from '../context';
 
 /** The services that consume `contract.policy-issued`, by their schema (each keeps an inbox row per event it applies). */
 const CONSUMERS = ['sales', 'customer', 'claims', 'compliance', 'analytics'] as const;
-const EVENTS = QUICK ? 500 : 3_000;
+const EVENTS = CONSUMER_EVENTS;
 
 /**
  * The baseline a consumer is measured against: a bare kafkajs consumer that applies the effect of a policy-issued

@@ -9,6 +9,7 @@ import { AmlInFull1765500000000 } from './database/migrations/1765500000000-AmlI
 import { AlertSource1765600000000 } from './database/migrations/1765600000000-AlertSource';
 import { AuditTipRuleGeneration1765700000000 } from './database/migrations/1765700000000-AuditTipRuleGeneration';
 import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
+import { AuditChainContinues1765900000000 } from './database/migrations/1765900000000-AuditChainContinues';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -48,6 +49,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       AlertSource1765600000000,
       AuditTipRuleGeneration1765700000000,
       OutboxAutovacuum1765800000000,
+      AuditChainContinues1765900000000,
     ],
   },
   imports: (config) => [

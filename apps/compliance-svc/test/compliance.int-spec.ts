@@ -677,6 +677,32 @@ describe('the audit chain', () => {
     expect((await api.get('/audit/verify', officer)).body).toMatchObject({ ok: true });
   });
 
+  it('refuses an entry that does not continue the chain from its tip, and does not move the tip to it', async () => {
+    const [entry] = accessRecords(1, randomUUID(), randomUUID());
+    const canonical = canonicalJson(entry);
+    const stranger = 'f'.repeat(64);
+    await expect(
+      db.query(
+        `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, now(), $5, $6, $7)`,
+        [
+          entry.eventId,
+          Topics.CUSTOMER_EVENTS,
+          entry.type,
+          entry.occurredAt,
+          canonical,
+          stranger,
+          entryHash(stranger, canonical),
+        ],
+      ),
+    ).rejects.toThrow(/does not continue the chain from its tip/);
+    expect(
+      await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = $1`, [entry.eventId]),
+    ).toHaveLength(0);
+    const [tip] = await db.query(`SELECT hash FROM compliance.audit_tip`);
+    expect(tip.hash).not.toBe(entryHash(stranger, canonical));
+  });
+
   it('holds every consumed event, verifies intact, and finds an edited and a deleted entry', async () => {
     const marker = randomUUID();
     await producer.event('customer.personal-data-accessed', randomUUID(), {

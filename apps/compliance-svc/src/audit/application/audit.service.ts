@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
-import { isInTransaction, valuesList } from '@insurer/platform-database';
+import { isInTransaction, queueWrite, valuesList } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { canonicalJson, entryHash, verifyChain, type ChainVerdict } from '../domain/hash-chain';
 import { ChainHead } from './chain-head';
@@ -32,9 +32,11 @@ export class AuditService {
   }
 
   /**
-   * Appends a run of events in one statement, each entry chained to the one before it. A run whose event is already
-   * in the log (a redelivery under another inbox) cannot be chained ahead of time: it fails, and its events are then
-   * appended one at a time, where the one already there is left out.
+   * Appends a run of events in one statement, each entry chained to the one before it, sent with the transaction's
+   * next statement (nothing waits for it). The log refuses an entry that does not continue the chain (a trigger), so
+   * a run holding an event the log already has (a redelivery under another inbox) fails as a whole when that
+   * statement is answered, and its events are then appended one at a time; a lone event the log has is left out and
+   * the chain goes on from where it was.
    */
   async appendAll(m: EntityManager, events: readonly DomainEvent[], topic: string): Promise<void> {
     if (events.length === 0) return;
@@ -51,19 +53,15 @@ export class AuditService {
       tip = hash;
     }
     const { sql, params } = valuesList(rows);
-    const inserted: unknown[] = await m.query(
+    await queueWrite(
+      m,
       `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
-       VALUES ${sql} ON CONFLICT (event_id) DO NOTHING RETURNING seq`,
+       VALUES ${sql} ON CONFLICT (event_id) DO NOTHING`,
       params,
     );
-    if (inserted.length === events.length) {
-      if (inTransaction) this.tips.set(m, tip);
-      return;
-    }
-    if (events.length > 1)
-      throw new Error('an event of the run is already in the audit log; append them one by one');
-    // The one event is already there: the chain goes on from where it was.
-    if (inTransaction) this.tips.set(m, prev);
+    // Should a lone event have been in the log already, a later append in this transaction chains onto a hash the
+    // log does not hold: the trigger refuses it, and the events go again one transaction each.
+    if (inTransaction) this.tips.set(m, tip);
   }
 
   /** Walks the whole chain in sequence order, in pages, and reports the first broken link. */

@@ -24,6 +24,12 @@ describe('service configuration', () => {
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.2:9092']);
     expect(config.DB_POOL_MAX).toBe(10);
     expect(config.LOG_LEVEL).toBe('info');
+    // A consumer's fetch returns as soon as an event is there unless a service or its operator says otherwise.
+    expect(config.CONSUMER_FETCH_WAIT_MS).toBe(0);
+    expect(
+      loadConfig(serviceConfigSchema, { ...valid, CONSUMER_FETCH_WAIT_MS: '250' }).CONSUMER_FETCH_WAIT_MS,
+    ).toBe(250);
+    expect(errorFor({ ...valid, CONSUMER_FETCH_WAIT_MS: '60000' })).toMatch(/CONSUMER_FETCH_WAIT_MS/);
   });
 
   it('names a missing variable in one line', () => {

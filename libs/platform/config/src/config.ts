@@ -49,6 +49,9 @@ export const serviceConfigShape = z.object({
   CONSUMER_MAX_RESTARTS: intFromEnv(0, 100).default(5),
   CONSUMER_RESTART_WINDOW_MS: intFromEnv(1_000, 3_600_000).default(300_000),
   CONSUMER_RETRIES: intFromEnv(0, 100).default(5),
+  /** How long the broker may hold the consumer's fetch to gather events (0: none); for a consumer off every waiting
+   * path, which then makes a fetch per wait instead of per event or two. claims-svc defaults it to 250. */
+  CONSUMER_FETCH_WAIT_MS: intFromEnv(0, 10_000).default(0),
   /** How often the background readiness checks run (GET /ready answers from their last result). */
   READINESS_INTERVAL_MS: intFromEnv(200, 60_000).default(2_000),
   /** Shifts the service's clock by whole days, for rehearsals and end-to-end tests; refused when NODE_ENV=production. */

@@ -120,6 +120,14 @@ export interface InboxConsumerOptions {
    * and at lower rates), so fetches per event applied is the consumer's overhead.
    */
   readonly onFetch?: () => void;
+  /**
+   * How long the broker may hold a fetch to gather events (Kafka's fetch.max.wait.ms), for a consumer off every
+   * waiting path, whose events may be applied that much later. A fetch costs about the same CPU however many events
+   * it brings, so at a few events a second it then brings those of the whole wait instead of one or two. The fetch
+   * returns as soon as FETCH_MIN_BYTES are there, so a backlog drains as fast as without it. 0 (the default): each
+   * fetch returns as soon as any event is there.
+   */
+  readonly fetchWaitMs?: number;
   readonly logger?: Logger;
   /** Called once when the consumer gives up (crashed more often than allowed while the broker answered). */
   readonly onFatal?: (reason: string) => void;
@@ -200,6 +208,9 @@ class HandlerFailed extends Error {
  * with 200 and 62-101% with 500; 200 keeps most of that with a transaction of a fraction of a second.
  */
 export const GROUP_SIZE = 200;
+
+/** With `fetchWaitMs`, the bytes that end a fetch's wait: some fifty events of about a kilobyte, a run worth a transaction. */
+export const FETCH_MIN_BYTES = 64 * 1024;
 
 const REJECTED_TYPE: Record<string, EventType> = {
   customer: 'customer.command-rejected',
@@ -292,6 +303,9 @@ export class InboxConsumer {
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.max(500, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10)),
       allowAutoTopicCreation: false,
+      ...(this.options.fetchWaitMs
+        ? { minBytes: FETCH_MIN_BYTES, maxWaitTimeInMs: this.options.fetchWaitMs }
+        : {}),
       retry: {
         retries: this.options.crashRetries ?? 5,
         restartOnFailure: (error) => this.restartAfter(error),

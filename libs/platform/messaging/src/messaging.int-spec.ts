@@ -340,6 +340,43 @@ describe('outbox, relay and inbox on the real broker', () => {
     }
   });
 
+  it('with a fetch wait, gathers events that come one by one into a fetch instead of fetching each', async () => {
+    const runId = `fetch-wait-${randomUUID()}`;
+    const key = randomUUID();
+    relay();
+    /** Fetches the consumer made while ten events were published 50 ms apart and applied. */
+    const fetchesFor = async (
+      label: string,
+      extra: Partial<ConstructorParameters<typeof InboxConsumer>[0]>,
+    ) => {
+      const group = `${runId}-${label}`;
+      let fetches = 0;
+      await startAtTheEnd(group);
+      await consumer(group, (event, ctx) => recordEffect(event, ctx.manager, `${runId}:${group}`), {
+        ...extra,
+        onFetch: () => (fetches += 1),
+      });
+      // Whatever the consumer fetched while joining is not counted.
+      const before = fetches;
+      for (let i = 0; i < 10; i++) {
+        await dataSource.transaction((manager) =>
+          publisher.publish(manager, reopened(key, `${runId}:${group}:${i}`)),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await waitFor(async () => (await effects(`${runId}:${group}`)).length === 10, {
+        description: `${group} to apply the ten events`,
+      });
+      return fetches - before;
+    };
+    // Without a wait, each event arrives alone and is fetched alone (the handler takes a few milliseconds).
+    const eager = await fetchesFor('eager', {});
+    // With one, the broker holds the fetch until 64 KiB are there (ten events are far less) or the wait is over.
+    const gathering = await fetchesFor('gathering', { fetchWaitMs: 2_000 });
+    expect(eager).toBeGreaterThanOrEqual(8);
+    expect(gathering).toBeLessThanOrEqual(3);
+  });
+
   it('applies each effect once when the relay dies after sending and before marking rows sent', async () => {
     const runId = `relay-crash-${randomUUID()}`;
     const claimId = randomUUID();

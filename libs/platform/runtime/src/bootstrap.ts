@@ -194,6 +194,7 @@ export async function startService<C extends ServiceConfig>(
     maxCrashRestarts: config.CONSUMER_MAX_RESTARTS,
     restartWindowMs: config.CONSUMER_RESTART_WINDOW_MS,
     crashRetries: config.CONSUMER_RETRIES,
+    fetchWaitMs: config.CONSUMER_FETCH_WAIT_MS,
     onFetch: () => metrics.kafkaFetches.inc(),
     onOutcome: (topic, type, outcome, _id, reason) => {
       metrics.eventsConsumed.inc({ topic, type, outcome });

@@ -204,6 +204,21 @@ export async function reconcile(
       ),
     ),
   );
+  // The chain whole after the kills: each entry points at the one before it and its hash covers that and its content.
+  checks.push(
+    check(
+      'audit entries off the chain (link or hash)',
+      0,
+      await count(
+        db,
+        `SELECT count(*) AS n FROM (
+           SELECT prev_hash, hash, canonical, lag(hash, 1, repeat('0', 64)) OVER (ORDER BY seq) AS expected
+             FROM compliance.audit_log) e
+          WHERE e.prev_hash <> e.expected
+             OR e.hash <> encode(sha256(convert_to(e.prev_hash || E'\\n' || e.canonical, 'UTF8')), 'hex')`,
+      ),
+    ),
+  );
 
   // Drained: no outbox row unsent, no consumer group behind, no dead letter.
   for (const schema of SCHEMAS) {

@@ -124,8 +124,8 @@ export interface InboxConsumerOptions {
    * How long the broker may hold a fetch to gather events (Kafka's fetch.max.wait.ms), for a consumer off every
    * waiting path, whose events may be applied that much later. A fetch costs about the same CPU however many events
    * it brings, so at a few events a second it then brings those of the whole wait instead of one or two. The fetch
-   * returns as soon as FETCH_MIN_BYTES are there, so a backlog drains as fast as without it. 0 (the default): each
-   * fetch returns as soon as any event is there.
+   * returns as soon as FETCH_MIN_BYTES are there, so a backlog drains about as fast (only its last fetch waits). 0
+   * (the default): each fetch returns as soon as any event is there.
    */
   readonly fetchWaitMs?: number;
   readonly logger?: Logger;
@@ -210,7 +210,7 @@ class HandlerFailed extends Error {
 export const GROUP_SIZE = 200;
 
 /** With `fetchWaitMs`, the bytes that end a fetch's wait: some fifty events of about a kilobyte, a run worth a transaction. */
-export const FETCH_MIN_BYTES = 64 * 1024;
+const FETCH_MIN_BYTES = 64 * 1024;
 
 const REJECTED_TYPE: Record<string, EventType> = {
   customer: 'customer.command-rejected',

@@ -622,6 +622,28 @@ describe('a run of events applied at once', () => {
   });
 });
 
+/** Writes the audit entry of an event after `prev` directly, as a writer other than the consumer would. */
+function writeEntry(
+  q: { query(sql: string, params: unknown[]): Promise<unknown> },
+  event: ReturnType<typeof accessRecords>[number],
+  prev: string,
+) {
+  const canonical = canonicalJson(event);
+  return q.query(
+    `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, now(), $5, $6, $7)`,
+    [
+      event.eventId,
+      Topics.CUSTOMER_EVENTS,
+      event.type,
+      event.occurredAt,
+      canonical,
+      prev,
+      entryHash(prev, canonical),
+    ],
+  );
+}
+
 describe('the audit chain', () => {
   it('links each event of a run applied in one transaction to the one before it', async () => {
     const marker = randomUUID();
@@ -650,20 +672,7 @@ describe('the audit chain', () => {
     const already = envelopes[5];
     await db.transaction(async (m) => {
       const [{ hash: prev }] = await m.query(`SELECT hash FROM compliance.audit_tip FOR UPDATE`);
-      const canonical = canonicalJson(already);
-      await m.query(
-        `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, now(), $5, $6, $7)`,
-        [
-          already.eventId,
-          Topics.CUSTOMER_EVENTS,
-          already.type,
-          already.occurredAt,
-          canonical,
-          prev,
-          entryHash(prev, canonical),
-        ],
-      );
+      await writeEntry(m, already, prev);
     });
     await publishRaw(customerId, envelopes);
     const rows: { event_id: string }[] = await waitFor(async () => {
@@ -681,21 +690,7 @@ describe('the audit chain', () => {
     const [entry] = accessRecords(1, randomUUID(), randomUUID());
     const canonical = canonicalJson(entry);
     const stranger = 'f'.repeat(64);
-    await expect(
-      db.query(
-        `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, now(), $5, $6, $7)`,
-        [
-          entry.eventId,
-          Topics.CUSTOMER_EVENTS,
-          entry.type,
-          entry.occurredAt,
-          canonical,
-          stranger,
-          entryHash(stranger, canonical),
-        ],
-      ),
-    ).rejects.toThrow(/does not continue the chain from its tip/);
+    await expect(writeEntry(db, entry, stranger)).rejects.toThrow(/does not continue the chain from its tip/);
     expect(
       await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = $1`, [entry.eventId]),
     ).toHaveLength(0);

@@ -143,6 +143,8 @@ export interface FlowCost {
   kafkaRecordsPerFlow: number;
   idleTransactionsPerSec: number;
   cpuMsPerFlow: Record<string, number>;
+  /** Absent from runs before it was reported: each process's CPU while the platform is idle, ms per second. */
+  idleCpuMsPerSec?: Record<string, number>;
   totalCpuMsPerFlow: number;
   /** Absent from runs before the services counted them. */
   roundTripsPerFlow?: Record<string, number>;
@@ -372,15 +374,16 @@ ${memRows.join('\n')}
 ${
   cost
     ? `
-CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms; the load driver, not counted, used
-${cost.loadDriverCpuMsPerFlow} ms; the idle platform runs ${cost.idleTransactionsPerSec} transactions a second):
+CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms, less what it uses idle; the load
+driver, not counted, used ${cost.loadDriverCpuMsPerFlow} ms; the idle platform runs ${cost.idleTransactionsPerSec}
+transactions a second):
 
-| process | CPU per flow | Postgres round trips per flow | HTTP requests per flow | messages read per flow | Kafka fetches per flow |
-| --- | --- | --- | --- | --- | --- |
+| process | CPU per flow | CPU idle, per second | Postgres round trips per flow | HTTP requests per flow | messages read per flow | Kafka fetches per flow |
+| --- | --- | --- | --- | --- | --- | --- |
 ${Object.entries(cost.cpuMsPerFlow)
   .map(
     ([k, v]) =>
-      `| ${k} | ${v} ms | ${cost.roundTripsPerFlow?.[k] ?? ''} | ${cost.requestsPerFlow?.[k] ?? ''} | ${messagesRead(cost.consumedPerFlow?.[k])} | ${cost.fetchesPerFlow?.[k] ?? ''} |`,
+      `| ${k} | ${v} ms | ${cost.idleCpuMsPerSec ? `${cost.idleCpuMsPerSec[k]} ms` : ''} | ${cost.roundTripsPerFlow?.[k] ?? ''} | ${cost.requestsPerFlow?.[k] ?? ''} | ${messagesRead(cost.consumedPerFlow?.[k])} | ${cost.fetchesPerFlow?.[k] ?? ''} |`,
   )
   .join('\n')}
 ${
@@ -555,8 +558,9 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   fetches. It now lets the broker hold a fetch up to 250 ms or until 64 KiB are there (\`CONSUMER_FETCH_WAIT_MS\`;
   every other service keeps Kafka's return-at-once). Quick runs: its CPU per flow, less its idle use, 8.4 to 0.4 ms
   (with 100 ms: 2.2). The price: its replicas and integrators' claim commands are applied up to 250 ms later, the
-  last events of a burst too (claims 83% of the bare consumer in one quick burst, 91-101% before), and idle it
-  fetches four times a second instead of once every five. Unlike the wait tried before for every consumer (10 ms),
+  last events of a burst too, so the consumer rows' short burst shows the wait (claims 72% of the bare consumer on
+  a3c4da7, whose bare consumer took 0.8 s for the 3,000 events; 91% on 3d8adf3), and idle it fetches four times a
+  second instead of once every five (the idle CPU column). Unlike the wait tried before for every consumer (10 ms),
   nothing on a flow's path or in the latency rows waits for it.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'

@@ -11,7 +11,6 @@ import { inTransaction, type Bench } from '../context';
 
 /** The services that consume `contract.policy-issued`, by their schema (each keeps an inbox row per event it applies). */
 const CONSUMERS = ['sales', 'customer', 'claims', 'compliance', 'analytics'] as const;
-const EVENTS = CONSUMER_EVENTS;
 
 /**
  * The baseline a consumer is measured against: a bare kafkajs consumer that applies the effect of a policy-issued
@@ -97,7 +96,7 @@ export async function consumers(b: Bench): Promise<void> {
       nextPremiumDueOn: addYears(effectiveDate, 1),
     };
     const ids: string[] = [];
-    const messages = Array.from({ length: EVENTS }, () => {
+    const messages = Array.from({ length: CONSUMER_EVENTS }, () => {
       const eventId = randomUUID();
       const policyId = randomUUID();
       ids.push(eventId);
@@ -143,7 +142,7 @@ export async function consumers(b: Bench): Promise<void> {
               [ids],
             )
           ).rows[0].n as number;
-          if (n === EVENTS) done[schema] = (EVENTS / (Date.now() - started)) * 1000;
+          if (n === CONSUMER_EVENTS) done[schema] = (CONSUMER_EVENTS / (Date.now() - started)) * 1000;
         }
         return schemas.every((s) => done[s]) ? true : undefined;
       },
@@ -151,10 +150,10 @@ export async function consumers(b: Bench): Promise<void> {
     );
     await bare.disconnect();
     runs.push(done);
-    say(`consumers of ${EVENTS} policy-issued events, events/s: ${JSON.stringify(done)}`);
+    say(`consumers of ${CONSUMER_EVENTS} policy-issued events, events/s: ${JSON.stringify(done)}`);
   }
   results.consumers = {
-    events: EVENTS,
+    events: CONSUMER_EVENTS,
     eventsPerSec: Object.fromEntries(
       [...CONSUMERS, 'bench_bare'].map((s) => [s, Math.round(median(runs.map((run) => run[s] ?? 0)))]),
     ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { base64Key, extendServiceConfig } from '@insurer/platform-config';
+import { base64Key, extendServiceConfig, serviceConfigShape } from '@insurer/platform-config';
 
 const fen = z.coerce.number().int().positive();
 
@@ -21,7 +21,7 @@ export const claimsConfigSchema = extendServiceConfig({
    * one fetch a wait instead of one per event or two (the platform's default is 0). The price: events applied up to
    * that much later, and four fetches a second while idle instead of one every five seconds.
    */
-  CONSUMER_FETCH_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  CONSUMER_FETCH_WAIT_MS: serviceConfigShape.shape.CONSUMER_FETCH_WAIT_MS.unwrap().default(250),
   /** How often claims of customers who asked for erasure are checked for the end of their payee data's retention. */
   RETENTION_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
 });

@@ -193,6 +193,20 @@ describe('every service boots against the real infrastructure', () => {
         expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
       });
 
+      it('sends the security headers on problem answers too (unknown route, missing token)', async () => {
+        for (const [path, status] of [
+          ['/no-such-route', 404],
+          ['/session', 401],
+        ] as const) {
+          const res = await fetch(`${url()}${path}`);
+          expect(res.status).toBe(status);
+          expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+          expect(res.headers.get('x-frame-options')).toBe('DENY');
+          expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+          expect(res.headers.get('cache-control')).toBe('no-store');
+        }
+      });
+
       it('answers 401 for a token signed with another secret', async () => {
         const forged = tokenFor(allowed).split('.').slice(0, 2).join('.') + '.c2lnbmF0dXJl';
         const res = await fetch(`${url()}/session`, { headers: { authorization: `Bearer ${forged}` } });

@@ -4,7 +4,6 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -21,6 +20,7 @@ import { probePostgres } from '@insurer/platform-database';
 import {
   addApiSecurityHeaders,
   completeOpenApiDocument,
+  helmetHeaders,
   findNulCharacters,
   localeOf,
   localizedProblem,
@@ -109,9 +109,9 @@ export async function startService<C extends ServiceConfig>(
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   // The request id is the correlation id: answered in a header, and the context of everything the request does (its
   // log lines, the events it publishes). Fastify hooks rather than a Nest interceptor, whose per-request chain of
-  // observables and async resources cost more than the rest of a read's framework work.
+  // observables and async resources cost more than the rest of a read's framework work. helmet's headers go here too.
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-correlation-id', request.id);
+    void reply.headers(HELMET_HEADERS).header('x-correlation-id', request.id);
     runWithContext({ correlationId: String(request.id) }, done);
   });
   // Entered again once the body is read: the body arrives in the socket's async context, not the request's.
@@ -223,14 +223,15 @@ export async function startService<C extends ServiceConfig>(
   return { app, config, logger, url: `http://127.0.0.1:${port}`, openApi };
 }
 
+/** CSP is set per response (addApiSecurityHeaders): the dashboard page and the OpenAPI explorer need their own. */
+const HELMET_HEADERS = helmetHeaders({ contentSecurityPolicy: false, frameguard: { action: 'deny' } });
+
 /**
  * The security a reviewer expects of every response: helmet's headers (nosniff, frame denial, referrer and
- * cross-origin policies, HSTS), no-store and a deny-all CSP on API answers (addApiSecurityHeaders), CORS only for the
+ * cross-origin policies, HSTS; HELMET_HEADERS, set in the onRequest hook), no-store and a deny-all CSP on API answers (addApiSecurityHeaders), CORS only for the
  * configured origins, and the rate limiter, which acts only on routes that ask for it (one-time codes).
  */
 async function registerHttpSecurity(fastify: FastifyInstance, corsOrigins: readonly string[]): Promise<void> {
-  // CSP is set per response below: the dashboard page and the OpenAPI explorer need their own.
-  await fastify.register(helmet, { contentSecurityPolicy: false, frameguard: { action: 'deny' } });
   addApiSecurityHeaders(fastify);
   if (corsOrigins.length)
     await fastify.register(cors, {

@@ -562,6 +562,14 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   a3c4da7, whose bare consumer took 0.8 s for the 3,000 events; 91% on 3d8adf3), and idle it fetches four times a
   second instead of once every five (the idle CPU column). Unlike the wait tried before for every consumer (10 ms),
   nothing on a flow's path or in the latency rows waits for it.
+- Per-request hooks: machine time here drifts by a third between runs, so a read's cost was counted in instructions
+  (contract-svc under \`valgrind --tool=callgrind\`, 1,000 GET /policies/{id} after 3,000 of warm-up; repeatable to
+  some 5-8%). Leaving the platform's Fastify hooks out one at a time: helmet's plugin built helmet's whole
+  middleware again on every request, in two async hooks, for headers that depend on its options only; they are now
+  worked out once at start-up (\`helmetHeaders\`) and set with the correlation id: 1.54M instructions a read to
+  1.20-1.31M. Without the correlation context (its two \`AsyncLocalStorage\` entries, and the promise hook they
+  switch on) a read took 1.11M: the price of every log line and event carrying the request's id, kept. The response
+  metrics and the no-store header hook were within the noise.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -20,8 +20,8 @@ import { probePostgres } from '@insurer/platform-database';
 import {
   addApiSecurityHeaders,
   completeOpenApiDocument,
-  helmetHeaders,
   findNulCharacters,
+  helmetHeaders,
   localeOf,
   localizedProblem,
   parserProblemResponse,
@@ -228,8 +228,9 @@ const HELMET_HEADERS = helmetHeaders({ contentSecurityPolicy: false, frameguard:
 
 /**
  * The security a reviewer expects of every response: helmet's headers (nosniff, frame denial, referrer and
- * cross-origin policies, HSTS; HELMET_HEADERS, set in the onRequest hook), no-store and a deny-all CSP on API answers (addApiSecurityHeaders), CORS only for the
- * configured origins, and the rate limiter, which acts only on routes that ask for it (one-time codes).
+ * cross-origin policies, HSTS: HELMET_HEADERS, set in the onRequest hook), no-store and a deny-all CSP on API answers
+ * (addApiSecurityHeaders), CORS only for the configured origins, and the rate limiter, which acts only on routes that
+ * ask for it (one-time codes).
  */
 async function registerHttpSecurity(fastify: FastifyInstance, corsOrigins: readonly string[]): Promise<void> {
   addApiSecurityHeaders(fastify);

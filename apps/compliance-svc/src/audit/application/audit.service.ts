@@ -41,11 +41,10 @@ export class AuditService {
   async appendAll(m: EntityManager, events: readonly DomainEvent[], topic: string): Promise<void> {
     if (events.length === 0) return;
     const inTransaction = isInTransaction(m);
-    let prev = inTransaction ? this.tips.get(m) : undefined;
-    prev ??= await this.head.lockedTip(m);
+    // The chain goes on from this transaction's last append, or from the tip row (locked) on its first.
+    let tip = (inTransaction ? this.tips.get(m) : undefined) ?? (await this.head.lockedTip(m));
     const recordedAt = this.clock.now();
     const rows: unknown[][] = [];
-    let tip = prev;
     for (const event of events) {
       const canonical = canonicalJson(event);
       const hash = entryHash(tip, canonical);

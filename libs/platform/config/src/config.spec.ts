@@ -23,6 +23,9 @@ describe('service configuration', () => {
     expect(config.PORT).toBe(3004);
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.2:9092']);
     expect(config.DB_POOL_MAX).toBe(10);
+    // Pooled connections outlive ordinary pauses: reopening one starts a Postgres backend.
+    expect(config.DB_POOL_IDLE_MS).toBe(300_000);
+    expect(errorFor({ ...valid, DB_POOL_IDLE_MS: '10' })).toMatch(/DB_POOL_IDLE_MS/);
     expect(config.LOG_LEVEL).toBe('info');
     // A consumer's fetch returns as soon as an event is there unless a service or its operator says otherwise.
     expect(config.CONSUMER_FETCH_WAIT_MS).toBe(0);

@@ -21,6 +21,8 @@ export interface ConnectionSettings {
   readonly url: string;
   readonly poolMax: number;
   readonly applicationName: string;
+  /** How long an unused connection stays open (DB_POOL_IDLE_MS); node-postgres' 10 s when not given. */
+  readonly idleMs?: number;
 }
 
 /** TypeORM options for one service: its own schema and migrations table, and never `synchronize`. */
@@ -40,6 +42,7 @@ export function serviceDataSourceOptions(db: ServiceDatabase, conn: ConnectionSe
       max: conn.poolMax,
       application_name: conn.applicationName,
       connectionTimeoutMillis: 5_000,
+      ...(conn.idleMs === undefined ? {} : { idleTimeoutMillis: conn.idleMs }),
     },
   };
 }

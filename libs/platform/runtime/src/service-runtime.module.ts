@@ -113,6 +113,7 @@ export class ServiceRuntimeModule {
             ...serviceDataSourceOptions(database, {
               url: config.DATABASE_URL,
               poolMax: config.DB_POOL_MAX,
+              idleMs: config.DB_POOL_IDLE_MS,
               applicationName: descriptor.name,
             }),
             // Start-up already probed Postgres; do not hide a lost database behind minutes of retries.

@@ -96,7 +96,9 @@ export async function startBareServer(
   databaseUrl: string,
   port: number,
 ): Promise<{ app: FastifyInstance; pool: Pool }> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  // The services' pool settings (DB_POOL_MAX, DB_POOL_IDLE_MS defaults): a bare route keeps its connections through
+  // the pauses between runs as they do.
+  const pool = new Pool({ connectionString: databaseUrl, max: 10, idleTimeoutMillis: 300_000 });
   await pool.query(`CREATE SCHEMA IF NOT EXISTS bench_bare`);
   for (const [copy, source] of [
     ['claim', 'claims.claim'],

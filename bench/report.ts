@@ -142,6 +142,8 @@ export interface FlowCost {
   transactionsPerFlow: number;
   kafkaRecordsPerFlow: number;
   idleTransactionsPerSec: number;
+  /** Absent from runs before it was reported: connections Postgres accepted during the flows (new backends). */
+  connectionsOpened?: number;
   cpuMsPerFlow: Record<string, number>;
   /** Absent from runs before it was reported: each process's CPU while the platform is idle, ms per second. */
   idleCpuMsPerSec?: Record<string, number>;
@@ -376,7 +378,7 @@ ${
     ? `
 CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms, less what it uses idle; the load
 driver, not counted, used ${cost.loadDriverCpuMsPerFlow} ms; the idle platform runs ${cost.idleTransactionsPerSec}
-transactions a second):
+transactions a second${cost.connectionsOpened === undefined ? '' : `; Postgres accepted ${cost.connectionsOpened} new connections during the ${cost.flows} flows`}):
 
 | process | CPU per flow | CPU idle, per second | Postgres round trips per flow | HTTP requests per flow | messages read per flow | Kafka fetches per flow |
 | --- | --- | --- | --- | --- | --- | --- |
@@ -570,6 +572,17 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   1.20-1.31M. Without the correlation context (its two \`AsyncLocalStorage\` entries, and the promise hook they
   switch on) a read took 1.11M: the price of every log line and event carrying the request's id, kept. The response
   metrics and the no-store header hook were within the noise.
+- Connections: a connection the services' pools let go is a new Postgres backend when the pool needs it again, and
+  on this machine a backend's start cost some 28 ms of the server's CPU (\`pgbench -C\`: page faults of the forked
+  process and its catalog caches filling), as much as a thousand simple statements. node-postgres closes a
+  connection idle for 10 s, so every workload after a quiet spell (the readings' waits, the pauses between runs)
+  began by reopening them: 30 new connections in a quick run's 38 flows, some 22 ms of Postgres CPU a flow. The
+  pools now keep an unused connection 5 minutes (\`DB_POOL_IDLE_MS\`), as do the bare routes'. Quick runs, the same
+  code with 10 s and with 5 minutes (two of each): 30 and 30 connections opened against 1 and 4; Postgres CPU per
+  flow 89.9 and 87.4 ms against 59.8 and 65.1; all processes 247.5 and 234.3 ms against 201.5 and 213.3. The
+  flow-cost note under the CPU table counts the connections opened during the flows. Tried the same way and left:
+  a larger young generation (\`--max-semi-space-size=64\`) and single-threaded GC: the first cut the pause time Node's
+  GC observer reported by a third to a half, but neither moved a service's CPU per flow beyond the runs' spread.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

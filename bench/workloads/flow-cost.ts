@@ -75,6 +75,8 @@ async function statementsPerFlow(db: Bench['db'], flows: number): Promise<Statem
 
 interface Reading {
   readonly transactions: number;
+  /** Connections Postgres has accepted so far (each a new backend process). */
+  readonly sessions: number;
   readonly records: number;
   readonly cpu: Record<string, number>;
   /** Each service's round trips to Postgres so far (its `db_round_trips_total`; the relay's own connection aside). */
@@ -124,14 +126,15 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
   await admin.connect();
   const topics = [...new Set(Object.values(Topics))];
   const broker = brokerPid();
-  const transactions = async () =>
-    Number(
-      (
-        await db.query(
-          `SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`,
-        )
-      ).rows[0].n,
-    );
+  const databaseCounts = async () => {
+    const [row] = (
+      await db.query<{ transactions: string; sessions: string }>(
+        `SELECT xact_commit + xact_rollback AS transactions, sessions FROM pg_stat_database
+         WHERE datname = current_database()`,
+      )
+    ).rows;
+    return { transactions: Number(row.transactions), sessions: Number(row.sessions) };
+  };
   // A backend reports its counts when it goes idle, at most once a second and otherwise within 10 s: each reading
   // waits that long after the platform went quiet, so the work before it is counted.
   const flushed = () => new Promise((resolve) => setTimeout(resolve, 11_000));
@@ -159,7 +162,7 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
       fetches[name] = counts.fetches;
     }
     return {
-      transactions: await transactions(),
+      ...(await databaseCounts()),
       records,
       cpu,
       roundTrips,
@@ -258,6 +261,8 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     transactionsPerFlow,
     kafkaRecordsPerFlow: perFlow(before.records, after.records, idleRate(idleFrom.records, idleTo.records)),
     idleTransactionsPerSec: Math.round(idleRate(idleFrom.transactions, idleTo.transactions) * 10) / 10,
+    // A pool that let its connections go while the platform was quiet opens them again here, each a new backend.
+    connectionsOpened: after.sessions - before.sessions,
     cpuMsPerFlow,
     idleCpuMsPerSec,
     totalCpuMsPerFlow: totalCpuMs,

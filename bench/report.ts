@@ -378,7 +378,7 @@ ${
     ? `
 CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms, less what it uses idle; the load
 driver, not counted, used ${cost.loadDriverCpuMsPerFlow} ms; the idle platform runs ${cost.idleTransactionsPerSec}
-transactions a second${cost.connectionsOpened === undefined ? '' : `; Postgres accepted ${cost.connectionsOpened} new connections during the ${cost.flows} flows`}):
+transactions a second${cost.connectionsOpened === undefined ? '' : `; Postgres accepted ${cost.connectionsOpened} new connection${cost.connectionsOpened === 1 ? '' : 's'} during the ${cost.flows} flows`}):
 
 | process | CPU per flow | CPU idle, per second | Postgres round trips per flow | HTTP requests per flow | messages read per flow | Kafka fetches per flow |
 | --- | --- | --- | --- | --- | --- | --- |

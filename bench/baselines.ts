@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Pool } from 'pg';
+import { serviceConfigShape } from '@insurer/platform-config';
 import { median } from './load';
 
 /** pgbench against the same Postgres: a warm-up run is discarded, then the median TPS of `runs` runs. */
@@ -96,9 +97,16 @@ export async function startBareServer(
   databaseUrl: string,
   port: number,
 ): Promise<{ app: FastifyInstance; pool: Pool }> {
-  // The services' pool settings (DB_POOL_MAX, DB_POOL_IDLE_MS defaults): a bare route keeps its connections through
-  // the pauses between runs as they do.
-  const pool = new Pool({ connectionString: databaseUrl, max: 10, idleTimeoutMillis: 300_000 });
+  // The services' default pool (DB_POOL_MAX, DB_POOL_IDLE_MS): a bare route keeps its connections through the pauses
+  // between runs as they do.
+  const { DB_POOL_MAX, DB_POOL_IDLE_MS } = serviceConfigShape
+    .pick({ DB_POOL_MAX: true, DB_POOL_IDLE_MS: true })
+    .parse({});
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: DB_POOL_MAX,
+    idleTimeoutMillis: DB_POOL_IDLE_MS,
+  });
   await pool.query(`CREATE SCHEMA IF NOT EXISTS bench_bare`);
   for (const [copy, source] of [
     ['claim', 'claims.claim'],

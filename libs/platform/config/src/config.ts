@@ -30,8 +30,8 @@ export const serviceConfigShape = z.object({
   DATABASE_URL: postgresUrl,
   DB_POOL_MAX: intFromEnv(1, 200).default(10),
   /** How long a pooled connection may sit unused before it is closed. A new connection is a new Postgres backend,
-   * which cost some 28 ms of the server's CPU here (a thousand statements' worth), so the pool keeps its connections
-   * through the pauses of ordinary traffic (node-postgres' own default closes them after 10 s). */
+   * which cost some 28 ms of the server's CPU on the bench machine (a thousand statements' worth), so the pool keeps
+   * its connections through the pauses of ordinary traffic (node-postgres' own default closes them after 10 s). */
   DB_POOL_IDLE_MS: intFromEnv(1_000, 86_400_000).default(300_000),
   KAFKA_BROKERS: brokerList,
   KAFKA_TOPIC_PARTITIONS: intFromEnv(1, 1024).default(6),

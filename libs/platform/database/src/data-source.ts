@@ -42,7 +42,7 @@ export function serviceDataSourceOptions(db: ServiceDatabase, conn: ConnectionSe
       max: conn.poolMax,
       application_name: conn.applicationName,
       connectionTimeoutMillis: 5_000,
-      ...(conn.idleMs === undefined ? {} : { idleTimeoutMillis: conn.idleMs }),
+      idleTimeoutMillis: conn.idleMs, // undefined: node-postgres' own default
     },
   };
 }

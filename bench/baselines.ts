@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Pool } from 'pg';
 import { serviceConfigShape } from '@insurer/platform-config';
+import { preparingClient } from '@insurer/platform-database';
 import { median } from './load';
 
 /** pgbench against the same Postgres: a warm-up run is discarded, then the median TPS of `runs` runs. */
@@ -97,15 +98,16 @@ export async function startBareServer(
   databaseUrl: string,
   port: number,
 ): Promise<{ app: FastifyInstance; pool: Pool }> {
-  // The services' default pool (DB_POOL_MAX, DB_POOL_IDLE_MS): a bare route keeps its connections through the pauses
-  // between runs as they do.
-  const { DB_POOL_MAX, DB_POOL_IDLE_MS } = serviceConfigShape
-    .pick({ DB_POOL_MAX: true, DB_POOL_IDLE_MS: true })
+  // The services' default pool (DB_POOL_MAX, DB_POOL_IDLE_MS, DB_PREPARED_STATEMENTS): a bare route keeps its
+  // connections through the pauses between runs, and prepares the statements it runs again, as they do.
+  const { DB_POOL_MAX, DB_POOL_IDLE_MS, DB_PREPARED_STATEMENTS } = serviceConfigShape
+    .pick({ DB_POOL_MAX: true, DB_POOL_IDLE_MS: true, DB_PREPARED_STATEMENTS: true })
     .parse({});
   const pool = new Pool({
     connectionString: databaseUrl,
     max: DB_POOL_MAX,
     idleTimeoutMillis: DB_POOL_IDLE_MS,
+    Client: preparingClient(DB_PREPARED_STATEMENTS),
   });
   await pool.query(`CREATE SCHEMA IF NOT EXISTS bench_bare`);
   for (const [copy, source] of [

@@ -583,6 +583,18 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   flow-cost note under the CPU table counts the connections opened during the flows. Tried the same way and left:
   a larger young generation (\`--max-semi-space-size=64\`) and single-threaded GC: the first cut the pause time Node's
   GC observer reported by a third to a half, but neither moved a service's CPU per flow beyond the runs' spread.
+- Prepared statements: node-postgres sends every statement with parameters unnamed, so Postgres parsed, analysed and
+  planned each of a flow's statements again on every run. The connections now prepare a text from its second use
+  (\`DB_PREPARED_STATEMENTS\`, at most 200 a connection; statements sent ahead of another included), as do the bare
+  routes' pool and the bare consumer's, like for like. Timed alone (a scratch script, 3,000 runs each of three of the
+  flow's statements on one connection, the backend's CPU from /proc): 60-80 us of backend CPU a run unnamed (133 for
+  TypeORM's customer read in the first round) against 30-37 us prepared, and 57-82 us a round trip against 95-126; the
+  client's CPU the same either way. Quick flow-cost runs, the same code with \`DB_PREPARED_STATEMENTS=0\` and with 200
+  (alternated): Postgres CPU per flow 54.8, 55.1 and 47.1 ms (a fourth run, at 1.6 flows/s, gave 78.2) against 48.5,
+  54.4, 43.4, 44.8 and 43.6: some 4-5 ms a flow, for the 82 statements with parameters a flow runs (pg_stat_statements
+  on 3d07830), 35 us or more each. The services' own CPU per flow stayed within the runs' spread. What a transaction
+  costs Postgres beyond its statements stays: timed alone, a one-row insert and its COMMIT took 110 us of backend CPU
+  with \`synchronous_commit\` on (80 with it off, not an option), most of it system time.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

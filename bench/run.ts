@@ -10,6 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { signLocalToken, type Role } from '@insurer/platform-auth';
+import { serviceConfigShape } from '@insurer/platform-config';
+import { preparingClient } from '@insurer/platform-database';
 import { createKafka, ensureTopics } from '@insurer/platform-messaging';
 import { platformUrls, seedSales, storyClient, type Platform } from '@insurer/platform-scenarios';
 import { ServiceProcess, testEnvironment } from '@insurer/platform-testing';
@@ -63,8 +65,14 @@ async function main(): Promise<void> {
   await Promise.all(processes.map((p) => p.waitUntilReady(120_000)));
   const urls: Platform = platformUrls((name) => port(NAMES.indexOf(name)));
   const results: Record<string, unknown> = {};
-  // Kept open through the flow cost's quiet waits, so the connections it counts are the platform's.
-  const db = new Pool({ connectionString: env.databaseUrl, max: 2, idleTimeoutMillis: 0 });
+  // Kept open through the flow cost's quiet waits, so the connections it counts are the platform's; it prepares its
+  // statements as the services do, for the bare consumer that runs on it.
+  const db = new Pool({
+    connectionString: env.databaseUrl,
+    max: 2,
+    idleTimeoutMillis: 0,
+    Client: preparingClient(serviceConfigShape.shape.DB_PREPARED_STATEMENTS.parse(undefined)),
+  });
   try {
     await seedSales(urls.sales, token('admin', 'bench'), () => undefined);
     const { memory, sample: sampleMemory } = memorySampler(processes);

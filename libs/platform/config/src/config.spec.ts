@@ -26,6 +26,12 @@ describe('service configuration', () => {
     // Pooled connections outlive ordinary pauses: reopening one starts a Postgres backend.
     expect(config.DB_POOL_IDLE_MS).toBe(300_000);
     expect(errorFor({ ...valid, DB_POOL_IDLE_MS: '10' })).toMatch(/DB_POOL_IDLE_MS/);
+    // Connections prepare the statements they run again, unless an operator turns it off (0) for a pooler.
+    expect(config.DB_PREPARED_STATEMENTS).toBe(200);
+    expect(
+      loadConfig(serviceConfigSchema, { ...valid, DB_PREPARED_STATEMENTS: '0' }).DB_PREPARED_STATEMENTS,
+    ).toBe(0);
+    expect(errorFor({ ...valid, DB_PREPARED_STATEMENTS: '-1' })).toMatch(/DB_PREPARED_STATEMENTS/);
     expect(config.LOG_LEVEL).toBe('info');
     // A consumer's fetch returns as soon as an event is there unless a service or its operator says otherwise.
     expect(config.CONSUMER_FETCH_WAIT_MS).toBe(0);

@@ -33,6 +33,9 @@ export const serviceConfigShape = z.object({
    * which cost some 28 ms of the server's CPU on the bench machine (a thousand statements' worth), so the pool keeps
    * its connections through the pauses of ordinary traffic (node-postgres' own default closes them after 10 s). */
   DB_POOL_IDLE_MS: intFromEnv(1_000, 86_400_000).default(300_000),
+  /** How many statements each connection keeps prepared (0: none, as a PgBouncer in transaction mode needs). The
+   * platform runs a few hundred distinct statements; a prepared one is not parsed and planned again on each run. */
+  DB_PREPARED_STATEMENTS: intFromEnv(0, 10_000).default(200),
   KAFKA_BROKERS: brokerList,
   KAFKA_TOPIC_PARTITIONS: intFromEnv(1, 1024).default(6),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -7,6 +7,7 @@ import {
   type MixedList,
 } from 'typeorm';
 import { StartupError } from '@insurer/platform-config';
+import { preparingClient } from './prepared-statements';
 
 /** What a service declares about its own database: one schema, its entities and its migrations. */
 export interface ServiceDatabase {
@@ -23,6 +24,8 @@ export interface ConnectionSettings {
   readonly applicationName: string;
   /** How long an unused connection stays open (DB_POOL_IDLE_MS); node-postgres' 10 s when not given. */
   readonly idleMs?: number;
+  /** How many statements each connection prepares (DB_PREPARED_STATEMENTS); none when not given. */
+  readonly preparedPerConnection?: number;
 }
 
 /** TypeORM options for one service: its own schema and migrations table, and never `synchronize`. */
@@ -43,6 +46,7 @@ export function serviceDataSourceOptions(db: ServiceDatabase, conn: ConnectionSe
       application_name: conn.applicationName,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: conn.idleMs, // undefined: node-postgres' own default
+      Client: preparingClient(conn.preparedPerConnection ?? 0),
     },
   };
 }

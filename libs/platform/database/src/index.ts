@@ -7,3 +7,4 @@ export * from './values-list';
 export * from './per-transaction';
 export * from './due-sweep';
 export * from './statements-ahead';
+export * from './prepared-statements';

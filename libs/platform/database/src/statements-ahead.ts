@@ -1,5 +1,13 @@
 import { Query, type Client } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import {
+  forgetIfStale,
+  forgetParsed,
+  forgetUncertain,
+  isPrepared,
+  markPrepared,
+  nameFor,
+} from './prepared-statements';
 
 /**
  * node-postgres sends one statement at a time and waits for its answer, so every statement of a transaction was a
@@ -68,9 +76,17 @@ const TRANSACTION_CONTROL = /^(COMMIT|SAVEPOINT \w+|RELEASE SAVEPOINT \w+|ROLLBA
 
 interface Connection {
   readonly stream: { cork?(): void; uncork?(): void };
-  parse(config: { text: string; types: unknown[] }): void;
-  bind(config: { values: unknown[]; valueMapper?: unknown }): void;
+  readonly submittedNamedStatements: Record<string, string>;
+  parse(config: { text: string; name?: string; types: unknown[] }): void;
+  bind(config: { statement?: string; values: unknown[]; valueMapper?: unknown }): void;
   execute(config: object): void;
+}
+
+/** A statement as sent ahead: under its prepared name when the connection prepares it (`prepared-statements.ts`). */
+interface Outgoing extends Statement {
+  readonly name?: string;
+  /** Whether its Parse goes out with it (not when the connection holds it parsed already). */
+  readonly parse: boolean;
 }
 
 /** node-postgres' Query as this file uses it: its types leave out the protocol hooks a Query subclass overrides. */
@@ -81,7 +97,7 @@ interface ProtocolQuery {
   handleError(error: Error, connection: Connection): void;
 }
 const PgQuery = Query as unknown as new (
-  config: { text: string; values: unknown[]; queryMode?: 'extended' },
+  config: { text: string; values: unknown[]; name?: string; queryMode?: 'extended' },
   values: undefined,
   callback: (err: Error | undefined, result: unknown) => void,
 ) => ProtocolQuery;
@@ -94,11 +110,16 @@ class AfterStatements extends PgQuery {
   private ahead: number;
 
   constructor(
-    private readonly statements: readonly Statement[],
-    config: { text: string; values: unknown[] },
+    private readonly client: object,
+    private readonly statements: readonly Outgoing[],
+    private readonly main: Outgoing,
     callback: (err: Error | undefined, result: unknown) => void,
   ) {
-    super({ ...config, queryMode: 'extended' }, undefined, callback);
+    super(
+      { text: main.text, values: main.values, name: main.name, queryMode: 'extended' },
+      undefined,
+      callback,
+    );
     this.ahead = statements.length;
   }
 
@@ -106,8 +127,8 @@ class AfterStatements extends PgQuery {
     connection.stream.cork?.();
     try {
       for (const s of this.statements) {
-        connection.parse({ text: s.text, types: [] });
-        connection.bind({ values: s.values, valueMapper: prepareValue });
+        if (s.parse) connection.parse({ text: s.text, name: s.name, types: [] });
+        connection.bind({ statement: s.name, values: s.values, valueMapper: prepareValue });
         connection.execute({});
       }
       return super.submit(connection);
@@ -121,14 +142,45 @@ class AfterStatements extends PgQuery {
   }
 
   override handleCommandComplete(message: unknown, connection: Connection): void {
-    if (this.ahead > 0) this.ahead -= 1;
-    else super.handleCommandComplete(message, connection);
+    if (this.ahead === 0) return super.handleCommandComplete(message, connection);
+    const done = this.statements[this.statements.length - this.ahead];
+    if (done.name && done.parse) markPrepared(this.client, done.name, done.text);
+    this.ahead -= 1;
   }
 
   override handleError(error: Error, connection: Connection): void {
     const failed = this.statements[this.statements.length - this.ahead];
+    // Its Parse may have succeeded (and its execution failed) or not; those after it were not run at all.
+    if (failed?.name && failed.parse) forgetUncertain(this.client, failed.name);
+    const culprit = failed ?? this.main;
+    if (culprit.name && !culprit.parse) forgetIfStale(this.client, culprit.name, error);
+    // node-postgres took the batch's first ParseComplete for the query's own: undone unless the query's Parse ran.
+    if (this.main.name && this.main.parse) {
+      forgetParsed(this.client, this.main.name);
+      if (!failed) forgetUncertain(this.client, this.main.name);
+    }
     super.handleError(failed ? named(error, failed) : error, connection);
   }
+}
+
+/**
+ * The batch as sent: each statement under its prepared name where the connection prepares it, parsed only the first
+ * time in the batch; the query itself unnamed when a statement ahead of it has its text (node-postgres would parse it
+ * a second time under the same name).
+ */
+function outgoing(client: object, ahead: readonly Statement[], main: Statement): [Outgoing[], Outgoing] {
+  const inBatch = new Set<string>();
+  const out = (s: Statement): Outgoing => {
+    const name = s.values.length ? nameFor(client, s.text) : undefined;
+    if (!name) return { ...s, parse: true };
+    const parse = !isPrepared(client, name) && !inBatch.has(name);
+    inBatch.add(name);
+    return { ...s, name, parse };
+  };
+  const statements = ahead.map(out);
+  const name = main.values.length ? nameFor(client, main.text) : undefined;
+  if (!name || inBatch.has(name)) return [statements, { ...main, parse: true }];
+  return [statements, { ...main, name, parse: !isPrepared(client, name) }];
 }
 
 /** A held write's failure says which write it was: it surfaces on the statement the write went with. */
@@ -147,9 +199,10 @@ function wrapClient(client: Client): void {
     if (!statements) return query(...args);
     aheadOf.delete(client);
     const [text, values] = args;
-    const send = (ahead: readonly Statement[], config: Statement) =>
+    const send = (ahead: readonly Statement[], main: Statement) =>
       new Promise((resolve, reject) => {
-        query(new AfterStatements(ahead, config, (err, res) => (err ? reject(err) : resolve(res))));
+        const done = (err: Error | undefined, res: unknown) => (err ? reject(err) : resolve(res));
+        query(new AfterStatements(client, ...outgoing(client, ahead, main), done));
       });
     if (
       args.length <= 2 &&

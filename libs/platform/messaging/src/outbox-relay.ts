@@ -1,11 +1,14 @@
 import { Client } from 'pg';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { preparingClient } from '@insurer/platform-database';
 import { outboxChannel } from './outbox';
 
 export interface OutboxRelayOptions {
   readonly schema: string;
   readonly connectionString: string;
+  /** How many statements its connection prepares (DB_PREPARED_STATEMENTS); none when not given. */
+  readonly preparedStatements?: number;
   readonly kafka: Kafka;
   readonly logger?: Logger;
   readonly batchSize?: number;
@@ -98,7 +101,7 @@ export class OutboxRelay {
   }
 
   private async runAsLeader(): Promise<void> {
-    const client = new Client({
+    const client = new (preparingClient(this.options.preparedStatements ?? 0))({
       connectionString: this.options.connectionString,
       application_name: `${this.options.schema}-relay`,
     });

@@ -114,6 +114,7 @@ export class ServiceRuntimeModule {
               url: config.DATABASE_URL,
               poolMax: config.DB_POOL_MAX,
               idleMs: config.DB_POOL_IDLE_MS,
+              preparedPerConnection: config.DB_PREPARED_STATEMENTS,
               applicationName: descriptor.name,
             }),
             // Start-up already probed Postgres; do not hide a lost database behind minutes of retries.
@@ -158,6 +159,7 @@ export class ServiceRuntimeModule {
               new OutboxRelay({
                 schema: database.schema,
                 connectionString: config.DATABASE_URL,
+                preparedStatements: config.DB_PREPARED_STATEMENTS,
                 kafka,
                 logger,
                 onBatchSent: (ids) => {

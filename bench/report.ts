@@ -594,7 +594,11 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   54.4, 43.4, 44.8 and 43.6: some 4-5 ms a flow, for the 82 statements with parameters a flow runs (pg_stat_statements
   on 3d07830), 35 us or more each. The services' own CPU per flow stayed within the runs' spread. What a transaction
   costs Postgres beyond its statements stays: timed alone, a one-row insert and its COMMIT took 110 us of backend CPU
-  with \`synchronous_commit\` on (80 with it off, not an option), most of it system time.
+  with \`synchronous_commit\` on (80 with it off, not an option), most of it system time. The full run on d8c0306 (the
+  change) met the database share (53%) and the slowest consumer (75%) for the first time and read 119.4 ms of CPU a
+  flow (206 on 3d07830), but its flow-cost loop ran at 11.9 flows/s where quick runs of the same code on the same
+  machine that hour ran 7.1-9.4: most of that is the machine's faster stretch, not the change, until another run
+  repeats it.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { testEnvironment } from '@insurer/platform-testing';
+import { scratchSchema, testEnvironment } from '@insurer/platform-testing';
 import { serviceDataSourceOptions } from './data-source';
 import { queueWrite, sendStatementsAhead } from './statements-ahead';
 
 const SCHEMA = 'prepared_statements_test';
 const url = testEnvironment().databaseUrl;
 let other: DataSource;
+let dropSchema: () => Promise<void>;
 
 /** A service's data source with one connection, so every statement and the check run on the same backend. */
 async function serviceDataSource(preparedPerConnection: number): Promise<DataSource> {
@@ -40,13 +41,11 @@ const notes = async (ids: number[]) =>
 
 beforeAll(async () => {
   other = await new DataSource({ type: 'postgres', url }).initialize();
-  await other.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await other.query(`CREATE SCHEMA ${SCHEMA}`);
-  await other.query(`CREATE TABLE ${SCHEMA}.t (id integer PRIMARY KEY, note text NOT NULL)`);
+  dropSchema = await scratchSchema(other, SCHEMA, ['t (id integer PRIMARY KEY, note text NOT NULL)']);
 });
 
 afterAll(async () => {
-  await other?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await dropSchema?.();
   await other?.destroy();
 });
 

@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
-import { testEnvironment } from '@insurer/platform-testing';
+import { scratchSchema, testEnvironment } from '@insurer/platform-testing';
 import { countRoundTrips, queueWrite, sendStatementsAhead } from './statements-ahead';
 
 const SCHEMA = 'statements_ahead_test';
 
 let dataSource: DataSource;
 let other: DataSource;
+let dropSchema: () => Promise<void>;
 /** Round trips Postgres answered (one ReadyForQuery each), over every connection of the data source. */
 let roundTrips = 0;
 
@@ -21,13 +22,11 @@ beforeAll(async () => {
     roundTrips += 1;
   });
   other = await new DataSource({ type: 'postgres', url }).initialize();
-  await other.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await other.query(`CREATE SCHEMA ${SCHEMA}`);
-  await other.query(`CREATE TABLE ${SCHEMA}.t (id integer PRIMARY KEY, note text NOT NULL)`);
+  dropSchema = await scratchSchema(other, SCHEMA, ['t (id integer PRIMARY KEY, note text NOT NULL)']);
 });
 
 afterAll(async () => {
-  await other?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await dropSchema?.();
   await dataSource?.destroy();
   await other?.destroy();
 });

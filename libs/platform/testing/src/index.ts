@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './repo-root';
 export * from './topic-collector';
 export * from './jwks-server';
+export * from './scratch-schema';

@@ -41,8 +41,8 @@ export function preparingClient(perConnection: number): typeof Client {
   };
 }
 
-const NAMES_MAX = 2_000;
-const SEEN_MAX = 10_000;
+const NAMES_MAX = 1_000;
+const SEEN_MAX = 2_000;
 /** Each text named so far, and its name: one name per text for the whole process. */
 const names = new Map<string, string>();
 /** Texts seen once and not named yet: a statement run only once (a migration's, an operator's) is not prepared. */

@@ -621,6 +621,19 @@ describe('the customer view', () => {
       await sweep.execute(10);
       expect(await row()).toEqual({ account_gone: false, name_gone: false });
       clock.set(`${addDays(until, -1)}T12:00:00+08:00`);
+      // Ten years on, the service's timer job (every 200 ms here) breaches the claim's open statutory timers, locking
+      // the claim while it does; the sweep skips a locked claim (a later run takes it), so it runs once they settle.
+      await waitFor(
+        async () =>
+          (
+            await db.query(
+              `SELECT count(*)::int AS open FROM claims.claim_timer
+                WHERE claim_id = $1 AND status IN ('pending', 'warned')`,
+              [claimId],
+            )
+          )[0].open === 0,
+        { description: "the claim's statutory timers to settle at the new date" },
+      );
       await sweep.execute(10);
       expect(await row()).toEqual({ account_gone: false, name_gone: false });
       clock.set(`${until}T00:30:00+08:00`);

@@ -90,6 +90,11 @@ interface ApplicationBody {
   readonly dualRecording: unknown;
 }
 
+/** The services' pool settings as they default (DB_POOL_MAX, DB_POOL_IDLE_MS, DB_PREPARED_STATEMENTS). */
+export const servicePoolDefaults = serviceConfigShape
+  .pick({ DB_POOL_MAX: true, DB_POOL_IDLE_MS: true, DB_PREPARED_STATEMENTS: true })
+  .parse({});
+
 /**
  * The stack's own limit: bare Fastify and pg running exactly the statements of the measured endpoints, against copies
  * of the services' tables (so nothing reaches the real outbox), and a route answering the same JSON from memory.
@@ -98,11 +103,9 @@ export async function startBareServer(
   databaseUrl: string,
   port: number,
 ): Promise<{ app: FastifyInstance; pool: Pool }> {
-  // The services' default pool (DB_POOL_MAX, DB_POOL_IDLE_MS, DB_PREPARED_STATEMENTS): a bare route keeps its
-  // connections through the pauses between runs, and prepares the statements it runs again, as they do.
-  const { DB_POOL_MAX, DB_POOL_IDLE_MS, DB_PREPARED_STATEMENTS } = serviceConfigShape
-    .pick({ DB_POOL_MAX: true, DB_POOL_IDLE_MS: true, DB_PREPARED_STATEMENTS: true })
-    .parse({});
+  // The services' default pool: a bare route keeps its connections through the pauses between runs, and prepares
+  // the statements it runs again, as they do.
+  const { DB_POOL_MAX, DB_POOL_IDLE_MS, DB_PREPARED_STATEMENTS } = servicePoolDefaults;
   const pool = new Pool({
     connectionString: databaseUrl,
     max: DB_POOL_MAX,

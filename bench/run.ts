@@ -10,12 +10,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { signLocalToken, type Role } from '@insurer/platform-auth';
-import { serviceConfigShape } from '@insurer/platform-config';
 import { preparingClient } from '@insurer/platform-database';
 import { createKafka, ensureTopics } from '@insurer/platform-messaging';
 import { platformUrls, seedSales, storyClient, type Platform } from '@insurer/platform-scenarios';
 import { ServiceProcess, testEnvironment } from '@insurer/platform-testing';
-import { kafkaEndToEndP99, kafkaProducerPerf, pgbench, startBareServer } from './baselines';
+import {
+  kafkaEndToEndP99,
+  kafkaProducerPerf,
+  pgbench,
+  servicePoolDefaults,
+  startBareServer,
+} from './baselines';
 import { fixtures, ok, quietness, vacuumQueues, type Bench } from './context';
 import { median } from './load';
 import { render, table } from './report';
@@ -71,7 +76,7 @@ async function main(): Promise<void> {
     connectionString: env.databaseUrl,
     max: 2,
     idleTimeoutMillis: 0,
-    Client: preparingClient(serviceConfigShape.shape.DB_PREPARED_STATEMENTS.parse(undefined)),
+    Client: preparingClient(servicePoolDefaults.DB_PREPARED_STATEMENTS),
   });
   try {
     await seedSales(urls.sales, token('admin', 'bench'), () => undefined);

@@ -1,5 +1,8 @@
 import { Client } from 'pg';
 
+// node-postgres' own query, called directly: no bound copy of it per statement.
+const pgQuery = Client.prototype.query;
+
 /**
  * node-postgres sends a statement with parameters as an unnamed statement, which Postgres parses, analyses and plans
  * again on every execution. The platform runs the same few hundred statements all day, so its connections prepare
@@ -23,19 +26,20 @@ export function preparingClient(perConnection: number): typeof Client {
 
     override query(...args: unknown[]): never {
       const [text, values, callback] = args;
-      const run = super.query.bind(this) as (...a: unknown[]) => never;
-      if (typeof text !== 'string' || !Array.isArray(values) || !values.length || args.length > 3)
-        return run(...args);
-      const name = nameFor(this, text);
-      if (!name) return run(...args);
+      const named =
+        typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length <= 3
+          ? nameFor(this, text)
+          : undefined;
+      if (!named) return (pgQuery as (...a: unknown[]) => never).apply(this, args);
+      const run = (...a: unknown[]) => (pgQuery as (...a: unknown[]) => never).apply(this, a);
       if (typeof callback === 'function')
-        return run({ name, text, values }, (err: unknown, res: unknown) => {
-          forgetIfStale(this, name, err);
+        return run({ name: named, text, values }, (err: unknown, res: unknown) => {
+          forgetIfStale(this, named, err);
           (callback as (e: unknown, r: unknown) => void)(err, res);
         });
-      const result = run({ name, text, values }) as Promise<unknown>;
+      const result = run({ name: named, text, values }) as Promise<unknown>;
       // A second branch, only to look at the error: the caller still gets (and handles) the original.
-      result.catch((err: unknown) => forgetIfStale(this, name, err));
+      result.catch((err: unknown) => forgetIfStale(this, named, err));
       return result as never;
     }
   };

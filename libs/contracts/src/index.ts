@@ -1,5 +1,6 @@
 export * from './claims/claims.events.v1';
 export * from './commands/commands.v1';
+export * from './compiled';
 export * from './compliance/compliance.events.v1';
 export * from './contract/contract.events.v1';
 export * from './customer/customer.events.v1';

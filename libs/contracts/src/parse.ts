@@ -5,6 +5,7 @@ import {
   type CommandEnvelope,
   type EventEnvelope,
 } from './envelope';
+import { compiled } from './compiled';
 import type { Reason } from './primitives';
 import {
   findCommand,
@@ -40,7 +41,7 @@ function parseWith<T>(
   find: (type: string, version: number) => { payload: z.ZodType } | undefined,
   kind: 'event' | 'command',
 ): ParseResult<T> {
-  const envelope = envelopeSchema.safeParse(value);
+  const envelope = compiled(envelopeSchema).safeParse(value);
   if (!envelope.success) return { ok: false, known: false, reasons: issues(envelope.error, '') };
   const { type, version } = envelope.data;
   const def = find(type, version);
@@ -51,7 +52,7 @@ function parseWith<T>(
       reasons: [{ code: 'CONTRACT.UNKNOWN_TYPE', message: `unknown ${kind} ${type}@${version}` }],
     };
   }
-  const payload = def.payload.safeParse(envelope.data.payload);
+  const payload = compiled(def.payload).safeParse(envelope.data.payload);
   if (!payload.success) return { ok: false, known: true, reasons: issues(payload.error, '/payload') };
   return { ok: true, value: { ...envelope.data, payload: payload.data } as T };
 }
@@ -75,7 +76,7 @@ export function parseCommand(value: unknown): ParseResult<DomainCommand> {
  * `parseEvent` and be skipped or parked as that decides.
  */
 export function registeredEventEnvelope(value: unknown): EventEnvelope | undefined {
-  const envelope = EventEnvelopeSchema.safeParse(value);
+  const envelope = compiled(EventEnvelopeSchema).safeParse(value);
   if (!envelope.success || !findEvent(envelope.data.type, envelope.data.version)) return undefined;
   return envelope.data;
 }

@@ -1,6 +1,6 @@
 import { PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
-import { LOCALES } from '@insurer/contracts';
+import { LOCALES, compiled } from '@insurer/contracts';
 import { FieldError, RequestValidationError } from '@insurer/platform-errors';
 import { issueMessage } from '@insurer/platform-i18n';
 
@@ -22,7 +22,7 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   // The input is reported so that each language can say what was received; it is worded, never echoed.
-  const result = schema.safeParse(value, { reportInput: true });
+  const result = compiled(schema).safeParse(value, { reportInput: true });
   if (!result.success) throw new RequestValidationError(toFieldErrors(result.error));
   return result.data;
 }

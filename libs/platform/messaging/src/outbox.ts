@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
+  compiled,
   findEvent,
   latestEventDefinition,
   type EventEnvelope,
@@ -86,7 +87,7 @@ export class OutboxPublisher {
           : findEvent(input.type, input.version);
       if (!def)
         throw new EventContractError(input.type, `unknown event type or version ${input.version ?? ''}`);
-      const parsed = def.payload.safeParse(input.payload);
+      const parsed = compiled(def.payload).safeParse(input.payload);
       if (!parsed.success) {
         throw new EventContractError(
           input.type,

@@ -600,6 +600,26 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   machine that hour ran 7.1-9.4: most of that is the machine's faster stretch, not the change. A second full run on
   the same code (6c24e45, only tests changed) ran the loop at 10.6 flows/s and read 132.5 ms a flow, a database share
   of 38% and the slowest consumer (sales) at 57%: the first run's three met targets were the machine's.
+- Parsers: a CPU profile of sales during the consumer burst put about a tenth of its busy time in zod checking the
+  events it read (\`parseEvent\`), and timed in place (wall time around each call through the burst of 3,000 events,
+  seven busy processes on two cores) one parse took 100-190 us an event in each service, where a scratch script
+  parsing every contract's fixture in turn took 13-15 us. Zod's interpreter walks every schema with the same
+  functions, so inside a service they see every shape there is. Events, commands and request bodies now go through
+  zod's compiled parser of their schema (\`z.compile\`, once per schema and process: \`compiled\` in
+  \`@insurer/contracts\`, used by \`parseEvent\`, the outbox and the request pipe); an input its fast path refuses
+  goes to zod's own parser, so errors are unchanged, and a test breaks every contract's fixture in every place to
+  check both answer alike. In place: 34-73 us a parse; the script: 5-6.5 us. In the burst sales went from 1,041 to
+  1,211 events/s (one quick run each, the same code with the parser switched). Quick flow-cost runs, interpreted and
+  compiled alternated: 151.9 and 129.9 ms of CPU a flow against 154.9 and 119.6, the machine's drift between the
+  pairs larger than the change (about 50 parses a flow). The same burst's traces of the collector (\`--trace-gc\`)
+  put 0.6 s of sales' scavenges in the 15 s around it, about as much with a young generation of 16 MB as of 2 (0.53
+  s in 34 scavenges against 0.6 s in 87): what survives a scavenge is the run being applied, so the flags stay. The
+  full run on 37ca20b (this table) read 102.3 ms of CPU a flow at 16.5 flows/s, but the machine ran its fastest
+  stretch yet: pgbench simple-update 4,097 tps (2,469 on 6c24e45), Kafka's producer 39,108 records/s (30,423), the
+  bare claim write 1,050.8 req/s (624.8), so those absolute figures are mostly the machine's. The ratios measured
+  side by side moved as the quick runs did: the consumer burst's slowest service, sales, 57% to 67% of the bare
+  consumer, compliance 60% to 77%; the relay alone ran 16,403 events/s (16,658 on 6c24e45) against a producer
+  baseline faster by a quarter, so its ratio fell to 42%.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

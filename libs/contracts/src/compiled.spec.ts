@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { compiled } from './compiled';
 import { registryKey } from './define';
 import { CommandEnvelopeSchema, EventEnvelopeSchema } from './envelope';
 import { parseCommand, parseEvent, registeredEventEnvelope } from './parse';
 import { COMMAND_DEFINITIONS, EVENT_DEFINITIONS, latestEventDefinition } from './registry';
-import { commandFixtures, eventFixtures } from './testing';
+import { commandFixtures, eventEnvelopeFixture, eventFixtures } from './testing';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -93,17 +92,7 @@ describe('compiled parsers', () => {
   );
 
   it('answer as the envelopes do', () => {
-    const event: Json = {
-      eventId: randomUUID(),
-      type: 'contract.premium-paid',
-      version: 1,
-      occurredAt: '2026-03-02T01:30:00.000Z',
-      producer: 'test',
-      aggregateId: 'agg-1',
-      correlationId: 'corr-1',
-      causationId: null,
-      payload: {},
-    };
+    const event = eventEnvelopeFixture('contract.premium-paid', {}) as Json;
     expectSameAnswers(EventEnvelopeSchema, variants(event));
     const { producer: _producer, aggregateId: _aggregate, ...command } = event as Record<string, Json>;
     expectSameAnswers(CommandEnvelopeSchema, variants({ ...command, type: 'customer.register-customer' }));
@@ -115,17 +104,7 @@ describe('compiled parsers', () => {
     const envelope = jest.spyOn(compiled(EventEnvelopeSchema), 'safeParse');
     const command = jest.spyOn(compiled(CommandEnvelopeSchema), 'safeParse');
     try {
-      const event = {
-        eventId: randomUUID(),
-        type: def.type,
-        version: def.version,
-        occurredAt: '2026-03-02T01:30:00.000Z',
-        producer: 'test',
-        aggregateId: 'agg-1',
-        correlationId: 'corr-1',
-        causationId: null,
-        payload: eventFixtures['contract.policy-issued'],
-      };
+      const event = eventEnvelopeFixture(def.type, eventFixtures['contract.policy-issued'], def.version);
       expect(parseEvent(event).ok).toBe(true);
       expect(registeredEventEnvelope(event)).toBeDefined();
       expect(payload).toHaveBeenCalledTimes(1);

@@ -3,22 +3,10 @@ import { registryKey } from './define';
 import { payloadJsonSchema } from './json-schema';
 import { COMMAND_DEFINITIONS, EVENT_DEFINITIONS, findEvent } from './registry';
 import { parseCommand, parseEvent, registeredEventEnvelope } from './parse';
-import { commandFixtures, eventFixtures } from './testing';
+import { commandFixtures, eventEnvelopeFixture, eventFixtures } from './testing';
 import { ALL_TOPICS } from './topics';
 
-function envelope(type: string, payload: unknown, version = 1) {
-  return {
-    eventId: randomUUID(),
-    type,
-    version,
-    occurredAt: '2026-03-02T01:30:00.000Z',
-    producer: 'test',
-    aggregateId: 'agg-1',
-    correlationId: 'corr-1',
-    causationId: null,
-    payload,
-  };
-}
+const envelope = eventEnvelopeFixture;
 
 describe('the contract registry', () => {
   it('has one definition per type@version, each on a known topic, named <context>.<noun>-<past-verb>', () => {

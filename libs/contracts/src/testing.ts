@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ProductDefinition } from './sales/product';
 import type { CommandPayload, CommandType, EventPayload, EventType } from './registry';
 
@@ -597,3 +598,18 @@ export const commandFixtures: { [T in CommandType]: CommandPayload<T> } = {
     documents: [{ kind: 'discharge_summary', reference: 'doc-1', sha256: sha }],
   },
 };
+
+/** An event envelope around `payload`, as a producer sends one (a new `eventId` each call): for tests of parsers. */
+export function eventEnvelopeFixture(type: string, payload: unknown, version = 1) {
+  return {
+    eventId: randomUUID(),
+    type,
+    version,
+    occurredAt: at,
+    producer: 'test',
+    aggregateId: 'agg-1',
+    correlationId: 'corr-1',
+    causationId: null,
+    payload,
+  };
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -18,6 +18,7 @@ import type { AppError } from '@insurer/platform-errors';
 import { runWithContext } from '@insurer/platform-observability';
 import { sendToDeadLetter } from './dead-letter';
 import { describeClusterWithin } from './kafka';
+import { KeyHashPartitioner } from './key-partitioner';
 import { RestartBudget, isBrokerUnreachable } from './restart-budget';
 import { isInfrastructureError, withTimeout } from '@insurer/platform-config';
 import type { OutboxPublisher } from './outbox';
@@ -276,7 +277,7 @@ export class InboxConsumer {
     this.producer = kafka.producer({
       idempotent: false,
       // murmur2 like the Java client, so keys land where other Kafka clients put them.
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: KeyHashPartitioner,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });

@@ -9,3 +9,4 @@ export * from './probe';
 export * from './kafka-event.server';
 export * from './restart-budget';
 export * from './redact';
+export * from './key-partitioner';

@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { withTimeout } from '@insurer/platform-config';
+import { applyKafkajsEncoderFix } from './kafkajs-encoder-fix';
 import { applyKafkajsIdleFix } from './kafkajs-idle-fix';
 
 export interface KafkaSettings {
@@ -20,6 +21,7 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 /** A kafkajs client whose logs go through the service's JSON logger instead of the console. */
 export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
   applyKafkajsIdleFix();
+  applyKafkajsEncoderFix();
   return new Kafka({
     clientId: settings.clientId,
     brokers: [...settings.brokers],

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { preparingClient } from '@insurer/platform-database';
+import { KeyHashPartitioner } from './key-partitioner';
 import { outboxChannel } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -126,7 +127,7 @@ export class OutboxRelay {
     const producer = this.options.kafka.producer({
       idempotent: true,
       // murmur2 like the Java client, so keys land where other Kafka clients put them.
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: KeyHashPartitioner,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });

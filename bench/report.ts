@@ -620,6 +620,31 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   side by side moved as the quick runs did: the consumer burst's slowest service, sales, 57% to 67% of the bare
   consumer, compliance 60% to 77%; the relay alone ran 16,403 events/s (16,658 on 6c24e45) against a producer
   baseline faster by a quarter, so its ratio fell to 42%.
+- Producer encoding: a V8 profile of the relay draining 20,000 rows alone (a scratch script against the test
+  Postgres and broker) put a quarter of its time in the collector and most of the rest in kafkajs building the
+  produce request. Every kafkajs Encoder (each record, each header, the batch, the partition, the topic, the
+  request) starts on a zero-filled 512-byte buffer of its own and doubles it, zero-filled again, as it grows: some
+  1,500 allocations outside V8's heap for a request of 500 records. And kafkajs' default partitioner hashes each
+  key with murmur2 through its emulated 64-bit integers, which allocate at every step. The encoders now take
+  unzeroed buffers from Node's shared pool (\`kafkajs-encoder-fix.ts\`, for kafkajs 2.2.4 only; a test encodes
+  produce and fetch requests before and after over a pool filled with garbage and finds the same bytes), and the
+  relay and the dead-letter producer partition with \`KeyHashPartitioner\` (the Java client's murmur2 in 32-bit
+  arithmetic; tested against Kafka's own test vectors and against kafkajs' partitioner). Sending 500 records of 1
+  KB a batch in a loop from one process, five runs of each variant alternated: 37.7 to 28.3 us of CPU an event and
+  28.8k to 39.5k events/s (medians; the partitioner alone 34.3 us). The relay draining 20,000 rows gained much
+  less, 19.4k to 19.7k events/s (medians of 16 drains each, alternated; its reads from Postgres and the
+  collector's work on the rows it holds between read and send remain). A batch of 1,000 or 2,000 rows instead of
+  500, and the envelope read as bytes instead of text, changed nothing beyond the noise, so neither was kept. The
+  full run on 429a4da (this table) fell in one of the machine's slow stretches (pgbench simple-update 2,819 tps
+  against 4,097 on 37ca20b, Kafka's producer 31,706 records/s against 39,108, the bare claim write 532.9 req/s
+  against 1,050.8): the relay alone published 18,347 events/s (16,403), 58% of the producer baseline (42%), and
+  every consumer of the burst reached at least 85% of the bare consumer (sales 89%, compliance 85%; 67% and 77%
+  before), though the bare consumer itself ran at 1,495 events/s (2,358), so part of that is the machine. In the
+  same run GET /claims/{id} read 83% of its bare route (98%) and POST /claims alone 56% (72%); the change touches
+  neither path (no Kafka request is made serving them), and quick runs of the reads alone, the commit before and
+  this one alternated twice, gave 62% and 66% (before) against 88% and 90% (after) for policies and 71% and 73%
+  against 66% and 69% for claims: the spread of the runs, not a step. CPU per flow read 119.1 ms at 9.2 flows/s, a
+  stretch where everything took longer.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

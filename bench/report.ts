@@ -642,9 +642,9 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   before), though the bare consumer itself ran at 1,495 events/s (2,358), so part of that is the machine. In the
   same run GET /claims/{id} read 83% of its bare route (98%) and POST /claims alone 56% (72%); the change touches
   neither path (no Kafka request is made serving them), and quick runs of the reads alone, the commit before and
-  this one alternated twice, gave 62% and 66% (before) against 88% and 90% (after) for policies and 71% and 73%
-  against 66% and 69% for claims: the spread of the runs, not a step. CPU per flow read 119.1 ms at 9.2 flows/s, a
-  stretch where everything took longer.
+  this one alternated four times, gave 62%, 66%, 73% and 68% (before) against 88%, 90%, 87% and 73% (after) for
+  policies and 71%, 73%, 70% and 68% against 66%, 69%, 72% and 74% for claims: no step down. CPU per flow read
+  119.1 ms at 9.2 flows/s, a stretch where everything took longer.
 - Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

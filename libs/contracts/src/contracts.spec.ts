@@ -3,10 +3,8 @@ import { registryKey } from './define';
 import { payloadJsonSchema } from './json-schema';
 import { COMMAND_DEFINITIONS, EVENT_DEFINITIONS, findEvent } from './registry';
 import { parseCommand, parseEvent, registeredEventEnvelope } from './parse';
-import { commandFixtures, eventEnvelopeFixture, eventFixtures } from './testing';
+import { commandFixtures, eventEnvelopeFixture as envelope, eventFixtures } from './testing';
 import { ALL_TOPICS } from './topics';
-
-const envelope = eventEnvelopeFixture;
 
 describe('the contract registry', () => {
   it('has one definition per type@version, each on a known topic, named <context>.<noun>-<past-verb>', () => {

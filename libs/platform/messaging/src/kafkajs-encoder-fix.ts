@@ -11,6 +11,8 @@
  * (`buffer` is `buf.slice(0, offset)`). Applied only to the version it was written against.
  */
 
+import { kafkajsIsCorrectedVersion } from './kafkajs-version';
+
 interface EncoderLike {
   buf: Buffer;
   offset: number;
@@ -22,16 +24,13 @@ interface EncoderClass {
   nextPowerOfTwo(value: number): number;
 }
 
-const FIXED_VERSION = '2.2.4';
 /** kafkajs' first buffer size: its constructor's default of 511, to the next power of two. */
 const FIRST_SIZE = 512;
 let applied = false;
 
 export function applyKafkajsEncoderFix(): boolean {
   if (applied) return true;
-  // kafkajs exposes its encoder only as a file of its package.
-  const { version } = require('kafkajs/package.json') as { version: string };
-  if (version !== FIXED_VERSION) return false;
+  if (!kafkajsIsCorrectedVersion()) return false;
   const Encoder = require('kafkajs/src/protocol/encoder.js') as EncoderClass;
   const nextPowerOfTwo = Encoder.nextPowerOfTwo.bind(Encoder);
   // The constructor sizes its buffer with `Encoder.nextPowerOfTwo(511)` and nothing else calls it (checked in 2.2.4),

@@ -9,6 +9,8 @@
  * own logic runs. Applied only to the version it was written against.
  */
 
+import { kafkajsIsCorrectedVersion } from './kafkajs-version';
+
 interface RequestQueueLike {
   pending: unknown[];
   throttledUntil: number;
@@ -16,14 +18,11 @@ interface RequestQueueLike {
   scheduleCheckPendingRequests(): void;
 }
 
-const FIXED_VERSION = '2.2.4';
 let applied = false;
 
 export function applyKafkajsIdleFix(): boolean {
   if (applied) return true;
-  // kafkajs exposes its request queue only as a file of its package.
-  const { version } = require('kafkajs/package.json') as { version: string };
-  if (version !== FIXED_VERSION) return false;
+  if (!kafkajsIsCorrectedVersion()) return false;
   const RequestQueue = require('kafkajs/src/network/requestQueue/index.js') as {
     prototype: RequestQueueLike;
   };

@@ -16,6 +16,7 @@ import {
 import { ManualClock, addDays, addYears, daysBetween, shanghaiDate } from '@insurer/platform-time';
 import type { ClaimsConfig } from '../src/claims-config';
 import { DOCUMENT_CHECKLIST } from '../src/claim/domain/intake';
+import { ReportClaimHandler, type ReportInput } from '../src/claim/application/report-claim.handler';
 import { SealPayeeNamesHandler } from '../src/claim/application/seal-payee-names.handler';
 import { SweepPayeeRetentionHandler } from '../src/claim/application/sweep-payee-retention.handler';
 import { ClaimTimerJob } from '../src/claims.module';
@@ -683,5 +684,41 @@ describe('the customer view', () => {
       `SELECT count(*)::int AS n FROM claims.claim WHERE payee_name_sealed IS NULL`,
     );
     expect(clear.n).toBe(0);
+  });
+});
+
+describe('the write path', () => {
+  it('reports a claim in two round trips: the policy read with BEGIN, then the claim, its history and its events with COMMIT', async () => {
+    const p = await policy(medical);
+    // The product version's terms are read once per process; the first report reads them.
+    expect((await api.post('/claims', claimBody(p), handler)).status).toBe(201);
+    const dataSource = started.app.get(DataSource);
+    const report = started.app.get(ReportClaimHandler);
+    let roundTrips = 0;
+    const count = () => {
+      roundTrips += 1;
+    };
+    let connection: NodeJS.EventEmitter | undefined;
+    const view = await dataSource.transaction(async (m) => {
+      // The transaction's own connection (taken now, before anything is sent on it): Postgres answers each round
+      // trip with one ReadyForQuery.
+      const client = (await m.queryRunner!.connect()) as { connection: NodeJS.EventEmitter };
+      connection = client.connection;
+      connection.on('readyForQuery', count);
+      return report.execute(claimBody(p) as ReportInput, { sub: 'h-1', roles: ['claims_handler'] }, m);
+    });
+    connection?.off('readyForQuery', count);
+    expect(roundTrips).toBe(2);
+    const history = await db.query(`SELECT action FROM claims.claim_history WHERE claim_id = $1`, [
+      view.claimId,
+    ]);
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['reported']);
+    const outbox = await db.query(`SELECT event_type FROM claims.outbox WHERE message_key = $1 ORDER BY id`, [
+      view.claimId,
+    ]);
+    expect(outbox.map((o: { event_type: string }) => o.event_type)).toEqual([
+      'claims.claim-reported',
+      'claims.documents-requested',
+    ]);
   });
 });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
-import { ImmutableRows, PrimaryKeyReader, RowWriter, valuesList } from '@insurer/platform-database';
+import {
+  ImmutableRows,
+  PrimaryKeyReader,
+  RowWriter,
+  queueWrite,
+  valuesList,
+} from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -72,14 +78,19 @@ export class ClaimRepository {
     return row;
   }
 
-  /** The lines in one statement, in their order. */
+  /**
+   * The lines in one statement, in their order. Nothing reads its answer, so it goes with the transaction's next
+   * statement or its COMMIT (`queueWrite`): POST /claims is then two round trips, its read with BEGIN and its writes
+   * with COMMIT.
+   */
   async history(m: EntityManager, claimId: string, lines: readonly HistoryLine[]): Promise<void> {
     if (lines.length === 0) return;
     const at = this.clock.now();
     const { sql, params } = valuesList(
       lines.map((line) => [claimId, at, line.action, line.actor, JSON.stringify(line.detail)]),
     );
-    await m.query(
+    await queueWrite(
+      m,
       `INSERT INTO claims.claim_history (claim_id, at, action, actor, detail) VALUES ${sql}`,
       params,
     );

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { scratchSchema, testEnvironment } from '@insurer/platform-testing';
-import { countRoundTrips, queueWrite, sendStatementsAhead } from './statements-ahead';
+import { scratchSchema, testEnvironment, waitFor } from '@insurer/platform-testing';
+import { afterCommit, countRoundTrips, queueWrite, sendStatementsAhead } from './statements-ahead';
 
 const SCHEMA = 'statements_ahead_test';
 
@@ -177,5 +177,56 @@ describe('writes queued to go with the next statement', () => {
       { note: 'changed' },
       { note: 'inner' },
     ]);
+  });
+});
+
+describe('signals after the commit', () => {
+  const insert = `INSERT INTO ${SCHEMA}.t (id, note) VALUES ($1, $2)`;
+
+  it('run once the transaction has committed, when its writes are visible to others, and not before', async () => {
+    const seen: { note: string }[][] = [];
+    let calledInside = false;
+    await dataSource.transaction(async (m) => {
+      await queueWrite(m, insert, [50, 'fifty']);
+      expect(afterCommit(m, () => void rows(50).then((r) => seen.push(r)))).toBe(true);
+      // Registered, not run: the write has not even reached Postgres yet.
+      expect(afterCommit(m, () => (calledInside = true))).toBe(true);
+      expect(calledInside).toBe(false);
+    });
+    expect(calledInside).toBe(true);
+    await waitFor(async () => seen.length === 1, { description: 'the signal reading the row' });
+    expect(seen[0]).toEqual([{ note: 'fifty' }]);
+  });
+
+  it('are dropped when the transaction rolls back or its COMMIT fails, and refused outside a transaction', async () => {
+    let signals = 0;
+    await expect(
+      dataSource.transaction(async (m) => {
+        await m.query(insert, [51, 'fifty-one']);
+        afterCommit(m, () => (signals += 1));
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    // The duplicate key fails the COMMIT it was queued with.
+    await expect(
+      dataSource.transaction(async (m) => {
+        afterCommit(m, () => (signals += 1));
+        await queueWrite(m, insert, [50, 'taken']);
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(signals).toBe(0);
+    expect(afterCommit(dataSource.manager, () => (signals += 1))).toBe(false);
+    // The next transaction on the same connections starts with none of those left over.
+    await dataSource.transaction(async (m) => {
+      await queueWrite(m, insert, [52, 'fifty-two']);
+      afterCommit(m, () => (signals += 1));
+    });
+    expect(signals).toBe(1);
+  });
+
+  it('are refused on a data source that does not send statements ahead: the caller signals another way', async () => {
+    await other.transaction(async (m) => {
+      expect(afterCommit(m, () => undefined)).toBe(false);
+    });
   });
 });

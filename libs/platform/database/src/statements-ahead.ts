@@ -59,6 +59,21 @@ export async function queueWrite(m: EntityManager, text: string, values: readonl
   queue.push({ text, values: values.map((v) => prepareValue(v)) });
 }
 
+/**
+ * Calls `signal` once the manager's transaction has committed, and drops it if the transaction rolls back: for a
+ * signal within the process about what the transaction wrote (the outbox relay's wake-up), which then need not go
+ * through Postgres. False, and nothing registered, outside a transaction or on a data source without
+ * `sendStatementsAhead`: the caller signals another way. A savepoint rolled back does not drop what was registered
+ * inside it, so a signal must be harmless when it finds nothing new.
+ */
+export function afterCommit(m: EntityManager, signal: () => void): boolean {
+  const runner = m.queryRunner;
+  const signals = runner && runner.isTransactionActive ? onCommit.get(runner) : undefined;
+  if (!signals) return false;
+  signals.push(signal);
+  return true;
+}
+
 interface Statement {
   readonly text: string;
   readonly values: unknown[];
@@ -67,6 +82,8 @@ interface Statement {
 const BEGIN: Statement = { text: 'BEGIN', values: [] };
 /** Each wrapped runner's statements not sent yet, in order. */
 const held = new WeakMap<QueryRunner, Statement[]>();
+/** Each wrapped runner's signals for the commit of its current transaction (`afterCommit`). */
+const onCommit = new WeakMap<QueryRunner, (() => void)[]>();
 /** The statements a client sends ahead of its next query. */
 const aheadOf = new WeakMap<object, Statement[]>();
 /** The clients whose `query` knows to look there. */
@@ -232,22 +249,9 @@ function holdStatements(runner: QueryRunner): QueryRunner {
   // TypeORM's BEGIN, when held, is the queue's first statement: nothing of the transaction has reached Postgres yet.
   const queue: Statement[] = [];
   held.set(runner, queue);
-  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
-    if (sql === 'START TRANSACTION' && runner.isTransactionActive) {
-      // A transaction's outermost level: held for the first statement.
-      queue.push(BEGIN);
-      return undefined;
-    }
-    const unsent = queue[0] === BEGIN;
-    if (sql === 'ROLLBACK' && runner.isTransactionActive) {
-      // What is held would be rolled back: dropped, and with BEGIN still held there is nothing to roll back.
-      queue.length = 0;
-      return unsent ? undefined : query(sql, parameters, structured);
-    }
-    if (sql === 'COMMIT' && runner.isTransactionActive && unsent && queue.length === 1) {
-      queue.length = 0;
-      return undefined;
-    }
+  const signals: (() => void)[] = [];
+  onCommit.set(runner, signals);
+  const send = async (sql: string, parameters?: unknown[], structured?: boolean) => {
     const statements = queue.splice(0);
     if (statements.length) {
       const client = (await runner.connect()) as Client;
@@ -255,6 +259,36 @@ function holdStatements(runner: QueryRunner): QueryRunner {
       aheadOf.set(client, statements);
     }
     return query(sql, parameters, structured);
+  };
+  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+    if (sql === 'START TRANSACTION' && runner.isTransactionActive) {
+      // A transaction's outermost level: held for the first statement.
+      signals.length = 0;
+      queue.push(BEGIN);
+      return undefined;
+    }
+    const unsent = queue[0] === BEGIN;
+    if (sql === 'ROLLBACK' && runner.isTransactionActive) {
+      // What is held would be rolled back: dropped, and with BEGIN still held there is nothing to roll back.
+      queue.length = 0;
+      signals.length = 0;
+      return unsent ? undefined : query(sql, parameters, structured);
+    }
+    if (sql === 'COMMIT' && runner.isTransactionActive) {
+      const committed = signals.splice(0);
+      let result: unknown;
+      if (unsent && queue.length === 1) queue.length = 0;
+      else result = await send(sql, parameters, structured);
+      for (const signal of committed) {
+        try {
+          signal();
+        } catch {
+          // The transaction has committed; a signal's failure is not its failure.
+        }
+      }
+      return result;
+    }
+    return send(sql, parameters, structured);
   }) as QueryRunner['query'];
   return runner;
 }

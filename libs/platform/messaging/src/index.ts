@@ -10,3 +10,4 @@ export * from './kafka-event.server';
 export * from './restart-budget';
 export * from './redact';
 export * from './key-partitioner';
+export * from './local-relay';

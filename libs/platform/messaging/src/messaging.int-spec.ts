@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Kafka } from 'kafkajs';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { sendStatementsAhead } from '@insurer/platform-database';
 import { Topics, deadLetterTopic, type DomainEvent, type EventOf } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
 import { TopicCollector, repoRoot, testEnvironment, waitFor } from '@insurer/platform-testing';
@@ -13,7 +15,8 @@ import {
   type EventHandler,
 } from './inbox-consumer';
 import { createKafka } from './kafka';
-import { OutboxPublisher, causeOf } from './outbox';
+import { LocalRelay } from './local-relay';
+import { OutboxPublisher, causeOf, outboxChannel } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { recreateMessagingSchema } from '../test/messaging-schema';
 
@@ -805,6 +808,52 @@ describe('outbox, relay and inbox on the real broker', () => {
     const partitions = await admin.fetchTopicMetadata({ topics: [Topics.CLAIMS_EVENTS] });
     await admin.disconnect();
     expect(partitions.topics[0].partitions).toHaveLength(6);
+  });
+});
+
+describe('the relay woken in process by its own writers', () => {
+  it('hears of a commit without a NOTIFY while it leads, and its writers notify again once it stands down', async () => {
+    // The services' data sources send statements ahead, which is what lets a writer act after its commit.
+    const ahead = new DataSource({ type: 'postgres', url: env.databaseUrl, extra: { max: 2 } });
+    sendStatementsAhead(ahead);
+    await ahead.initialize();
+    const listener = new Client({ connectionString: env.databaseUrl });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query(`LISTEN "${outboxChannel(SCHEMA)}"`);
+    /** Notifications arrive in commit order: once a marker sent now is heard, all earlier ones have been. */
+    const heardSoFar = async () => {
+      const marker = randomUUID();
+      await dataSource.query(`SELECT pg_notify($1, $2)`, [outboxChannel(SCHEMA), marker]);
+      await waitFor(async () => heard.includes(marker), { description: 'the marker notification' });
+      return heard.splice(0).filter((p) => p !== marker);
+    };
+    try {
+      const local = new LocalRelay();
+      const writer = new OutboxPublisher(SCHEMA, 'messaging-test', local);
+      // It polls once a minute: only a wake-up brings it to the new row within the wait.
+      const r = relay({ local, pollIntervalMs: 60_000 });
+      await waitFor(async () => local.leading, { description: 'the relay leading' });
+      await heardSoFar();
+      const first = randomUUID();
+      await ahead.transaction((m) => writer.publish(m, reopened(first, 'woken in process')));
+      await onTheBroker(first, 1);
+      expect(await heardSoFar()).toEqual([]);
+
+      await r.stop();
+      expect(local.leading).toBe(false);
+      const second = randomUUID();
+      await ahead.transaction((m) => writer.publish(m, reopened(second, 'woken by a NOTIFY')));
+      expect(await heardSoFar()).toEqual(['']);
+      const [row] = await dataSource.query(`SELECT sent_at FROM ${SCHEMA}.outbox WHERE message_key = $1`, [
+        second,
+      ]);
+      expect(row).toEqual({ sent_at: null });
+    } finally {
+      await listener.end();
+      await ahead.destroy();
+    }
   });
 });
 

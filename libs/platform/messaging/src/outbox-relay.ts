@@ -3,6 +3,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { preparingClient } from '@insurer/platform-database';
 import { KeyHashPartitioner } from './key-partitioner';
+import type { LocalRelay } from './local-relay';
 import { outboxChannel } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -24,6 +25,8 @@ export interface OutboxRelayOptions {
   readonly retentionHours?: number;
   /** Called after Kafka acknowledged a batch and before the rows are marked sent (metrics; fault injection in tests). */
   readonly onBatchSent?: (eventIds: string[]) => Promise<void> | void;
+  /** Shared with the process's `OutboxPublisher`: while this relay leads, its writers wake it in process. */
+  readonly local?: LocalRelay;
 }
 
 interface OutboxRow {
@@ -119,11 +122,14 @@ export class OutboxRelay {
       await this.pause(1_000);
     }
     if (this.stopped) return;
-    client.on('notification', () => {
+    const wakeUp = () => {
       this.notified = true;
       this.wake?.();
-    });
+    };
+    client.on('notification', wakeUp);
     await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    // Listening first: a writer that stops notifying once this is set is then always heard one way or the other.
+    this.options.local?.lead(wakeUp);
     const producer = this.options.kafka.producer({
       idempotent: true,
       // murmur2 like the Java client, so keys land where other Kafka clients put them.
@@ -279,6 +285,7 @@ export class OutboxRelay {
   }
 
   private async release(): Promise<void> {
+    this.options.local?.standDown();
     await this.marked().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = undefined;

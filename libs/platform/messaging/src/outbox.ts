@@ -8,8 +8,9 @@ import {
   type EventPayload,
   type EventType,
 } from '@insurer/contracts';
-import { queueWrite } from '@insurer/platform-database';
+import { afterCommit, queueWrite } from '@insurer/platform-database';
 import { currentContext, runWithContext } from '@insurer/platform-observability';
+import type { LocalRelay } from './local-relay';
 
 export interface PublishInput<T extends EventType> {
   readonly type: T;
@@ -61,9 +62,11 @@ export function outboxChannel(schema: string): string {
  * version here, so a wrong message cannot be sent.
  */
 export class OutboxPublisher {
+  /** `local`: this process's relay, woken in process after the commit while it leads (see `LocalRelay`). */
   constructor(
     private readonly schema: string,
     private readonly producer: string,
+    private readonly local?: LocalRelay,
   ) {}
 
   async publish<T extends EventType>(
@@ -116,29 +119,29 @@ export class OutboxPublisher {
     if (rows.length === 0) return [];
     // One statement, the rows and the relay's wake-up call, sent with the transaction's next statement or its
     // COMMIT (nothing here waits for its answer). The notification is delivered at commit only, so a rolled-back
-    // transaction wakes nobody; Postgres folds a transaction's identical notifications into one.
+    // transaction wakes nobody; Postgres folds a transaction's identical notifications into one. While this
+    // process's relay leads, the wake-up is a call in process after the commit instead (`LocalRelay`).
+    const local = this.local;
+    const inProcess = local?.leading === true && afterCommit(manager, () => local.wake());
     const placeholders = rows.map(
       (_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6})`,
     );
-    await queueWrite(
-      manager,
-      `WITH row AS (
-         INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
-         VALUES ${placeholders.join(', ')}
-       )
-       SELECT pg_notify($${rows.length * 6 + 1}, '')`,
-      [
-        ...rows.flatMap(({ envelope, topic, headers }) => [
-          envelope.eventId,
-          topic,
-          envelope.aggregateId,
-          envelope.type,
-          JSON.stringify(envelope),
-          JSON.stringify(headers),
-        ]),
+    const values = rows.flatMap(({ envelope, topic, headers }) => [
+      envelope.eventId,
+      topic,
+      envelope.aggregateId,
+      envelope.type,
+      JSON.stringify(envelope),
+      JSON.stringify(headers),
+    ]);
+    const insert = `INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
+         VALUES ${placeholders.join(', ')}`;
+    if (inProcess) await queueWrite(manager, insert, values);
+    else
+      await queueWrite(manager, `WITH row AS (${insert}) SELECT pg_notify($${values.length + 1}, '')`, [
+        ...values,
         outboxChannel(this.schema),
-      ],
-    );
+      ]);
     return rows.map((r) => r.envelope);
   }
 }

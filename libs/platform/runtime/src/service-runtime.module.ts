@@ -21,7 +21,13 @@ import {
   type ServiceDatabase,
 } from '@insurer/platform-database';
 import { ProblemDetailsFilter } from '@insurer/platform-http';
-import { KafkaClient, OutboxPublisher, OutboxRelay, createKafka } from '@insurer/platform-messaging';
+import {
+  KafkaClient,
+  LocalRelay,
+  OutboxPublisher,
+  OutboxRelay,
+  createKafka,
+} from '@insurer/platform-messaging';
 import { MetricsController, MetricsRegistry } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { HealthController } from './health.controller';
@@ -104,6 +110,8 @@ export class ServiceRuntimeModule {
     const { descriptor, config, database, logger, clock } = options;
     const kafka = createKafka({ clientId: descriptor.name, brokers: config.KAFKA_BROKERS }, logger);
     const metrics = new MetricsRegistry(descriptor.name);
+    // The relay and the service's writers share it: while the relay leads, writers wake it in process.
+    const localRelay = new LocalRelay();
     return {
       module: ServiceRuntimeModule,
       imports: [
@@ -149,7 +157,10 @@ export class ServiceRuntimeModule {
         { provide: Clock, useValue: clock },
         { provide: MetricsRegistry, useValue: metrics },
         { provide: KafkaClient, useValue: new KafkaClient(kafka) },
-        { provide: OutboxPublisher, useValue: new OutboxPublisher(database.schema, descriptor.name) },
+        {
+          provide: OutboxPublisher,
+          useValue: new OutboxPublisher(database.schema, descriptor.name, localRelay),
+        },
         {
           provide: OutboxRelayHost,
           inject: [MetricsRegistry],
@@ -166,6 +177,7 @@ export class ServiceRuntimeModule {
                   metrics.eventsPublished.inc(ids.length);
                   killAfter();
                 },
+                local: localRelay,
               }),
             );
           },

@@ -645,7 +645,30 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   this one alternated four times, gave 62%, 66%, 73% and 68% (before) against 88%, 90%, 87% and 73% (after) for
   policies and 71%, 73%, 70% and 68% against 66%, 69%, 72% and 74% for claims: no step down. CPU per flow read
   119.1 ms at 9.2 flows/s, a stretch where everything took longer.
-- Left, from the figures: a flow still costs some 85 Postgres transactions as pg_stat_database counts them (each
+- Relay wake-ups: CPU per process read from /proc every half second through 15 s quick runs of POST /claims with
+  claims-svc alone (a scratch sampler, not committed) put claims-svc at 1.5-1.8 ms a claim against the bare
+  route's 0.6 (whose process also runs the load generator, 0.5-0.7 ms a request) and Postgres at 1.1-1.3 ms
+  against 0.6-0.7. Grouped by session, the service's pooled sessions cost Postgres 0.72 ms a claim (the bare
+  route's 0.68) and the claims relay's own session 0.41 ms. A perf profile of that session put most of it in being
+  woken: the SIGUSR1 handler, \`kill\`, the context switches around \`epoll_wait\`, the notification queue.
+  Postgres 15 signals every session listening in the database on each notifying commit, whatever its channel, and
+  each woken session reads the queue in a transaction of its own: with the six services' schemas in one database,
+  every outbox write woke all six relays' sessions, and pg_stat_database counted a transaction for each. A
+  service's writers now wake its relay with a call once their transaction has committed, while that relay leads
+  (\`LocalRelay\`; \`afterCommit\` in \`@insurer/platform-database\`); writers in a replica whose relay is a
+  standby still notify. Quick runs, the change and the commit before alternated twice: POST /claims alone 76% and
+  80% of its bare route against 65% and 75%; Postgres transactions per flow 35.8 and 38 against 88 and 89.2;
+  Postgres CPU per flow 31.1 and 41.3 ms against 33 and 42.2, all processes within the runs' spread. The full run
+  on ab7d4cb (this table; pgbench simple-update 3,017 tps, the bare claim write 774.4 req/s) met POST /claims
+  alone (78%) in a full run for the first time, with the relay alone at 51% of ProducerPerformance, the slowest
+  consumer at 78% and p99 3.65x; it read 37.8 transactions a flow, so the database's limit by the table's
+  definition rose to 79.8 flows/s and the database share fell to 15% (39% on 429a4da at 85 transactions a flow)
+  though nothing got slower: the transactions taken off were the relays reading notifications, not the flow's
+  work. CPU per flow 118.5 ms at 12.1 flows/s, Postgres 34.7 of it. GET /policies/{id} read 86% (90% on 429a4da;
+  the change adds nothing to a read). A claim's history line also goes with the transaction's next statement now
+  (\`queueWrite\`), so POST /claims is two round trips (its read with BEGIN, its writes with COMMIT; tested);
+  alone, quick runs alternated four times showed no difference beyond the noise.
+- Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of
   replicas); the recommendation step is asked repeatedly until sales knows the customer. A read

@@ -8,7 +8,7 @@ import {
   type EventPayload,
   type EventType,
 } from '@insurer/contracts';
-import { afterCommit, queueWrite } from '@insurer/platform-database';
+import { afterCommit, queueWrite, valuesList } from '@insurer/platform-database';
 import { currentContext, runWithContext } from '@insurer/platform-observability';
 import type { LocalRelay } from './local-relay';
 
@@ -117,29 +117,28 @@ export class OutboxPublisher {
       return { envelope, topic: def.topic, headers };
     });
     if (rows.length === 0) return [];
-    // One statement, the rows and the relay's wake-up call, sent with the transaction's next statement or its
-    // COMMIT (nothing here waits for its answer). The notification is delivered at commit only, so a rolled-back
-    // transaction wakes nobody; Postgres folds a transaction's identical notifications into one. While this
-    // process's relay leads, the wake-up is a call in process after the commit instead (`LocalRelay`).
+    // One statement for the rows, sent with the transaction's next statement or its COMMIT (nothing here waits for
+    // its answer). The relay's wake-up: while this process's relay leads, a call in process after the commit
+    // (`LocalRelay`); otherwise a notification in the same statement, delivered at commit only (a rolled-back
+    // transaction wakes nobody; Postgres folds a transaction's identical notifications into one).
     const local = this.local;
     const inProcess = local?.leading === true && afterCommit(manager, () => local.wake());
-    const placeholders = rows.map(
-      (_, r) => `($${r * 6 + 1}, $${r * 6 + 2}, $${r * 6 + 3}, $${r * 6 + 4}, $${r * 6 + 5}, $${r * 6 + 6})`,
+    const { sql, params } = valuesList(
+      rows.map(({ envelope, topic, headers }) => [
+        envelope.eventId,
+        topic,
+        envelope.aggregateId,
+        envelope.type,
+        JSON.stringify(envelope),
+        JSON.stringify(headers),
+      ]),
     );
-    const values = rows.flatMap(({ envelope, topic, headers }) => [
-      envelope.eventId,
-      topic,
-      envelope.aggregateId,
-      envelope.type,
-      JSON.stringify(envelope),
-      JSON.stringify(headers),
-    ]);
     const insert = `INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
-         VALUES ${placeholders.join(', ')}`;
-    if (inProcess) await queueWrite(manager, insert, values);
+         VALUES ${sql}`;
+    if (inProcess) await queueWrite(manager, insert, params);
     else
-      await queueWrite(manager, `WITH row AS (${insert}) SELECT pg_notify($${values.length + 1}, '')`, [
-        ...values,
+      await queueWrite(manager, `WITH row AS (${insert}) SELECT pg_notify($${params.length + 1}, '')`, [
+        ...params,
         outboxChannel(this.schema),
       ]);
     return rows.map((r) => r.envelope);

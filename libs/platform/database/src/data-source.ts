@@ -47,6 +47,9 @@ export function serviceDataSourceOptions(db: ServiceDatabase, conn: ConnectionSe
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: conn.idleMs, // undefined: node-postgres' own default
       Client: preparingClient(conn.preparedPerConnection ?? 0),
+      // Statements a transaction issues together (independent reads in a Promise.all) go out at once, each with its
+      // own Sync, instead of each waiting in node-postgres' queue for the one before it to be answered.
+      pipeline: true,
     },
   };
 }

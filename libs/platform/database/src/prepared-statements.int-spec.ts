@@ -143,6 +143,38 @@ describe("a service's connections prepare the statements they run again", () => 
     ]);
   });
 
+  it('parses a statement once when statements issued together share it, sent ahead or not', async () => {
+    dataSource = await serviceDataSource(200);
+    const tag = randomUUID();
+    const insert = `INSERT INTO ${SCHEMA}.t (id, note) VALUES ($1, $2) /* ${tag} */`;
+    const read = `SELECT note FROM ${SCHEMA}.t WHERE id = $1 /* ${tag} */`;
+    await dataSource.query(read, [300]); // seen once each: named from now on
+    await dataSource.query(insert, [300, 'three hundred']);
+    for (const id of [301, 303]) {
+      const notesRead = await dataSource.transaction(async (m) => {
+        // The held write parses the insert in the first one's batch; the second binds to that Parse, pipelined
+        // behind it, and so do the reads.
+        await queueWrite(m, insert, [id, `note ${id}`]);
+        const [first, , second, third] = await Promise.all([
+          m.query(read, [id]),
+          m.query(insert, [id + 1, `note ${id + 1}`]),
+          m.query(read, [id + 1]),
+          m.query(read, [300]),
+        ]);
+        return [first, second, third].map(([row]) => (row as { note: string }).note);
+      });
+      expect(notesRead).toEqual([`note ${id}`, `note ${id + 1}`, 'three hundred']);
+    }
+    expect((await prepared(dataSource)).sort()).toEqual([insert, read].sort());
+    expect(await notes([300, 301, 302, 303, 304])).toEqual([
+      '300:three hundred',
+      '301:note 301',
+      '302:note 302',
+      '303:note 303',
+      '304:note 304',
+    ]);
+  });
+
   it('stops using a statement whose result changed shape under it', async () => {
     dataSource = await serviceDataSource(200);
     await other.query(`CREATE TABLE ${SCHEMA}.shape (id integer PRIMARY KEY, a text)`);

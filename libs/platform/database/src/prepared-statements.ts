@@ -57,9 +57,14 @@ const quotas = new WeakMap<object, number>();
 const unusable = new WeakMap<object, Set<string>>();
 
 interface ProtocolState {
-  readonly connection: { readonly parsedStatements: Record<string, string> };
+  readonly connection: {
+    readonly parsedStatements: Record<string, string>;
+    /** Parses on the wire, not answered yet: a statement pipelined behind one binds to it without its own Parse. */
+    readonly submittedNamedStatements: Record<string, string>;
+  };
 }
 const parsedOn = (client: object) => (client as ProtocolState).connection.parsedStatements;
+const submittedOn = (client: object) => (client as ProtocolState).connection.submittedNamedStatements;
 
 /**
  * The name `text` is to run under on `client`, or undefined to run it unnamed: the client does not prepare, the text
@@ -86,19 +91,32 @@ export function nameFor(client: object, text: string): string | undefined {
   return Object.keys(parsed).length < quota ? name : undefined;
 }
 
-/** Whether `client` holds `name` parsed already (its Parse need not be sent). */
+/**
+ * Whether `client` holds `name` parsed already, or has its Parse on the wire ahead of what is sent now (a pipelined
+ * connection): either way its Parse must not be sent again.
+ */
 export function isPrepared(client: object, name: string): boolean {
-  return parsedOn(client)[name] !== undefined;
+  return parsedOn(client)[name] !== undefined || submittedOn(client)[name] !== undefined;
+}
+
+/**
+ * Records a Parse sent outside node-postgres' own bookkeeping (a statement sent ahead of another), as node-postgres
+ * records its own: statements pipelined behind it then bind to it.
+ */
+export function markSubmitted(client: object, name: string, text: string): void {
+  submittedOn(client)[name] = text;
 }
 
 /** Records a statement parsed outside node-postgres' own bookkeeping (a statement sent ahead of another). */
 export function markPrepared(client: object, name: string, text: string): void {
   parsedOn(client)[name] = text;
+  delete submittedOn(client)[name];
 }
 
-/** Undoes a record of `name` as parsed: its Parse never ran (a statement ahead of it failed). */
+/** Undoes a record of `name` as parsed or on its way: its Parse never ran (a statement ahead of it failed). */
 export function forgetParsed(client: object, name: string): void {
   delete parsedOn(client)[name];
+  delete submittedOn(client)[name];
 }
 
 /**

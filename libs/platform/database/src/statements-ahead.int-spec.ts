@@ -15,7 +15,8 @@ const rows = async (id: number) =>
 
 beforeAll(async () => {
   const url = testEnvironment().databaseUrl;
-  dataSource = new DataSource({ type: 'postgres', url, extra: { max: 2 } });
+  // Pipelined, as a service's connections are (`serviceDataSourceOptions`).
+  dataSource = new DataSource({ type: 'postgres', url, extra: { max: 2, pipeline: true } });
   sendStatementsAhead(dataSource);
   await dataSource.initialize();
   countRoundTrips(dataSource, () => {
@@ -177,6 +178,58 @@ describe('writes queued to go with the next statement', () => {
       { note: 'changed' },
       { note: 'inner' },
     ]);
+  });
+});
+
+describe('statements issued together', () => {
+  const insert = `INSERT INTO ${SCHEMA}.t (id, note) VALUES ($1, $2)`;
+  const read = `SELECT txid_current()::text AS tx, count(*)::int AS n FROM ${SCHEMA}.t WHERE id = ANY($1::int[])`;
+
+  it('go out together behind what was held, each with its own answer, in one round trip', async () => {
+    const before = roundTrips;
+    const [mine, answers] = await dataSource.transaction(async (m) => {
+      await queueWrite(m, insert, [60, 'sixty']);
+      await queueWrite(m, insert, [61, 'sixty-one']);
+      // BEGIN and both writes go with the first; none of the three may overtake them.
+      const together = await Promise.all([
+        m.query(read, [[60]]),
+        m.query(read, [[61]]),
+        m.query(read, [[60, 61, 62]]),
+      ]);
+      const [own] = await m.query(`SELECT txid_current()::text AS tx WHERE $1::int > 0`, [1]);
+      return [own.tx as string, together.map(([row]) => row as { tx: string; n: number })];
+    });
+    expect(answers).toEqual([
+      { tx: mine, n: 1 },
+      { tx: mine, n: 1 },
+      { tx: mine, n: 2 },
+    ]);
+    // The three reads with BEGIN and the writes, the last read, COMMIT: one at a time it would be five.
+    expect(roundTrips - before).toBe(3);
+    expect([...(await rows(60)), ...(await rows(61))]).toEqual([{ note: 'sixty' }, { note: 'sixty-one' }]);
+  });
+
+  it('fail with the first that fails, roll back whole and leave the connection usable', async () => {
+    await expect(
+      dataSource.transaction(async (m) => {
+        await queueWrite(m, insert, [63, 'never']);
+        await Promise.all([
+          m.query(read, [[63]]),
+          m.query(`SELECT 1 / ($1::int - 1) AS boom`, [1]),
+          m.query(read, [[63]]),
+        ]);
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await rows(63)).toEqual([]);
+    const answers = await Promise.all(
+      [64, 65].map((id) =>
+        dataSource.transaction(async (m) => {
+          await queueWrite(m, insert, [id, 'ok']);
+          return Promise.all([m.query(read, [[id]]), m.query(read, [[id]])]);
+        }),
+      ),
+    );
+    expect(answers.flat(2).map((r: { n: number }) => r.n)).toEqual([1, 1, 1, 1]);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   forgetUncertain,
   isPrepared,
   markPrepared,
+  markSubmitted,
   nameFor,
 } from './prepared-statements';
 
@@ -27,18 +28,40 @@ export function sendStatementsAhead(dataSource: DataSource): void {
 }
 
 /**
- * Calls `roundTrip` each time Postgres answers a round trip on one of the data source's connections (its
- * ReadyForQuery), for the service's metrics: what sending statements together saves shows there. Call it once the
- * data source is initialized.
+ * Calls `roundTrip` each time Postgres answers a round trip on one of the data source's connections, for the
+ * service's metrics: what sending statements together saves shows there. A round trip ends with a ReadyForQuery
+ * that leaves nothing else sent and unanswered: on a pipelined connection, statements sent together (each with its
+ * own Sync) are one. Call it once the data source is initialized.
  */
 export function countRoundTrips(dataSource: DataSource, roundTrip: () => void): void {
   const pool = (dataSource.driver as unknown as { master?: NodeJS.EventEmitter }).master;
   const counted = new WeakSet<object>();
-  pool?.on('acquire', (client: { connection: NodeJS.EventEmitter }) => {
+  pool?.on('acquire', (client: object) => {
     if (counted.has(client)) return;
     counted.add(client);
-    client.connection.on('readyForQuery', roundTrip);
+    onRoundTrip(client, roundTrip);
   });
+}
+
+/**
+ * Calls `roundTrip` each time Postgres answers a round trip on one node-postgres client (as `countRoundTrips`
+ * counts them); returns what stops it. For a test that counts one transaction's round trips on its connection.
+ */
+export function onRoundTrip(client: object, roundTrip: () => void): () => void {
+  const pg = client as PipelinedClient;
+  const answered = () => {
+    if (!pg._sentQueryQueue?.length) roundTrip();
+  };
+  const { connection } = pg;
+  // Ahead of node-postgres' own listener, which moves on to the next query sent.
+  connection.prependListener('readyForQuery', answered);
+  return () => connection.off('readyForQuery', answered);
+}
+
+/** node-postgres' client as `onRoundTrip` reads it: the queries pipelined behind the one being answered. */
+interface PipelinedClient {
+  readonly connection: NodeJS.EventEmitter;
+  readonly _sentQueryQueue?: readonly unknown[];
 }
 
 /**
@@ -145,6 +168,7 @@ class AfterStatements extends PgQuery {
     try {
       for (const s of this.statements) {
         if (s.parse) connection.parse({ text: s.text, name: s.name, types: [] });
+        if (s.parse && s.name) markSubmitted(this.client, s.name, s.text);
         connection.bind({ statement: s.name, values: s.values, valueMapper: prepareValue });
         connection.execute({});
       }
@@ -166,9 +190,11 @@ class AfterStatements extends PgQuery {
   }
 
   override handleError(error: Error, connection: Connection): void {
-    const failed = this.statements[this.statements.length - this.ahead];
+    const at = this.statements.length - this.ahead;
+    const failed = this.statements[at];
     // Its Parse may have succeeded (and its execution failed) or not; those after it were not run at all.
     if (failed?.name && failed.parse) forgetUncertain(this.client, failed.name);
+    for (const s of this.statements.slice(at)) if (s.name && s.parse) forgetParsed(this.client, s.name);
     const culprit = failed ?? this.main;
     if (culprit.name && !culprit.parse) forgetIfStale(this.client, culprit.name, error);
     // node-postgres took the batch's first ParseComplete for the query's own: undone unless the query's Parse ran.
@@ -251,6 +277,10 @@ function holdStatements(runner: QueryRunner): QueryRunner {
   held.set(runner, queue);
   const signals: (() => void)[] = [];
   onCommit.set(runner, signals);
+  // Statements issued together (a Promise.all of reads) reach the connection in whatever order TypeORM gets to them;
+  // what was held goes with whichever comes first, so none overtakes it. The first one issued attaches it to the
+  // connection as soon as it has it, before the others get there: they wait for the same connection, and then for
+  // more of TypeORM's awaits.
   const send = async (sql: string, parameters?: unknown[], structured?: boolean) => {
     const statements = queue.splice(0);
     if (statements.length) {

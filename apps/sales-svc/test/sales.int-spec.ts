@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Topics } from '@insurer/contracts';
+import { SubmitApplicationV1, Topics } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
+import { onRoundTrip } from '@insurer/platform-database';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
 import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
@@ -17,6 +18,7 @@ import {
 } from '@insurer/platform-testing';
 import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-time';
 import { seedSales } from '@insurer/platform-scenarios';
+import { SubmitApplicationHandler } from '../src/proposal/application/submit-application.handler';
 import { HEALTH_QUESTIONS } from '../src/proposal/domain/application-rules';
 import { KEY_ELEMENTS } from '../src/proposal/domain/dual-recording';
 import type { SalesConfig } from '../src/sales-config';
@@ -665,6 +667,46 @@ describe('applications', () => {
     } finally {
       clock.set(start);
     }
+  });
+
+  it('submits in four round trips: the quote with BEGIN, the sale context, the cover in force, the writes with COMMIT', async () => {
+    const customerId = await customer();
+    const q = await quote(customerId);
+    const input = SubmitApplicationV1.payload.strict().parse(applicationBody(q.quoteId, customerId));
+    const dataSource = started.app.get(DataSource);
+    let roundTrips = 0;
+    let stop = () => undefined as void;
+    const application = await dataSource.transaction(async (m) => {
+      // The transaction's own connection, taken before anything is sent on it.
+      stop = onRoundTrip(await m.queryRunner!.connect(), () => (roundTrips += 1));
+      return started.app.get(SubmitApplicationHandler).executeIn(m, input);
+    });
+    stop();
+    // Each step's reads go out together (the quote and its use; the product, salesperson and parties; the cover in
+    // force), then every write with the COMMIT.
+    expect(roundTrips).toBe(4);
+    const [row] = await db.query(
+      `SELECT quote_id, policyholder_id FROM sales.application WHERE application_id = $1`,
+      [application.applicationId],
+    );
+    expect(row).toEqual({ quote_id: q.quoteId, policyholder_id: customerId });
+    const [entry] = await db.query(
+      `SELECT stage, application_id FROM sales.pipeline_entry WHERE quote_id = $1`,
+      [q.quoteId],
+    );
+    expect(entry).toEqual({ stage: 'applied', application_id: application.applicationId });
+    const outbox = await db.query(
+      `SELECT event_type, message_key FROM sales.outbox WHERE message_key IN ($1, $2) ORDER BY id`,
+      [application.applicationId, customerId],
+    );
+    // The quote's assessment, then the application's, and the application itself.
+    expect(outbox).toEqual([
+      { event_type: 'sales.suitability-assessed', message_key: customerId },
+      { event_type: 'sales.suitability-assessed', message_key: customerId },
+      { event_type: 'sales.application-submitted', message_key: application.applicationId },
+    ]);
+    const again = await api.post('/applications', applicationBody(q.quoteId, customerId), agent);
+    expect(again.status).toBe(409);
   });
 
   it('returns the first result for a retried application with the same Idempotency-Key', async () => {

@@ -45,22 +45,28 @@ export class SubmitApplicationHandler {
   /** The same submission inside the caller's transaction (an integrator's command with its inbox row). */
   async executeIn(m: EntityManager, input: SubmitApplicationInput) {
     const now = this.clock.now();
-    const quote = await this.quotes.findForUpdateIn(m, input.quoteId);
+    // Issued together: the check runs after the lock is granted (it follows on the wire), so a submission that was
+    // waiting for the same quote sees the application the other one committed.
+    const [quote, [used]] = await Promise.all([
+      this.quotes.findForUpdateIn(m, input.quoteId),
+      m.query(`SELECT application_id FROM sales.application WHERE quote_id = $1`, [input.quoteId]) as Promise<
+        { application_id: string }[]
+      >,
+    ]);
     if (!quote) throw new ResourceNotFoundError('quote', input.quoteId);
-    const [used] = (await m.query(`SELECT application_id FROM sales.application WHERE quote_id = $1`, [
-      quote.quoteId,
-    ])) as { application_id: string }[];
     if (used) throw new QuoteAlreadyUsedError(used.application_id);
     assertQuoteFits(quote, input, now);
 
     const ctx = await this.sale.load(m, quote);
-    // Cover the insured has gained since the quote counts too.
-    await this.sale.checkCover(m, ctx, quote.sumInsuredFen);
-    const suitability = await this.sale.suitability(m, ctx, quote, quote.acknowledgement !== null);
-    const payer =
+    const [cover, payer] = await Promise.all([
+      this.sale.coverInForce(m, ctx),
       input.payerId === ctx.policyholder.customerId
         ? ctx.policyholder
-        : await this.customerFacts.findIn(m, input.payerId);
+        : this.customerFacts.findIn(m, input.payerId),
+    ]);
+    // Cover the insured has gained since the quote counts too.
+    this.sale.checkCover(ctx, cover, quote.sumInsuredFen);
+    const suitability = this.sale.suitability(ctx, cover, quote, quote.acknowledgement !== null);
     const { state, event } = submitApplication(
       randomUUID(),
       input,

@@ -45,10 +45,11 @@ export class IssueQuoteHandler {
         request,
         ctx.product.terms.sumInsuredRangeFen,
       );
-      await this.sale.checkCover(m, ctx, rating.sumInsuredFen);
-      const result = await this.sale.suitability(
-        m,
+      const cover = await this.sale.coverInForce(m, ctx);
+      this.sale.checkCover(ctx, cover, rating.sumInsuredFen);
+      const result = this.sale.suitability(
         ctx,
+        cover,
         { ...rating, paymentMode: request.paymentMode, paymentTermYears: request.paymentTermYears },
         request.acknowledgement !== undefined,
       );

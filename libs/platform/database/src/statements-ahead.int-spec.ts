@@ -24,6 +24,7 @@ beforeAll(async () => {
   });
   other = await new DataSource({ type: 'postgres', url }).initialize();
   dropSchema = await scratchSchema(other, SCHEMA, ['t (id integer PRIMARY KEY, note text NOT NULL)']);
+  await other.query(`CREATE SEQUENCE ${SCHEMA}.s`);
 });
 
 afterAll(async () => {
@@ -207,6 +208,25 @@ describe('statements issued together', () => {
     // The three reads with BEGIN and the writes, the last read, COMMIT: one at a time it would be five.
     expect(roundTrips - before).toBe(3);
     expect([...(await rows(60)), ...(await rows(61))]).toEqual([{ note: 'sixty' }, { note: 'sixty-one' }]);
+  });
+
+  it('run in the order they were issued, the first carrying what was held', async () => {
+    const next = `SELECT nextval('${SCHEMA}.s')::int AS v WHERE $1::int > 0`;
+    for (let i = 0; i < 3; i += 1) {
+      const [drawn, seen] = await dataSource.transaction(async (m) => {
+        await queueWrite(m, insert, [70 + i, 'held']);
+        const together = await Promise.all([
+          m.query(next, [1]),
+          m.query(next, [1]),
+          m.query(read, [[70 + i]]),
+          m.query(next, [1]),
+        ]);
+        return [[0, 1, 3].map((k) => together[k][0].v as number), together[2][0].n as number];
+      });
+      expect(drawn).toEqual([...drawn].sort((a, b) => a - b));
+      expect(new Set(drawn).size).toBe(3);
+      expect(seen).toBe(1);
+    }
   });
 
   it('fail with the first that fails, roll back whole and leave the connection usable', async () => {

@@ -107,8 +107,11 @@ const BEGIN: Statement = { text: 'BEGIN', values: [] };
 const held = new WeakMap<QueryRunner, Statement[]>();
 /** Each wrapped runner's signals for the commit of its current transaction (`afterCommit`). */
 const onCommit = new WeakMap<QueryRunner, (() => void)[]>();
-/** The statements a client sends ahead of its next query. */
-const aheadOf = new WeakMap<object, Statement[]>();
+/**
+ * A client's next query, as the runner's wrapper announced it: the statements it sends ahead (if any), and whom to
+ * tell once the query is in node-postgres' queue (the runner's next statement waits for that).
+ */
+const nextOn = new WeakMap<object, { readonly statements: Statement[]; readonly queued: () => void }>();
 /** The clients whose `query` knows to look there. */
 const wrapped = new WeakSet<object>();
 /** One command, safe over the extended protocol, that TypeORM sends without parameters inside a transaction. */
@@ -238,9 +241,15 @@ function wrapClient(client: Client): void {
   wrapped.add(client);
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    const statements = aheadOf.get(client);
-    if (!statements) return query(...args);
-    aheadOf.delete(client);
+    const next = nextOn.get(client);
+    if (!next) return query(...args);
+    nextOn.delete(client);
+    const { statements, queued } = next;
+    if (!statements.length) {
+      const result = query(...args);
+      queued();
+      return result;
+    }
     const [text, values] = args;
     const send = (ahead: readonly Statement[], main: Statement) =>
       new Promise((resolve, reject) => {
@@ -252,13 +261,20 @@ function wrapClient(client: Client): void {
       typeof text === 'string' &&
       (values === undefined || Array.isArray(values)) &&
       (values?.length || TRANSACTION_CONTROL.test(text))
-    )
-      return send(statements, { text, values: values ?? [] });
+    ) {
+      const result = send(statements, { text, values: values ?? [] });
+      queued();
+      return result;
+    }
     // Text without parameters may hold several statements, which the extended protocol refuses (and a SET
     // TRANSACTION must come before any query): what is held goes first, in a round trip of its own.
     const last = statements[statements.length - 1];
     return send(statements.slice(0, -1), last).then(
-      () => query(...args),
+      () => {
+        const result = query(...args);
+        queued();
+        return result;
+      },
       (error: Error) => {
         throw named(error, last);
       },
@@ -277,18 +293,30 @@ function holdStatements(runner: QueryRunner): QueryRunner {
   held.set(runner, queue);
   const signals: (() => void)[] = [];
   onCommit.set(runner, signals);
-  // Statements issued together (a Promise.all of reads) reach the connection in whatever order TypeORM gets to them;
-  // what was held goes with whichever comes first, so none overtakes it. The first one issued attaches it to the
-  // connection as soon as it has it, before the others get there: they wait for the same connection, and then for
-  // more of TypeORM's awaits.
+  // Statements issued together (a Promise.all of reads) reach node-postgres after a few awaits of TypeORM's own, not
+  // always as many for each; each waits until the one issued before it is queued there, so they go out (pipelined)
+  // in the order they were issued, the first carrying what was held. A read issued after a lock is then sent after
+  // it and sees what the lock waited for, as if it had waited for the lock's answer.
+  let lastQueued: Promise<void> = Promise.resolve();
   const send = async (sql: string, parameters?: unknown[], structured?: boolean) => {
+    if (runner.isReleased) return query(sql, parameters, structured); // TypeORM's own error
     const statements = queue.splice(0);
-    if (statements.length) {
-      const client = (await runner.connect()) as Client;
+    const previous = lastQueued;
+    let queued!: () => void;
+    lastQueued = new Promise<void>((resolve) => (queued = resolve));
+    let client: Client | undefined;
+    try {
+      await previous;
+      client = (await runner.connect()) as Client;
       wrapClient(client);
-      aheadOf.set(client, statements);
+      nextOn.set(client, { statements, queued });
+      return await query(sql, parameters, structured);
+    } finally {
+      // Also when TypeORM failed before reaching node-postgres: the next statement does not wait for ever, and what
+      // was announced is not left for the connection's next user.
+      if (client && nextOn.get(client)?.queued === queued) nextOn.delete(client);
+      queued();
     }
-    return query(sql, parameters, structured);
   };
   runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
     if (sql === 'START TRANSACTION' && runner.isTransactionActive) {
@@ -302,7 +330,10 @@ function holdStatements(runner: QueryRunner): QueryRunner {
       // What is held would be rolled back: dropped, and with BEGIN still held there is nothing to roll back.
       queue.length = 0;
       signals.length = 0;
-      return unsent ? undefined : query(sql, parameters, structured);
+      if (unsent) return undefined;
+      // After every statement issued before it (one that failed may have others still on their way).
+      await lastQueued;
+      return query(sql, parameters, structured);
     }
     if (sql === 'COMMIT' && runner.isTransactionActive) {
       const committed = signals.splice(0);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Topics } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
 import type { CustomerConfig } from '../src/customer-config';
+import { onRoundTrip } from '@insurer/platform-database';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
 import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
@@ -14,6 +15,8 @@ import {
   type CollectedMessage,
 } from '@insurer/platform-testing';
 import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-time';
+import { IdentityVerificationService } from '../src/customer/application/identity-verification.service';
+import { RiskAssessmentService } from '../src/customer/application/risk-assessment.service';
 import { RISK_QUESTIONNAIRE } from '../src/customer/domain/risk-tolerance';
 import { ComplaintDeadlineJob } from '../src/service-desk/service-desk.module';
 import { DataSubjectService } from '../src/data-subject/application/data-subject.service';
@@ -420,6 +423,54 @@ describe('identity confirmation before the contract (manual 1.3)', () => {
     expect(notifier.sent.length).toBe(sentBefore);
     const [rejected] = await events.waitFor(ofType('customer.identity-rejected', c.id));
     expect(rejected.json).toMatchObject({ payload: { reasons: [{ code: 'IDENTITY.NAME_MISMATCH' }] } });
+  });
+});
+
+describe('the write path', () => {
+  /** Runs `call`, counting the round trips of the transaction it opens at once, on that transaction's connection. */
+  async function roundTripsOf<T>(call: () => Promise<T>): Promise<[T, number]> {
+    const dataSource = started.app.get(DataSource);
+    const transaction = dataSource.transaction.bind(dataSource) as (
+      work: (m: EntityManager) => Promise<unknown>,
+    ) => Promise<unknown>;
+    let roundTrips = 0;
+    let stop = () => undefined as void;
+    const spy = jest.spyOn(dataSource, 'transaction').mockImplementationOnce(((
+      work: (m: EntityManager) => Promise<unknown>,
+    ) =>
+      transaction(async (m) => {
+        stop = onRoundTrip(await m.queryRunner!.connect(), () => (roundTrips += 1));
+        return work(m);
+      })) as never);
+    // Only the call's own transaction: the service's consumers may open theirs meanwhile.
+    const pending = call();
+    spy.mockRestore();
+    try {
+      return [await pending, roundTrips];
+    } finally {
+      stop();
+    }
+  }
+
+  it('verifies an identity and assesses risk in two round trips each: the customer locked with what it needs, then the writes with COMMIT', async () => {
+    const c = await register();
+    const verifications = started.app.get(IdentityVerificationService);
+    const declared = { name: c.body.name, idNumber: c.body.idNumber, birthDate: c.birthDate };
+    const [start, startTrips] = await roundTripsOf(() => verifications.start(c.id, declared, 'agent-7'));
+    expect(start).toMatchObject({ status: 'code_sent' });
+    const code = notifier.lastCodeTo(c.body.mobile)!;
+    const [confirmed, confirmTrips] = await roundTripsOf(() =>
+      verifications.confirm(c.id, start.verificationId, code, { sub: 'agent-7', roles: ['agent'] }),
+    );
+    expect(confirmed).toMatchObject({ status: 'verified' });
+    const answers = Object.fromEntries(RISK_QUESTIONNAIRE.map((q) => [q.id, 2]));
+    const [assessment, assessTrips] = await roundTripsOf(() =>
+      started.app.get(RiskAssessmentService).assess(c.id, answers, { sub: 'agent-7', roles: ['agent'] }),
+    );
+    expect(assessment).toMatchObject({ level: 'C3' });
+    expect([startTrips, confirmTrips, assessTrips]).toEqual([2, 2, 2]);
+    const view = (await api.get(`/customers/${c.id}`, agent)).body;
+    expect(view).toMatchObject({ identityStatus: 'verified', riskLevel: 'C3' });
   });
 });
 

@@ -162,8 +162,7 @@ export class ConsentService {
   }
 
   private async dropBankAccount(manager: EntityManager, customerId: string, actor: string, now: Date) {
-    const customer = await this.customers.lockActive(manager, customerId);
-    const before = await this.customers.openProfile(manager, customer);
+    const { customer, profile: before } = await this.customers.lockActiveAndOpen(manager, customerId);
     if (before.bankAccount === undefined) return;
     const decided = correct(
       customer,

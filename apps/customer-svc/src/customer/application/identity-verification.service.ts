@@ -57,8 +57,7 @@ export class IdentityVerificationService {
     const now = this.clock.now();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const customer = await this.customers.lockActive(manager, customerId);
-      const profile = await this.customers.openProfile(manager, customer);
+      const { customer, profile } = await this.customers.lockActiveAndOpen(manager, customerId);
       const reasons = declaredDataReasons(profile, declared, shanghaiDate(now));
       const verificationId = randomUUID();
       const checks = ['id_number', 'declared_data'];
@@ -130,10 +129,11 @@ export class IdentityVerificationService {
     assertOwn(principal, customerId);
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const customer = await this.customers.lockActive(manager, customerId);
-      const verification = await manager.findOne(IdentityVerificationEntity, {
-        where: { verificationId, customerId },
-      });
+      // Read together: the verification's read follows the customer's lock on the wire.
+      const [customer, verification] = await Promise.all([
+        this.customers.lockActive(manager, customerId),
+        manager.findOne(IdentityVerificationEntity, { where: { verificationId, customerId } }),
+      ]);
       if (!verification) throw new ResourceNotFoundError('verification', verificationId);
       if (verification.status !== 'code_sent' || !verification.codeHash) {
         throw new VerificationClosedError(verification.status);

@@ -44,16 +44,20 @@ export class RiskAssessmentService {
     if (!scored.ok) throw new CustomerDataInvalidError(scored.violations);
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const customer = await this.customers.lockActive(manager, customerId);
       const since = addMonths(shanghaiDate(now), -12);
-      const previous = await manager
-        .createQueryBuilder(RiskAssessmentEntity, 'a')
-        .select('a.assessed_at', 'assessedAt')
-        .where('a.customer_id = :customerId', { customerId })
-        .andWhere("a.assessed_at >= (:since::date - interval '1 day')", { since })
-        .orderBy('a.assessed_at', 'DESC')
-        .limit(MAX_ASSESSMENTS_PER_12_MONTHS + 1)
-        .getRawMany<{ assessedAt: Date }>();
+      // Read together: the earlier assessments' read follows the customer's lock on the wire, so it sees one that
+      // another request for this customer committed while the lock waited.
+      const [customer, previous] = await Promise.all([
+        this.customers.lockActive(manager, customerId),
+        manager
+          .createQueryBuilder(RiskAssessmentEntity, 'a')
+          .select('a.assessed_at', 'assessedAt')
+          .where('a.customer_id = :customerId', { customerId })
+          .andWhere("a.assessed_at >= (:since::date - interval '1 day')", { since })
+          .orderBy('a.assessed_at', 'DESC')
+          .limit(MAX_ASSESSMENTS_PER_12_MONTHS + 1)
+          .getRawMany<{ assessedAt: Date }>(),
+      ]);
       const refusal = checkAssessmentFrequency(
         previous.map((p) => new Date(p.assessedAt)),
         now,

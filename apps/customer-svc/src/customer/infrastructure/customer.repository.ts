@@ -66,8 +66,32 @@ export class CustomerRepository {
     return this.vault.decrypt<PersonalProfile>(key, customer.profile, profileContext(customer.customerId));
   }
 
+  /**
+   * `lockActive` and `openProfile` with the row and the data key read together, in one round trip: the key's read
+   * follows the lock on the wire, so it sees what the lock waited for, as it would after it.
+   */
+  async lockActiveAndOpen(
+    manager: EntityManager,
+    customerId: string,
+  ): Promise<{ customer: CustomerEntity; profile: PersonalProfile }> {
+    const [row, keyRow] = await Promise.all([
+      this.byId.findForUpdateIn(manager, customerId),
+      this.keyById.findIn(manager, customerId),
+    ]);
+    const customer = this.assertActive(row, customerId);
+    if (!customer.profile) throw new CustomerErasedError(customerId);
+    const key = this.unwrap(customerId, keyRow);
+    return {
+      customer,
+      profile: this.vault.decrypt<PersonalProfile>(key, customer.profile, profileContext(customerId)),
+    };
+  }
+
   async dataKey(manager: EntityManager, customerId: string): Promise<Buffer> {
-    const row = await this.keyById.findIn(manager, customerId);
+    return this.unwrap(customerId, await this.keyById.findIn(manager, customerId));
+  }
+
+  private unwrap(customerId: string, row: DataKeyEntity | null): Buffer {
     if (!row) throw new Error(`customer ${customerId} has no data key`);
     return this.vault.unwrapDataKey(customerId, row.wrapped);
   }

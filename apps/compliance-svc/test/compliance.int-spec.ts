@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Topics, latestEventDefinition, type EventOf, type EventType } from '@insurer/contracts';
+import {
+  Topics,
+  latestEventDefinition,
+  type DomainEvent,
+  type EventOf,
+  type EventType,
+} from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
+import { onRoundTrip } from '@insurer/platform-database';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
 import {
@@ -20,6 +27,8 @@ import {
 import { ManualClock, addDays, shanghaiDate } from '@insurer/platform-time';
 import type { ComplianceConfig } from '../src/compliance-config';
 import { DepartureNoticeJob } from '../src/compliance.module';
+import { MonitoringService } from '../src/monitoring/application/monitoring.service';
+import { RuleTable } from '../src/monitoring/application/rule-table';
 import { service } from '../src/service';
 import { canonicalJson, entryHash } from '../src/audit/domain/hash-chain';
 
@@ -643,6 +652,59 @@ function writeEntry(
     ],
   );
 }
+
+describe('a run’s reads', () => {
+  it('are issued together for the whole run, one round trip, each event seeing the state of those before it', async () => {
+    const salespersonId = `sp-${randomUUID().slice(0, 8)}`;
+    const holderId = randomUUID();
+    const spouseId = randomUUID();
+    const applicationId = randomUUID();
+    const policyId = randomUUID();
+    // A salesperson compliance learns of in the run itself, then the sale, its policy and a premium paid by the
+    // spouse the application named: judged right only if each event's reads see the state the ones before it keep.
+    const run = [
+      envelope('sales.salesperson-registered', salespersonId, {
+        ...eventFixtures['sales.salesperson-registered'],
+        salespersonId,
+      }),
+      envelope('sales.application-submitted', applicationId, {
+        ...spousePays(applicationId, holderId, spouseId),
+        salespersonId,
+      }),
+      envelope('contract.policy-issued', policyId, {
+        ...eventFixtures['contract.policy-issued'],
+        policyId,
+        applicationId,
+        policyholderId: holderId,
+        payerId: spouseId,
+      }),
+      envelope('contract.premium-paid', policyId, paidBy(spouseId, policyId, randomUUID())),
+    ] as DomainEvent[];
+    const dataSource = started.app.get(DataSource);
+    // The rule table as it now stands, kept by the process (another test changed it).
+    await dataSource.transaction((m) => started.app.get(RuleTable).rulesOn(m, today()));
+    let roundTrips = 0;
+    let stop = () => undefined as void;
+    await dataSource.transaction(async (m) => {
+      // BEGIN with a first statement, as the consumer's inbox row goes; counted from after it.
+      await m.query(`SELECT $1::int AS first`, [1]);
+      stop = onRoundTrip(await m.queryRunner!.connect(), () => (roundTrips += 1));
+      await started.app.get(MonitoringService).onEvents(m, run, Topics.CONTRACT_EVENTS);
+    });
+    stop();
+    // The chain's head; the application's and the payment's reads, together; the writes with COMMIT.
+    expect(roundTrips).toBe(3);
+    const alerts = await db.query(`SELECT rule_id FROM compliance.alert WHERE subject_id = ANY($1::text[])`, [
+      [salespersonId, policyId, holderId, spouseId],
+    ]);
+    expect(alerts).toEqual([]);
+    const audited = await db.query(
+      `SELECT event_id FROM compliance.audit_log WHERE event_id = ANY($1::uuid[]) ORDER BY seq`,
+      [run.map((e) => e.eventId)],
+    );
+    expect(audited.map((a: { event_id: string }) => a.event_id)).toEqual(run.map((e) => e.eventId));
+  });
+});
 
 describe('the audit chain', () => {
   it('links each event of a run applied in one transaction to the one before it', async () => {

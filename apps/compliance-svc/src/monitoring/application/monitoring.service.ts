@@ -40,7 +40,24 @@ export class MonitoringService {
     );
     const linkedAhead = issued.length > 1 && !events.some((e) => e.type === 'contract.premium-paid');
     if (linkedAhead) await this.linkPolicies(m, issued);
-    for (const event of events) await withCauseOf(event, () => this.judge(m, event, linkedAhead));
+    // Each event's state is queued and its rules' reads issued in turn, none waiting for an answer: statements go
+    // out in the order issued, so an event's reads follow the state of the events before it and precede that of the
+    // events after it, as when each was judged alone, and the run's reads cost one round trip between them. Findings
+    // are raised after, in order; raising writes only alerts, cases and scores, which no rule's context reads.
+    const judged: { event: DomainEvent; rules: RuleVersion[]; context: Promise<RuleContext> }[] = [];
+    for (const event of events) {
+      await this.keepState(m, event, linkedAhead);
+      const day = shanghaiDate(new Date(event.occurredAt));
+      const rules = (await this.rules.rulesOn(m, day)).filter((r) => r.kind !== 'departure_notice_overdue');
+      const context = this.contextFor(m, event, rules);
+      // Awaited below; should something fail first, the run fails with that and this is not left unhandled.
+      context.catch(() => undefined);
+      judged.push({ event, rules, context });
+    }
+    for (const { event, rules, context } of judged) {
+      const ctx = await context;
+      await withCauseOf(event, () => this.raise(m, event, rules, ctx));
+    }
   }
 
   private async linkPolicies(m: EntityManager, issued: readonly EventOf<'contract.policy-issued'>[]) {
@@ -52,11 +69,12 @@ export class MonitoringService {
     );
   }
 
-  private async judge(m: EntityManager, event: DomainEvent, policiesLinked = false): Promise<void> {
-    await this.keepState(m, event, policiesLinked);
-    const day = shanghaiDate(new Date(event.occurredAt));
-    const rules = (await this.rules.rulesOn(m, day)).filter((r) => r.kind !== 'departure_notice_overdue');
-    const ctx = await this.contextFor(m, event, rules);
+  private async raise(
+    m: EntityManager,
+    event: DomainEvent,
+    rules: readonly RuleVersion[],
+    ctx: RuleContext,
+  ): Promise<void> {
     for (const rule of rules) {
       for (const finding of evaluate(rule, event, ctx)) {
         await this.alerts.raise(m, rule, finding, [event.eventId], new Date(event.occurredAt));
@@ -186,6 +204,7 @@ export class MonitoringService {
     }
   }
 
+  /** Issues its read at once (see `contextFor`). */
   private async salespersonContext(m: EntityManager, salespersonId: string): Promise<RuleContext> {
     const [row] = await m.query(
       `SELECT grade, licence_valid_until::text AS "licenceValidUntil", training_hours_by_year AS "hoursByYear",
@@ -202,6 +221,10 @@ export class MonitoringService {
     return { salesperson: () => person };
   }
 
+  /**
+   * What the rules read about an event. Every read is issued before this first awaits anything (`onEvents` queues the
+   * next event's state right after), so each sees the state as of this event.
+   */
   private async contextFor(
     m: EntityManager,
     event: DomainEvent,
@@ -213,24 +236,24 @@ export class MonitoringService {
     };
     const flow = moneyFlowOf(event);
     if (flow) {
-      const flows: { amountFen: string; occurredAt: Date }[] = await m.query(
-        `SELECT amount_fen AS "amountFen", occurred_at AS "occurredAt" FROM compliance.aml_flow
-          WHERE party_id = $1 AND direction = $2 AND occurred_at > $3::timestamptz - make_interval(days => $4)
-            AND occurred_at <= $3`,
-        [flow.partyId, flow.direction, new Date(flow.occurredAt), windowOf('aml_structuring', 7)],
-      );
-      let payerRelationship: string | null = null;
-      if (event.type === 'contract.premium-paid') {
-        const [stated] = await m.query(
-          `SELECT a.payer_relationship AS relationship FROM compliance.policy_payer p
-             JOIN compliance.application_payer a USING (application_id)
-            WHERE p.policy_id = $1 AND a.payer_id = $2`,
-          [event.payload.policyId, event.payload.payerId],
-        );
-        payerRelationship = stated?.relationship ?? null;
-      }
+      const [flows, stated] = (await Promise.all([
+        m.query(
+          `SELECT amount_fen AS "amountFen", occurred_at AS "occurredAt" FROM compliance.aml_flow
+            WHERE party_id = $1 AND direction = $2 AND occurred_at > $3::timestamptz - make_interval(days => $4)
+              AND occurred_at <= $3`,
+          [flow.partyId, flow.direction, new Date(flow.occurredAt), windowOf('aml_structuring', 7)],
+        ),
+        event.type === 'contract.premium-paid'
+          ? m.query(
+              `SELECT a.payer_relationship AS relationship FROM compliance.policy_payer p
+                 JOIN compliance.application_payer a USING (application_id)
+                WHERE p.policy_id = $1 AND a.payer_id = $2`,
+              [event.payload.policyId, event.payload.payerId],
+            )
+          : [],
+      ])) as [{ amountFen: string; occurredAt: Date }[], { relationship: string }[]];
       return {
-        payerRelationship,
+        payerRelationship: stated[0]?.relationship ?? null,
         flowsInWindow: flows.map((f) => ({
           amountFen: Number(f.amountFen),
           occurredAt: new Date(f.occurredAt).toISOString(),
@@ -238,13 +261,16 @@ export class MonitoringService {
       };
     }
     if (event.type === 'sales.application-submitted') {
-      const [party] = await m.query(
-        `SELECT declared_income_fen AS income, identity_rejected_at AS rejected FROM compliance.party_state
-          WHERE customer_id = $1`,
-        [event.payload.policyholderId],
-      );
+      const [[party], salesperson] = await Promise.all([
+        m.query(
+          `SELECT declared_income_fen AS income, identity_rejected_at AS rejected FROM compliance.party_state
+            WHERE customer_id = $1`,
+          [event.payload.policyholderId],
+        ) as Promise<{ income: string | null; rejected: Date | null }[]>,
+        this.salespersonContext(m, event.payload.salespersonId),
+      ]);
       return {
-        ...(await this.salespersonContext(m, event.payload.salespersonId)),
+        ...salesperson,
         declaredIncomeFen:
           party?.income === null || party?.income === undefined ? null : Number(party.income),
         identityRejectedAt: party?.rejected ? new Date(party.rejected).toISOString() : null,

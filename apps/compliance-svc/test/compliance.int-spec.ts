@@ -494,6 +494,17 @@ function spousePays(applicationId: string, holderId: string, spouseId: string) {
   };
 }
 
+/** The policy issued on an application, with its policyholder and the payer the application named. */
+function issued(policyId: string, applicationId: string, policyholderId: string, payerId: string) {
+  return envelope('contract.policy-issued', policyId, {
+    ...eventFixtures['contract.policy-issued'],
+    policyId,
+    applicationId,
+    policyholderId,
+    payerId,
+  });
+}
+
 /** A premium of 20,000 yuan by bank transfer from someone other than the policyholder. */
 function paidBy(payerId: string, policyId: string, paymentId: string) {
   return {
@@ -604,17 +615,7 @@ describe('a run of events applied at once', () => {
     // Paid, issued, paid again: one produce request under the policy's key, fetched as one run.
     await publishRaw(
       policyId,
-      [
-        payment(early),
-        envelope('contract.policy-issued', policyId, {
-          ...eventFixtures['contract.policy-issued'],
-          policyId,
-          applicationId,
-          policyholderId: holderId,
-          payerId: spouseId,
-        }),
-        payment(late),
-      ],
+      [payment(early), issued(policyId, applicationId, holderId, spouseId), payment(late)],
       Topics.CONTRACT_EVENTS,
     );
     await waitFor(
@@ -671,13 +672,7 @@ describe('a run’s reads', () => {
         ...spousePays(applicationId, holderId, spouseId),
         salespersonId,
       }),
-      envelope('contract.policy-issued', policyId, {
-        ...eventFixtures['contract.policy-issued'],
-        policyId,
-        applicationId,
-        policyholderId: holderId,
-        payerId: spouseId,
-      }),
+      issued(policyId, applicationId, holderId, spouseId),
       envelope('contract.premium-paid', policyId, paidBy(spouseId, policyId, randomUUID())),
     ] as DomainEvent[];
     const dataSource = started.app.get(DataSource);

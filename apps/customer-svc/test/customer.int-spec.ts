@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Topics } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
 import type { CustomerConfig } from '../src/customer-config';
-import { onRoundTrip } from '@insurer/platform-database';
+import { countedTransaction } from '@insurer/platform-database';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
 import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
@@ -430,26 +430,18 @@ describe('the write path', () => {
   /** Runs `call`, counting the round trips of the transaction it opens at once, on that transaction's connection. */
   async function roundTripsOf<T>(call: () => Promise<T>): Promise<[T, number]> {
     const dataSource = started.app.get(DataSource);
-    const transaction = dataSource.transaction.bind(dataSource) as (
-      work: (m: EntityManager) => Promise<unknown>,
-    ) => Promise<unknown>;
     let roundTrips = 0;
-    let stop = () => undefined as void;
     const spy = jest.spyOn(dataSource, 'transaction').mockImplementationOnce(((
       work: (m: EntityManager) => Promise<unknown>,
     ) =>
-      transaction(async (m) => {
-        stop = onRoundTrip(await m.queryRunner!.connect(), () => (roundTrips += 1));
-        return work(m);
+      countedTransaction(dataSource, work).then(([result, n]) => {
+        roundTrips = n;
+        return result;
       })) as never);
     // Only the call's own transaction: the service's consumers may open theirs meanwhile.
     const pending = call();
     spy.mockRestore();
-    try {
-      return [await pending, roundTrips];
-    } finally {
-      stop();
-    }
+    return [await pending, roundTrips];
   }
 
   it('verifies an identity and assesses risk in two round trips each: the customer locked with what it needs, then the writes with COMMIT', async () => {

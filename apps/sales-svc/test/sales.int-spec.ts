@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { SubmitApplicationV1, Topics } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
-import { onRoundTrip } from '@insurer/platform-database';
+import { countedTransaction } from '@insurer/platform-database';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
 import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
@@ -673,15 +673,9 @@ describe('applications', () => {
     const customerId = await customer();
     const q = await quote(customerId);
     const input = SubmitApplicationV1.payload.strict().parse(applicationBody(q.quoteId, customerId));
-    const dataSource = started.app.get(DataSource);
-    let roundTrips = 0;
-    let stop = () => undefined as void;
-    const application = await dataSource.transaction(async (m) => {
-      // The transaction's own connection, taken before anything is sent on it.
-      stop = onRoundTrip(await m.queryRunner!.connect(), () => (roundTrips += 1));
-      return started.app.get(SubmitApplicationHandler).executeIn(m, input);
-    });
-    stop();
+    const [application, roundTrips] = await countedTransaction(started.app.get(DataSource), (m) =>
+      started.app.get(SubmitApplicationHandler).executeIn(m, input),
+    );
     // Each step's reads go out together (the quote and its use; the product, salesperson and parties; the cover in
     // force), then every write with the COMMIT.
     expect(roundTrips).toBe(4);

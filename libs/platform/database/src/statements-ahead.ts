@@ -58,6 +58,29 @@ export function onRoundTrip(client: object, roundTrip: () => void): () => void {
   return () => connection.off('readyForQuery', answered);
 }
 
+/**
+ * Runs `work` in a transaction of its own and counts that transaction's round trips on its connection (as
+ * `countRoundTrips` counts them), COMMIT included: for tests of a write path's round trips.
+ */
+export async function countedTransaction<T>(
+  dataSource: DataSource,
+  work: (m: EntityManager) => Promise<T>,
+): Promise<[T, number]> {
+  let roundTrips = 0;
+  let stop = () => undefined as void;
+  try {
+    const result = await dataSource.transaction(async (m) => {
+      // The transaction's connection, taken before anything is sent on it.
+      const client = (await m.queryRunner?.connect()) as object;
+      stop = onRoundTrip(client, () => (roundTrips += 1));
+      return work(m);
+    });
+    return [result, roundTrips];
+  } finally {
+    stop();
+  }
+}
+
 /** node-postgres' client as `onRoundTrip` reads it: the queries pipelined behind the one being answered. */
 interface PipelinedClient {
   readonly connection: NodeJS.EventEmitter;
@@ -297,16 +320,24 @@ function holdStatements(runner: QueryRunner): QueryRunner {
   // always as many for each; each waits until the one issued before it is queued there, so they go out (pipelined)
   // in the order they were issued, the first carrying what was held. A read issued after a lock is then sent after
   // it and sees what the lock waited for, as if it had waited for the lock's answer.
-  let lastQueued: Promise<void> = Promise.resolve();
+  // Unset once the last statement issued is queued: a statement issued alone does not wait at all.
+  let lastQueued: Promise<void> | undefined;
   const send = async (sql: string, parameters?: unknown[], structured?: boolean) => {
     if (runner.isReleased) return query(sql, parameters, structured); // TypeORM's own error
     const statements = queue.splice(0);
     const previous = lastQueued;
     let queued!: () => void;
-    lastQueued = new Promise<void>((resolve) => (queued = resolve));
+    const gate = new Promise<void>(
+      (resolve) =>
+        (queued = () => {
+          resolve();
+          if (lastQueued === gate) lastQueued = undefined;
+        }),
+    );
+    lastQueued = gate;
     let client: Client | undefined;
     try {
-      await previous;
+      if (previous) await previous;
       client = (await runner.connect()) as Client;
       wrapClient(client);
       nextOn.set(client, { statements, queued });
@@ -332,7 +363,7 @@ function holdStatements(runner: QueryRunner): QueryRunner {
       signals.length = 0;
       if (unsent) return undefined;
       // After every statement issued before it (one that failed may have others still on their way).
-      await lastQueued;
+      if (lastQueued) await lastQueued;
       return query(sql, parameters, structured);
     }
     if (sql === 'COMMIT' && runner.isTransactionActive) {

@@ -62,8 +62,7 @@ export class CustomerRepository {
   /** The customer's profile in clear, read with their data key inside the caller's transaction. */
   async openProfile(manager: EntityManager, customer: CustomerEntity): Promise<PersonalProfile> {
     if (!customer.profile) throw new CustomerErasedError(customer.customerId);
-    const key = await this.dataKey(manager, customer.customerId);
-    return this.vault.decrypt<PersonalProfile>(key, customer.profile, profileContext(customer.customerId));
+    return this.open(customer.customerId, customer.profile, await this.dataKey(manager, customer.customerId));
   }
 
   /**
@@ -80,15 +79,19 @@ export class CustomerRepository {
     ]);
     const customer = this.assertActive(row, customerId);
     if (!customer.profile) throw new CustomerErasedError(customerId);
-    const key = this.unwrap(customerId, keyRow);
-    return {
-      customer,
-      profile: this.vault.decrypt<PersonalProfile>(key, customer.profile, profileContext(customerId)),
-    };
+    return { customer, profile: this.open(customerId, customer.profile, this.unwrap(customerId, keyRow)) };
   }
 
   async dataKey(manager: EntityManager, customerId: string): Promise<Buffer> {
     return this.unwrap(customerId, await this.keyById.findIn(manager, customerId));
+  }
+
+  private open(
+    customerId: string,
+    sealed: NonNullable<CustomerEntity['profile']>,
+    key: Buffer,
+  ): PersonalProfile {
+    return this.vault.decrypt<PersonalProfile>(key, sealed, profileContext(customerId));
   }
 
   private unwrap(customerId: string, row: DataKeyEntity | null): Buffer {

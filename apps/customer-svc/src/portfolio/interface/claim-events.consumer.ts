@@ -1,25 +1,37 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf } from '@insurer/contracts';
-import type { DeliveryContext } from '@insurer/platform-messaging';
+import { DataSource } from 'typeorm';
+import { RowWriter } from '@insurer/platform-database';
+import { BATCH, type DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { SurveyService } from '../../survey/application/survey.service';
 import { ClaimViewEntity, PolicyViewEntity } from '../infrastructure/portfolio.entity';
 
-/** Keeps the customer's claims (360 view) from claims-svc's events and sends the survey after payment. */
+/**
+ * Keeps the customer's claims (360 view) from claims-svc's events and sends the survey after payment. The writes
+ * wait for nothing (RowWriter): each goes with the delivery transaction's next statement or its COMMIT, and a run of
+ * reported claims is written in one statement. An update of a claim this service never saw reported changes nothing.
+ */
 @Controller()
 export class ClaimEventsConsumer {
+  private readonly views: RowWriter<ClaimViewEntity>;
+
   constructor(
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.views = new RowWriter(dataSource, ClaimViewEntity);
+  }
 
-  @EventPattern('claims.claim-reported')
-  async onReported(@Payload() event: EventOf<'claims.claim-reported'>, @Ctx() ctx: DeliveryContext) {
-    const p = event.payload;
-    await ctx.manager.upsert(
-      ClaimViewEntity,
-      {
+  /** A run of reported claims at once; a claim reported twice in the run keeps the later report, as in turn. */
+  @EventPattern('claims.claim-reported', BATCH)
+  async onReported(@Payload() events: EventOf<'claims.claim-reported'>[], @Ctx() ctx: DeliveryContext) {
+    const updatedAt = this.clock.now();
+    await this.views.write(
+      ctx.manager,
+      events.map(({ payload: p }) => ({
         claimId: p.claimId,
         policyId: p.policyId,
         insuredId: p.insuredId,
@@ -28,38 +40,39 @@ export class ClaimEventsConsumer {
         amountClaimedFen: p.amountClaimedFen,
         amountPaidFen: null,
         reportedAt: new Date(p.reportedAt),
-        updatedAt: this.clock.now(),
-      },
-      ['claimId'],
+        updatedAt,
+      })),
+      'update',
     );
   }
 
   @EventPattern('claims.claim-approved')
   async onApproved(@Payload() event: EventOf<'claims.claim-approved'>, @Ctx() ctx: DeliveryContext) {
-    await ctx.manager.update(
-      ClaimViewEntity,
-      { claimId: event.payload.claimId },
-      { status: 'approved', updatedAt: this.clock.now() },
-    );
+    await this.views.update(ctx.manager, {
+      claimId: event.payload.claimId,
+      status: 'approved',
+      updatedAt: this.clock.now(),
+    });
   }
 
   @EventPattern('claims.claim-rejected')
   async onRejected(@Payload() event: EventOf<'claims.claim-rejected'>, @Ctx() ctx: DeliveryContext) {
-    await ctx.manager.update(
-      ClaimViewEntity,
-      { claimId: event.payload.claimId },
-      { status: 'rejected', updatedAt: this.clock.now() },
-    );
+    await this.views.update(ctx.manager, {
+      claimId: event.payload.claimId,
+      status: 'rejected',
+      updatedAt: this.clock.now(),
+    });
   }
 
   @EventPattern('claims.claim-paid')
   async onPaid(@Payload() event: EventOf<'claims.claim-paid'>, @Ctx() ctx: DeliveryContext) {
     const p = event.payload;
-    await ctx.manager.update(
-      ClaimViewEntity,
-      { claimId: p.claimId },
-      { status: 'paid', amountPaidFen: p.amountFen, updatedAt: this.clock.now() },
-    );
+    await this.views.update(ctx.manager, {
+      claimId: p.claimId,
+      status: 'paid',
+      amountPaidFen: p.amountFen,
+      updatedAt: this.clock.now(),
+    });
     // After a death claim the insured cannot answer; ask the policyholder, who is also who a policy belongs to.
     const policy = await ctx.manager.findOne(PolicyViewEntity, { where: { policyId: p.policyId } });
     const customerId = policy?.policyholderId ?? (p.claimType === 'death' ? null : p.insuredId);

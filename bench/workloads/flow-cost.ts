@@ -40,6 +40,15 @@ function postgresCpuSeconds(): number {
  * just before the run to its end reading, which is when every outbox is drained and every consumer has caught up.
  * The idle platform's statements over the same stretch are in these counts (a few a second, against hundreds).
  */
+/** CPU seconds used so far by each service, the broker and Postgres (its exited backends included). */
+export function processCpuSeconds(processes: Bench['processes']): Record<string, number> {
+  const cpu: Record<string, number> = {};
+  NAMES.forEach((name, i) => (cpu[name] = cpuSeconds(processes[i].pid)));
+  cpu.kafka = cpuSeconds(brokerPid());
+  cpu.postgres = postgresCpuSeconds();
+  return cpu;
+}
+
 async function statementsReset(db: Bench['db']): Promise<boolean> {
   try {
     await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
@@ -125,7 +134,6 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
   const admin = kafka.admin();
   await admin.connect();
   const topics = [...new Set(Object.values(Topics))];
-  const broker = brokerPid();
   const databaseCounts = async () => {
     const [row] = (
       await db.query<{ transactions: string; sessions: string }>(
@@ -146,10 +154,7 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
       const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
       for (const p of offsets) records += Number(p.high);
     }
-    const cpu: Record<string, number> = {};
-    NAMES.forEach((name, i) => (cpu[name] = cpuSeconds(processes[i].pid)));
-    cpu.kafka = cpuSeconds(broker);
-    cpu.postgres = postgresCpuSeconds();
+    const cpu = processCpuSeconds(processes);
     const roundTrips: Record<string, number> = {};
     const requests: Record<string, Record<string, number>> = {};
     const consumed: Record<string, Record<string, number>> = {};

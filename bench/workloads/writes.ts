@@ -1,8 +1,16 @@
 import { applicationBody, quotePolicy } from '@insurer/platform-scenarios';
 import { closedLoop } from '../load';
 import { compare } from '../measure';
-import { CONCURRENCY, QUOTE_SECONDS, say } from '../settings';
+import { CONCURRENCY, QUOTE_SECONDS, SECONDS, say } from '../settings';
 import { ok, type Bench } from '../context';
+import { processCpuSeconds } from './flow-cost';
+
+export interface ClaimCpu {
+  readonly claims: number;
+  readonly rps: number;
+  /** Each process's CPU per claim, ms, idle use included. */
+  readonly msPerClaim: Record<string, number>;
+}
 
 /** Workload 0: the single-transaction writes, POST /claims and POST /applications, against their bare routes. */
 export async function writes(b: Bench): Promise<void> {
@@ -16,6 +24,7 @@ export async function writes(b: Bench): Promise<void> {
   );
   results.bareClaimWrite = claimWrites.bare;
   results.claimWrite = claimWrites.platform;
+  results.claimCpu = await claimCpu(b);
 
   // Workload 0, second endpoint: POST /applications. A quote takes one application, so quotes are made first,
   // for the three story customers (identity verified, risk assessed) and their salespeople.
@@ -54,4 +63,29 @@ export async function writes(b: Bench): Promise<void> {
   );
   results.bareApplicationWrite = applicationWrites.bare;
   results.applicationWrite = applicationWrites.platform;
+}
+
+/**
+ * Where a claim's CPU goes with every service up: one more closed-loop run of POST /claims, read from a quiet platform
+ * to the moment its events are applied everywhere, each process's CPU (/proc) before and after, per claim. What the
+ * platform uses idle over the run is left in (some 10 ms a second a process, against a hundred claims or more).
+ */
+async function claimCpu(b: Bench): Promise<ClaimCpu> {
+  await b.quiet();
+  const before = processCpuSeconds(b.processes);
+  const run = await closedLoop((i) => b.reportClaim(i, 'bench-cpu').then(ok), {
+    concurrency: CONCURRENCY,
+    seconds: SECONDS,
+  });
+  await b.quiet();
+  const after = processCpuSeconds(b.processes);
+  const claims = run.requests - run.errors;
+  const msPerClaim = Object.fromEntries(
+    Object.keys(after).map((k) => [
+      k,
+      claims ? Math.round(((after[k] - before[k]) * 1000 * 100) / claims) / 100 : 0,
+    ]),
+  );
+  say(`CPU per claim, everything up (${run.rps}/s): ${JSON.stringify(msPerClaim)}`);
+  return { claims, rps: run.rps, msPerClaim };
 }

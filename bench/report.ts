@@ -705,6 +705,27 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   /applications 28%; POST /claims alone 69% and GET /claims/{id} 82%, both under their targets this time (POST
   /claims alone was under it in the commit before's quick runs too). Its sales-svc idle CPU (22.4 ms a second
   against 7-9 in the quick runs) is one run's reading.
+- Where a claim's CPU goes with everything up, and customer-svc's claim view: the table above (CPU per POST
+  /claims by process) is new on 12cdc58. In this run a claim cost 9.56 ms of CPU over the eight processes:
+  claims-svc 2.05 (the request and its relay), Postgres 2.57, the broker 1.14, and 3.8 in the five consumers that
+  read it (customer 0.91, compliance 1.08, analytics 0.89, and sales 0.53 and contract 0.39 that only skip it).
+  The bare route needs no consumer and ran 609.4 req/s on the same two cores, some 3.3 ms a request with the load
+  driver's share; POST /claims with everything up reaches 50% of it only when a claim costs about twice the bare
+  request in all, so the consumers' share, not the claim's own write (74% of the bare route alone in this run), is
+  what the ratio measures. A bare kafkajs consumer (a scratch script, 150 one-event fetches a second) spent 0.42
+  ms of CPU a fetch subscribed to one topic of six partitions and 0.69 ms to six topics (36 partitions), once
+  warm: every fetch names every partition and kafkajs makes a batch for each, empty or not; dropping the empty
+  batches before kafkajs' workers saved about 0.05 ms in one warm pair of runs, within the noise, so it was not
+  kept. customer-svc applied claims.claim-reported with TypeORM's upsert, the last ORM-built write on a claim's
+  consumer path: it is now a BATCH handler writing its run in one statement that waits for nothing (RowWriter),
+  and approved, rejected and paid update through RowWriter.update. Quick runs alternated twice: customer-svc 1.57,
+  1.25, 1.09 and 0.86 ms a claim against 1.30, 1.21, 1.48 and 1.89 before (0.91 in this run), the other processes
+  moving with the machine. The full run on 12cdc58 fell in a slow stretch (pgbench simple-update 2,557 tps against
+  4,227 on 2a9b8af, the bare claim read 2,349 req/s): 10.5 flows/s and 123.3 ms of CPU a flow (17.2 and 89.9), the
+  idle platform's own use up with it (the broker 42.7 ms a second, 35.8), and the consumers of the policy-issued
+  burst lower against a bare consumer that kept its pace (sales 61%, compliance 71%; 76% and 84%), though neither
+  service's consumer changed; POST /claims alone read 74% (69%), GET /policies/{id} 95%, round trips a flow 74.1
+  (74.2).
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

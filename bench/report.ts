@@ -726,6 +726,12 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   burst lower against a bare consumer that kept its pace (sales 61%, compliance 71%; 76% and 84%), though neither
   service's consumer changed; POST /claims alone read 74% (69%), GET /policies/{id} 95%, round trips a flow 74.1
   (74.2).
+- Young generation: a V8 profile of sales-svc in the policy-issued burst put 12% of its wall time in the
+  collector, so the services were run with 32 MB semi-spaces (\`BENCH_NODE_ARGS=--max-semi-space-size=32\`) in quick
+  runs of the consumers and the flow cost, alternated twice with the default in a very slow stretch of the
+  machine: sales reached 60% and 84% of the bare consumer against 77% and 69%, CPU per flow read 207.6 and 213.8
+  ms against 169.1 and 196.6, and each service held 40-60 MB more (sales 180 MB against 120). No gain to set
+  against the memory, so the default stays.
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

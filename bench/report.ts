@@ -201,9 +201,9 @@ function claimCpuTable(cpu: ClaimCpu | undefined): string {
   const total = Math.round(Object.values(cpu.msPerClaim).reduce((s, v) => s + v, 0) * 100) / 100;
   return `
 CPU per POST /claims by process with everything up (one more ${SECONDS} s run of ${cpu.claims} claims at ${cpu.rps}/s,
-read from a quiet platform until its events were applied everywhere; idle use left in): ${total} ms a claim. The claim's
-events are read by five services' consumers (customer, compliance and analytics apply claims.claim-reported; sales and
-contract skip it), so the consumers and the broker take part of every claim's cores.
+read from a quiet platform until its events were applied everywhere; idle use left in): ${total} ms a claim. Every
+service subscribed to claims.events.v1 reads the claim's events, whether it applies or skips them, so the consumers and
+the broker take part of every claim's cores.
 
 | process | CPU per claim |
 | --- | --- |

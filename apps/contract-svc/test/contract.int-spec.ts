@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Topics } from '@insurer/contracts';
+import { Topics, type EventPayload } from '@insurer/contracts';
 import { eventFixtures, productFixture } from '@insurer/contracts/testing';
 import { createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
@@ -69,7 +69,7 @@ async function awaitMarker(policyId: string): Promise<void> {
 async function apply(overrides: Record<string, unknown> = {}) {
   const applicationId = randomUUID();
   const customerId = randomUUID();
-  await producer.event('sales.application-submitted', applicationId, {
+  const submitted: EventPayload<'sales.application-submitted'> = {
     ...eventFixtures['sales.application-submitted'],
     applicationId,
     quoteId: randomUUID(),
@@ -96,11 +96,12 @@ async function apply(overrides: Record<string, unknown> = {}) {
     dualRecording: null,
     beneficiaries: [{ name: '配偶', relationship: 'spouse', sharePercent: 100 }],
     ...overrides,
-  });
+  };
+  await producer.event('sales.application-submitted', applicationId, submitted);
   const [decided] = await events.waitFor(
     ofType('contract.underwriting-decided', (p) => p.applicationId === applicationId),
   );
-  return { applicationId, customerId, decision: payloadOf(decided) };
+  return { applicationId, customerId, submitted, decision: payloadOf(decided) };
 }
 
 async function issue(overrides: Record<string, unknown> = {}) {
@@ -321,6 +322,22 @@ describe('from application to policy', () => {
     );
     expect(confirm.status).toBe(409);
     expect(confirm.body.code).toBe('OFFER.NOT_OPEN');
+  });
+
+  it('opens one case for an application sent again under another event id, and applies the second without a fault', async () => {
+    const { applicationId, submitted } = await apply();
+    const again = await producer.event('sales.application-submitted', applicationId, submitted);
+    // Applied (its inbox row), not retried into the dead letters by a second case's key.
+    await waitFor(
+      async () => (await db.query(`SELECT 1 FROM contract.inbox WHERE event_id = $1`, [again])).length > 0,
+      { description: 'the second submission applied' },
+    );
+    const cases = await db.query(
+      `SELECT count(*)::int AS n FROM contract.underwriting_case WHERE application_id = $1`,
+      [applicationId],
+    );
+    expect(cases).toEqual([{ n: 1 }]);
+    expect(count('contract.underwriting-decided', (p) => p.applicationId === applicationId)).toBe(1);
   });
 });
 

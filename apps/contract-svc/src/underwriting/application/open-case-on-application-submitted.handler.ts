@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '@insurer/platform-time';
 import { ProductReplicas } from '../../product-replica/application/product-replicas';
 import { automaticOutcome, openCase, type SubmittedApplication } from '../domain/underwriting-case';
-import { UnderwritingCaseEntity } from '../infrastructure/underwriting-case.entity';
 import { UnderwritingCaseRepository } from '../infrastructure/underwriting-case.repository';
 
 /** Runs in the delivery's transaction: the case, the automatic decision and its event commit with the inbox row. */
@@ -16,8 +15,8 @@ export class OpenCaseOnApplicationSubmittedHandler {
   ) {}
 
   async execute(m: EntityManager, application: SubmittedApplication): Promise<void> {
-    if (await m.findOne(UnderwritingCaseEntity, { where: { applicationId: application.applicationId } }))
-      return;
+    // An application already in underwriting (sent again under another event id) opens no second case.
+    if (await this.cases.find(m, application.applicationId)) return;
     const product = await this.products.definition(m, application.productCode, application.productVersion);
     const outcome = automaticOutcome(application, product);
     await this.cases.insert(m, openCase(application, outcome, this.clock.now()));

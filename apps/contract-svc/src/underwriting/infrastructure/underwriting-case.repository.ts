@@ -27,6 +27,11 @@ export class UnderwritingCaseRepository {
     return kase;
   }
 
+  /** The case as the caller's transaction sees it, unlocked. */
+  find(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity | null> {
+    return this.byId.findIn(m, applicationId);
+  }
+
   /** The case locked for the rest of the transaction (`FOR UPDATE`): decisions and the offer's steps take turns. */
   lockIfExists(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity | null> {
     return this.byId.findForUpdateIn(m, applicationId);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { base64Key, extendServiceConfig } from '@insurer/platform-config';
+import { base64Key, extendServiceConfig, serviceConfigShape } from '@insurer/platform-config';
 
 /** customer-svc's own variables: the keys that protect personal data, and how often deadlines are swept. */
 export const customerConfigSchema = extendServiceConfig({
@@ -12,6 +12,14 @@ export const customerConfigSchema = extendServiceConfig({
   AML_RETENTION_YEARS: z.coerce.number().int().min(5).max(30).default(10),
   /** How often restricted customers are checked for the end of their retention (and shredded). */
   RETENTION_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
+  /**
+   * Nothing in a sale or a claim waits on customer-svc's consumer: it keeps the customer's own views of policies and
+   * claims and sends the satisfaction survey, and answers an integrator's commands with events. So the broker may hold
+   * its fetch this long to gather events (one fetch a wait instead of one per event or two; the platform's default is
+   * 0), as claims-svc's. The price: those views, the survey and command answers come up to that much later, and an
+   * idle consumer fetches four times a second instead of once every five.
+   */
+  CONSUMER_FETCH_WAIT_MS: serviceConfigShape.shape.CONSUMER_FETCH_WAIT_MS.unwrap().default(250),
 });
 
 export type CustomerConfig = z.output<typeof customerConfigSchema>;

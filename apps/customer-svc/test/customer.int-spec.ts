@@ -963,6 +963,11 @@ describe('surveys and the 360 view from other services’ events', () => {
       policyholderId: c.id,
       insuredId: c.id,
     });
+    // A claim comes after its policy is known (its events are on another topic: fetched together, as with the fetch
+    // wait, their order is not kept, and a death claim's survey goes to the policyholder the policy names).
+    await waitFor(async () => (await api.get(`/customers/${c.id}/360`, rep)).body.policies?.length === 1, {
+      description: 'the policy in the 360 view',
+    });
     await producer.event('claims.claim-reported', claimId, {
       ...eventFixtures['claims.claim-reported'],
       claimId,

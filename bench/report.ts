@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LoadResult } from './load';
 import type { Hop } from './measure';
 import type { StatementCount } from './workloads/flow-cost';
-import type { ClaimCpu } from './workloads/writes';
+import type { ClaimCpu, RequestCpu } from './workloads/writes';
 import {
   BURST_SECONDS,
   CONCURRENCY,
@@ -195,19 +195,24 @@ ${table(byTime)}
 `;
 }
 
-/** Where a claim's CPU goes with everything up (absent from runs before it was measured). */
-function claimCpuTable(cpu: ClaimCpu | undefined): string {
-  if (!cpu) return '';
-  const total = Math.round(Object.values(cpu.msPerClaim).reduce((s, v) => s + v, 0) * 100) / 100;
-  return `
-CPU per POST /claims by process with everything up (one more ${SECONDS} s run of ${cpu.claims} claims at ${cpu.rps}/s,
-read from a quiet platform until its events were applied everywhere; idle use left in): ${total} ms a claim. Every
+const CLAIM_READS = `Every
 service subscribed to claims.events.v1 reads the claim's events, whether it applies or skips them, so the consumers and
-the broker take part of every claim's cores.
+the broker take part of every claim's cores.`;
+const APPLICATION_READS = `An
+application's two events (suitability assessed, application submitted) and the underwriting decision it leads to are
+read by every service subscribed to sales.events.v1 and contract.events.v1, whether it applies or skips them.`;
 
-| process | CPU per claim |
+/** Where a write's CPU goes with everything up, by process (absent from runs before it was measured). */
+function requestCpuTable(route: string, noun: string, cpu: RequestCpu | undefined, reads: string): string {
+  if (!cpu) return '';
+  const total = Math.round(Object.values(cpu.msPerRequest).reduce((s, v) => s + v, 0) * 100) / 100;
+  return `
+CPU per ${route} by process with everything up (one more ${SECONDS} s run of ${cpu.requests} ${noun}s at ${cpu.rps}/s,
+read from a quiet platform until its events were applied everywhere; idle use left in): ${total} ms ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}. ${reads}
+
+| process | CPU per ${noun} |
 | --- | --- |
-${Object.entries(cpu.msPerClaim)
+${Object.entries(cpu.msPerRequest)
   .map(([k, v]) => `| ${k} | ${v} ms |`)
   .join('\n')}
 `;
@@ -228,6 +233,12 @@ export function table(report: {
     if (!b) return 'n/a';
     const ratio = (a / b) * 100;
     return ratio < 1 ? `${ratio.toFixed(2)}%` : `${Math.round(ratio)}%`;
+  };
+  const claims = r.claimCpu as unknown as ClaimCpu | undefined;
+  const claimCpu: RequestCpu | undefined = claims && {
+    requests: claims.claims,
+    rps: claims.rps,
+    msPerRequest: claims.msPerClaim,
   };
   const mem = r.memory as unknown as Record<string, { atRestMb: number; underLoadMb: number }>;
   const servicesUnderLoad = Object.entries(mem)
@@ -392,7 +403,12 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 | process | resident at rest | resident under load |
 | --- | --- | --- |
 ${memRows.join('\n')}
-${claimCpuTable(r.claimCpu as unknown as ClaimCpu | undefined)}${
+${requestCpuTable('POST /claims', 'claim', claimCpu, CLAIM_READS)}${requestCpuTable(
+    'POST /applications',
+    'application',
+    r.applicationCpu as unknown as RequestCpu | undefined,
+    APPLICATION_READS,
+  )}${
     cost
       ? `
 CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms, less what it uses idle; the load

@@ -39,6 +39,19 @@ describe('service configuration', () => {
       loadConfig(serviceConfigSchema, { ...valid, CONSUMER_FETCH_WAIT_MS: '250' }).CONSUMER_FETCH_WAIT_MS,
     ).toBe(250);
     expect(errorFor({ ...valid, CONSUMER_FETCH_WAIT_MS: '60000' })).toMatch(/CONSUMER_FETCH_WAIT_MS/);
+    // Every topic is fetched as usual unless a service or its operator defers some.
+    expect(config.CONSUMER_DEFERRED_TOPICS).toEqual([]);
+    expect(config.CONSUMER_DEFERRED_TOPICS_MS).toBe(1_000);
+    expect(
+      loadConfig(serviceConfigSchema, {
+        ...valid,
+        CONSUMER_DEFERRED_TOPICS: ' claims.events.v1, customer.events.v1 ,',
+      }).CONSUMER_DEFERRED_TOPICS,
+    ).toEqual(['claims.events.v1', 'customer.events.v1']);
+    expect(errorFor({ ...valid, CONSUMER_DEFERRED_TOPICS: 'claims events' })).toMatch(
+      /CONSUMER_DEFERRED_TOPICS.*Kafka topic names/,
+    );
+    expect(errorFor({ ...valid, CONSUMER_DEFERRED_TOPICS_MS: '10' })).toMatch(/CONSUMER_DEFERRED_TOPICS_MS/);
   });
 
   it('names a missing variable in one line', () => {

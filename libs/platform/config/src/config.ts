@@ -23,6 +23,20 @@ const postgresUrl = z
 
 const intFromEnv = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** A comma-separated list of Kafka topic names (a service's default where it has one). */
+export function topicList(defaultValue = '') {
+  return z
+    .string()
+    .default(defaultValue)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-zA-Z0-9._-]{1,249}$/, 'must be Kafka topic names')));
+}
+
 /** The variables every service reads, as a plain object schema that services can extend or pick from. */
 export const serviceConfigShape = z.object({
   PORT: intFromEnv(1, 65535),
@@ -57,8 +71,13 @@ export const serviceConfigShape = z.object({
   CONSUMER_RESTART_WINDOW_MS: intFromEnv(1_000, 3_600_000).default(300_000),
   CONSUMER_RETRIES: intFromEnv(0, 100).default(5),
   /** How long the broker may hold the consumer's fetch to gather events (0: none); for a consumer off every waiting
-   * path, which then makes a fetch per wait instead of per event or two. claims-svc defaults it to 250. */
+   * path, which then makes a fetch per wait instead of per event or two. claims-svc and customer-svc default it to 250. */
   CONSUMER_FETCH_WAIT_MS: intFromEnv(0, 10_000).default(0),
+  /** Topics the consumer names in one fetch every CONSUMER_DEFERRED_TOPICS_MS only (comma-separated): topics off the
+   * service's waiting path, whose events then come up to that much later (plus a fetch wait) instead of waking the
+   * consumer one by one. sales-svc and contract-svc default it to claims.events.v1. */
+  CONSUMER_DEFERRED_TOPICS: topicList(),
+  CONSUMER_DEFERRED_TOPICS_MS: intFromEnv(100, 60_000).default(1_000),
   /** How often the background readiness checks run (GET /ready answers from their last result). */
   READINESS_INTERVAL_MS: intFromEnv(200, 60_000).default(2_000),
   /** Shifts the service's clock by whole days, for rehearsals and end-to-end tests; refused when NODE_ENV=production. */

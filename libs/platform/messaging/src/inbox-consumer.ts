@@ -129,6 +129,16 @@ export interface InboxConsumerOptions {
    * (the default): each fetch returns as soon as any event is there.
    */
   readonly fetchWaitMs?: number;
+  /**
+   * Topics off this consumer's waiting path, read only for types a sale does not wait on (sales and contract read
+   * claims.events.v1 for disputes and death claims, and skip the rest): they are left out of the consumer's fetches
+   * (kafkajs' pause) except one fetch each `deferredTopicsMs`, so a stream of them no longer wakes the consumer for
+   * each event or two, and every other fetch names fewer partitions. Their events are applied up to about twice that
+   * much later: the broker then holds a fetch at most that long (not Kafka's 5 s) when the other topics are quiet, so
+   * an idle consumer fetches once an interval. Ignored unless at least one subscribed topic is not deferred.
+   */
+  readonly deferredTopics?: readonly string[];
+  readonly deferredTopicsMs?: number;
   readonly logger?: Logger;
   /** Called once when the consumer gives up (crashed more often than allowed while the broker answered). */
   readonly onFatal?: (reason: string) => void;
@@ -306,7 +316,10 @@ export class InboxConsumer {
       allowAutoTopicCreation: false,
       ...(this.options.fetchWaitMs
         ? { minBytes: FETCH_MIN_BYTES, maxWaitTimeInMs: this.options.fetchWaitMs }
-        : {}),
+        : this.deferred().length
+          ? // A fetch that leaves the deferred topics out ends within their interval, so they wait at most about two.
+            { maxWaitTimeInMs: Math.min(5_000, this.deferredTopicsMs) }
+          : {}),
       retry: {
         retries: this.options.crashRetries ?? 5,
         restartOnFailure: (error) => this.restartAfter(error),
@@ -315,6 +328,7 @@ export class InboxConsumer {
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.stateNow = 'consuming';
     });
+    this.deferTopics(consumer);
     const onFetch = this.options.onFetch;
     if (onFetch) consumer.on(consumer.events.FETCH, () => onFetch());
     consumer.on(consumer.events.CRASH, (event) => {
@@ -475,6 +489,37 @@ export class InboxConsumer {
     }
     this.stateNow = 'joining';
     return this.budget.allow(Date.now());
+  }
+
+  /** The subscribed topics to defer: none when every subscribed topic would be. */
+  private deferred(): string[] {
+    const deferred = new Set(this.options.deferredTopics ?? []);
+    const topics = this.options.topics.filter((t) => deferred.has(t));
+    return topics.length < this.options.topics.length ? topics : [];
+  }
+
+  private get deferredTopicsMs(): number {
+    return this.options.deferredTopicsMs ?? 1_000;
+  }
+
+  /**
+   * Deferred topics (see `deferredTopics`) are resumed for the fetch that starts once `deferredTopicsMs` have passed
+   * since they were last fetched, and paused for every other. kafkajs builds a fetch from its paused state after this
+   * event, and hands a fetch's batches to the handlers before it starts the next one, so a deferred topic's events
+   * are handled (or left for the next fetch that names them) whatever is decided here; pausing never moves an offset.
+   */
+  private deferTopics(consumer: Consumer): void {
+    const topics = this.deferred().map((topic) => ({ topic }));
+    if (!topics.length) return;
+    const every = this.deferredTopicsMs;
+    let lastFetched = 0;
+    consumer.on(consumer.events.FETCH_START, () => {
+      const now = Date.now();
+      if (now - lastFetched >= every) {
+        consumer.resume(topics);
+        lastFetched = now;
+      } else consumer.pause(topics);
+    });
   }
 
   private async brokerUnreachable(error: unknown): Promise<boolean> {

@@ -115,6 +115,37 @@ async function onTheBroker(key: string, n: number): Promise<void> {
 }
 
 /**
+ * The fetches a new consumer (`extra` on top of the suite's) made while ten events under one key were published 50 ms
+ * apart and applied, in order (each applied once: the effects are checked).
+ */
+async function fetchesForTenEvents(
+  runId: string,
+  label: string,
+  extra: Partial<ConstructorParameters<typeof InboxConsumer>[0]>,
+): Promise<number> {
+  const group = `${runId}-${label}`;
+  const key = randomUUID();
+  let fetches = 0;
+  await startAtTheEnd(group);
+  await consumer(group, (event, ctx) => recordEffect(event, ctx.manager, `${runId}:${group}`), {
+    ...extra,
+    onFetch: () => (fetches += 1),
+  });
+  // Whatever the consumer fetched while joining is not counted.
+  const before = fetches;
+  const notes = Array.from({ length: 10 }, (_, i) => `${runId}:${group}:${i}`);
+  for (const note of notes) {
+    await dataSource.transaction((manager) => publisher.publish(manager, reopened(key, note)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await waitFor(async () => (await effects(`${runId}:${group}`)).length === 10, {
+    description: `${group} to apply the ten events`,
+  });
+  expect((await effects(`${runId}:${group}`)).map((e) => e.note)).toEqual(notes);
+  return fetches - before;
+}
+
+/**
  * Commits a new group's offsets at the current end of the claims topic, so its consumer reads only what comes after (a
  * consumer left to find the end itself could place it after an event published while it joins); answers them.
  */
@@ -345,39 +376,30 @@ describe('outbox, relay and inbox on the real broker', () => {
 
   it('with a fetch wait, gathers events that come one by one into a fetch instead of fetching each', async () => {
     const runId = `fetch-wait-${randomUUID()}`;
-    const key = randomUUID();
     relay();
-    /** Fetches the consumer made while ten events were published 50 ms apart and applied. */
-    const fetchesFor = async (
-      label: string,
-      extra: Partial<ConstructorParameters<typeof InboxConsumer>[0]>,
-    ) => {
-      const group = `${runId}-${label}`;
-      let fetches = 0;
-      await startAtTheEnd(group);
-      await consumer(group, (event, ctx) => recordEffect(event, ctx.manager, `${runId}:${group}`), {
-        ...extra,
-        onFetch: () => (fetches += 1),
-      });
-      // Whatever the consumer fetched while joining is not counted.
-      const before = fetches;
-      for (let i = 0; i < 10; i++) {
-        await dataSource.transaction((manager) =>
-          publisher.publish(manager, reopened(key, `${runId}:${group}:${i}`)),
-        );
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      await waitFor(async () => (await effects(`${runId}:${group}`)).length === 10, {
-        description: `${group} to apply the ten events`,
-      });
-      return fetches - before;
-    };
     // Without a wait, each event arrives alone and is fetched alone (the handler takes a few milliseconds).
-    const eager = await fetchesFor('eager', {});
+    const eager = await fetchesForTenEvents(runId, 'eager', {});
     // With one, the broker holds the fetch until 64 KiB are there (ten events are far less) or the wait is over.
-    const gathering = await fetchesFor('gathering', { fetchWaitMs: 2_000 });
+    const gathering = await fetchesForTenEvents(runId, 'gathering', { fetchWaitMs: 2_000 });
     expect(eager).toBeGreaterThanOrEqual(8);
     expect(gathering).toBeLessThanOrEqual(3);
+  });
+
+  it('fetches a deferred topic once an interval, its events together, while the other topics are fetched as usual', async () => {
+    const runId = `deferred-${randomUUID()}`;
+    relay();
+    // Subscribed to a second, quiet topic (from its end: what earlier suites left there is not read), so the claims
+    // topic is not all the consumer reads.
+    const topics = [Topics.CLAIMS_EVENTS, Topics.CONTRACT_EVENTS];
+    const eager = await fetchesForTenEvents(runId, 'eager', { topics, fromBeginning: false });
+    const deferred = await fetchesForTenEvents(runId, 'deferred', {
+      topics,
+      fromBeginning: false,
+      deferredTopics: [Topics.CLAIMS_EVENTS],
+      deferredTopicsMs: 3_000,
+    });
+    expect(eager).toBeGreaterThanOrEqual(8);
+    expect(deferred).toBeLessThanOrEqual(3);
   });
 
   it('applies each effect once when the relay dies after sending and before marking rows sent', async () => {

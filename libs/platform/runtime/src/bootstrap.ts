@@ -195,6 +195,8 @@ export async function startService<C extends ServiceConfig>(
     restartWindowMs: config.CONSUMER_RESTART_WINDOW_MS,
     crashRetries: config.CONSUMER_RETRIES,
     fetchWaitMs: config.CONSUMER_FETCH_WAIT_MS,
+    deferredTopics: config.CONSUMER_DEFERRED_TOPICS,
+    deferredTopicsMs: config.CONSUMER_DEFERRED_TOPICS_MS,
     onFetch: () => metrics.kafkaFetches.inc(),
     onOutcome: (topic, type, outcome, _id, reason) => {
       metrics.eventsConsumed.inc({ topic, type, outcome });

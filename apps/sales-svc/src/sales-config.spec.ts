@@ -1,0 +1,18 @@
+import { loadConfig } from '@insurer/platform-config';
+import { salesConfigSchema } from './sales-config';
+
+const env = {
+  PORT: '3002',
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/insurer',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  JWT_SECRET: 'a-secret-of-sixteen+',
+};
+
+describe("sales-svc's configuration", () => {
+  it('defers claims.events.v1 in its consumer unless told otherwise, and takes an empty list to fetch it as usual', () => {
+    expect(loadConfig(salesConfigSchema, env).CONSUMER_DEFERRED_TOPICS).toEqual(['claims.events.v1']);
+    expect(
+      loadConfig(salesConfigSchema, { ...env, CONSUMER_DEFERRED_TOPICS: '' }).CONSUMER_DEFERRED_TOPICS,
+    ).toEqual([]);
+  });
+});

@@ -748,6 +748,31 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   machine: sales reached 60% and 84% of the bare consumer against 77% and 69%, CPU per flow read 207.6 and 213.8
   ms against 169.1 and 196.6, and each service held 40-60 MB more (sales 180 MB against 120). No gain to set
   against the memory, so the default stays.
+- Fetches nothing waits for, and what an application costs: the table above also reads CPU per POST /applications
+  by process now (one more closed-loop run, as for POST /claims). customer-svc's consumer lets the broker hold its
+  fetch 250 ms, as claims-svc's does: nothing in a sale or a claim waits on its views, surveys or command answers.
+  Quick runs alternated twice: its CPU per claim with everything up 0.81 and 0.97 ms against 2.14 and 1.85, per
+  application 0.56 and 0.76 against 1.38 and 1.03. The price of a waiting consumer idle, measured with a scratch
+  kafkajs consumer of three topics (20 s, the platform's kafkajs fixes): 16-21 ms of CPU a second at four fetches
+  a second against 3.5 with Kafka's default wait, some 3 ms an idle fetch. sales-svc and contract-svc read
+  claims.events.v1 for a few types (claim disputes; claims that end a policy) and skipped the rest, a fetch each:
+  that topic is deferred now (\`deferredTopics\`, \`CONSUMER_DEFERRED_TOPICS\`: kafkajs' pause, the topic named in
+  one fetch a second, whose wait it bounds; the same group, offsets and inbox). Quick runs alternated twice: sales
+  0.21 and 0.31 ms a claim against 0.69 and 0.76, contract 0.24 and 0.24 against 0.69 and 0.71, the broker 1.85
+  and 1.64 against 2.32 and 3.0. A second consumer group per service for such topics was weighed and not built:
+  each waiting group's idle fetches (the figure above) would cost more than the claims it saves at a real
+  insurer's claim rates. contract-svc looked for an application's existing case with TypeORM's find builder (3% of
+  its wall samples in a V8 profile of POST /applications); it reads by primary key now. The full run on 9c9ffb6
+  (this table) fell in a slower stretch than 12cdc58's (the bare policy read 1,639.7 req/s against 2,422, Kafka's
+  producer 26,185 records/s against 33,636, pgbench simple-update 2,242 tps against 2,557), and every process's
+  CPU per flow rose with it, compliance's and analytics' (code unchanged) by about 40%: 161.2 ms a flow at 9
+  flows/s (123.3 at 11.5). Side by side, POST /claims with everything up reached 35% of its bare route (23%) at
+  8.56 ms of CPU a claim over the eight processes (9.56): sales 0.17 and contract 0.12 (0.53 and 0.39), customer
+  0.5 (0.91); an application cost 21.42 ms (sales 3.85, contract 2.79, compliance 2.72, analytics 2.03, the broker
+  2.67, Postgres 6.3), POST /applications 26% (26%). customer-svc's fetches per flow fell from 1.3 to none beyond
+  its idle rate. The event latency p99 read 2.42x the broker's (3.44x), the slowest consumer of the burst 70%
+  (sales; 61%); POST /claims alone 68% (74%), GET /policies/{id} 85% (95%) and the relay alone 44% (53%), none of
+  them on a path the changes touch (the other services stopped, or a read).
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -131,7 +131,7 @@ export interface InboxConsumerOptions {
   readonly fetchWaitMs?: number;
   /**
    * Topics off this consumer's waiting path, read only for types a sale does not wait on (sales and contract read
-   * claims.events.v1 for disputes and death claims, and skip the rest): they are left out of the consumer's fetches
+   * claims.events.v1 for disputes and claims that end a policy, and skip the rest): they are left out of the fetches
    * (kafkajs' pause) except one fetch each `deferredTopicsMs`, so a stream of them no longer wakes the consumer for
    * each event or two, and every other fetch names fewer partitions. Their events are applied up to about twice that
    * much later: the broker then holds a fetch at most that long (not Kafka's 5 s) when the other topics are quiet, so

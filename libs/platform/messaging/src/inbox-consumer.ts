@@ -254,6 +254,9 @@ export class InboxConsumer {
   private readonly eventHandlers: ReadonlyMap<string, EventHandler>;
   private readonly batchEventHandlers: ReadonlyMap<string, BatchEventHandler>;
   private readonly commandHandlers: ReadonlyMap<string, CommandHandler>;
+  /** The subscribed topics to defer (see `deferredTopics`): none when every subscribed topic would be. */
+  private readonly deferred: { topic: string }[];
+  private readonly deferredTopicsMs: number;
   private readonly together = new RunsTogether(
     (parts) => this.applyParts(parts),
     (part) => (part.group.length > 1 ? this.applyGroup(part.topic, part.partition, part.group) : undefined),
@@ -265,6 +268,9 @@ export class InboxConsumer {
     this.eventHandlers = options.eventHandlers ?? new Map();
     this.batchEventHandlers = options.batchEventHandlers ?? new Map();
     this.commandHandlers = options.commandHandlers ?? new Map();
+    const deferred = options.topics.filter((t) => options.deferredTopics?.includes(t));
+    this.deferred = deferred.length < options.topics.length ? deferred.map((topic) => ({ topic })) : [];
+    this.deferredTopicsMs = options.deferredTopicsMs ?? 1_000;
     this.budget = new RestartBudget(options.maxCrashRestarts ?? 5, options.restartWindowMs ?? 300_000);
   }
 
@@ -316,7 +322,7 @@ export class InboxConsumer {
       allowAutoTopicCreation: false,
       ...(this.options.fetchWaitMs
         ? { minBytes: FETCH_MIN_BYTES, maxWaitTimeInMs: this.options.fetchWaitMs }
-        : this.deferred().length
+        : this.deferred.length
           ? // A fetch that leaves the deferred topics out ends within their interval, so they wait at most about two.
             { maxWaitTimeInMs: Math.min(5_000, this.deferredTopicsMs) }
           : {}),
@@ -491,17 +497,6 @@ export class InboxConsumer {
     return this.budget.allow(Date.now());
   }
 
-  /** The subscribed topics to defer: none when every subscribed topic would be. */
-  private deferred(): string[] {
-    const deferred = new Set(this.options.deferredTopics ?? []);
-    const topics = this.options.topics.filter((t) => deferred.has(t));
-    return topics.length < this.options.topics.length ? topics : [];
-  }
-
-  private get deferredTopicsMs(): number {
-    return this.options.deferredTopicsMs ?? 1_000;
-  }
-
   /**
    * Deferred topics (see `deferredTopics`) are resumed for the fetch that starts once `deferredTopicsMs` have passed
    * since they were last fetched, and paused for every other. kafkajs builds a fetch from its paused state after this
@@ -509,13 +504,12 @@ export class InboxConsumer {
    * are handled (or left for the next fetch that names them) whatever is decided here; pausing never moves an offset.
    */
   private deferTopics(consumer: Consumer): void {
-    const topics = this.deferred().map((topic) => ({ topic }));
+    const topics = this.deferred;
     if (!topics.length) return;
-    const every = this.deferredTopicsMs;
     let lastFetched = 0;
     consumer.on(consumer.events.FETCH_START, () => {
       const now = Date.now();
-      if (now - lastFetched >= every) {
+      if (now - lastFetched >= this.deferredTopicsMs) {
         consumer.resume(topics);
         lastFetched = now;
       } else consumer.pause(topics);

@@ -28,7 +28,7 @@ export interface Bench {
   readonly stories: StoryResult[];
   readonly policies: { policyId: string; insuredId: string }[];
   readonly today: string;
-  readonly sampleMemory: (key: 'atRestMb' | 'underLoadMb') => void;
+  readonly sampleMemory: (key: 'atRestMb' | 'underLoadMb') => Promise<void>;
   readonly quiet: () => Promise<void>;
   readonly outboxDrained: () => Promise<unknown>;
   readonly noConsumerLag: () => Promise<unknown>;

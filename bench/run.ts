@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     await seedSales(urls.sales, token('admin', 'bench'), () => undefined);
     const { memory, sample: sampleMemory } = memorySampler(processes);
     const { stories, policies, today } = await fixtures({ env, kafka, db, processes, urls, results });
-    sampleMemory('atRestMb');
+    await sampleMemory('atRestMb');
     const waits = await quietness(db, kafka);
 
     // Baselines: the machine's limits, now.
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     // Each workload starts on vacuumed queue tables (see vacuumQueues).
     const fresh = () => vacuumQueues(db);
     if (runs('reads')) await fresh().then(() => reads(b));
-    const sampler = setInterval(() => sampleMemory('underLoadMb'), 1000);
+    const sampler = setInterval(() => void sampleMemory('underLoadMb'), 1000);
     if (runs('writes')) await fresh().then(() => writes(b));
     const flowsNeeded = runs('flows') || runs('latency') || runs('cost');
     const issuePolicy = flowsNeeded ? await fresh().then(() => flows(b)) : undefined;

@@ -13,7 +13,7 @@ export async function burst(b: Bench): Promise<void> {
   // everything and no consumer group lags.
   const bursts: { burst: LoadResult; catchUpSeconds: number }[] = [];
   for (let r = 0; r < RUNS; r += 1) {
-    const burstSampler = setInterval(() => sampleMemory('underLoadMb'), 1000);
+    const burstSampler = setInterval(() => void sampleMemory('underLoadMb'), 1000);
     const burst = await closedLoop((i) => reportClaim(i, 'bench-burst').then(ok), {
       concurrency: CONCURRENCY,
       seconds: BURST_SECONDS,

@@ -963,11 +963,8 @@ describe('surveys and the 360 view from other services’ events', () => {
       policyholderId: c.id,
       insuredId: c.id,
     });
-    // A claim comes after its policy is known (its events are on another topic: fetched together, as with the fetch
-    // wait, their order is not kept, and a death claim's survey goes to the policyholder the policy names).
-    await waitFor(async () => (await api.get(`/customers/${c.id}/360`, rep)).body.policies?.length === 1, {
-      description: 'the policy in the 360 view',
-    });
+    // The claim's events follow at once: on another topic, they may be applied before the policy (the payment names
+    // the policyholder its survey goes to).
     await producer.event('claims.claim-reported', claimId, {
       ...eventFixtures['claims.claim-reported'],
       claimId,
@@ -979,6 +976,7 @@ describe('surveys and the 360 view from other services’ events', () => {
       claimId,
       policyId,
       insuredId: c.id,
+      policyholderId: c.id,
       amountFen: 1_200_000,
     });
     await events.waitFor(
@@ -990,6 +988,33 @@ describe('surveys and the 360 view from other services’ events', () => {
     expect(view.body.claims).toEqual([
       expect.objectContaining({ claimId, status: 'paid', amountPaidFen: 1_200_000 }),
     ]);
+  });
+
+  it('sends a death claim’s survey to the policyholder its payment names, its policy not seen yet', async () => {
+    const policyholder = await register();
+    const insured = await register();
+    const policyId = randomUUID();
+    const claimId = randomUUID();
+    // No policy-issued event for this policy: the payment alone says whom to ask (the insured has died).
+    await producer.event('claims.claim-paid', claimId, {
+      ...eventFixtures['claims.claim-paid'],
+      claimId,
+      policyId,
+      insuredId: insured.id,
+      policyholderId: policyholder.id,
+      claimType: 'death',
+    });
+    const [sent] = await events.waitFor(
+      (m) =>
+        ofType('customer.survey-sent', policyholder.id)(m) &&
+        (m.json as { payload: { claimId?: string } })?.payload.claimId === claimId,
+    );
+    expect((sent.json as { payload: unknown }).payload).toMatchObject({
+      customerId: policyholder.id,
+      trigger: 'claim_paid',
+      policyId,
+      claimId,
+    });
   });
 });
 

@@ -504,6 +504,7 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     claimId: ids.claim,
     policyId: ids.policy,
     insuredId: ids.customer,
+    policyholderId: ids.any,
     productCode: 'TL20',
     claimType: 'death',
     amountFen: 100_000_000,

@@ -109,6 +109,11 @@ export const ClaimPaidV1 = defineEvent({
     claimId: Id,
     policyId: Id,
     insuredId: Id,
+    /**
+     * The policy's policyholder (added in 1.9.0; events paid before carry none): after a death claim the one asked
+     * about the service, since the insured cannot answer.
+     */
+    policyholderId: Id.optional(),
     productCode: z.string().min(1),
     claimType: ClaimType,
     amountFen: Fen,

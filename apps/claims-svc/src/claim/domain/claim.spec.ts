@@ -477,6 +477,16 @@ describe('the claim aggregate', () => {
       expect(decided.timers).toEqual([{ action: 'meet', kind: 'payment' }]);
     });
 
+    it('names the insured and the policyholder, who is asked about the service after a death claim', () => {
+      const paid = confirmPayment(
+        approved({ claimType: 'death' }),
+        { paidAt: NOW, bankReference: 'B' },
+        'f',
+        NOW,
+      );
+      expect(paid.events[0].payload).toMatchObject({ insuredId: 'i-1', policyholderId: 'ph-1' });
+    });
+
     it('ends the policy on a death claim or when the payment uses up the limit', () => {
       const paid = { paidAt: NOW, bankReference: 'B' };
       expect(

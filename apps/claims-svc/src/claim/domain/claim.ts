@@ -651,6 +651,7 @@ function paid(
       claimId: claim.claimId,
       policyId: claim.policyId,
       insuredId: claim.insuredId,
+      policyholderId: claim.policyholderId,
       productCode: claim.productCode,
       claimType: claim.claimType,
       amountFen,

@@ -73,9 +73,11 @@ export class ClaimEventsConsumer {
       amountPaidFen: p.amountFen,
       updatedAt: this.clock.now(),
     });
-    // After a death claim the insured cannot answer; ask the policyholder, who is also who a policy belongs to.
+    // After a death claim the insured cannot answer; ask the policyholder, who is also who a policy belongs to. The
+    // payment names them (since contracts 1.9.0); an earlier event, only the policy's view here if it came first.
     const policy = await ctx.manager.findOne(PolicyViewEntity, { where: { policyId: p.policyId } });
-    const customerId = policy?.policyholderId ?? (p.claimType === 'death' ? null : p.insuredId);
+    const customerId =
+      p.policyholderId ?? policy?.policyholderId ?? (p.claimType === 'death' ? null : p.insuredId);
     if (!customerId) return;
     await this.surveys.send(ctx.manager, {
       customerId,

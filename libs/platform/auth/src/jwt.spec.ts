@@ -130,3 +130,18 @@ describe('JwtVerifier', () => {
     );
   });
 });
+
+describe('signLocalToken', () => {
+  it('signs with the secret it is given each time, one secret after another', () => {
+    const other = 'another-secret-0123456';
+    const otherSettings = { ...settings, secret: other };
+    const tokens = [secret, other, secret].map((s) =>
+      signLocalToken({ sub: s, roles: ['agent'], secret: s }),
+    );
+    expect(new JwtVerifier(settings).verify(tokens[0]).sub).toBe(secret);
+    expect(new JwtVerifier(otherSettings).verify(tokens[1]).sub).toBe(other);
+    expect(new JwtVerifier(settings).verify(tokens[2]).sub).toBe(secret);
+    expect(() => new JwtVerifier(settings).verify(tokens[1])).toThrow(TokenInvalidError);
+    expect(() => new JwtVerifier(otherSettings).verify(tokens[2])).toThrow(TokenInvalidError);
+  });
+});

@@ -3,7 +3,7 @@ import type { Locale } from '@insurer/contracts';
 import type { Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 import { signLocalToken, type Role } from '@insurer/platform-auth';
-import { waitFor } from '@insurer/platform-testing';
+import { httpRequest, waitFor } from '@insurer/platform-testing';
 import { shanghaiDate } from '@insurer/platform-time';
 import { coolingOff, narrator, percent, yuan, type Narrate } from './narration';
 
@@ -137,7 +137,7 @@ export function storyClient(
 ): StoryClient {
   const call = async (base: string, method: string, path: string, tok: string, body?: unknown) => {
     if (onSensitive) sensitiveValues(body).forEach(onSensitive);
-    const res = await fetch(`${base}${path}`, {
+    const { status, text } = await httpRequest(`${base}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${tok}`,
@@ -145,8 +145,7 @@ export function storyClient(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
+    return { status, body: text ? (JSON.parse(text) as Json) : {} };
   };
   return {
     u: urls,

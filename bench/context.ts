@@ -10,7 +10,13 @@ import {
   type StoryClient,
   type StoryResult,
 } from '@insurer/platform-scenarios';
-import { waitFor, type ServiceProcess, type testEnvironment } from '@insurer/platform-testing';
+import {
+  httpRequest,
+  waitFor,
+  type ServiceProcess,
+  type TextReply,
+  type testEnvironment,
+} from '@insurer/platform-testing';
 import type { Outcome } from './load';
 import { NAMES, say } from './settings';
 
@@ -33,16 +39,13 @@ export interface Bench {
   readonly outboxDrained: () => Promise<unknown>;
   readonly noConsumerLag: () => Promise<unknown>;
   /** POST /claims for the i-th published policy. */
-  readonly reportClaim: (i: number, description: string) => Promise<Response>;
+  readonly reportClaim: (i: number, description: string) => Promise<TextReply>;
   /** The bare route running POST /claims' statements, for the same policies. */
   readonly bareClaim: (i: number) => Promise<Outcome>;
 }
 
-/** A response read to its end; whether it succeeded. */
-export const ok = (res: Response) => {
-  void res.arrayBuffer();
-  return res.ok;
-};
+/** Whether a reply (read to its end by httpRequest) succeeded. */
+export const ok = (res: TextReply) => res.status >= 200 && res.status < 300;
 
 type FixtureContext = Pick<Bench, 'env' | 'kafka' | 'db' | 'processes' | 'urls' | 'results'>;
 
@@ -164,7 +167,7 @@ async function completeReturnVisits(
     [ids],
   );
   for (const { visit_id: visitId } of open.rows) {
-    const res = await fetch(`${urls.sales}/return-visits/${visitId}/outcome`, {
+    const res = await httpRequest(`${urls.sales}/return-visits/${visitId}/outcome`, {
       method: 'POST',
       headers: { authorization, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -174,7 +177,7 @@ async function completeReturnVisits(
         wantsToWithdraw: false,
       }),
     });
-    if (!res.ok) throw new Error(`return visit ${visitId}: ${res.status} ${await res.text()}`);
+    if (!ok(res)) throw new Error(`return visit ${visitId}: ${res.status} ${res.text}`);
   }
 }
 

@@ -13,7 +13,7 @@ import { signLocalToken, type Role } from '@insurer/platform-auth';
 import { preparingClient } from '@insurer/platform-database';
 import { createKafka, ensureTopics } from '@insurer/platform-messaging';
 import { platformUrls, seedSales, storyClient, type Platform } from '@insurer/platform-scenarios';
-import { ServiceProcess, testEnvironment } from '@insurer/platform-testing';
+import { httpRequest, ServiceProcess, testEnvironment } from '@insurer/platform-testing';
 import {
   kafkaEndToEndP99,
   kafkaProducerPerf,
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     const handler = token('claims_handler', 'bench');
     const reportClaim = (i: number, description: string) => {
       const p = policies[i % policies.length];
-      return fetch(`${urls.claims}/claims`, {
+      return httpRequest(`${urls.claims}/claims`, {
         method: 'POST',
         headers: { authorization: `Bearer ${handler}`, 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     };
     /** The bare route running POST /claims' statements, for the same policies. */
     const bareClaim = (i: number) =>
-      fetch(`${bareUrl}/bare/claims`, {
+      httpRequest(`${bareUrl}/bare/claims`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({

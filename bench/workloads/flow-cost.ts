@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Topics } from '@insurer/contracts';
+import { httpRequest } from '@insurer/platform-testing';
 import { brokerPid } from '../resources';
 import { closedLoop, type LoadResult, type Outcome } from '../load';
 import { CONCURRENCY, FLOW_SECONDS, NAMES, say } from '../settings';
@@ -105,7 +106,7 @@ async function countsOf(url: string): Promise<{
   consumed: Record<string, number>;
   fetches: number;
 }> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const { text } = await httpRequest(`${url}/metrics`);
   const sumBy = (metric: string, key: (label: (name: string) => string) => string) => {
     const sums: Record<string, number> = {};
     for (const m of text.matchAll(new RegExp(`^${metric}\\{([^}]*)\\} (\\d+)`, 'gm'))) {

@@ -1,5 +1,5 @@
 import { onboardCustomer, otpFromLog, registerSalesperson, sellPolicy } from '@insurer/platform-scenarios';
-import { waitFor } from '@insurer/platform-testing';
+import { httpRequest, waitFor } from '@insurer/platform-testing';
 import { median, openLoop, percentile, type LoadResult, type Outcome } from '../load';
 import { measure, medianBy, type Hop } from '../measure';
 import { FLOW_SECONDS, OPEN_LOOP_SECONDS, RUNS, say } from '../settings';
@@ -12,13 +12,13 @@ export async function flows(b: Bench): Promise<() => Promise<Outcome>> {
   // Workload 2: claims reported, documents completed and assessed, one claim per flow.
   results.claimFlow = await measure('claim reported, documents, assessed', async (i) => {
     const reported = await reportClaim(i, 'bench-flow');
-    if (!reported.ok) return false;
-    const { claimId } = (await reported.json()) as { claimId: string };
+    if (!ok(reported)) return false;
+    const { claimId } = JSON.parse(reported.text) as { claimId: string };
     const documents = ['claim_form', 'invoice', 'expense_list', 'discharge_summary', 'insured_id'].map(
       (kind) => ({ kind, reference: `dms://${kind}/${claimId}`, sha256: 'a'.repeat(64) }),
     );
     const post = (path: string, body?: unknown) =>
-      fetch(`${urls.claims}/claims/${claimId}${path}`, {
+      httpRequest(`${urls.claims}/claims/${claimId}${path}`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${handler}`,

@@ -1,3 +1,4 @@
+import { httpRequest } from '@insurer/platform-testing';
 import { compare, measure } from '../measure';
 import { ok, type Bench } from '../context';
 
@@ -5,7 +6,7 @@ import { ok, type Bench } from '../context';
 export async function reads(b: Bench): Promise<void> {
   const { stories, token, bareUrl, urls, quiet, results } = b;
   results.bareMemory = await measure('bare Fastify, JSON from memory', () =>
-    fetch(`${bareUrl}/bare/memory`).then(ok),
+    httpRequest(`${bareUrl}/bare/memory`).then(ok),
   );
   const policyIds = stories.map((s) => s.policyId);
   const claimIds = stories.map((s) => s.claimId);
@@ -14,9 +15,9 @@ export async function reads(b: Bench): Promise<void> {
   const handler = token('claims_handler', 'bench');
   const policyReads = await compare(
     { bare: 'bare Fastify + pg, policy by id', platform: 'GET /policies/{id}' },
-    (i) => fetch(`${bareUrl}/bare/policies/${policyIds[i % policyIds.length]}`).then(ok),
+    (i) => httpRequest(`${bareUrl}/bare/policies/${policyIds[i % policyIds.length]}`).then(ok),
     (i) =>
-      fetch(`${urls.contract}/policies/${policyIds[i % policyIds.length]}`, {
+      httpRequest(`${urls.contract}/policies/${policyIds[i % policyIds.length]}`, {
         headers: { authorization: `Bearer ${underwriter}` },
       }).then(ok),
     quiet,
@@ -25,9 +26,9 @@ export async function reads(b: Bench): Promise<void> {
   results.policyRead = policyReads.platform;
   const claimReads = await compare(
     { bare: 'bare Fastify + pg, claim by id', platform: 'GET /claims/{id}' },
-    (i) => fetch(`${bareUrl}/bare/claims/${claimIds[i % claimIds.length]}`).then(ok),
+    (i) => httpRequest(`${bareUrl}/bare/claims/${claimIds[i % claimIds.length]}`).then(ok),
     (i) =>
-      fetch(`${urls.claims}/claims/${claimIds[i % claimIds.length]}`, {
+      httpRequest(`${urls.claims}/claims/${claimIds[i % claimIds.length]}`, {
         headers: { authorization: `Bearer ${handler}` },
       }).then(ok),
     quiet,

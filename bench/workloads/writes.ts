@@ -1,3 +1,4 @@
+import { httpRequest } from '@insurer/platform-testing';
 import { applicationBody, quotePolicy } from '@insurer/platform-scenarios';
 import { closedLoop } from '../load';
 import { compare } from '../measure';
@@ -53,7 +54,7 @@ export async function writes(b: Bench): Promise<void> {
   const agent = token('agent', 'bench');
   const applyOn = (quote: (typeof quotes)[number] | undefined, base: string, path: string) => {
     if (!quote) return Promise.reject(new Error('out of quotes: make more before the runs'));
-    return fetch(`${base}${path}`, {
+    return httpRequest(`${base}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' },
       body: JSON.stringify(applicationBody(quote.quoteId, quote.customerId, quote.salespersonId)),

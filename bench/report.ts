@@ -773,6 +773,27 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   its idle rate. The event latency p99 read 2.42x the broker's (3.44x), the slowest consumer of the burst 70%
   (sales; 61%); POST /claims alone 68% (74%), GET /policies/{id} 85% (95%) and the relay alone 44% (53%), none of
   them on a path the changes touch (the other services stopped, or a read).
+- The load driver off the scales: the bench's own client shares the two cores it measures, and three of its costs
+  were found and cut. Its memory sampler ran \`ps\` synchronously once a second during the write, flow and burst
+  runs, freezing every client (in a quick run 45 calls held the driver's event loop 3.2 s, 71 ms on average and
+  202 at worst); it runs asynchronously now. \`signLocalToken\` handed jsonwebtoken the secret as text, which it
+  first tries as a private key and throws: 540 us a token against 9 with a key object made once (a scratch
+  micro-benchmark), about seven tokens a flow. And every request went through Node's \`fetch\` (undici behind web
+  streams), about 380 us of the client's CPU a request against about 60 through node:http with kept-alive
+  connections (\`httpRequest\` in \`@insurer/platform-testing\`, now used by the story client and every bench
+  workload). Two alternated quick cost runs with the story client changed: the driver's CPU a flow 18 and 15 ms
+  against 34 and 28. With the driver's requests cheap, the fastest routes were no longer held down by it: the bare
+  in-memory route gave 13,770 req/s (2,796 on 9c9ffb6) and the bare policy read 4,637 (1,640), and the platform's
+  reads gained less, so GET /policies/{id} reads 70% of its bare route and GET /claims/{id} 67% (85% and 92%,
+  ratios the driver's own ceiling had flattered): the reads are not met any more. The full run on 156155a (this
+  table) fell in a faster stretch than 9c9ffb6's (pgbench simple-update 2,684 tps against 2,242, Kafka's producer
+  34,130 records/s against 26,185, the broker's one-hop p99 10 ms against 16): 11.8 policy-issue flows a second at
+  10 clients (7.6), 99.4 ms of CPU a flow at 15 flows/s (161.2 at 9) with the driver at 12 ms a flow (29), the
+  slowest consumer of the burst 81% (sales; 70%), POST /claims with everything up 30% (35%), POST /applications
+  25% (26%), POST /claims alone 63% (68%), the relay alone 42% (44%). The event hops' p99 held at about 40 ms
+  (39.2 and 42 against 38.7 and 38.5), but against the broker's faster p99 that reads 4.2x (2.42x). Apart from the
+  bench, claims.claim-paid names the policyholder now (contracts 1.9.0), so customer-svc sends a death claim's
+  survey without having applied the policy first.
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

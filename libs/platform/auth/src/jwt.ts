@@ -205,7 +205,7 @@ export function signLocalToken(input: SignTokenInput): string {
 /**
  * The secret as a key object, made once per secret: handed the text, jsonwebtoken first tries it as a private key and
  * throws before making a secret key of it, about 0.5 ms a token here against 0.01 with the key object (the load
- * driver of `npm run bench` signs a dozen a flow). A process signs with one or two secrets; the last one is kept.
+ * driver of `npm run bench` signs about seven a flow). A process signs with one or two secrets; the last one is kept.
  */
 let lastSecret: { readonly text: string; readonly key: KeyObject } | undefined;
 function secretKey(text: string): KeyObject {

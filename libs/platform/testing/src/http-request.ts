@@ -11,9 +11,10 @@ const agent = new Agent({ keepAlive: true });
 /**
  * One HTTP/1.1 request through node:http, for load drivers and scenarios that make many calls: Node's `fetch`
  * (undici behind web streams) cost the client about 380 µs of CPU a request here against about 60 for this, and a
- * benchmark's driver shares the cores it measures. A request that finds its kept-alive connection closed by the
- * server before it was sent (`ECONNRESET` on a reused socket, which the server never read) is sent once more on a new
- * connection, as Node's documentation advises; any other failure rejects.
+ * benchmark's driver shares the cores it measures. A request that meets `ECONNRESET` on a reused kept-alive connection
+ * is sent once more on a new one, as Node's documentation advises for a server closing an idle connection as the
+ * request goes out; a server that read the request and then died would see it twice, so the callers are drivers and
+ * scenarios, never a service. Any other failure, or a second one, rejects.
  */
 export function httpRequest(
   url: string,

@@ -70,7 +70,7 @@ export class JwtVerifier {
       this.key = createPublicKey(settings.publicKey);
       this.algorithm = 'RS256';
     } else if (settings.secret) {
-      this.key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
+      this.key = secretKey(settings.secret);
       this.algorithm = 'HS256';
     } else if (!settings.jwks) {
       throw new Error('JwtVerifier needs a secret, a public key or a JWKS');
@@ -205,7 +205,8 @@ export function signLocalToken(input: SignTokenInput): string {
 /**
  * The secret as a key object, made once per secret: handed the text, jsonwebtoken first tries it as a private key and
  * throws before making a secret key of it, about 0.5 ms a token here against 0.01 with the key object (the load
- * driver of `npm run bench` signs about seven a flow). A process signs with one or two secrets; the last one is kept.
+ * driver of `npm run bench` signs about seven a flow). The verifier takes its HS256 key from here too; a process uses
+ * one or two secrets, and the last one is kept.
  */
 let lastSecret: { readonly text: string; readonly key: KeyObject } | undefined;
 function secretKey(text: string): KeyObject {

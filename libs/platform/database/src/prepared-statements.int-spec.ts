@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { preparingClient } from './prepared-statements';
 import { scratchSchema, testEnvironment } from '@insurer/platform-testing';
 import { serviceDataSourceOptions } from './data-source';
 import { queueWrite, sendStatementsAhead } from './statements-ahead';
@@ -194,6 +195,37 @@ describe("a service's connections prepare the statements they run again", () => 
     for (let round = 0; round < 2; round++) {
       expect(await dataSource.query(alone, [1])).toEqual([{ id: 1, a: 'a', b: 'b' }]);
       expect(await first(inTransaction)).toEqual([{ id: 1, a: 'a', b: 'b' }]);
+    }
+  });
+});
+
+describe('a prepared statement on a connection', () => {
+  it('is described by Postgres once; later answers are read with the shape it gave', async () => {
+    const client = new (preparingClient(10))({ connectionString: url });
+    await client.connect();
+    try {
+      let described = 0;
+      (client as unknown as { connection: NodeJS.EventEmitter }).connection.on('rowDescription', () => {
+        described += 1;
+      });
+      const text = `SELECT $1::int AS n, ARRAY['a', $2::text] AS tags, $3::timestamptz AS at, NULL::text AS none /* ${randomUUID()} */`;
+      const at = new Date('2026-01-02T03:04:05.678Z');
+      const run = async (n: number) => (await client.query(text, [n, `t${n}`, at])).rows;
+      // Unnamed the first time, then parsed and described under its name; after that only bound and executed.
+      for (const n of [1, 2, 3, 4, 5])
+        expect(await run(n)).toEqual([{ n, tags: ['a', `t${n}`], at, none: null }]);
+      expect(described).toBe(2);
+      const [first, second] = await Promise.all([run(6), run(7)]); // pipelined on the one connection
+      expect([first, second]).toEqual([
+        [{ n: 6, tags: ['a', 't6'], at, none: null }],
+        [{ n: 7, tags: ['a', 't7'], at, none: null }],
+      ]);
+      expect(described).toBe(2);
+      // Each row its own object: a caller changing one leaves the next answer as Postgres sent it.
+      (first[0] as { n: number }).n = 99;
+      expect(await run(8)).toEqual([{ n: 8, tags: ['a', 't8'], at, none: null }]);
+    } finally {
+      await client.end();
     }
   });
 });

@@ -794,6 +794,32 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   (39.2 and 42 against 38.7 and 38.5), but against the broker's faster p99 that reads 4.2x (2.42x). Apart from the
   bench, claims.claim-paid names the policyholder now (contracts 1.9.0), so customer-svc sends a death claim's
   survey without having applied the policy first.
+- Described once: a V8 allocation profile of contract-svc under GET /policies/{id} (a sampling heap profile that
+  keeps collected objects, taken in a scratch harness that runs two builds of the service side by side and
+  alternates the load between them) put 23% of what a read allocated in node-postgres' handling of the
+  RowDescription: it sends a Describe with every execution of a prepared statement and builds the answer's field
+  list, a parser per column and an empty row again each time, for the policy's 60-odd columns 1.4 KB of a 2 KB
+  answer. A named statement is now described the first time on its connection only; later executions are bound and
+  executed, and read with the shape kept from the first (dropped whenever a Parse for the name goes out again;
+  Postgres still refuses a statement whose columns changed). In the harness, eight alternated rounds each way:
+  contract-svc 244 and 247 us of CPU a read against 196 and 184, the bare route (on the same client) 123 against
+  96. Two alternated quick runs of the reads and the flow cost: GET /policies/{id} 62% and 61% of its bare route
+  against 57% and 51%, the flows' CPU 89.9 and 105.6 ms against 110.1 and 100, flows 15.9 and 13.5 a second
+  against 14.1 and 14.0: no change in the flows beyond the noise. The full run on d816885 (this table) fell in a
+  much faster stretch for Postgres (pgbench select-only 24,518 tps against 15,410 on 156155a, simple-update 2,943
+  against 2,684; the bare in-memory route about the same, 13,374 req/s against 13,770): the reads reached 72% (70%
+  and 67%) with their bare routes 33% and 17% faster, 21.2 policy-issue flows a second (11.8), the first run to
+  meet 20, at 82.7 ms of CPU a flow (99.4), Postgres' own share 20 ms a flow (31.5), the hops' p99 24.2 and 30.6
+  ms at 10.6 flows/s (39.2 and 42 at 5.9), 2.2x the broker's 14 ms, and the relay alone 70% (42%). Most of that is
+  the machine's stretch, as the quick runs show. Not met still: POST /claims with everything up 29%, POST
+  /applications 22%, POST /claims alone 65%, the slowest consumer of the burst 68% (sales and compliance, against
+  a bare consumer that ran 62% faster than on 156155a), the database share 23%. Tried and not kept, each within
+  the noise of the same harness: Nest's middleware layer skipped (\`skipMiddie\`), the request's context entered
+  once for a request without a body, a synchronous response hook; a young generation of 8 MB (worse than 2 in one
+  pair) or 16 MB (about 10% less CPU a read, 20-30 MB more a service). Measured and left for later: without
+  AsyncLocalStorage (its promise hooks run for every promise in the process) a read took about 10% less CPU; the
+  request's correlation id would then have to reach the outbox and the log lines another way, through every
+  handler.
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

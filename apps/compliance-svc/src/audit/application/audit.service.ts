@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
 import { isInTransaction, queueWrite, valuesList } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
-import { canonicalJson, entryHash, verifyChain, type ChainVerdict } from '../domain/hash-chain';
+import { ChainWalk, canonicalJson, entryHash, type ChainVerdict } from '../domain/hash-chain';
 import { ChainHead } from './chain-head';
 
 /**
@@ -64,8 +64,9 @@ export class AuditService {
   }
 
   /** Walks the whole chain in sequence order, in pages, and reports the first broken link. */
+  /** The whole chain verified a page at a time: the service holds one page, however long the log. */
   async verify(): Promise<ChainVerdict & { checkedAt: string }> {
-    const entries: { seq: number; prevHash: string; hash: string; canonical: string }[] = [];
+    const walk = new ChainWalk();
     let after = 0;
     for (;;) {
       const page: { seq: string; prev_hash: string; hash: string; canonical: string }[] =
@@ -74,11 +75,17 @@ export class AuditService {
           [after],
         );
       if (page.length === 0) break;
-      for (const r of page)
-        entries.push({ seq: Number(r.seq), prevHash: r.prev_hash, hash: r.hash, canonical: r.canonical });
+      walk.add(
+        page.map((r) => ({
+          seq: Number(r.seq),
+          prevHash: r.prev_hash,
+          hash: r.hash,
+          canonical: r.canonical,
+        })),
+      );
       after = Number(page[page.length - 1].seq);
     }
-    return { ...verifyChain(entries), checkedAt: this.clock.now().toISOString() };
+    return { ...walk.verdict(), checkedAt: this.clock.now().toISOString() };
   }
 
   async entries(filter: { afterSeq?: number; eventType?: string; limit?: number }) {

@@ -1,4 +1,11 @@
-import { GENESIS_HASH, canonicalJson, entryHash, verifyChain, type ChainEntry } from './hash-chain';
+import {
+  ChainWalk,
+  GENESIS_HASH,
+  canonicalJson,
+  entryHash,
+  verifyChain,
+  type ChainEntry,
+} from './hash-chain';
 
 function chain(contents: unknown[]): ChainEntry[] {
   let prev = GENESIS_HASH;
@@ -55,5 +62,19 @@ describe('the audit hash chain', () => {
     const canonical = canonicalJson({ type: 'b', n: 99 });
     forged[1] = { ...forged[1], canonical, hash: entryHash(forged[1].prevHash, canonical) };
     expect(verifyChain(forged)).toMatchObject({ ok: false, brokenAt: 3, reason: 'reordered' });
+  });
+
+  it('gives the same verdict walked a page at a time, a break at a page boundary included', () => {
+    const long = chain(Array.from({ length: 10 }, (_, n) => ({ type: 'e', n })));
+    const edited = long.map((e) => (e.seq === 4 ? { ...e, canonical: canonicalJson({ type: 'x' }) } : e));
+    const gap = long.filter((e) => e.seq !== 7);
+    for (const list of [long, edited, gap])
+      for (const size of [1, 3, 4]) {
+        const walk = new ChainWalk();
+        for (let i = 0; i < list.length; i += size) walk.add(list.slice(i, i + size));
+        expect(walk.verdict()).toEqual(verifyChain(list));
+      }
+    expect(verifyChain(edited)).toEqual({ ok: false, brokenAt: 4, reason: 'edited', entries: 10 });
+    expect(verifyChain(gap)).toEqual({ ok: false, brokenAt: 8, reason: 'deleted', entries: 9 });
   });
 });

@@ -39,23 +39,39 @@ export type ChainVerdict =
  * was moved (no gap).
  */
 export function verifyChain(entries: readonly ChainEntry[]): ChainVerdict {
-  let previous = GENESIS_HASH;
-  let previousSeq: number | null = null;
-  for (const entry of entries) {
-    if (entry.prevHash !== previous) {
-      const gap = previousSeq !== null && entry.seq !== previousSeq + 1;
-      return {
-        ok: false,
-        brokenAt: entry.seq,
-        reason: gap ? 'deleted' : 'reordered',
-        entries: entries.length,
-      };
+  return new ChainWalk().add(entries).verdict();
+}
+
+/**
+ * `verifyChain` fed a page at a time, holding only the last link: a log of millions of entries is verified in the
+ * memory of one page. After a broken link the rest are only counted.
+ */
+export class ChainWalk {
+  private previous = GENESIS_HASH;
+  private previousSeq: number | null = null;
+  private count = 0;
+  private broken:
+    { readonly brokenAt: number; readonly reason: 'edited' | 'deleted' | 'reordered' } | undefined;
+
+  add(entries: readonly ChainEntry[]): this {
+    for (const entry of entries) {
+      this.count += 1;
+      if (this.broken) continue;
+      if (entry.prevHash !== this.previous) {
+        const gap = this.previousSeq !== null && entry.seq !== this.previousSeq + 1;
+        this.broken = { brokenAt: entry.seq, reason: gap ? 'deleted' : 'reordered' };
+      } else if (entryHash(entry.prevHash, entry.canonical) !== entry.hash) {
+        this.broken = { brokenAt: entry.seq, reason: 'edited' };
+      } else {
+        this.previous = entry.hash;
+        this.previousSeq = entry.seq;
+      }
     }
-    if (entryHash(entry.prevHash, entry.canonical) !== entry.hash) {
-      return { ok: false, brokenAt: entry.seq, reason: 'edited', entries: entries.length };
-    }
-    previous = entry.hash;
-    previousSeq = entry.seq;
+    return this;
   }
-  return { ok: true, entries: entries.length, lastHash: previous };
+
+  verdict(): ChainVerdict {
+    if (this.broken) return { ok: false, ...this.broken, entries: this.count };
+    return { ok: true, entries: this.count, lastHash: this.previous };
+  }
 }

@@ -1,4 +1,5 @@
 import { Client, Query } from 'pg';
+import { prepareValue } from './pg-value';
 
 // node-postgres' own query, called directly: no bound copy of it per statement.
 const pgQuery = Client.prototype.query;
@@ -88,7 +89,6 @@ const PgQuery = Query as unknown as new (
   values: undefined,
   callback: (err: Error | undefined, result: unknown) => void,
 ) => NamedProtocolQuery;
-const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
 
 /**
  * Each connection's prepared statements' result shapes, learnt from their first RowDescription. A prepared

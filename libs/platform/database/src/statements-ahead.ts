@@ -9,6 +9,7 @@ import {
   markSubmitted,
   nameFor,
 } from './prepared-statements';
+import { prepareValue } from './pg-value';
 
 /**
  * node-postgres sends one statement at a time and waits for its answer, so every statement of a transaction was a
@@ -167,8 +168,6 @@ const PgQuery = Query as unknown as new (
   values: undefined,
   callback: (err: Error | undefined, result: unknown) => void,
 ) => ProtocolQuery;
-// node-postgres' own mapping of a parameter to its text (dates, buffers, arrays, JSON), as for its own statements.
-const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
 
 /** A query preceded, in the same write, by statements whose completions are not part of its result. */
 class AfterStatements extends PgQuery {

@@ -63,7 +63,6 @@ export class AuditService {
     if (inTransaction) this.tips.set(m, tip);
   }
 
-  /** Walks the whole chain in sequence order, in pages, and reports the first broken link. */
   /** The whole chain verified a page at a time: the service holds one page, however long the log. */
   async verify(): Promise<ChainVerdict & { checkedAt: string }> {
     const walk = new ChainWalk();

@@ -16,7 +16,8 @@ export const RUNS = QUICK ? 1 : 3;
  */
 const ONLY = QUICK ? (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean) : [];
 export const runs = (workload: string): boolean => ONLY.length === 0 || ONLY.includes(workload);
-export const SECONDS = QUICK ? 2 : 5;
+/** A request run's length; BENCH_SECONDS=20 with BENCH_QUICK=1 lengthens a quick run's, for a profile of one endpoint. */
+export const SECONDS = QUICK ? Number(process.env.BENCH_SECONDS ?? 2) : 5;
 export const CONCURRENCY = 10;
 /** Whole policy-issue flows take seconds each, so their runs are longer. */
 export const FLOW_SECONDS = QUICK ? 5 : 20;

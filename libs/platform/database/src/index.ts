@@ -3,7 +3,7 @@ export * from './idempotency';
 export * from './primary-key-reader';
 export * from './immutable-rows';
 export * from './row-writer';
-export * from './values-list';
+export * from './row-set';
 export * from './per-transaction';
 export * from './due-sweep';
 export * from './statements-ahead';

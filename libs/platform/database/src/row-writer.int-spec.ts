@@ -22,6 +22,7 @@ class SampleEntity {
   @Column('text', { array: true }) tags!: string[];
   @Column('jsonb') detail!: { nested: { list: number[] } };
   @Column('jsonb', { nullable: true }) extra!: Record<string, string> | null;
+  @Column('bytea', { nullable: true }) blob!: Buffer | null;
 }
 
 const sample = (label: string, over: Partial<SampleEntity> = {}): SampleEntity => ({
@@ -37,12 +38,15 @@ const sample = (label: string, over: Partial<SampleEntity> = {}): SampleEntity =
   tags: ['a', 'b c', 'd"e'],
   detail: { nested: { list: [1, 2, 3] } },
   extra: { any: '引号"和\\反斜杠' },
+  blob: Buffer.from([0, 1, 254, 255]),
   ...over,
 });
 
 describe('RowWriter', () => {
   let dataSource: DataSource;
   let writer: RowWriter<SampleEntity>;
+  /** Every statement the data source sent, as TypeORM logs it. */
+  const statements: string[] = [];
   const read = (sampleId: string) => dataSource.manager.findOne(SampleEntity, { where: { sampleId } });
 
   beforeAll(async () => {
@@ -54,13 +58,22 @@ describe('RowWriter', () => {
       `CREATE TABLE ${SCHEMA}.sample (sample_id uuid PRIMARY KEY, label text NOT NULL UNIQUE,
          small_count integer NOT NULL, amount_fen bigint NOT NULL, rate numeric, flag boolean NOT NULL,
          due_on date NOT NULL, ended_on date, created_at timestamptz NOT NULL, tags text[] NOT NULL,
-         detail jsonb NOT NULL, extra jsonb)`,
+         detail jsonb NOT NULL, extra jsonb, blob bytea)`,
     );
     await admin.destroy();
     dataSource = await new DataSource({
       type: 'postgres',
       url: env.databaseUrl,
       entities: [SampleEntity],
+      logging: ['query'],
+      logger: {
+        logQuery: (query) => statements.push(query),
+        logQueryError: () => undefined,
+        logQuerySlow: () => undefined,
+        logSchemaBuild: () => undefined,
+        logMigration: () => undefined,
+        log: () => undefined,
+      },
     }).initialize();
     writer = new RowWriter(dataSource, SampleEntity);
   });
@@ -68,7 +81,10 @@ describe('RowWriter', () => {
   afterAll(() => dataSource.destroy());
 
   it('writes rows that read back as TypeORM’s own insert writes them, every column kind and nulls included', async () => {
-    const ours = [sample('w-1'), sample('w-2', { rate: null, flag: false, endedOn: '2026-12-31', tags: [] })];
+    const ours = [
+      sample('w-1'),
+      sample('w-2', { rate: null, flag: false, endedOn: '2026-12-31', tags: [], blob: null }),
+    ];
     const theirs = ours.map((r, i) => ({ ...r, sampleId: randomUUID(), label: `t-${i}` }));
     expect(await writer.write(dataSource.manager, ours)).toHaveLength(2);
     await dataSource.manager.insert(SampleEntity, theirs);
@@ -77,6 +93,30 @@ describe('RowWriter', () => {
       expect(a).toEqual({ ...b, sampleId: ours[i].sampleId, label: ours[i].label });
       expect(a).toEqual(ours[i]);
     }
+  });
+
+  it('writes a lone surrogate as TypeORM’s insert does (the replacement character)', async () => {
+    const ours = sample('lone-ours\ud800', { tags: ['a\udc00b'] });
+    const theirs = sample('lone-theirs\ud800', { tags: ['a\udc00b'] });
+    await writer.write(dataSource.manager, [ours]);
+    await dataSource.manager.insert(SampleEntity, theirs);
+    const [a, b] = [await read(ours.sampleId), await read(theirs.sampleId)];
+    expect(a).toMatchObject({ label: 'lone-ours\ufffd', tags: ['a\ufffdb'] });
+    expect(a).toEqual({ ...b, sampleId: ours.sampleId, label: 'lone-ours\ufffd' });
+  });
+
+  it('writes any number of rows with one statement text, which a connection can prepare once', async () => {
+    const inserts = () => statements.filter((s) => s.startsWith('INSERT INTO "row_writer_test"'));
+    const before = inserts().length;
+    await writer.write(dataSource.manager, [sample('n-1')]);
+    await writer.write(dataSource.manager, [sample('n-2'), sample('n-3'), sample('n-4')]);
+    await writer.write(dataSource.manager, [sample('n-5'), sample('n-6')], 'ignore');
+    await writer.write(dataSource.manager, [sample('n-7')], 'ignore');
+    const texts = inserts().slice(before);
+    expect(texts).toHaveLength(4);
+    expect(new Set(texts).size).toBe(2);
+    expect(texts[0]).toBe(texts[1]);
+    expect(texts[2]).toBe(texts[3]);
   });
 
   it('with ignore keeps existing rows, by any unique key, and answers the rows it wrote', async () => {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { queueWrite } from './statements-ahead';
-import { valuesList } from './values-list';
+import { rowSet } from './row-set';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -16,7 +16,7 @@ interface PostgresDriverLike {
 export type OnExisting = 'fail' | 'ignore' | 'update';
 
 /**
- * Writes many rows of an entity in one INSERT. A consumer applying a run of events at once writes each table once
+ * Writes many rows of an entity in one INSERT, whose text is the same however many rows (`rowSet`). A consumer applying a run of events at once writes each table once
  * per run instead of once per event; TypeORM's `insert`/`upsert` build their statement from the entity's metadata on
  * every call, which cost more CPU than the round trip. Here the column list is made once from the metadata and every
  * value goes through the driver's own preparation (types and column transformers), so a row reads back as the
@@ -57,7 +57,12 @@ export class RowWriter<T extends ObjectLiteral> {
     if (given.length === 0) return [];
     const driver = this.dataSource.driver as unknown as PostgresDriverLike;
     const columns = this.columns.filter((c) => c.getEntityValue(given[0]) !== undefined);
-    const { sql: tuples, params } = valuesList(
+    const { select, json } = rowSet(
+      this.table,
+      columns.map((c) => ({
+        name: c.databaseName,
+        json: !c.isArray && (c.type === 'json' || c.type === 'jsonb'),
+      })),
       given.map((row) =>
         columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column)),
       ),
@@ -73,7 +78,8 @@ export class RowWriter<T extends ObjectLiteral> {
               .join(', ')}`
           : '';
     const list = columns.map((c) => `"${c.databaseName}"`).join(', ');
-    const sql = `INSERT INTO ${this.table} (${list}) VALUES ${tuples}${conflict}`;
+    const sql = `INSERT INTO ${this.table} (${list}) ${select}${conflict}`;
+    const params = [json];
     if (onExisting !== 'ignore') {
       await queueWrite(manager, sql, params);
       return [...given];

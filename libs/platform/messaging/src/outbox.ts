@@ -8,7 +8,7 @@ import {
   type EventPayload,
   type EventType,
 } from '@insurer/contracts';
-import { afterCommit, queueWrite, valuesList } from '@insurer/platform-database';
+import { afterCommit, queueWrite, rowSet } from '@insurer/platform-database';
 import { currentContext, runWithContext } from '@insurer/platform-observability';
 import type { LocalRelay } from './local-relay';
 
@@ -27,6 +27,16 @@ export interface EventCause {
   readonly correlationId: string;
   readonly causationId: string;
 }
+
+/** An outbox row as the publisher writes it; the envelope and headers are JSON. */
+const OUTBOX_COLUMNS = [
+  { name: 'event_id' },
+  { name: 'topic' },
+  { name: 'message_key' },
+  { name: 'event_type' },
+  { name: 'envelope', json: true },
+  { name: 'headers', json: true },
+] as const;
 
 /** The cause an event published in reaction to `event` names: its correlation, and the event itself. */
 export function causeOf(event: { readonly correlationId: string; readonly eventId: string }): EventCause {
@@ -123,7 +133,9 @@ export class OutboxPublisher {
     // transaction wakes nobody; Postgres folds a transaction's identical notifications into one).
     const local = this.local;
     const inProcess = local?.leading === true && afterCommit(manager, () => local.wake());
-    const { sql, params } = valuesList(
+    const { select, json } = rowSet(
+      `"${this.schema}".outbox`,
+      OUTBOX_COLUMNS,
       rows.map(({ envelope, topic, headers }) => [
         envelope.eventId,
         topic,
@@ -134,11 +146,11 @@ export class OutboxPublisher {
       ]),
     );
     const insert = `INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
-         VALUES ${sql}`;
-    if (inProcess) await queueWrite(manager, insert, params);
+         ${select}`;
+    if (inProcess) await queueWrite(manager, insert, [json]);
     else
-      await queueWrite(manager, `WITH row AS (${insert}) SELECT pg_notify($${params.length + 1}, '')`, [
-        ...params,
+      await queueWrite(manager, `WITH row AS (${insert}) SELECT pg_notify($2, '')`, [
+        json,
         outboxChannel(this.schema),
       ]);
     return rows.map((r) => r.envelope);

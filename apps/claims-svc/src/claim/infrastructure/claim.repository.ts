@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
-import {
-  ImmutableRows,
-  PrimaryKeyReader,
-  RowWriter,
-  queueWrite,
-  valuesList,
-} from '@insurer/platform-database';
+import { ImmutableRows, PrimaryKeyReader, RowWriter, queueWrite, rowSet } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -15,6 +9,15 @@ import type { ClaimState, Decided, HistoryLine, TimerChange } from '../domain/cl
 import { timerDueOn, type TimerKind } from '../domain/statutory-timers';
 import { ClaimsProductReplicaEntity } from '../../replica/infrastructure/replica.entity';
 import { ClaimDocumentEntity, ClaimEntity, ClaimTimerEntity } from './claim.entity';
+
+/** A history line as written; its detail is JSON. */
+const HISTORY_COLUMNS = [
+  { name: 'claim_id' },
+  { name: 'at' },
+  { name: 'action' },
+  { name: 'actor' },
+  { name: 'detail', json: true },
+];
 
 /**
  * Loads claims and writes what the aggregate decided: the state, its statutory timers, its history lines and its
@@ -86,14 +89,14 @@ export class ClaimRepository {
   async history(m: EntityManager, claimId: string, lines: readonly HistoryLine[]): Promise<void> {
     if (lines.length === 0) return;
     const at = this.clock.now();
-    const { sql, params } = valuesList(
+    const { select, json } = rowSet(
+      'claims.claim_history',
+      HISTORY_COLUMNS,
       lines.map((line) => [claimId, at, line.action, line.actor, JSON.stringify(line.detail)]),
     );
-    await queueWrite(
-      m,
-      `INSERT INTO claims.claim_history (claim_id, at, action, actor, detail) VALUES ${sql}`,
-      params,
-    );
+    await queueWrite(m, `INSERT INTO claims.claim_history (claim_id, at, action, actor, detail) ${select}`, [
+      json,
+    ]);
   }
 
   async addDocuments(

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
-import { isInTransaction, queueWrite, valuesList } from '@insurer/platform-database';
+import { isInTransaction, queueWrite, rowSet } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { ChainWalk, canonicalJson, entryHash, type ChainVerdict } from '../domain/hash-chain';
 import { ChainHead } from './chain-head';
+
+/** An entry as appended; the canonical JSON is text (its hash is of that text, byte for byte). */
+const AUDIT_COLUMNS = [
+  'event_id',
+  'topic',
+  'event_type',
+  'occurred_at',
+  'recorded_at',
+  'canonical',
+  'prev_hash',
+  'hash',
+].map((name) => ({ name }));
 
 /**
  * The tamper-evident audit log (manual 6.4): every consumed event, in order, each entry carrying the SHA-256 of its
@@ -51,12 +63,12 @@ export class AuditService {
       rows.push([event.eventId, topic, event.type, event.occurredAt, recordedAt, canonical, tip, hash]);
       tip = hash;
     }
-    const { sql, params } = valuesList(rows);
+    const { select, json } = rowSet('compliance.audit_log', AUDIT_COLUMNS, rows);
     await queueWrite(
       m,
       `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
-       VALUES ${sql} ON CONFLICT (event_id) DO NOTHING`,
-      params,
+       ${select} ON CONFLICT (event_id) DO NOTHING`,
+      [json],
     );
     // Should a lone event have been in the log already, a later append in this transaction chains onto a hash the
     // log does not hold: the trigger refuses it, and the events go again one transaction each.

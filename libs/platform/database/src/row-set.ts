@@ -1,0 +1,61 @@
+import { prepareValue } from './pg-value';
+
+/** A column of a row set: its name in the table, and whether it is a json or jsonb column (its values JSON text). */
+export interface RowSetColumn {
+  readonly name: string;
+  readonly json?: boolean;
+}
+
+/**
+ * Many rows of a table as one parameter, for `INSERT INTO <table> (<columns>) <select>`: the rows go as one JSON
+ * array and Postgres reads them back as the table's own row type (`json_populate_recordset`), each value through its
+ * column type's input, as a text parameter would be. The statement's text is the same however many rows there are,
+ * so it is prepared once per connection like any other. A VALUES list with a parameter per value made a new text for
+ * every row count: a consumer's runs of 1 to 200 events each went out as a statement Postgres had never seen, parsed
+ * and planned in full (about 6 ms of its CPU for 200 rows of 14 columns, against 3.5 ms this way, and as cheap as
+ * a prepared VALUES row for one row), and they filled the connections' quota of prepared statements.
+ *
+ * `table` is the qualified, quoted name; `param` the parameter's number in the statement.
+ */
+export function rowSet(
+  table: string,
+  columns: readonly RowSetColumn[],
+  rows: readonly (readonly unknown[])[],
+  param = 1,
+): { select: string; json: string } {
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
+  const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
+  let json = '[';
+  for (let r = 0; r < rows.length; r += 1) {
+    const row = rows[r];
+    json += r ? ',{' : '{';
+    for (let i = 0; i < columns.length; i += 1) {
+      json += (i ? ',' : '') + keys[i] + jsonValue(row[i], columns[i].json === true);
+    }
+    json += '}';
+  }
+  json += ']';
+  return { select: `SELECT ${list} FROM json_populate_recordset(NULL::${table}, $${param})`, json };
+}
+
+/**
+ * A value as the JSON that makes Postgres read it as node-postgres would send it as a parameter: its text as a JSON
+ * string (the column's input reads it), a json column's JSON text as it is, a buffer in bytea's hex form.
+ */
+function jsonValue(value: unknown, json: boolean): string {
+  const text = prepareValue(value);
+  if (text === null || text === undefined) return 'null';
+  if (Buffer.isBuffer(text)) return `"\\\\x${text.toString('hex')}"`;
+  const s = String(text);
+  if (json) return s;
+  // A lone surrogate reaches Postgres as U+FFFD when node-postgres encodes a text parameter in UTF-8; in JSON it
+  // would be an escape Postgres refuses.
+  const string = s as unknown as WellFormed;
+  return JSON.stringify(string.isWellFormed() ? s : string.toWellFormed());
+}
+
+/** ES2024's string methods, in Node.js 20 but not in this project's TypeScript library. */
+interface WellFormed {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
+}

@@ -134,6 +134,11 @@ export function targets(
 export interface Consumers {
   events: number;
   eventsPerSec: Record<string, number>;
+  /**
+   * Absent from runs before it was measured: each process's CPU from the burst's first send until every consumer held
+   * it, ms per event (the bare consumer runs in the bench's own process, not counted; Postgres serves them all).
+   */
+  cpuMsPerEvent?: Record<string, number>;
 }
 
 /** What one whole policy-issue flow costs (bench/workloads/flow-cost.ts). */
@@ -213,6 +218,23 @@ read from a quiet platform until its events were applied everywhere; idle use le
 | process | CPU per ${noun} |
 | --- | --- |
 ${Object.entries(cpu.msPerRequest)
+  .map(([k, v]) => `| ${k} | ${v} ms |`)
+  .join('\n')}
+`;
+}
+
+/** Each process's CPU for the consumers' policy-issued burst (absent from runs before it was measured). */
+function consumerCpuTable(consumed: Consumers | undefined): string {
+  const cpu = consumed?.cpuMsPerEvent;
+  if (!cpu) return '';
+  return `
+CPU per event of the consumer rows' burst by process (${consumed.events} policy-issued events; each process's CPU from
+the burst's first send until every consumer held it, idle use left in; sales-svc's relay publishes a return visit's
+event for each; the bare consumer runs in the bench's process, not counted, and Postgres serves every consumer):
+
+| process | CPU per event |
+| --- | --- |
+${Object.entries(cpu)
   .map(([k, v]) => `| ${k} | ${v} ms |`)
   .join('\n')}
 `;
@@ -408,7 +430,7 @@ ${requestCpuTable('POST /claims', 'claim', claimCpu, CLAIM_READS)}${requestCpuTa
     'application',
     r.applicationCpu as unknown as RequestCpu | undefined,
     APPLICATION_READS,
-  )}${
+  )}${consumerCpuTable(consumed)}${
     cost
       ? `
 CPU per policy-issue flow by process (its share of the ${cost.totalCpuMsPerFlow} ms, less what it uses idle; the load

@@ -8,6 +8,7 @@ import { addDays, addYears, shanghaiDate } from '@insurer/platform-time';
 import { median } from '../load';
 import { CONSUMER_EVENTS, RUNS, say } from '../settings';
 import { inTransaction, type Bench } from '../context';
+import { processCpuSeconds } from './flow-cost';
 
 /** The services that consume `contract.policy-issued`, by their schema (each keeps an inbox row per event it applies). */
 const CONSUMERS = ['sales', 'customer', 'claims', 'compliance', 'analytics'] as const;
@@ -80,6 +81,7 @@ export async function consumers(b: Bench): Promise<void> {
   const def = latestEventDefinition('contract.policy-issued');
   if (!def) throw new Error('no contract.policy-issued definition');
   const runs: Record<string, number>[] = [];
+  const cpuRuns: Record<string, number>[] = [];
   for (let r = 0; r < RUNS; r += 1) {
     await b.quiet();
     const bare = await startBareConsumer(kafka, db, def.topic);
@@ -123,6 +125,7 @@ export async function consumers(b: Bench): Promise<void> {
       };
       return { key: policyId, value: JSON.stringify(envelope) };
     });
+    const cpuBefore = processCpuSeconds(b.processes);
     const started = Date.now();
     for (let i = 0; i < messages.length; i += 500)
       await producer.sendBatch({
@@ -148,14 +151,29 @@ export async function consumers(b: Bench): Promise<void> {
       },
       { timeoutMs: 600_000, intervalMs: 100, description: 'every consumer to apply the burst' },
     );
+    // Read as soon as every consumer has the burst: each service's own CPU for it (its relay's included), which the
+    // others' share of the same cores does not move as it moves a rate.
+    const cpuAfter = processCpuSeconds(b.processes);
     await bare.disconnect();
     runs.push(done);
+    cpuRuns.push(
+      Object.fromEntries(
+        Object.keys(cpuAfter).map((k) => [k, ((cpuAfter[k] - cpuBefore[k]) * 1000) / CONSUMER_EVENTS]),
+      ),
+    );
     say(`consumers of ${CONSUMER_EVENTS} policy-issued events, events/s: ${JSON.stringify(done)}`);
+    say(`CPU per event of the burst, ms: ${JSON.stringify(cpuRuns[cpuRuns.length - 1])}`);
   }
   results.consumers = {
     events: CONSUMER_EVENTS,
     eventsPerSec: Object.fromEntries(
       [...CONSUMERS, 'bench_bare'].map((s) => [s, Math.round(median(runs.map((run) => run[s] ?? 0)))]),
+    ),
+    cpuMsPerEvent: Object.fromEntries(
+      Object.keys(cpuRuns[0] ?? {}).map((k) => [
+        k,
+        Math.round(median(cpuRuns.map((run) => run[k])) * 1000) / 1000,
+      ]),
     ),
   };
 }

@@ -842,6 +842,27 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   AsyncLocalStorage (its promise hooks run for every promise in the process) a read took about 10% less CPU; the
   request's correlation id would then have to reach the outbox and the log lines another way, through every
   handler.
+- One text for any number of rows: V8 profiles of sales and compliance in the policy-issued burst found them idle
+  40-60% of the time, waiting on Postgres, and their statements showed that every multi-row write (RowWriter, the
+  outbox, the audit chain's append, claim history, compliance's policy links) built a VALUES list with a parameter
+  per value, so each row count was a statement text of its own: a consumer's runs of 1 to 200 events went to
+  Postgres as statements it had never seen, parsed and planned in full, and the texts that did recur took slots in
+  each connection's quota of prepared statements and in the process's names, one per table and row count. The rows
+  now go as one JSON array that Postgres reads back as the table's own row type (\`json_populate_recordset\`,
+  \`rowSet\` in \`@insurer/platform-database\`), so a run of any length is one prepared statement. Timed alone (a
+  scratch script, the backend's CPU from /proc): 200 rows of a return visit's 14 columns 6.1 ms of Postgres CPU as
+  a new VALUES text against 3.4-3.6 ms this way, one row 0.13-0.14 ms against 0.10-0.13 for a prepared one-row
+  VALUES; outbox rows with a 1.3 KB envelope cost about the same for one row and 10% more for two (the JSON is
+  scanned once more before each jsonb value is parsed), and 200 of them about as much as a new 200-row text. This
+  run adds each process's CPU per event of the consumer burst (the table under the request CPU tables), since the
+  five consumers' rates and the bare consumer's move with each other on the shared cores. Quick runs alternated
+  twice with the commit before: Postgres 0.60 and 0.63 ms an event of the burst against 0.64 and 0.66, the
+  services' own within the noise. The full run on 00c6cf5 (this table) fell in a much slower stretch for Postgres
+  than d816885's (pgbench select-only 14,392 tps against 24,518, simple-update 2,429 against 2,943): 11.5 flows a
+  second (21.2) at 106.7 ms of CPU a flow (82.7), Postgres' share 33.9 ms (20); GET /policies/{id} 52% and GET
+  /claims/{id} 61% (72%, 72%), which two alternated quick runs of the reads put on the machine, not the change
+  (58% on 00c6cf5 against 62% and 55% on 6cd33b1); sales 64% and compliance 73% of the bare consumer (68%, 68%),
+  the relay alone 67% (70%), the hops' p99 2.7x and 2.4x the broker's (1.7x, 2.2x), memory 770 MB (775).
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

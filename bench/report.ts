@@ -862,7 +862,10 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   second (21.2) at 106.7 ms of CPU a flow (82.7), Postgres' share 33.9 ms (20); GET /policies/{id} 52% and GET
   /claims/{id} 61% (72%, 72%), which two alternated quick runs of the reads put on the machine, not the change
   (58% on 00c6cf5 against 62% and 55% on 6cd33b1); sales 64% and compliance 73% of the bare consumer (68%, 68%),
-  the relay alone 67% (70%), the hops' p99 2.7x and 2.4x the broker's (1.7x, 2.2x), memory 770 MB (775).
+  the relay alone 67% (70%), the hops' p99 2.7x and 2.4x the broker's (1.7x, 2.2x), memory 770 MB (775). A young
+  generation of 8 MB, tried with the burst's new reading in two alternated quick runs: the five services' CPU per
+  event 1.16 and 1.21 ms against 1.32 and 1.10 with the default 2 MB, each service 10-12 MB more at rest; not
+  kept.
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -156,13 +156,12 @@ export async function consumers(b: Bench): Promise<void> {
     const cpuAfter = processCpuSeconds(b.processes);
     await bare.disconnect();
     runs.push(done);
-    cpuRuns.push(
-      Object.fromEntries(
-        Object.keys(cpuAfter).map((k) => [k, ((cpuAfter[k] - cpuBefore[k]) * 1000) / CONSUMER_EVENTS]),
-      ),
+    const cpu = Object.fromEntries(
+      Object.keys(cpuAfter).map((k) => [k, ((cpuAfter[k] - cpuBefore[k]) * 1000) / CONSUMER_EVENTS]),
     );
+    cpuRuns.push(cpu);
     say(`consumers of ${CONSUMER_EVENTS} policy-issued events, events/s: ${JSON.stringify(done)}`);
-    say(`CPU per event of the burst, ms: ${JSON.stringify(cpuRuns[cpuRuns.length - 1])}`);
+    say(`CPU per event of the burst, ms: ${JSON.stringify(cpu)}`);
   }
   results.consumers = {
     events: CONSUMER_EVENTS,

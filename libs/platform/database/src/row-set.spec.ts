@@ -1,4 +1,4 @@
-import { rowSet } from './row-set';
+import { rowSet, rowSetInsert } from './row-set';
 
 const COLUMNS = [{ name: 'id' }, { name: 'detail', json: true }];
 
@@ -61,5 +61,13 @@ describe('rowSet', () => {
 
   it('is an empty array for no rows', () => {
     expect(rowSet('t', COLUMNS, []).json).toBe('[]');
+  });
+
+  it('inserts into the row set’s own columns, in its order', () => {
+    const { sql, json } = rowSetInsert('"s"."t"', COLUMNS, [['a', '{}']], 2);
+    expect(sql).toBe(
+      `INSERT INTO "s"."t" ("id", "detail") SELECT "id", "detail" FROM json_populate_recordset(NULL::"s"."t", $2)`,
+    );
+    expect(json).toBe(rowSet('"s"."t"', COLUMNS, [['a', '{}']]).json);
   });
 });

@@ -39,6 +39,20 @@ export function rowSet(
 }
 
 /**
+ * An INSERT of the rows into `table`, its column list the row set's own (so the two cannot disagree), for the caller
+ * to end with a conflict clause if it needs one; `json` is its parameter `$param`.
+ */
+export function rowSetInsert(
+  table: string,
+  columns: readonly RowSetColumn[],
+  rows: readonly (readonly unknown[])[],
+  param = 1,
+): { sql: string; json: string } {
+  const { select, json } = rowSet(table, columns, rows, param);
+  return { sql: `INSERT INTO ${table} (${columns.map((c) => `"${c.name}"`).join(', ')}) ${select}`, json };
+}
+
+/**
  * A value as the JSON that makes Postgres read it as node-postgres would send it as a parameter: its text as a JSON
  * string (the column's input reads it), a json column's JSON text as it is, a buffer in bytea's hex form.
  */

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { queueWrite } from './statements-ahead';
-import { rowSet } from './row-set';
+import { rowSetInsert } from './row-set';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -58,7 +58,7 @@ export class RowWriter<T extends ObjectLiteral> {
     if (given.length === 0) return [];
     const driver = this.dataSource.driver as unknown as PostgresDriverLike;
     const columns = this.columns.filter((c) => c.getEntityValue(given[0]) !== undefined);
-    const { select, json } = rowSet(
+    const { sql: insert, json } = rowSetInsert(
       this.table,
       columns.map((c) => ({
         name: c.databaseName,
@@ -78,8 +78,7 @@ export class RowWriter<T extends ObjectLiteral> {
               .map((c) => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`)
               .join(', ')}`
           : '';
-    const list = columns.map((c) => `"${c.databaseName}"`).join(', ');
-    const sql = `INSERT INTO ${this.table} (${list}) ${select}${conflict}`;
+    const sql = `${insert}${conflict}`;
     const params = [json];
     if (onExisting !== 'ignore') {
       await queueWrite(manager, sql, params);

@@ -8,7 +8,7 @@ import {
   type EventPayload,
   type EventType,
 } from '@insurer/contracts';
-import { afterCommit, queueWrite, rowSet } from '@insurer/platform-database';
+import { afterCommit, queueWrite, rowSetInsert } from '@insurer/platform-database';
 import { currentContext, runWithContext } from '@insurer/platform-observability';
 import type { LocalRelay } from './local-relay';
 
@@ -133,7 +133,7 @@ export class OutboxPublisher {
     // transaction wakes nobody; Postgres folds a transaction's identical notifications into one).
     const local = this.local;
     const inProcess = local?.leading === true && afterCommit(manager, () => local.wake());
-    const { select, json } = rowSet(
+    const { sql: insert, json } = rowSetInsert(
       `"${this.schema}".outbox`,
       OUTBOX_COLUMNS,
       rows.map(({ envelope, topic, headers }) => [
@@ -145,8 +145,6 @@ export class OutboxPublisher {
         JSON.stringify(headers),
       ]),
     );
-    const insert = `INSERT INTO "${this.schema}".outbox (event_id, topic, message_key, event_type, envelope, headers)
-         ${select}`;
     if (inProcess) await queueWrite(manager, insert, [json]);
     else
       await queueWrite(manager, `WITH row AS (${insert}) SELECT pg_notify($2, '')`, [

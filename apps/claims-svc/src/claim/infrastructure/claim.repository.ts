@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
-import { ImmutableRows, PrimaryKeyReader, RowWriter, queueWrite, rowSet } from '@insurer/platform-database';
+import {
+  ImmutableRows,
+  PrimaryKeyReader,
+  RowWriter,
+  queueWrite,
+  rowSetInsert,
+} from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -89,14 +95,12 @@ export class ClaimRepository {
   async history(m: EntityManager, claimId: string, lines: readonly HistoryLine[]): Promise<void> {
     if (lines.length === 0) return;
     const at = this.clock.now();
-    const { select, json } = rowSet(
+    const { sql, json } = rowSetInsert(
       'claims.claim_history',
       HISTORY_COLUMNS,
       lines.map((line) => [claimId, at, line.action, line.actor, JSON.stringify(line.detail)]),
     );
-    await queueWrite(m, `INSERT INTO claims.claim_history (claim_id, at, action, actor, detail) ${select}`, [
-      json,
-    ]);
+    await queueWrite(m, sql, [json]);
   }
 
   async addDocuments(

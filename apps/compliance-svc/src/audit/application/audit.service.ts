@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@insurer/contracts';
-import { isInTransaction, queueWrite, rowSet } from '@insurer/platform-database';
+import { isInTransaction, queueWrite, rowSetInsert } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { ChainWalk, canonicalJson, entryHash, type ChainVerdict } from '../domain/hash-chain';
 import { ChainHead } from './chain-head';
@@ -63,13 +63,8 @@ export class AuditService {
       rows.push([event.eventId, topic, event.type, event.occurredAt, recordedAt, canonical, tip, hash]);
       tip = hash;
     }
-    const { select, json } = rowSet('compliance.audit_log', AUDIT_COLUMNS, rows);
-    await queueWrite(
-      m,
-      `INSERT INTO compliance.audit_log (event_id, topic, event_type, occurred_at, recorded_at, canonical, prev_hash, hash)
-       ${select} ON CONFLICT (event_id) DO NOTHING`,
-      [json],
-    );
+    const { sql, json } = rowSetInsert('compliance.audit_log', AUDIT_COLUMNS, rows);
+    await queueWrite(m, `${sql} ON CONFLICT (event_id) DO NOTHING`, [json]);
     // Should a lone event have been in the log already, a later append in this transaction chains onto a hash the
     // log does not hold: the trigger refuses it, and the events go again one transaction each.
     if (inTransaction) this.tips.set(m, tip);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent, EventOf } from '@insurer/contracts';
-import { queueWrite, rowSet } from '@insurer/platform-database';
+import { queueWrite, rowSetInsert } from '@insurer/platform-database';
 import { withCauseOf } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
@@ -61,16 +61,12 @@ export class MonitoringService {
   }
 
   private async linkPolicies(m: EntityManager, issued: readonly EventOf<'contract.policy-issued'>[]) {
-    const { select, json } = rowSet(
+    const { sql, json } = rowSetInsert(
       'compliance.policy_payer',
       [{ name: 'policy_id' }, { name: 'application_id' }],
       issued.map((e) => [e.payload.policyId, e.payload.applicationId]),
     );
-    await queueWrite(
-      m,
-      `INSERT INTO compliance.policy_payer (policy_id, application_id) ${select} ON CONFLICT DO NOTHING`,
-      [json],
-    );
+    await queueWrite(m, `${sql} ON CONFLICT DO NOTHING`, [json]);
   }
 
   private async raise(

@@ -448,16 +448,21 @@ describe('the write path', () => {
     const c = await register();
     const verifications = started.app.get(IdentityVerificationService);
     const declared = { name: c.body.name, idNumber: c.body.idNumber, birthDate: c.birthDate };
-    const [start, startTrips] = await roundTripsOf(() => verifications.start(c.id, declared, 'agent-7'));
+    const request = { correlationId: `round-trips-${c.id}` };
+    const [start, startTrips] = await roundTripsOf(() =>
+      verifications.start(c.id, declared, 'agent-7', request),
+    );
     expect(start).toMatchObject({ status: 'code_sent' });
     const code = notifier.lastCodeTo(c.body.mobile)!;
     const [confirmed, confirmTrips] = await roundTripsOf(() =>
-      verifications.confirm(c.id, start.verificationId, code, { sub: 'agent-7', roles: ['agent'] }),
+      verifications.confirm(c.id, start.verificationId, code, { sub: 'agent-7', roles: ['agent'] }, request),
     );
     expect(confirmed).toMatchObject({ status: 'verified' });
     const answers = Object.fromEntries(RISK_QUESTIONNAIRE.map((q) => [q.id, 2]));
     const [assessment, assessTrips] = await roundTripsOf(() =>
-      started.app.get(RiskAssessmentService).assess(c.id, answers, { sub: 'agent-7', roles: ['agent'] }),
+      started.app
+        .get(RiskAssessmentService)
+        .assess(c.id, answers, { sub: 'agent-7', roles: ['agent'] }, request),
     );
     expect(assessment).toMatchObject({ level: 'C3' });
     expect([startTrips, confirmTrips, assessTrips]).toEqual([2, 2, 2]);

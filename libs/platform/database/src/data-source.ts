@@ -1,11 +1,5 @@
 import { Client } from 'pg';
-import {
-  DataSource,
-  type DataSourceOptions,
-  type EntityManager,
-  type EntitySchema,
-  type MixedList,
-} from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import { StartupError } from '@insurer/platform-config';
 import { preparingClient } from './prepared-statements';
 
@@ -99,15 +93,3 @@ export const bigintAsNumber = {
   to: (value: number | null | undefined) => value,
   from: (value: string | null) => (value === null ? null : Number(value)),
 };
-
-/**
- * Runs `work` in the caller's transaction when there is one (an event handler's delivery, whose inbox row must commit
- * with the effect), or in a new one.
- */
-export function inTransaction<T>(
-  dataSource: DataSource,
-  manager: EntityManager | undefined,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  return manager ? work(manager) : dataSource.transaction(work);
-}

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '@insurer/platform-http';
+import type { RequestContext } from '@insurer/platform-observability';
+import { transaction } from './unit-of-work';
 
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
@@ -34,19 +36,21 @@ export async function createIdempotencyTable(queryRunner: QueryRunner, schema: s
 /**
  * Runs a creating request at most once per `Idempotency-Key`. The key row is inserted in the same transaction as the
  * work: a concurrent retry waits on it and then reads the committed answer; a failed attempt rolls back with its key,
- * so the client may retry it. The same key with a different body is refused.
+ * so the client may retry it. The same key with a different body is refused. `context`: the request's, which the
+ * events the work publishes carry.
  */
 export async function withIdempotency<T>(
   dataSource: DataSource,
+  context: RequestContext,
   schema: string,
   scope: string,
   key: string | undefined,
   request: unknown,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
-  if (!key) return { body: await dataSource.transaction(work), replayed: false };
+  if (!key) return { body: await transaction(dataSource, context, work), replayed: false };
   const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-  return dataSource.transaction(async (manager) => {
+  return transaction(dataSource, context, async (manager) => {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO "${schema}".idempotency_key (scope, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING key`,

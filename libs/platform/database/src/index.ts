@@ -8,3 +8,4 @@ export * from './per-transaction';
 export * from './due-sweep';
 export * from './statements-ahead';
 export * from './prepared-statements';
+export * from './unit-of-work';

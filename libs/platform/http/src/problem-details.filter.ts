@@ -129,12 +129,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.code === 'DATABASE.UNAVAILABLE') {
       // Expected during an outage and answered as such: no stack, and the client is told when to retry.
       this.logger.warn(
-        `${request.method} ${request.url} met an unavailable database: ${describe(exception)}`,
+        `${request.method} ${request.url} (correlation id ${String(request.id)}) met an unavailable database: ${describe(exception)}`,
       );
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     } else if (problem.status >= 500) {
       this.logger.error(
-        `unhandled error on ${request.method} ${request.url}: ${describe(exception)}`,
+        `unhandled error on ${request.method} ${request.url} (correlation id ${String(request.id)}): ${describe(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
       );
     }

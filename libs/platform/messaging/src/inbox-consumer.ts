@@ -15,7 +15,7 @@ import {
   type Reason,
 } from '@insurer/contracts';
 import type { AppError } from '@insurer/platform-errors';
-import { runWithContext } from '@insurer/platform-observability';
+import { setContextOf, transaction } from '@insurer/platform-database';
 import { sendToDeadLetter } from './dead-letter';
 import { describeClusterWithin } from './kafka';
 import { KeyHashPartitioner } from './key-partitioner';
@@ -610,7 +610,8 @@ export class InboxConsumer {
       return true;
     }
     try {
-      await this.options.dataSource.transaction(async (manager) => {
+      // Done for each event in turn: each is named before its handler runs (a run's handler names its own causes).
+      await transaction(this.options.dataSource, undefined, async (manager) => {
         // Every inbox row of every part in one statement; an event is new if its row was written now.
         const fresh = await this.recordRunInInbox(manager, parts);
         for (const [p, { topic, partition, group }] of parts.entries()) {
@@ -636,6 +637,8 @@ export class InboxConsumer {
                 events.push(next.event);
               }
               const last = { ...ctx, offset: group[k - 1].message.offset };
+              // A run has no one cause: what it publishes names each event's (`causeOf`).
+              setContextOf(manager, undefined);
               try {
                 await batch(events, last);
               } catch (error) {
@@ -646,10 +649,10 @@ export class InboxConsumer {
               for (let j = start; j < k; j += 1) done[j] = 'applied';
               continue;
             }
+            // The transaction is done for this event now: what its handler publishes names it as the cause.
+            setContextOf(manager, { correlationId: event.correlationId, causationId: event.eventId });
             try {
-              await runWithContext({ correlationId: event.correlationId, causationId: event.eventId }, () =>
-                handler(event, ctx),
-              );
+              await handler(event, ctx);
             } catch (error) {
               throw new HandlerFailed(k, error, undefined, p);
             }
@@ -798,13 +801,11 @@ export class InboxConsumer {
       if (isInfrastructureError(err)) throw err;
       // A refusal is an answer, not a failure: the integrator reads it in command-rejected; nothing is parked.
       if (err instanceof CommandRefusedError) {
-        await runWithContext(context, () =>
-          this.reject(source, known, command.type, command.issuer, err.reasons),
-        );
+        await this.reject(source, known, command.type, command.issuer, err.reasons);
         return 'rejected';
       }
       const reasons = [{ code: 'COMMAND.FAILED', message: err instanceof Error ? err.message : String(err) }];
-      await runWithContext(context, () => this.reject(source, known, command.type, command.issuer, reasons));
+      await this.reject(source, known, command.type, command.issuer, reasons);
       await this.deadLetter(
         source,
         err instanceof Error ? err.name : 'Error',
@@ -833,24 +834,21 @@ export class InboxConsumer {
       try {
         if (attempt === 1 && firstFailure !== undefined) throw firstFailure;
         let duplicate = false;
-        await this.options.dataSource.transaction(async (manager) => {
+        const done = {
+          correlationId: context.correlationId,
+          causationId: context.causationId,
+          actor: context.actor ?? undefined,
+        };
+        await transaction(this.options.dataSource, done, async (manager) => {
           duplicate = !(await this.recordInInbox(manager, messageId, source));
           if (duplicate) return;
-          await runWithContext(
-            {
-              correlationId: context.correlationId,
-              causationId: context.causationId,
-              actor: context.actor ?? undefined,
-            },
-            () =>
-              effect({
-                manager,
-                topic: source.topic,
-                partition: source.partition,
-                offset: source.message.offset,
-                attempt,
-              }),
-          );
+          await effect({
+            manager,
+            topic: source.topic,
+            partition: source.partition,
+            offset: source.message.offset,
+            attempt,
+          });
         });
         return duplicate ? 'duplicate' : 'applied';
       } catch (err) {
@@ -866,7 +864,10 @@ export class InboxConsumer {
           return 'dead_lettered';
         }
         this.options.onOutcome?.(source.topic, '', 'retried');
-        this.options.logger?.warn({ err, attempt, messageId }, `handler failed; retrying`);
+        this.options.logger?.warn(
+          { err, attempt, messageId, correlationId: context.correlationId },
+          `handler failed; retrying`,
+        );
         await backoff(this.backoffMs * 2 ** (attempt - 1), heartbeat);
       }
     }
@@ -898,23 +899,21 @@ export class InboxConsumer {
     const type = REJECTED_TYPE[source.topic.split('.')[0]];
     if (!publisher || !type) return;
     const { id, identifiedBy } = identity;
-    await runWithContext({ correlationId: id, causationId: id }, () =>
-      this.options.dataSource.transaction(async (manager) => {
-        if (UUID.test(id) && !(await this.recordInInbox(manager, id, source))) return;
-        await publisher.publish(manager, {
-          type,
-          aggregateId: id,
-          payload: {
-            commandId: id,
-            identifiedBy,
-            commandType,
-            issuer,
-            reasons: reasons.map(withSource),
-            rejectedAt: new Date().toISOString(),
-          },
-        } as never);
-      }),
-    );
+    await transaction(this.options.dataSource, { correlationId: id, causationId: id }, async (manager) => {
+      if (UUID.test(id) && !(await this.recordInInbox(manager, id, source))) return;
+      await publisher.publish(manager, {
+        type,
+        aggregateId: id,
+        payload: {
+          commandId: id,
+          identifiedBy,
+          commandType,
+          issuer,
+          reasons: reasons.map(withSource),
+          rejectedAt: new Date().toISOString(),
+        },
+      } as never);
+    });
   }
 
   private async deadLetter(

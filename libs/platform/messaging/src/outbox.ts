@@ -8,8 +8,7 @@ import {
   type EventPayload,
   type EventType,
 } from '@insurer/contracts';
-import { afterCommit, queueWrite, rowSetInsert } from '@insurer/platform-database';
-import { currentContext, runWithContext } from '@insurer/platform-observability';
+import { afterCommit, contextOf, queueWrite, rowSetInsert } from '@insurer/platform-database';
 import type { LocalRelay } from './local-relay';
 
 export interface PublishInput<T extends EventType> {
@@ -19,7 +18,7 @@ export interface PublishInput<T extends EventType> {
   readonly occurredAt?: Date;
   /** An older version still published for consumers that have not moved (default: the latest). */
   readonly version?: number;
-  /** What caused it, when not the current context's (a run of events applied at once): see `causeOf`. */
+  /** What caused it, when not what the transaction is done for (a run of events applied at once): see `causeOf`. */
   readonly cause?: EventCause;
 }
 
@@ -41,14 +40,6 @@ const OUTBOX_COLUMNS = [
 /** The cause an event published in reaction to `event` names: its correlation, and the event itself. */
 export function causeOf(event: { readonly correlationId: string; readonly eventId: string }): EventCause {
   return { correlationId: event.correlationId, causationId: event.eventId };
-}
-
-/** Runs `work` as a reaction to `event` (one event of a run applied at once): what it publishes names that cause. */
-export function withCauseOf<T>(
-  event: { readonly correlationId: string; readonly eventId: string },
-  work: () => Promise<T>,
-): Promise<T> {
-  return runWithContext(causeOf(event), work);
 }
 
 /** Any event type's input, each with its own payload type. */
@@ -92,7 +83,7 @@ export class OutboxPublisher {
     manager: EntityManager,
     inputs: readonly AnyPublishInput[],
   ): Promise<EventEnvelope<EventType>[]> {
-    const ctx = currentContext();
+    const ctx = contextOf(manager);
     const rows = inputs.map((input) => {
       const def =
         input.version === undefined

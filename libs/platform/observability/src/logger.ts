@@ -1,20 +1,18 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
-import { currentContext } from './request-context';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-/** One JSON line per record on stdout; every record carries the service name and the current correlation id. */
+/**
+ * One JSON line per record on stdout; every record carries the service name. Records about a request or an event
+ * name its correlation id themselves (the request log, the consumer's and the error filter's records).
+ */
 export function createLogger(service: string, level: LogLevel = 'info'): Logger {
   return pino({
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    mixin() {
-      const ctx = currentContext();
-      return ctx ? { correlationId: ctx.correlationId } : {};
-    },
     redact: { paths: ['req.headers.authorization', '*.idNumber', '*.bankAccount'], censor: '[redacted]' },
   });
 }

@@ -36,7 +36,6 @@ import {
   PinoNestLogger,
   createLogger,
   isAcceptableCorrelationId,
-  runWithContext,
 } from '@insurer/platform-observability';
 import { ReadinessRegistry } from './readiness';
 import { faultKillAfter } from './service-runtime.module';
@@ -107,14 +106,14 @@ export async function startService<C extends ServiceConfig>(
   await registerHttpSecurity(fastify, config.CORS_ALLOWED_ORIGINS);
   // Tables (rates, cash values) are uploaded as CSV; the handler receives the text and validates every cell.
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  // The request id is the correlation id: answered in a header, and the context of everything the request does (its
-  // log lines, the events it publishes). Fastify hooks rather than a Nest interceptor, whose per-request chain of
-  // observables and async resources cost more than the rest of a read's framework work. helmet's headers go here too.
+  // The request id is the correlation id: answered in a header, named by the request's log line and its errors, and
+  // handed by each write's handler to its transaction (`@Correlation()`), so the events it publishes carry it. A
+  // Fastify hook rather than a Nest interceptor, whose per-request chain of observables and async resources cost more
+  // than the rest of a read's framework work. helmet's headers go here too.
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(HELMET_HEADERS).header('x-correlation-id', request.id);
-    runWithContext({ correlationId: String(request.id) }, done);
+    done();
   });
-  // Entered again once the body is read: the body arrives in the socket's async context, not the request's.
   fastify.addHook('preHandler', (request, reply, done) => {
     // One place for every route: a NUL character cannot be stored, so it is refused before any handler runs.
     const nul = findNulCharacters(request);
@@ -143,7 +142,7 @@ export async function startService<C extends ServiceConfig>(
         );
       return;
     }
-    runWithContext({ correlationId: String(request.id) }, done);
+    done();
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

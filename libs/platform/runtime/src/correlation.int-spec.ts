@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { Topics } from '@insurer/contracts';
-import { runServiceMigrations } from '@insurer/platform-database';
+import { runServiceMigrations, transaction } from '@insurer/platform-database';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { OutboxPublisher, createKafka, createMessagingTables } from '@insurer/platform-messaging';
 import { TopicCollector, testEnvironment, tokenFor } from '@insurer/platform-testing';
 import { startService, type StartedService } from './bootstrap';
@@ -28,8 +29,8 @@ class ReopenController {
   ) {}
 
   @Post()
-  async reopen(@Body() body: { claimId: string }) {
-    const event = await this.dataSource.transaction((manager) =>
+  async reopen(@Body() body: { claimId: string }, @Correlation() ctx: RequestContext) {
+    const event = await transaction(this.dataSource, ctx, (manager) =>
       this.outbox.publish(manager, {
         type: 'claims.claim-reopened',
         aggregateId: body.claimId,

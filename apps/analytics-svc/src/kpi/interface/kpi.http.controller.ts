@@ -7,6 +7,7 @@ import { ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
 import { GenerationService } from '../../projection/application/generation.service';
 import { KpiService } from '../application/kpi.service';
 import { KPI_NAMES, type Kpis } from '../domain/kpis';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 /** A period runs forward: `from` on or before `to`. */
 const forward = (p: { from: string; to: string }) => p.from <= p.to;
@@ -131,7 +132,7 @@ export class KpiHttpController {
   @ApiOperation({
     summary: 'Rebuild every projection by replaying the topics from the beginning, without stopping',
   })
-  rebuild() {
-    return this.generations.startRebuild();
+  rebuild(@Correlation() ctx: RequestContext) {
+    return this.generations.startRebuild(ctx);
   }
 }

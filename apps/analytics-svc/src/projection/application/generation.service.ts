@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { EVENT_TOPICS } from '@insurer/contracts';
 import { InboxConsumer, KafkaClient } from '@insurer/platform-messaging';
 import { LOGGER, PeriodicJob } from '@insurer/platform-runtime';
@@ -51,9 +53,9 @@ export class GenerationService implements OnApplicationShutdown {
     );
   }
 
-  async startRebuild(): Promise<{ generation: number; consumerGroup: string }> {
+  async startRebuild(ctx: RequestContext): Promise<{ generation: number; consumerGroup: string }> {
     if (this.rebuild) throw new RebuildRunningError(this.rebuild.generation);
-    const { generation, group } = await this.dataSource.transaction(async (m) => {
+    const { generation, group } = await transaction(this.dataSource, ctx, async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('analytics.rebuild'))`);
       const [building] = await m.query(
         `SELECT generation FROM analytics.projection_generation WHERE status = 'building'`,
@@ -132,7 +134,7 @@ export class GenerationService implements OnApplicationShutdown {
       await admin.disconnect();
     }
     if (!caughtUp) return 0;
-    await this.dataSource.transaction(async (m) => {
+    await transaction(this.dataSource, undefined, async (m) => {
       await m.query(`UPDATE analytics.projection_generation SET status = 'retired' WHERE status = 'active'`);
       await m.query(
         `UPDATE analytics.projection_generation SET status = 'active', activated_at = now() WHERE generation = $1`,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { ClaimsPolicyReplicaEntity } from '../../replica/infrastructure/replica.entity';
 import { assess } from '../domain/claim';
@@ -15,9 +17,9 @@ export class AssessClaimHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(claimId: string, assessor: string) {
+  async execute(claimId: string, assessor: string, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const claim = await this.claims.lock(m, claimId);
       const policy = await m.findOneOrFail(ClaimsPolicyReplicaEntity, {
         where: { policyId: claim.policyId },

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { confirmPayment } from '../domain/claim';
 import { ClaimRepository } from '../infrastructure/claim.repository';
@@ -14,9 +16,14 @@ export class ConfirmPaymentHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(claimId: string, actor: string, input: { paidAt: string; bankReference: string }) {
+  async execute(
+    claimId: string,
+    actor: string,
+    input: { paidAt: string; bankReference: string },
+    ctx: RequestContext,
+  ) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const claim = await this.claims.lock(m, claimId);
       const decided = confirmPayment(
         claim,

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { Clock } from '@insurer/platform-time';
 import { decide, type DecisionInput } from '../domain/claim';
@@ -17,9 +19,9 @@ export class DecideClaimHandler {
     @Inject(CLAIMS_SETTINGS) private readonly settings: ClaimsSettings,
   ) {}
 
-  async execute(claimId: string, approver: Principal, input: DecisionInput) {
+  async execute(claimId: string, approver: Principal, input: DecisionInput, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const claim = await this.claims.lock(m, claimId);
       const decided = decide(
         claim,

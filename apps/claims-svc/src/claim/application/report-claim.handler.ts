@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { sealText } from '@insurer/platform-crypto';
-import { PrimaryKeyReader, inTransaction } from '@insurer/platform-database';
+import { inTransaction, PrimaryKeyReader, type Within } from '@insurer/platform-database';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { ClaimsPolicyReplicaEntity } from '../../replica/infrastructure/replica.entity';
 import { reportClaim } from '../domain/claim';
@@ -40,7 +40,7 @@ export class ReportClaimHandler {
     this.policyReplica = new PrimaryKeyReader(dataSource, ClaimsPolicyReplicaEntity);
   }
 
-  async execute(input: ReportInput, actor: ClaimActor, within?: EntityManager): Promise<ClaimView> {
+  async execute(input: ReportInput, actor: ClaimActor, within: Within): Promise<ClaimView> {
     const now = this.clock.now();
     return inTransaction(this.dataSource, within, async (m) => {
       const policy = await this.policyReplica.findIn(m, input.policyId);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
 import { sealText } from '@insurer/platform-crypto';
 import { maskPersonName } from '../domain/claim';
 import { payeeNameContext } from '../infrastructure/payee-seal';
@@ -21,7 +22,7 @@ export class SealPayeeNamesHandler {
   async execute(): Promise<number> {
     let sealed = 0;
     for (;;) {
-      const done = await this.dataSource.transaction(async (m) => {
+      const done = await transaction(this.dataSource, undefined, async (m) => {
         const rows = (await m.query(
           `SELECT claim_id, payee_name FROM claims.claim WHERE payee_name_sealed IS NULL
            LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,

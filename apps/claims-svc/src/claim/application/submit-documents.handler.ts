@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '@insurer/platform-database';
+import { DataSource } from 'typeorm';
+import { inTransaction, type Within } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { recordDocuments } from '../domain/claim';
 import { ClaimRepository } from '../infrastructure/claim.repository';
@@ -21,12 +21,7 @@ export class SubmitDocumentsHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(
-    claimId: string,
-    documents: readonly DocumentInput[],
-    actor: ClaimActor,
-    within?: EntityManager,
-  ) {
+  async execute(claimId: string, documents: readonly DocumentInput[], actor: ClaimActor, within: Within) {
     const now = this.clock.now();
     return inTransaction(this.dataSource, within, async (m) => {
       const claim = await this.claims.lock(m, claimId);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { payeeRetainedUntil } from '../domain/payee-retention';
 import { ClaimEntity } from '../infrastructure/claim.entity';
@@ -27,7 +28,7 @@ export class SweepPayeeRetentionHandler {
     );
     let shredded = 0;
     for (const { claim_id: claimId } of candidates) {
-      const done = await this.dataSource.transaction(async (m) => {
+      const done = await transaction(this.dataSource, undefined, async (m) => {
         const claim = await m.findOne(ClaimEntity, {
           where: { claimId },
           lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },

@@ -15,6 +15,7 @@ import { ReopenClaimHandler } from '../application/reopen-claim.handler';
 import { ReportClaimHandler } from '../application/report-claim.handler';
 import { SendRejectionNoticeHandler } from '../application/send-rejection-notice.handler';
 import { SubmitDocumentsHandler } from '../application/submit-documents.handler';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 /** The REST bodies are the claim administrators' command payloads: one contract for both ways in. */
 const ReportBody = ReportClaimV1.payload.strict();
@@ -77,10 +78,11 @@ export class ClaimHttpController {
   })
   @ApiZodBody(ReportBody)
   report(
+    @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(ReportBody)) body: z.output<typeof ReportBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.reportClaim.execute(body, principal);
+    return this.reportClaim.execute(body, principal, ctx);
   }
 
   @Get()
@@ -111,19 +113,24 @@ export class ClaimHttpController {
   })
   @ApiZodBody(DocumentsBody)
   documents(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(DocumentsBody)) body: z.output<typeof DocumentsBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.submitDocuments.execute(id, body.documents, principal);
+    return this.submitDocuments.execute(id, body.documents, principal, ctx);
   }
 
   @Post(':id/assessment')
   @HttpCode(200)
   @Roles(...HANDLERS)
   @ApiOperation({ summary: 'Compute the payable amount step by step and the fraud score with its reasons' })
-  assess(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.assessClaim.execute(id, principal.sub);
+  assess(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.assessClaim.execute(id, principal.sub, ctx);
   }
 
   @Post(':id/decision')
@@ -132,19 +139,24 @@ export class ClaimHttpController {
   @ApiOperation({ summary: 'Approve within your authority (not your own assessment) or reject with reasons' })
   @ApiZodBody(DecisionBody)
   decide(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(DecisionBody)) body: z.output<typeof DecisionBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.decideClaim.execute(id, principal, body);
+    return this.decideClaim.execute(id, principal, body, ctx);
   }
 
   @Post(':id/rejection-notice')
   @HttpCode(200)
   @Roles(...HANDLERS)
   @ApiOperation({ summary: 'Send the rejection notice with reasons (due within 3 days of the decision)' })
-  notice(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.sendRejectionNotice.execute(id, principal.sub);
+  notice(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.sendRejectionNotice.execute(id, principal.sub, ctx);
   }
 
   @Post(':id/payment')
@@ -153,11 +165,12 @@ export class ClaimHttpController {
   @ApiOperation({ summary: 'Confirm the payment of an approved claim (due within 10 days of approval)' })
   @ApiZodBody(PaymentBody)
   pay(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(PaymentBody)) body: z.output<typeof PaymentBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.confirmPayment.execute(id, principal.sub, body);
+    return this.confirmPayment.execute(id, principal.sub, body, ctx);
   }
 
   @Post(':id/advance-payment')
@@ -166,11 +179,12 @@ export class ClaimHttpController {
   @ApiOperation({ summary: 'Pay the determinable part ahead when the amount is still open (Art. 25)' })
   @ApiZodBody(AdvanceBody)
   advance(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(AdvanceBody)) body: z.output<typeof AdvanceBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.payAdvance.execute(id, principal.sub, body.amountFen);
+    return this.payAdvance.execute(id, principal.sub, body.amountFen, ctx);
   }
 
   @Post(':id/reopen')
@@ -179,11 +193,12 @@ export class ClaimHttpController {
   @ApiOperation({ summary: 'Reopen a decided claim on appeal or new documents' })
   @ApiZodBody(ReopenBody)
   reopen(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(ReopenBody)) body: z.output<typeof ReopenBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.reopenClaim.execute(id, principal.sub, body.reason);
+    return this.reopenClaim.execute(id, principal.sub, body.reason, ctx);
   }
 
   @Get(':id/notice')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@insurer/platform-observability';
 import { assign } from '../../monitoring/domain/case';
 import { CaseRepository } from './case.repository';
 
@@ -7,7 +8,7 @@ import { CaseRepository } from './case.repository';
 export class AssignCaseHandler {
   constructor(private readonly cases: CaseRepository) {}
 
-  execute(caseId: string, assignee: string, actor: string) {
-    return this.cases.step(caseId, (c) => assign(c, assignee, actor));
+  execute(caseId: string, assignee: string, actor: string, ctx: RequestContext) {
+    return this.cases.step(caseId, (c) => assign(c, assignee, actor), ctx);
   }
 }

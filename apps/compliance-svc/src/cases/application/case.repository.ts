@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { Clock } from '@insurer/platform-time';
 import type { CaseState, CaseStep } from '../../monitoring/domain/case';
@@ -15,8 +17,8 @@ export class CaseRepository {
   ) {}
 
   /** One step on the locked case, in a transaction of its own. */
-  step(caseId: string, decide: (c: CaseState) => CaseStep): Promise<CaseEntity> {
-    return this.dataSource.transaction(async (m) => {
+  step(caseId: string, decide: (c: CaseState) => CaseStep, ctx: RequestContext): Promise<CaseEntity> {
+    return transaction(this.dataSource, ctx, async (m) => {
       const c = await this.lock(m, caseId);
       return this.save(m, c, decide(c));
     });

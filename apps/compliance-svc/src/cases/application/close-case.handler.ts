@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { close, type Resolution } from '../../monitoring/domain/case';
@@ -16,8 +18,8 @@ export class CloseCaseHandler {
     private readonly clock: Clock,
   ) {}
 
-  execute(caseId: string, actor: string, resolution: Resolution, note: string) {
-    return this.dataSource.transaction(async (m) => {
+  execute(caseId: string, actor: string, resolution: Resolution, note: string, ctx: RequestContext) {
+    return transaction(this.dataSource, ctx, async (m) => {
       const c = await this.cases.lock(m, caseId);
       const alerts = await m.find(AlertEntity, { where: { caseId } });
       const closed = close(

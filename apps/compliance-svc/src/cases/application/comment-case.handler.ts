@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@insurer/platform-observability';
 import { comment } from '../../monitoring/domain/case';
 import { CaseRepository } from './case.repository';
 
@@ -7,7 +8,13 @@ import { CaseRepository } from './case.repository';
 export class CommentCaseHandler {
   constructor(private readonly cases: CaseRepository) {}
 
-  execute(caseId: string, actor: string, text: string, kind: 'comment' | 'evidence' = 'comment') {
-    return this.cases.step(caseId, (c) => comment(c, actor, text, kind));
+  execute(
+    caseId: string,
+    actor: string,
+    text: string,
+    ctx: RequestContext,
+    kind: 'comment' | 'evidence' = 'comment',
+  ) {
+    return this.cases.step(caseId, (c) => comment(c, actor, text, kind), ctx);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { escalate } from '../../monitoring/domain/case';
 import { CaseRepository } from './case.repository';
@@ -11,7 +12,7 @@ export class EscalateCaseHandler {
     private readonly clock: Clock,
   ) {}
 
-  execute(caseId: string, actor: string, reason: string) {
-    return this.cases.step(caseId, (c) => escalate(c, actor, reason, this.clock.now()));
+  execute(caseId: string, actor: string, reason: string, ctx: RequestContext) {
+    return this.cases.step(caseId, (c) => escalate(c, actor, reason, this.clock.now()), ctx);
   }
 }

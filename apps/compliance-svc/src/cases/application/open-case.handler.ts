@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { Clock } from '@insurer/platform-time';
 import { openFromAlerts } from '../../monitoring/domain/case';
@@ -16,8 +18,8 @@ export class OpenCaseHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(alertIds: string[], actor: string) {
-    return this.dataSource.transaction(async (m) => {
+  async execute(alertIds: string[], actor: string, ctx: RequestContext) {
+    return transaction(this.dataSource, ctx, async (m) => {
       const alerts = await m.find(AlertEntity, {
         where: { alertId: In(alertIds) },
         lock: { mode: 'pessimistic_write' },

@@ -9,6 +9,7 @@ import { CloseCaseHandler } from '../application/close-case.handler';
 import { CommentCaseHandler } from '../application/comment-case.handler';
 import { EscalateCaseHandler } from '../application/escalate-case.handler';
 import { OpenCaseHandler } from '../application/open-case.handler';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const CaseQuery = z.object({
   status: z.enum(['open', 'investigating', 'escalated', 'closed']).optional(),
@@ -60,10 +61,11 @@ export class CaseHttpController {
   })
   @ApiZodBody(OpenCaseBody)
   openCase(
+    @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(OpenCaseBody)) body: z.output<typeof OpenCaseBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.openCaseFromAlerts.execute(body.alertIds, p.sub);
+    return this.openCaseFromAlerts.execute(body.alertIds, p.sub, ctx);
   }
 
   @Get('cases/:id')
@@ -85,11 +87,12 @@ export class CaseHttpController {
     summary: 'Assign a case to a compliance officer',
   })
   assign(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(AssignBody)) body: z.output<typeof AssignBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.assignCase.execute(id, body.assignee, p.sub);
+    return this.assignCase.execute(id, body.assignee, p.sub, ctx);
   }
 
   @Post('cases/:id/comments')
@@ -98,11 +101,12 @@ export class CaseHttpController {
   @ApiZodBody(CommentBody)
   @ApiOperation({ operationId: 'ComplianceHttpController_comment', summary: 'Add a comment to a case' })
   comment(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(CommentBody)) body: z.output<typeof CommentBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.commentCase.execute(id, p.sub, body.text, body.kind);
+    return this.commentCase.execute(id, p.sub, body.text, ctx, body.kind);
   }
 
   @Post('cases/:id/escalation')
@@ -114,11 +118,12 @@ export class CaseHttpController {
     summary: 'Escalate a case with its reason',
   })
   escalate(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(EscalateBody)) body: z.output<typeof EscalateBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.escalateCase.execute(id, p.sub, body.reason);
+    return this.escalateCase.execute(id, p.sub, body.reason, ctx);
   }
 
   @Post('cases/:id/closure')
@@ -130,10 +135,11 @@ export class CaseHttpController {
   })
   @ApiZodBody(CloseBody)
   close(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(CloseBody)) body: z.output<typeof CloseBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.closeCase.execute(id, p.sub, body.resolution, body.note);
+    return this.closeCase.execute(id, p.sub, body.resolution, body.note, ctx);
   }
 }

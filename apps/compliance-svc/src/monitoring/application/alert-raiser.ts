@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MoreThanOrEqual, type EntityManager } from 'typeorm';
-import { OutboxPublisher } from '@insurer/platform-messaging';
+import { OutboxPublisher, type EventCause } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { newCase } from '../domain/case';
 import type { Finding, RuleVersion, Severity } from '../domain/rules';
@@ -33,6 +33,8 @@ export class AlertRaiser {
     finding: Finding,
     evidence: string[],
     occurredAt: Date,
+    /** The event the finding is about, which the alert's event names as its cause (none for a sweep's finding). */
+    cause?: EventCause,
   ): Promise<void> {
     const now = this.clock.now();
     const alertId = randomUUID();
@@ -71,6 +73,7 @@ export class AlertRaiser {
     await this.outbox.publish(m, {
       type: 'compliance.alert-raised',
       aggregateId: alertId,
+      cause,
       payload: {
         alertId,
         ruleId: rule.ruleId,

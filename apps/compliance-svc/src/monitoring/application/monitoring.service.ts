@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent, EventOf } from '@insurer/contracts';
 import { queueWrite, rowSetInsert } from '@insurer/platform-database';
-import { withCauseOf } from '@insurer/platform-messaging';
+import { causeOf } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
 import { evaluate, moneyFlowOf, type RuleContext, type RuleVersion } from '../domain/rules';
@@ -56,7 +56,7 @@ export class MonitoringService {
     }
     for (const { event, rules, context } of judged) {
       const ctx = await context;
-      await withCauseOf(event, () => this.raise(m, event, rules, ctx));
+      await this.raise(m, event, rules, ctx);
     }
   }
 
@@ -77,7 +77,14 @@ export class MonitoringService {
   ): Promise<void> {
     for (const rule of rules) {
       for (const finding of evaluate(rule, event, ctx)) {
-        await this.alerts.raise(m, rule, finding, [event.eventId], new Date(event.occurredAt));
+        await this.alerts.raise(
+          m,
+          rule,
+          finding,
+          [event.eventId],
+          new Date(event.occurredAt),
+          causeOf(event),
+        );
       }
     }
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { addDays } from '@insurer/platform-time';
 import type { Severity } from '../domain/rules';
@@ -27,8 +29,13 @@ export class RulesService {
     return [...byRule.entries()].map(([ruleId, versions]) => ({ ruleId, versions }));
   }
 
-  async change(ruleId: string, change: RuleChange, actor: string): Promise<RuleVersionEntity> {
-    return this.dataSource.transaction(async (m) => {
+  async change(
+    ruleId: string,
+    change: RuleChange,
+    actor: string,
+    ctx: RequestContext,
+  ): Promise<RuleVersionEntity> {
+    return transaction(this.dataSource, ctx, async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`rule:${ruleId}`]);
       const versions = await m.find(RuleVersionEntity, { where: { ruleId }, order: { version: 'DESC' } });
       const latest = versions[0];

@@ -12,6 +12,7 @@ import {
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { RulesService } from '../application/rules.service';
 import { AlertEntity, RiskScoreEntity } from '../infrastructure/monitoring.entity';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const RuleChangeBody = z.strictObject({
   effectiveFrom: z.iso.date(),
@@ -53,11 +54,12 @@ export class ComplianceHttpController {
   @ApiOperation({ summary: 'A new version of a rule from a date; the previous version ends the day before' })
   @ApiZodBody(RuleChangeBody)
   changeRule(
+    @Correlation() ctx: RequestContext,
     @Param('ruleId') ruleId: string,
     @Body(new ZodValidationPipe(RuleChangeBody)) body: z.output<typeof RuleChangeBody>,
     @CurrentPrincipal() p: Principal,
   ) {
-    return this.rules.change(ruleId, body, p.sub);
+    return this.rules.change(ruleId, body, p.sub, ctx);
   }
 
   @Get('alerts')

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RowWriter } from '@insurer/platform-database';
+import { RowWriter, transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { renderSchedule, sha256Hex, type ScheduleData } from '../domain/policy-schedule';
@@ -63,8 +64,8 @@ export class ArchiveService {
     );
   }
 
-  async documents(policyId: string) {
-    return this.dataSource.transaction(async (m) => {
+  async documents(policyId: string, ctx: RequestContext) {
+    return transaction(this.dataSource, ctx, async (m) => {
       const documents = await m.find(DocumentEntity, {
         where: { policyId },
         // Documents archived at the same instant (one frozen clock, or one millisecond) come in a stable order.

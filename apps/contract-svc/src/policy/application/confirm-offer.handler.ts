@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
-import { RowWriter } from '@insurer/platform-database';
+import { RowWriter, transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { SignatureEntity } from '../../archive/infrastructure/archive.entity';
 import { confirmOffer, type Confirmation } from '../domain/offer';
@@ -22,10 +23,15 @@ export class ConfirmOfferHandler {
     this.signatures = new RowWriter(dataSource, SignatureEntity);
   }
 
-  async execute(applicationId: string, confirmation: Confirmation, principal: Principal) {
+  async execute(
+    applicationId: string,
+    confirmation: Confirmation,
+    principal: Principal,
+    ctx: RequestContext,
+  ) {
     // A customer signs only as themselves.
     assertMayActOn(principal, { policyholderId: confirmation.signedBy });
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const kase = await this.offers.lock(m, applicationId);
       Object.assign(kase, confirmOffer(kase, confirmation));
       await this.signatures.write(m, [

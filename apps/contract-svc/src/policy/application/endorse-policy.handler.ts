@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { endorse, type Endorsement } from '../domain/policy';
@@ -15,9 +17,9 @@ export class EndorsePolicyHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(policyId: string, change: Endorsement, principal: Principal) {
+  async execute(policyId: string, change: Endorsement, principal: Principal, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, policyId);
       assertMayActOn(principal, policy);
       const decided = endorse(

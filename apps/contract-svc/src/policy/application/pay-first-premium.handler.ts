@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { payFirstPremium, type FirstPremium } from '../domain/offer';
 import { OfferIssuer } from './offer-issuer';
 
@@ -12,8 +14,8 @@ export class PayFirstPremiumHandler {
     private readonly offers: OfferIssuer,
   ) {}
 
-  async execute(applicationId: string, payment: FirstPremium) {
-    return this.dataSource.transaction(async (m) => {
+  async execute(applicationId: string, payment: FirstPremium, ctx: RequestContext) {
+    return transaction(this.dataSource, ctx, async (m) => {
       const kase = await this.offers.lock(m, applicationId);
       Object.assign(kase, payFirstPremium(kase, payment, randomUUID()));
       return this.offers.settle(m, kase);

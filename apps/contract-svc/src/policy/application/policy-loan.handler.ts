@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { Clock, addMonths, shanghaiDate } from '@insurer/platform-time';
 import { loanPosition, repayLoan, takeLoan } from '../domain/loan';
@@ -33,9 +35,9 @@ export class PolicyLoanHandler {
     };
   }
 
-  async borrow(policyId: string, amountFen: number, principal: Principal) {
+  async borrow(policyId: string, amountFen: number, principal: Principal, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, policyId);
       assertMayActOn(principal, policy);
       const decided = takeLoan(
@@ -50,9 +52,9 @@ export class PolicyLoanHandler {
     });
   }
 
-  async repay(policyId: string, amountFen: number, principal: Principal) {
+  async repay(policyId: string, amountFen: number, principal: Principal, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, policyId);
       assertMayActOn(principal, policy);
       const decided = repayLoan(policy, amountFen, shanghaiDate(now), now);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
+import type { RequestContext } from '@insurer/platform-observability';
 import { isStaff, type Principal } from '@insurer/platform-auth';
 import { ArchiveService } from '../../archive/application/archive.service';
 import type { PolicyStatus } from '../domain/policy';
@@ -58,9 +59,9 @@ export class PolicyQueries {
   }
 
   /** The policy's archived documents, re-hashed on every read. */
-  async documents(policyId: string, principal: Principal) {
+  async documents(policyId: string, principal: Principal, ctx: RequestContext) {
     await this.get(policyId, principal);
-    return this.archive.documents(policyId);
+    return this.archive.documents(policyId, ctx);
   }
 
   async document(policyId: string, documentId: string, principal: Principal) {

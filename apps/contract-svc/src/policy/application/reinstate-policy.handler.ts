@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { reinstate, type Reinstatement } from '../domain/policy';
@@ -16,9 +18,9 @@ export class ReinstatePolicyHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(policyId: string, input: Reinstatement, principal: Principal) {
+  async execute(policyId: string, input: Reinstatement, principal: Principal, ctx: RequestContext) {
     const today = shanghaiDate(this.clock.now());
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, policyId);
       assertMayActOn(principal, policy);
       return this.policies.save(m, policy, reinstate(policy, input, randomUUID(), today));

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { rescind } from '../domain/policy';
 import { PolicyRepository } from '../infrastructure/policy.repository';
@@ -13,9 +15,9 @@ export class RescindPolicyHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(policyId: string, learnedOn: string, reason: string) {
+  async execute(policyId: string, learnedOn: string, reason: string, ctx: RequestContext) {
     const today = shanghaiDate(this.clock.now());
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, policyId);
       return this.policies.save(m, policy, rescind(policy, learnedOn, reason, today));
     });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { paySurrenderRefund, surrender } from '../domain/policy';
@@ -15,9 +17,9 @@ export class SurrenderPolicyHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(policyId: string, principal: Principal) {
+  async execute(policyId: string, principal: Principal, ctx: RequestContext) {
     const today = shanghaiDate(this.clock.now());
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, policyId);
       assertMayActOn(principal, policy);
       const decided = surrender(policy, await this.policies.product(m, policy), today);
@@ -27,8 +29,8 @@ export class SurrenderPolicyHandler {
   }
 
   /** The payment of the cash value owed (Art. 47), reported by the payment system or staff, once. */
-  async refundPaid(policyId: string, payment: { paidAt: Date; bankReference: string }) {
-    return this.dataSource.transaction(async (m) => {
+  async refundPaid(policyId: string, payment: { paidAt: Date; bankReference: string }, ctx: RequestContext) {
+    return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, policyId);
       const decided = paySurrenderRefund(policy, payment);
       await this.policies.save(m, policy, decided);

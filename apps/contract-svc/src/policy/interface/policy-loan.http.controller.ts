@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { PolicyLoanHandler } from '../application/policy-loan.handler';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const AmountBody = z.strictObject({ amountFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
@@ -31,11 +32,12 @@ export class PolicyLoanHttpController {
   })
   @ApiZodBody(AmountBody)
   borrow(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(AmountBody)) body: z.output<typeof AmountBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.loans.borrow(id, body.amountFen, principal);
+    return this.loans.borrow(id, body.amountFen, principal, ctx);
   }
 
   @Post(':id/loan-repayments')
@@ -43,10 +45,11 @@ export class PolicyLoanHttpController {
   @ApiOperation({ summary: 'Repay a policy loan in part or in full: interest first, then principal' })
   @ApiZodBody(AmountBody)
   repay(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(AmountBody)) body: z.output<typeof AmountBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.loans.repay(id, body.amountFen, principal);
+    return this.loans.repay(id, body.amountFen, principal, ctx);
   }
 }

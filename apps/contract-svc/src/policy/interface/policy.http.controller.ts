@@ -11,6 +11,7 @@ import { SendDemandNoticeHandler } from '../application/send-demand-notice.handl
 import { RescindPolicyHandler } from '../application/rescind-policy.handler';
 import { SurrenderPolicyHandler } from '../application/surrender-policy.handler';
 import { WithdrawPolicyHandler } from '../application/withdraw-policy.handler';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const Instant = z.iso.datetime({ offset: true });
@@ -92,11 +93,12 @@ export class PolicyHttpController {
   })
   @ApiZodBody(ConfirmBody)
   confirm(
+    @Correlation() ctx: RequestContext,
     @Param('applicationId', uuidParam) applicationId: string,
     @Body(new ZodValidationPipe(ConfirmBody)) body: z.output<typeof ConfirmBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.confirmOffer.execute(applicationId, body, principal);
+    return this.confirmOffer.execute(applicationId, body, principal, ctx);
   }
 
   @Get()
@@ -134,19 +136,24 @@ export class PolicyHttpController {
   })
   @ApiZodBody(EndorsementBody)
   endorse(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(EndorsementBody)) body: z.output<typeof EndorsementBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.endorsePolicy.execute(id, body, principal);
+    return this.endorsePolicy.execute(id, body, principal, ctx);
   }
 
   @Post(':id/withdrawal')
   @HttpCode(200)
   @Roles('customer', 'service_rep', 'admin')
   @ApiOperation({ summary: 'Cooling-off withdrawal: the premium back less at most CNY 10' })
-  withdraw(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.withdrawPolicy.execute(id, principal);
+  withdraw(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.withdrawPolicy.execute(id, principal, ctx);
   }
 
   @Post(':id/surrender')
@@ -155,8 +162,12 @@ export class PolicyHttpController {
   @ApiOperation({
     summary: "Surrender after cooling-off: the cash value from the policy's product version, due in 30 days",
   })
-  surrender(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.surrenderPolicy.execute(id, principal);
+  surrender(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.surrenderPolicy.execute(id, principal, ctx);
   }
 
   @Post(':id/surrender-refund-payment')
@@ -168,13 +179,18 @@ export class PolicyHttpController {
   })
   @ApiZodBody(RefundPaymentBody)
   refundPaid(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(RefundPaymentBody)) body: z.output<typeof RefundPaymentBody>,
   ) {
-    return this.surrenderPolicy.refundPaid(id, {
-      paidAt: new Date(body.paidAt),
-      bankReference: body.bankReference,
-    });
+    return this.surrenderPolicy.refundPaid(
+      id,
+      {
+        paidAt: new Date(body.paidAt),
+        bankReference: body.bankReference,
+      },
+      ctx,
+    );
   }
 
   @Post(':id/demand-notice')
@@ -184,8 +200,12 @@ export class PolicyHttpController {
     summary:
       'Demand an overdue premium (催告, Art. 36): cover is suspended 30 days after the notice or 60 after the due date, whichever is first',
   })
-  demandNotice(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.sendDemandNotice.execute(id, principal);
+  demandNotice(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.sendDemandNotice.execute(id, principal, ctx);
   }
 
   @Post(':id/reinstatement')
@@ -196,11 +216,12 @@ export class PolicyHttpController {
   })
   @ApiZodBody(ReinstatementBody)
   reinstate(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(ReinstatementBody)) body: z.output<typeof ReinstatementBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.reinstatePolicy.execute(id, body, principal);
+    return this.reinstatePolicy.execute(id, body, principal, ctx);
   }
 
   @Post(':id/rescission')
@@ -212,10 +233,11 @@ export class PolicyHttpController {
   })
   @ApiZodBody(RescissionBody)
   rescind(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(RescissionBody)) body: z.output<typeof RescissionBody>,
   ) {
-    return this.rescindPolicy.execute(id, body.learnedOn, body.reason);
+    return this.rescindPolicy.execute(id, body.learnedOn, body.reason, ctx);
   }
 
   @Get(':id/documents')
@@ -223,8 +245,12 @@ export class PolicyHttpController {
   @ApiOperation({
     summary: 'Archived documents with their SHA-256, retention and integrity (re-hashed on every read)',
   })
-  documents(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.documents(id, principal);
+  documents(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.queries.documents(id, principal, ctx);
   }
 
   @Get(':id/documents/:documentId')

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { payPremium, type PaymentMethod } from '../../policy/domain/policy';
 import { PolicyRepository } from '../../policy/infrastructure/policy.repository';
@@ -25,9 +27,9 @@ export class PayPremiumHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(payment: RenewalPayment) {
+  async execute(payment: RenewalPayment, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, payment.policyId);
       const { policyId: _policyId, ...paid } = payment;
       const decided = payPremium(policy, {

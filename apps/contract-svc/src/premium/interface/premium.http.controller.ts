@@ -6,6 +6,7 @@ import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http
 import { PayFirstPremiumHandler } from '../../policy/application/pay-first-premium.handler';
 import { PayPremiumHandler } from '../application/pay-premium.handler';
 import { PremiumQueries } from '../application/premium.queries';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const Payment = {
   amountFen: z.number().int().positive(),
@@ -56,17 +57,23 @@ export class PremiumHttpController {
     summary: 'The first premium of an accepted offer; with the confirmation in, the policy is issued',
   })
   @ApiZodBody(FirstPremiumBody)
-  first(@Body(new ZodValidationPipe(FirstPremiumBody)) body: z.output<typeof FirstPremiumBody>) {
+  first(
+    @Correlation() ctx: RequestContext,
+    @Body(new ZodValidationPipe(FirstPremiumBody)) body: z.output<typeof FirstPremiumBody>,
+  ) {
     const { applicationId, ...payment } = body;
-    return this.payFirstPremium.execute(applicationId, payment);
+    return this.payFirstPremium.execute(applicationId, payment, ctx);
   }
 
   @Post()
   @Roles('integrator', 'admin')
   @ApiOperation({ summary: 'A renewal premium: exactly the instalment due' })
   @ApiZodBody(RenewalBody)
-  renewal(@Body(new ZodValidationPipe(RenewalBody)) body: z.output<typeof RenewalBody>) {
-    return this.payPremium.execute(body);
+  renewal(
+    @Correlation() ctx: RequestContext,
+    @Body(new ZodValidationPipe(RenewalBody)) body: z.output<typeof RenewalBody>,
+  ) {
+    return this.payPremium.execute(body, ctx);
   }
 
   @Get('policies/:policyId')

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { take } from '../domain/underwriting-case';
 import { UnderwritingCaseRepository } from '../infrastructure/underwriting-case.repository';
 
@@ -11,8 +13,8 @@ export class TakeCaseHandler {
     private readonly cases: UnderwritingCaseRepository,
   ) {}
 
-  async execute(applicationId: string, underwriter: string) {
-    return this.dataSource.transaction(async (m) => {
+  async execute(applicationId: string, underwriter: string, ctx: RequestContext) {
+    return transaction(this.dataSource, ctx, async (m) => {
       const kase = await this.cases.lock(m, applicationId);
       return this.cases.save(m, kase, take(kase, underwriter));
     });

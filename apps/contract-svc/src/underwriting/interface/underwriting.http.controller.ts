@@ -6,6 +6,7 @@ import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http
 import { DecideCaseHandler } from '../application/decide-case.handler';
 import { TakeCaseHandler } from '../application/take-case.handler';
 import { UnderwritingQueries } from '../application/underwriting.queries';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const Reason = z.strictObject({ code: z.string().min(1), message: z.string().min(1) });
 const DecisionBody = z
@@ -54,8 +55,12 @@ export class UnderwritingHttpController {
   @HttpCode(200)
   @Roles('underwriter')
   @ApiOperation({ summary: 'Take a referred case' })
-  take(@Param('applicationId', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.takeCase.execute(id, principal.sub);
+  take(
+    @Correlation() ctx: RequestContext,
+    @Param('applicationId', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.takeCase.execute(id, principal.sub, ctx);
   }
 
   @Post('cases/:applicationId/decision')
@@ -64,10 +69,11 @@ export class UnderwritingHttpController {
   @ApiOperation({ summary: 'Decide a referred case with reasons; the decision is final' })
   @ApiZodBody(DecisionBody)
   decide(
+    @Correlation() ctx: RequestContext,
     @Param('applicationId', uuidParam) id: string,
     @Body(new ZodValidationPipe(DecisionBody)) body: z.output<typeof DecisionBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.decideCase.execute(id, principal.sub, body);
+    return this.decideCase.execute(id, principal.sub, body, ctx);
   }
 }

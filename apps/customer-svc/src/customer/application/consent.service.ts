@@ -2,6 +2,8 @@ import { ConsentPurpose as ConsentPurposeV1 } from '@insurer/contracts';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
@@ -88,11 +90,12 @@ export class ConsentService {
   async grant(
     input: { customerId: string; purpose: ConsentPurpose; noticeVersion: string; channel: string },
     principal: Principal,
+    ctx: RequestContext,
   ): Promise<ConsentEntity> {
     assertOwn(principal, input.customerId);
     const actor = principal.sub;
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       await this.customers.lockActive(manager, input.customerId);
       const active = await this.activeConsent(manager, input.customerId, input.purpose);
       if (active) throw new ConsentAlreadyGrantedError(active.consentId);
@@ -124,9 +127,9 @@ export class ConsentService {
     });
   }
 
-  async withdraw(consentId: string, principal: Principal): Promise<ConsentEntity> {
+  async withdraw(consentId: string, principal: Principal, ctx: RequestContext): Promise<ConsentEntity> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       const consent = await manager.findOne(ConsentEntity, {
         where: { consentId },
         lock: { mode: 'pessimistic_write' },
@@ -191,9 +194,10 @@ export class ConsentService {
     customerId: string,
     declaration: HealthDeclaration,
     principal: Principal,
+    ctx: RequestContext,
   ): Promise<void> {
     assertOwn(principal, customerId);
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, ctx, async (manager) => {
       const customer = await this.customers.lockActive(manager, customerId);
       if (!(await this.activeConsent(manager, customerId, 'health_data'))) {
         throw new ConsentRequiredError('health_data');
@@ -210,9 +214,10 @@ export class ConsentService {
     customerId: string,
     purpose: string,
     principal: Principal,
+    ctx: RequestContext,
   ): Promise<HealthDeclaration | null> {
     assertOwn(principal, customerId);
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       const customer = await this.customers.findActive(manager, customerId);
       if (!(await this.activeConsent(manager, customerId, 'health_data'))) {
         throw new ConsentRequiredError('health_data');

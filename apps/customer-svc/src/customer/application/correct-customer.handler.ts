@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '@insurer/platform-database';
+import { DataSource } from 'typeorm';
+import { inTransaction, type Within } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { assertNeededForPurpose, correct, type Correction } from '../domain/customer';
 import { CustomerAlreadyRegisteredError } from '../domain/customer.errors';
@@ -23,7 +23,7 @@ export class CorrectCustomerHandler {
     customerId: string,
     input: Correction,
     who: Principal,
-    within?: EntityManager,
+    within: Within,
   ): Promise<{ customerId: string; version: number; changedFields: string[] }> {
     assertOwn(who, customerId);
     const actor = who.sub;

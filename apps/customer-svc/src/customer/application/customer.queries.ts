@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { SENSITIVE_FIELD_CONSENT, assertSeparateConsent } from './consent.service';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { assertMayUnmask, maskChanges, projectForReader } from '../domain/customer';
 import type { ProfileField, Purpose } from '../domain/field-catalogue';
@@ -33,10 +35,11 @@ export class CustomerQueries {
     purpose: Purpose,
     unmask: readonly ProfileField[],
     principal: Principal,
+    ctx: RequestContext,
   ): Promise<CustomerView> {
     assertOwn(principal, customerId);
     assertMayUnmask(purpose, unmask, { self: principal.customerId === customerId, roles: principal.roles });
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       const customer = await this.customers.findActive(manager, customerId);
       // Staff see a sensitive field in clear only with the customer's separate consent for it; the customer always.
       if (principal.customerId !== customerId)

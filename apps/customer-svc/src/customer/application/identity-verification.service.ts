@@ -1,7 +1,8 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RowWriter } from '@insurer/platform-database';
+import { RowWriter, transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -53,10 +54,15 @@ export class IdentityVerificationService {
     this.verifications = new RowWriter(dataSource, IdentityVerificationEntity);
   }
 
-  async start(customerId: string, declared: DeclaredIdentity, actor: string): Promise<VerificationOutcome> {
+  async start(
+    customerId: string,
+    declared: DeclaredIdentity,
+    actor: string,
+    ctx: RequestContext,
+  ): Promise<VerificationOutcome> {
     const now = this.clock.now();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await transaction(this.dataSource, ctx, async (manager) => {
       const { customer, profile } = await this.customers.lockActiveAndOpen(manager, customerId);
       const reasons = declaredDataReasons(profile, declared, shanghaiDate(now));
       const verificationId = randomUUID();
@@ -125,10 +131,11 @@ export class IdentityVerificationService {
     verificationId: string,
     code: string,
     principal: Principal,
+    ctx: RequestContext,
   ): Promise<VerificationOutcome> {
     assertOwn(principal, customerId);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       // Read together: the verification's read follows the customer's lock on the wire.
       const [customer, verification] = await Promise.all([
         this.customers.lockActive(manager, customerId),

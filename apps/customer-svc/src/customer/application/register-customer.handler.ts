@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '@insurer/platform-database';
+import { DataSource } from 'typeorm';
+import { inTransaction, type Within } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { admissibleProfile, register, type Registration } from '../domain/customer';
 import { CustomerAlreadyRegisteredError } from '../domain/customer.errors';
@@ -22,7 +22,7 @@ export class RegisterCustomerHandler {
   async execute(
     input: RegisterCustomerInput,
     actor: string,
-    within?: EntityManager,
+    within: Within,
   ): Promise<{ customerId: string; version: number }> {
     const now = this.clock.now();
     const profile = admissibleProfile(input, now);

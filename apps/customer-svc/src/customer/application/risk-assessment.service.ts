@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RowWriter } from '@insurer/platform-database';
+import { RowWriter, transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, addMonths, shanghaiDate } from '@insurer/platform-time';
 import { AssessmentLimitError, CustomerDataInvalidError } from '../domain/customer.errors';
@@ -37,13 +38,14 @@ export class RiskAssessmentService {
     customerId: string,
     answers: Record<string, number>,
     principal: Principal,
+    ctx: RequestContext,
   ): Promise<RiskAssessmentEntity> {
     assertOwn(principal, customerId);
     const actor = principal.sub;
     const scored = scoreQuestionnaire(answers);
     if (!scored.ok) throw new CustomerDataInvalidError(scored.violations);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       const since = addMonths(shanghaiDate(now), -12);
       // Read together: the earlier assessments' read follows the customer's lock on the wire, so it sees one that
       // another request for this customer committed while the lock waited.

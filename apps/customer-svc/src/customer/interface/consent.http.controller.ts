@@ -5,6 +5,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth'
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ConsentService } from '../application/consent.service';
 import { CustomerIdQuery, GrantConsentBody } from './customer.dto';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 @ApiTags('consents')
 @ApiBearerAuth()
@@ -17,18 +18,23 @@ export class ConsentHttpController {
   @ApiOperation({ summary: 'Record consent for a purpose under a notice version' })
   @ApiZodBody(GrantConsentBody)
   grant(
+    @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(GrantConsentBody)) body: z.output<typeof GrantConsentBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.consents.grant(body, principal);
+    return this.consents.grant(body, principal, ctx);
   }
 
   @Post(':id/withdrawal')
   @HttpCode(200)
   @Roles('customer', 'service_rep', 'admin')
   @ApiOperation({ summary: 'Withdraw a consent; it takes effect at once and is announced' })
-  withdraw(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.consents.withdraw(id, principal);
+  withdraw(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.consents.withdraw(id, principal, ctx);
   }
 
   @Get()

@@ -25,6 +25,7 @@ import {
   StartVerificationBody,
   UpdateCustomerBody,
 } from './customer.dto';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 /** Rate limits on one-time codes count per customer (the path's id), whoever calls. */
 const perCustomer = (request: FastifyRequest) => `customer:${(request.params as { id?: string }).id ?? ''}`;
@@ -50,11 +51,12 @@ export class CustomerHttpController {
   @ApiOperation({ summary: 'Register a customer with the fields one declared purpose needs' })
   @ApiZodBody(RegisterCustomerBody)
   register(
+    @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(RegisterCustomerBody)) body: z.output<typeof RegisterCustomerBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
     const { purpose, channel, agentId, ...profile } = body;
-    return this.registerCustomer.execute({ purpose, channel, agentId, profile }, principal.sub);
+    return this.registerCustomer.execute({ purpose, channel, agentId, profile }, principal.sub, ctx);
   }
 
   @Post('lookup')
@@ -106,11 +108,12 @@ export class CustomerHttpController {
   @ApiOperation({ summary: 'The fields one purpose needs; sensitive ones masked unless unmasked (recorded)' })
   @ApiZodQuery(ReadCustomerQuery)
   read(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Query(new ZodValidationPipe(ReadCustomerQuery)) query: z.output<typeof ReadCustomerQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.customers.read(id, query.purpose, query.unmask as ProfileField[], principal);
+    return this.customers.read(id, query.purpose, query.unmask as ProfileField[], principal, ctx);
   }
 
   @Patch(':id')
@@ -120,11 +123,12 @@ export class CustomerHttpController {
   })
   @ApiZodBody(UpdateCustomerBody)
   update(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(UpdateCustomerBody)) body: z.output<typeof UpdateCustomerBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.correctCustomer.execute(id, body, principal);
+    return this.correctCustomer.execute(id, body, principal, ctx);
   }
 
   @Get(':id/history')
@@ -144,11 +148,12 @@ export class CustomerHttpController {
   })
   @ApiZodBody(StartVerificationBody)
   startVerification(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(StartVerificationBody)) body: z.output<typeof StartVerificationBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.verification.start(id, body.declared, principal.sub);
+    return this.verification.start(id, body.declared, principal.sub, ctx);
   }
 
   @Post(':id/identity-verifications/:verificationId/confirmation')
@@ -162,12 +167,13 @@ export class CustomerHttpController {
   })
   @ApiZodBody(ConfirmVerificationBody)
   confirmVerification(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Param('verificationId', uuidParam) verificationId: string,
     @Body(new ZodValidationPipe(ConfirmVerificationBody)) body: z.output<typeof ConfirmVerificationBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.verification.confirm(id, verificationId, body.code, principal);
+    return this.verification.confirm(id, verificationId, body.code, principal, ctx);
   }
 
   @Post(':id/risk-assessments')
@@ -178,11 +184,12 @@ export class CustomerHttpController {
   @ApiProblems(429)
   @ApiZodBody(RiskAssessmentBody)
   assess(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(RiskAssessmentBody)) body: z.output<typeof RiskAssessmentBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.assessments.assess(id, body.answers, principal);
+    return this.assessments.assess(id, body.answers, principal, ctx);
   }
 
   @Get(':id/risk-assessments')
@@ -200,11 +207,12 @@ export class CustomerHttpController {
   })
   @ApiZodBody(HealthDeclarationBody)
   async declareHealth(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(HealthDeclarationBody)) body: z.output<typeof HealthDeclarationBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.consents.declareHealth(id, body, principal);
+    await this.consents.declareHealth(id, body, principal, ctx);
   }
 
   @Get(':id/health-declaration')
@@ -214,10 +222,11 @@ export class CustomerHttpController {
   })
   @ApiZodQuery(HealthReadQuery)
   async readHealth(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Query(new ZodValidationPipe(HealthReadQuery)) query: z.output<typeof HealthReadQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return { declaration: await this.consents.readHealth(id, query.purpose, principal) };
+    return { declaration: await this.consents.readHealth(id, query.purpose, principal, ctx) };
   }
 }

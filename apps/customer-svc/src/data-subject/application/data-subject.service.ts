@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -43,9 +45,9 @@ export class DataSubjectService {
   ) {}
 
   /** Everything held about the customer, in clear, as one JSON document; recorded as an access. */
-  async export(customerId: string, principal: Principal) {
+  async export(customerId: string, principal: Principal, ctx: RequestContext) {
     assertOwn(principal, customerId);
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       // The data subject's copy is due while the data is restricted too (PIPL Art. 45, 47).
       const customer = await this.customers.findStored(m, customerId);
       const key = await this.customers.dataKey(m, customerId);
@@ -98,10 +100,10 @@ export class DataSubjectService {
    * legal basis; the answer says what is kept, why and until when, and the sweep shreds it on that day. A repeated
    * request gets the same answer.
    */
-  async erase(customerId: string, principal: Principal): Promise<ErasureAnswer> {
+  async erase(customerId: string, principal: Principal, ctx: RequestContext): Promise<ErasureAnswer> {
     assertOwn(principal, customerId);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const customer = await this.customers.lockStored(m, customerId);
       if (customer.status === 'restricted') return restrictedAnswer(customer);
       const policies = await this.policiesOf(m, customerId);
@@ -132,8 +134,13 @@ export class DataSubjectService {
    * A read of a restricted customer's records for a legal purpose (an AML investigation, a regulator's inspection,
    * litigation, a claim on a retained policy): the profile in clear, recorded with its basis and reference.
    */
-  async readRetained(customerId: string, principal: Principal, request: RetainedReadRequest) {
-    return this.dataSource.transaction(async (m) => {
+  async readRetained(
+    customerId: string,
+    principal: Principal,
+    request: RetainedReadRequest,
+    ctx: RequestContext,
+  ) {
+    return transaction(this.dataSource, ctx, async (m) => {
       const customer = await this.customers.findStored(m, customerId);
       if (customer.status !== 'restricted') throw new CustomerNotRestrictedError(customerId);
       const profile = await this.customers.openProfile(m, customer);
@@ -170,7 +177,7 @@ export class DataSubjectService {
     ).map((c) => c.customerId);
     let shredded = 0;
     for (const customerId of ids) {
-      const done = await this.dataSource.transaction(async (m) => {
+      const done = await transaction(this.dataSource, undefined, async (m) => {
         const customer = await m.findOne(CustomerEntity, {
           where: { customerId, status: 'restricted' },
           lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { DataSubjectService, LEGAL_BASES } from '../application/data-subject.service';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const RetainedReadBody = z.strictObject({
   legalBasis: z.enum(LEGAL_BASES),
@@ -26,8 +27,12 @@ export class DataSubjectHttpController {
     operationId: 'CustomerHttpController_export',
     summary: 'Everything held about the customer, in clear (PIPL Art. 45); the export is recorded',
   })
-  export(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.dataSubject.export(id, principal);
+  export(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.dataSubject.export(id, principal, ctx);
   }
 
   @Delete(':id')
@@ -37,8 +42,12 @@ export class DataSubjectHttpController {
     summary:
       'Erase the customer: shredded at once, or restricted (stored, not processed) until the retention the law requires ends',
   })
-  erase(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.dataSubject.erase(id, principal);
+  erase(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.dataSubject.erase(id, principal, ctx);
   }
 
   @Post(':id/retained-record-reads')
@@ -49,10 +58,11 @@ export class DataSubjectHttpController {
   })
   @ApiZodBody(RetainedReadBody)
   readRetained(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(RetainedReadBody)) body: z.output<typeof RetainedReadBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.dataSubject.readRetained(id, principal, body);
+    return this.dataSubject.readRetained(id, principal, body, ctx);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { CustomerQueries } from '../../customer/application/customer.queries';
 import { TicketEntity } from '../../service-desk/infrastructure/ticket.entity';
@@ -17,8 +18,8 @@ export class Customer360Service {
     private readonly customers: CustomerQueries,
   ) {}
 
-  async view(customerId: string, principal: Principal) {
-    const customer = await this.customers.read(customerId, 'service', [], principal);
+  async view(customerId: string, principal: Principal, ctx: RequestContext) {
+    const customer = await this.customers.read(customerId, 'service', [], principal, ctx);
     const m = this.dataSource.manager;
     const [policies, claims, tickets, surveys] = await Promise.all([
       m.find(PolicyViewEntity, {

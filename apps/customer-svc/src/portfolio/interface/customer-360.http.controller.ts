@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { Customer360Service } from '../application/customer-360.service';
 import { uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -13,7 +14,11 @@ export class Customer360HttpController {
   @Get(':id/360')
   @Roles('agent', 'service_rep', 'admin')
   @ApiOperation({ summary: "The customer's service profile, policies, claims, tickets and surveys" })
-  view360(@Param('id', uuidParam) id: string, @CurrentPrincipal() principal: Principal) {
-    return this.portfolio.view(id, principal);
+  view360(
+    @Correlation() ctx: RequestContext,
+    @Param('id', uuidParam) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.portfolio.view(id, principal, ctx);
   }
 }

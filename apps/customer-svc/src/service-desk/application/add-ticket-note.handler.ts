@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { TicketRepository } from '../infrastructure/ticket.repository';
 
@@ -17,8 +19,9 @@ export class AddTicketNoteHandler {
     kind: 'comment' | 'feedback' | 'improvement',
     text: string,
     author: string,
+    ctx: RequestContext,
   ) {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       await this.tickets.find(manager, ticketId);
       return this.tickets.note(manager, ticketId, kind, text, author, this.clock.now());
     });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { assign } from '../domain/ticket';
 import { TicketRepository } from '../infrastructure/ticket.repository';
@@ -13,8 +15,8 @@ export class AssignTicketHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(ticketId: string, assignee: string) {
-    return this.dataSource.transaction(async (manager) => {
+  async execute(ticketId: string, assignee: string, ctx: RequestContext) {
+    return transaction(this.dataSource, ctx, async (manager) => {
       const ticket = await this.tickets.lockOpen(manager, ticketId);
       return this.tickets.save(manager, ticket, assign(ticket, assignee), this.clock.now());
     });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { Clock } from '@insurer/platform-time';
 import { extend } from '../domain/ticket';
@@ -14,9 +16,9 @@ export class ExtendComplaintHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(ticketId: string, reason: string, principal: Principal) {
+  async execute(ticketId: string, reason: string, principal: Principal, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       const ticket = await this.tickets.lockOpen(manager, ticketId);
       return this.tickets.save(manager, ticket, extend(ticket, reason, principal, now), now);
     });

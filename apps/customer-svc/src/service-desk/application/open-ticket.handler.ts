@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import type { Principal } from '@insurer/platform-auth';
 import { Clock } from '@insurer/platform-time';
 import { assertOwn } from '../../customer/application/own-records';
@@ -20,10 +22,10 @@ export class OpenTicketHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: OpenTicketInput, principal: Principal) {
+  async execute(input: OpenTicketInput, principal: Principal, ctx: RequestContext) {
     assertOwn(principal, input.customerId);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       await this.customers.findActive(manager, input.customerId);
       return this.tickets.insert(
         manager,

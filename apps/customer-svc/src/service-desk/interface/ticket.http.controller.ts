@@ -9,6 +9,7 @@ import { ExtendComplaintHandler } from '../application/extend-complaint.handler'
 import { OpenTicketHandler } from '../application/open-ticket.handler';
 import { ResolveTicketHandler } from '../application/resolve-ticket.handler';
 import { TicketQueries } from '../application/ticket.queries';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const OpenTicketBody = z.strictObject({
   customerId: z.uuid(),
@@ -51,10 +52,11 @@ export class TicketHttpController {
   @ApiOperation({ summary: 'Open an inquiry, change request or complaint (a complaint is due in 15 days)' })
   @ApiZodBody(OpenTicketBody)
   open(
+    @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(OpenTicketBody)) body: z.output<typeof OpenTicketBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.openTicket.execute(body, principal);
+    return this.openTicket.execute(body, principal, ctx);
   }
 
   @Get()
@@ -78,10 +80,11 @@ export class TicketHttpController {
   @Roles('service_rep', 'admin')
   @ApiZodBody(AssignBody)
   assign(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(AssignBody)) body: z.output<typeof AssignBody>,
   ) {
-    return this.assignTicket.execute(id, body.assignee);
+    return this.assignTicket.execute(id, body.assignee, ctx);
   }
 
   @Post(':id/extension')
@@ -90,11 +93,12 @@ export class TicketHttpController {
   @ApiOperation({ summary: 'Extend a complaint to 30 days, then (a manager only) a further 30' })
   @ApiZodBody(ExtendBody)
   extend(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(ExtendBody)) body: z.output<typeof ExtendBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.extendComplaint.execute(id, body.reason, principal);
+    return this.extendComplaint.execute(id, body.reason, principal, ctx);
   }
 
   @Post(':id/resolution')
@@ -103,10 +107,11 @@ export class TicketHttpController {
   @Roles('service_rep', 'admin')
   @ApiZodBody(ResolveBody)
   resolve(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(ResolveBody)) body: z.output<typeof ResolveBody>,
   ) {
-    return this.resolveTicket.execute(id, body.resolution);
+    return this.resolveTicket.execute(id, body.resolution, ctx);
   }
 
   @Post(':id/notes')
@@ -114,10 +119,11 @@ export class TicketHttpController {
   @ApiOperation({ summary: 'Add a comment, customer feedback or an improvement note' })
   @ApiZodBody(NoteBody)
   note(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(NoteBody)) body: z.output<typeof NoteBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.addTicketNote.execute(id, body.kind, body.text, principal.sub);
+    return this.addTicketNote.execute(id, body.kind, body.text, principal.sub, ctx);
   }
 }

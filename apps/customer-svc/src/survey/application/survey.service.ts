@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
-import { RowWriter } from '@insurer/platform-database';
+import { RowWriter, transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { OutboxPublisher, type EventCause } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { assertOwn } from '../../customer/application/own-records';
@@ -106,9 +107,10 @@ export class SurveyService {
     surveyId: string,
     answer: { csat: number; nps: number; comment?: string },
     principal: Principal,
+    ctx: RequestContext,
   ): Promise<SurveyEntity> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, ctx, async (manager) => {
       const survey = await manager.findOne(SurveyEntity, {
         where: { surveyId },
         lock: { mode: 'pessimistic_write' },

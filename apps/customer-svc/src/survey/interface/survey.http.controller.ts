@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { SurveyService } from '../application/survey.service';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const AnswerBody = z.strictObject({
   csat: z.number().int().min(1).max(5),
@@ -34,10 +35,11 @@ export class SurveyHttpController {
   @ApiOperation({ summary: 'Answer a survey: CSAT 1-5 and NPS 0-10' })
   @ApiZodBody(AnswerBody)
   answer(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(AnswerBody)) body: z.output<typeof AnswerBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.surveys.answer(id, body, principal);
+    return this.surveys.answer(id, body, principal, ctx);
   }
 }

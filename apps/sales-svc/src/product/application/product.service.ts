@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProductDefinition } from '@insurer/contracts';
-import { ImmutableRows } from '@insurer/platform-database';
+import { ImmutableRows, transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -43,11 +44,11 @@ export class ProductService {
     this.published = ImmutableRows.of(dataSource, ProductVersionEntity, (p) => p.status === 'published');
   }
 
-  async create(input: NewProductVersion, actor: string): Promise<ProductVersionEntity> {
+  async create(input: NewProductVersion, actor: string, ctx: RequestContext): Promise<ProductVersionEntity> {
     const { productCode, ...terms } = input;
     const problems = checkProductTerms(terms);
     if (problems.length) throw new ProductInvalidError(problems);
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       // Versions of one code are numbered under a lock on the code, so two creations never take the same number.
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`product:${productCode}`]);
       const last = await m.findOne(ProductVersionEntity, {
@@ -76,8 +77,9 @@ export class ProductService {
     productCode: string,
     version: number,
     input: string | RateRow[],
+    ctx: RequestContext,
   ): Promise<{ rows: number }> {
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const product = await this.lockDraft(m, productCode, version);
       const rows = typeof input === 'string' ? unwrap(parseRateCsv(input), 'rate table') : input;
       const problems = checkCoverage(rows, product.terms, 'rates');
@@ -92,8 +94,9 @@ export class ProductService {
     productCode: string,
     version: number,
     input: string | CashValueRow[],
+    ctx: RequestContext,
   ): Promise<{ rows: number }> {
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const product = await this.lockDraft(m, productCode, version);
       const rows = typeof input === 'string' ? unwrap(parseCashValueCsv(input), 'cash-value table') : input;
       const problems = [
@@ -107,9 +110,14 @@ export class ProductService {
     });
   }
 
-  async publish(productCode: string, version: number, effectiveFrom: string): Promise<ProductDefinition> {
+  async publish(
+    productCode: string,
+    version: number,
+    effectiveFrom: string,
+    ctx: RequestContext,
+  ): Promise<ProductDefinition> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const product = await this.lockDraft(m, productCode, version);
       const problems: TableProblem[] = [];
       if (effectiveFrom < shanghaiDate(now)) {

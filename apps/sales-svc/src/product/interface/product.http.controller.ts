@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth'
 import { ApiZodBody, ZodValidationPipe, parseOrThrow } from '@insurer/platform-http';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { ProductService, rateTableOf, toDefinition } from '../application/product.service';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const ProductCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case letters, digits and -');
 const NewProductBody = ProductDefinition.omit({
@@ -37,10 +38,11 @@ export class ProductHttpController {
   @ApiOperation({ summary: 'Create a draft product version (numbered after the last version of the code)' })
   @ApiZodBody(NewProductBody)
   async create(
+    @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(NewProductBody)) body: z.output<typeof NewProductBody>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const created = await this.products.create(body, principal.sub);
+    const created = await this.products.create(body, principal.sub, ctx);
     return {
       productId: created.productId,
       productCode: created.productCode,
@@ -56,12 +58,13 @@ export class ProductHttpController {
     summary: 'Upload the rate table: CSV entry_age,gender,payment_term,rate_per_1000_fen or JSON rows',
   })
   async rates(
+    @Correlation() ctx: RequestContext,
     @Param('code', codeParam) code: string,
     @Param('version', versionParam) version: number,
     @Body() body: unknown,
   ) {
     const parsed = parseOrThrow(RatesBody, body);
-    return this.products.uploadRates(code, version, typeof parsed === 'string' ? parsed : parsed.rows);
+    return this.products.uploadRates(code, version, typeof parsed === 'string' ? parsed : parsed.rows, ctx);
   }
 
   @Put(':code/versions/:version/cash-values')
@@ -71,12 +74,18 @@ export class ProductHttpController {
     summary: 'Upload cash values: CSV entry_age,gender,payment_term,year_1..year_n or JSON rows',
   })
   async cashValues(
+    @Correlation() ctx: RequestContext,
     @Param('code', codeParam) code: string,
     @Param('version', versionParam) version: number,
     @Body() body: unknown,
   ) {
     const parsed = parseOrThrow(CashValuesBody, body);
-    return this.products.uploadCashValues(code, version, typeof parsed === 'string' ? parsed : parsed.rows);
+    return this.products.uploadCashValues(
+      code,
+      version,
+      typeof parsed === 'string' ? parsed : parsed.rows,
+      ctx,
+    );
   }
 
   @Post(':code/versions/:version/publication')
@@ -85,11 +94,12 @@ export class ProductHttpController {
   @ApiOperation({ summary: 'Publish the version from an effective date; announces sales.product-published' })
   @ApiZodBody(PublishBody)
   publish(
+    @Correlation() ctx: RequestContext,
     @Param('code', codeParam) code: string,
     @Param('version', versionParam) version: number,
     @Body(new ZodValidationPipe(PublishBody)) body: z.output<typeof PublishBody>,
   ) {
-    return this.products.publish(code, version, body.effectiveFrom);
+    return this.products.publish(code, version, body.effectiveFrom, ctx);
   }
 
   @Get()

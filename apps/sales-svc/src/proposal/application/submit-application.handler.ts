@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { PrimaryKeyReader, RowWriter, withIdempotency } from '@insurer/platform-database';
 import { OutboxPublisher } from '@insurer/platform-messaging';
@@ -36,8 +37,8 @@ export class SubmitApplicationHandler {
     this.applications = new RowWriter(dataSource, ApplicationEntity);
   }
 
-  execute(input: SubmitApplicationInput, idempotencyKey?: string) {
-    return withIdempotency(this.dataSource, 'sales', 'application', idempotencyKey, input, (m) =>
+  execute(input: SubmitApplicationInput, ctx: RequestContext, idempotencyKey?: string) {
+    return withIdempotency(this.dataSource, ctx, 'sales', 'application', idempotencyKey, input, (m) =>
       this.executeIn(m, input),
     );
   }

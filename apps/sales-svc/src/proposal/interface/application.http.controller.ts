@@ -8,6 +8,7 @@ import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer
 import { IdempotencyKey } from '../../quote/interface/quote.http.controller';
 import { ApplicationQueries } from '../application/application.queries';
 import { SubmitApplicationHandler } from '../application/submit-application.handler';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 /** The REST body is the integrators' SubmitApplication command payload: one contract for both ways in. */
 const ApplicationBody = SubmitApplicationV1.payload.strict();
@@ -33,12 +34,13 @@ export class ApplicationHttpController {
   })
   @ApiZodBody(ApplicationBody)
   async submit(
+    @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(ApplicationBody)) body: z.output<typeof ApplicationBody>,
     @Headers('idempotency-key') rawKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const key = parseOrThrow(IdempotencyKey, rawKey);
-    const result = await this.submitApplication.execute(body, key);
+    const result = await this.submitApplication.execute(body, ctx, key);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
   }

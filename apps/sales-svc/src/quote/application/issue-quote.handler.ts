@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RowWriter, withIdempotency } from '@insurer/platform-database';
+import { RowWriter, transaction, withIdempotency } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { rateTableOf } from '../../product/application/product.service';
@@ -32,8 +33,8 @@ export class IssueQuoteHandler {
     this.quotes = new RowWriter(dataSource, QuoteEntity);
   }
 
-  async execute(request: QuoteRequest, idempotencyKey?: string) {
-    return withIdempotency(this.dataSource, 'sales', 'quote', idempotencyKey, request, async (m) => {
+  async execute(request: QuoteRequest, context: RequestContext, idempotencyKey?: string) {
+    return withIdempotency(this.dataSource, context, 'sales', 'quote', idempotencyKey, request, async (m) => {
       const ctx = await this.sale.load(m, request);
       const rating = price(
         rateTableOf(ctx.product),
@@ -55,7 +56,7 @@ export class IssueQuoteHandler {
       );
       const refusal = refusalFor(result);
       if (refusal) {
-        await this.recordRefused(ctx, request.salespersonId, result);
+        await this.recordRefused(ctx, request.salespersonId, result, context);
         throw refusal;
       }
       await this.sale.record(m, ctx, 'quote', request.salespersonId, result);
@@ -95,7 +96,10 @@ export class IssueQuoteHandler {
     ctx: SaleContext,
     salespersonId: string,
     result: SuitabilityResult,
+    context: RequestContext,
   ): Promise<void> {
-    await this.dataSource.transaction((m) => this.sale.record(m, ctx, 'quote', salespersonId, result));
+    await transaction(this.dataSource, context, (m) =>
+      this.sale.record(m, ctx, 'quote', salespersonId, result),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer/platform-http';
 import { IssueQuoteHandler } from '../application/issue-quote.handler';
 import { QuoteQueries } from '../application/quote.queries';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 export const IdempotencyKey = z
   .string()
@@ -76,12 +77,13 @@ export class QuoteHttpController {
   })
   @ApiZodBody(QuoteBody)
   async create(
+    @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(QuoteBody)) body: z.output<typeof QuoteBody>,
     @Headers('idempotency-key') rawKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const key = parseOrThrow(IdempotencyKey, rawKey);
-    const result = await this.issueQuote.execute(body, key);
+    const result = await this.issueQuote.execute(body, ctx, key);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
   }

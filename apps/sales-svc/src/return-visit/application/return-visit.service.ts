@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { RowWriter, sweepDue } from '@insurer/platform-database';
+import { RowWriter, sweepDue, transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher, type EventCause } from '@insurer/platform-messaging';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
@@ -74,9 +75,13 @@ export class ReturnVisitService {
   }
 
   /** Records what the call established. A late visit is still recorded: the customer's answers matter either way. */
-  async complete(visitId: string, outcome: VisitOutcome & { notes?: string }): Promise<ReturnVisitEntity> {
+  async complete(
+    visitId: string,
+    outcome: VisitOutcome & { notes?: string },
+    ctx: RequestContext,
+  ): Promise<ReturnVisitEntity> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const visit = await m.findOne(ReturnVisitEntity, {
         where: { visitId },
         lock: { mode: 'pessimistic_write' },

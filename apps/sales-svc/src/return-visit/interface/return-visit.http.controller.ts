@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { ReturnVisitService } from '../application/return-visit.service';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const OutcomeBody = z.strictObject({
   reached: z.boolean(),
@@ -40,9 +41,10 @@ export class ReturnVisitHttpController {
   })
   @ApiZodBody(OutcomeBody)
   complete(
+    @Correlation() ctx: RequestContext,
     @Param('id', uuidParam) id: string,
     @Body(new ZodValidationPipe(OutcomeBody)) body: z.output<typeof OutcomeBody>,
   ) {
-    return this.visits.complete(id, body);
+    return this.visits.complete(id, body, ctx);
   }
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, MoreThan } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { PolicyReplicaEntity } from '../../policy-replica/infrastructure/policy-replica.entity';
@@ -21,9 +23,9 @@ export class DepartSalespersonHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(salespersonId: string, departedOn: string) {
+  async execute(salespersonId: string, departedOn: string, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const person = await this.salespeople.lock(m, salespersonId);
       const policies = await m.find(PolicyReplicaEntity, {
         where: { salespersonId, coverageTermYears: MoreThan(1), status: In(['in_force', 'suspended']) },

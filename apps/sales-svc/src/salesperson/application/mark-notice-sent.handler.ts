@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -15,9 +17,13 @@ export class MarkNoticeSentHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(salespersonId: string, noticeId: string): Promise<DepartureNoticeEntity> {
+  async execute(
+    salespersonId: string,
+    noticeId: string,
+    ctx: RequestContext,
+  ): Promise<DepartureNoticeEntity> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const notice = await m.findOne(DepartureNoticeEntity, {
         where: { noticeId, salespersonId },
         lock: { mode: 'pessimistic_write' },

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock } from '@insurer/platform-time';
 import { recordTraining } from '../domain/salesperson';
 import { SalespersonRepository } from '../infrastructure/salesperson.repository';
@@ -13,9 +15,9 @@ export class RecordTrainingHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(salespersonId: string, hours: number, completedOn: string) {
+  async execute(salespersonId: string, hours: number, completedOn: string, ctx: RequestContext) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const person = await this.salespeople.lock(m, salespersonId);
       return this.salespeople.save(m, person, recordTraining(person, hours, completedOn, now), now);
     });

@@ -9,6 +9,7 @@ import { MarkNoticeSentHandler } from '../application/mark-notice-sent.handler';
 import { RecordTrainingHandler } from '../application/record-training.handler';
 import { RegisterSalespersonHandler } from '../application/register-salesperson.handler';
 import { SalespersonQueries } from '../application/salesperson.queries';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const SalespersonId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . -');
 const idParam = new ZodValidationPipe(SalespersonId);
@@ -40,10 +41,11 @@ export class SalespersonHttpController {
   @ApiOperation({ summary: 'Register or update a salesperson: grade, licence, status' })
   @ApiZodBody(SalespersonBody)
   upsert(
+    @Correlation() ctx: RequestContext,
     @Param('id', idParam) id: string,
     @Body(new ZodValidationPipe(SalespersonBody)) body: z.output<typeof SalespersonBody>,
   ) {
-    return this.registerSalesperson.execute({ salespersonId: id, ...body });
+    return this.registerSalesperson.execute({ salespersonId: id, ...body }, ctx);
   }
 
   @Get(':id')
@@ -60,10 +62,11 @@ export class SalespersonHttpController {
   @ApiOperation({ summary: 'Add completed training hours (30 a year are required to sell)' })
   @ApiZodBody(TrainingBody)
   training(
+    @Correlation() ctx: RequestContext,
     @Param('id', idParam) id: string,
     @Body(new ZodValidationPipe(TrainingBody)) body: z.output<typeof TrainingBody>,
   ) {
-    return this.recordTraining.execute(id, body.hours, body.completedOn);
+    return this.recordTraining.execute(id, body.hours, body.completedOn, ctx);
   }
 
   @Post(':id/departure')
@@ -74,10 +77,11 @@ export class SalespersonHttpController {
   })
   @ApiZodBody(DepartureBody)
   depart(
+    @Correlation() ctx: RequestContext,
     @Param('id', idParam) id: string,
     @Body(new ZodValidationPipe(DepartureBody)) body: z.output<typeof DepartureBody>,
   ) {
-    return this.departSalesperson.execute(id, body.departedOn);
+    return this.departSalesperson.execute(id, body.departedOn, ctx);
   }
 
   @Get(':id/departure-notices')
@@ -91,8 +95,12 @@ export class SalespersonHttpController {
   @HttpCode(200)
   @Roles('admin', 'service_rep')
   @ApiOperation({ summary: 'Mark a departure notice as sent to the customer' })
-  noticeSent(@Param('id', idParam) id: string, @Param('noticeId', uuidParam) noticeId: string) {
-    return this.markNoticeSent.execute(id, noticeId);
+  noticeSent(
+    @Correlation() ctx: RequestContext,
+    @Param('id', idParam) id: string,
+    @Param('noticeId', uuidParam) noticeId: string,
+  ) {
+    return this.markNoticeSent.execute(id, noticeId, ctx);
   }
 
   @Get(':id/pipeline')

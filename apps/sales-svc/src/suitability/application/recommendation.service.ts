@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PrimaryKeyReader } from '@insurer/platform-database';
+import { PrimaryKeyReader, transaction } from '@insurer/platform-database';
+import type { RequestContext } from '@insurer/platform-observability';
 import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
 import { ProductService } from '../../product/application/product.service';
@@ -23,9 +24,9 @@ export class RecommendationService {
   }
 
   /** Needs analysis and ranked recommendations from today's catalogue; moves the lead to "needs analysed". */
-  async recommend(customerId: string, salespersonId: string) {
+  async recommend(customerId: string, salespersonId: string, ctx: RequestContext) {
     const today = shanghaiDate(this.clock.now());
-    return this.dataSource.transaction(async (m) => {
+    return transaction(this.dataSource, ctx, async (m) => {
       const customer = await this.facts.findIn(m, customerId);
       if (!customer || customer.erased || !customer.birthDate) {
         throw new SaleRefusedError('SALES.CUSTOMER_UNKNOWN', 'needs analysis needs the customer facts', [

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
 import { RecommendationService } from '../application/recommendation.service';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const RecommendBody = z.strictObject({ customerId: z.uuid(), salespersonId: z.string().min(1) });
 
@@ -20,7 +21,10 @@ export class RecommendationHttpController {
     summary: 'Needs analysis: protection gap and products ranked with reasons; excluded ones with why',
   })
   @ApiZodBody(RecommendBody)
-  recommend(@Body(new ZodValidationPipe(RecommendBody)) body: z.output<typeof RecommendBody>) {
-    return this.recommendations.recommend(body.customerId, body.salespersonId);
+  recommend(
+    @Correlation() ctx: RequestContext,
+    @Body(new ZodValidationPipe(RecommendBody)) body: z.output<typeof RecommendBody>,
+  ) {
+    return this.recommendations.recommend(body.customerId, body.salespersonId, ctx);
   }
 }

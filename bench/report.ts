@@ -866,6 +866,30 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   generation of 8 MB, tried with the burst's new reading in two alternated quick runs: the five services' CPU per
   event 1.16 and 1.21 ms against 1.32 and 1.10 with the default 2 MB, each service 10-12 MB more at rest; not
   kept.
+- No AsyncLocalStorage: the request's or event's correlation id reached the outbox (and every log line) through
+  AsyncLocalStorage, and once a process uses one, Node runs three JavaScript promise hooks (init, before and
+  after) for every promise it makes. A quick run with the store made a no-op, alternated twice with fd4ac8f, read
+  GET /policies/{id} at 65% and 62% of its bare route against 56% and 51%, and compliance-svc's CPU per event of
+  the burst 0.150 and 0.157 ms against 0.183 and 0.183. The ids now travel with the transaction instead: whoever
+  opens one names what it is done for (\`transaction(dataSource, context, work)\` in \`@insurer/platform-database\`; a
+  controller passes the request's context, \`@Correlation()\`; the inbox consumer names each event before its
+  handler runs), the outbox reads them there, and ESLint refuses a bare TypeORM transaction in a service and any
+  AsyncLocalStorage. Log lines name the correlation id where they are about a request or an event, no longer from
+  a store. Quick runs alternated twice with fd4ac8f: GET /policies/{id} 60% and 57% of its bare route against 47%
+  and 60%, GET /claims/{id} 62% and 60% against 51% and 46%, CPU per policy-issue flow 100.5 and 101.2 ms against
+  109.3 and 110.9 (17.0 and 17.2 flows a second against 14.5 and 14.0), the six services' CPU per event of the
+  consumer burst 0.75 and 0.68 ms against 0.80 and 0.85. A V8 profile of contract-svc under GET /policies/{id}
+  afterwards found nothing left above Fastify's serialisation of the reply (about 4% of its busy time) beside the
+  socket writes the bare route makes too. The full run on 556f273 (this table) fell in the fastest stretch for
+  Postgres yet (pgbench select-only 46,720 tps against 14,392 on 00c6cf5 and 24,518 on d816885, simple-update
+  5,385 against 2,429): 20.6 policy-issue flows a second (11.5) at 80.5 ms of CPU a flow (106.7), every consumer
+  of the burst at 75% of the bare consumer or more for the first time (compliance 79%, sales 82%; 73% and 64%),
+  the relay alone 55% (67%), the hops' p99 3.1x and 3.2x the broker's 9 ms (2.7x and 2.4x its 16 ms), GET
+  /policies/{id} 65% and GET /claims/{id} 76% (52%, 61%). The bare write routes gained more from the fast database
+  than the platform's: POST /claims alone 52% (63%) at 1,038 req/s against a bare 1,992 (643 against 1,020), POST
+  /claims with everything up 26% (27%) at 4.3 ms of CPU a claim over the eight processes (8.22), POST
+  /applications 19% (21%), and the flow rate 13% of the database's limit with pgbench's simple-update twice as
+  fast (21%).
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { ApiZodQuery, ZodValidationPipe } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { GenerationService } from '../../projection/application/generation.service';
 import { KpiService } from '../application/kpi.service';
 import { KPI_NAMES, type Kpis } from '../domain/kpis';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 /** A period runs forward: `from` on or before `to`. */
 const forward = (p: { from: string; to: string }) => p.from <= p.to;

@@ -6,6 +6,7 @@ import { ReportClaimV1, SubmitClaimDocumentsV1 } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { negotiateLocale } from '@insurer/platform-i18n';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { AssessClaimHandler } from '../application/assess-claim.handler';
 import { ClaimQueries } from '../application/claim.queries';
 import { ConfirmPaymentHandler } from '../application/confirm-payment.handler';
@@ -15,7 +16,6 @@ import { ReopenClaimHandler } from '../application/reopen-claim.handler';
 import { ReportClaimHandler } from '../application/report-claim.handler';
 import { SendRejectionNoticeHandler } from '../application/send-rejection-notice.handler';
 import { SubmitDocumentsHandler } from '../application/submit-documents.handler';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 /** The REST bodies are the claim administrators' command payloads: one contract for both ways in. */
 const ReportBody = ReportClaimV1.payload.strict();

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { AssignCaseHandler } from '../application/assign-case.handler';
 import { CaseQueries } from '../application/case.queries';
 import { CloseCaseHandler } from '../application/close-case.handler';
 import { CommentCaseHandler } from '../application/comment-case.handler';
 import { EscalateCaseHandler } from '../application/escalate-case.handler';
 import { OpenCaseHandler } from '../application/open-case.handler';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const CaseQuery = z.object({
   status: z.enum(['open', 'investigating', 'escalated', 'closed']).optional(),

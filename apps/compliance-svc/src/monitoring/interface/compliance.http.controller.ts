@@ -10,9 +10,9 @@ import {
   uuidParam,
 } from '@insurer/platform-http';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { RulesService } from '../application/rules.service';
 import { AlertEntity, RiskScoreEntity } from '../infrastructure/monitoring.entity';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const RuleChangeBody = z.strictObject({
   effectiveFrom: z.iso.date(),

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { PolicyLoanHandler } from '../application/policy-loan.handler';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
+import { PolicyLoanHandler } from '../application/policy-loan.handler';
 
 const AmountBody = z.strictObject({ amountFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { ConfirmOfferHandler } from '../application/confirm-offer.handler';
 import { EndorsePolicyHandler } from '../application/endorse-policy.handler';
 import { PolicyQueries } from '../application/policy.queries';
@@ -11,7 +12,6 @@ import { SendDemandNoticeHandler } from '../application/send-demand-notice.handl
 import { RescindPolicyHandler } from '../application/rescind-policy.handler';
 import { SurrenderPolicyHandler } from '../application/surrender-policy.handler';
 import { WithdrawPolicyHandler } from '../application/withdraw-policy.handler';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const Instant = z.iso.datetime({ offset: true });

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { PayFirstPremiumHandler } from '../../policy/application/pay-first-premium.handler';
 import { PayPremiumHandler } from '../application/pay-premium.handler';
 import { PremiumQueries } from '../application/premium.queries';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const Payment = {
   amountFen: z.number().int().positive(),

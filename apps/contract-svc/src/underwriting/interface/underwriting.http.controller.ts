@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { DecideCaseHandler } from '../application/decide-case.handler';
 import { TakeCaseHandler } from '../application/take-case.handler';
 import { UnderwritingQueries } from '../application/underwriting.queries';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const Reason = z.strictObject({ code: z.string().min(1), message: z.string().min(1) });
 const DecisionBody = z

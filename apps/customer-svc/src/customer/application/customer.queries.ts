@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { SENSITIVE_FIELD_CONSENT, assertSeparateConsent } from './consent.service';
 import { DataSource } from 'typeorm';
+import type { Principal } from '@insurer/platform-auth';
 import { transaction } from '@insurer/platform-database';
 import type { RequestContext } from '@insurer/platform-observability';
-import type { Principal } from '@insurer/platform-auth';
+import { SENSITIVE_FIELD_CONSENT, assertSeparateConsent } from './consent.service';
 import { assertMayUnmask, maskChanges, projectForReader } from '../domain/customer';
 import type { ProfileField, Purpose } from '../domain/field-catalogue';
 import { CustomerEntity } from '../infrastructure/customer.entity';

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { ConsentService } from '../application/consent.service';
 import { CustomerIdQuery, GrantConsentBody } from './customer.dto';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 @ApiTags('consents')
 @ApiBearerAuth()

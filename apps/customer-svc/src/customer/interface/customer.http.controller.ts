@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiProblems, ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { ConsentService } from '../application/consent.service';
 import { CorrectCustomerHandler } from '../application/correct-customer.handler';
 import { CustomerQueries } from '../application/customer.queries';
@@ -25,7 +26,6 @@ import {
   StartVerificationBody,
   UpdateCustomerBody,
 } from './customer.dto';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 /** Rate limits on one-time codes count per customer (the path's id), whoever calls. */
 const perCustomer = (request: FastifyRequest) => `customer:${(request.params as { id?: string }).id ?? ''}`;

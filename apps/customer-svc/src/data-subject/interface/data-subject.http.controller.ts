@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { DataSubjectService, LEGAL_BASES } from '../application/data-subject.service';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
+import { DataSubjectService, LEGAL_BASES } from '../application/data-subject.service';
 
 const RetainedReadBody = z.strictObject({
   legalBasis: z.enum(LEGAL_BASES),

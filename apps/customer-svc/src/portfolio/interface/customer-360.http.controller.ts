@@ -1,9 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { Customer360Service } from '../application/customer-360.service';
 import { uuidParam } from '@insurer/platform-http';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 @ApiTags('customers')
 @ApiBearerAuth()

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { AddTicketNoteHandler } from '../application/add-ticket-note.handler';
 import { AssignTicketHandler } from '../application/assign-ticket.handler';
 import { ExtendComplaintHandler } from '../application/extend-complaint.handler';
 import { OpenTicketHandler } from '../application/open-ticket.handler';
 import { ResolveTicketHandler } from '../application/resolve-ticket.handler';
 import { TicketQueries } from '../application/ticket.queries';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const OpenTicketBody = z.strictObject({
   customerId: z.uuid(),

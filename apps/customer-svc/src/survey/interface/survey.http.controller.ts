@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { SurveyService } from '../application/survey.service';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
+import { SurveyService } from '../application/survey.service';
 
 const AnswerBody = z.strictObject({
   csat: z.number().int().min(1).max(5),

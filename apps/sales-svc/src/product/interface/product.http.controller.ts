@@ -5,8 +5,8 @@ import { CashValueRow, ProductDefinition, RateTable } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, parseOrThrow } from '@insurer/platform-http';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
-import { ProductService, rateTableOf, toDefinition } from '../application/product.service';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
+import { ProductService, rateTableOf, toDefinition } from '../application/product.service';
 
 const ProductCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'upper-case letters, digits and -');
 const NewProductBody = ProductDefinition.omit({

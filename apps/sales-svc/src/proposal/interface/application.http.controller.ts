@@ -5,10 +5,10 @@ import type { z } from 'zod';
 import { SubmitApplicationV1 } from '@insurer/contracts';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { IdempotencyKey } from '../../quote/interface/quote.http.controller';
 import { ApplicationQueries } from '../application/application.queries';
 import { SubmitApplicationHandler } from '../application/submit-application.handler';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 /** The REST body is the integrators' SubmitApplication command payload: one contract for both ways in. */
 const ApplicationBody = SubmitApplicationV1.payload.strict();

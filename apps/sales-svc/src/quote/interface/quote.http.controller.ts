@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { InsuredConsent, PartyRelationship } from '@insurer/contracts';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, parseOrThrow, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { IssueQuoteHandler } from '../application/issue-quote.handler';
 import { QuoteQueries } from '../application/quote.queries';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 export const IdempotencyKey = z
   .string()

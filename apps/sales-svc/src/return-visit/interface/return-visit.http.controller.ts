@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { ReturnVisitService } from '../application/return-visit.service';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
+import { ReturnVisitService } from '../application/return-visit.service';
 
 const OutcomeBody = z.strictObject({
   reached: z.boolean(),

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { PipelineService } from '../application/pipeline.service';
 import { DepartSalespersonHandler } from '../application/depart-salesperson.handler';
 import { MarkNoticeSentHandler } from '../application/mark-notice-sent.handler';
 import { RecordTrainingHandler } from '../application/record-training.handler';
 import { RegisterSalespersonHandler } from '../application/register-salesperson.handler';
 import { SalespersonQueries } from '../application/salesperson.queries';
-import { Correlation, type RequestContext } from '@insurer/platform-observability';
 
 const SalespersonId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . -');
 const idParam = new ZodValidationPipe(SalespersonId);

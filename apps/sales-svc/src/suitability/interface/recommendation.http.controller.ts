@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
 import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
-import { RecommendationService } from '../application/recommendation.service';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
+import { RecommendationService } from '../application/recommendation.service';
 
 const RecommendBody = z.strictObject({ customerId: z.uuid(), salespersonId: z.string().min(1) });
 

@@ -613,6 +613,42 @@ describe('outbox, relay and inbox on the real broker', () => {
     expect(transactions).toBeLessThanOrEqual(3);
   });
 
+  it('names each event of a run applied one by one as the cause of what its handler publishes, with no cause given', async () => {
+    const runId = `causes-${randomUUID()}`;
+    const key = await tenOnTheBroker(runId);
+    const name = `causes-${runId}`;
+    await consumer(name, async (event, ctx) => {
+      if (event.type !== 'claims.claim-reopened' || !event.payload.reason.startsWith(runId)) return;
+      await recordEffect(event, ctx.manager, runId);
+      // No `cause`: the transaction names the event being applied.
+      await publisher.publish(ctx.manager, reopened(randomUUID(), `echo-${event.payload.reason}`));
+    });
+    await waitFor(async () => (await effects(runId)).length === 10, { description: 'ten effects' });
+    // Several events shared a transaction, so the name changed within one.
+    const [{ transactions, rows }] = await dataSource.query(
+      `SELECT count(DISTINCT i.xmin::text)::int AS transactions, count(*)::int AS rows
+       FROM ${SCHEMA}.inbox i JOIN ${SCHEMA}.outbox o ON o.event_id = i.event_id
+       WHERE i.consumer = $1 AND o.message_key = $2`,
+      [name, key],
+    );
+    expect(rows).toBe(10);
+    expect(transactions).toBeLessThan(10);
+    const echoes: { cause: string; correlation: string; origin: string; originCorrelation: string }[] =
+      await dataSource.query(
+        `SELECT e.envelope->>'causationId' AS cause, e.envelope->>'correlationId' AS correlation,
+                o.event_id::text AS origin, o.envelope->>'correlationId' AS "originCorrelation"
+         FROM ${SCHEMA}.outbox e
+         JOIN ${SCHEMA}.outbox o ON o.envelope->'payload'->>'reason' = substr(e.envelope->'payload'->>'reason', 6)
+         WHERE e.envelope->'payload'->>'reason' LIKE $1 AND o.message_key = $2`,
+        [`echo-${runId}%`, key],
+      );
+    expect(echoes).toHaveLength(10);
+    for (const echo of echoes) {
+      expect(echo.cause).toBe(echo.origin);
+      expect(echo.correlation).toBe(echo.originCorrelation);
+    }
+  });
+
   it('gives a batch handler a run of its type at once; a failing run is tried event by event, so only the culprit is parked; each event published names its own cause', async () => {
     const runId = `batch-${randomUUID()}`;
     const key = await tenOnTheBroker(runId);

@@ -100,6 +100,31 @@ async function tenOnTheBroker(runId: string): Promise<string> {
   return key;
 }
 
+/** How many transactions wrote the consumer's inbox rows for the events under `key`, and how many rows. */
+async function inboxTransactions(name: string, key: string): Promise<{ transactions: number; rows: number }> {
+  const [counts] = await dataSource.query(
+    `SELECT count(DISTINCT i.xmin::text)::int AS transactions, count(*)::int AS rows
+     FROM ${SCHEMA}.inbox i JOIN ${SCHEMA}.outbox o ON o.event_id = i.event_id
+     WHERE i.consumer = $1 AND o.message_key = $2`,
+    [name, key],
+  );
+  return counts;
+}
+
+/** Each echo a handler published (reason `echo-<origin's reason>`) with the ids it names and its origin's. */
+async function echoesOf(
+  runId: string,
+): Promise<{ cause: string; correlation: string; origin: string; originCorrelation: string }[]> {
+  return dataSource.query(
+    `SELECT e.envelope->>'causationId' AS cause, e.envelope->>'correlationId' AS correlation,
+            o.event_id::text AS origin, o.envelope->>'correlationId' AS "originCorrelation"
+     FROM ${SCHEMA}.outbox e
+     JOIN ${SCHEMA}.outbox o ON o.envelope->'payload'->>'reason' = substr(e.envelope->'payload'->>'reason', 6)
+     WHERE e.envelope->'payload'->>'reason' LIKE $1`,
+    [`echo-${runId}%`],
+  );
+}
+
 /** Waits until the relay has sent `n` events under this key. */
 async function onTheBroker(key: string, n: number): Promise<void> {
   await waitFor(
@@ -625,23 +650,10 @@ describe('outbox, relay and inbox on the real broker', () => {
     });
     await waitFor(async () => (await effects(runId)).length === 10, { description: 'ten effects' });
     // Several events shared a transaction, so the name changed within one.
-    const [{ transactions, rows }] = await dataSource.query(
-      `SELECT count(DISTINCT i.xmin::text)::int AS transactions, count(*)::int AS rows
-       FROM ${SCHEMA}.inbox i JOIN ${SCHEMA}.outbox o ON o.event_id = i.event_id
-       WHERE i.consumer = $1 AND o.message_key = $2`,
-      [name, key],
-    );
+    const { transactions, rows } = await inboxTransactions(name, key);
     expect(rows).toBe(10);
     expect(transactions).toBeLessThan(10);
-    const echoes: { cause: string; correlation: string; origin: string; originCorrelation: string }[] =
-      await dataSource.query(
-        `SELECT e.envelope->>'causationId' AS cause, e.envelope->>'correlationId' AS correlation,
-                o.event_id::text AS origin, o.envelope->>'correlationId' AS "originCorrelation"
-         FROM ${SCHEMA}.outbox e
-         JOIN ${SCHEMA}.outbox o ON o.envelope->'payload'->>'reason' = substr(e.envelope->'payload'->>'reason', 6)
-         WHERE e.envelope->'payload'->>'reason' LIKE $1 AND o.message_key = $2`,
-        [`echo-${runId}%`, key],
-      );
+    const echoes = await echoesOf(runId);
     expect(echoes).toHaveLength(10);
     for (const echo of echoes) {
       expect(echo.cause).toBe(echo.origin);
@@ -695,15 +707,7 @@ describe('outbox, relay and inbox on the real broker', () => {
     expect(Math.max(...runSizes)).toBeGreaterThan(1);
     expect(dead[0].headers['dlq.attempts']).toBe('1');
     // Each echo names the event it answers: its correlation, and the event itself as its cause.
-    const echoes: { cause: string; correlation: string; origin: string; originCorrelation: string }[] =
-      await dataSource.query(
-        `SELECT e.envelope->>'causationId' AS cause, e.envelope->>'correlationId' AS correlation,
-                o.event_id::text AS origin, o.envelope->>'correlationId' AS "originCorrelation"
-         FROM ${SCHEMA}.outbox e
-         JOIN ${SCHEMA}.outbox o ON o.envelope->'payload'->>'reason' = substr(e.envelope->'payload'->>'reason', 6)
-         WHERE e.envelope->'payload'->>'reason' LIKE $1`,
-        [`echo-${runId}%`],
-      );
+    const echoes = await echoesOf(runId);
     expect(echoes).toHaveLength(9);
     for (const echo of echoes) {
       expect(echo.cause).toBe(echo.origin);
@@ -740,12 +744,7 @@ describe('outbox, relay and inbox on the real broker', () => {
     expect(new Set(skipped)).toEqual(new Set(['not_handled']));
     // No inbox row for a skipped event, and the six applied ones share at most two transactions (one fetch may end
     // mid-run), where a run cut at every skipped event would take six.
-    const [{ transactions, rows }] = await dataSource.query(
-      `SELECT count(DISTINCT i.xmin::text)::int AS transactions, count(*)::int AS rows
-       FROM ${SCHEMA}.inbox i JOIN ${SCHEMA}.outbox o ON o.event_id = i.event_id
-       WHERE i.consumer = $1 AND o.message_key = $2`,
-      [name, key],
-    );
+    const { transactions, rows } = await inboxTransactions(name, key);
     expect(rows).toBe(6);
     expect(transactions).toBeLessThanOrEqual(2);
   });

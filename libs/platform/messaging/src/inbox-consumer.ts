@@ -834,12 +834,12 @@ export class InboxConsumer {
       try {
         if (attempt === 1 && firstFailure !== undefined) throw firstFailure;
         let duplicate = false;
-        const done = {
+        const doneFor = {
           correlationId: context.correlationId,
           causationId: context.causationId,
           actor: context.actor ?? undefined,
         };
-        await transaction(this.options.dataSource, done, async (manager) => {
+        await transaction(this.options.dataSource, doneFor, async (manager) => {
           duplicate = !(await this.recordInInbox(manager, messageId, source));
           if (duplicate) return;
           await effect({

@@ -23,19 +23,8 @@ export function rowSet(
   rows: readonly (readonly unknown[])[],
   param = 1,
 ): { select: string; json: string } {
-  const list = columns.map((c) => `"${c.name}"`).join(', ');
-  const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
-  let json = '[';
-  for (let r = 0; r < rows.length; r += 1) {
-    const row = rows[r];
-    json += r ? ',{' : '{';
-    for (let i = 0; i < columns.length; i += 1) {
-      json += (i ? ',' : '') + keys[i] + jsonValue(row[i], columns[i].json === true);
-    }
-    json += '}';
-  }
-  json += ']';
-  return { select: `SELECT ${list} FROM json_populate_recordset(NULL::${table}, $${param})`, json };
+  const { select, json } = build(table, columns, rows, param);
+  return { select, json };
 }
 
 /**
@@ -48,8 +37,30 @@ export function rowSetInsert(
   rows: readonly (readonly unknown[])[],
   param = 1,
 ): { sql: string; json: string } {
-  const { select, json } = rowSet(table, columns, rows, param);
-  return { sql: `INSERT INTO ${table} (${columns.map((c) => `"${c.name}"`).join(', ')}) ${select}`, json };
+  const { list, select, json } = build(table, columns, rows, param);
+  return { sql: `INSERT INTO ${table} (${list}) ${select}`, json };
+}
+
+/** The row set's column list, its SELECT and its JSON, the list made once for both statements. */
+function build(
+  table: string,
+  columns: readonly RowSetColumn[],
+  rows: readonly (readonly unknown[])[],
+  param: number,
+): { list: string; select: string; json: string } {
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
+  const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
+  let json = '[';
+  for (let r = 0; r < rows.length; r += 1) {
+    const row = rows[r];
+    json += r ? ',{' : '{';
+    for (let i = 0; i < columns.length; i += 1) {
+      json += (i ? ',' : '') + keys[i] + jsonValue(row[i], columns[i].json === true);
+    }
+    json += '}';
+  }
+  json += ']';
+  return { list, select: `SELECT ${list} FROM json_populate_recordset(NULL::${table}, $${param})`, json };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { queueWrite } from './statements-ahead';
-import { rowSetInsert } from './row-set';
+import { rowSetInsert, type RowSetColumn } from './row-set';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -25,6 +25,8 @@ export type OnExisting = 'fail' | 'ignore' | 'update';
  */
 export class RowWriter<T extends ObjectLiteral> {
   private readonly columns: readonly ColumnMetadata[];
+  /** Each insertable column as a row-set column, made once (a write picks those its rows give). */
+  private readonly rowSetColumns: ReadonlyMap<ColumnMetadata, RowSetColumn>;
   private readonly table: string;
   private readonly keyColumns: readonly ColumnMetadata[];
 
@@ -37,6 +39,12 @@ export class RowWriter<T extends ObjectLiteral> {
       throw new Error(`${metadata.name}: a row writer writes flat entities only`);
     }
     this.columns = metadata.columns.filter((c) => c.isInsert && !c.isVirtualProperty);
+    this.rowSetColumns = new Map(
+      this.columns.map((c) => [
+        c,
+        { name: c.databaseName, json: !c.isArray && (c.type === 'json' || c.type === 'jsonb') },
+      ]),
+    );
     this.table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
     this.keyColumns = metadata.primaryColumns;
   }
@@ -60,10 +68,7 @@ export class RowWriter<T extends ObjectLiteral> {
     const columns = this.columns.filter((c) => c.getEntityValue(given[0]) !== undefined);
     const { sql: insert, json } = rowSetInsert(
       this.table,
-      columns.map((c) => ({
-        name: c.databaseName,
-        json: !c.isArray && (c.type === 'json' || c.type === 'jsonb'),
-      })),
+      columns.map((c) => this.rowSetColumns.get(c) as RowSetColumn),
       given.map((row) =>
         columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column)),
       ),

@@ -31,6 +31,8 @@ export interface Bench {
   readonly token: (role: Role, sub: string) => string;
   readonly client: StoryClient;
   readonly bareUrl: string;
+  /** The bare routes' process (bench/bare-server.ts), whose CPU a request is set beside a service's. */
+  readonly barePid: number | undefined;
   readonly stories: StoryResult[];
   readonly policies: { policyId: string; insuredId: string }[];
   readonly today: string;

@@ -7,6 +7,8 @@ export interface LoadResult {
   readonly p50Ms: number;
   readonly p95Ms: number;
   readonly p99Ms: number;
+  /** The serving process's CPU (user + system) a request, in microseconds, where the bench reads it. */
+  readonly serverCpuUs?: number;
   /** The first failure, so errors in a run can be explained. */
   readonly firstError?: string;
 }

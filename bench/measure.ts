@@ -1,5 +1,6 @@
 import { closedLoop, type LoadResult, type Outcome } from './load';
 import { CONCURRENCY, RUNS, SECONDS, say } from './settings';
+import { cpuSeconds } from './resources';
 
 export interface Hop {
   readonly samples: number;
@@ -29,8 +30,20 @@ export async function measure(
 
 export function sayResult(name: string, r: LoadResult): void {
   say(
-    `${name}: ${r.rps}/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms (${r.errors} errors${r.firstError ? `; first: ${r.firstError}` : ''})`,
+    `${name}: ${r.rps}/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms${r.serverCpuUs === undefined ? '' : `, server CPU ${r.serverCpuUs} us a request`} (${r.errors} errors${r.firstError ? `; first: ${r.firstError}` : ''})`,
   );
+}
+
+/**
+ * A run with the CPU its serving process used a request: the work each side of a ratio does, apart from what the
+ * driver, Postgres and the machine's drift add to its throughput.
+ */
+async function withServerCpu(pid: number | undefined, run: () => Promise<LoadResult>): Promise<LoadResult> {
+  if (pid === undefined) return run();
+  const before = cpuSeconds(pid);
+  const result = await run();
+  const used = cpuSeconds(pid) - before;
+  return result.requests ? { ...result, serverCpuUs: Math.round((used * 1e6) / result.requests) } : result;
 }
 
 /**
@@ -43,16 +56,19 @@ export async function compare(
   bare: (i: number) => Promise<Outcome>,
   platform: (i: number) => Promise<Outcome>,
   quiet: () => Promise<unknown>,
+  /** Each side's serving process, whose CPU a request each run then reports (`serverCpuUs`). */
+  servers?: { bare: number | undefined; platform: number | undefined },
 ): Promise<{ bare: LoadResult; platform: LoadResult }> {
   const warmUp = { concurrency: CONCURRENCY, seconds: Math.max(1, SECONDS / 5) };
   await closedLoop(bare, warmUp);
   await closedLoop(platform, warmUp);
   const runs: { bare: LoadResult[]; platform: LoadResult[] } = { bare: [], platform: [] };
+  const load = { concurrency: CONCURRENCY, seconds: SECONDS };
   for (let r = 0; r < RUNS; r += 1) {
     await quiet();
-    runs.bare.push(await closedLoop(bare, { concurrency: CONCURRENCY, seconds: SECONDS }));
+    runs.bare.push(await withServerCpu(servers?.bare, () => closedLoop(bare, load)));
     await quiet();
-    runs.platform.push(await closedLoop(platform, { concurrency: CONCURRENCY, seconds: SECONDS }));
+    runs.platform.push(await withServerCpu(servers?.platform, () => closedLoop(platform, load)));
   }
   const chosen = {
     bare: medianBy(runs.bare, (x) => x.rps),

@@ -60,4 +60,4 @@ const top = (m, n) =>
 console.log(`${(total / 1e6).toFixed(1)} s of samples`);
 console.log('== packages (self)\n' + top(pkg, 25));
 console.log('== functions (self)\n' + top(self, 30));
-console.log('== functions (inclusive)\n' + top(inclusive, 40));
+console.log('== functions (inclusive)\n' + top(inclusive, Number(process.env.TOP ?? 40)));

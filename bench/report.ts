@@ -207,6 +207,11 @@ const APPLICATION_READS = `An
 application's two events (suitability assessed, application submitted) and the underwriting decision it leads to are
 read by every service subscribed to sales.events.v1 and contract.events.v1, whether it applies or skips them.`;
 
+/** The serving process's CPU a request, where the run measured it (runs before 2026-12-05 did not). */
+function cpuEach(run: LoadResult | undefined): string {
+  return run?.serverCpuUs === undefined ? '' : `, ${run.serverCpuUs} us CPU each`;
+}
+
 /** Where a write's CPU goes with everything up, by process (absent from runs before it was measured). */
 function requestCpuTable(route: string, noun: string, cpu: RequestCpu | undefined, reads: string): string {
   if (!cpu) return '';
@@ -289,23 +294,23 @@ export function table(report: {
     ],
     [
       'POST /claims with the other five services stopped',
-      `${r.claimWriteAlone.rps} req/s, p99 ${r.claimWriteAlone.p99Ms} ms`,
+      `${r.claimWriteAlone.rps} req/s, p99 ${r.claimWriteAlone.p99Ms} ms${cpuEach(r.claimWriteAlone)}`,
       'bare Fastify + pg, same statements',
-      `${(r.bareClaimWriteAlone ?? r.bareClaimWrite).rps} req/s`,
+      `${(r.bareClaimWriteAlone ?? r.bareClaimWrite).rps} req/s${cpuEach(r.bareClaimWriteAlone)}`,
       pct(r.claimWriteAlone.rps, (r.bareClaimWriteAlone ?? r.bareClaimWrite).rps),
     ],
     [
       'GET /policies/{id}',
-      `${r.policyRead.rps} req/s, p99 ${r.policyRead.p99Ms} ms`,
+      `${r.policyRead.rps} req/s, p99 ${r.policyRead.p99Ms} ms${cpuEach(r.policyRead)}`,
       'bare Fastify + pg, same lookup',
-      `${r.barePolicyRead.rps} req/s`,
+      `${r.barePolicyRead.rps} req/s${cpuEach(r.barePolicyRead)}`,
       pct(r.policyRead.rps, r.barePolicyRead.rps),
     ],
     [
       'GET /claims/{id}',
-      `${r.claimRead.rps} req/s, p99 ${r.claimRead.p99Ms} ms`,
+      `${r.claimRead.rps} req/s, p99 ${r.claimRead.p99Ms} ms${cpuEach(r.claimRead)}`,
       'bare Fastify + pg, same lookup',
-      `${r.bareClaimRead.rps} req/s`,
+      `${r.bareClaimRead.rps} req/s${cpuEach(r.bareClaimRead)}`,
       pct(r.claimRead.rps, r.bareClaimRead.rps),
     ],
     [
@@ -403,6 +408,13 @@ export function table(report: {
     ],
   ];
   const memRows = Object.entries(mem).map(([k, v]) => `| ${k} | ${v.atRestMb} MB | ${v.underLoadMb} MB |`);
+  // Runs before 2026-12-05's served the bare routes from the driver's own process and read no server CPU.
+  const serverCpuNote =
+    r.policyRead.serverCpuUs === undefined
+      ? ''
+      : `
+The bare routes run in a process of their own, as each service does; for the reads and POST /claims alone the
+table also gives the CPU (user and system) the serving process used a request, read from /proc on each side.`;
   return `# Benchmarks
 
 \`npm run bench\` brings up the test infrastructure, starts the six services as separate processes, measures the
@@ -411,7 +423,7 @@ Each request and flow figure is the median of ${RUNS} runs (${SECONDS} s each fo
 policy-issue flows) at ${CONCURRENCY} concurrent clients, after a discarded warm-up. The open-loop runs last ${OPEN_LOOP_SECONDS} s and
 the bursts ${BURST_SECONDS} s, ${RUNS} of each, and the relay is drained ${RUNS} times; the medians are reported.
 An endpoint and its bare baseline are run in turn (bare, platform, bare, ...), each run starting once every outbox is
-drained and no consumer lags, so both sides of a ratio see the same stretch of a machine whose speed drifts.
+drained and no consumer lags, so both sides of a ratio see the same stretch of a machine whose speed drifts.${serverCpuNote}
 Nothing is asserted in tests.
 
 Last run: ${report.date}, commit ${report.sha}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node.js

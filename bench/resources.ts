@@ -16,6 +16,20 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
+/** CPU seconds a process has used (user + system), and those of its waited-for children (the postmaster's backends). */
+export function cpuSeconds(pid: number | undefined, children = false): number {
+  if (!pid) return 0;
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3; utime 14, stime 15, cutime 16, cstime 17.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = (n: number) => Number(fields[n - 3]);
+    return (ticks(14) + ticks(15) + (children ? ticks(16) + ticks(17) : 0)) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 const execFileAsync = promisify(execFile);
 
 /**

@@ -4,7 +4,8 @@
  * runs. Nothing here is asserted: the numbers are reported, with their baselines and ratios. The workloads live in
  * bench/workloads/, one file each; this file starts the platform, measures the baselines and runs them in order.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,13 +15,7 @@ import { preparingClient } from '@insurer/platform-database';
 import { createKafka, ensureTopics } from '@insurer/platform-messaging';
 import { platformUrls, seedSales, storyClient, type Platform } from '@insurer/platform-scenarios';
 import { httpRequest, ServiceProcess, testEnvironment } from '@insurer/platform-testing';
-import {
-  kafkaEndToEndP99,
-  kafkaProducerPerf,
-  pgbench,
-  servicePoolDefaults,
-  startBareServer,
-} from './baselines';
+import { kafkaEndToEndP99, kafkaProducerPerf, pgbench, servicePoolDefaults } from './baselines';
 import { fixtures, ok, quietness, vacuumQueues, type Bench } from './context';
 import { median } from './load';
 import { render, table } from './report';
@@ -37,7 +32,7 @@ async function main(): Promise<void> {
   const env = testEnvironment();
   const token = (role: Role, sub: string) => signLocalToken({ sub, roles: [role], secret: env.jwtSecret });
   const kafka = createKafka({ clientId: 'bench', brokers: env.kafkaBrokers.split(',') });
-  // BENCH_CPU_PROF=claims-svc,contract-svc writes V8 CPU profiles of those services to bench/results/profiles when
+  // BENCH_CPU_PROF=claims-svc,contract-svc,bare writes V8 CPU profiles of those services to bench/results/profiles when
   // they stop (open them in Chrome DevTools, or summarise with `node bench/profile-summary.mjs <file>`).
   const profiled = new Set((process.env.BENCH_CPU_PROF ?? '').split(',').filter(Boolean));
   const profileDir = join(root, 'bench', 'results', 'profiles');
@@ -100,7 +95,12 @@ async function main(): Promise<void> {
     results.kafkaEndToEndP99Ms = median(
       [1, 2, 3].map(() => kafkaEndToEndP99(lib, env.kafkaBrokers, 'bench.e2e')),
     );
-    const bare = await startBareServer(env.databaseUrl, BARE);
+    const bare = await startBare(env.databaseUrl, [
+      ...nodeArgs,
+      ...(profiled.has('bare')
+        ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=bare-${Date.now()}.cpuprofile`]
+        : []),
+    ]);
     const bareUrl = `http://127.0.0.1:${BARE}`;
     const handler = token('claims_handler', 'bench');
     const reportClaim = (i: number, description: string) => {
@@ -139,6 +139,7 @@ async function main(): Promise<void> {
       token,
       client: storyClient(urls, env.jwtSecret, 20),
       bareUrl,
+      barePid: bare.pid,
       stories,
       policies,
       today,
@@ -165,8 +166,8 @@ async function main(): Promise<void> {
     await waits.close();
     if (runs('alone')) await fresh().then(() => claimsAlone(b));
     results.memory = memory;
-    await bare.app.close();
-    await bare.pool.end();
+    bare.kill('SIGTERM');
+    await once(bare, 'exit');
   } finally {
     await db.end();
     await Promise.all(processes.map((p) => p.stop().catch(() => undefined)));
@@ -199,6 +200,29 @@ async function main(): Promise<void> {
   );
   writeFileSync(join(root, 'bench', 'README.md'), table(report));
   say(`wrote bench/results/${date}-${sha}.json and bench/README.md`);
+}
+
+/** The bare routes in a process of their own (bench/bare-server.ts); resolves once it listens. */
+async function startBare(databaseUrl: string, nodeArgs: readonly string[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'bench', 'bare-server.js')], {
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(BARE) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // Not left serving when the bench fails part-way.
+  process.once('exit', () => child.kill('SIGKILL'));
+  let seen = '';
+  await new Promise<void>((resolve, reject) => {
+    const exited = (code: number | null) =>
+      reject(new Error(`the bare server exited (code ${code}) before it listened`));
+    child.once('exit', exited);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (!seen.includes('ready\n')) return;
+      child.off('exit', exited);
+      resolve();
+    });
+  });
+  return child;
 }
 
 (process.argv[2] === '--render' ? Promise.resolve(render(process.argv[3])) : main()).catch((err: unknown) => {

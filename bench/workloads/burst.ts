@@ -93,6 +93,7 @@ export async function claimsAlone(b: Bench): Promise<void> {
     bareClaim,
     (i) => reportClaim(i, 'bench-alone').then(ok),
     outboxDrained,
+    { bare: b.barePid, platform: processes.find((p) => p.name === 'claims-svc')?.pid },
   );
   results.bareClaimWriteAlone = aloneWrites.bare;
   results.claimWriteAlone = aloneWrites.platform;

@@ -1,25 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { Topics } from '@insurer/contracts';
 import { httpRequest } from '@insurer/platform-testing';
-import { brokerPid } from '../resources';
+import { brokerPid, cpuSeconds } from '../resources';
 import { closedLoop, type LoadResult, type Outcome } from '../load';
 import { CONCURRENCY, FLOW_SECONDS, NAMES, say } from '../settings';
 import type { Bench } from '../context';
-
-/** CPU seconds a process has used (user + system), and those of its waited-for children (the postmaster's backends). */
-function cpuSeconds(pid: number | undefined, children = false): number {
-  if (!pid) return 0;
-  try {
-    // Fields after the command name (which may hold spaces): state is field 3; utime 14, stime 15, cutime 16, cstime 17.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = (n: number) => Number(fields[n - 3]);
-    return (ticks(14) + ticks(15) + (children ? ticks(16) + ticks(17) : 0)) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 /** Every Postgres process's CPU, with what exited backends left in the postmaster's children's account. */
 function postgresCpuSeconds(): number {

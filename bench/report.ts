@@ -902,6 +902,31 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   /claims with everything up 26% (27%) at 4.3 ms of CPU a claim over the eight processes (8.22), POST
   /applications 19% (21%), and the flow rate 13% of the database's limit with pgbench's simple-update twice as
   fast (21%).
+- What a request costs its server: the bare routes now run in a process of their own (they ran inside the bench's
+  driver, sharing its event loop with the clients), and the reads and POST /claims alone give the CPU the serving
+  process used a request on each side, read from /proc around every run. Moving them changed no ratio beyond the
+  runs' spread (one quick run each way in one stretch: GET /policies/{id} 67% against 68%, GET /claims/{id} 54%
+  against 56%, POST /claims alone 66% against 59%). In seven quick runs over one hour contract-svc took 197 to 361
+  us of CPU a read against the bare route's 98 to 158, 2.0 to 2.4 times as much in every run, while the same runs'
+  throughput ratios went from 54% to 72%. Sampled on the CPU with perf (the JavaScript named by
+  --perf-basic-prof), both processes under the same read: 199 us a read against 102, of which the kernel 45
+  against 36 (the same 2.4 write system calls a request on both sides, counted from /proc/<pid>/io), V8's runtime,
+  builtins and collector 109 against 44, and optimised JavaScript 33.5 against 14. The difference is spread thin:
+  megamorphic property loads and stores (Fastify's hooks, Nest's guard, pipes and parameter factories, TypeORM's
+  hydration), the collector (about 90 scavenges a second, some 40 KB allocated a read, about 12 us a read), header
+  validation and stream events. A raw Fastify route in contract-svc calling the same query (a scratch build, not
+  kept: the same token verifier, the platform's hooks still on) read at 79% and 86% of the bare route against 79%
+  and 75% through Nest, alternated: Nest's router is about five points of the ratio, so serving reads past it
+  would not reach 90% either. Semi-spaces of 16 MB against the default 2 MB, two alternated quick runs: 361 and
+  292 us a read against 346 and 211 (2.34 and 2.35 times the bare read against 2.19 and 2.0), no gain. POST
+  /claims alone in a quick run (cold code) took 1,549 us of claims-svc's CPU a claim against the bare route's 549,
+  a fifth of its on-CPU samples still TurboFan compiling and a tenth the collector's, its concurrent marker
+  included. The full run on 47a3c3d (this table) fell in the slowest stretch for Postgres in a while (pgbench
+  select-only 12,211 tps against 46,720 on 556f273, simple-update 2,292 against 5,385; Kafka's producer 29,647
+  records/s against 41,876): GET /policies/{id} 58% at 299 us a read against 128, GET /claims/{id} 70% at 318
+  against 180, POST /claims alone 64% at 1,062 us a claim against 499, the policy-issue flows 12.3 a second (20.6)
+  at 149.3 ms of CPU a flow (80.5), the slowest consumers of the burst 79% and 80% (compliance, sales), the relay
+  alone 66%, the hops' p99 2.4x and 2.2x the broker's 14 ms.
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

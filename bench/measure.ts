@@ -38,7 +38,10 @@ export function sayResult(name: string, r: LoadResult): void {
  * A run with the CPU its serving process used a request: the work each side of a ratio does, apart from what the
  * driver, Postgres and the machine's drift add to its throughput.
  */
-async function withServerCpu(pid: number | undefined, run: () => Promise<LoadResult>): Promise<LoadResult> {
+export async function withServerCpu(
+  pid: number | undefined,
+  run: () => Promise<LoadResult>,
+): Promise<LoadResult> {
   if (pid === undefined) return run();
   const before = cpuSeconds(pid);
   const result = await run();

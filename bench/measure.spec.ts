@@ -1,0 +1,28 @@
+import type { LoadResult } from './load';
+import { withServerCpu } from './measure';
+
+const run = (requests: number, cpuMs: number) => async (): Promise<LoadResult> => {
+  // Spins until this process has used `cpuMs` more CPU, whatever else the machine runs meanwhile.
+  const start = process.cpuUsage();
+  for (;;) {
+    const used = process.cpuUsage(start);
+    if ((used.user + used.system) / 1000 >= cpuMs) break;
+  }
+  return { requests, errors: 0, seconds: 1, rps: requests, p50Ms: 1, p95Ms: 1, p99Ms: 1 };
+};
+
+describe('the serving process CPU a request', () => {
+  it('reads what the process used over the run from /proc and divides it by the requests served', async () => {
+    const result = await withServerCpu(process.pid, run(100, 300));
+    // 300 ms over 100 requests is 3,000 us each; /proc counts in 10 ms ticks, and this process's other threads add a
+    // little.
+    expect(result.serverCpuUs).toBeGreaterThanOrEqual(2_500);
+    expect(result.serverCpuUs).toBeLessThan(4_500);
+    expect(result.requests).toBe(100);
+  });
+
+  it('leaves the run as it is when no process is named or nothing was served', async () => {
+    expect((await withServerCpu(undefined, run(10, 1))).serverCpuUs).toBeUndefined();
+    expect((await withServerCpu(process.pid, run(0, 1))).serverCpuUs).toBeUndefined();
+  });
+});

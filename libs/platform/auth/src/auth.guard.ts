@@ -25,16 +25,16 @@ export class RoleForbiddenError extends AppError {
 
 type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
-/**
- * Global guard: every route needs a valid bearer token unless marked @Public(); routes with @Roles() also need a
- * matching role. Routes without @Roles() accept any authenticated caller.
- */
 /** What a route asks of its caller, from its decorators (and its controller's). */
 interface RouteAccess {
   readonly isPublic: boolean;
   readonly roles: readonly Role[] | undefined;
 }
 
+/**
+ * Global guard: every route needs a valid bearer token unless marked @Public(); routes with @Roles() also need a
+ * matching role. Routes without @Roles() accept any authenticated caller.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   /**

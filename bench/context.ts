@@ -46,6 +46,10 @@ export interface Bench {
   readonly bareClaim: (i: number) => Promise<Outcome>;
 }
 
+/** A running service's process id, by its name (for the CPU it uses). */
+export const pidOf = (b: Pick<Bench, 'processes'>, name: string): number | undefined =>
+  b.processes.find((p) => p.name === name)?.pid;
+
 /** Whether a reply (read to its end by httpRequest) succeeded. */
 export const ok = (res: TextReply) => res.status >= 200 && res.status < 300;
 

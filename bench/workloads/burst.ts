@@ -1,7 +1,7 @@
 import { closedLoop, median, type LoadResult } from '../load';
 import { compare, medianBy } from '../measure';
 import { BURST_SECONDS, CONCURRENCY, RELAY_EVENTS, RUNS, say } from '../settings';
-import { inTransaction, ok, type Bench } from '../context';
+import { inTransaction, ok, pidOf, type Bench } from '../context';
 
 /**
  * Workload 5: a burst of claim reports at full rate, then the time until the relay has published everything and no
@@ -93,7 +93,7 @@ export async function claimsAlone(b: Bench): Promise<void> {
     bareClaim,
     (i) => reportClaim(i, 'bench-alone').then(ok),
     outboxDrained,
-    { bare: b.barePid, platform: processes.find((p) => p.name === 'claims-svc')?.pid },
+    { bare: b.barePid, platform: pidOf(b, 'claims-svc') },
   );
   results.bareClaimWriteAlone = aloneWrites.bare;
   results.claimWriteAlone = aloneWrites.platform;

@@ -1,11 +1,10 @@
 import { httpRequest } from '@insurer/platform-testing';
 import { compare, measure } from '../measure';
-import { ok, type Bench } from '../context';
+import { ok, pidOf, type Bench } from '../context';
 
 /** Reads by id against a bare Fastify + pg route reading the same row. */
 export async function reads(b: Bench): Promise<void> {
   const { stories, token, bareUrl, barePid, urls, quiet, results } = b;
-  const pidOf = (name: string) => b.processes.find((p) => p.name === name)?.pid;
   results.bareMemory = await measure('bare Fastify, JSON from memory', () =>
     httpRequest(`${bareUrl}/bare/memory`).then(ok),
   );
@@ -22,7 +21,7 @@ export async function reads(b: Bench): Promise<void> {
         headers: { authorization: `Bearer ${underwriter}` },
       }).then(ok),
     quiet,
-    { bare: barePid, platform: pidOf('contract-svc') },
+    { bare: barePid, platform: pidOf(b, 'contract-svc') },
   );
   results.barePolicyRead = policyReads.bare;
   results.policyRead = policyReads.platform;
@@ -34,7 +33,7 @@ export async function reads(b: Bench): Promise<void> {
         headers: { authorization: `Bearer ${handler}` },
       }).then(ok),
     quiet,
-    { bare: barePid, platform: pidOf('claims-svc') },
+    { bare: barePid, platform: pidOf(b, 'claims-svc') },
   );
   results.bareClaimRead = claimReads.bare;
   results.claimRead = claimReads.platform;

@@ -37,9 +37,9 @@ async function main(): Promise<void> {
   const profiled = new Set((process.env.BENCH_CPU_PROF ?? '').split(',').filter(Boolean));
   const profileDir = join(root, 'bench', 'results', 'profiles');
   if (profiled.size) mkdirSync(profileDir, { recursive: true });
-  // BENCH_NODE_ARGS='--perf-basic-prof --interpreted-frames-native-stack' starts every service with those node
-  // flags, so `perf record -a -g` (whose samples are CPU time, where a V8 profile's are wall time) can name the
-  // JavaScript functions.
+  // BENCH_NODE_ARGS='--perf-prof --interpreted-frames-native-stack' starts every service with those node flags, so
+  // bench/perf-record.sh (perf's samples are CPU time, where a V8 profile's are wall time) can name the JavaScript
+  // functions from V8's JIT dump.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // BENCH_SERVICE_ENV='DB_POOL_MAX=20 CONSUMER_RETRIES=3' sets those variables in every service, to measure a
   // setting against the defaults.

@@ -19,7 +19,9 @@ const fetchV11 = require('kafkajs/src/protocol/requests/fetch/v11/request.js') a
 ) => RequestLike;
 const Encoder = require('kafkajs/src/protocol/encoder.js') as new () => {
   buf: Buffer;
+  buffer: Buffer;
   writeInt8(value: number): unknown;
+  writeVarInt(value: number): { buffer: Buffer };
 };
 const Long = require('kafkajs/src/utils/long.js') as { fromInt(value: number): unknown };
 
@@ -94,5 +96,29 @@ describe('the kafkajs encoder fix', () => {
     expect(encoder.buf.length).toBe(512);
     // A slice of the shared pool, not an allocation of its own.
     expect(encoder.buf.buffer.byteLength).toBe(Buffer.poolSize);
+  });
+
+  it('writes a varint into the encoder, as zigzag LEB128, without a buffer of its own', () => {
+    applyKafkajsEncoderFix();
+    // The encoding as Kafka's protocol defines it: zigzag, then seven bits a byte, lowest first.
+    const leb128 = (value: number) => {
+      const bytes: number[] = [];
+      let rest = ((value << 1) ^ (value >> 31)) >>> 0;
+      while (rest > 0x7f) {
+        bytes.push((rest & 0x7f) | 0x80);
+        rest >>>= 7;
+      }
+      bytes.push(rest);
+      return Buffer.from(bytes);
+    };
+    const values = [0, 1, -1, 63, -64, 64, -65, 8_191, 8_192, 1_048_575, 1_048_576, 2 ** 31 - 1, -(2 ** 31)];
+    const from = jest.spyOn(Buffer, 'from');
+    try {
+      const encoded = values.map((v) => new Encoder().writeVarInt(v).buffer);
+      expect(from).not.toHaveBeenCalled();
+      expect(encoded.map((b) => b.toString('hex'))).toEqual(values.map((v) => leb128(v).toString('hex')));
+    } finally {
+      from.mockRestore();
+    }
   });
 });

@@ -8,7 +8,12 @@
  * Here an Encoder starts on an empty buffer and takes one from Buffer's shared pool (`Buffer.allocUnsafe`: pooled
  * below 4 KB, never zero-filled) at its first write, growing through the same sizes as before. Memory that was not
  * filled never leaves: an Encoder writes every byte in order from the start and hands out only the bytes it wrote
- * (`buffer` is `buf.slice(0, offset)`). Applied only to the version it was written against.
+ * (`buffer` is `buf.slice(0, offset)`).
+ *
+ * And a varint (every record's length, offsets and key, value and header lengths, a dozen or more a record) is
+ * written into the encoder's buffer, where kafkajs gathered its bytes in an array and copied them through a Buffer of
+ * their own (`Buffer.from`): in a heap profile of POST /claims, 6 KB of the 173 KB a claim allocated. The bytes are
+ * the same. Applied only to the version it was written against.
  */
 
 import { kafkajsIsCorrectedVersion } from './kafkajs-version';
@@ -17,6 +22,7 @@ interface EncoderLike {
   buf: Buffer;
   offset: number;
   ensureAvailable(length: number): void;
+  writeUVarInt(value: number): EncoderLike;
 }
 
 interface EncoderClass {
@@ -26,6 +32,12 @@ interface EncoderClass {
 
 /** kafkajs' first buffer size: its constructor's default of 511, to the next power of two. */
 const FIRST_SIZE = 512;
+/** kafkajs' LEB128 constants: a byte's seven value bits, its continuation bit, and the bits above the first seven. */
+const SEVEN_BITS = 0x7f;
+const MORE_FOLLOWS = 0x80;
+const ABOVE_SEVEN_BITS = 0xffffff80;
+/** The longest unsigned 32-bit varint. */
+const MAX_VARINT_BYTES = 5;
 let applied = false;
 
 export function applyKafkajsEncoderFix(): boolean {
@@ -42,6 +54,20 @@ export function applyKafkajsEncoderFix(): boolean {
     const grown = Buffer.allocUnsafe(Math.max(FIRST_SIZE, nextPowerOfTwo(needed)));
     this.buf.copy(grown, 0, 0, this.offset);
     this.buf = grown;
+  };
+  // kafkajs' loop, byte for byte, into the buffer instead of an array.
+  Encoder.prototype.writeUVarInt = function writeUVarInt(this: EncoderLike, value: number) {
+    this.ensureAvailable(MAX_VARINT_BYTES);
+    const buf = this.buf;
+    let at = this.offset;
+    let rest = value;
+    while ((rest & ABOVE_SEVEN_BITS) !== 0) {
+      buf[at++] = (rest & SEVEN_BITS) | MORE_FOLLOWS;
+      rest >>>= 7;
+    }
+    buf[at++] = rest & SEVEN_BITS;
+    this.offset = at;
+    return this;
   };
   applied = true;
   return true;

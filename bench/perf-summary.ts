@@ -46,15 +46,20 @@ const COLLECTOR =
 const WORKER_COLLECTOR = /Marking|Scaveng|Sweeper|Evacuat|Heap::|MemoryAllocator/;
 const WORKER_COMPILER = /compiler::|OptimizingCompileDispatcher|Compiler::|Maglev/;
 
-/** The package, repository app or library, or Node module a JavaScript frame belongs to; undefined for native ones. */
+/** The package, repository app or library, or Node module a script belongs to (by its URL or path). */
+export function ownerOfScript(url: string): string | undefined {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1];
+  const own = /\/dist\/((?:apps|libs\/platform)\/[^/]+|libs\/[^/]+|bench|tools)\//.exec(url);
+  if (own) return own[1];
+  return /^(node:[\w/]+)/.exec(url)?.[1];
+}
+
+/** The owner (`ownerOfScript`) of a JavaScript frame as perf names it; undefined for native ones. */
 export function ownerOf(frame: string): string | undefined {
   if (!frame.startsWith('JS:')) return undefined;
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(frame);
-  if (pkg) return pkg[1];
-  const own = /\/dist\/((?:apps|libs\/platform)\/[^/]+|libs\/[^/]+|bench|tools)\//.exec(frame);
-  if (own) return own[1];
-  const core = /\s(node:[\w/]+)/.exec(frame);
-  return core?.[1];
+  const url = /\s(\S+?)(?::\d+)*$/.exec(frame)?.[1];
+  return url === undefined ? undefined : ownerOfScript(url);
 }
 
 /** What one sample is charged to (see the file's comment). */

@@ -154,6 +154,17 @@ describe('RowWriter', () => {
     expect(await read(first.sampleId)).toEqual({ ...first, smallCount: 9 });
   });
 
+  it('keeps the statements of each set of columns apart, one writer writing them in turn', async () => {
+    const first = sample('u-sets', { extra: { kept: 'yes' } });
+    await writer.write(dataSource.manager, [first]);
+    const { extra: _left, ...partial } = first;
+    await writer.write(dataSource.manager, [{ ...partial, smallCount: 9 } as SampleEntity], 'update');
+    expect(await read(first.sampleId)).toEqual({ ...first, smallCount: 9 });
+    await writer.write(dataSource.manager, [{ ...first, smallCount: 10, extra: { now: 'set' } }], 'update');
+    await writer.write(dataSource.manager, [{ ...partial, smallCount: 11 } as SampleEntity], 'update');
+    expect(await read(first.sampleId)).toEqual({ ...first, smallCount: 11, extra: { now: 'set' } });
+  });
+
   it('fails a plain write on an existing row and writes none of the run, in the caller’s transaction', async () => {
     const existing = sample('f-existing');
     await writer.write(dataSource.manager, [existing]);

@@ -15,6 +15,16 @@ interface PostgresDriverLike {
  */
 export type OnExisting = 'fail' | 'ignore' | 'update';
 
+/** A set of columns a write gives, as row-set columns, and the statement written for each `OnExisting`. */
+interface ColumnSet {
+  readonly columns: readonly ColumnMetadata[];
+  readonly rowSet: readonly RowSetColumn[];
+  readonly statements: Partial<Record<OnExisting, string>>;
+}
+
+/** More column sets than an entity's callers give in practice. */
+const MAX_COLUMN_SETS = 64;
+
 /**
  * Writes many rows of an entity in one INSERT, whose text is the same however many rows (`rowSet`). A consumer
  * applying a run of events at once writes each table once per run instead of once per event; TypeORM's
@@ -29,6 +39,8 @@ export class RowWriter<T extends ObjectLiteral> {
   private readonly rowSetColumns: ReadonlyMap<ColumnMetadata, RowSetColumn>;
   private readonly table: string;
   private readonly keyColumns: readonly ColumnMetadata[];
+  /** The column sets written so far, by which of `columns` they hold ('1' a column given, '0' one left out). */
+  private readonly columnSets = new Map<string, ColumnSet>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,25 +77,15 @@ export class RowWriter<T extends ObjectLiteral> {
     const given = onExisting === 'update' ? [...new Map(rows.map((r) => [this.key(r), r])).values()] : rows;
     if (given.length === 0) return [];
     const driver = this.dataSource.driver as unknown as PostgresDriverLike;
-    const columns = this.columns.filter((c) => c.getEntityValue(given[0]) !== undefined);
+    const { columns, rowSet, statements } = this.columnSet(given[0]);
     const { sql: insert, json } = rowSetInsert(
       this.table,
-      columns.map((c) => this.rowSetColumns.get(c) as RowSetColumn),
+      rowSet,
       given.map((row) =>
         columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column)),
       ),
     );
-    const keys = this.keyColumns.map((c) => `"${c.databaseName}"`).join(', ');
-    const conflict =
-      onExisting === 'ignore'
-        ? ` ON CONFLICT DO NOTHING RETURNING ${keys}`
-        : onExisting === 'update'
-          ? ` ON CONFLICT (${keys}) DO UPDATE SET ${columns
-              .filter((c) => !c.isPrimary)
-              .map((c) => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`)
-              .join(', ')}`
-          : '';
-    const sql = `${insert}${conflict}`;
+    const sql = (statements[onExisting] ??= `${insert}${this.conflict(onExisting, columns)}`);
     const params = [json];
     if (onExisting !== 'ignore') {
       await queueWrite(manager, sql, params);
@@ -112,6 +114,38 @@ export class RowWriter<T extends ObjectLiteral> {
       .map((c, i) => `"${c.databaseName}" = $${columns.length + i + 1}`)
       .join(' AND ');
     await queueWrite(manager, `UPDATE ${this.table} SET ${set} WHERE ${where}`, params);
+  }
+
+  /** The clause that makes an INSERT of these columns `ignore` or `update` a row that exists. */
+  private conflict(onExisting: OnExisting, columns: readonly ColumnMetadata[]): string {
+    const keys = this.keyColumns.map((c) => `"${c.databaseName}"`).join(', ');
+    if (onExisting === 'ignore') return ` ON CONFLICT DO NOTHING RETURNING ${keys}`;
+    if (onExisting === 'fail') return '';
+    return ` ON CONFLICT (${keys}) DO UPDATE SET ${columns
+      .filter((c) => !c.isPrimary)
+      .map((c) => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`)
+      .join(', ')}`;
+  }
+
+  /**
+   * The columns a row gives (not undefined), as row-set columns, with the statements written for them so far: made
+   * once for each set of columns a write gives, as the row set's own shape is (see `rowSetInsert`).
+   */
+  private columnSet(row: Partial<T>): ColumnSet {
+    let signature = '';
+    for (const c of this.columns) signature += c.getEntityValue(row) === undefined ? '0' : '1';
+    const known = this.columnSets.get(signature);
+    if (known) return known;
+    const columns = this.columns.filter((c) => c.getEntityValue(row) !== undefined);
+    const set: ColumnSet = {
+      columns,
+      rowSet: columns.map((c) => this.rowSetColumns.get(c) as RowSetColumn),
+      statements: {},
+    };
+    // A caller's column sets are a few fixed shapes; past the bound (a caller giving columns at random) they are
+    // made each time, as before.
+    if (this.columnSets.size < MAX_COLUMN_SETS) this.columnSets.set(signature, set);
+    return set;
   }
 
   private key(row: Partial<T>): string {

@@ -9,6 +9,9 @@ import { evaluate, moneyFlowOf, type RuleContext, type RuleVersion } from '../do
 import { AlertRaiser } from './alert-raiser';
 import { RuleTable } from './rule-table';
 
+/** The policy-to-application link's row-set columns, one array so its statement is made once (`rowSetInsert`). */
+const POLICY_PAYER_COLUMNS = [{ name: 'policy_id' }, { name: 'application_id' }] as const;
+
 /**
  * Watches every event: appends it to the audit chain, keeps the window state rules need in Postgres (so a restart
  * neither forgets nor repeats), checks it against every rule version in effect on the event's date, and raises each
@@ -63,7 +66,7 @@ export class MonitoringService {
   private async linkPolicies(m: EntityManager, issued: readonly EventOf<'contract.policy-issued'>[]) {
     const { sql, json } = rowSetInsert(
       'compliance.policy_payer',
-      [{ name: 'policy_id' }, { name: 'application_id' }],
+      POLICY_PAYER_COLUMNS,
       issued.map((e) => [e.payload.policyId, e.payload.applicationId]),
     );
     await queueWrite(m, `${sql} ON CONFLICT DO NOTHING`, [json]);

@@ -928,29 +928,37 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   at 149.3 ms of CPU a flow (80.5), the slowest consumers of the burst 79% and 80% (compliance, sales), the relay
   alone 66%, the hops' p99 2.4x and 2.2x the broker's 14 ms.
 - Where a claim's CPU and memory go, named right (quick runs of POST /claims alone and the reads after 4a147a6;
-  this table is still 47a3c3d's). The JavaScript in perf's samples had been named by --perf-basic-prof's map,
-  which keeps the first function V8 put at an address: once V8 freed and reused it, later code's samples went to
-  that name (kafkajs' optimised consumerGroup.fetch, 16 KB, later held TypeORM's query, pg's addFields and two
-  more functions), and 225 us of a claim's CPU showed as an idle consumer's fetch. Named from V8's JIT dump
-  instead (bench/perf-record.sh, bench/perf-summary.ts, each sample charged to the package whose JavaScript ran
-  it): claims-svc 1,729 us a claim (1,442 on its main thread) against the bare route's 788 (739), in one quick
-  run. By owner, us a claim against the bare route: the socket writes 167 against 188, the platform's database
-  layer 159 against 13, the collector 94 on the main thread and 287 on the other threads (V8's concurrent marker,
-  and in a quick run its compiler) against 15 and 49, kafkajs 79 and the platform's messaging 42 (the relay's two
-  events, the outbox rows), TypeORM 83, Nest 52, pg with its protocol 123 against 116, and sealing the payee's
-  account and name 74. A sampling heap profile counting collected objects too (bench/heap-sample.cjs,
-  bench/heap-summary.ts) put a claim at 173 KB allocated: the database layer 37 KB (the row set's JSON and its
-  column list, made again for every write, 15.5 KB), TypeORM 25, kafkajs 23, the handler 12, Nest 9. At 600 claims
-  a second that is some 54 scavenges a second of about 1.5 ms each, after each of which the heap was some 175 KB
-  larger, and a mark-compact every 1.5 s (the heap from 55 MB to 42). Semi-spaces of 16 MB cut the scavenges' time
-  over 15 s of load from 1,558 ms to 535 but not the mark-compacts (10 against 12), and the CPU a claim stayed
-  within the runs' spread (1,351 us against 1,397); --max-old-space-size=512 changed neither. Two allocations
-  went: sealing cuts its IVs from a pool of random bytes (OpenSSL's generator was half a seal: 31.5 us of a claim
-  to 3.6), and kafkajs' varints are written into the encoder (its allocation 22.6 KB a claim to 15.5; the claim's
-  total 173 to 166.5). Under GET /policies/{id}, the same way: contract-svc 358 us a read against 178, the kernel
-  70 against 52 (the response's write 22 against 13 us, a larger body and more headers; the query's 33 against
-  26), pg's row parsing 13.3 against 5.3 for the same table (a service parses many tables' rows, so its parsing is
-  megamorphic), Nest 17, the platform's hooks 10, the collector 13; again spread thin.
+  the table above is the full run on 7599dfc, which has the three changes below). The JavaScript in perf's samples
+  had been named by --perf-basic-prof's map, which keeps the first function V8 put at an address: once V8 freed
+  and reused it, later code's samples went to that name (kafkajs' optimised consumerGroup.fetch, 16 KB, later held
+  TypeORM's query, pg's addFields and two more functions), and 225 us of a claim's CPU showed as an idle
+  consumer's fetch. Named from V8's JIT dump instead (bench/perf-record.sh, bench/perf-summary.ts, each sample
+  charged to the package whose JavaScript ran it): claims-svc 1,729 us a claim (1,442 on its main thread) against
+  the bare route's 788 (739), in one quick run. By owner, us a claim against the bare route: the socket writes 167
+  against 188, the platform's database layer 159 against 13, the collector 94 on the main thread and 287 on the
+  other threads (V8's concurrent marker, and in a quick run its compiler) against 15 and 49, kafkajs 79 and the
+  platform's messaging 42 (the relay's two events, the outbox rows), TypeORM 83, Nest 52, pg with its protocol 123
+  against 116, and sealing the payee's account and name 74. A sampling heap profile counting collected objects too
+  (bench/heap-sample.cjs, bench/heap-summary.ts) put a claim at 173 KB allocated: the database layer 37 KB (the
+  row set's JSON and its column list, made again for every write, 15.5 KB), TypeORM 25, kafkajs 23, the handler
+  12, Nest 9. At 600 claims a second that is some 54 scavenges a second of about 1.5 ms each, after each of which
+  the heap was some 175 KB larger, and a mark-compact every 1.5 s (the heap from 55 MB to 42). Semi-spaces of 16
+  MB cut the scavenges' time over 15 s of load from 1,558 ms to 535 but not the mark-compacts (10 against 12), and
+  the CPU a claim stayed within the runs' spread (1,351 us against 1,397); --max-old-space-size=512 changed
+  neither. Three allocations went: sealing cuts its IVs from a pool of random bytes (OpenSSL's generator was half
+  a seal: 31.5 us of a claim to 3.6), kafkajs' varints are written into the encoder (its allocation 22.6 KB a
+  claim to 15.5), and row sets make their column list, keys and statement once per list of columns (the database
+  layer's 37.7 KB a claim to 25.7): a claim allocates 155.8 KB against 173. Under GET /policies/{id}, the same
+  way: contract-svc 358 us a read against 178, the kernel 70 against 52 (the response's write 22 against 13 us, a
+  larger body and more headers; the query's 33 against 26), pg's row parsing 13.3 against 5.3 for the same table
+  (a service parses many tables' rows, so its parsing is megamorphic), Nest 17, the platform's hooks 10, the
+  collector 13; again spread thin. The full run on 7599dfc fell in another slow stretch for Postgres (pgbench
+  select-only 12,355 tps, simple-update 2,390; Kafka's producer 23,872 records/s): GET /policies/{id} 72% at 202
+  us of CPU a read against 113 (1.8 times; 2.3 times on 47a3c3d), GET /claims/{id} 66% at 290 against 153, POST
+  /claims alone 67% at 1,060 us a claim against 510 (2.1 times, as on 47a3c3d), POST /claims all up 32%, POST
+  /applications 23%, 12.1 flows a second at 119.5 ms of CPU a flow (149.3 on 47a3c3d), the slowest consumers of
+  the burst 83% and 84% (sales, compliance), the relay alone 83%, the hops' p99 1.7 and 1.8 times the broker's 20
+  ms, the database share 19%.
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

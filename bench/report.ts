@@ -954,11 +954,11 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   (a service parses many tables' rows, so its parsing is megamorphic), Nest 17, the platform's hooks 10, the
   collector 13; again spread thin. The full run on 7599dfc fell in another slow stretch for Postgres (pgbench
   select-only 12,355 tps, simple-update 2,390; Kafka's producer 23,872 records/s): GET /policies/{id} 72% at 202
-  us of CPU a read against 113 (1.8 times; 2.3 times on 47a3c3d), GET /claims/{id} 66% at 290 against 153, POST
-  /claims alone 67% at 1,060 us a claim against 510 (2.1 times, as on 47a3c3d), POST /claims all up 32%, POST
-  /applications 23%, 12.1 flows a second at 119.5 ms of CPU a flow (149.3 on 47a3c3d), the slowest consumers of
-  the burst 83% and 84% (sales, compliance), the relay alone 83%, the hops' p99 1.7 and 1.8 times the broker's 20
-  ms, the database share 19%.
+  us of CPU a read against 113 (1.8 times; 2.3 times on 47a3c3d, though nothing on the read path changed between
+  them: the machine's spread), GET /claims/{id} 66% at 290 against 153, POST /claims alone 67% at 1,060 us a claim
+  against 510 (2.1 times, as on 47a3c3d), POST /claims all up 32%, POST /applications 23%, 12.1 flows a second at
+  119.5 ms of CPU a flow (149.3 on 47a3c3d), the slowest consumers of the burst 83% and 84% (sales, compliance),
+  the relay alone 83%, the hops' p99 1.7 and 1.8 times the broker's 20 ms, the database share 19%.
 - Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

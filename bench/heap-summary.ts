@@ -6,7 +6,7 @@
  * small figures are rough; a window of a few thousand requests is enough.
  */
 import { readFileSync } from 'node:fs';
-import { ownerOfScript } from './perf-summary';
+import { ownerOfScript, shortPath } from './perf-summary';
 
 interface CallFrame {
   readonly functionName: string;
@@ -26,8 +26,7 @@ export interface HeapSummary {
   readonly functions: readonly [string, number][];
 }
 
-const place = (f: CallFrame) =>
-  `${f.functionName || '(anonymous)'} ${f.url.replace(/.*\/(node_modules|dist)\//, '')}:${f.lineNumber + 1}`;
+const place = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${shortPath(f.url)}:${f.lineNumber + 1}`;
 
 /** The bytes a sampling heap profile holds, by owner and by allocating function (with its caller), largest first. */
 export function summarizeHeap(head: SamplingHeapNode): HeapSummary {

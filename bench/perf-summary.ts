@@ -55,6 +55,9 @@ export function ownerOfScript(url: string): string | undefined {
   return /^(node:[\w/]+)/.exec(url)?.[1];
 }
 
+/** A script's path from its package or build folder on (`kafkajs/src/...`, `apps/claims-svc/...`), for reading. */
+export const shortPath = (path: string): string => path.replace(/.*\/(node_modules|dist)\//, '');
+
 /** The owner (`ownerOfScript`) of a JavaScript frame as perf names it; undefined for native ones. */
 export function ownerOf(frame: string): string | undefined {
   if (!frame.startsWith('JS:')) return undefined;
@@ -99,7 +102,7 @@ export function summarize(
     count += 1;
     const owner = chargeOf(s);
     owners.set(owner, (owners.get(owner) ?? 0) + 1);
-    const leaf = (s.frames[0] ?? '?').replace(/^JS:\S?\s*/, '').replace(/.*\/(node_modules|dist)\//, '');
+    const leaf = shortPath((s.frames[0] ?? '?').replace(/^JS:\S?\s*/, ''));
     functions.set(leaf, (functions.get(leaf) ?? 0) + 1);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);

@@ -63,5 +63,7 @@ describe('perf summary', () => {
       ],
     });
     expect(summarize(samples, 100, { from: 2605, span: 1 }).samples).toBe(2);
+    // A JavaScript leaf keeps its function's name, its path shortened.
+    expect(summarize(samples, 200).functions).toEqual([['submit pg/lib/query.js:152:9', 1]]);
   });
 });

@@ -102,7 +102,8 @@ export function summarize(
     count += 1;
     const owner = chargeOf(s);
     owners.set(owner, (owners.get(owner) ?? 0) + 1);
-    const leaf = shortPath((s.frames[0] ?? '?').replace(/^JS:\S?\s*/, ''));
+    // A JavaScript frame keeps its function's name; only its script's path is shortened.
+    const leaf = (s.frames[0] ?? '?').replace(/^JS:\S?\s*/, '').replace(/\S+$/, shortPath);
     functions.set(leaf, (functions.get(leaf) ?? 0) + 1);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);

@@ -223,6 +223,19 @@ describe('RowWriter', () => {
     }
   });
 
+  it('makes a new entity as EntityManager.create does: its columns given, nothing else', async () => {
+    const plain = { ...sample('entity'), rate: undefined, notAColumn: 'dropped' };
+    const made = writer.entity(plain);
+    expect(made).toBeInstanceOf(SampleEntity);
+    expect(made).toEqual(dataSource.manager.create(SampleEntity, plain));
+    expect(Object.keys(made).sort()).toEqual(
+      Object.keys(dataSource.manager.create(SampleEntity, plain)).sort(),
+    );
+    expect(made).not.toHaveProperty('notAColumn');
+    expect(made.rate).toBeUndefined();
+    expect(made.detail).toBe(plain.detail);
+  });
+
   it('writes nothing for no rows', async () => {
     expect(await writer.write(dataSource.manager, [], 'update')).toEqual([]);
   });

@@ -67,7 +67,10 @@ interface WrittenColumn {
  * flat entities: no relations, no embedded columns (a column's value is then its property's, as TypeORM reads it).
  */
 export class RowWriter<T extends ObjectLiteral> {
+  private readonly metadata: EntityMetadata;
   private readonly columns: readonly WrittenColumn[];
+  /** The properties of the entity's columns, as `EntityManager.create` copies them (`entity`). */
+  private readonly properties: readonly string[];
   /** Each insertable column as a row-set column, made once (a write picks those its rows give). */
   private readonly rowSetColumns: ReadonlyMap<WrittenColumn, RowSetColumn>;
   private readonly table: string;
@@ -80,6 +83,8 @@ export class RowWriter<T extends ObjectLiteral> {
     if (metadata.relations.length > 0 || metadata.embeddeds.length > 0) {
       throw new Error(`${metadata.name}: a row writer writes flat entities only`);
     }
+    this.metadata = metadata;
+    this.properties = metadata.nonVirtualColumns.map((c) => c.propertyName);
     const driver = dataSource.driver as unknown as PostgresDriverLike;
     const written = (c: ColumnMetadata): WrittenColumn => ({
       metadata: c,
@@ -103,6 +108,20 @@ export class RowWriter<T extends ObjectLiteral> {
     this.keyColumns = metadata.primaryColumns.map(
       (k) => this.columns.find((c) => c.metadata === k) ?? written(k),
     );
+  }
+
+  /**
+   * A new entity holding the columns `values` gives (not undefined) and nothing else, as `EntityManager.create`
+   * makes one of a flat entity: without its general transformer, which cost a claim 11 us of CPU and 2.8 KB.
+   */
+  entity(values: Partial<T>): T {
+    const entity: ObjectLiteral = this.metadata.create();
+    const given: ObjectLiteral = values;
+    for (const property of this.properties) {
+      const value = given[property];
+      if (value !== undefined) entity[property] = value;
+    }
+    return entity as T;
   }
 
   /**

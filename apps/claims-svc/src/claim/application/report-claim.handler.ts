@@ -7,7 +7,6 @@ import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { ClaimsPolicyReplicaEntity } from '../../replica/infrastructure/replica.entity';
 import { reportClaim } from '../domain/claim';
 import { checkIntake, type CauseOfDeath, type ClaimType } from '../domain/intake';
-import { ClaimEntity } from '../infrastructure/claim.entity';
 import { ClaimRepository } from '../infrastructure/claim.repository';
 import { payeeContext, payeeNameContext } from '../infrastructure/payee-seal';
 import { assertMayReport, type ClaimActor } from './claim-access';
@@ -81,7 +80,7 @@ export class ReportClaimHandler {
         },
         now,
       );
-      const row = m.create(ClaimEntity, {
+      const row = this.claims.newRow({
         ...decided.state,
         payeeAccount: sealText(this.settings.dataKey, input.payee.bankAccount, payeeContext(claimId)),
         payeeNameSealed: sealText(this.settings.dataKey, input.payee.name, payeeNameContext(claimId)),

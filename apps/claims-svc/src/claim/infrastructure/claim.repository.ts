@@ -72,6 +72,11 @@ export class ClaimRepository {
     return claim;
   }
 
+  /** A new claim's row of these values, as `EntityManager.create` makes one (see `RowWriter.entity`). */
+  newRow(values: Partial<ClaimEntity>): ClaimEntity {
+    return this.rows.entity(values);
+  }
+
   async insert(m: EntityManager, claim: ClaimEntity, decided: Decided): Promise<void> {
     await this.rows.write(m, [claim]);
     await this.writeEffects(m, claim.claimId, decided);

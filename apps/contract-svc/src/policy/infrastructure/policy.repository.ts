@@ -68,7 +68,7 @@ export class PolicyRepository {
 
   /** A new policy (issue) with its first version, schedule, payment and events. */
   async insert(m: EntityManager, decided: PolicyDecided): Promise<PolicyEntity> {
-    const row = m.create(PolicyEntity, decided.state);
+    const row = this.rows.entity(decided.state);
     await this.rows.write(m, [row]);
     await this.writeEffects(m, row, decided);
     return row;

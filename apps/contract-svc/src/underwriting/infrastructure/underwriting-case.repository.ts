@@ -38,7 +38,7 @@ export class UnderwritingCaseRepository {
   }
 
   async insert(m: EntityManager, decided: CaseDecided): Promise<void> {
-    await this.rows.write(m, [m.create(UnderwritingCaseEntity, decided.state)]);
+    await this.rows.write(m, [this.rows.entity(decided.state)]);
     await this.announce(m, decided);
   }
 

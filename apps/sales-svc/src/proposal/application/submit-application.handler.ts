@@ -87,7 +87,7 @@ export class SubmitApplicationHandler {
       now,
     );
     await this.sale.record(m, ctx, 'application', input.salespersonId, suitability);
-    const application = m.create(ApplicationEntity, state);
+    const application = this.applications.entity(state);
     await this.applications.write(m, [application]);
     await this.pipeline.advance(m, { quoteId: quote.quoteId }, 'applied', {
       applicationId: application.applicationId,

@@ -73,7 +73,7 @@ export class IssueQuoteHandler {
         rating,
         this.clock.now(),
       );
-      const quote = m.create(QuoteEntity, state);
+      const quote = this.quotes.entity(state);
       await this.quotes.write(m, [quote]);
       await this.pipeline.quoted(
         m,

@@ -237,18 +237,24 @@ class AfterStatements extends PgQuery {
  * a second time under the same name).
  */
 function outgoing(client: object, ahead: readonly Statement[], main: Statement): [Outgoing[], Outgoing] {
-  const inBatch = new Set<string>();
-  const out = (s: Statement): Outgoing => {
+  // The names parsed in this batch so far: a batch holds a few statements (BEGIN and a request's held writes), so
+  // an array, made only once a statement has a name (every statement a write path sends, many times a second).
+  let inBatch: string[] | undefined;
+  const statements: Outgoing[] = [];
+  for (const s of ahead) {
     const name = s.values.length ? nameFor(client, s.text) : undefined;
-    if (!name) return { ...s, parse: true };
-    const parse = !isPrepared(client, name) && !inBatch.has(name);
-    inBatch.add(name);
-    return { ...s, name, parse };
-  };
-  const statements = ahead.map(out);
+    if (!name) {
+      statements.push({ text: s.text, values: s.values, name, parse: true });
+      continue;
+    }
+    const parse = !isPrepared(client, name) && !inBatch?.includes(name);
+    (inBatch ??= []).push(name);
+    statements.push({ text: s.text, values: s.values, name, parse });
+  }
   const name = main.values.length ? nameFor(client, main.text) : undefined;
-  if (!name || inBatch.has(name)) return [statements, { ...main, parse: true }];
-  return [statements, { ...main, name, parse: !isPrepared(client, name) }];
+  if (!name || inBatch?.includes(name))
+    return [statements, { text: main.text, values: main.values, name: undefined, parse: true }];
+  return [statements, { text: main.text, values: main.values, name, parse: !isPrepared(client, name) }];
 }
 
 /** A held write's failure says which write it was: it surfaces on the statement the write went with. */

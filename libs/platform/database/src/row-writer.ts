@@ -62,9 +62,10 @@ interface WrittenColumn {
  * Writes many rows of an entity in one INSERT, whose text is the same however many rows (`rowSet`). A consumer
  * applying a run of events at once writes each table once per run instead of once per event; TypeORM's
  * `insert`/`upsert` build their statement from the entity's metadata on every call, which cost more CPU than the
- * round trip. Here the column list is made once from the metadata and every value goes through the driver's own
- * preparation (types and column transformers), so a row reads back as the entity `save` would have written. Only
- * flat entities: no relations, no embedded columns (a column's value is then its property's, as TypeORM reads it).
+ * round trip. Here the column list is made once from the metadata and every value the driver would change goes
+ * through its own preparation (types and column transformers), so a row reads back as the entity `save` would have
+ * written. Only flat entities: no relations, no embedded columns (a column's value is then its property's, as
+ * TypeORM reads it).
  */
 export class RowWriter<T extends ObjectLiteral> {
   private readonly metadata: EntityMetadata;

@@ -959,7 +959,36 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   against 510 (2.1 times, as on 47a3c3d), POST /claims all up 32%, POST /applications 23%, 12.1 flows a second at
   119.5 ms of CPU a flow (149.3 on 47a3c3d), the slowest consumers of the burst 83% and 84% (sales, compliance),
   the relay alone 83%, the hops' p99 1.7 and 1.8 times the broker's 20 ms, the database share 19%.
-- Left, from the figures: a flow still costs some 38 Postgres transactions as pg_stat_database counts them (each
+- Allocation, again (quick runs of POST /claims alone and the reads after 34a8729, this machine today; the table
+  above is the full run on 172fae1, which has the three changes below). RowWriter asked TypeORM's driver to
+  prepare every value, and for a text, uuid, number, boolean or bytea column the driver builds an array of type
+  names before it gives the value back unchanged; a writer now decides once per column whether the driver changes
+  its values (no transformer, and a type on a list a unit test holds the driver to) and reads a value as its
+  property: TypeORM's allocation in a claim 24.6 KB to 17.4, the claim 155.8 KB (the profile on 7599dfc) to 146.6.
+  \`RowWriter.entity\` makes a new entity as \`EntityManager.create\` makes one of a flat entity, without
+  TypeORM's general transformer (11 us of CPU and 2.8 KB a claim), for a claim, a policy, an underwriting case, an
+  application and a quote: 144.9 KB. The statements sent ahead build their batch without a Set, a closure and
+  spreads for each query (4.9 KB a claim to 1.8): 141.3 KB. What reaches the old generation, with the new
+  \`HEAP_SAMPLE_PROMOTED=1\` (the sampling profile leaving out what scavenges freed): some 17 KB a claim, objects
+  a request holds while a scavenge runs (the handler's 2.4 KB, fastify's content-type parser binding its async
+  context 2.2, the response's headers 2.0, the batch sent ahead 1.7, pg's strings 1.3): at some 780 claims a
+  second, the 14 MB the old generation grows between two of the 14 mark-compacts in 15 s of load. Neither V8's
+  allocation-site pretenuring nor its page promotion is behind them: with each turned off, 15 mark-compacts again
+  and the CPU a claim within the spread (988 and 978 us against 1,064); semi-spaces fixed at 16 MB cut the
+  scavenges from 913 (1.38 s) to 100 (0.53 s) but left 11 mark-compacts, at 1,183 us a claim. The reads, with the
+  bare route's process and contract-svc profiled in the same run (109 against 215 us of CPU a read): the socket
+  writes 28 against 40 us, fastify 13 against 17, the database layer and pg with its protocol 21 against 33 (the
+  bare route runs its query through the platform's prepared statements too), the collector 1 against 11, promise
+  jobs 3 against 9, and on the service's side only Nest 9, the runtime's hooks 6, TypeORM 4 and the auth guard 3:
+  no part worth a rewrite of its own. The full run on 172fae1 fell in a fast stretch, as 556f273's did (pgbench
+  select-only 45,499 tps, simple-update 5,343; Kafka's producer 40,161 records/s, end-to-end p99 6 ms): GET
+  /policies/{id} 68% at 156 us of CPU a read against 84 (65% on 556f273), GET /claims/{id} 60% at 205 against 95,
+  POST /claims alone 60% at 1,001 us a claim against 423 (52% on 556f273), POST /claims all up 26%, POST
+  /applications 22%, 20.2 flows a second at 87.7 ms of CPU a flow (20.6 at 80.5 on 556f273), the slowest consumers
+  of the burst 66% and 69% (compliance, sales) of a bare consumer at 2,389 events/s, the relay alone 45% (18,234
+  against 40,161 records/s), the hops' p99 5.5 and 5.0 times the broker's 6 ms (33 and 30 ms), the database share
+  12%, the six services 775 MB under load.
+- Left, from the figures: a flow still costs some 36 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of
   replicas that depend on an earlier answer); the recommendation step is asked repeatedly until sales knows the

@@ -51,6 +51,9 @@ export const UNCHANGED_BY_DRIVER: ReadonlySet<unknown> = new Set([
   'bytea',
 ]);
 
+/** A value of a column whose values the driver passes on as they are. */
+const asIs = (value: unknown): unknown => value;
+
 /** An insertable column as a write reads it: its property, and its value as the driver would send it. */
 interface WrittenColumn {
   readonly metadata: ColumnMetadata;
@@ -92,7 +95,7 @@ export class RowWriter<T extends ObjectLiteral> {
       property: c.propertyName,
       prepare:
         !c.transformer && UNCHANGED_BY_DRIVER.has(c.type)
-          ? (value) => value
+          ? asIs
           : (value) => driver.preparePersistentValue(value, c),
     });
     this.columns = metadata.columns.filter((c) => c.isInsert && !c.isVirtualProperty).map(written);

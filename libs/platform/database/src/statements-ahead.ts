@@ -237,24 +237,27 @@ class AfterStatements extends PgQuery {
  * a second time under the same name).
  */
 function outgoing(client: object, ahead: readonly Statement[], main: Statement): [Outgoing[], Outgoing] {
-  // The names parsed in this batch so far: a batch holds a few statements (BEGIN and a request's held writes), so
-  // an array, made only once a statement has a name (every statement a write path sends, many times a second).
+  // The names parsed in this batch so far. A batch is a few statements (BEGIN and a request's held writes): an
+  // array, made at the first named one, costs less than a Set made for every query.
   let inBatch: string[] | undefined;
   const statements: Outgoing[] = [];
   for (const s of ahead) {
     const name = s.values.length ? nameFor(client, s.text) : undefined;
     if (!name) {
-      statements.push({ text: s.text, values: s.values, name, parse: true });
+      statements.push(sent(s, undefined, true));
       continue;
     }
-    const parse = !isPrepared(client, name) && !inBatch?.includes(name);
+    statements.push(sent(s, name, !isPrepared(client, name) && !inBatch?.includes(name)));
     (inBatch ??= []).push(name);
-    statements.push({ text: s.text, values: s.values, name, parse });
   }
   const name = main.values.length ? nameFor(client, main.text) : undefined;
-  if (!name || inBatch?.includes(name))
-    return [statements, { text: main.text, values: main.values, name: undefined, parse: true }];
-  return [statements, { text: main.text, values: main.values, name, parse: !isPrepared(client, name) }];
+  if (!name || inBatch?.includes(name)) return [statements, sent(main, undefined, true)];
+  return [statements, sent(main, name, !isPrepared(client, name))];
+}
+
+/** A statement as it goes out: a copy of the one held, under its prepared name if it has one. */
+function sent(s: Statement, name: string | undefined, parse: boolean): Outgoing {
+  return { text: s.text, values: s.values, name, parse };
 }
 
 /** A held write's failure says which write it was: it surfaces on the statement the write went with. */

@@ -10,6 +10,7 @@ import {
   nameFor,
 } from './prepared-statements';
 import { prepareValue } from './pg-value';
+import { BEGIN, namedAfter, type Statement } from './held-statement';
 
 /**
  * node-postgres sends one statement at a time and waits for its answer, so every statement of a transaction was a
@@ -121,12 +122,6 @@ export function afterCommit(m: EntityManager, signal: () => void): boolean {
   return true;
 }
 
-interface Statement {
-  readonly text: string;
-  readonly values: unknown[];
-}
-
-const BEGIN: Statement = { text: 'BEGIN', values: [] };
 /** Each wrapped runner's statements not sent yet, in order. */
 const held = new WeakMap<QueryRunner, Statement[]>();
 /** Each wrapped runner's signals for the commit of its current transaction (`afterCommit`). */
@@ -227,7 +222,7 @@ class AfterStatements extends PgQuery {
       forgetParsed(this.client, this.main.name);
       if (!failed) forgetUncertain(this.client, this.main.name);
     }
-    super.handleError(failed ? named(error, failed) : error, connection);
+    super.handleError(failed ? namedAfter(error, failed) : error, connection);
   }
 }
 
@@ -258,13 +253,6 @@ function outgoing(client: object, ahead: readonly Statement[], main: Statement):
 /** A statement as it goes out: a copy of the one held, under its prepared name if it has one. */
 function sent(s: Statement, name: string | undefined, parse: boolean): Outgoing {
   return { text: s.text, values: s.values, name, parse };
-}
-
-/** A held write's failure says which write it was: it surfaces on the statement the write went with. */
-function named(error: Error, failed: Statement): Error {
-  if (failed !== BEGIN)
-    error.message = `${error.message} (in a write sent ahead: ${failed.text.replace(/\s+/g, ' ').slice(0, 120)})`;
-  return error;
 }
 
 function wrapClient(client: Client): void {
@@ -307,7 +295,7 @@ function wrapClient(client: Client): void {
         return result;
       },
       (error: Error) => {
-        throw named(error, last);
+        throw namedAfter(error, last);
       },
     );
   };

@@ -32,6 +32,24 @@ describe('the audit hash chain', () => {
     );
   });
 
+  it('writes the bytes the log’s entries were hashed over: keys in code-unit order, JSON escapes, undefined left out', () => {
+    const value = {
+      é: 'ü "quoted" \n',
+      '10': 1,
+      '9': 2,
+      Z: [undefined, null, 'x', { b: undefined, a: [] }],
+      a: {},
+      nested: { arr: [[1, 2], []] },
+      n: -0.5,
+      t: true,
+    };
+    expect(canonicalJson(value)).toBe(
+      '{"10":1,"9":2,"Z":[,null,"x",{"a":[]}],"a":{},"n":-0.5,"nested":{"arr":[[1,2],[]]},"t":true,"é":"ü \\"quoted\\" \\n"}',
+    );
+    expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson('plain')).toBe('"plain"');
+  });
+
   it('verifies an intact chain', () => {
     expect(verifyChain(entries)).toEqual({ ok: true, entries: 4, lastHash: entries[3].hash });
     expect(verifyChain([])).toMatchObject({ ok: true, entries: 0 });

@@ -19,6 +19,12 @@ const POLICY_PAYER_COLUMNS = [{ name: 'policy_id' }, { name: 'application_id' }]
  */
 @Injectable()
 export class MonitoringService {
+  /**
+   * The rules judged on events (all but the departure-notice sweep's) for each list of rules in effect, made once a
+   * list: the rule table answers a run's events of one day with one list.
+   */
+  private readonly judgedOnEvents = new WeakMap<readonly RuleVersion[], readonly RuleVersion[]>();
+
   constructor(
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -47,11 +53,16 @@ export class MonitoringService {
     // out in the order issued, so an event's reads follow the state of the events before it and precede that of the
     // events after it, as when each was judged alone, and the run's reads cost one round trip between them. Findings
     // are raised after, in order; raising writes only alerts, cases and scores, which no rule's context reads.
-    const judged: { event: DomainEvent; rules: RuleVersion[]; context: Promise<RuleContext> }[] = [];
+    const judged: { event: DomainEvent; rules: readonly RuleVersion[]; context: Promise<RuleContext> }[] = [];
     for (const event of events) {
       await this.keepState(m, event, linkedAhead);
       const day = shanghaiDate(new Date(event.occurredAt));
-      const rules = (await this.rules.rulesOn(m, day)).filter((r) => r.kind !== 'departure_notice_overdue');
+      const inEffect = await this.rules.rulesOn(m, day);
+      let rules = this.judgedOnEvents.get(inEffect);
+      if (!rules) {
+        rules = inEffect.filter((r) => r.kind !== 'departure_notice_overdue');
+        this.judgedOnEvents.set(inEffect, rules);
+      }
       const context = this.contextFor(m, event, rules);
       // Awaited below; should something fail first, the run fails with that and this is not left unhandled.
       context.catch(() => undefined);

@@ -33,6 +33,16 @@ describe('RuleTable', () => {
     expect(state.reads).toBe(2);
   });
 
+  it('answers the same day with the same list until the rows are read again', async () => {
+    const { state, m, rules } = table();
+    const first = await rules.rulesOn(m, '2026-06-01');
+    expect(await rules.rulesOn(m, '2026-06-01')).toBe(first);
+    expect(await rules.rulesOn(m, '2026-06-02')).not.toBe(first);
+    state.generation = '2';
+    expect(await rules.rulesOn(m, '2026-06-02')).toEqual([state.rows[0]]);
+    expect(state.reads).toBe(2);
+  });
+
   it('does not keep a failed read', async () => {
     const { state, m, rules } = table();
     state.fail = true;

@@ -1,3 +1,5 @@
+// Before anything here loads kafkajs: its producer binds the grouping this replaces when it loads (see the file).
+import './kafkajs-grouping-fix';
 export * from './dead-letter';
 export * from './inbox-consumer';
 export * from './kafka';

@@ -1,3 +1,5 @@
+// First: kafkajs' producer binds the grouping this replaces when it loads (see the file).
+import './kafkajs-grouping-fix';
 import { Kafka, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { withTimeout } from '@insurer/platform-config';

@@ -19,12 +19,6 @@ const POLICY_PAYER_COLUMNS = [{ name: 'policy_id' }, { name: 'application_id' }]
  */
 @Injectable()
 export class MonitoringService {
-  /**
-   * The rules judged on events (all but the departure-notice sweep's) for each list of rules in effect, made once a
-   * list: the rule table answers a run's events of one day with one list.
-   */
-  private readonly judgedOnEvents = new WeakMap<readonly RuleVersion[], readonly RuleVersion[]>();
-
   constructor(
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -57,12 +51,8 @@ export class MonitoringService {
     for (const event of events) {
       await this.keepState(m, event, linkedAhead);
       const day = shanghaiDate(new Date(event.occurredAt));
-      const inEffect = await this.rules.rulesOn(m, day);
-      let rules = this.judgedOnEvents.get(inEffect);
-      if (!rules) {
-        rules = inEffect.filter((r) => r.kind !== 'departure_notice_overdue');
-        this.judgedOnEvents.set(inEffect, rules);
-      }
+      // The departure-notice rule is in the list too: it finds nothing on an event (the sweep checks it).
+      const rules = await this.rules.rulesOn(m, day);
       const context = this.contextFor(m, event, rules);
       // Awaited below; should something fail first, the run fails with that and this is not left unhandled.
       context.catch(() => undefined);

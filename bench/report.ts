@@ -997,21 +997,21 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   pairs and the filtered, mapped and joined arrays of every object of every event); sales 35.5 KB, 2.2 of it in
   kafkajs' grouping of the relay's sends by partition (a reduce that copies the partition's array for every
   message). canonicalJson now builds its string in place, the same bytes (a test pins them, and chaos' audit check
-  found the chain whole): 58.1 KB. The rule table answers a run's events of one day with one list, and the sweep's
-  rule is filtered out once a list: 56.3 KB. kafkajs' grouping is replaced by one that pushes onto each
-  partition's array, loaded by the messaging library before kafkajs (\`kafkajs-grouping-fix.ts\`; a test shows
-  kafkajs' producer calling it): sales 33.1 KB, kafkajs' share 8.1 to 5.3. The burst's rates in quick runs move
-  too much to show the change (compliance 65% to 81% of the bare consumer in four runs before, 72% to 78% in three
-  after). The reads: strace of the bare route's process and contract-svc under load counted two writev and two
-  reads a request on both sides, so the service's extra cost in its socket writes is JavaScript (streams and
-  fastify's send path), not more system calls; V8's code log showed 81 deopts in contract-svc's whole life and no
-  recompilation during the reads. The full run on cf2bd59 fell in a slow stretch (pgbench select-only 15,645 tps,
-  simple-update 2,630; Kafka's producer 32,733 records/s, end-to-end p99 15 ms): GET /policies/{id} 64% at 296 us
-  of CPU a read against 150, GET /claims/{id} 59% at 242 against 118, POST /claims alone 70% at 968 us a claim
-  against 512, POST /claims all up 32%, POST /applications 26%, 14.1 flows a second at 90.1 ms of CPU a flow, the
-  slowest consumers of the burst 82% and 83% (compliance, sales) of a bare consumer at 1,705 events/s, the relay
-  alone 68% (22,300 against 32,733 records/s), the hops' p99 2.7 and 4.1 times the broker's 15 ms (40 and 61 ms),
-  the database share 16%, the six services 771 MB under load.
+  found the chain whole): 58.1 KB. The rule table answers a run's events of one day with one list: 56.3 KB (the
+  monitoring service's filter of the sweep's rule, which finds nothing on an event anyway, later taken out).
+  kafkajs' grouping is replaced by one that pushes onto each partition's array, loaded by the messaging library
+  before kafkajs (\`kafkajs-grouping-fix.ts\`; a test shows kafkajs' producer calling it): sales 33.1 KB, kafkajs'
+  share 8.1 to 5.3. The burst's rates in quick runs move too much to show the change (compliance 65% to 81% of the
+  bare consumer in four runs before, 72% to 78% in three after). The reads: strace of the bare route's process and
+  contract-svc under load counted two writev and two reads a request on both sides, so the service's extra cost in
+  its socket writes is JavaScript (streams and fastify's send path), not more system calls; V8's code log showed
+  81 deopts in contract-svc's whole life and no recompilation during the reads. The full run on cf2bd59 fell in a
+  slow stretch (pgbench select-only 15,645 tps, simple-update 2,630; Kafka's producer 32,733 records/s, end-to-end
+  p99 15 ms): GET /policies/{id} 64% at 296 us of CPU a read against 150, GET /claims/{id} 59% at 242 against 118,
+  POST /claims alone 70% at 968 us a claim against 512, POST /claims all up 32%, POST /applications 26%, 14.1
+  flows a second at 90.1 ms of CPU a flow, the slowest consumers of the burst 82% and 83% (compliance, sales) of a
+  bare consumer at 1,705 events/s, the relay alone 68% (22,300 against 32,733 records/s), the hops' p99 2.7 and
+  4.1 times the broker's 15 ms (40 and 61 ms), the database share 16%, the six services 771 MB under load.
 - Left, from the figures: a flow still costs some 36 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

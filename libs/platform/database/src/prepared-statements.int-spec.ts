@@ -22,10 +22,15 @@ async function serviceDataSource(preparedPerConnection: number): Promise<DataSou
   return dataSource.initialize();
 }
 
-/** The statements the data source's one connection holds prepared (a statement without parameters is never named). */
+/**
+ * The tests' statements the data source's one connection holds prepared (each names the schema or carries a tag),
+ * leaving out TypeORM's own on connecting and this read, which are prepared from their second use too.
+ */
 async function prepared(dataSource: DataSource): Promise<string[]> {
   const rows = (await dataSource.query(
-    `SELECT statement FROM pg_prepared_statements ORDER BY prepare_time`,
+    `SELECT statement FROM pg_prepared_statements
+      WHERE (statement LIKE '%/*%' OR statement LIKE '%${SCHEMA}.%') AND statement NOT LIKE '%pg_prepared_statements%'
+      ORDER BY prepare_time`,
   )) as {
     statement: string;
   }[];
@@ -64,6 +69,19 @@ describe("a service's connections prepare the statements they run again", () => 
     expect(await prepared(dataSource)).toEqual([]);
     for (const n of [2, 3, 4]) expect(await dataSource.query(text, [n])).toEqual([{ next: n + 1 }]);
     expect(await prepared(dataSource)).toEqual([text]);
+  });
+
+  it('prepares a statement without parameters too when it is one statement, and runs several in one text unnamed', async () => {
+    dataSource = await serviceDataSource(200);
+    const tag = randomUUID();
+    const one = `SELECT count(*)::int AS n FROM ${SCHEMA}.t WHERE id < 0 /* ${tag} */`;
+    const several = `SELECT 1 AS a; SELECT 2 AS b /* ${tag} */`;
+    for (let round = 0; round < 3; round++) {
+      expect(await dataSource.query(one)).toEqual([{ n: 0 }]);
+      // Named, Postgres would refuse it: a prepared statement holds one command.
+      await expect(dataSource.query(several)).resolves.not.toThrow();
+    }
+    expect(await prepared(dataSource)).toEqual([one]);
   });
 
   it('prepares nothing when told to prepare none', async () => {

@@ -28,17 +28,20 @@ export function preparingClient(perConnection: number): typeof Client {
     override query(...args: unknown[]): never {
       const [text, values, callback] = args;
       const named =
-        typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length <= 3
-          ? nameFor(this, text)
+        typeof text === 'string' && args.length <= 3 && (values === undefined || Array.isArray(values))
+          ? nameFor(this, text, values)
           : undefined;
       if (!named) return (pgQuery as (...a: unknown[]) => never).apply(this, args);
       const submit = (done: (err: Error | undefined, res: unknown) => void) =>
         (pgQuery as (q: unknown) => never).call(
           this,
-          new NamedQuery({ name: named, text: text as string, values: values as unknown[] }, (err, res) => {
-            if (err) forgetIfStale(this, named, err);
-            done(err, res);
-          }),
+          new NamedQuery(
+            { name: named, text: text as string, values: (values ?? []) as unknown[] },
+            (err, res) => {
+              if (err) forgetIfStale(this, named, err);
+              done(err, res);
+            },
+          ),
         );
       if (typeof callback === 'function')
         return submit(callback as (e: Error | undefined, r: unknown) => void);
@@ -52,6 +55,21 @@ export function preparingClient(perConnection: number): typeof Client {
       ) as never;
     }
   };
+}
+
+/** Texts the simple protocol keeps: transaction control (sent as TypeORM sends it), and COPY. */
+const SIMPLE_ONLY = /^\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|COPY)\b/i;
+
+/**
+ * Whether a statement may run under a prepared name. Without parameters node-postgres sends a text by the simple
+ * protocol, which Postgres parses, analyses and plans on every execution; a read that locks the audit chain's tip,
+ * run in every compliance transaction, was planned each time (64 us, twice its execution). Such a text is prepared too
+ * when it is one statement (no semicolon: a text with one inside a literal just stays unnamed) that the extended
+ * protocol runs the same way.
+ */
+export function preparable(text: string, values: readonly unknown[] | undefined): boolean {
+  if (values !== undefined && values.length > 0) return true;
+  return !text.includes(';') && !SIMPLE_ONLY.test(text);
 }
 
 /** What node-postgres makes of a statement's RowDescription: the fields, a parser each, the row they fill. */
@@ -182,13 +200,30 @@ interface ProtocolState {
 const parsedOn = (client: object) => (client as ProtocolState).connection.parsedStatements;
 const submittedOn = (client: object) => (client as ProtocolState).connection.submittedNamedStatements;
 
+/** Texts without parameters each preparing connection has run once. */
+const ranOn = new WeakMap<object, Set<string>>();
+
 /**
  * The name `text` is to run under on `client`, or undefined to run it unnamed: the client does not prepare, the text
- * is new to the process, or the connection holds its quota of other statements.
+ * is not `preparable` or new to the process, or the connection holds its quota of other statements. A text without
+ * parameters is named only from its second use on the connection too, so what a connection runs once as it opens
+ * (TypeORM asks the server's version and schema) never takes its slots.
  */
-export function nameFor(client: object, text: string): string | undefined {
+export function nameFor(
+  client: object,
+  text: string,
+  values: readonly unknown[] | undefined,
+): string | undefined {
   const quota = quotas.get(client);
-  if (quota === undefined) return undefined;
+  if (quota === undefined || !preparable(text, values)) return undefined;
+  if (!values?.length) {
+    let ran = ranOn.get(client);
+    if (!ran) ranOn.set(client, (ran = new Set()));
+    if (!ran.has(text)) {
+      if (ran.size < SEEN_MAX) ran.add(text);
+      return undefined;
+    }
+  }
   let name = names.get(text);
   if (name === undefined) {
     if (!seen.has(text)) {

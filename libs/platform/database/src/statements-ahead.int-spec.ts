@@ -79,14 +79,26 @@ describe('a transaction whose BEGIN goes with its first statement', () => {
     expect([...(await rows(3)), ...(await rows(4))]).toEqual([{ note: 'ok' }, { note: 'ok' }]);
   });
 
-  it('sends its own BEGIN before a first statement without parameters, and nothing for a transaction that sends none', async () => {
+  it('takes a first statement without parameters along with BEGIN too', async () => {
+    const before = roundTrips;
+    const locked = await dataSource.transaction((m) =>
+      m.query(`SELECT note FROM ${SCHEMA}.t WHERE id = 7 FOR UPDATE`),
+    );
+    expect(locked).toEqual([]);
+    // BEGIN with the select, then COMMIT.
+    expect(roundTrips - before).toBe(2);
+  });
+
+  it('sends its own BEGIN before a first text of several statements, and nothing for a transaction that sends none', async () => {
     await expect(
       dataSource.transaction(async (m) => {
-        await m.query(`INSERT INTO ${SCHEMA}.t (id, note) VALUES (5, 'five')`);
+        await m.query(
+          `INSERT INTO ${SCHEMA}.t (id, note) VALUES (5, 'five'); INSERT INTO ${SCHEMA}.t (id, note) VALUES (6, 'six')`,
+        );
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    expect(await rows(5)).toEqual([]);
+    expect([...(await rows(5)), ...(await rows(6))]).toEqual([]);
     const before = roundTrips;
     await dataSource.transaction(async () => undefined);
     expect(roundTrips - before).toBe(0);

@@ -8,6 +8,7 @@ import {
   markPrepared,
   markSubmitted,
   nameFor,
+  preparable,
 } from './prepared-statements';
 import { prepareValue } from './pg-value';
 import { BEGIN, namedAfter, type Statement } from './held-statement';
@@ -237,7 +238,7 @@ function outgoing(client: object, ahead: readonly Statement[], main: Statement):
   let inBatch: string[] | undefined;
   const statements: Outgoing[] = [];
   for (const s of ahead) {
-    const name = s.values.length ? nameFor(client, s.text) : undefined;
+    const name = nameFor(client, s.text, s.values);
     if (!name) {
       statements.push(sent(s, undefined, true));
       continue;
@@ -245,7 +246,7 @@ function outgoing(client: object, ahead: readonly Statement[], main: Statement):
     statements.push(sent(s, name, !isPrepared(client, name) && !inBatch?.includes(name)));
     (inBatch ??= []).push(name);
   }
-  const name = main.values.length ? nameFor(client, main.text) : undefined;
+  const name = nameFor(client, main.text, main.values);
   if (!name || inBatch?.includes(name)) return [statements, sent(main, undefined, true)];
   return [statements, sent(main, name, !isPrepared(client, name))];
 }
@@ -279,14 +280,14 @@ function wrapClient(client: Client): void {
       args.length <= 2 &&
       typeof text === 'string' &&
       (values === undefined || Array.isArray(values)) &&
-      (values?.length || TRANSACTION_CONTROL.test(text))
+      (TRANSACTION_CONTROL.test(text) || preparable(text, values))
     ) {
       const result = send(statements, { text, values: values ?? [] });
       queued();
       return result;
     }
-    // Text without parameters may hold several statements, which the extended protocol refuses (and a SET
-    // TRANSACTION must come before any query): what is held goes first, in a round trip of its own.
+    // Text without parameters that may hold several statements, which the extended protocol refuses, or a COPY:
+    // what is held goes first, in a round trip of its own.
     const last = statements[statements.length - 1];
     return send(statements.slice(0, -1), last).then(
       () => {

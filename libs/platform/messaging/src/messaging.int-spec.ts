@@ -350,6 +350,40 @@ describe('outbox, relay and inbox on the real broker', () => {
     await waitFor(async () => (await sentAt('third')) !== null, { description: 'the third row marked' });
   });
 
+  it('plans the statement that marks a batch once, not again for every batch', async () => {
+    const key = randomUUID();
+    const sent: string[] = [];
+    const r = relay({ preparedStatements: 20, markDelayMs: 0, onBatchSent: (ids) => void sent.push(...ids) });
+    // One row a batch, each marked by the statement that reads the next: that statement runs prepared from its second
+    // batch on, each time with a one-id array. Left to itself, Postgres plans at least its first five executions
+    // (on a busy outbox, every one: the generic plan is priced for ten ids); the relay's session takes the generic.
+    for (let i = 0; i < 9; i++) {
+      const { eventId } = await dataSource.transaction((manager) =>
+        publisher.publish(manager, reopened(key, `plan-${i}`)),
+      );
+      await waitFor(async () => sent.includes(eventId), { description: `row ${i} sent` });
+    }
+    await waitFor(
+      async () =>
+        (
+          await dataSource.query(
+            `SELECT count(*)::int AS n FROM ${SCHEMA}.outbox WHERE message_key = $1 AND sent_at IS NULL`,
+            [key],
+          )
+        )[0].n === 0,
+      { description: 'every row marked' },
+    );
+    // The relay's session is private to it; pg_prepared_statements shows only the session's own statements.
+    const session = (r as unknown as { client: { query: (text: string) => Promise<{ rows: unknown[] }> } })
+      .client;
+    const { rows } = await session.query(
+      `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+        WHERE statement LIKE 'WITH marked AS%'`,
+    );
+    expect(rows).toEqual([{ generic: expect.any(Number), custom: 0 }]);
+    expect((rows[0] as { generic: number }).generic).toBeGreaterThanOrEqual(6);
+  });
+
   it('commits applied offsets on an interval and on stop, not after every event', async () => {
     const runId = `commits-${randomUUID()}`;
     const key = randomUUID();

@@ -180,13 +180,29 @@ function statementsTable(statements: readonly StatementCount[]): string {
   const total = statements.reduce((s, x) => s + x.perFlow, 0);
   const byCount = statements.slice(0, 20);
   const byTime = [...statements].sort((a, b) => b.msPerFlow - a.msPerFlow).slice(0, 5);
+  const planned = statements.some((x) => x.planMsPerFlow !== undefined);
+  const planning = planned ? statements.reduce((s, x) => s + (x.planMsPerFlow ?? 0), 0) : 0;
+  const byPlanning = [...statements]
+    .sort((a, b) => (b.planMsPerFlow ?? 0) - (a.planMsPerFlow ?? 0))
+    .slice(0, 5);
   const cell = (q: string) => q.slice(0, 110).replace(/\|/g, '\\|');
   const table = (rows: readonly StatementCount[]) =>
     [
-      '| per flow | execution ms per flow | statement |',
-      '| --- | --- | --- |',
-      ...rows.map((x) => `| ${x.perFlow} | ${x.msPerFlow} | \`${cell(x.query)}\` |`),
+      `| per flow | execution ms per flow |${planned ? ' planned per flow | planning ms per flow |' : ''} statement |`,
+      `| --- | --- |${planned ? ' --- | --- |' : ''} --- |`,
+      ...rows.map(
+        (x) =>
+          `| ${x.perFlow} | ${x.msPerFlow} |${planned ? ` ${x.plansPerFlow} | ${x.planMsPerFlow} |` : ''} \`${cell(x.query)}\` |`,
+      ),
     ].join('\n');
+  const plans = planned
+    ? `
+Planning them took ${Math.round(planning * 100) / 100} ms a flow (\`pg_stat_statements.track_planning\` was on). The
+${byPlanning.length} planned longest:
+
+${table(byPlanning)}
+`
+    : '';
   return `
 Postgres statements per policy-issue flow (pg_stat_statements, loaded on this run's server; the ${statements.length}
 most frequent come to ${Math.round(total)} a flow, the idle platform's few included; execution time leaves out parsing,
@@ -197,7 +213,7 @@ ${table(byCount)}
 The ${byTime.length} that take the most execution time:
 
 ${table(byTime)}
-`;
+${plans}`;
 }
 
 const CLAIM_READS = `Every

@@ -20,12 +20,6 @@ function postgresCpuSeconds(): number {
   }
 }
 
-/**
- * Where a flow's Postgres work goes, by statement, when the server has pg_stat_statements loaded (it needs
- * `shared_preload_libraries`, a restart, so the bench never sets it up itself): statements are counted from a reset
- * just before the run to its end reading, which is when every outbox is drained and every consumer has caught up.
- * The idle platform's statements over the same stretch are in these counts (a few a second, against hundreds).
- */
 /** CPU seconds used so far by each service, the broker and Postgres (its exited backends included). */
 export function processCpuSeconds(processes: Bench['processes']): Record<string, number> {
   const cpu: Record<string, number> = {};
@@ -48,22 +42,38 @@ async function statementsReset(db: Bench['db']): Promise<boolean> {
 export interface StatementCount {
   readonly perFlow: number;
   readonly msPerFlow: number;
+  /**
+   * Times Postgres planned it, and the planning's ms, a flow: with `pg_stat_statements.track_planning` on only (runs
+   * before 2026-12-05 did not read them). A prepared statement planned on most of its runs shows here.
+   */
+  readonly plansPerFlow?: number;
+  readonly planMsPerFlow?: number;
   readonly query: string;
 }
 
+/**
+ * Where a flow's Postgres work goes, by statement, when the server has pg_stat_statements loaded (it needs
+ * `shared_preload_libraries`, a restart, so the bench never sets it up itself): statements are counted from a reset
+ * just before the run to its end reading, which is when every outbox is drained and every consumer has caught up.
+ * The idle platform's statements over the same stretch are in these counts (a few a second, against hundreds). With
+ * `pg_stat_statements.track_planning` on (`ALTER SYSTEM` and a reload), each statement's planning is read too.
+ */
 async function statementsPerFlow(db: Bench['db'], flows: number): Promise<StatementCount[]> {
   const rows = (
     await db.query(
-      `SELECT s.calls::float8 AS calls, s.total_exec_time AS ms, s.query
+      `SELECT s.calls::float8 AS calls, s.total_exec_time AS ms, s.plans::float8 AS plans,
+              s.total_plan_time AS "planMs", current_setting('pg_stat_statements.track_planning')::bool AS planning,
+              s.query
          FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
         WHERE d.datname = current_database()
         ORDER BY s.calls DESC LIMIT 200`,
     )
-  ).rows as { calls: number; ms: number; query: string }[];
+  ).rows as { calls: number; ms: number; plans: number; planMs: number; planning: boolean; query: string }[];
   const round = (x: number) => Math.round(x * 100) / 100;
   return rows.map((r) => ({
     perFlow: round(r.calls / flows),
     msPerFlow: round(r.ms / flows),
+    ...(r.planning ? { plansPerFlow: round(r.plans / flows), planMsPerFlow: round(r.planMs / flows) } : {}),
     query: r.query.replace(/\s+/g, ' ').slice(0, 160),
   }));
 }

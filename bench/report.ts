@@ -182,7 +182,8 @@ function statementsTable(statements: readonly StatementCount[]): string {
   const byTime = [...statements].sort((a, b) => b.msPerFlow - a.msPerFlow).slice(0, 5);
   const planned = statements.some((x) => x.planMsPerFlow !== undefined);
   const planning = planned ? statements.reduce((s, x) => s + (x.planMsPerFlow ?? 0), 0) : 0;
-  const byPlanning = [...statements]
+  const byPlanning = statements
+    .filter((x) => (x.planMsPerFlow ?? 0) > 0)
     .sort((a, b) => (b.planMsPerFlow ?? 0) - (a.planMsPerFlow ?? 0))
     .slice(0, 5);
   const cell = (q: string) => q.slice(0, 110).replace(/\|/g, '\\|');
@@ -1028,6 +1029,37 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   flows a second at 90.1 ms of CPU a flow, the slowest consumers of the burst 82% and 83% (compliance, sales) of a
   bare consumer at 1,705 events/s, the relay alone 68% (22,300 against 32,733 records/s), the hops' p99 2.7 and
   4.1 times the broker's 15 ms (40 and 61 ms), the database share 16%, the six services 771 MB under load.
+- Postgres' planning, and statements without parameters (quick runs after 701dfdd, this machine today; the table
+  above is the full run on a8dbdfa, which has the changes below). A perf profile of every Postgres process through
+  a quick run of the flows (\`perf record -a -g\`, the server's exported symbols) put its samples in the executor
+  (33%), the WAL flush at commit (12%), planning (11%), page faults (5%) and the parsing of the row sets' JSON
+  (4%). pg_stat_statements with \`pg_stat_statements.track_planning\` on, over a quick flow-cost run of 75 flows:
+  99.9 ms of planning against 629 ms of execution, 63 ms of it in three statements planned on every call. The
+  sales and customer relays' statement that marks a batch and reads the next was planned on each of its 134 and
+  133 calls (165 us a plan, more than its execution): Postgres prices its generic plan for ten ids against a
+  custom plan for the batch's one or two, so it never takes the generic one, though both are the same two index
+  scans. compliance's read of the audit chain's tip, in every compliance transaction, was planned on each of its
+  333 calls (64 us against 22 of execution): it has no parameters, so node-postgres sent it by the simple
+  protocol, which the platform's connections never prepared, and a transaction's held BEGIN went ahead of such a
+  text in a round trip of its own. The relay's session now takes generic plans (\`plan_cache_mode\`), and a text
+  without parameters that is one statement (not transaction control or COPY) is prepared from its second use on a
+  connection and goes out with what a transaction holds; a text of several statements keeps the simple protocol.
+  In the next quick run planning took 35.5 ms over 74 flows, the relays' marks and the tip read none; Postgres'
+  CPU a flow stayed within the quick runs' spread (22.1 ms against 22.6 to 24.6), as a millisecond a flow would.
+  The statements table above reads planning when it is tracked (0.22 ms a flow in the full run, warm). Tried and
+  not kept: V8's collector on the main thread only (\`--single-threaded-gc\`), on the reasoning that its helper
+  threads only compete for two busy cores; two alternated pairs of quick runs gave 103.7 and 120.2 ms of CPU a
+  flow against 125 and 121.3, and 1,142 and 1,170 us of claims-svc's CPU a claim alone against 1,076 and 1,273:
+  nothing beyond the runs' spread. One quick flow-cost run (of ten on this machine today) completed 10 flows in
+  5.9 s where the others completed 66 to 82; pg_stat_activity sampled every quarter second through the next run
+  found no transaction older than 300 ms and the broker's log no rebalance, and the full run did not repeat it, so
+  its cause is not known. The full run on a8dbdfa fell in a fast stretch (pgbench select-only 46,077 tps,
+  simple-update 5,216; Kafka's producer 40,866 records/s, end-to-end p99 8 ms): 20.5 flows a second at 77.7 ms of
+  CPU a flow, the hops' p99 3.4 and 3.3 times the broker's 8 ms (27 and 26.5 ms), the relay alone 56% (22,850
+  against 40,866 records/s), all met; GET /policies/{id} 65% at 170 us of CPU a read against 83, GET /claims/{id}
+  59% at 213 against 99, POST /claims alone 60% at 908 us a claim against 400, POST /claims all up 27%, POST
+  /applications 24%, the database share 14%, and the slowest consumers of the burst 72% and 73% (compliance,
+  sales) of a bare consumer that ran at 2,415 events/s (1,705 on cf2bd59), the six services 781 MB under load.
 - Left, from the figures: a flow still costs some 36 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

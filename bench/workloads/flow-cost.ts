@@ -92,6 +92,8 @@ interface Reading {
   readonly consumed: Record<string, Record<string, number>>;
   /** Fetches each service's consumer has made so far. */
   readonly fetches: Record<string, number>;
+  /** Requests each service has answered with a 5xx so far (a poll of the load driver's that failed is asked again). */
+  readonly serverErrors: Record<string, number>;
 }
 
 /** A service's round trips to Postgres and the requests it answered, from its /metrics. */
@@ -100,6 +102,7 @@ async function countsOf(url: string): Promise<{
   requests: Record<string, number>;
   consumed: Record<string, number>;
   fetches: number;
+  serverErrors: number;
 }> {
   const { text } = await httpRequest(`${url}/metrics`);
   const sumBy = (metric: string, key: (label: (name: string) => string) => string) => {
@@ -115,6 +118,10 @@ async function countsOf(url: string): Promise<{
     fetches: Number(/^kafka_consumer_fetches_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0),
     requests: sumBy('http_request_duration_seconds_count', (l) => `${l('method')} ${l('route')}`),
     consumed: sumBy('events_consumed_total', (l) => l('outcome')),
+    serverErrors: Object.entries(sumBy('http_request_duration_seconds_count', (l) => l('status'))).reduce(
+      (sum, [status, n]) => (status.startsWith('5') ? sum + n : sum),
+      0,
+    ),
   };
 }
 
@@ -155,12 +162,14 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     const requests: Record<string, Record<string, number>> = {};
     const consumed: Record<string, Record<string, number>> = {};
     const fetches: Record<string, number> = {};
+    const serverErrors: Record<string, number> = {};
     for (const name of NAMES) {
       const counts = await countsOf(b.urls[name.replace(/-svc$/, '') as keyof Bench['urls']]);
       roundTrips[name] = counts.roundTrips;
       requests[name] = counts.requests;
       consumed[name] = counts.consumed;
       fetches[name] = counts.fetches;
+      serverErrors[name] = counts.serverErrors;
     }
     return {
       ...(await databaseCounts()),
@@ -170,6 +179,7 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
       requests,
       consumed,
       fetches,
+      serverErrors,
       at: Date.now(),
     };
   };
@@ -273,6 +283,10 @@ export async function flowCost(b: Bench, issuePolicy: () => Promise<Outcome>): P
     routesPerFlow,
     consumedPerFlow,
     fetchesPerFlow,
+    // Flows whose polls met a 5xx still finish (the poll is asked again), so these say whether a service failed.
+    serverErrorsDuringRun: Object.fromEntries(
+      NAMES.map((k) => [k, after.serverErrors[k] - before.serverErrors[k]]).filter(([, n]) => Number(n) > 0),
+    ),
     loadDriverCpuMsPerFlow: flows ? Math.round((driverCpu.user + driverCpu.system) / 1000 / flows) : 0,
     dbLimitFlowsPerSec: Math.round(dbLimitFlowsPerSec * 10) / 10,
     dbLimitShare: dbLimitFlowsPerSec ? Math.round((run.rps / dbLimitFlowsPerSec) * 1000) / 1000 : 0,

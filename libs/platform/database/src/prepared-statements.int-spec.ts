@@ -76,8 +76,12 @@ describe("a service's connections prepare the statements they run again", () => 
     const tag = randomUUID();
     const one = `SELECT count(*)::int AS n FROM ${SCHEMA}.t WHERE id < 0 /* ${tag} */`;
     const several = `SELECT 1 AS a; SELECT 2 AS b /* ${tag} */`;
+    // Named from its second use on the connection.
+    expect(await dataSource.query(one)).toEqual([{ n: 0 }]);
+    expect(await prepared(dataSource)).toEqual([]);
     for (let round = 0; round < 3; round++) {
       expect(await dataSource.query(one)).toEqual([{ n: 0 }]);
+      if (round === 0) expect(await prepared(dataSource)).toEqual([one]);
       // Named, Postgres would refuse it: a prepared statement holds one command.
       await expect(dataSource.query(several)).resolves.not.toThrow();
     }

@@ -206,7 +206,7 @@ const ranOn = new WeakMap<object, Set<string>>();
 /**
  * The name `text` is to run under on `client`, or undefined to run it unnamed: the client does not prepare, the text
  * is not `preparable` or new to the process, or the connection holds its quota of other statements. A text without
- * parameters is named only from its second use on the connection too, so what a connection runs once as it opens
+ * parameters is named from its second use on the connection instead, so what a connection runs once as it opens
  * (TypeORM asks the server's version and schema) never takes its slots.
  */
 export function nameFor(
@@ -226,7 +226,8 @@ export function nameFor(
   }
   let name = names.get(text);
   if (name === undefined) {
-    if (!seen.has(text)) {
+    // A text without parameters passed the connection's own count above: its second use already.
+    if (values?.length && !seen.has(text)) {
       if (seen.size >= SEEN_MAX) seen.clear();
       seen.add(text);
       return undefined;

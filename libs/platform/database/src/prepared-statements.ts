@@ -57,19 +57,26 @@ export function preparingClient(perConnection: number): typeof Client {
   };
 }
 
-/** Texts the simple protocol keeps: transaction control (sent as TypeORM sends it), and COPY. */
-const SIMPLE_ONLY = /^\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|COPY)\b/i;
+/** Transaction control, never prepared: TypeORM sends a handful of such texts, each run once a transaction. */
+const TRANSACTION_CONTROL = /^\s*(BEGIN|START|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE)\b/i;
+
+/**
+ * Whether a text without parameters is one statement that the extended protocol runs as the simple one would: no
+ * semicolon (a text with one inside a literal is taken for several, which only costs) and not a COPY.
+ */
+export function oneStatement(text: string): boolean {
+  return !text.includes(';') && !/^\s*COPY\b/i.test(text);
+}
 
 /**
  * Whether a statement may run under a prepared name. Without parameters node-postgres sends a text by the simple
  * protocol, which Postgres parses, analyses and plans on every execution; a read that locks the audit chain's tip,
  * run in every compliance transaction, was planned each time (64 us, twice its execution). Such a text is prepared too
- * when it is one statement (no semicolon: a text with one inside a literal just stays unnamed) that the extended
- * protocol runs the same way.
+ * when it is `oneStatement` and not transaction control.
  */
 export function preparable(text: string, values: readonly unknown[] | undefined): boolean {
   if (values !== undefined && values.length > 0) return true;
-  return !text.includes(';') && !SIMPLE_ONLY.test(text);
+  return oneStatement(text) && !TRANSACTION_CONTROL.test(text);
 }
 
 /** What node-postgres makes of a statement's RowDescription: the fields, a parser each, the row they fill. */

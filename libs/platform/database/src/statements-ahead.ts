@@ -8,7 +8,7 @@ import {
   markPrepared,
   markSubmitted,
   nameFor,
-  preparable,
+  oneStatement,
 } from './prepared-statements';
 import { prepareValue } from './pg-value';
 import { BEGIN, namedAfter, type Statement } from './held-statement';
@@ -134,8 +134,6 @@ const onCommit = new WeakMap<QueryRunner, (() => void)[]>();
 const nextOn = new WeakMap<object, { readonly statements: Statement[]; readonly queued: () => void }>();
 /** The clients whose `query` knows to look there. */
 const wrapped = new WeakSet<object>();
-/** One command, safe over the extended protocol, that TypeORM sends without parameters inside a transaction. */
-const TRANSACTION_CONTROL = /^(COMMIT|SAVEPOINT \w+|RELEASE SAVEPOINT \w+|ROLLBACK TO SAVEPOINT \w+)$/;
 
 interface Connection {
   readonly stream: { cork?(): void; uncork?(): void };
@@ -280,7 +278,7 @@ function wrapClient(client: Client): void {
       args.length <= 2 &&
       typeof text === 'string' &&
       (values === undefined || Array.isArray(values)) &&
-      (TRANSACTION_CONTROL.test(text) || preparable(text, values))
+      (values?.length || oneStatement(text))
     ) {
       const result = send(statements, { text, values: values ?? [] });
       queued();

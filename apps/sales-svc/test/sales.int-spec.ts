@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { SubmitApplicationV1, Topics } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
-import { countedTransaction } from '@insurer/platform-database';
-import { createKafka } from '@insurer/platform-messaging';
+import { countedTransaction, serviceDataSourceOptions } from '@insurer/platform-database';
+import { OutboxPublisher, createKafka } from '@insurer/platform-messaging';
 import type { StartedService } from '@insurer/platform-runtime';
 import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
 import {
@@ -19,10 +19,13 @@ import {
 import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-time';
 import { seedSales } from '@insurer/platform-scenarios';
 import { SubmitApplicationHandler } from '../src/proposal/application/submit-application.handler';
+import { ProductService } from '../src/product/application/product.service';
 import { HEALTH_QUESTIONS } from '../src/proposal/domain/application-rules';
 import { KEY_ELEMENTS } from '../src/proposal/domain/dual-recording';
 import type { SalesConfig } from '../src/sales-config';
 import { ReturnVisitOverdueJob } from '../src/sales.module';
+import { PipelineService } from '../src/salesperson/application/pipeline.service';
+import { RecommendationService } from '../src/suitability/application/recommendation.service';
 import { service } from '../src/service';
 
 const env = testEnvironment();
@@ -885,6 +888,33 @@ describe('after the sale', () => {
 });
 
 describe('needs analysis and the pipeline', () => {
+  it('recommends on a single database connection: nothing it reads waits for a second while its transaction holds one', async () => {
+    // With every connection of the pool held by a recommendation's transaction, a read it made on the pool waited
+    // for a connection none would give back, until the pool's timeout: a stall and 5xx answers under load. A pool of
+    // one connection shows it at once.
+    const customerId = await customer();
+    const one = await new DataSource(
+      serviceDataSourceOptions(service.database, {
+        url: env.databaseUrl,
+        poolMax: 1,
+        applicationName: 'sales-svc-test-one-connection',
+      }),
+    ).initialize();
+    try {
+      const products = new ProductService(one, started.app.get(OutboxPublisher), clock);
+      const recommendations = new RecommendationService(
+        one,
+        products,
+        new PipelineService(one, clock),
+        clock,
+      );
+      const result = await recommendations.recommend(customerId, 'S-1001', { correlationId: randomUUID() });
+      expect(result.recommendations.map((r) => r.productCode)).toContain('TL20');
+    } finally {
+      await one.destroy();
+    }
+  });
+
   it('recommends products ranked with reasons, and counts the salesperson’s pipeline through to issue', async () => {
     const salespersonId = `S-${randomUUID().slice(0, 8)}`;
     await api.put(

@@ -7,6 +7,8 @@ describe('isInfrastructureError', () => {
     [{ code: '53300', message: 'too many connections' }],
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
     [new Error('Connection terminated unexpectedly')],
+    // node-postgres' pool, when no connection came free within its connectionTimeoutMillis.
+    [new Error('timeout exceeded when trying to connect')],
   ])('treats %o as an outage, not a bad message', (err) => {
     expect(isInfrastructureError(err)).toBe(true);
   });

@@ -182,10 +182,14 @@ export class ProductService {
 
   /**
    * The versions on sale on a date, one per product. Only their keys are read: a published version never changes, so
-   * its terms and tables (large JSON) come from the per-process cache above.
+   * its terms and tables (large JSON) come from the per-process cache above. A caller inside a transaction passes its
+   * manager: a read on the pool from there would wait for a second connection while holding one, and with every
+   * connection so held none would come (POST /recommendations did, and stalled until the pool's timeout under load).
    */
-  async catalogue(on: string): Promise<ProductVersionEntity[]> {
-    const manager = this.dataSource.manager;
+  async catalogue(
+    on: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProductVersionEntity[]> {
     const keys = (await manager.query(
       `SELECT DISTINCT ON (product_code) product_code AS "productCode", version FROM sales.product_version
         WHERE status = 'published' AND effective_from <= $1

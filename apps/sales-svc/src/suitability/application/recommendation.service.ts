@@ -43,7 +43,7 @@ export class RecommendationService {
         [customerId],
       )) as { medical: number }[];
       const riskValid = customer.riskLevel && customer.riskValidUntil && customer.riskValidUntil >= today;
-      const catalogue = await this.products.catalogue(today);
+      const catalogue = await this.products.catalogue(today, m);
       const analysis = analyseNeeds(
         {
           age: completedYears(customer.birthDate, today),

@@ -20,11 +20,15 @@ import { ManualClock, addDays, addYears, shanghaiDate } from '@insurer/platform-
 import { seedSales } from '@insurer/platform-scenarios';
 import { SubmitApplicationHandler } from '../src/proposal/application/submit-application.handler';
 import { ProductService } from '../src/product/application/product.service';
+import { IssueQuoteHandler, type QuoteRequest } from '../src/quote/application/issue-quote.handler';
 import { HEALTH_QUESTIONS } from '../src/proposal/domain/application-rules';
 import { KEY_ELEMENTS } from '../src/proposal/domain/dual-recording';
 import type { SalesConfig } from '../src/sales-config';
 import { ReturnVisitOverdueJob } from '../src/sales.module';
 import { PipelineService } from '../src/salesperson/application/pipeline.service';
+import { SalespersonQueries } from '../src/salesperson/application/salesperson.queries';
+import { SalespersonRepository } from '../src/salesperson/infrastructure/salesperson.repository';
+import { SaleContextService } from '../src/suitability/application/sale-context.service';
 import { RecommendationService } from '../src/suitability/application/recommendation.service';
 import { service } from '../src/service';
 
@@ -131,6 +135,26 @@ async function quote(customerId: string, overrides: Record<string, unknown> = {}
   const res = await api.post('/quotes', quoteBody(customerId, overrides), agent);
   expect(res.status).toBe(201);
   return res.body as { quoteId: string; premiumFen: number; sumInsuredFen: number; validUntil: string };
+}
+
+/**
+ * Runs `use` with sales' services on a DataSource of one connection: a transaction that reads on the pool, or opens a
+ * transaction of its own, while it holds its connection waits for a second one, which a full pool never gives back
+ * (until its timeout, answered 503). One connection shows it at once.
+ */
+async function onOneConnection(use: (one: DataSource) => Promise<void>): Promise<void> {
+  const one = await new DataSource(
+    serviceDataSourceOptions(service.database, {
+      url: env.databaseUrl,
+      poolMax: 1,
+      applicationName: 'sales-svc-test-one-connection',
+    }),
+  ).initialize();
+  try {
+    await use(one);
+  } finally {
+    await one.destroy();
+  }
 }
 
 function seededRate(code: string, age: number, gender: string, term: number): number {
@@ -420,6 +444,25 @@ describe('quotes', () => {
         expect.objectContaining({ code: rule, source: expect.stringContaining(source) }),
       ]),
     );
+  });
+
+  it('keeps a refused quote’s assessment on a single database connection, after the refusal rolled the request back', async () => {
+    const customerId = await customer({ validUntil: '2020-01-01' });
+    await onOneConnection(async (one) => {
+      const outbox = started.app.get(OutboxPublisher);
+      const products = new ProductService(one, outbox, clock);
+      const salespeople = new SalespersonQueries(one, new SalespersonRepository(one, outbox));
+      const sale = new SaleContextService(one, products, salespeople, outbox, clock);
+      const quotes = new IssueQuoteHandler(one, outbox, clock, sale, new PipelineService(one, clock));
+      await expect(
+        quotes.execute(quoteBody(customerId) as QuoteRequest, { correlationId: randomUUID() }),
+      ).rejects.toMatchObject({ code: 'SALES.SUITABILITY_MISMATCH' });
+    });
+    const records = await db.query(`SELECT outcome FROM sales.suitability_record WHERE customer_id = $1`, [
+      customerId,
+    ]);
+    expect(records).toEqual([{ outcome: 'mismatch' }]);
+    expect(await db.query(`SELECT 1 FROM sales.quote WHERE customer_id = $1`, [customerId])).toEqual([]);
   });
 
   it('returns "advise to stop" when the premium is beyond the customer’s means, and quotes with their signed declaration', async () => {
@@ -889,18 +932,8 @@ describe('after the sale', () => {
 
 describe('needs analysis and the pipeline', () => {
   it('recommends on a single database connection: nothing it reads waits for a second while its transaction holds one', async () => {
-    // With every connection of the pool held by a recommendation's transaction, a read it made on the pool waited
-    // for a connection none would give back, until the pool's timeout: a stall and 5xx answers under load. A pool of
-    // one connection shows it at once.
     const customerId = await customer();
-    const one = await new DataSource(
-      serviceDataSourceOptions(service.database, {
-        url: env.databaseUrl,
-        poolMax: 1,
-        applicationName: 'sales-svc-test-one-connection',
-      }),
-    ).initialize();
-    try {
+    await onOneConnection(async (one) => {
       const products = new ProductService(one, started.app.get(OutboxPublisher), clock);
       const recommendations = new RecommendationService(
         one,
@@ -910,9 +943,7 @@ describe('needs analysis and the pipeline', () => {
       );
       const result = await recommendations.recommend(customerId, 'S-1001', { correlationId: randomUUID() });
       expect(result.recommendations.map((r) => r.productCode)).toContain('TL20');
-    } finally {
-      await one.destroy();
-    }
+    });
   });
 
   it('recommends products ranked with reasons, and counts the salesperson’s pipeline through to issue', async () => {

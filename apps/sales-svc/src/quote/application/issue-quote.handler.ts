@@ -9,11 +9,23 @@ import { rateTableOf } from '../../product/application/product.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
 import { SaleContextService, type SaleContext } from '../../suitability/application/sale-context.service';
 import { refusalFor } from '../../suitability/domain/sale';
+import type { SaleRefusedError } from '../../suitability/domain/sale.errors';
 import type { SuitabilityResult } from '../../suitability/domain/suitability';
 import { issueQuote, price, type QuoteRequest } from '../domain/quote';
 import { QuoteEntity } from '../infrastructure/quote.entity';
 
 export type { QuoteRequest } from '../domain/quote';
+
+/** A refused quote on its way out of the request's transaction, with what `execute` records of it after. */
+class RefusedQuote extends Error {
+  constructor(
+    readonly refusal: SaleRefusedError,
+    readonly ctx: SaleContext,
+    readonly result: SuitabilityResult,
+  ) {
+    super(refusal.message);
+  }
+}
 
 /**
  * Rates the request and runs every sales-conduct check; a refusal names each rule. Suitability is recorded and
@@ -34,6 +46,21 @@ export class IssueQuoteHandler {
   }
 
   async execute(request: QuoteRequest, context: RequestContext, idempotencyKey?: string) {
+    try {
+      return await this.issue(request, context, idempotencyKey);
+    } catch (err) {
+      if (!(err instanceof RefusedQuote)) throw err;
+      // Kept once the request's transaction has rolled back and given its connection back: a transaction of its own
+      // opened inside that one held a connection while it waited for a second, and with the pool full of refusals
+      // none came back until the pool's timeout.
+      await transaction(this.dataSource, context, (m) =>
+        this.sale.record(m, err.ctx, 'quote', request.salespersonId, err.result),
+      );
+      throw err.refusal;
+    }
+  }
+
+  private issue(request: QuoteRequest, context: RequestContext, idempotencyKey?: string) {
     return withIdempotency(this.dataSource, context, 'sales', 'quote', idempotencyKey, request, async (m) => {
       const ctx = await this.sale.load(m, request);
       const rating = price(
@@ -55,10 +82,8 @@ export class IssueQuoteHandler {
         request.acknowledgement !== undefined,
       );
       const refusal = refusalFor(result);
-      if (refusal) {
-        await this.recordRefused(ctx, request.salespersonId, result, context);
-        throw refusal;
-      }
+      // The refusal rolls the request back, not the record of its assessment (kept by `execute`).
+      if (refusal) throw new RefusedQuote(refusal, ctx, result);
       await this.sale.record(m, ctx, 'quote', request.salespersonId, result);
       const { state, event } = issueQuote(
         randomUUID(),
@@ -89,17 +114,5 @@ export class IssueQuoteHandler {
       });
       return { ...quote, suitability: { outcome: result.outcome, findings: result.soft } };
     });
-  }
-
-  /** A refused sale's assessment is kept in its own transaction: the refusal rolls the request back, not the record. */
-  private async recordRefused(
-    ctx: SaleContext,
-    salespersonId: string,
-    result: SuitabilityResult,
-    context: RequestContext,
-  ): Promise<void> {
-    await transaction(this.dataSource, context, (m) =>
-      this.sale.record(m, ctx, 'quote', salespersonId, result),
-    );
   }
 }

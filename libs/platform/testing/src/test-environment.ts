@@ -41,6 +41,10 @@ export function testEnvironment(env: NodeJS.ProcessEnv = process.env): TestEnvir
       CUSTOMER_MASTER_KEY,
       CUSTOMER_BLIND_INDEX_KEY,
       CLAIMS_DATA_KEY,
+      // `npm test` runs the services' suites once more with TEST_DB_POOL_MAX=1: code that takes a second pool
+      // connection while its transaction holds one then fails at once (the pool's timeout), where under load it
+      // stalls a full pool.
+      ...(process.env.TEST_DB_POOL_MAX ? { DB_POOL_MAX: process.env.TEST_DB_POOL_MAX } : {}),
     },
   };
 }

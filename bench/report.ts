@@ -1060,6 +1060,22 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   59% at 213 against 99, POST /claims alone 60% at 908 us a claim against 400, POST /claims all up 27%, POST
   /applications 24%, the database share 14%, and the slowest consumers of the burst 72% and 73% (compliance,
   sales) of a bare consumer that ran at 2,415 events/s (1,705 on cf2bd59), the six services 781 MB under load.
+- A stalled flow run, explained (quick runs after 0e6ddd4, this machine today; no full run since a8dbdfa). The
+  quick flow-cost run that completed 10 flows in 5.9 s happened again (10 flows at 1.6 a second, in one of five
+  quick runs today), and the result's count of 5xx answers by service, new in 1f9136c, named sales-svc with four.
+  POST /recommendations, which the load driver asks again every 20 ms until sales knows the customer, held a
+  connection for its transaction and read the catalogue's keys on the pool: with all ten of sales' connections so
+  held by recommendations, each waited for an eleventh until node-postgres' 5 s connection timeout, then failed
+  with a 500. It now reads them in its own transaction. Running the six services' suites with each service on one
+  connection (TEST_DB_POOL_MAX=1) found one more: a refused quote kept its assessment in a second transaction
+  opened inside the request's, now recorded after that one has rolled back; \`npm test\` runs the suites on one
+  connection too, and a pool that gives no connection in time is answered 503 with Retry-After (a consumer's batch
+  retried), not 500. Tried, not kept for want of a full run: V8's old-generation growing factor, which the
+  services' 160 MB cap holds at about 1.3 (\`--heap-growing-percent=100\`): POST /claims alone went from 6
+  mark-compacts in 10 s of load to 2, and in two alternated pairs of consumer bursts every service's CPU an event
+  fell by about a tenth (sales 0.26 and 0.25 ms against 0.40 and 0.28, compliance 0.22 and 0.21 against 0.33 and
+  0.23), with the six services 63 MB larger under load (775 MB against 712) and the throughput ratios within the
+  runs' spread.
 - Left, from the figures: a flow still costs some 36 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

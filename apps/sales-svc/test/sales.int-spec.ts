@@ -142,7 +142,14 @@ async function quote(customerId: string, overrides: Record<string, unknown> = {}
  * transaction of its own, while it holds its connection waits for a second one, which a full pool never gives back
  * (until its timeout, answered 503). One connection shows it at once.
  */
-async function onOneConnection(use: (one: DataSource) => Promise<void>): Promise<void> {
+async function onOneConnection(
+  use: (parts: {
+    one: DataSource;
+    outbox: OutboxPublisher;
+    products: ProductService;
+    pipeline: PipelineService;
+  }) => Promise<void>,
+): Promise<void> {
   const one = await new DataSource(
     serviceDataSourceOptions(service.database, {
       url: env.databaseUrl,
@@ -151,7 +158,13 @@ async function onOneConnection(use: (one: DataSource) => Promise<void>): Promise
     }),
   ).initialize();
   try {
-    await use(one);
+    const outbox = started.app.get(OutboxPublisher);
+    await use({
+      one,
+      outbox,
+      products: new ProductService(one, outbox, clock),
+      pipeline: new PipelineService(one, clock),
+    });
   } finally {
     await one.destroy();
   }
@@ -448,12 +461,10 @@ describe('quotes', () => {
 
   it('keeps a refused quote’s assessment on a single database connection, after the refusal rolled the request back', async () => {
     const customerId = await customer({ validUntil: '2020-01-01' });
-    await onOneConnection(async (one) => {
-      const outbox = started.app.get(OutboxPublisher);
-      const products = new ProductService(one, outbox, clock);
+    await onOneConnection(async ({ one, outbox, products, pipeline }) => {
       const salespeople = new SalespersonQueries(one, new SalespersonRepository(one, outbox));
       const sale = new SaleContextService(one, products, salespeople, outbox, clock);
-      const quotes = new IssueQuoteHandler(one, outbox, clock, sale, new PipelineService(one, clock));
+      const quotes = new IssueQuoteHandler(one, outbox, clock, sale, pipeline);
       await expect(
         quotes.execute(quoteBody(customerId) as QuoteRequest, { correlationId: randomUUID() }),
       ).rejects.toMatchObject({ code: 'SALES.SUITABILITY_MISMATCH' });
@@ -933,14 +944,8 @@ describe('after the sale', () => {
 describe('needs analysis and the pipeline', () => {
   it('recommends on a single database connection: nothing it reads waits for a second while its transaction holds one', async () => {
     const customerId = await customer();
-    await onOneConnection(async (one) => {
-      const products = new ProductService(one, started.app.get(OutboxPublisher), clock);
-      const recommendations = new RecommendationService(
-        one,
-        products,
-        new PipelineService(one, clock),
-        clock,
-      );
+    await onOneConnection(async ({ one, products, pipeline }) => {
+      const recommendations = new RecommendationService(one, products, pipeline, clock);
       const result = await recommendations.recommend(customerId, 'S-1001', { correlationId: randomUUID() });
       expect(result.recommendations.map((r) => r.productCode)).toContain('TL20');
     });

@@ -44,7 +44,7 @@ export function testEnvironment(env: NodeJS.ProcessEnv = process.env): TestEnvir
       // `npm test` runs the services' suites once more with TEST_DB_POOL_MAX=1: code that takes a second pool
       // connection while its transaction holds one then fails at once (the pool's timeout), where under load it
       // stalls a full pool.
-      ...(process.env.TEST_DB_POOL_MAX ? { DB_POOL_MAX: process.env.TEST_DB_POOL_MAX } : {}),
+      ...(env.TEST_DB_POOL_MAX ? { DB_POOL_MAX: env.TEST_DB_POOL_MAX } : {}),
     },
   };
 }

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICE_RUNTIME_ENV } from './runtime-env';
+import { promisify } from 'node:util';
+import { SERVICE_RUNTIME_ENV, SERVICE_V8_FLAGS } from './runtime-env';
 
 describe('SERVICE_RUNTIME_ENV', () => {
   it('is what the image runs with (Docker Compose and the Kubernetes manifests use that image)', () => {
@@ -21,4 +23,60 @@ describe('SERVICE_RUNTIME_ENV', () => {
     expect(cap).toBeGreaterThan(0);
     expect(limits.flat().filter((limit) => cap >= limit * 0.75)).toEqual([]);
   });
+});
+
+/**
+ * A process under the services' caps that holds some 40 MB (a service's live heap) while batches of short-lived
+ * objects outlive a few scavenges each, as a consumer's fetched batches do; it prints its mark-compacts.
+ */
+const PROMOTING_LOAD = `
+const { PerformanceObserver, constants } = require('node:perf_hooks');
+let majors = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors += 1;
+}).observe({ entryTypes: ['gc'] });
+const live = Array.from({ length: 150000 }, (_, i) => ({ text: 'x'.repeat(200) + i, pair: [i, i + 1] }));
+const recent = [];
+(async () => {
+  for (let round = 0; round < 1000; round += 1) {
+    recent.push(Array.from({ length: 1000 }, (_, i) => ({ text: JSON.stringify({ i, round, pad: 'y'.repeat(100) }) })));
+    if (recent.length > 30) recent.shift();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  setImmediate(() => process.stdout.write(String(majors) + ' ' + live.length));
+})();`;
+
+async function markCompactsUnderLoad(applyFlags: boolean): Promise<number> {
+  const setup = applyFlags
+    ? `require(${JSON.stringify(join(__dirname, 'runtime-env.ts'))}).applyServiceV8Flags();`
+    : '';
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      ...SERVICE_RUNTIME_ENV.NODE_OPTIONS.split(' '),
+      '-r',
+      require.resolve('ts-node/register/transpile-only'),
+      '-e',
+      setup + PROMOTING_LOAD,
+    ],
+    { env: { PATH: process.env.PATH } },
+  );
+  return Number(stdout.split(' ')[0]);
+}
+
+describe('applyServiceV8Flags', () => {
+  it('sets flags Node would refuse in NODE_OPTIONS (so they cannot go there)', async () => {
+    await expect(
+      promisify(execFile)(process.execPath, ['-e', '0'], {
+        env: { PATH: process.env.PATH, NODE_OPTIONS: SERVICE_V8_FLAGS.join(' ') },
+      }),
+    ).rejects.toThrow(/not allowed in NODE_OPTIONS/);
+  });
+
+  it("lets the old generation grow further between mark-compacts under the services' caps", async () => {
+    const before = await markCompactsUnderLoad(false);
+    const after = await markCompactsUnderLoad(true);
+    expect(before).toBeGreaterThan(5);
+    expect(after).toBeLessThan(before * 0.8);
+  }, 30_000);
 });

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import {
   ConfigError,
   StartupError,
+  applyServiceV8Flags,
   loadConfig,
   serviceConfigSchema,
   type ServiceConfig,
@@ -284,6 +285,7 @@ export function installShutdown(started: StartedService<ServiceConfig>): void {
 
 /** The body of every service's `main.ts`: start, or say in one line why not and exit non-zero. */
 export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
+  applyServiceV8Flags();
   startService(definition)
     .then((started) => {
       installShutdown(started);

@@ -1076,31 +1076,45 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   fell by about a tenth (sales 0.26 and 0.25 ms against 0.40 and 0.28, compliance 0.22 and 0.21 against 0.33 and
   0.23), with the six services 63 MB larger under load (775 MB against 712) and the throughput ratios within the
   runs' spread.
-- The old generation's growing factor (quick runs after 9980c84, this machine today; the table above is the full
-  run on 8991675). Sampled with perf through a quick burst of 6,000 policy-issued events, sales-svc spent 141.6 us
-  of CPU an event, of which V8's compiler 37.4 (a quick run's burst is its first) and the collector 45.7, mostly
-  on its helper threads and mostly the concurrent marker and the sweeper of full mark-compacts (8.7 and 5.7 us an
-  event in their innermost functions), not scavenges. Under the services' 160 MB old-space cap V8 holds the old
-  generation's growing factor at about 1.3, so with some 36 MB live a service ran a mark-compact every dozen MB
-  its fetched batches promoted. Node refuses \`--heap-growing-percent\` in NODE_OPTIONS, so each service now sets it
-  on itself as it starts (\`SERVICE_V8_FLAGS\`, applied by \`runService\`; one given on the command line wins). In two
-  alternated pairs of quick bursts with a factor of 2, every service's CPU an event fell by 10 to 23% (sales 0.117
-  and 0.118 ms against 0.147 and 0.135, compliance 0.097 and 0.102 against 0.122 and 0.115), the slowest consumers
-  74% and 66% (sales) and 78% and 76% (compliance) of the bare consumer against 66% and 68%, 63% and 71%. The full
-  run on 8683262 with that factor fell in a fast stretch (pgbench select-only 61,288 tps, simple-update 6,419):
-  31.5 flows a second at 54.1 ms of CPU a flow, POST /claims alone 72% at 660 us a claim against 344, POST /claims
-  all up 35%, POST /applications 27%, GET /policies/{id} 70%, GET /claims/{id} 61%, the slowest consumer 75%
-  (sales), the relay alone 76%, but the six services peaked at 1,018 MB under load against the target's 1,024.
-  Quick runs of the writes and flows with a factor of 1.7 against 2: 857 MB against 930, POST /claims with
-  everything up 36% of the bare route against 33%; 1.7 was kept. The full run on 8991675 (select-only 46,285 tps,
-  simple-update 5,744, a middling stretch): 23.6 flows a second at 68.4 ms of CPU a flow (20.5 at 77.7 on
-  a8dbdfa), POST /claims alone 69% at 741 us a claim against 380 (1.95 times the bare route's CPU; 2.27 on
-  a8dbdfa), POST /claims all up 33% (27%), POST /applications 24%, GET /policies/{id} 64%, GET /claims/{id} 60%,
-  the relay alone 67%, the hops' p99 3.3 and 3.9 times the broker's 7 ms, the six services 916 MB under load (781
-  on a8dbdfa), and the slowest consumer 70% (sales; 82%, 65% and 71% of the bare consumer in its three runs),
-  compliance 76%. Semi-spaces of 16 MB, tried once more: the scavenges of sales' burst went from 93 (444 ms by the
-  services' GC metric) to 11 (102 ms), its CPU an event did not move (0.143 ms against 0.145); that metric is wall
-  time, which descheduling on two busy cores inflates.
+- The old generation's growing factor (quick runs after 9980c84, this machine today; full runs on 8683262 and
+  8991675, their results kept). Sampled with perf through a quick burst of 6,000 policy-issued events, sales-svc
+  spent 141.6 us of CPU an event, of which V8's compiler 37.4 (a quick run's burst is its first) and the collector
+  45.7, mostly on its helper threads and mostly the concurrent marker and the sweeper of full mark-compacts (8.7
+  and 5.7 us an event in their innermost functions), not scavenges. Under the services' 160 MB old-space cap V8
+  holds the old generation's growing factor at about 1.3, so with some 36 MB live a service ran a mark-compact
+  every dozen MB its fetched batches promoted. Node refuses \`--heap-growing-percent\` in NODE_OPTIONS, so each
+  service now sets it on itself as it starts (\`SERVICE_V8_FLAGS\`, applied by \`runService\`; one given on the
+  command line wins). In two alternated pairs of quick bursts with a factor of 2, every service's CPU an event
+  fell by 10 to 23% (sales 0.117 and 0.118 ms against 0.147 and 0.135, compliance 0.097 and 0.102 against 0.122
+  and 0.115), the slowest consumers 74% and 66% (sales) and 78% and 76% (compliance) of the bare consumer against
+  66% and 68%, 63% and 71%. The full run on 8683262 with that factor fell in a fast stretch (pgbench select-only
+  61,288 tps, simple-update 6,419): 31.5 flows a second at 54.1 ms of CPU a flow, POST /claims alone 72% at 660 us
+  a claim against 344, POST /claims all up 35%, POST /applications 27%, GET /policies/{id} 70%, GET /claims/{id}
+  61%, the slowest consumer 75% (sales), the relay alone 76%, but the six services peaked at 1,018 MB under load
+  against the target's 1,024. Quick runs of the writes and flows with a factor of 1.7 against 2: 857 MB against
+  930, POST /claims with everything up 36% of the bare route against 33%; 1.7 was kept. The full run on 8991675
+  (select-only 46,285 tps, simple-update 5,744, a middling stretch): 23.6 flows a second at 68.4 ms of CPU a flow
+  (20.5 at 77.7 on a8dbdfa), POST /claims alone 69% at 741 us a claim against 380 (1.95 times the bare route's
+  CPU; 2.27 on a8dbdfa), POST /claims all up 33% (27%), POST /applications 24%, GET /policies/{id} 64%, GET
+  /claims/{id} 60%, the relay alone 67%, the hops' p99 3.3 and 3.9 times the broker's 7 ms, the six services 916
+  MB under load (781 on a8dbdfa), and the slowest consumer 70% (sales; 82%, 65% and 71% of the bare consumer in
+  its three runs), compliance 76%. Semi-spaces of 16 MB, tried once more: the scavenges of sales' burst went from
+  93 (444 ms by the services' GC metric) to 11 (102 ms), its CPU an event did not move (0.143 ms against 0.145);
+  that metric is wall time, which descheduling on two busy cores inflates.
+- The consumer burst's watch (quick runs after 5f1b9d9; the table above is the full run on a00e3a7). The bench
+  counted every id of the burst in each inbox in turn every 100 ms; each count scans the inbox (some 9 ms of
+  Postgres for 6,000 ids in 30,000 rows), and an inbox further down the list was read later. Partitions are now
+  assigned in turn, so the last event sent to each is known; a consumer applies a partition in offset order, so
+  the watch reads those few ids of every inbox in one statement every 20 ms and counts the whole burst once per
+  inbox to confirm before its rate is taken. In two alternated pairs of quick runs the ratios moved within their
+  spread (sales 51% and 59% of the bare consumer against 60% and 60%, compliance 56% and 68% against 60% and 71%).
+  The full run on a00e3a7 fell in a slower stretch than 8991675's (pgbench select-only 47,989 tps, simple-update
+  4,914; Kafka's producer 40,306 records/s): 23.2 flows a second at 69.3 ms of CPU a flow, POST /claims alone 63%
+  at 876 us a claim against 410 (2.14 times the bare route's CPU, against 1.95 on 8991675 and 2.27 on a8dbdfa,
+  with the same code on the claim's path as 8991675), POST /claims all up 30%, POST /applications 23%, GET
+  /policies/{id} 61%, GET /claims/{id} 62%, the relay alone 74%, the hops' p99 2.7 and 3.2 times the broker's 9
+  ms, the six services 926 MB under load, and the slowest consumers 65% (compliance; 65%, 69% and 64% of the bare
+  consumer in its three runs) and 70% (sales).
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -94,12 +94,12 @@ export async function consumers(b: Bench): Promise<void> {
   if (!def) throw new Error('no contract.policy-issued definition');
   const runs: Record<string, number>[] = [];
   const cpuRuns: Record<string, number>[] = [];
+  const partitions = await partitionsOf(kafka, def.topic);
   for (let r = 0; r < RUNS; r += 1) {
     await b.quiet();
     const bare = await startBareConsumer(kafka, db, def.topic);
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true });
     await producer.connect();
-    const partitions = await partitionsOf(kafka, def.topic);
     // Issued today, as a real burst would be: with the fixture's dates (months ago) sales would schedule every return
     // visit as already overdue, and its sweep and compliance's alerts would run inside the measured window.
     const today = shanghaiDate(new Date());
@@ -154,24 +154,17 @@ export async function consumers(b: Bench): Promise<void> {
     await producer.disconnect();
     const done: Record<string, number> = {};
     const schemas = [...CONSUMERS, 'bench_bare'];
+    /** The statement counting which of `$1`'s ids the schema's inbox holds. */
+    const counting = (schema: string) =>
+      `SELECT '${schema}' AS schema, count(*)::int AS n FROM ${schema}.inbox WHERE event_id = ANY($1::uuid[])`;
     const count = async (schema: string, of: readonly string[]) =>
-      (
-        await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ${schema}.inbox WHERE event_id = ANY($1::uuid[])`,
-          [of],
-        )
-      ).rows[0].n;
+      (await db.query<{ n: number }>(counting(schema), [of])).rows[0].n;
     await waitFor(
       async () => {
         const pending = schemas.filter((schema) => !done[schema]);
         // One statement for every inbox still waited on, so none is read later than another in a round.
         const { rows } = await db.query<{ schema: string; n: number }>(
-          pending
-            .map(
-              (schema) =>
-                `SELECT '${schema}' AS schema, count(*)::int AS n FROM ${schema}.inbox WHERE event_id = ANY($1::uuid[])`,
-            )
-            .join(' UNION ALL '),
+          pending.map(counting).join(' UNION ALL '),
           [tails],
         );
         const seenAt = Date.now();

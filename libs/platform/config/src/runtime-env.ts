@@ -28,9 +28,10 @@ export const SERVICE_V8_FLAGS = ['--heap-growing-percent=70'] as const;
  * process was started with on its command line (`node --heap-growing-percent=50 main.js`) is left as given.
  */
 export function applyServiceV8Flags(execArgv: readonly string[] = process.execArgv): void {
+  // V8 reads `_` and `-` in a flag's name alike.
+  const given = execArgv.map((arg) => arg.replace(/_/g, '-'));
   for (const flag of SERVICE_V8_FLAGS) {
     const name = flag.split('=')[0];
-    const given = execArgv.map((arg) => arg.replace(/_/g, '-'));
     if (!given.some((arg) => arg === name || arg.startsWith(`${name}=`))) setFlagsFromString(flag);
   }
 }

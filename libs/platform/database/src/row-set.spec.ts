@@ -15,7 +15,7 @@ describe('rowSet', () => {
     expect(rowSet('"s"."t"', COLUMNS, [], 3).select).toBe(
       `SELECT "id", "detail" FROM json_populate_recordset(NULL::"s"."t", $3)`,
     );
-    expect(JSON.parse(three.json)).toEqual([
+    expect(JSON.parse(three.json.toString())).toEqual([
       { id: 'a', detail: { k: 1 } },
       { id: 'b', detail: [] },
       { id: 'c', detail: null },
@@ -39,7 +39,7 @@ describe('rowSet', () => {
         { a: 1 },
       ],
     ]);
-    const [row] = JSON.parse(json) as Record<string, unknown>[];
+    const [row] = JSON.parse(json.toString()) as Record<string, unknown>[];
     expect(row).toEqual({
       text: '引号"和\\反斜杠',
       number: '9007199254740',
@@ -56,11 +56,11 @@ describe('rowSet', () => {
 
   it('sends a lone surrogate as the replacement character, as a UTF-8 text parameter carries it', () => {
     const { json } = rowSet('t', [{ name: 'text' }], [['a\ud800b']]);
-    expect(JSON.parse(json)).toEqual([{ text: 'a\ufffdb' }]);
+    expect(JSON.parse(json.toString())).toEqual([{ text: 'a\ufffdb' }]);
   });
 
   it('is an empty array for no rows', () => {
-    expect(rowSet('t', COLUMNS, []).json).toBe('[]');
+    expect(rowSet('t', COLUMNS, []).json.toString()).toBe('[]');
   });
 
   it('inserts into the row set’s own columns, in its order', () => {
@@ -68,6 +68,18 @@ describe('rowSet', () => {
     expect(sql).toBe(
       `INSERT INTO "s"."t" ("id", "detail") SELECT "id", "detail" FROM json_populate_recordset(NULL::"s"."t", $2)`,
     );
-    expect(json).toBe(rowSet('"s"."t"', COLUMNS, [['a', '{}']]).json);
+    expect(json).toEqual(rowSet('"s"."t"', COLUMNS, [['a', '{}']]).json);
+  });
+
+  it('is exactly the UTF-8 bytes of the rows, however many and whatever their characters', () => {
+    const texts = Array.from({ length: 500 }, (_, i) => `${'保单'.repeat(i % 7)}x${'é'.repeat(i % 3)}😀${i}`);
+    const { json } = rowSet(
+      't',
+      COLUMNS,
+      texts.map((text, i) => [text, JSON.stringify({ i, text })]),
+    );
+    const expected = texts.map((text, i) => ({ id: text, detail: { i, text } }));
+    expect(JSON.parse(json.toString('utf8'))).toEqual(expected);
+    expect(json.length).toBe(Buffer.byteLength(JSON.stringify(expected)));
   });
 });

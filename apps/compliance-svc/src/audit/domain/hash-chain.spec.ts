@@ -50,6 +50,47 @@ describe('the audit hash chain', () => {
     expect(canonicalJson('plain')).toBe('"plain"');
   });
 
+  it('writes every scalar as JSON.stringify does, escapes, surrogates and non-finite numbers included', () => {
+    const scalars = [
+      '',
+      'plain ascii',
+      '保单号 P2026',
+      'quote " and backslash \\',
+      'tab\tnewline\ncontrol \u0001 \u001f del \u007f',
+      'line separator \u2028 paragraph \u2029',
+      'emoji 😀 pair',
+      'lone high \ud800 end',
+      'lone low \udc00 end',
+      0,
+      -0,
+      1.5e-7,
+      1e21,
+      -123456789.125,
+      Number.MAX_SAFE_INTEGER,
+      NaN,
+      Infinity,
+      -Infinity,
+      true,
+      false,
+      null,
+    ];
+    for (const scalar of scalars) {
+      expect(canonicalJson(scalar)).toBe(JSON.stringify(scalar));
+      expect(canonicalJson({ [String(scalar)]: scalar })).toBe(
+        `{${JSON.stringify(String(scalar))}:${JSON.stringify(scalar)}}`,
+      );
+    }
+    // The same key twice gives the same text (the quoted key is kept once made).
+    expect(canonicalJson([{ 'k"ey': 1 }, { 'k"ey': 2 }])).toBe('[{"k\\"ey":1},{"k\\"ey":2}]');
+  });
+
+  it('hashes the previous hash, a newline and the canonical text as UTF-8', () => {
+    // SHA-256 of 64 zeros, "\n" and {"a":"保单"}, as the log's existing entries were hashed.
+    expect(entryHash(GENESIS_HASH, '{"a":"保单"}')).toBe(
+      'c84ebbad40e9330ee41d491a6b9a549e5ace964bbd19238915e4902d789345ad',
+    );
+  });
+
   it('verifies an intact chain', () => {
     expect(verifyChain(entries)).toEqual({ ok: true, entries: 4, lastHash: entries[3].hash });
     expect(verifyChain([])).toMatchObject({ ok: true, entries: 0 });

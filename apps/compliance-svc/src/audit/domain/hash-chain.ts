@@ -1,16 +1,53 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * A string JSON.stringify writes as it is between quotes: no quote, backslash, control character or surrogate (a
+ * lone one is escaped; a pair is left to JSON.stringify too, which is rarer than a check of both halves).
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** Object keys as JSON, kept: events repeat their contracts' keys, and each JSON.stringify is a call into C++. */
+const quotedKeys = new Map<string, string>();
+/** Keys past this many are quoted each time (a payload's free-form map must not grow the cache without end). */
+const QUOTED_KEYS_MAX = 4096;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+/** A value that is not an object or array, as JSON.stringify writes it (undefined for what it leaves out). */
+function scalarJson(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return PLAIN_STRING.test(value) ? `"${value}"` : JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      return JSON.stringify(value);
+  }
+}
 
 /**
  * JSON with object keys sorted at every level, so the same event always serialises to the same bytes. Built as one
  * string, without the arrays of entries, pairs and parts a map/join would make: every consumed event goes through it
  * (in a heap profile of a policy-issued burst, a third of compliance's own allocation). Keys sort by UTF-16 code
  * unit (`Array.prototype.sort`'s default, as `<` compares); an undefined member is left out and an undefined item
- * written empty, as before.
+ * written empty, as before. Keys and plain scalars are written without a JSON.stringify each (perf put those calls at
+ * 4% of compliance's CPU in a burst); the bytes are JSON.stringify's.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return scalarJson(value);
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i += 1) {
@@ -26,14 +63,17 @@ export function canonicalJson(value: unknown): string {
     const member = record[key];
     if (member === undefined) continue;
     if (out.length > 1) out += ',';
-    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += `${quotedKey(key)}:${canonicalJson(member)}`;
   }
   return `${out}}`;
 }
 
-/** Each entry's hash covers the previous entry's hash and its own canonical content. */
+/**
+ * Each entry's hash covers the previous entry's hash and its own canonical content (UTF-8), in one call: the hash
+ * object and its three updates were 3% of compliance's CPU in a burst.
+ */
 export function entryHash(previousHash: string, canonical: string): string {
-  return createHash('sha256').update(previousHash).update('\n').update(canonical).digest('hex');
+  return hash('sha256', `${previousHash}\n${canonical}`, 'hex');
 }
 
 export interface ChainEntry {

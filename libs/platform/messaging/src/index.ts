@@ -1,5 +1,7 @@
-// Before anything here loads kafkajs: its producer binds the grouping this replaces when it loads (see the file).
+// Before anything here loads kafkajs: its producer binds the grouping and the record encoding these replace when it
+// loads (see the files).
 import './kafkajs-grouping-fix';
+import './kafkajs-record-fix';
 export * from './dead-letter';
 export * from './inbox-consumer';
 export * from './kafka';

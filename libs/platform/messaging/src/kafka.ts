@@ -1,5 +1,6 @@
-// First: kafkajs' producer binds the grouping this replaces when it loads (see the file).
+// First: kafkajs' producer binds the grouping and the record encoding these replace when it loads (see the files).
 import './kafkajs-grouping-fix';
+import './kafkajs-record-fix';
 import { Kafka, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { withTimeout } from '@insurer/platform-config';

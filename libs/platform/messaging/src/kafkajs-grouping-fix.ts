@@ -11,7 +11,7 @@
  * Applied only to the version it was written against.
  */
 
-import { kafkajsIsCorrectedVersion } from './kafkajs-version';
+import { replaceKafkajsModule } from './kafkajs-version';
 
 interface GroupingInput<M> {
   readonly topic: string;
@@ -48,15 +48,7 @@ export function groupMessagesPerPartition<M>({
 let applied = false;
 
 export function applyKafkajsGroupingFix(): boolean {
-  if (applied) return true;
-  if (!kafkajsIsCorrectedVersion()) return false;
-  if (require.cache[require.resolve(SEND_MESSAGES)]) return false;
-  const path = require.resolve(GROUPING);
-  require(path);
-  const loaded = require.cache[path];
-  if (!loaded) return false;
-  loaded.exports = groupMessagesPerPartition;
-  applied = require(path) === groupMessagesPerPartition;
+  if (!applied) applied = replaceKafkajsModule(GROUPING, SEND_MESSAGES, groupMessagesPerPartition);
   return applied;
 }
 

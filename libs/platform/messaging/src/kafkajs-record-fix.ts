@@ -17,7 +17,7 @@
  * Applied only to the version it was written against.
  */
 
-import { kafkajsIsCorrectedVersion } from './kafkajs-version';
+import { replaceKafkajsModule } from './kafkajs-version';
 
 type HeaderValue = string | Buffer;
 
@@ -114,15 +114,7 @@ export function encodeRecord({
 let applied = false;
 
 export function applyKafkajsRecordFix(): boolean {
-  if (applied) return true;
-  if (!kafkajsIsCorrectedVersion()) return false;
-  if (require.cache[require.resolve(PRODUCE_REQUEST)]) return false;
-  const path = require.resolve(RECORD);
-  require(path);
-  const loaded = require.cache[path];
-  if (!loaded) return false;
-  loaded.exports = encodeRecord;
-  applied = require(path) === encodeRecord;
+  if (!applied) applied = replaceKafkajsModule(RECORD, PRODUCE_REQUEST, encodeRecord);
   return applied;
 }
 

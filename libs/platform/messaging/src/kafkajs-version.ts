@@ -6,3 +6,19 @@ export function kafkajsIsCorrectedVersion(): boolean {
   const { version } = require('kafkajs/package.json') as { version: string };
   return version === KAFKAJS_CORRECTED_VERSION;
 }
+
+/**
+ * Replaces a kafkajs module's export in Node's module cache, for a module another of kafkajs' modules (`before`)
+ * binds when it loads: true once `module` answers with `replacement`; false for another release of kafkajs, or when
+ * `before` is loaded already and so holds the original.
+ */
+export function replaceKafkajsModule(module: string, before: string, replacement: unknown): boolean {
+  if (!kafkajsIsCorrectedVersion()) return false;
+  if (require.cache[require.resolve(before)]) return false;
+  const path = require.resolve(module);
+  require(path);
+  const loaded = require.cache[path];
+  if (!loaded) return false;
+  loaded.exports = replacement;
+  return require(path) === replacement;
+}

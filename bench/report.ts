@@ -1116,33 +1116,40 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   ms, the six services 926 MB under load, and the slowest consumers 65% (compliance; 65%, 69% and 64% of the bare
   consumer in its three runs) and 70% (sales).
 - Large strings, JSON calls and Kafka records in the slowest consumers (quick runs after 0429863, this machine
-  today; the table above is the full run on 8670186, which has the three changes below). Sampled with perf through
-  a quick burst of 15,000 policy-issued events, compliance-svc and sales-svc each spent 6-7% of their CPU in page
-  faults, and 4-6% in node-postgres measuring a row set's parameter: a consumer's run of 200 events made its row
-  set's JSON (audit entries, outbox rows, some 300 KB) as one rope that node-postgres flattened to count its UTF-8
-  bytes (\`SlowByteLengthUtf8\`). Above some 128 KB a string is a large object to V8, each in fresh pages, and
-  page faults are dear on this machine: a micro-benchmark flattened 100 KB in 13 us, 140 KB in 670 us and 300 KB
-  in 1,250 us. A row set's parameter is now its UTF-8 bytes, each row's small text measured and written into one
-  buffer (node-postgres sends a buffer as a binary parameter, and json's binary form is its text): 200 audit rows
-  built and bound in 1.34-1.50 ms against 2.18. In compliance, canonicalJson called JSON.stringify for every key
-  and scalar (4% of its CPU) and the entry hash made a hash object with three updates (3%): keys are quoted once
-  and kept, a string with nothing to escape is quoted as it is, and the hash is one \`crypto.hash\` over the same
-  bytes (tests compare every kind of scalar with JSON.stringify and pin a hash made the old way). In sales, the
-  relay's records took 8% of its CPU: kafkajs encodes each header in an Encoder of its own and sizes the timestamp
-  with 64-bit Long objects; \`kafkajs-record-fix.ts\` writes the same bytes into each record's one encoder (a test
-  compares them with kafkajs' own), 8.9-9.2 us a one-KB record with three headers against 10.8-13.4. Two
-  alternated pairs of quick bursts of 6,000 events, the three changes against 0429863: sales 0.173 and 0.207 ms of
-  CPU an event against 0.185 and 0.220, compliance 0.155 and 0.200 against 0.180 and 0.202; quick runs of POST
-  /claims alone read 1.98 to 2.37 times the bare route's CPU a claim in four runs against 1.79 to 2.13 before, the
-  machine moving under both (a perf pair put kafkajs at 64.7 us a claim against 82.0; the full run 1.73). The full
-  run on 8670186 fell in the slowest stretch in a while (pgbench select-only 16,749 tps, simple-update 2,568; the
-  bare in-memory route 10,711 req/s against 19,373 on a00e3a7; Kafka's producer 30,021 records/s): the slowest
-  consumers 72% (sales) and 82% (compliance; 65% on a00e3a7) of the bare consumer, POST /claims alone 68% at 1,039
-  us a claim against 600 (1.73 times the bare route's CPU; 2.14 on a00e3a7), POST /claims all up 35% (30%), POST
-  /applications 36% (23%), GET /policies/{id} 70% and GET /claims/{id} 56%, the relay alone 76%, the hops' p99 2.4
-  and 2.6 times the broker's 18 ms, the six services 913 MB under load; but 13.7 policy-issue flows a second at
-  136.8 ms of CPU a flow, Postgres 44.3 ms of it (18.7 on a00e3a7): the two targets in absolute terms missed in a
-  stretch where the machine ran at about half its speed.
+  today; full runs on 8670186 and on c98dfe9, the same code after a refactor, which is the table above). Sampled
+  with perf through a quick burst of 15,000 policy-issued events, compliance-svc and sales-svc each spent 6-7% of
+  their CPU in page faults, and 4-6% in node-postgres measuring a row set's parameter: a consumer's run of 200
+  events made its row set's JSON (audit entries, outbox rows, some 300 KB) as one rope that node-postgres
+  flattened to count its UTF-8 bytes (\`SlowByteLengthUtf8\`). Above some 128 KB a string is a large object to V8,
+  each in fresh pages, and page faults are dear on this machine: a micro-benchmark flattened 100 KB in 13 us, 140
+  KB in 670 us and 300 KB in 1,250 us. A row set's parameter is now its UTF-8 bytes, each row's small text
+  measured and written into one buffer (node-postgres sends a buffer as a binary parameter, and json's binary form
+  is its text): 200 audit rows built and bound in 1.34-1.50 ms against 2.18. In compliance, canonicalJson called
+  JSON.stringify for every key and scalar (4% of its CPU) and the entry hash made a hash object with three updates
+  (3%): keys are quoted once and kept, a string with nothing to escape is quoted as it is, and the hash is one
+  \`crypto.hash\` over the same bytes (tests compare every kind of scalar with JSON.stringify and pin a hash made
+  the old way). In sales, the relay's records took 8% of its CPU: kafkajs encodes each header in an Encoder of its
+  own and sizes the timestamp with 64-bit Long objects; \`kafkajs-record-fix.ts\` writes the same bytes into each
+  record's one encoder (a test compares them with kafkajs' own), 8.9-9.2 us a one-KB record with three headers
+  against 10.8-13.4. Two alternated pairs of quick bursts of 6,000 events, the three changes against 0429863:
+  sales 0.173 and 0.207 ms of CPU an event against 0.185 and 0.220, compliance 0.155 and 0.200 against 0.180 and
+  0.202; quick runs of POST /claims alone read 1.98 to 2.37 times the bare route's CPU a claim in four runs
+  against 1.79 to 2.13 before, the machine moving under both (a perf pair put kafkajs at 64.7 us a claim against
+  82.0; the full run 1.73). The full run on 8670186 fell in the slowest stretch in a while (pgbench select-only
+  16,749 tps, simple-update 2,568; the bare in-memory route 10,711 req/s against 19,373 on a00e3a7; Kafka's
+  producer 30,021 records/s): the slowest consumers 72% (sales) and 82% (compliance; 65% on a00e3a7) of the bare
+  consumer, POST /claims alone 68% at 1,039 us a claim against 600 (1.73 times the bare route's CPU; 2.14 on
+  a00e3a7), POST /claims all up 35% (30%), POST /applications 36% (23%), GET /policies/{id} 70% and GET
+  /claims/{id} 56%, the relay alone 76%, the hops' p99 2.4 and 2.6 times the broker's 18 ms, the six services 913
+  MB under load; but 13.7 policy-issue flows a second at 136.8 ms of CPU a flow, Postgres 44.3 ms of it (18.7 on
+  a00e3a7): the two targets in absolute terms missed in a stretch where the machine ran at about half its speed.
+  The full run on c98dfe9 (this table) fell in a slower stretch still (pgbench select-only 15,729 tps,
+  simple-update 2,036; the bare in-memory route 8,001 req/s; Kafka's producer 21,683 records/s): POST /claims
+  alone met its target, 75% at 1,577 us a claim against 878 (1.80 times the bare route's CPU; 78% once before, on
+  ab7d4cb), and so did the slowest consumer, 84% (compliance; sales 88%); POST /claims all up 31%, POST
+  /applications 26%, GET /policies/{id} 67% and GET /claims/{id} 64%, the hops' p99 1.3 and 1.45 times the
+  broker's 22 ms, the relay alone 137% of a producer baseline measured in the same slow stretch, the six services
+  899 MB under load, and 12.1 flows a second at 137.6 ms of CPU a flow.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -51,6 +51,8 @@ const PRODUCE_REQUEST = 'kafkajs/src/protocol/requests/produce/v3/request.js';
 /** A delta whose zigzag form fits 31 bits: its 32-bit and 64-bit varints are the same bytes. */
 const SMALL = 2 ** 30;
 
+// Required at first use, not when this file loads: under another kafkajs release the swap is not made and the
+// file's path may not exist.
 let EncoderOf: EncoderClass | undefined;
 const encoderClass = (): EncoderClass =>
   (EncoderOf ??= require('kafkajs/src/protocol/encoder.js') as EncoderClass);
@@ -99,6 +101,7 @@ export function encodeRecord({
   if (small) encoder.writeVarInt(timestampDelta);
   else encoder.writeVarLong(timestampDelta);
   encoder.writeVarInt(offsetDelta).writeVarIntBytes(key).writeVarIntBytes(value).writeVarInt(count);
+  // The headers once more, now that the record's length is known: it comes first.
   for (const name of names) {
     const given = headers[name];
     if (Array.isArray(given)) {

@@ -19,8 +19,9 @@ export const runs = (workload: string): boolean => ONLY.length === 0 || ONLY.inc
 /** A request run's length; BENCH_SECONDS=20 with BENCH_QUICK=1 lengthens a quick run's, for a profile of one endpoint. */
 export const SECONDS = QUICK ? Number(process.env.BENCH_SECONDS ?? 2) : 5;
 export const CONCURRENCY = 10;
-/** Whole policy-issue flows take seconds each, so their runs are longer. */
-export const FLOW_SECONDS = QUICK ? 5 : 20;
+/** Whole policy-issue flows take seconds each, so their runs are longer; BENCH_FLOW_SECONDS=40 with BENCH_QUICK=1
+ * lengthens a quick run's, for a profile of the flows. */
+export const FLOW_SECONDS = QUICK ? Number(process.env.BENCH_FLOW_SECONDS ?? 5) : 20;
 export const OPEN_LOOP_SECONDS = QUICK ? 5 : 20;
 export const BURST_SECONDS = QUICK ? 5 : 60;
 /** Quotes made before the application runs: each application needs a quote of its own. */

@@ -432,6 +432,12 @@ export function table(report: {
       : `
 The bare routes run in a process of their own, as each service does; for the reads and POST /claims alone the
 table also gives the CPU (user and system) the serving process used a request, read from /proc on each side.`;
+  // Runs before 2026-12-06's measured the flows after a warm-up of a fifth of a run only.
+  const flowWarmUp = r.policyFlowWarmUp as LoadResult | undefined;
+  const flowWarmUpNote = flowWarmUp
+    ? `
+The policy-issue flows' runs follow ${flowWarmUp.seconds} s of flows, discarded (${flowWarmUp.rps} flows/s), while V8 optimises the flow's code paths.`
+    : '';
   return `# Benchmarks
 
 \`npm run bench\` brings up the test infrastructure, starts the six services as separate processes, measures the
@@ -440,7 +446,7 @@ Each request and flow figure is the median of ${RUNS} runs (${SECONDS} s each fo
 policy-issue flows) at ${CONCURRENCY} concurrent clients, after a discarded warm-up. The open-loop runs last ${OPEN_LOOP_SECONDS} s and
 the bursts ${BURST_SECONDS} s, ${RUNS} of each, and the relay is drained ${RUNS} times; the medians are reported.
 An endpoint and its bare baseline are run in turn (bare, platform, bare, ...), each run starting once every outbox is
-drained and no consumer lags, so both sides of a ratio see the same stretch of a machine whose speed drifts.${serverCpuNote}
+drained and no consumer lags, so both sides of a ratio see the same stretch of a machine whose speed drifts.${serverCpuNote}${flowWarmUpNote}
 Nothing is asserted in tests.
 
 Last run: ${report.date}, commit ${report.sha}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node.js

@@ -1,8 +1,8 @@
 import { onboardCustomer, otpFromLog, registerSalesperson, sellPolicy } from '@insurer/platform-scenarios';
 import { httpRequest, waitFor } from '@insurer/platform-testing';
-import { median, openLoop, percentile, type LoadResult, type Outcome } from '../load';
-import { measure, medianBy, type Hop } from '../measure';
-import { FLOW_SECONDS, OPEN_LOOP_SECONDS, RUNS, say } from '../settings';
+import { closedLoop, median, openLoop, percentile, type LoadResult, type Outcome } from '../load';
+import { measure, medianBy, sayResult, type Hop } from '../measure';
+import { CONCURRENCY, FLOW_SECONDS, FLOW_WARMUP_SECONDS, OPEN_LOOP_SECONDS, RUNS, say } from '../settings';
 import { ok, type Bench } from '../context';
 
 /** Workloads 1 and 2: claims to assessment, and whole policy-issue flows; returns the flow for the latency runs. */
@@ -38,6 +38,9 @@ export async function flows(b: Bench): Promise<() => Promise<Outcome>> {
     const sold = await sellPolicy(client, customerId, salespersonId, () => undefined);
     return { latencyMs: sold.applicationToIssueMs };
   };
+  const warmUp = await closedLoop(issuePolicy, { concurrency: CONCURRENCY, seconds: FLOW_WARMUP_SECONDS });
+  sayResult('policy-issue flows, warm-up (discarded)', warmUp);
+  results.policyFlowWarmUp = warmUp;
   results.policyFlow = await measure('policy-issue flows', issuePolicy, FLOW_SECONDS);
   return issuePolicy;
 }

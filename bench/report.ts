@@ -436,7 +436,7 @@ table also gives the CPU (user and system) the serving process used a request, r
   const flowWarmUp = r.policyFlowWarmUp as LoadResult | undefined;
   const flowWarmUpNote = flowWarmUp
     ? `
-The policy-issue flows' runs follow ${flowWarmUp.seconds} s of flows, discarded (${flowWarmUp.rps} flows/s), while V8 optimises the flow's code paths.`
+The policy-issue flows' runs follow ${Math.round(flowWarmUp.seconds)} s of flows, discarded (${flowWarmUp.rps} flows/s), while V8 optimises the flow's code paths.`
     : '';
   return `# Benchmarks
 
@@ -1156,6 +1156,27 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   /applications 26%, GET /policies/{id} 67% and GET /claims/{id} 64%, the hops' p99 1.3 and 1.45 times the
   broker's 22 ms, the relay alone 137% of a producer baseline measured in the same slow stretch, the six services
   899 MB under load, and 12.1 flows a second at 137.6 ms of CPU a flow.
+- Idle wakeups and the flows' warm-up (99798ad and 23c3286; the table above is the full run on 23c3286). An idle
+  customer-svc woke about 250 times a second (strace of \`epoll_pwait\`), nearly all of them timers: prom-client
+  samples the event loop's delay on a 10 ms timer, and kafkajs checks each connection's in-flight requests for a
+  timeout every 100 ms (the timeout is 30 s). With the delay sampled every 100 ms and the timeout checked once a
+  second it woke about 87 times a second; in a quick pair each service's idle CPU (the flow-cost table's column)
+  fell by 4.4 to 5.3 ms a second, 101.8 to 74.3 for the six. Then perf through 30 s of a quick run's flows put
+  V8's compiler threads at about a fifth of customer-, sales- and contract-svc's CPU (4.4 to 6.5 ms a flow each),
+  the same without \`--perf-prof\` and without bytecode flushing. \`--log-deopt\` counted about 100
+  deoptimisations in each service over the whole run, mostly while modules loaded, and \`--log-code\` about 100
+  TurboFan compilations per 10 s in customer-svc for the first 50 s of flows, down to about 10 by 80 s: the flow's
+  code paths, which no other workload runs, still being optimised for the first time, not a loop. The flows'
+  measured runs followed 4 s of warm-up; they now follow 60 s of flows, discarded and reported (11.8 flows/s in
+  this run), so they measure services in their steady state. A methodology change: earlier runs' flow figures were
+  taken partly during that compilation. In this run (pgbench select-only 16,696 tps, simple-update 2,730; the bare
+  in-memory route 13,637 req/s; Kafka's producer 30,312 records/s): 12.7 flows a second at 117.3 ms of CPU a flow
+  (137.6 on c98dfe9), Postgres 37.4 ms of it; the six services idle at 79.4 ms of CPU a second together (129.5 on
+  c98dfe9); POST /claims alone 70% at 1,242 us a claim against 674 (1.84 times the bare route's CPU); POST /claims
+  all up 30%, POST /applications 27%; GET /policies/{id} 59% at 198 us a read against 98 and GET /claims/{id} 57%,
+  against bare reads twice as fast as on c98dfe9; the slowest consumers 78% (sales) and 79% (compliance); the
+  relay alone 85%, the hops' p99 1.8 and 2.0 times the broker's 14 ms, the burst drained in 1.4 s, the six
+  services 914 MB under load.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -13,14 +13,15 @@ export function medianBy<T>(runs: readonly T[], key: (run: T) => number): T {
   return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)];
 }
 
-/** The median run (by rps) of `runs` closed-loop runs. */
+/** The median run (by rps) of `runs` closed-loop runs, after a warm-up (discarded) unless the caller ran one. */
 export async function measure(
   name: string,
   request: (i: number) => Promise<Outcome>,
   seconds = SECONDS,
+  warmUpSeconds = Math.max(1, seconds / 5),
 ): Promise<LoadResult> {
   const results: LoadResult[] = [];
-  await closedLoop(request, { concurrency: CONCURRENCY, seconds: Math.max(1, seconds / 5) }); // warm-up, discarded
+  if (warmUpSeconds > 0) await closedLoop(request, { concurrency: CONCURRENCY, seconds: warmUpSeconds });
   for (let r = 0; r < RUNS; r += 1)
     results.push(await closedLoop(request, { concurrency: CONCURRENCY, seconds }));
   const chosen = medianBy(results, (x) => x.rps);

@@ -5,8 +5,8 @@ import { Public } from './public.decorator';
 
 /**
  * How often the event loop's delay is sampled. prom-client's default, 10 ms, is a timer that wakes an idle service a
- * hundred times a second (on this platform's two-core machine about a third of an idle service's CPU); at 100 ms a
- * stall of 100 ms or more is always seen, and a scrape every 15 s still holds 150 samples.
+ * hundred times a second (on this platform's two-core machine a quarter to a third of an idle service's CPU); at
+ * 100 ms a stall of 100 ms or more is always seen, and a scrape every 15 s still holds 150 samples.
  */
 export const EVENT_LOOP_RESOLUTION_MS = 100;
 

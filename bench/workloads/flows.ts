@@ -1,9 +1,9 @@
-import { onboardCustomer, otpFromLog, registerSalesperson, sellPolicy } from '@insurer/platform-scenarios';
+import { onboardCustomer, registerSalesperson, sellPolicy } from '@insurer/platform-scenarios';
 import { httpRequest, waitFor } from '@insurer/platform-testing';
 import { closedLoop, median, openLoop, percentile, type LoadResult, type Outcome } from '../load';
 import { measure, medianBy, sayResult, type Hop } from '../measure';
 import { CONCURRENCY, FLOW_SECONDS, FLOW_WARMUP_SECONDS, OPEN_LOOP_SECONDS, RUNS, say } from '../settings';
-import { ok, type Bench } from '../context';
+import { ok, otpReader, type Bench } from '../context';
 
 /** Workloads 1 and 2: claims to assessment, and whole policy-issue flows; returns the flow for the latency runs. */
 export async function flows(b: Bench): Promise<() => Promise<Outcome>> {
@@ -31,8 +31,7 @@ export async function flows(b: Bench): Promise<() => Promise<Outcome>> {
 
   // Workload 1: whole policy-issue flows through the public interfaces, 10 concurrent clients.
   const salespersonId = await registerSalesperson(client, () => undefined);
-  const readOtp = (mobile: string) =>
-    waitFor(() => otpFromLog(processes[0].log, mobile), { intervalMs: 20, description: 'otp' });
+  const readOtp = otpReader(processes[0], 20);
   const issuePolicy = async (): Promise<Outcome> => {
     const { customerId } = await onboardCustomer(client, readOtp, () => undefined);
     const sold = await sellPolicy(client, customerId, salespersonId, () => undefined);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { SERVICE_RUNTIME_ENV } from '@insurer/platform-config';
+import { OutputLog } from './output-log';
 import { repoRoot } from './repo-root';
 import { waitFor } from './wait-for';
 
@@ -16,7 +17,7 @@ export interface ExitResult {
  */
 export class ServiceProcess {
   private child: ChildProcess | undefined;
-  private output = '';
+  private readonly output = new OutputLog();
   private exited: Promise<ExitResult> | undefined;
 
   constructor(
@@ -32,7 +33,17 @@ export class ServiceProcess {
   }
 
   get log(): string {
-    return this.output;
+    return this.output.text;
+  }
+
+  /** How much the process has written so far (characters of stdout and stderr): a mark for `logSince`. */
+  get logLength(): number {
+    return this.output.length;
+  }
+
+  /** What the process wrote from a mark (`logLength`) on, without building the whole log. */
+  logSince(mark: number): string {
+    return this.output.since(mark);
   }
 
   get pid(): number | undefined {
@@ -51,10 +62,10 @@ export class ServiceProcess {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => this.output.append(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => this.output.append(chunk.toString()));
     this.exited = new Promise((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal, output: this.output })),
+      child.once('exit', (code, signal) => resolve({ code, signal, output: this.output.text })),
     );
     this.child = child;
     return this;
@@ -65,7 +76,7 @@ export class ServiceProcess {
     // A process that exits while starting fails the wait at once rather than at the timeout.
     const exited = (this.exited ?? new Promise<never>(() => undefined)).then((result) => {
       finished = true;
-      throw new Error(`${this.name} exited (code ${result.code}) before it was ready:\n${this.output}`);
+      throw new Error(`${this.name} exited (code ${result.code}) before it was ready:\n${this.output.text}`);
     });
     exited.catch(() => undefined); // handled by the race below; later exits (a normal stop) are not an error here
     await Promise.race([

@@ -1156,7 +1156,7 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   /applications 26%, GET /policies/{id} 67% and GET /claims/{id} 64%, the hops' p99 1.3 and 1.45 times the
   broker's 22 ms, the relay alone 137% of a producer baseline measured in the same slow stretch, the six services
   899 MB under load, and 12.1 flows a second at 137.6 ms of CPU a flow.
-- Idle wakeups and the flows' warm-up (99798ad and 23c3286; the table above is the full run on 23c3286). An idle
+- Idle wakeups and the flows' warm-up (99798ad and 23c3286; their full run on 23c3286). An idle
   customer-svc woke about 250 times a second (strace of \`epoll_pwait\`), nearly all of them timers: prom-client
   samples the event loop's delay on a 10 ms timer, and kafkajs checks each connection's in-flight requests for a
   timeout every 100 ms (the timeout is 30 s). With the delay sampled every 100 ms and the timeout checked once a
@@ -1177,6 +1177,34 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   against bare reads twice as fast as on c98dfe9; the slowest consumers 78% (sales) and 79% (compliance); the
   relay alone 85%, the hops' p99 1.8 and 2.0 times the broker's 14 ms, the burst drained in 1.4 s, the six
   services 914 MB under load.
+- The load driver's one-time codes, and what else was looked at (493a6e9; the table above is its full run). Each
+  flow polls customer-svc's output every 20 ms for the code its local SMS gateway logged. The poll read the
+  service's whole output, which grows by a line per request served (the request log), and split it into lines; V8
+  copies a string built by appends into one piece whenever more has arrived, so a lookup cost the driver in
+  proportion to everything logged since start-up: 7.5 ms at 2.5 MB of output and 31 ms at 9.4 MB (timed alone),
+  against 0.1 to 0.2 ms now that it reads only what came after a mark (\`OutputLog\` in
+  \`@insurer/platform-testing\`). The driver's CPU a flow in this run: 9 ms (18 on 23c3286). Looked at and left as
+  they are: the young generation again, through the collector's main-thread time (\`nodejs_gc_duration_seconds\`)
+  over claims-svc's alone runs in four quick runs, alternated: minor collections took 157 and 147 us of a claim
+  with the services' 2 MB semi-spaces and 73 and 78 with 8 MB, but the process's CPU a claim over the same windows
+  was 1,395 and 1,287 us against 1,296 and 1,340, within the runs' spread, as with 16 MB before. The reads side by
+  side (perf through a quick run, the bare server and contract-svc in the same minute, both with \`--perf-prof\`):
+  258 us a GET /policies/{id} against the bare route's 133; by owner, socket writes 55 against 42 us, Fastify 19
+  against 12, the database layer with pg, its protocol and pool 42 against 22, the collector 14 against about 1,
+  Nest 11, the platform's request hooks (the response metric and request log, the NUL guard, the headers) 8,
+  TypeORM 4, the token check 3: no part above 15 us. Postgres by process (/proc of every Postgres process through
+  a quick flow-cost run): its sessions used 98% of its CPU, the background writer 1%, the WAL writer and the
+  checkpointer less, so the server's share of a flow is its sessions' work (statements, commits, the protocol), as
+  the profiles above found. The broker alone, without a client, used 27 to 41 ms of CPU a second, spread over its
+  threads (its request handlers about 6 ms a second, the Raft log's I/O thread 4, the JIT compilers about 6, the
+  group coordinator 2). This run fell in a slower stretch (pgbench simple-update 2,524 tps against 2,730, the
+  flows' warm-up 9.4 flows/s against 11.8): 10.2 flows a second, the flow-cost loop 12.6 at 127.1 ms of CPU a flow
+  (Postgres 40.1), with more of the driver's polls served (sales 4.5 requests a flow and contract 5.1, against 3.9
+  and 4.4; beyond three each they are polls until the customer or the application has reached the service); POST
+  /claims alone 73% at 1,478 us a claim against 841 (1.76 times the bare route's CPU), all up 34%, POST
+  /applications 27%; GET /policies/{id} 66% at 225 us a read against 123 and GET /claims/{id} 61%; the slowest
+  consumers 84% (compliance) and 85% (sales); the relay alone 62%; the hops' p99 3.1 and 3.2 times the broker's 12
+  ms; the burst drained in 1.3 s; the six services 903 MB under load.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

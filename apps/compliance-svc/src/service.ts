@@ -10,6 +10,7 @@ import { AlertSource1765600000000 } from './database/migrations/1765600000000-Al
 import { AuditTipRuleGeneration1765700000000 } from './database/migrations/1765700000000-AuditTipRuleGeneration';
 import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import { AuditChainContinues1765900000000 } from './database/migrations/1765900000000-AuditChainContinues';
+import { ApplicationSubmittedAt1766000000000 } from './database/migrations/1766000000000-ApplicationSubmittedAt';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -50,6 +51,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       AuditTipRuleGeneration1765700000000,
       OutboxAutovacuum1765800000000,
       AuditChainContinues1765900000000,
+      ApplicationSubmittedAt1766000000000,
     ],
   },
   imports: (config) => [

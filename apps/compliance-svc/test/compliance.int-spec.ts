@@ -274,6 +274,35 @@ describe('rules over the other services’ events', () => {
     ).toHaveLength(0);
   });
 
+  it('flags a purchase whose failed identity check is applied after it (the two come on different topics)', async () => {
+    const holderId = randomUUID();
+    const applicationId = randomUUID();
+    await producer.event(
+      'sales.application-submitted',
+      applicationId,
+      spousePays(applicationId, holderId, randomUUID()),
+    );
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT 1 FROM compliance.application_payer WHERE application_id = $1`, [
+            applicationId,
+          ])
+        ).length === 1,
+      { description: 'the application read' },
+    );
+    expect(await alertsFor(holderId, 'AML_IDENTITY_THEN_PURCHASE')).toHaveLength(0);
+    // The verification failed an hour before the application; customer-svc's topic brings it later.
+    await producer.event('customer.identity-rejected', holderId, {
+      ...eventFixtures['customer.identity-rejected'],
+      customerId: holderId,
+      rejectedAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+    });
+    await waitFor(async () => (await alertsFor(holderId, 'AML_IDENTITY_THEN_PURCHASE')).length === 1, {
+      description: 'the identity-then-purchase alert',
+    });
+  });
+
   it('alerts when customers are not told within 30 days that their salesperson left', async () => {
     const salespersonId = `S-${randomUUID().slice(0, 8)}`;
     const policyId = randomUUID();

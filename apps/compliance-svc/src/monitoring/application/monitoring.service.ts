@@ -132,13 +132,15 @@ export class MonitoringService {
       case 'sales.application-submitted':
         await queueWrite(
           m,
-          `INSERT INTO compliance.application_payer (application_id, policyholder_id, payer_id, payer_relationship)
-           VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          `INSERT INTO compliance.application_payer
+             (application_id, policyholder_id, payer_id, payer_relationship, submitted_at)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
           [
             event.payload.applicationId,
             event.payload.policyholderId,
             event.payload.payerId,
             event.payload.payerRelationship,
+            new Date(event.payload.submittedAt),
           ],
         );
         break;
@@ -285,6 +287,23 @@ export class MonitoringService {
         declaredIncomeFen:
           party?.income === null || party?.income === undefined ? null : Number(party.income),
         identityRejectedAt: party?.rejected ? new Date(party.rejected).toISOString() : null,
+      };
+    }
+    if (event.type === 'customer.identity-rejected') {
+      // The applications the customer made around the failure, if they came in first (the rule keeps those on the
+      // failure's day or within its window after; the day before covers the difference between UTC and Shanghai days).
+      const rejectedAt = new Date(event.payload.rejectedAt);
+      const rows = (await m.query(
+        `SELECT application_id AS "applicationId", submitted_at AS "submittedAt" FROM compliance.application_payer
+          WHERE policyholder_id = $1 AND submitted_at >= $2::timestamptz - interval '1 day'
+            AND submitted_at < $2::timestamptz + make_interval(days => $3 + 1)`,
+        [event.payload.customerId, rejectedAt, windowOf('aml_identity_then_purchase', 30)],
+      )) as { applicationId: string; submittedAt: Date }[];
+      return {
+        applicationsAround: rows.map((r) => ({
+          applicationId: r.applicationId,
+          submittedAt: new Date(r.submittedAt).toISOString(),
+        })),
       };
     }
     if (event.type === 'sales.quote-issued') {

@@ -248,6 +248,43 @@ describe('compliance rules, each tripped and just missed', () => {
     expect(fires('AML_IDENTITY_THEN_PURCHASE', application, { identityRejectedAt: null })).toBe(false);
   });
 
+  it('AML_IDENTITY_THEN_PURCHASE from the failure, for applications applied before it: the same window, the same alert', () => {
+    const rejected = event('customer.identity-rejected', { rejectedAt: '2026-05-31T02:00:00.000Z' });
+    const made = (applicationId: string, day: string) => ({
+      applicationId,
+      submittedAt: `${day}T02:00:00.000Z`,
+    });
+    const findings = evaluate(rule('AML_IDENTITY_THEN_PURCHASE'), rejected, {
+      applicationsAround: [
+        made('a-day-before', '2026-05-30'),
+        made('on-the-day', '2026-05-31'),
+        made('thirty-days-after', '2026-06-30'),
+        made('thirty-one-days-after', '2026-07-01'),
+      ],
+    });
+    expect(findings.map((f) => f.dedupeKey)).toEqual([
+      'AML_IDENTITY_THEN_PURCHASE:on-the-day',
+      'AML_IDENTITY_THEN_PURCHASE:thirty-days-after',
+    ]);
+    expect(findings[0].subject).toEqual({
+      kind: 'customer',
+      id: eventFixtures['customer.identity-rejected'].customerId,
+    });
+    // Applied the other way round, the application finds the failure and raises the alert under the same key.
+    const [forward] = evaluate(
+      rule('AML_IDENTITY_THEN_PURCHASE'),
+      event('sales.application-submitted', {
+        applicationId: 'thirty-days-after',
+        policyholderId: eventFixtures['customer.identity-rejected'].customerId,
+        submittedAt: '2026-06-30T02:00:00.000Z',
+      }),
+      { identityRejectedAt: '2026-05-31T02:00:00.000Z' },
+    );
+    expect(forward).toEqual(findings[1]);
+    expect(fires('AML_IDENTITY_THEN_PURCHASE', rejected, { applicationsAround: [] })).toBe(false);
+    expect(fires('AML_IDENTITY_THEN_PURCHASE', rejected)).toBe(false);
+  });
+
   it('AML_PREMIUM_OVER_INCOME: a year of premiums one fen over the declared income, not at it', () => {
     const monthly = event('sales.application-submitted', { premiumFen: 1_000_000, paymentMode: 'monthly' });
     expect(fires('AML_PREMIUM_OVER_INCOME', monthly, { declaredIncomeFen: 11_999_999 })).toBe(true);

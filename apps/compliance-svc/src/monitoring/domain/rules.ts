@@ -229,6 +229,12 @@ export interface RuleContext {
   readonly flowsInWindow?: readonly { amountFen: number; occurredAt: string }[];
   /** When the policyholder's identity verification last failed, if it did. */
   readonly identityRejectedAt?: string | null;
+  /**
+   * For a failed identity verification: the applications compliance already holds with that customer as policyholder,
+   * submitted from the day before the failure to the rule's window after it. The two facts come from different
+   * services' topics, so the application may be applied first.
+   */
+  readonly applicationsAround?: readonly { applicationId: string; submittedAt: string }[];
   /** The policyholder's declared annual income, in fen. */
   readonly declaredIncomeFen?: number | null;
 }
@@ -471,19 +477,23 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       ];
     }
     case 'aml_identity_then_purchase': {
-      if (event.type !== 'sales.application-submitted' || !ctx.identityRejectedAt) return [];
-      const a = event.payload;
+      // Whichever of the two facts is applied second finds the first, so the order the topics deliver them in does
+      // not matter; both find the same alert (one key per application).
       const windowDays = num(p, 'windowDays', 30);
-      const rejectedOn = shanghaiDate(new Date(ctx.identityRejectedAt));
-      const submittedOn = shanghaiDate(new Date(a.submittedAt));
-      if (rejectedOn > submittedOn || addDays(rejectedOn, windowDays) < submittedOn) return [];
-      return [
-        {
-          subject: { kind: 'customer', id: a.policyholderId },
-          summary: `application ${a.applicationId} made ${rejectedOn === submittedOn ? 'on the day' : 'within ' + windowDays + ' days'} after an identity verification failed (${rejectedOn})`,
-          dedupeKey: `${rule.ruleId}:${a.applicationId}`,
-        },
-      ];
+      if (event.type === 'sales.application-submitted') {
+        const a = event.payload;
+        const found = ctx.identityRejectedAt
+          ? identityThenPurchase(rule.ruleId, windowDays, ctx.identityRejectedAt, a.policyholderId, a)
+          : undefined;
+        return found ? [found] : [];
+      }
+      if (event.type === 'customer.identity-rejected') {
+        const { customerId, rejectedAt } = event.payload;
+        return (ctx.applicationsAround ?? []).flatMap(
+          (a) => identityThenPurchase(rule.ruleId, windowDays, rejectedAt, customerId, a) ?? [],
+        );
+      }
+      return [];
     }
     case 'aml_premium_over_income': {
       if (event.type !== 'sales.application-submitted') return [];
@@ -517,4 +527,22 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       // Checked by the deadline sweep over notice tasks, not per event.
       return [];
   }
+}
+
+/** An application made on the day of a failed identity verification or within `windowDays` after it (Shanghai days). */
+function identityThenPurchase(
+  ruleId: string,
+  windowDays: number,
+  rejectedAt: string,
+  policyholderId: string,
+  application: { applicationId: string; submittedAt: string },
+): Finding | undefined {
+  const rejectedOn = shanghaiDate(new Date(rejectedAt));
+  const submittedOn = shanghaiDate(new Date(application.submittedAt));
+  if (rejectedOn > submittedOn || addDays(rejectedOn, windowDays) < submittedOn) return undefined;
+  return {
+    subject: { kind: 'customer', id: policyholderId },
+    summary: `application ${application.applicationId} made ${rejectedOn === submittedOn ? 'on the day' : 'within ' + windowDays + ' days'} after an identity verification failed (${rejectedOn})`,
+    dedupeKey: `${ruleId}:${application.applicationId}`,
+  };
 }

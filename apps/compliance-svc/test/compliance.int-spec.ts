@@ -282,15 +282,7 @@ describe('rules over the other services’ events', () => {
       applicationId,
       spousePays(applicationId, holderId, randomUUID()),
     );
-    await waitFor(
-      async () =>
-        (
-          await db.query(`SELECT 1 FROM compliance.application_payer WHERE application_id = $1`, [
-            applicationId,
-          ])
-        ).length === 1,
-      { description: 'the application read' },
-    );
+    await applicationRead(applicationId);
     expect(await alertsFor(holderId, 'AML_IDENTITY_THEN_PURCHASE')).toHaveLength(0);
     // The verification failed an hour before the application; customer-svc's topic brings it later.
     await producer.event('customer.identity-rejected', holderId, {
@@ -512,6 +504,19 @@ describe('cases', () => {
 });
 
 /** An application whose premiums the policyholder's spouse pays, the relationship stated. */
+/** Waits until compliance has applied the application (its payer and policyholder kept). */
+function applicationRead(applicationId: string): Promise<unknown> {
+  return waitFor(
+    async () =>
+      (
+        await db.query(`SELECT 1 FROM compliance.application_payer WHERE application_id = $1`, [
+          applicationId,
+        ])
+      ).length === 1,
+    { description: 'the application read' },
+  );
+}
+
 function spousePays(applicationId: string, holderId: string, spouseId: string) {
   return {
     ...eventFixtures['sales.application-submitted'],
@@ -628,15 +633,7 @@ describe('a run of events applied at once', () => {
       applicationId,
       spousePays(applicationId, holderId, spouseId),
     );
-    await waitFor(
-      async () =>
-        (
-          await db.query(`SELECT 1 FROM compliance.application_payer WHERE application_id = $1`, [
-            applicationId,
-          ])
-        ).length === 1,
-      { description: 'the application read' },
-    );
+    await applicationRead(applicationId);
     const payment = (paymentId: string) =>
       envelope('contract.premium-paid', policyId, paidBy(spouseId, policyId, paymentId));
     const early = randomUUID();

@@ -8,27 +8,25 @@ export class OutputLog {
   private readonly pieces: string[] = [];
   /** Where each piece starts, in characters of the whole. */
   private readonly starts: number[] = [];
-  private size = 0;
 
   append(text: string): void {
     if (text === '') return;
-    this.all += text;
     this.pieces.push(text);
-    this.starts.push(this.size);
-    this.size += text.length;
+    this.starts.push(this.all.length);
+    this.all += text;
   }
 
   get text(): string {
     return this.all;
   }
 
-  /** Characters so far: a mark for `since`. */
+  /** Characters so far: a mark for `since` (a string's length needs no copy of it). */
   get length(): number {
-    return this.size;
+    return this.all.length;
   }
 
   since(mark: number): string {
-    if (mark >= this.size) return '';
+    if (mark >= this.all.length) return '';
     const from = Math.max(0, mark);
     // The last piece that starts at or before the mark.
     let low = 0;

@@ -11,6 +11,7 @@ import { AuditTipRuleGeneration1765700000000 } from './database/migrations/17657
 import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import { AuditChainContinues1765900000000 } from './database/migrations/1765900000000-AuditChainContinues';
 import { ApplicationSubmittedAt1766000000000 } from './database/migrations/1766000000000-ApplicationSubmittedAt';
+import { ThirdPartyPremium1766100000000 } from './database/migrations/1766100000000-ThirdPartyPremium';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -52,6 +53,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       OutboxAutovacuum1765800000000,
       AuditChainContinues1765900000000,
       ApplicationSubmittedAt1766000000000,
+      ThirdPartyPremium1766100000000,
     ],
   },
   imports: (config) => [

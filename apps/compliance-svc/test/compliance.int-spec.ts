@@ -124,6 +124,7 @@ describe('rules over the other services’ events', () => {
   it('records large-value cash for the AML report and flags a third-party payer', async () => {
     const payerId = randomUUID();
     const paymentId = randomUUID();
+    // A renewal of a policy compliance never saw issued: no application will say who may pay, so judged at once.
     await producer.event('contract.premium-paid', randomUUID(), {
       ...eventFixtures['contract.premium-paid'],
       paymentId,
@@ -131,6 +132,8 @@ describe('rules over the other services’ events', () => {
       method: 'cash',
       amountFen: 5_000_000,
       payerIsPolicyholder: false,
+      isFirstPremium: false,
+      policyYear: 2,
       paidAt: clock.now().toISOString(),
     });
     await waitFor(async () => (await alertsFor(payerId, 'AML_LARGE_VALUE')).length === 1, {
@@ -503,7 +506,6 @@ describe('cases', () => {
   });
 });
 
-/** An application whose premiums the policyholder's spouse pays, the relationship stated. */
 /** Waits until compliance has applied the application (its payer and policyholder kept). */
 function applicationRead(applicationId: string): Promise<unknown> {
   return waitFor(
@@ -517,6 +519,7 @@ function applicationRead(applicationId: string): Promise<unknown> {
   );
 }
 
+/** An application whose premiums the policyholder's spouse pays, the relationship stated. */
 function spousePays(applicationId: string, holderId: string, spouseId: string) {
   return {
     ...eventFixtures['sales.application-submitted'],
@@ -623,9 +626,10 @@ describe('a run of events applied at once', () => {
     expect(commands.size).toBeLessThan(rows.length);
   });
 
-  it('judges a payment in a run as its events one by one would: before its policy is issued, with no stated payer', async () => {
+  it('judges a first premium, published before its policy is issued, once the issue links it to the application', async () => {
     const holderId = randomUUID();
     const spouseId = randomUUID();
+    const strangerId = randomUUID();
     const applicationId = randomUUID();
     const policyId = randomUUID();
     await producer.event(
@@ -634,27 +638,92 @@ describe('a run of events applied at once', () => {
       spousePays(applicationId, holderId, spouseId),
     );
     await applicationRead(applicationId);
-    const payment = (paymentId: string) =>
-      envelope('contract.premium-paid', policyId, paidBy(spouseId, policyId, paymentId));
-    const early = randomUUID();
-    const late = randomUUID();
-    // Paid, issued, paid again: one produce request under the policy's key, fetched as one run.
+    const payment = (payerId: string, paymentId: string) =>
+      envelope('contract.premium-paid', policyId, paidBy(payerId, policyId, paymentId));
+    const [bySpouse, byStranger, bySpouseLater] = [randomUUID(), randomUUID(), randomUUID()];
+    // As contract-svc publishes an issue (the first premium, then the policy), then a renewal: one produce request
+    // under the policy's key, fetched as one run.
     await publishRaw(
       policyId,
-      [payment(early), issued(policyId, applicationId, holderId, spouseId), payment(late)],
+      [
+        payment(spouseId, bySpouse),
+        payment(strangerId, byStranger),
+        issued(policyId, applicationId, holderId, spouseId),
+        payment(spouseId, bySpouseLater),
+      ],
       Topics.CONTRACT_EVENTS,
     );
     await waitFor(
       async () =>
-        (await db.query(`SELECT 1 FROM compliance.aml_flow WHERE party_id = $1`, [spouseId])).length === 2,
-      { description: 'both payments read' },
+        (
+          await db.query(`SELECT 1 FROM compliance.aml_flow WHERE party_id = ANY($1::uuid[])`, [
+            [spouseId, strangerId],
+          ])
+        ).length === 3,
+      { description: 'the payments read' },
     );
     const alerts: { dedupe_key: string }[] = await db.query(
       `SELECT dedupe_key FROM compliance.alert WHERE rule_id = 'AML_THIRD_PARTY_PAYER' AND subject_id = $1`,
       [policyId],
     );
-    // The first payment could not know the spouse stated on the application; the second, after the issue, does.
-    expect(alerts.map((a) => a.dedupe_key)).toEqual([`AML_THIRD_PARTY_PAYER:${early}`]);
+    // The spouse the application named is expected, before the issue as after it; the stranger is not.
+    expect(alerts.map((a) => a.dedupe_key)).toEqual([`AML_THIRD_PARTY_PAYER:${byStranger}`]);
+  });
+
+  it('judges a third party’s premium when the application comes after the policy (sales’ topic behind)', async () => {
+    const holderId = randomUUID();
+    const spouseId = randomUUID();
+    const strangerId = randomUUID();
+    const applicationId = randomUUID();
+    const policyId = randomUUID();
+    const [bySpouse, byStranger] = [randomUUID(), randomUUID()];
+    const strangersPayment = envelope(
+      'contract.premium-paid',
+      policyId,
+      paidBy(strangerId, policyId, byStranger),
+    );
+    const issue = issued(policyId, applicationId, holderId, spouseId);
+    await publishRaw(
+      policyId,
+      [
+        envelope('contract.premium-paid', policyId, paidBy(spouseId, policyId, bySpouse)),
+        strangersPayment,
+        issue,
+      ],
+      Topics.CONTRACT_EVENTS,
+    );
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM compliance.policy_payer WHERE policy_id = $1`, [policyId])).length ===
+        1,
+      { description: 'the policy linked' },
+    );
+    const thirdPartyAlerts = () =>
+      db.query(
+        `SELECT a.dedupe_key, a.evidence_event_ids, t.occurred_at FROM compliance.alert a
+           LEFT JOIN compliance.aml_transaction t USING (alert_id)
+          WHERE a.rule_id = 'AML_THIRD_PARTY_PAYER' AND a.subject_id = $1`,
+        [policyId],
+      ) as Promise<{ dedupe_key: string; evidence_event_ids: string[]; occurred_at: Date }[]>;
+    // Nothing is known yet of whom the application names.
+    expect(await thirdPartyAlerts()).toEqual([]);
+    const applied = await producer.event(
+      'sales.application-submitted',
+      applicationId,
+      spousePays(applicationId, holderId, spouseId),
+    );
+    const [alert] = await waitFor(async () => {
+      const found = await thirdPartyAlerts();
+      return found.length > 0 ? found : undefined;
+    });
+    await applicationRead(applicationId);
+    expect(await thirdPartyAlerts()).toHaveLength(1);
+    // The stranger's payment, found from the application: both events its evidence, reported as paid.
+    expect(alert.dedupe_key).toBe(`AML_THIRD_PARTY_PAYER:${byStranger}`);
+    expect(alert.evidence_event_ids).toEqual([strangersPayment.eventId, applied]);
+    expect(new Date(alert.occurred_at).toISOString()).toBe(
+      (strangersPayment.payload as { paidAt: string }).paidAt,
+    );
   });
 });
 

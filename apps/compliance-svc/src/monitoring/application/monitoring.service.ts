@@ -5,9 +5,35 @@ import { queueWrite, rowSetInsert } from '@insurer/platform-database';
 import { causeOf } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
-import { evaluate, moneyFlowOf, type RuleContext, type RuleVersion } from '../domain/rules';
+import {
+  evaluate,
+  moneyFlowOf,
+  type AwaitingPremium,
+  type MoneyFlow,
+  type RuleContext,
+  type RuleVersion,
+} from '../domain/rules';
 import { AlertRaiser } from './alert-raiser';
 import { RuleTable } from './rule-table';
+
+/** A kept third-party premium as read for the payer rule (`compliance.third_party_premium`, aliased `t`). */
+const AWAITING_COLUMNS = `t.event_id AS "eventId", t.payment_id AS "paymentId", t.payer_id AS "payerId",
+  t.amount_fen AS "amountFen", t.flow`;
+interface AwaitingRow {
+  eventId: string;
+  paymentId: string;
+  payerId: string;
+  amountFen: string;
+  flow: MoneyFlow;
+}
+const awaitingPremium = (row: AwaitingRow, relationship: string | null): AwaitingPremium => ({
+  eventId: row.eventId,
+  paymentId: row.paymentId,
+  payerId: row.payerId,
+  amountFen: Number(row.amountFen),
+  flow: row.flow,
+  relationship,
+});
 
 /** The policy-to-application link's row-set columns, one array so its statement is made once (`rowSetInsert`). */
 const POLICY_PAYER_COLUMNS = [{ name: 'policy_id' }, { name: 'application_id' }] as const;
@@ -85,8 +111,8 @@ export class MonitoringService {
           m,
           rule,
           finding,
-          [event.eventId],
-          new Date(event.occurredAt),
+          finding.about ? [finding.about.eventId, event.eventId] : [event.eventId],
+          new Date(finding.about?.occurredAt ?? event.occurredAt),
           causeOf(event),
         );
       }
@@ -141,6 +167,23 @@ export class MonitoringService {
             event.payload.payerId,
             event.payload.payerRelationship,
             new Date(event.payload.submittedAt),
+          ],
+        );
+        break;
+      case 'contract.premium-paid':
+        // Kept for the third-party payer rule, which may have to judge it when the application is known.
+        if (event.payload.payerIsPolicyholder || !flow) break;
+        await queueWrite(
+          m,
+          `INSERT INTO compliance.third_party_premium (payment_id, event_id, policy_id, payer_id, amount_fen, flow)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+          [
+            event.payload.paymentId,
+            event.eventId,
+            event.payload.policyId,
+            event.payload.payerId,
+            event.payload.amountFen,
+            JSON.stringify(flow),
           ],
         );
         break;
@@ -256,17 +299,26 @@ export class MonitoringService {
               AND occurred_at <= $3`,
           [flow.partyId, flow.direction, new Date(flow.occurredAt), windowOf('aml_structuring', 7)],
         ),
-        event.type === 'contract.premium-paid'
+        event.type === 'contract.premium-paid' && !event.payload.payerIsPolicyholder
           ? m.query(
-              `SELECT a.payer_relationship AS relationship FROM compliance.policy_payer p
-                 JOIN compliance.application_payer a USING (application_id)
-                WHERE p.policy_id = $1 AND a.payer_id = $2`,
-              [event.payload.policyId, event.payload.payerId],
+              `SELECT a.payer_id AS "payerId", a.payer_relationship AS relationship FROM compliance.policy_payer p
+                 LEFT JOIN compliance.application_payer a USING (application_id)
+                WHERE p.policy_id = $1`,
+              [event.payload.policyId],
             )
           : [],
-      ])) as [{ amountFen: string; occurredAt: Date }[], { relationship: string }[]];
+      ])) as [
+        { amountFen: string; occurredAt: Date }[],
+        { payerId: string | null; relationship: string | null }[],
+      ];
+      const [linked] = stated;
       return {
-        payerRelationship: stated[0]?.relationship ?? null,
+        ...(event.type === 'contract.premium-paid' && !event.payload.payerIsPolicyholder
+          ? {
+              payerStatement: !linked ? 'policy-unknown' : linked.payerId ? 'known' : 'application-unknown',
+              payerRelationship: linked?.payerId === event.payload.payerId ? linked.relationship : null,
+            }
+          : {}),
         flowsInWindow: flows.map((f) => ({
           amountFen: Number(f.amountFen),
           occurredAt: new Date(f.occurredAt).toISOString(),
@@ -274,16 +326,26 @@ export class MonitoringService {
       };
     }
     if (event.type === 'sales.application-submitted') {
-      const [[party], salesperson] = await Promise.all([
+      const a = event.payload;
+      const [[party], salesperson, awaiting] = await Promise.all([
         m.query(
           `SELECT declared_income_fen AS income, identity_rejected_at AS rejected FROM compliance.party_state
             WHERE customer_id = $1`,
-          [event.payload.policyholderId],
+          [a.policyholderId],
         ) as Promise<{ income: string | null; rejected: Date | null }[]>,
-        this.salespersonContext(m, event.payload.salespersonId),
+        this.salespersonContext(m, a.salespersonId),
+        m.query(
+          `SELECT ${AWAITING_COLUMNS} FROM compliance.policy_payer p
+             JOIN compliance.third_party_premium t USING (policy_id)
+            WHERE p.application_id = $1`,
+          [a.applicationId],
+        ) as Promise<AwaitingRow[]>,
       ]);
       return {
         ...salesperson,
+        premiumsAwaitingStatement: awaiting.map((t) =>
+          awaitingPremium(t, t.payerId === a.payerId ? a.payerRelationship : null),
+        ),
         declaredIncomeFen:
           party?.income === null || party?.income === undefined ? null : Number(party.income),
         identityRejectedAt: party?.rejected ? new Date(party.rejected).toISOString() : null,
@@ -304,6 +366,21 @@ export class MonitoringService {
           applicationId: r.applicationId,
           submittedAt: new Date(r.submittedAt).toISOString(),
         })),
+      };
+    }
+    if (event.type === 'contract.policy-issued') {
+      // Third parties' premiums that came before this issue linked the policy to its application (a first premium
+      // is published before the issue), judged now if the application is known.
+      const awaiting = (await m.query(
+        `SELECT ${AWAITING_COLUMNS}, a.payer_id AS "namedPayerId", a.payer_relationship AS relationship
+           FROM compliance.third_party_premium t JOIN compliance.application_payer a ON a.application_id = $2
+          WHERE t.policy_id = $1`,
+        [event.payload.policyId, event.payload.applicationId],
+      )) as (AwaitingRow & { namedPayerId: string; relationship: string })[];
+      return {
+        premiumsAwaitingStatement: awaiting.map((t) =>
+          awaitingPremium(t, t.payerId === t.namedPayerId ? t.relationship : null),
+        ),
       };
     }
     if (event.type === 'sales.quote-issued') {

@@ -1,7 +1,7 @@
 import type { DomainEvent, EventPayload, EventType } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
 import { DEFAULT_RULES } from './default-rules';
-import { evaluate, isEffective, type RuleVersion } from './rules';
+import { evaluate, isEffective, moneyFlowOf, type MoneyFlow, type RuleVersion } from './rules';
 
 function event<T extends EventType>(type: T, changes: Partial<EventPayload<T>> = {}): DomainEvent {
   return {
@@ -315,6 +315,46 @@ describe('compliance rules, each tripped and just missed', () => {
     const byThirdParty = event('contract.premium-paid', { payerIsPolicyholder: false, amountFen: 1_000_000 });
     expect(fires('AML_THIRD_PARTY_PAYER', byThirdParty, { payerRelationship: 'spouse' })).toBe(false);
     expect(fires('AML_THIRD_PARTY_PAYER', byThirdParty, { payerRelationship: 'other' })).toBe(true);
+  });
+
+  it('AML_THIRD_PARTY_PAYER: a premium before its application is known is judged when the application is', () => {
+    // The first premium comes before the policy's issue, which links the policy to its application.
+    const byThirdParty = event('contract.premium-paid', { payerIsPolicyholder: false, amountFen: 1_000_000 });
+    expect(fires('AML_THIRD_PARTY_PAYER', byThirdParty, { payerStatement: 'policy-unknown' })).toBe(false);
+    expect(fires('AML_THIRD_PARTY_PAYER', byThirdParty, { payerStatement: 'application-unknown' })).toBe(
+      false,
+    );
+    const onPayment = evaluate(rule('AML_THIRD_PARTY_PAYER'), byThirdParty, { payerStatement: 'known' });
+    expect(onPayment).toHaveLength(1);
+    // A renewal of a policy compliance never saw issued has no issue coming: judged at once, with no statement.
+    const renewal = event('contract.premium-paid', {
+      payerIsPolicyholder: false,
+      amountFen: 1_000_000,
+      isFirstPremium: false,
+      policyYear: 2,
+    });
+    expect(fires('AML_THIRD_PARTY_PAYER', renewal, { payerStatement: 'policy-unknown' })).toBe(true);
+    expect(fires('AML_THIRD_PARTY_PAYER', renewal, { payerStatement: 'application-unknown' })).toBe(false);
+    const pay = eventFixtures['contract.premium-paid'];
+    const awaiting = (relationship: string | null, amountFen = 1_000_000) => ({
+      eventId: byThirdParty.eventId,
+      paymentId: pay.paymentId,
+      payerId: pay.payerId,
+      amountFen,
+      flow: { ...(moneyFlowOf(byThirdParty) as MoneyFlow), amountFen },
+      relationship,
+    });
+    // Whichever of the issue and the application comes last finds the same alert as the payment would have.
+    for (const later of [event('contract.policy-issued'), event('sales.application-submitted')]) {
+      const judged = (...premiums: ReturnType<typeof awaiting>[]) =>
+        evaluate(rule('AML_THIRD_PARTY_PAYER'), later, { premiumsAwaitingStatement: premiums });
+      expect(judged(awaiting(null))).toEqual([
+        { ...onPayment[0], about: { eventId: byThirdParty.eventId, occurredAt: pay.paidAt } },
+      ]);
+      expect(judged(awaiting('other'))).toHaveLength(1);
+      expect(judged(awaiting('spouse'), awaiting(null, 999_999))).toEqual([]);
+      expect(judged()).toEqual([]);
+    }
   });
 
   it('AML_BULK_SURRENDER and FREQUENT_CHANGES count within their windows', () => {

@@ -24,6 +24,11 @@ export interface Finding {
   readonly dedupeKey: string;
   /** A transaction to keep for the AML report. */
   readonly transaction?: AmlTransaction;
+  /**
+   * When the finding is about an earlier event than the one judged (a payment judged once its application is known):
+   * that event's id, kept as evidence beside the judged one's, and when it happened.
+   */
+  readonly about?: { readonly eventId: string; readonly occurredAt: string };
 }
 
 /** What the large-value and suspicious transaction report carries of one transaction (PBoC Order 2016 No. 3). */
@@ -207,6 +212,16 @@ function reportable(flow: MoneyFlow, kind: AmlTransaction['kind']): AmlTransacti
   };
 }
 
+/** A third party's premium kept until the application stating the payer's relationship is known. */
+export interface AwaitingPremium {
+  readonly eventId: string;
+  readonly paymentId: string;
+  readonly payerId: string;
+  readonly amountFen: number;
+  readonly flow: MoneyFlow;
+  readonly relationship: string | null;
+}
+
 /** What rules over time windows and other services' facts need, read from compliance-svc's own tables. */
 export interface RuleContext {
   readonly salesperson?: (id: string) =>
@@ -225,6 +240,18 @@ export interface RuleContext {
   readonly issuedAt?: string;
   /** The relationship the application stated between a premium's payer and the policyholder; null when none. */
   readonly payerRelationship?: string | null;
+  /**
+   * For a premium by a third party, what compliance knows of the application that states whom the policyholder
+   * expects to pay: `policy-unknown` before the policy's issue (which links it to its application) is applied,
+   * `application-unknown` before the application is (it comes on sales-svc's topic).
+   */
+  readonly payerStatement?: 'known' | 'policy-unknown' | 'application-unknown';
+  /**
+   * For an issued policy or a submitted application: the premiums of its policy paid by someone other than the
+   * policyholder that came before the application's statement was known, each with the relationship the application
+   * states for its payer (null when it names someone else).
+   */
+  readonly premiumsAwaitingStatement?: readonly AwaitingPremium[];
   /** The party's flows in the same direction within the structuring window, this one included. */
   readonly flowsInWindow?: readonly { amountFen: number; occurredAt: string }[];
   /** When the policyholder's identity verification last failed, if it did. */
@@ -416,21 +443,26 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       ];
     }
     case 'aml_third_party_payer': {
-      if (event.type !== 'contract.premium-paid' || event.payload.payerIsPolicyholder) return [];
-      const pay = event.payload;
-      if (pay.amountFen < num(p, 'minAmountFen', 1_000_000)) return [];
-      // A payer named on the application with a stated relationship (spouse, parent, employer...) is expected; the
-      // red flag is a third party with none, or only "other".
-      const stated = ctx.payerRelationship;
-      if (stated && stated !== 'other') return [];
-      return [
-        {
-          subject: { kind: 'policy', id: pay.policyId },
-          summary: `premium of ${pay.amountFen / 100} yuan paid by ${pay.payerId}, who is not the policyholder, with no stated relationship`,
-          dedupeKey: `${rule.ruleId}:${pay.paymentId}`,
-          transaction: reportable(moneyFlowOf(event) as MoneyFlow, 'suspicious'),
-        },
-      ];
+      // contract-svc publishes a first premium just before its policy's issue, and the application comes on another
+      // topic: a payment is judged when the later of the three is applied (one key per payment, so one alert either
+      // way). A renewal of a policy compliance never saw issued is judged at once, as paid with no statement.
+      const minFen = num(p, 'minAmountFen', 1_000_000);
+      if (event.type === 'contract.premium-paid') {
+        const pay = event.payload;
+        const statement = ctx.payerStatement;
+        const awaited =
+          statement === 'application-unknown' || (statement === 'policy-unknown' && pay.isFirstPremium);
+        if (pay.payerIsPolicyholder || awaited) return [];
+        const payment = { ...pay, flow: moneyFlowOf(event) as MoneyFlow };
+        const found = thirdPartyPayer(rule.ruleId, minFen, payment, ctx.payerRelationship ?? null);
+        return found ? [found] : [];
+      }
+      return (ctx.premiumsAwaitingStatement ?? []).flatMap((awaiting) => {
+        const found = thirdPartyPayer(rule.ruleId, minFen, awaiting, awaiting.relationship);
+        return found
+          ? [{ ...found, about: { eventId: awaiting.eventId, occurredAt: awaiting.flow.occurredAt } }]
+          : [];
+      });
     }
     case 'aml_bulk_surrender': {
       if (event.type !== 'contract.policy-surrendered') return [];
@@ -527,6 +559,25 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       // Checked by the deadline sweep over notice tasks, not per event.
       return [];
   }
+}
+
+/**
+ * A premium of at least `minFen` from a payer the application does not name with a relationship (spouse, parent,
+ * employer...): expected payers are named; the red flag is a third party with none, or only "other".
+ */
+function thirdPartyPayer(
+  ruleId: string,
+  minFen: number,
+  payment: Pick<AwaitingPremium, 'paymentId' | 'payerId' | 'amountFen' | 'flow'>,
+  relationship: string | null,
+): Finding | undefined {
+  if (payment.amountFen < minFen || (relationship && relationship !== 'other')) return undefined;
+  return {
+    subject: { kind: 'policy', id: payment.flow.policyId },
+    summary: `premium of ${payment.amountFen / 100} yuan paid by ${payment.payerId}, who is not the policyholder, with no stated relationship`,
+    dedupeKey: `${ruleId}:${payment.paymentId}`,
+    transaction: reportable(payment.flow, 'suspicious'),
+  };
 }
 
 /** An application made on the day of a failed identity verification or within `windowDays` after it (Shanghai days). */

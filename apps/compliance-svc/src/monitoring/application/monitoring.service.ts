@@ -41,7 +41,10 @@ const POLICY_PAYER_COLUMNS = [{ name: 'policy_id' }, { name: 'application_id' }]
 /**
  * Watches every event: appends it to the audit chain, keeps the window state rules need in Postgres (so a restart
  * neither forgets nor repeats), checks it against every rule version in effect on the event's date, and raises each
- * finding once (a unique key per finding), opening a case and updating the subject's risk score.
+ * finding once (a unique key per finding), opening a case and updating the subject's risk score. A rule whose facts
+ * come on different topics looks from whichever is applied second for the first: runs of different partitions are
+ * applied concurrently, but each first locks the audit chain's tip (`appendAll`, before any rule's read) and holds it
+ * to its commit, so the later of two runs reads what the earlier wrote.
  */
 @Injectable()
 export class MonitoringService {

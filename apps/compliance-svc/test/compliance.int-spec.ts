@@ -640,8 +640,9 @@ describe('a run of events applied at once', () => {
     await applicationRead(applicationId);
     const payment = (payerId: string, paymentId: string) =>
       envelope('contract.premium-paid', policyId, paidBy(payerId, policyId, paymentId));
-    const [bySpouse, byStranger, bySpouseLater] = [randomUUID(), randomUUID(), randomUUID()];
-    // As contract-svc publishes an issue (the first premium, then the policy), then a renewal: one produce request
+    const [bySpouse, byStranger, bySpouseLater, byStrangerLater] = [1, 2, 3, 4].map(() => randomUUID());
+    const strangersLater = payment(strangerId, byStrangerLater);
+    // As contract-svc publishes an issue (the first premium, then the policy), then renewals: one produce request
     // under the policy's key, fetched as one run.
     await publishRaw(
       policyId,
@@ -650,6 +651,7 @@ describe('a run of events applied at once', () => {
         payment(strangerId, byStranger),
         issued(policyId, applicationId, holderId, spouseId),
         payment(spouseId, bySpouseLater),
+        strangersLater,
       ],
       Topics.CONTRACT_EVENTS,
     );
@@ -659,15 +661,23 @@ describe('a run of events applied at once', () => {
           await db.query(`SELECT 1 FROM compliance.aml_flow WHERE party_id = ANY($1::uuid[])`, [
             [spouseId, strangerId],
           ])
-        ).length === 3,
+        ).length === 4,
       { description: 'the payments read' },
     );
-    const alerts: { dedupe_key: string }[] = await db.query(
-      `SELECT dedupe_key FROM compliance.alert WHERE rule_id = 'AML_THIRD_PARTY_PAYER' AND subject_id = $1`,
+    const alerts: { dedupe_key: string; evidence_event_ids: string[] }[] = await db.query(
+      `SELECT dedupe_key, evidence_event_ids FROM compliance.alert
+        WHERE rule_id = 'AML_THIRD_PARTY_PAYER' AND subject_id = $1 ORDER BY dedupe_key`,
       [policyId],
     );
-    // The spouse the application named is expected, before the issue as after it; the stranger is not.
-    expect(alerts.map((a) => a.dedupe_key)).toEqual([`AML_THIRD_PARTY_PAYER:${byStranger}`]);
+    // The spouse the application named is expected, before the issue as after it; the stranger is not. The
+    // renewal after the issue is judged on its own event, the first premium on the issue.
+    expect(alerts.map((a) => a.dedupe_key).sort()).toEqual(
+      [`AML_THIRD_PARTY_PAYER:${byStranger}`, `AML_THIRD_PARTY_PAYER:${byStrangerLater}`].sort(),
+    );
+    const later = alerts.find((a) => a.dedupe_key.endsWith(byStrangerLater));
+    expect(later?.evidence_event_ids).toEqual([strangersLater.eventId]);
+    const first = alerts.find((a) => a.dedupe_key.endsWith(byStranger));
+    expect(first?.evidence_event_ids).toHaveLength(2);
   });
 
   it('judges a third party’s premium when the application comes after the policy (sales’ topic behind)', async () => {

@@ -87,10 +87,53 @@ export class MonitoringService {
       context.catch(() => undefined);
       judged.push({ event, rules, context });
     }
-    for (const { event, rules, context } of judged) {
+    // Third parties' premiums that came before their policy's issue (a first premium is published just before it),
+    // judged on the issue if the application is known: one read for the run's issued policies, issued after every
+    // event's state so it sees the premiums and links the run keeps.
+    const awaiting = issued.length ? this.premiumsAwaiting(m, issued) : undefined;
+    awaiting?.catch(() => undefined);
+    for (const [i, { event, rules, context }] of judged.entries()) {
       const ctx = await context;
-      await this.raise(m, event, rules, ctx);
+      if (event.type === 'contract.policy-issued' && awaiting) {
+        const policyId = event.payload.policyId;
+        // A premium later in the run is judged on its own, with the policy linked by then.
+        const later = new Set(
+          events
+            .slice(i + 1)
+            .flatMap((e) =>
+              e.type === 'contract.premium-paid' && e.payload.policyId === policyId
+                ? [e.payload.paymentId]
+                : [],
+            ),
+        );
+        const premiums = ((await awaiting).get(policyId) ?? []).filter((p) => !later.has(p.paymentId));
+        await this.raise(m, event, rules, { ...ctx, premiumsAwaitingStatement: premiums });
+      } else {
+        await this.raise(m, event, rules, ctx);
+      }
     }
+  }
+
+  /** The kept third-party premiums of these policies, with the statement of each policy's application, by policy. */
+  private async premiumsAwaiting(
+    m: EntityManager,
+    issued: readonly EventOf<'contract.policy-issued'>[],
+  ): Promise<Map<string, AwaitingPremium[]>> {
+    const rows = (await m.query(
+      `SELECT ${AWAITING_COLUMNS}, t.policy_id AS "policyId", a.payer_id AS "namedPayerId",
+              a.payer_relationship AS relationship
+         FROM compliance.third_party_premium t
+         JOIN compliance.policy_payer p USING (policy_id)
+         JOIN compliance.application_payer a USING (application_id)
+        WHERE t.policy_id = ANY($1::uuid[])`,
+      [issued.map((e) => e.payload.policyId)],
+    )) as (AwaitingRow & { policyId: string; namedPayerId: string; relationship: string })[];
+    const byPolicy = new Map<string, AwaitingPremium[]>();
+    for (const t of rows) {
+      const premium = awaitingPremium(t, t.payerId === t.namedPayerId ? t.relationship : null);
+      byPolicy.set(t.policyId, [...(byPolicy.get(t.policyId) ?? []), premium]);
+    }
+    return byPolicy;
   }
 
   private async linkPolicies(m: EntityManager, issued: readonly EventOf<'contract.policy-issued'>[]) {
@@ -369,21 +412,6 @@ export class MonitoringService {
           applicationId: r.applicationId,
           submittedAt: new Date(r.submittedAt).toISOString(),
         })),
-      };
-    }
-    if (event.type === 'contract.policy-issued') {
-      // Third parties' premiums that came before this issue linked the policy to its application (a first premium
-      // is published before the issue), judged now if the application is known.
-      const awaiting = (await m.query(
-        `SELECT ${AWAITING_COLUMNS}, a.payer_id AS "namedPayerId", a.payer_relationship AS relationship
-           FROM compliance.third_party_premium t JOIN compliance.application_payer a ON a.application_id = $2
-          WHERE t.policy_id = $1`,
-        [event.payload.policyId, event.payload.applicationId],
-      )) as (AwaitingRow & { namedPayerId: string; relationship: string })[];
-      return {
-        premiumsAwaitingStatement: awaiting.map((t) =>
-          awaitingPremium(t, t.payerId === t.namedPayerId ? t.relationship : null),
-        ),
       };
     }
     if (event.type === 'sales.quote-issued') {

@@ -92,21 +92,18 @@ export class MonitoringService {
     // event's state so it sees the premiums and links the run keeps.
     const awaiting = issued.length ? this.premiumsAwaiting(m, issued) : undefined;
     awaiting?.catch(() => undefined);
+    // Where each premium of the run stands in it: one later than its policy's issue is judged on its own (the policy
+    // linked by then), not on the issue.
+    const paidAt = new Map<string, number>();
+    events.forEach((e, i) => {
+      if (e.type === 'contract.premium-paid') paidAt.set(e.payload.paymentId, i);
+    });
     for (const [i, { event, rules, context }] of judged.entries()) {
       const ctx = await context;
       if (event.type === 'contract.policy-issued' && awaiting) {
-        const policyId = event.payload.policyId;
-        // A premium later in the run is judged on its own, with the policy linked by then.
-        const later = new Set(
-          events
-            .slice(i + 1)
-            .flatMap((e) =>
-              e.type === 'contract.premium-paid' && e.payload.policyId === policyId
-                ? [e.payload.paymentId]
-                : [],
-            ),
+        const premiums = ((await awaiting).get(event.payload.policyId) ?? []).filter(
+          (p) => (paidAt.get(p.paymentId) ?? -1) < i,
         );
-        const premiums = ((await awaiting).get(policyId) ?? []).filter((p) => !later.has(p.paymentId));
         await this.raise(m, event, rules, { ...ctx, premiumsAwaitingStatement: premiums });
       } else {
         await this.raise(m, event, rules, ctx);

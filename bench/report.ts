@@ -1205,6 +1205,35 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   /applications 27%; GET /policies/{id} 66% at 225 us a read against 123 and GET /claims/{id} 61%; the slowest
   consumers 84% (compliance) and 85% (sales); the relay alone 62%; the hops' p99 3.1 and 3.2 times the broker's 12
   ms; the burst drained in 1.3 s; the six services 903 MB under load.
+- Where a flow's requests go, and a compliance rule's facts in their order (a874993; the table above is its full
+  run). The services' request histograms through a quick run of the flows (17.5 flows/s): sales answered POST
+  /recommendations 2.1 times a flow with 200 and 0.27 times with 422, as it answers 200 with every product
+  excluded (no valid risk assessment) until the customer's assessment has reached it and the driver asks until
+  something is recommended; contract answered 1.8 reads of the underwriting case a flow with 404 before the case
+  was there. Beyond one each these are the flow's polls, some 3.4 requests a flow and, by the routes' costs, some
+  5% of its CPU; not changed. Socket writes are the largest owner after idle in V8 profiles of sales-svc,
+  compliance-svc and analytics-svc through a quick flow-cost run (\`writev\` for Postgres statements,
+  \`writeBuffer\` for Kafka requests). A scratch client timed a pg round trip over TCP loopback at 70 to 80 us of
+  the client's CPU and 44 to 47 us of the backend's, over a Unix socket 59 to 70 and 33 to 37 (three alternated
+  pairs of 20,000): about 20 us a round trip, some 1.5 ms a flow at 74 round trips; the services reach Postgres
+  over the network where they are deployed, so their URL stays TCP. An idle compliance-svc alone used 10 to 15 ms
+  of CPU a second, half on its main thread (its JavaScript profile 99.5% idle, a 0.5 ms scavenge every 5 s) and
+  half on V8's worker threads: nothing of the platform's own to take off. Compliance's third-party payer rule
+  judged a first premium before its policy's issue, which contract-svc publishes after the premium, so a payer the
+  application named (a spouse, a parent) was flagged; a third party's premium is now kept and judged when the last
+  of the premium, the issue and the application is applied (458d2bf), read once for a run's issued policies
+  (74c83fa) and placed in the run in one pass (a874993). The full run on 74c83fa
+  (\`bench/results/2026-12-06-74c83fa.json\`) fell in a very fast stretch (pgbench simple-update 4,617 tps, the
+  bare policy read 8,036 req/s): 29.4 flows a second at 71.2 ms of CPU a flow, both met, but the slowest consumer
+  at 74% (compliance, against a bare consumer at 2,372 events/s); quick runs of the 3,000-event burst, alternated,
+  put compliance at 72% and 74% of the bare consumer with a874993 (0.163 and 0.173 ms of CPU an event), 73% and
+  69% with the code before the rule's fix (0.207 and 0.19) and 68% with 74c83fa (0.203). This run (pgbench
+  simple-update 3,996 tps): 18.6 flows a second, the flow-cost loop 17.1 at 97.6 ms of CPU a flow (Postgres 23.9),
+  under the 100 ms budget; POST /claims alone 72% at 911 us a claim against 529, all up 36%, POST /applications
+  25%; GET /policies/{id} 68% at 234 us a read against 124 and GET /claims/{id} 58%; the slowest consumers 78%
+  (sales and compliance); the relay alone 96% of a producer baseline that ran at 31,766 records/s (47,483 on
+  74c83fa); the hops' p99 2.3 and 2.7 times the broker's 12 ms; the burst drained in 1.2 s; the six services 917
+  MB under load.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -8,6 +8,7 @@ import { AuditService } from '../../audit/application/audit.service';
 import {
   evaluate,
   moneyFlowOf,
+  statedRelationship,
   type AwaitingPremium,
   type MoneyFlow,
   type RuleContext,
@@ -95,9 +96,10 @@ export class MonitoringService {
     // Where each premium of the run stands in it: one later than its policy's issue is judged on its own (the policy
     // linked by then), not on the issue.
     const paidAt = new Map<string, number>();
-    events.forEach((e, i) => {
-      if (e.type === 'contract.premium-paid') paidAt.set(e.payload.paymentId, i);
-    });
+    if (awaiting)
+      events.forEach((e, i) => {
+        if (e.type === 'contract.premium-paid') paidAt.set(e.payload.paymentId, i);
+      });
     for (const [i, { event, rules, context }] of judged.entries()) {
       const ctx = await context;
       if (event.type === 'contract.policy-issued' && awaiting) {
@@ -127,7 +129,10 @@ export class MonitoringService {
     )) as (AwaitingRow & { policyId: string; namedPayerId: string; relationship: string })[];
     const byPolicy = new Map<string, AwaitingPremium[]>();
     for (const t of rows) {
-      const premium = awaitingPremium(t, t.payerId === t.namedPayerId ? t.relationship : null);
+      const premium = awaitingPremium(
+        t,
+        statedRelationship({ payerId: t.namedPayerId, relationship: t.relationship }, t.payerId),
+      );
       byPolicy.set(t.policyId, [...(byPolicy.get(t.policyId) ?? []), premium]);
     }
     return byPolicy;
@@ -359,7 +364,7 @@ export class MonitoringService {
         ...(event.type === 'contract.premium-paid' && !event.payload.payerIsPolicyholder
           ? {
               payerStatement: !linked ? 'policy-unknown' : linked.payerId ? 'known' : 'application-unknown',
-              payerRelationship: linked?.payerId === event.payload.payerId ? linked.relationship : null,
+              payerRelationship: statedRelationship(linked, event.payload.payerId),
             }
           : {}),
         flowsInWindow: flows.map((f) => ({
@@ -387,7 +392,10 @@ export class MonitoringService {
       return {
         ...salesperson,
         premiumsAwaitingStatement: awaiting.map((t) =>
-          awaitingPremium(t, t.payerId === a.payerId ? a.payerRelationship : null),
+          awaitingPremium(
+            t,
+            statedRelationship({ payerId: a.payerId, relationship: a.payerRelationship }, t.payerId),
+          ),
         ),
         declaredIncomeFen:
           party?.income === null || party?.income === undefined ? null : Number(party.income),

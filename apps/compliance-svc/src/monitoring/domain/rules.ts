@@ -222,6 +222,14 @@ export interface AwaitingPremium {
   readonly relationship: string | null;
 }
 
+/** The relationship an application states for a payer: only for the payer it names (none for anyone else). */
+export function statedRelationship(
+  application: { payerId: string | null; relationship: string | null } | undefined,
+  payerId: string,
+): string | null {
+  return application?.payerId === payerId ? application.relationship : null;
+}
+
 /** What rules over time windows and other services' facts need, read from compliance-svc's own tables. */
 export interface RuleContext {
   readonly salesperson?: (id: string) =>

@@ -422,6 +422,62 @@ describe('rules over the other services’ events', () => {
   });
 });
 
+describe('a salesperson’s qualification (SALESPERSON_NOT_QUALIFIED)', () => {
+  /** A standing that qualifies on the test's day, as sales-svc carries it on a sale. */
+  const qualifiedToday = () => {
+    const year = Number(today().slice(0, 4));
+    return {
+      ...eventFixtures['sales.quote-issued'].salespersonStanding!,
+      licenceValidUntil: addDays(today(), 365),
+      trainingHoursByYear: { [String(year - 1)]: 36, [String(year)]: 36 },
+    };
+  };
+  const audited = (eventIds: string[]) =>
+    waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = ANY($1::uuid[])`, [eventIds]))
+          .length === eventIds.length,
+      { description: 'the sales applied' },
+    );
+
+  it('judges a sale on the standing it carries, not on the registration compliance holds or lacks', async () => {
+    const newcomer = `S-${randomUUID().slice(0, 8)}`;
+    const lapsed = `S-${randomUUID().slice(0, 8)}`;
+    // compliance holds the second salesperson as qualified today (a registration applied before the sale)...
+    const registered = await producer.event('sales.salesperson-registered', lapsed, {
+      ...eventFixtures['sales.salesperson-registered'],
+      ...qualifiedToday(),
+      salespersonId: lapsed,
+    });
+    await audited([registered]);
+    // ... while the first's registration has not reached it (it comes under their own key, in no set order).
+    const sale = (quoteId: string, salespersonId: string, standing: ReturnType<typeof qualifiedToday>) =>
+      producer.event('sales.quote-issued', quoteId, {
+        ...eventFixtures['sales.quote-issued'],
+        quoteId,
+        salespersonId,
+        salespersonStanding: standing,
+        issuedAt: clock.now().toISOString(),
+      });
+    const [byNewcomer, byLapsed] = [randomUUID(), randomUUID()];
+    await audited([
+      await sale(byNewcomer, newcomer, qualifiedToday()),
+      // Sold the day after the licence lapsed, as sales-svc then saw it.
+      await sale(byLapsed, lapsed, { ...qualifiedToday(), licenceValidUntil: addDays(today(), -1) }),
+    ]);
+    expect(await alertsFor(newcomer, 'SALESPERSON_NOT_QUALIFIED')).toEqual([]);
+    const [alert] = await alertsFor(lapsed, 'SALESPERSON_NOT_QUALIFIED');
+    expect(alert).toBeDefined();
+    const [row] = await db.query(`SELECT summary, dedupe_key FROM compliance.alert WHERE alert_id = $1`, [
+      alert!.alertId,
+    ]);
+    expect(row).toEqual({
+      summary: `salesperson ${lapsed} sold while unlicensed`,
+      dedupe_key: `SALESPERSON_NOT_QUALIFIED:${byLapsed}`,
+    });
+  });
+});
+
 describe('money owed after a surrender (Art. 47)', () => {
   it('raises one alert with its article when a surrender refund is unpaid past its 30 days', async () => {
     const policyId = randomUUID();
@@ -776,6 +832,8 @@ describe('a run’s reads', () => {
       envelope('sales.application-submitted', applicationId, {
         ...spousePays(applicationId, holderId, spouseId),
         salespersonId,
+        // As an older producer sent it: judged on the registration the run applied just before.
+        salespersonStanding: undefined,
       }),
       issued(policyId, applicationId, holderId, spouseId),
       envelope('contract.premium-paid', policyId, paidBy(spouseId, policyId, randomUUID())),

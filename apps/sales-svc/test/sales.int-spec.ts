@@ -330,6 +330,20 @@ describe('the product catalogue', () => {
   });
 });
 
+/** A salesperson's standing as sales-svc's API shows it, in the shape a sale's event carries it. */
+async function standingOf(salespersonId: string) {
+  const { standing } = (await api.get(`/salespeople/${salespersonId}`, admin)).body;
+  expect(standing.status).toBe('active');
+  return {
+    grade: standing.grade,
+    licenceNumber: standing.licenceNumber,
+    licenceValidUntil: standing.licenceValidUntil,
+    trainingHoursByYear: standing.training.hoursByYear,
+    serviceStartedOn: standing.training.serviceStartedOn,
+    status: standing.status,
+  };
+}
+
 describe('quotes', () => {
   it('rates from the sum insured with the seeded table: 500,000 yuan for a 30-year-old man', async () => {
     const customerId = await customer();
@@ -342,6 +356,8 @@ describe('quotes', () => {
     });
     const [issued] = await events.waitFor(ofType('sales.quote-issued', (p) => p.quoteId === q.quoteId));
     expect(payloadOf(issued)).toMatchObject({ customerId, productCode: 'TL20', premiumFen: q.premiumFen });
+    // The salesperson's standing the quote was allowed on travels with it (contracts 1.10.0).
+    expect(payloadOf(issued).salespersonStanding).toEqual(await standingOf('S-1001'));
     await events.waitFor(
       ofType('sales.suitability-assessed', (p) => p.customerId === customerId && p.outcome === 'suitable'),
     );
@@ -532,6 +548,7 @@ describe('applications', () => {
       customerRiskLevel: 'C3',
       dualRecordingRequired: false,
       premiumFen: q.premiumFen,
+      salespersonStanding: await standingOf('S-1001'),
     });
     const again = await api.post('/applications', applicationBody(q.quoteId, customerId), agent);
     expect(again.status).toBe(409);

@@ -52,6 +52,22 @@ export const SalespersonRegisteredV1 = defineEvent({
   }),
 });
 
+/**
+ * The salesperson's standing as sales-svc judged it when it let a sale through (added in 1.10.0): the facts the
+ * authority rule reads on the sale's day, so a consumer judges the sale as of that day without having applied the
+ * salesperson's registration first (it comes under another key, so in no set order with the sale).
+ */
+export const SalespersonStanding = z.object({
+  grade: SalespersonGrade.nullable(),
+  licenceNumber: z.string().nullable(),
+  licenceValidUntil: CalendarDate.nullable(),
+  /** Hours per calendar year: the annual requirement reads the sale's year and the one before. */
+  trainingHoursByYear: z.record(z.string().regex(/^\d{4}$/), z.number().min(0)),
+  /** The day the salesperson started, which opens their first year. */
+  serviceStartedOn: CalendarDate.nullable(),
+  status: z.enum(['active', 'suspended', 'departed']),
+});
+
 export const SalespersonDepartedV1 = defineEvent({
   type: 'sales.salesperson-departed',
   version: 1,
@@ -113,6 +129,8 @@ export const QuoteIssuedV1 = defineEvent({
     paymentTermYears: z.number().int().min(1),
     coverageTermYears: z.number().int().min(1),
     salespersonId: z.string().min(1),
+    /** The salesperson's standing at the sale (added in 1.10.0; absent from older producers). */
+    salespersonStanding: SalespersonStanding.optional(),
     channel: Channel,
     validUntil: CalendarDate,
     issuedAt: Instant,
@@ -177,6 +195,8 @@ export const ApplicationSubmittedV1 = defineEvent({
     dualRecording: DualRecording.nullable(),
     beneficiaries: z.array(Beneficiary),
     salespersonId: z.string().min(1),
+    /** The salesperson's standing at the submission (added in 1.10.0; absent from older producers). */
+    salespersonStanding: SalespersonStanding.optional(),
     channel: Channel,
     submittedAt: Instant,
   }),

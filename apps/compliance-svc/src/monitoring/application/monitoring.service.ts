@@ -381,7 +381,8 @@ export class MonitoringService {
             WHERE customer_id = $1`,
           [a.policyholderId],
         ) as Promise<{ income: string | null; rejected: Date | null }[]>,
-        this.salespersonContext(m, a.salespersonId),
+        // A sale carrying its salesperson's standing is judged on it (rules.ts); no replica to read.
+        a.salespersonStanding ? {} : this.salespersonContext(m, a.salespersonId),
         m.query(
           `SELECT ${AWAITING_COLUMNS} FROM compliance.policy_payer p
              JOIN compliance.third_party_premium t USING (policy_id)
@@ -420,7 +421,7 @@ export class MonitoringService {
       };
     }
     if (event.type === 'sales.quote-issued') {
-      return this.salespersonContext(m, event.payload.salespersonId);
+      return event.payload.salespersonStanding ? {} : this.salespersonContext(m, event.payload.salespersonId);
     }
     if (event.type === 'contract.policy-surrendered') {
       const windowStart = addDays(event.payload.surrenderedOn, -windowOf('aml_bulk_surrender', 30));

@@ -23,6 +23,8 @@ const rule = (id: string): RuleVersion => {
   return found;
 };
 const fires = (id: string, e: DomainEvent, ctx = {}) => evaluate(rule(id), e, ctx).length > 0;
+/** A sale as producers before contracts 1.10.0 sent it: no salesperson standing of its own. */
+const olderProducer = (salespersonId: string) => ({ salespersonId, salespersonStanding: undefined });
 
 describe('compliance rules, each tripped and just missed', () => {
   it('SALE_ABOVE_RISK_LEVEL: R3 to a C2 customer, or an assessment expired the day before', () => {
@@ -69,7 +71,8 @@ describe('compliance rules, each tripped and just missed', () => {
       training: { hoursByYear: { '2026': 30 }, serviceStartedOn: '2020-01-01' },
       status: 'active',
     };
-    const e = event('sales.quote-issued', { salespersonId: 's-1' });
+    // A quote from a producer before contracts 1.10.0: no standing of its own, judged on compliance's replica.
+    const e = event('sales.quote-issued', { salespersonId: 's-1', salespersonStanding: undefined });
     expect(fires('SALESPERSON_NOT_QUALIFIED', e, { salesperson: () => qualified })).toBe(false);
     expect(
       fires('SALESPERSON_NOT_QUALIFIED', e, {
@@ -85,6 +88,46 @@ describe('compliance rules, each tripped and just missed', () => {
       }),
     ).toBe(true);
     expect(fires('SALESPERSON_NOT_QUALIFIED', e, { salesperson: () => undefined })).toBe(true);
+  });
+
+  it('SALESPERSON_NOT_QUALIFIED: a sale carrying its standing is judged on it, whatever the replica holds', () => {
+    const standing: NonNullable<EventPayload<'sales.application-submitted'>['salespersonStanding']> = {
+      grade: 'G2',
+      licenceNumber: 'L-1',
+      licenceValidUntil: '2027-01-01',
+      trainingHoursByYear: { '2026': 30 },
+      serviceStartedOn: '2020-01-01',
+      status: 'active',
+    };
+    const sale = (changes: Partial<typeof standing>) =>
+      event('sales.application-submitted', { salespersonStanding: { ...standing, ...changes } });
+    // Not registered with compliance yet (its registration comes under another key): qualified as of the sale.
+    expect(fires('SALESPERSON_NOT_QUALIFIED', sale({}), { salesperson: () => undefined })).toBe(false);
+    // Trained, licensed and reinstated since: the sale was made without, and is flagged.
+    const since = {
+      grade: 'G3',
+      licenceValidUntil: '2030-01-01',
+      training: { hoursByYear: { '2026': 60 }, serviceStartedOn: '2020-01-01' },
+      status: 'active',
+    };
+    expect(
+      evaluate(
+        rule('SALESPERSON_NOT_QUALIFIED'),
+        sale({
+          grade: null,
+          licenceValidUntil: '2026-05-31',
+          trainingHoursByYear: { '2025': 29.5, '2026': 29.5 },
+          status: 'suspended',
+        }),
+        { salesperson: () => since },
+      ).map((f) => f.summary),
+    ).toEqual(['salesperson sp-1 sold while ungraded, unlicensed, under the training hours, suspended']);
+    // Suspended after the sale: the sale stands.
+    expect(
+      fires('SALESPERSON_NOT_QUALIFIED', sale({}), {
+        salesperson: () => ({ ...since, status: 'suspended' }),
+      }),
+    ).toBe(false);
   });
 
   it('RETURN_VISIT_OVERDUE, COMPLAINT_DEADLINE and CLAIM_DEADLINE fire on their breach events only', () => {
@@ -460,7 +503,7 @@ describe('what each rule reports, in full', () => {
     const q = f['sales.quote-issued'];
     const person = { ...qualified, grade: null, licenceValidUntil: null, status: 'suspended' };
     expect(
-      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued', { salespersonId: 's-1' }), {
+      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued', olderProducer('s-1')), {
         salesperson: () => ({
           ...person,
           training: { hoursByYear: {}, serviceStartedOn: '2020-01-01' },
@@ -475,10 +518,7 @@ describe('what each rule reports, in full', () => {
     ]);
     const a = f['sales.application-submitted'];
     expect(
-      evaluate(
-        rule('SALESPERSON_NOT_QUALIFIED'),
-        event('sales.application-submitted', { salespersonId: 's-2' }),
-      ),
+      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.application-submitted', olderProducer('s-2'))),
     ).toEqual([
       {
         subject: { kind: 'salesperson', id: 's-2' },
@@ -488,7 +528,7 @@ describe('what each rule reports, in full', () => {
     ]);
     // The licence's last valid day is the event's day (2026-06-01 in Shanghai): still licensed.
     expect(
-      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued'), {
+      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued', olderProducer('sp-1')), {
         salesperson: () => ({ ...qualified, licenceValidUntil: '2026-06-01' }),
       }),
     ).toEqual([]);

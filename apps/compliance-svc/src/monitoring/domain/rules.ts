@@ -1,5 +1,5 @@
 import { addDays, shanghaiDate } from '@insurer/platform-time';
-import { annualTraining, type DomainEvent, type TrainingFacts } from '@insurer/contracts';
+import { annualTraining, type DomainEvent, type EventPayload, type TrainingFacts } from '@insurer/contracts';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type SubjectKind = 'customer' | 'salesperson' | 'policy' | 'claim' | 'ticket';
@@ -230,16 +230,29 @@ export function statedRelationship(
   return application?.payerId === payerId ? application.relationship : null;
 }
 
+/** What the qualification rule reads of a salesperson. */
+export interface SalespersonFacts {
+  readonly grade: string | null;
+  readonly licenceValidUntil: string | null;
+  readonly training: TrainingFacts;
+  readonly status: string;
+}
+
+/** A sale's carried standing as the qualification rule reads a salesperson. */
+function standingOf(
+  carried: NonNullable<EventPayload<'sales.quote-issued'>['salespersonStanding']>,
+): SalespersonFacts {
+  return {
+    grade: carried.grade,
+    licenceValidUntil: carried.licenceValidUntil,
+    training: { hoursByYear: carried.trainingHoursByYear, serviceStartedOn: carried.serviceStartedOn },
+    status: carried.status,
+  };
+}
+
 /** What rules over time windows and other services' facts need, read from compliance-svc's own tables. */
 export interface RuleContext {
-  readonly salesperson?: (id: string) =>
-    | {
-        grade: string | null;
-        licenceValidUntil: string | null;
-        training: TrainingFacts;
-        status: string;
-      }
-    | undefined;
+  readonly salesperson?: (id: string) => SalespersonFacts | undefined;
   /** Surrenders by the same policyholder in the window before (and including) this one. */
   readonly surrendersInWindow?: number;
   /** Endorsements of the same policy in the window before (and including) this one. */
@@ -344,7 +357,10 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
     case 'salesperson_not_qualified': {
       if (event.type !== 'sales.application-submitted' && event.type !== 'sales.quote-issued') return [];
       const id = event.payload.salespersonId;
-      const person = ctx.salesperson?.(id);
+      // The standing the sale carries is the salesperson as of the sale; compliance's replica of their registration
+      // only for a sale from an older producer (the registration comes under another key, so maybe not yet).
+      const carried = event.payload.salespersonStanding;
+      const person = carried ? standingOf(carried) : ctx.salesperson?.(id);
       const day = shanghaiDate(new Date(event.occurredAt));
       const problems: string[] = [];
       if (!person) problems.push('unknown to compliance');

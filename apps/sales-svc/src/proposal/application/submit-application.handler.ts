@@ -9,6 +9,7 @@ import { Clock } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
 import { QuoteEntity } from '../../quote/infrastructure/quote.entity';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
+import { standingAtSale } from '../../salesperson/domain/sales-authority';
 import { SaleContextService } from '../../suitability/application/sale-context.service';
 import { refusalFor } from '../../suitability/domain/sale';
 import { assertQuoteFits, submitApplication, type SubmitApplicationInput } from '../domain/application';
@@ -83,6 +84,7 @@ export class SubmitApplicationHandler {
         payerKnown: !!payer && !payer.erased,
         suitability,
         suitabilityRefused: refusalFor(suitability) !== null,
+        salespersonStanding: standingAtSale(ctx.salesperson),
       },
       now,
     );

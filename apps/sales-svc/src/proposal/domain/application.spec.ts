@@ -84,6 +84,14 @@ const facts: SubmissionFacts = {
   payerKnown: true,
   suitability: { outcome: 'suitable', hard: [], soft: [] } as never,
   suitabilityRefused: false,
+  salespersonStanding: {
+    grade: 'G2',
+    licenceNumber: 'LIC-9',
+    licenceValidUntil: '2028-01-01',
+    trainingHoursByYear: { '2025': 30.5 },
+    serviceStartedOn: '2024-01-01',
+    status: 'active',
+  },
 };
 
 function reasonsOf(run: () => unknown): string[] {
@@ -123,6 +131,8 @@ describe('the application', () => {
       dualRecordingRequired: false,
       productRiskGrade: 'R1',
     });
+    // The standing the submission was allowed on travels with it.
+    expect(event.salespersonStanding).toEqual(facts.salespersonStanding);
   });
 
   it('refuses a policyholder other than the customer the quote was made to', () => {

@@ -120,6 +120,10 @@ export interface SubmissionFacts {
   readonly payerKnown: boolean;
   readonly suitability: SuitabilityResult;
   readonly suitabilityRefused: boolean;
+  /** The salesperson's standing the submission was allowed on, carried by the event. */
+  readonly salespersonStanding: NonNullable<
+    EventPayload<'sales.application-submitted'>['salespersonStanding']
+  >;
 }
 
 /** Every rule at once; accepted, the application with its recording retention and the event underwriting reads. */
@@ -212,6 +216,7 @@ export function submitApplication(
       dualRecording: input.dualRecording ?? null,
       beneficiaries: input.beneficiaries,
       salespersonId: input.salespersonId,
+      salespersonStanding: facts.salespersonStanding,
       channel: quote.channel,
       submittedAt: now.toISOString(),
     },

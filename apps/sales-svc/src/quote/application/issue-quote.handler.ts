@@ -7,6 +7,7 @@ import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
 import { rateTableOf } from '../../product/application/product.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
+import { standingAtSale } from '../../salesperson/domain/sales-authority';
 import { SaleContextService, type SaleContext } from '../../suitability/application/sale-context.service';
 import { refusalFor } from '../../suitability/domain/sale';
 import type { SaleRefusedError } from '../../suitability/domain/sale.errors';
@@ -94,6 +95,7 @@ export class IssueQuoteHandler {
           entryAge: ctx.entryAge,
           occupationClass: ctx.insured.occupationClass,
           outcome: result.outcome,
+          salespersonStanding: standingAtSale(ctx.salesperson),
         },
         rating,
         this.clock.now(),

@@ -48,6 +48,14 @@ describe('the quote', () => {
   });
 
   it('issues the quote on its rating with the suitability outcome, and the event that announces it', () => {
+    const standing = {
+      grade: 'G2' as const,
+      licenceNumber: 'LIC-9',
+      licenceValidUntil: '2028-01-01',
+      trainingHoursByYear: { '2026': 31 },
+      serviceStartedOn: '2024-01-01',
+      status: 'active' as const,
+    };
     const rating = price(table, insured, request, undefined);
     const { state, event } = issueQuote(
       'q-1',
@@ -55,7 +63,14 @@ describe('the quote', () => {
         ...request,
         acknowledgement: { signedBy: 'c-1', signedAt: NOW.toISOString(), sha256: 'ab'.repeat(32) },
       },
-      { productCode: 'TL20', productVersion: 3, entryAge: 30, occupationClass: 3, outcome: 'acknowledged' },
+      {
+        productCode: 'TL20',
+        productVersion: 3,
+        entryAge: 30,
+        occupationClass: 3,
+        outcome: 'acknowledged',
+        salespersonStanding: standing,
+      },
       rating,
       NOW,
     );
@@ -69,5 +84,7 @@ describe('the quote', () => {
     });
     expect(state.validUntil > '2026-03-02').toBe(true);
     expect(event).toMatchObject({ quoteId: 'q-1', premiumFen: 106_375, validUntil: state.validUntil });
+    // The standing the sale was allowed on travels with it, for a consumer that has not seen the salesperson yet.
+    expect(event.salespersonStanding).toEqual(standing);
   });
 });

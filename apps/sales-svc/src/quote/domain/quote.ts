@@ -110,6 +110,8 @@ export function issueQuote(
     entryAge: number;
     occupationClass: number;
     outcome: Outcome;
+    /** The salesperson's standing the sale was allowed on, carried by the event. */
+    salespersonStanding: NonNullable<EventPayload<'sales.quote-issued'>['salespersonStanding']>;
   },
   rating: Rating,
   now: Date,
@@ -152,6 +154,7 @@ export function issueQuote(
       paymentTermYears: state.paymentTermYears,
       coverageTermYears: state.coverageTermYears,
       salespersonId: state.salespersonId,
+      salespersonStanding: sold.salespersonStanding,
       channel: state.channel,
       validUntil: state.validUntil,
       issuedAt: now.toISOString(),

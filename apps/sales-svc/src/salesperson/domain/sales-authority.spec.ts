@@ -1,4 +1,5 @@
-import { salesAuthority, type SalespersonStanding } from './sales-authority';
+import { ApplicationSubmittedV1 } from '@insurer/contracts';
+import { salesAuthority, standingAtSale, type SalespersonStanding } from './sales-authority';
 
 const able: SalespersonStanding = {
   salespersonId: 's-1',
@@ -73,5 +74,18 @@ describe('salesperson authority', () => {
     expect(
       codes({ grade: null, licenceNumber: null, training: { hoursByYear: {}, serviceStartedOn: null } }),
     ).toEqual(['SALESPERSON.UNGRADED', 'SALESPERSON.UNLICENSED', 'SALESPERSON.UNDERTRAINED']);
+  });
+
+  it('gives a sale the facts the rule judged, in the contract’s shape, the id aside', () => {
+    const carried = standingAtSale(able);
+    expect(carried).toEqual({
+      grade: 'G2',
+      licenceNumber: 'L-001',
+      licenceValidUntil: '2027-12-31',
+      trainingHoursByYear: { 2026: 36 },
+      serviceStartedOn: '2020-01-01',
+      status: 'active',
+    });
+    expect(ApplicationSubmittedV1.payload.shape.salespersonStanding.safeParse(carried).success).toBe(true);
   });
 });

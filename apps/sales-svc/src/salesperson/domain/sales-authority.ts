@@ -1,4 +1,9 @@
-import { REQUIRED_TRAINING_HOURS, annualTraining, type TrainingFacts } from '@insurer/contracts';
+import {
+  REQUIRED_TRAINING_HOURS,
+  annualTraining,
+  type EventPayload,
+  type TrainingFacts,
+} from '@insurer/contracts';
 import type { ProductGrade } from '../../regulation/domain/grades';
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
 
@@ -20,6 +25,23 @@ export interface SalespersonStanding {
   /** Hours per calendar year and the start date: the annual requirement's facts (libs/contracts training-year). */
   readonly training: TrainingFacts;
   readonly status: 'active' | 'suspended' | 'departed';
+}
+
+/**
+ * The standing a sale's event carries: what this rule read when it let the sale through, so a consumer judges the
+ * sale as of its day rather than by the salesperson's registration as it later stands.
+ */
+export function standingAtSale(
+  person: SalespersonStanding,
+): NonNullable<EventPayload<'sales.quote-issued'>['salespersonStanding']> {
+  return {
+    grade: person.grade,
+    licenceNumber: person.licenceNumber,
+    licenceValidUntil: person.licenceValidUntil,
+    trainingHoursByYear: { ...person.training.hoursByYear },
+    serviceStartedOn: person.training.serviceStartedOn,
+    status: person.status,
+  };
 }
 
 /**

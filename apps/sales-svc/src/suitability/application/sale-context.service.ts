@@ -9,7 +9,7 @@ import { ProductService } from '../../product/application/product.service';
 import type { ProductVersionEntity } from '../../product/infrastructure/product-version.entity';
 import { SuitabilityRecordEntity } from '../infrastructure/suitability-record.entity';
 import { SalespersonQueries } from '../../salesperson/application/salesperson.queries';
-import { salesAuthority } from '../../salesperson/domain/sales-authority';
+import { salesAuthority, type SalespersonStanding } from '../../salesperson/domain/sales-authority';
 import {
   checkMinorDeathBenefit,
   checkParties,
@@ -53,6 +53,8 @@ export interface SaleContext {
   /** The insured's completed age on the effective date: the entry and rating age. */
   readonly entryAge: number;
   readonly parties: SaleParties;
+  /** The salesperson as the authority rule judged them for this sale (the sale's event carries it). */
+  readonly salesperson: SalespersonStanding;
 }
 
 /**
@@ -89,8 +91,9 @@ export class SaleContextService {
       insuredId === terms.customerId ? undefined : this.customerFacts.findIn(m, insuredId),
     ]);
 
-    const authority = person
-      ? salesAuthority(this.salespeople.standing(person), product.terms.riskGrade, today)
+    const salesperson = person ? this.salespeople.standing(person) : null;
+    const authority = salesperson
+      ? salesAuthority(salesperson, product.terms.riskGrade, today)
       : [
           {
             code: 'SALESPERSON.UNKNOWN',
@@ -99,7 +102,7 @@ export class SaleContextService {
             pointer: '/salespersonId',
           },
         ];
-    if (authority.length)
+    if (!salesperson || authority.length)
       throw new SaleRefusedError(
         'SALES.SALESPERSON_NOT_AUTHORISED',
         'the salesperson may not sell this product',
@@ -122,7 +125,17 @@ export class SaleContextService {
     const refused = checkParties(parties, paysOnDeath(product.terms.coverages));
     if (refused.length)
       throw new SaleRefusedError('SALES.PARTIES', 'the policyholder may not insure this person so', refused);
-    return { today, effectiveDate, product, policyholder, policyholderAge, insured, entryAge, parties };
+    return {
+      today,
+      effectiveDate,
+      product,
+      policyholder,
+      policyholderAge,
+      insured,
+      entryAge,
+      parties,
+      salesperson,
+    };
   }
 
   /**

@@ -12,6 +12,7 @@ import { OutboxAutovacuum1765800000000 } from './database/migrations/17658000000
 import { AuditChainContinues1765900000000 } from './database/migrations/1765900000000-AuditChainContinues';
 import { ApplicationSubmittedAt1766000000000 } from './database/migrations/1766000000000-ApplicationSubmittedAt';
 import { ThirdPartyPremium1766100000000 } from './database/migrations/1766100000000-ThirdPartyPremium';
+import { ApplicationAnnualPremium1766200000000 } from './database/migrations/1766200000000-ApplicationAnnualPremium';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -54,6 +55,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       AuditChainContinues1765900000000,
       ApplicationSubmittedAt1766000000000,
       ThirdPartyPremium1766100000000,
+      ApplicationAnnualPremium1766200000000,
     ],
   },
   imports: (config) => [

@@ -237,6 +237,104 @@ describe('rules over the other services’ events', () => {
     );
   });
 
+  it('finds payments in pieces applied latest first (three policies, three keys, in no set order)', async () => {
+    const payerId = randomUUID();
+    // The third day's payment is applied first, then the second's, then the first's: each alone judged only the
+    // window ending at it, which held none of the payments applied after it.
+    for (const [daysAgo, amountFen] of [
+      [0, 1_600_000],
+      [1, 1_700_000],
+      [2, 1_700_000],
+    ] as const) {
+      const policyId = randomUUID();
+      const eventId = await producer.event('contract.premium-paid', policyId, {
+        ...eventFixtures['contract.premium-paid'],
+        policyId,
+        paymentId: randomUUID(),
+        payerId,
+        payerIsPolicyholder: true,
+        method: 'cash',
+        amountFen,
+        paidAt: new Date(clock.now().getTime() - daysAgo * 86_400_000).toISOString(),
+      });
+      await waitFor(
+        async () =>
+          (await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = $1`, [eventId])).length === 1,
+        { description: 'the payment applied' },
+      );
+    }
+    const alerts = await db.query(
+      `SELECT dedupe_key, summary FROM compliance.alert WHERE rule_id = 'AML_STRUCTURING' AND subject_id = $1`,
+      [payerId],
+    );
+    // Named by the window's first day, as it would have been in order.
+    expect(alerts).toEqual([
+      {
+        dedupe_key: `AML_STRUCTURING:${payerId}:in:${addDays(today(), -2)}`,
+        summary: '3 payments within 7 days, each under 50000 yuan, together 50000 yuan',
+      },
+    ]);
+  });
+
+  it('sets an application against the income its policyholder declared, whichever of the two comes first', async () => {
+    const applied = (eventId: string) =>
+      waitFor(
+        async () =>
+          (await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = $1`, [eventId])).length === 1,
+        { description: 'the event applied' },
+      );
+    const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
+    // 10,000 yuan a month: 120,000 a year.
+    const application = (applicationId: string, policyholderId: string) =>
+      producer.event('sales.application-submitted', applicationId, {
+        ...eventFixtures['sales.application-submitted'],
+        applicationId,
+        policyholderId,
+        insuredId: policyholderId,
+        payerId: policyholderId,
+        premiumFen: 1_000_000,
+        paymentMode: 'monthly',
+        submittedAt: clock.now().toISOString(),
+      });
+    const registration = (customerId: string, annualIncomeFen: number) =>
+      producer.event('customer.customer-registered', customerId, {
+        ...eventFixtures['customer.customer-registered'],
+        customerId,
+        annualIncomeFen,
+        registeredAt: dayAgo,
+      });
+
+    // The application first (sales' topic ahead of customer's): no income to set it against yet.
+    const [newcomer, first] = [randomUUID(), randomUUID()];
+    await applied(await application(first, newcomer));
+    expect(await alertsFor(newcomer, 'AML_PREMIUM_OVER_INCOME')).toEqual([]);
+    // The registration declaring 60,000 yuan, made before it, applied after: the application is judged now.
+    await applied(await registration(newcomer, 6_000_000));
+    expect(
+      await db.query(
+        `SELECT dedupe_key FROM compliance.alert WHERE rule_id = 'AML_PREMIUM_OVER_INCOME' AND subject_id = $1`,
+        [newcomer],
+      ),
+    ).toEqual([{ dedupe_key: `AML_PREMIUM_OVER_INCOME:${first}` }]);
+
+    // Registered with a million a year; the income lowered to 60,000 before an application, the change applied
+    // after it: set against the income of the application's day.
+    const [holder, second] = [randomUUID(), randomUUID()];
+    await applied(await registration(holder, 100_000_000));
+    const lowered = () =>
+      producer.event('customer.profile-updated', holder, {
+        ...eventFixtures['customer.profile-updated'],
+        customerId: holder,
+        changedFields: ['annualIncomeFen'],
+        facts: { annualIncomeFen: 6_000_000 },
+        updatedAt: dayAgo,
+      });
+    await applied(await application(second, holder));
+    expect(await alertsFor(holder, 'AML_PREMIUM_OVER_INCOME')).toEqual([]);
+    await applied(await lowered());
+    expect(await alertsFor(holder, 'AML_PREMIUM_OVER_INCOME')).toHaveLength(1);
+  });
+
   it('does not flag a payer the application named with a relationship, and flags a purchase after a failed identity check', async () => {
     const holderId = randomUUID();
     const spouseId = randomUUID();

@@ -6,6 +6,8 @@ import { causeOf } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
 import { AuditService } from '../../audit/application/audit.service';
 import {
+  annualPremiumFen,
+  declaredIncomeOf,
   evaluate,
   moneyFlowOf,
   statedRelationship,
@@ -186,15 +188,15 @@ export class MonitoringService {
           new Date(flow.occurredAt),
         ],
       );
+    const declared = declaredIncomeOf(event);
+    if (event.type === 'customer.customer-registered' || declared)
+      await queueWrite(
+        m,
+        `INSERT INTO compliance.party_state (customer_id, declared_income_fen, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (customer_id) DO UPDATE SET declared_income_fen = $2, updated_at = $3`,
+        [(event.payload as { customerId: string }).customerId, declared?.incomeFen ?? null, this.clock.now()],
+      );
     switch (event.type) {
-      case 'customer.customer-registered':
-        await queueWrite(
-          m,
-          `INSERT INTO compliance.party_state (customer_id, declared_income_fen, updated_at) VALUES ($1, $2, $3)
-           ON CONFLICT (customer_id) DO UPDATE SET declared_income_fen = $2, updated_at = $3`,
-          [event.payload.customerId, event.payload.annualIncomeFen ?? null, this.clock.now()],
-        );
-        break;
       case 'customer.identity-rejected':
         await queueWrite(
           m,
@@ -207,14 +209,15 @@ export class MonitoringService {
         await queueWrite(
           m,
           `INSERT INTO compliance.application_payer
-             (application_id, policyholder_id, payer_id, payer_relationship, submitted_at)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+             (application_id, policyholder_id, payer_id, payer_relationship, submitted_at, annual_premium_fen)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
           [
             event.payload.applicationId,
             event.payload.policyholderId,
             event.payload.payerId,
             event.payload.payerRelationship,
             new Date(event.payload.submittedAt),
+            annualPremiumFen(event.payload),
           ],
         );
         break;
@@ -344,7 +347,7 @@ export class MonitoringService {
         m.query(
           `SELECT amount_fen AS "amountFen", occurred_at AS "occurredAt" FROM compliance.aml_flow
             WHERE party_id = $1 AND direction = $2 AND occurred_at > $3::timestamptz - make_interval(days => $4)
-              AND occurred_at <= $3`,
+              AND occurred_at < $3::timestamptz + make_interval(days => $4)`,
           [flow.partyId, flow.direction, new Date(flow.occurredAt), windowOf('aml_structuring', 7)],
         ),
         event.type === 'contract.premium-paid' && !event.payload.payerIsPolicyholder
@@ -367,7 +370,7 @@ export class MonitoringService {
               payerRelationship: statedRelationship(linked, event.payload.payerId),
             }
           : {}),
-        flowsInWindow: flows.map((f) => ({
+        flowsAround: flows.map((f) => ({
           amountFen: Number(f.amountFen),
           occurredAt: new Date(f.occurredAt).toISOString(),
         })),
@@ -417,6 +420,22 @@ export class MonitoringService {
         applicationsAround: rows.map((r) => ({
           applicationId: r.applicationId,
           submittedAt: new Date(r.submittedAt).toISOString(),
+        })),
+      };
+    }
+    const declared = declaredIncomeOf(event);
+    if (declared?.incomeFen) {
+      // The applications submitted since the income was declared and applied before it, judged against it.
+      const rows = (await m.query(
+        `SELECT application_id AS "applicationId", annual_premium_fen AS "annualPremiumFen"
+           FROM compliance.application_payer
+          WHERE policyholder_id = $1 AND submitted_at >= $2 AND annual_premium_fen IS NOT NULL`,
+        [declared.customerId, new Date(declared.since)],
+      )) as { applicationId: string; annualPremiumFen: string }[];
+      return {
+        applicationsOfPolicyholder: rows.map((r) => ({
+          applicationId: r.applicationId,
+          annualPremiumFen: Number(r.annualPremiumFen),
         })),
       };
     }

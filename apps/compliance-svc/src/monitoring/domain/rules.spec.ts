@@ -256,29 +256,69 @@ describe('compliance rules, each tripped and just missed', () => {
   });
 
   it('AML_STRUCTURING: 3 payments in 7 days, each under CNY 50,000, together at it; not with 2, nor one at the threshold', () => {
-    const pay = event('contract.premium-paid', { amountFen: 1_700_000, method: 'cash' });
+    // The last of the payments, made on the third day; the party's flows around it include it.
+    const pay = event('contract.premium-paid', {
+      amountFen: 1_700_000,
+      method: 'cash',
+      paidAt: '2026-06-03T02:00:00.000Z',
+    });
     const flows = (...amounts: number[]) =>
       amounts.map((amountFen, i) => ({ amountFen, occurredAt: `2026-06-0${i + 1}T02:00:00.000Z` }));
-    expect(fires('AML_STRUCTURING', pay, { flowsInWindow: flows(1_700_000, 1_700_000, 1_600_000) })).toBe(
-      true,
-    );
-    expect(fires('AML_STRUCTURING', pay, { flowsInWindow: flows(1_700_000, 1_700_000, 1_599_999) })).toBe(
+    expect(fires('AML_STRUCTURING', pay, { flowsAround: flows(1_700_000, 1_700_000, 1_600_000) })).toBe(true);
+    expect(fires('AML_STRUCTURING', pay, { flowsAround: flows(1_700_000, 1_700_000, 1_599_999) })).toBe(
       false,
     );
-    expect(fires('AML_STRUCTURING', pay, { flowsInWindow: flows(2_500_000, 2_500_000) })).toBe(false);
-    expect(fires('AML_STRUCTURING', pay, { flowsInWindow: flows(5_000_000, 100, 100) })).toBe(false);
+    expect(fires('AML_STRUCTURING', pay, { flowsAround: flows(2_500_000, 2_500_000) })).toBe(false);
+    expect(fires('AML_STRUCTURING', pay, { flowsAround: flows(5_000_000, 100, 100) })).toBe(false);
     // The reverse: money taken out in pieces.
     const [out] = evaluate(
       rule('AML_STRUCTURING'),
-      event('contract.policy-loan-granted', { amountFen: 2_000_000 }),
+      event('contract.policy-loan-granted', { amountFen: 2_000_000, grantedAt: '2026-06-03T02:00:00.000Z' }),
       {
-        flowsInWindow: flows(2_000_000, 2_000_000, 2_000_000),
+        flowsAround: flows(2_000_000, 2_000_000, 2_000_000),
       },
     );
     expect(out).toMatchObject({
       transaction: { direction: 'out', amountFen: 6_000_000, kind: 'suspicious' },
     });
     expect(out!.dedupeKey).toMatch(/:out:2026-06-01$/);
+  });
+
+  it('AML_STRUCTURING judges every window a payment falls in, so payments applied latest first are still found', () => {
+    const at = (day: string, amountFen = 1_700_000) => ({
+      amountFen,
+      occurredAt: `2026-06-${day}T02:00:00.000Z`,
+    });
+    const earliest = event('contract.premium-paid', {
+      amountFen: 1_700_000,
+      method: 'cash',
+      paidAt: '2026-06-01T02:00:00.000Z',
+    });
+    // The payments of the 3rd and 5th came first (other policies, other keys): the window ending on the 5th holds
+    // all three once the 1st's is applied, and is named by its first day as it would have been in order.
+    const [found, ...more] = evaluate(rule('AML_STRUCTURING'), earliest, {
+      flowsAround: [at('01'), at('03'), at('05')],
+    });
+    expect(more).toEqual([]);
+    expect(found).toMatchObject({
+      dedupeKey: expect.stringMatching(/:in:2026-06-01$/),
+      transaction: { amountFen: 5_100_000 },
+    });
+    // A payment exactly a window after this one is in no window with it.
+    expect(
+      fires('AML_STRUCTURING', earliest, { flowsAround: [at('01'), at('07'), at('08', 1_600_000)] }),
+    ).toBe(false);
+    // Two windows holding this payment, with different first days: one finding each.
+    const middle = event('contract.premium-paid', {
+      amountFen: 1_700_000,
+      method: 'cash',
+      paidAt: at('05').occurredAt,
+    });
+    expect(
+      evaluate(rule('AML_STRUCTURING'), middle, {
+        flowsAround: [at('01'), at('03'), at('05'), at('09')],
+      }).map((f) => f.dedupeKey.slice(-10)),
+    ).toEqual(['2026-06-01', '2026-06-03']);
   });
 
   it('AML_IDENTITY_THEN_PURCHASE: an application on the day of a failed verification and 30 days after, not 31', () => {
@@ -333,6 +373,54 @@ describe('compliance rules, each tripped and just missed', () => {
     expect(fires('AML_PREMIUM_OVER_INCOME', monthly, { declaredIncomeFen: 11_999_999 })).toBe(true);
     expect(fires('AML_PREMIUM_OVER_INCOME', monthly, { declaredIncomeFen: 12_000_000 })).toBe(false);
     expect(fires('AML_PREMIUM_OVER_INCOME', monthly, { declaredIncomeFen: null })).toBe(false);
+  });
+
+  it('AML_PREMIUM_OVER_INCOME from the registration or an income change, for applications applied before it: the same alert', () => {
+    const monthly = event('sales.application-submitted', { premiumFen: 1_000_000, paymentMode: 'monthly' });
+    const [byApplication] = evaluate(rule('AML_PREMIUM_OVER_INCOME'), monthly, {
+      declaredIncomeFen: 11_999_999,
+    });
+    const registered = event('customer.customer-registered', {
+      customerId: eventFixtures['sales.application-submitted'].policyholderId,
+      annualIncomeFen: 11_999_999,
+    });
+    const applications = [
+      {
+        applicationId: eventFixtures['sales.application-submitted'].applicationId,
+        annualPremiumFen: 12_000_000,
+      },
+      { applicationId: 'a-at-income', annualPremiumFen: 11_999_999 },
+    ];
+    expect(
+      evaluate(rule('AML_PREMIUM_OVER_INCOME'), registered, { applicationsOfPolicyholder: applications }),
+    ).toEqual([byApplication]);
+    // A changed income in a profile update is set against the applications since it, as a registration's is.
+    const raised = event('customer.profile-updated', {
+      customerId: eventFixtures['sales.application-submitted'].policyholderId,
+      changedFields: ['annualIncomeFen'],
+      facts: { annualIncomeFen: 11_999_999 },
+    });
+    expect(
+      evaluate(rule('AML_PREMIUM_OVER_INCOME'), raised, { applicationsOfPolicyholder: applications }),
+    ).toEqual([byApplication]);
+    expect(
+      fires(
+        'AML_PREMIUM_OVER_INCOME',
+        event('customer.profile-updated', {
+          changedFields: ['occupationClass'],
+          facts: { occupationClass: 2 },
+        }),
+        { applicationsOfPolicyholder: applications },
+      ),
+    ).toBe(false);
+    // No income declared: nothing to set the premiums against.
+    expect(
+      fires(
+        'AML_PREMIUM_OVER_INCOME',
+        event('customer.customer-registered', { annualIncomeFen: undefined }),
+        { applicationsOfPolicyholder: applications },
+      ),
+    ).toBe(false);
   });
 
   it('AML_THIRD_PARTY_PAYER: a payer who is not the policyholder, above the minimum', () => {

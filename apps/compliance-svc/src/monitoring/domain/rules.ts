@@ -273,8 +273,17 @@ export interface RuleContext {
    * states for its payer (null when it names someone else).
    */
   readonly premiumsAwaitingStatement?: readonly AwaitingPremium[];
-  /** The party's flows in the same direction within the structuring window, this one included. */
-  readonly flowsInWindow?: readonly { amountFen: number; occurredAt: string }[];
+  /**
+   * The party's flows in the same direction less than a structuring window before or after this one, this one
+   * included: every window that holds this flow is made of them.
+   */
+  readonly flowsAround?: readonly { amountFen: number; occurredAt: string }[];
+  /**
+   * For an event declaring a customer's income: the applications compliance holds in which they are the
+   * policyholder, submitted since the income was declared, each with its premium for a year (none for applications
+   * kept before that was recorded).
+   */
+  readonly applicationsOfPolicyholder?: readonly { applicationId: string; annualPremiumFen: number }[];
   /** When the policyholder's identity verification last failed, if it did. */
   readonly identityRejectedAt?: string | null;
   /**
@@ -516,21 +525,36 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       // together at or over it: buying in pieces, or taking money out in pieces.
       const flow = moneyFlowOf(event);
       if (!flow) return [];
-      const flows = ctx.flowsInWindow ?? [];
       const totalFen = num(p, 'totalFen', 5_000_000);
-      const total = flows.reduce((sum, f) => sum + f.amountFen, 0);
-      if (flows.length < num(p, 'minCount', 3) || total < totalFen) return [];
-      if (flows.some((f) => f.amountFen >= totalFen)) return [];
-      const first = flows.map((f) => f.occurredAt).reduce((a, b) => (a < b ? a : b));
+      const minCount = num(p, 'minCount', 3);
       const windowDays = num(p, 'windowDays', 7);
-      return [
-        {
+      const windowMs = windowDays * 86_400_000;
+      const at = Date.parse(flow.occurredAt);
+      const around = (ctx.flowsAround ?? []).map((f) => ({
+        amountFen: f.amountFen,
+        t: Date.parse(f.occurredAt),
+      }));
+      // A window is judged as ending at one of its flows. Those ending at this flow or at a later one less than a
+      // window after it hold this flow; a later one's window was judged without it if that flow was applied first
+      // (payments of other policies come under other keys, in no set order), so each is judged again here.
+      const findings = new Map<string, Finding>();
+      for (const end of around) {
+        if (end.t < at || end.t >= at + windowMs) continue;
+        const inWindow = around.filter((f) => f.t > end.t - windowMs && f.t <= end.t);
+        const total = inWindow.reduce((sum, f) => sum + f.amountFen, 0);
+        if (inWindow.length < minCount || total < totalFen) continue;
+        if (inWindow.some((f) => f.amountFen >= totalFen)) continue;
+        const first = Math.min(...inWindow.map((f) => f.t));
+        const dedupeKey = `${rule.ruleId}:${flow.partyId}:${flow.direction}:${shanghaiDate(new Date(first))}`;
+        if (findings.has(dedupeKey)) continue;
+        findings.set(dedupeKey, {
           subject: { kind: 'customer', id: flow.partyId },
-          summary: `${flows.length} ${flow.direction === 'in' ? 'payments' : 'payouts'} within ${windowDays} days, each under ${totalFen / 100} yuan, together ${total / 100} yuan`,
-          dedupeKey: `${rule.ruleId}:${flow.partyId}:${flow.direction}:${shanghaiDate(new Date(first))}`,
+          summary: `${inWindow.length} ${flow.direction === 'in' ? 'payments' : 'payouts'} within ${windowDays} days, each under ${totalFen / 100} yuan, together ${total / 100} yuan`,
+          dedupeKey,
           transaction: { ...reportable(flow, 'suspicious'), amountFen: total },
-        },
-      ];
+        });
+      }
+      return [...findings.values()];
     }
     case 'aml_identity_then_purchase': {
       // Whichever of the two facts is applied second finds the first, so the order the topics deliver them in does
@@ -552,20 +576,26 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [];
     }
     case 'aml_premium_over_income': {
-      if (event.type !== 'sales.application-submitted') return [];
-      const a = event.payload;
-      const income = ctx.declaredIncomeFen;
-      if (!income || income <= 0) return [];
-      const annual = a.premiumFen * PAYMENTS_PER_YEAR[a.paymentMode];
+      // Judged by whichever of the application and the income the policyholder declared (at registration, or changed
+      // since) is applied second: they come on different services' topics, in no set order. One alert per
+      // application.
       const multiple = num(p, 'maxIncomeMultiple', 1);
-      if (annual <= income * multiple) return [];
-      return [
-        {
-          subject: { kind: 'customer', id: a.policyholderId },
-          summary: `application ${a.applicationId}: ${annual / 100} yuan a year against a declared income of ${income / 100} yuan`,
-          dedupeKey: `${rule.ruleId}:${a.applicationId}`,
-        },
-      ];
+      if (event.type === 'sales.application-submitted') {
+        const a = event.payload;
+        const found = premiumOverIncome(
+          rule.ruleId,
+          multiple,
+          a.policyholderId,
+          { applicationId: a.applicationId, annualPremiumFen: annualPremiumFen(a) },
+          ctx.declaredIncomeFen,
+        );
+        return found ? [found] : [];
+      }
+      const declared = declaredIncomeOf(event);
+      if (!declared) return [];
+      return (ctx.applicationsOfPolicyholder ?? []).flatMap(
+        (a) => premiumOverIncome(rule.ruleId, multiple, declared.customerId, a, declared.incomeFen) ?? [],
+      );
     }
     case 'frequent_changes': {
       if (event.type !== 'contract.policy-endorsed') return [];
@@ -605,6 +635,53 @@ function thirdPartyPayer(
 }
 
 /** An application made on the day of a failed identity verification or within `windowDays` after it (Shanghai days). */
+/**
+ * The annual income a customer event declares, and from when: a registration's, or a profile update's that changes
+ * it. None when the event declares none.
+ */
+export function declaredIncomeOf(
+  event: DomainEvent,
+): { customerId: string; incomeFen: number; since: string } | undefined {
+  if (event.type === 'customer.customer-registered' && event.payload.annualIncomeFen !== undefined)
+    return {
+      customerId: event.payload.customerId,
+      incomeFen: event.payload.annualIncomeFen,
+      since: event.payload.registeredAt,
+    };
+  if (event.type === 'customer.profile-updated' && event.payload.facts.annualIncomeFen !== undefined)
+    return {
+      customerId: event.payload.customerId,
+      incomeFen: event.payload.facts.annualIncomeFen,
+      since: event.payload.updatedAt,
+    };
+  return undefined;
+}
+
+/** A year's premiums of an application: what its policyholder's declared income is set against. */
+export function annualPremiumFen(application: {
+  premiumFen: number;
+  paymentMode: keyof typeof PAYMENTS_PER_YEAR;
+}): number {
+  return application.premiumFen * PAYMENTS_PER_YEAR[application.paymentMode];
+}
+
+function premiumOverIncome(
+  ruleId: string,
+  multiple: number,
+  policyholderId: string,
+  application: { applicationId: string; annualPremiumFen: number },
+  incomeFen: number | null | undefined,
+): Finding | undefined {
+  if (!incomeFen || incomeFen <= 0) return undefined;
+  const annual = application.annualPremiumFen;
+  if (annual <= incomeFen * multiple) return undefined;
+  return {
+    subject: { kind: 'customer', id: policyholderId },
+    summary: `application ${application.applicationId}: ${annual / 100} yuan a year against a declared income of ${incomeFen / 100} yuan`,
+    dedupeKey: `${ruleId}:${application.applicationId}`,
+  };
+}
+
 function identityThenPurchase(
   ruleId: string,
   windowDays: number,

@@ -468,6 +468,39 @@ describe('rules over the other services’ events', () => {
     expect(await alertsFor(holderId, 'AML_BULK_SURRENDER')).toHaveLength(1);
   });
 
+  it('finds three surrenders in 30 days applied latest first (three policies, three keys)', async () => {
+    const holderId = randomUUID();
+    for (const day of [0, 10, 20]) {
+      const policyId = randomUUID();
+      await producer.event('contract.policy-surrendered', policyId, {
+        policyId,
+        policyholderId: holderId,
+        cashValueFen: 1_000_000,
+        surrenderedOn: addDays(today(), -day),
+        refundDueOn: addDays(today(), 30 - day),
+      });
+      await waitFor(
+        async () =>
+          (await db.query(`SELECT 1 FROM compliance.surrender_log WHERE policy_id = $1`, [policyId]))
+            .length === 1,
+        { description: 'the surrender applied' },
+      );
+    }
+    // The window ending on today's surrender holds all three once the earliest is applied; keyed by its month, as
+    // in order.
+    expect(
+      await db.query(
+        `SELECT dedupe_key, summary FROM compliance.alert WHERE rule_id = 'AML_BULK_SURRENDER' AND subject_id = $1`,
+        [holderId],
+      ),
+    ).toEqual([
+      {
+        dedupe_key: `AML_BULK_SURRENDER:${holderId}:${today().slice(0, 7)}`,
+        summary: '3 surrenders by one policyholder within 30 days',
+      },
+    ]);
+  });
+
   it('versions a rule from a date and closes the version before it', async () => {
     const rules = (await api.get('/rules', officer)).body as {
       ruleId: string;

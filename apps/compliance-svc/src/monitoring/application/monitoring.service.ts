@@ -443,12 +443,17 @@ export class MonitoringService {
       return event.payload.salespersonStanding ? {} : this.salespersonContext(m, event.payload.salespersonId);
     }
     if (event.type === 'contract.policy-surrendered') {
-      const windowStart = addDays(event.payload.surrenderedOn, -windowOf('aml_bulk_surrender', 30));
-      const [{ n }] = await m.query(
-        `SELECT count(*)::int AS n FROM compliance.surrender_log WHERE policyholder_id = $1 AND surrendered_on BETWEEN $2 AND $3`,
-        [event.payload.policyholderId, windowStart, event.payload.surrenderedOn],
-      );
-      return { surrendersInWindow: n };
+      const windowDays = windowOf('aml_bulk_surrender', 30);
+      const rows = (await m.query(
+        `SELECT surrendered_on::text AS day FROM compliance.surrender_log
+          WHERE policyholder_id = $1 AND surrendered_on BETWEEN $2 AND $3`,
+        [
+          event.payload.policyholderId,
+          addDays(event.payload.surrenderedOn, -windowDays),
+          addDays(event.payload.surrenderedOn, windowDays),
+        ],
+      )) as { day: string }[];
+      return { surrendersAround: rows.map((r) => r.day) };
     }
     if (event.type === 'contract.policy-endorsed') {
       const day = shanghaiDate(new Date(event.payload.endorsedAt));

@@ -488,11 +488,27 @@ describe('compliance rules, each tripped and just missed', () => {
     }
   });
 
+  it('AML_BULK_SURRENDER judges every window a surrender falls in, so surrenders applied latest first are found', () => {
+    const first = event('contract.policy-surrendered', { surrenderedOn: '2027-04-01' });
+    const around = (...list: string[]) => ({ surrendersAround: list });
+    // The surrenders of 20 April and 1 May came first: the window ending on 1 May holds all three now.
+    expect(
+      evaluate(rule('AML_BULK_SURRENDER'), first, around('2027-04-01', '2027-04-20', '2027-05-01')).map(
+        (f) => [f.dedupeKey.slice(-7), f.summary],
+      ),
+    ).toEqual([['2027-05', '3 surrenders by one policyholder within 30 days']]);
+    // One a day more than a window after this one is in no window with it.
+    expect(fires('AML_BULK_SURRENDER', first, around('2027-04-01', '2027-04-20', '2027-05-02'))).toBe(false);
+  });
+
   it('AML_BULK_SURRENDER and FREQUENT_CHANGES count within their windows', () => {
-    expect(fires('AML_BULK_SURRENDER', event('contract.policy-surrendered'), { surrendersInWindow: 3 })).toBe(
+    // Three of the policyholder's policies surrendered in the 30 days to this one's (2027-05-01), or two.
+    const days = (...list: string[]) => ({ surrendersAround: list });
+    const surrendered = event('contract.policy-surrendered');
+    expect(fires('AML_BULK_SURRENDER', surrendered, days('2027-04-01', '2027-04-20', '2027-05-01'))).toBe(
       true,
     );
-    expect(fires('AML_BULK_SURRENDER', event('contract.policy-surrendered'), { surrendersInWindow: 2 })).toBe(
+    expect(fires('AML_BULK_SURRENDER', surrendered, days('2027-03-31', '2027-04-20', '2027-05-01'))).toBe(
       false,
     );
     expect(fires('FREQUENT_CHANGES', event('contract.policy-endorsed'), { endorsementsInWindow: 3 })).toBe(
@@ -750,7 +766,9 @@ describe('what each rule reports, in full', () => {
 
     const s = f['contract.policy-surrendered'];
     expect(
-      evaluate(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), { surrendersInWindow: 3 }),
+      evaluate(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), {
+        surrendersAround: [s.surrenderedOn, s.surrenderedOn, s.surrenderedOn],
+      }),
     ).toEqual([
       {
         subject: { kind: 'customer', id: s.policyholderId },
@@ -771,7 +789,9 @@ describe('what each rule reports, in full', () => {
       },
     ]);
     expect(
-      evaluate(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), { surrendersInWindow: 2 }),
+      evaluate(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), {
+        surrendersAround: [s.surrenderedOn, s.surrenderedOn],
+      }),
     ).toEqual([]);
     const e = f['contract.policy-endorsed'];
     expect(
@@ -791,9 +811,9 @@ describe('what each rule reports, in full', () => {
   it('ignores every event that is not its own', () => {
     const unrelated = event('customer.personal-data-accessed');
     for (const r of DEFAULT_RULES)
-      expect([r.ruleId, evaluate(r, unrelated, { surrendersInWindow: 9, endorsementsInWindow: 9 })]).toEqual([
+      expect([
         r.ruleId,
-        [],
-      ]);
+        evaluate(r, unrelated, { surrendersAround: Array(9).fill('2026-06-01'), endorsementsInWindow: 9 }),
+      ]).toEqual([r.ruleId, []]);
   });
 });

@@ -253,8 +253,11 @@ function standingOf(
 /** What rules over time windows and other services' facts need, read from compliance-svc's own tables. */
 export interface RuleContext {
   readonly salesperson?: (id: string) => SalespersonFacts | undefined;
-  /** Surrenders by the same policyholder in the window before (and including) this one. */
-  readonly surrendersInWindow?: number;
+  /**
+   * The days of the same policyholder's surrenders (one per policy, this one included) from a window before this
+   * one's day to a window after it: every window that holds this surrender is made of them.
+   */
+  readonly surrendersAround?: readonly string[];
   /** Endorsements of the same policy in the window before (and including) this one. */
   readonly endorsementsInWindow?: number;
   /** Premium paid for the policy, and when it was issued, for withdrawal patterns. */
@@ -500,13 +503,24 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
     case 'aml_bulk_surrender': {
       if (event.type !== 'contract.policy-surrendered') return [];
       const s = event.payload;
-      if ((ctx.surrendersInWindow ?? 0) < num(p, 'minSurrenders', 3)) return [];
+      const minSurrenders = num(p, 'minSurrenders', 3);
       const windowDays = num(p, 'windowDays', 30);
-      return [
-        {
+      const days = ctx.surrendersAround ?? [];
+      // As with structuring: every window holding this surrender ends on its day or on a later surrender's less than
+      // a window after it (the policyholder's other policies come under other keys, so a later surrender may have
+      // been applied first and judged without this one). Each keeps the key it has in order: the ending surrender's
+      // month.
+      const findings = new Map<string, Finding>();
+      for (const end of new Set(days)) {
+        if (end < s.surrenderedOn || end > addDays(s.surrenderedOn, windowDays)) continue;
+        const start = addDays(end, -windowDays);
+        const count = days.filter((d) => d >= start && d <= end).length;
+        const dedupeKey = `${rule.ruleId}:${s.policyholderId}:${end.slice(0, 7)}`;
+        if (count < minSurrenders || findings.has(dedupeKey)) continue;
+        findings.set(dedupeKey, {
           subject: { kind: 'customer', id: s.policyholderId },
-          summary: `${ctx.surrendersInWindow} surrenders by one policyholder within ${windowDays} days`,
-          dedupeKey: `${rule.ruleId}:${s.policyholderId}:${s.surrenderedOn.slice(0, 7)}`,
+          summary: `${count} surrenders by one policyholder within ${windowDays} days`,
+          dedupeKey,
           transaction: reportable(
             payoutFlow(
               s.policyholderId,
@@ -517,8 +531,9 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
             ),
             'suspicious',
           ),
-        },
-      ];
+        });
+      }
+      return [...findings.values()];
     }
     case 'aml_structuring': {
       // Splitting: several payments (or payouts) of one party within a few days, each under the large-value threshold,

@@ -56,6 +56,29 @@ async function alertsFor(
   return (await api.get(`/alerts?subjectId=${subjectId}&ruleId=${ruleId}`, officer)).body;
 }
 
+/** Once the event is in the audit log, its state and alerts are committed (one transaction). */
+function applied(eventId: string): Promise<unknown> {
+  return waitFor(
+    async () =>
+      (await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = $1`, [eventId])).length === 1,
+    { description: 'the event applied' },
+  );
+}
+
+/** A premium paid in cash by its policyholder, `daysAgo` days before the test clock's now. Answers the event id. */
+function cashPremium(payerId: string, policyId: string, amountFen: number, daysAgo: number): Promise<string> {
+  return producer.event('contract.premium-paid', policyId, {
+    ...eventFixtures['contract.premium-paid'],
+    policyId,
+    paymentId: randomUUID(),
+    payerId,
+    payerIsPolicyholder: true,
+    method: 'cash',
+    amountFen,
+    paidAt: new Date(clock.now().getTime() - daysAgo * 86_400_000).toISOString(),
+  });
+}
+
 /** An R4 product sold to a C2 customer: the sale the suitability rule alerts on. Answers the event id. */
 function submitAboveRiskLevel(customerId: string): Promise<string> {
   const applicationId = randomUUID();
@@ -182,16 +205,7 @@ describe('rules over the other services’ events', () => {
     const payerId = randomUUID();
     const policyId = randomUUID();
     for (const [i, amountFen] of [1_700_000, 1_700_000, 1_600_000].entries())
-      await producer.event('contract.premium-paid', policyId, {
-        ...eventFixtures['contract.premium-paid'],
-        policyId,
-        paymentId: randomUUID(),
-        payerId,
-        payerIsPolicyholder: true,
-        method: 'cash',
-        amountFen,
-        paidAt: new Date(clock.now().getTime() - (2 - i) * 86_400_000).toISOString(),
-      });
+      await cashPremium(payerId, policyId, amountFen, 2 - i);
     await waitFor(async () => (await alertsFor(payerId, 'AML_STRUCTURING')).length === 1, {
       description: 'the structuring alert',
     });
@@ -246,22 +260,7 @@ describe('rules over the other services’ events', () => {
       [1, 1_700_000],
       [2, 1_700_000],
     ] as const) {
-      const policyId = randomUUID();
-      const eventId = await producer.event('contract.premium-paid', policyId, {
-        ...eventFixtures['contract.premium-paid'],
-        policyId,
-        paymentId: randomUUID(),
-        payerId,
-        payerIsPolicyholder: true,
-        method: 'cash',
-        amountFen,
-        paidAt: new Date(clock.now().getTime() - daysAgo * 86_400_000).toISOString(),
-      });
-      await waitFor(
-        async () =>
-          (await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = $1`, [eventId])).length === 1,
-        { description: 'the payment applied' },
-      );
+      await applied(await cashPremium(payerId, randomUUID(), amountFen, daysAgo));
     }
     const alerts = await db.query(
       `SELECT dedupe_key, summary FROM compliance.alert WHERE rule_id = 'AML_STRUCTURING' AND subject_id = $1`,
@@ -277,12 +276,6 @@ describe('rules over the other services’ events', () => {
   });
 
   it('sets an application against the income its policyholder declared, whichever of the two comes first', async () => {
-    const applied = (eventId: string) =>
-      waitFor(
-        async () =>
-          (await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = $1`, [eventId])).length === 1,
-        { description: 'the event applied' },
-      );
     const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
     // 10,000 yuan a month: 120,000 a year.
     const application = (applicationId: string, policyholderId: string) =>
@@ -563,14 +556,6 @@ describe('a salesperson’s qualification (SALESPERSON_NOT_QUALIFIED)', () => {
       trainingHoursByYear: { [String(year - 1)]: 36, [String(year)]: 36 },
     };
   };
-  const audited = (eventIds: string[]) =>
-    waitFor(
-      async () =>
-        (await db.query(`SELECT 1 FROM compliance.audit_log WHERE event_id = ANY($1::uuid[])`, [eventIds]))
-          .length === eventIds.length,
-      { description: 'the sales applied' },
-    );
-
   it('judges a sale on the standing it carries, not on the registration compliance holds or lacks', async () => {
     const newcomer = `S-${randomUUID().slice(0, 8)}`;
     const lapsed = `S-${randomUUID().slice(0, 8)}`;
@@ -580,7 +565,7 @@ describe('a salesperson’s qualification (SALESPERSON_NOT_QUALIFIED)', () => {
       ...qualifiedToday(),
       salespersonId: lapsed,
     });
-    await audited([registered]);
+    await applied(registered);
     // ... while the first's registration has not reached it (it comes under their own key, in no set order).
     const sale = (quoteId: string, salespersonId: string, standing: ReturnType<typeof qualifiedToday>) =>
       producer.event('sales.quote-issued', quoteId, {
@@ -591,11 +576,12 @@ describe('a salesperson’s qualification (SALESPERSON_NOT_QUALIFIED)', () => {
         issuedAt: clock.now().toISOString(),
       });
     const [byNewcomer, byLapsed] = [randomUUID(), randomUUID()];
-    await audited([
+    const sales = [
       await sale(byNewcomer, newcomer, qualifiedToday()),
       // Sold the day after the licence lapsed, as sales-svc then saw it.
       await sale(byLapsed, lapsed, { ...qualifiedToday(), licenceValidUntil: addDays(today(), -1) }),
-    ]);
+    ];
+    for (const sold of sales) await applied(sold);
     expect(await alertsFor(newcomer, 'SALESPERSON_NOT_QUALIFIED')).toEqual([]);
     const [alert] = await alertsFor(lapsed, 'SALESPERSON_NOT_QUALIFIED');
     expect(alert).toBeDefined();

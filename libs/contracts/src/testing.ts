@@ -60,6 +60,16 @@ export const productFixture: ProductDefinition = {
   },
 };
 
+/** The standing of sp-1 (as registered below) that a sale carries. */
+const salespersonStanding = {
+  grade: 'G2',
+  licenceNumber: 'LIC-0001',
+  licenceValidUntil: '2028-12-31',
+  trainingHoursByYear: { '2025': 31, '2026': 36 },
+  serviceStartedOn: '2024-05-01',
+  status: 'active',
+} as const;
+
 export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
   'customer.customer-registered': {
     customerId: ids.customer,
@@ -233,14 +243,7 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     paymentTermYears: 20,
     coverageTermYears: 20,
     salespersonId: 'sp-1',
-    salespersonStanding: {
-      grade: 'G2',
-      licenceNumber: 'LIC-0001',
-      licenceValidUntil: '2028-12-31',
-      trainingHoursByYear: { '2025': 31, '2026': 36 },
-      serviceStartedOn: '2024-05-01',
-      status: 'active',
-    },
+    salespersonStanding,
     channel: 'agent',
     validUntil: '2026-04-01',
     issuedAt: at,
@@ -273,14 +276,7 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     dualRecording: null,
     beneficiaries: [{ name: 'Li Na', relationship: 'spouse', sharePercent: 100 }],
     salespersonId: 'sp-1',
-    salespersonStanding: {
-      grade: 'G2',
-      licenceNumber: 'LIC-0001',
-      licenceValidUntil: '2028-12-31',
-      trainingHoursByYear: { '2025': 31, '2026': 36 },
-      serviceStartedOn: '2024-05-01',
-      status: 'active',
-    },
+    salespersonStanding,
     channel: 'agent',
     submittedAt: at,
   },

@@ -336,6 +336,8 @@ async function standingOf(salespersonId: string) {
   expect(standing.status).toBe('active');
   return {
     grade: standing.grade,
+    // The insurer's grading: G1 sells up to R2, G2 up to R3, G3 everything.
+    maxProductGrade: ({ G1: 'R2', G2: 'R3', G3: 'R5' } as Record<string, string>)[standing.grade] ?? null,
     licenceNumber: standing.licenceNumber,
     licenceValidUntil: standing.licenceValidUntil,
     trainingHoursByYear: standing.training.hoursByYear,

@@ -63,6 +63,7 @@ export const productFixture: ProductDefinition = {
 /** The standing of sp-1 (as registered below) that a sale carries. */
 const salespersonStanding = {
   grade: 'G2',
+  maxProductGrade: 'R3',
   licenceNumber: 'LIC-0001',
   licenceValidUntil: '2028-12-31',
   trainingHoursByYear: { '2025': 31, '2026': 36 },

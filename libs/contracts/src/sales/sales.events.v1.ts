@@ -59,6 +59,11 @@ export const SalespersonRegisteredV1 = defineEvent({
  */
 export const SalespersonStanding = z.object({
   grade: SalespersonGrade.nullable(),
+  /**
+   * The highest product risk grade the salesperson's grade may sell (the insurer's grading); null when ungraded.
+   * Optional within the object: added after it was first committed.
+   */
+  maxProductGrade: ProductRiskGrade.nullable().optional(),
   licenceNumber: z.string().nullable(),
   licenceValidUntil: CalendarDate.nullable(),
   /** Hours per calendar year: the annual requirement reads the sale's year and the one before. */

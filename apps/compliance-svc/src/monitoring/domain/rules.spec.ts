@@ -93,6 +93,7 @@ describe('compliance rules, each tripped and just missed', () => {
   it('SALESPERSON_NOT_QUALIFIED: a sale carrying its standing is judged on it, whatever the replica holds', () => {
     const standing: NonNullable<EventPayload<'sales.application-submitted'>['salespersonStanding']> = {
       grade: 'G2',
+      maxProductGrade: 'R3',
       licenceNumber: 'L-1',
       licenceValidUntil: '2027-01-01',
       trainingHoursByYear: { '2026': 30 },
@@ -122,6 +123,19 @@ describe('compliance rules, each tripped and just missed', () => {
         { salesperson: () => since },
       ).map((f) => f.summary),
     ).toEqual(['salesperson sp-1 sold while ungraded, unlicensed, under the training hours, suspended']);
+    // An application for a product above the grade's authority (G2 sells up to R3).
+    expect(
+      evaluate(
+        rule('SALESPERSON_NOT_QUALIFIED'),
+        event('sales.application-submitted', { productRiskGrade: 'R4', salespersonStanding: standing }),
+      ).map((f) => f.summary),
+    ).toEqual(['salesperson sp-1 sold while graded G2 (up to R3) for an R4 product']);
+    expect(
+      fires(
+        'SALESPERSON_NOT_QUALIFIED',
+        event('sales.application-submitted', { productRiskGrade: 'R3', salespersonStanding: standing }),
+      ),
+    ).toBe(false);
     // Suspended after the sale: the sale stands.
     expect(
       fires('SALESPERSON_NOT_QUALIFIED', sale({}), {

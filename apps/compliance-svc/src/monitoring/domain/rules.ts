@@ -233,9 +233,16 @@ export function statedRelationship(
 /** What the qualification rule reads of a salesperson. */
 export interface SalespersonFacts {
   readonly grade: string | null;
+  /** The highest product risk grade the grade may sell; known only from a sale's carried standing. */
+  readonly maxProductGrade?: string | null;
   readonly licenceValidUntil: string | null;
   readonly training: TrainingFacts;
   readonly status: string;
+}
+
+/** R1..R5 as 1..5. */
+function riskGradeRank(grade: string): number {
+  return Number(grade.slice(1));
 }
 
 /** A sale's carried standing as the qualification rule reads a salesperson. */
@@ -244,6 +251,8 @@ function standingOf(
 ): SalespersonFacts {
   return {
     grade: carried.grade,
+    // Absent from a standing sent before the field was (a minor addition in the same contract version).
+    maxProductGrade: carried.maxProductGrade,
     licenceValidUntil: carried.licenceValidUntil,
     training: { hoursByYear: carried.trainingHoursByYear, serviceStartedOn: carried.serviceStartedOn },
     status: carried.status,
@@ -382,6 +391,16 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
         if (!annualTraining(person.training, day, num(p, 'minTrainingHours', 30)).met)
           problems.push('under the training hours');
         if (person.status !== 'active') problems.push(person.status);
+        // An application names its product's risk grade; the grading gives each salesperson grade a ceiling.
+        const ceiling = person.maxProductGrade;
+        if (
+          event.type === 'sales.application-submitted' &&
+          ceiling &&
+          riskGradeRank(event.payload.productRiskGrade) > riskGradeRank(ceiling)
+        )
+          problems.push(
+            `graded ${person.grade} (up to ${ceiling}) for an ${event.payload.productRiskGrade} product`,
+          );
       }
       if (problems.length === 0) return [];
       const ref = event.type === 'sales.quote-issued' ? event.payload.quoteId : event.payload.applicationId;

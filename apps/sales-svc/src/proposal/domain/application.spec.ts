@@ -86,6 +86,7 @@ const facts: SubmissionFacts = {
   suitabilityRefused: false,
   salespersonStanding: {
     grade: 'G2',
+    maxProductGrade: 'R3',
     licenceNumber: 'LIC-9',
     licenceValidUntil: '2028-01-01',
     trainingHoursByYear: { '2025': 30.5 },

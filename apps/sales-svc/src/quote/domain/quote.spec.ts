@@ -50,6 +50,7 @@ describe('the quote', () => {
   it('issues the quote on its rating with the suitability outcome, and the event that announces it', () => {
     const standing = {
       grade: 'G2' as const,
+      maxProductGrade: 'R3' as const,
       licenceNumber: 'LIC-9',
       licenceValidUntil: '2028-01-01',
       trainingHoursByYear: { '2026': 31 },

@@ -80,6 +80,7 @@ describe('salesperson authority', () => {
     const carried = standingAtSale(able);
     expect(carried).toEqual({
       grade: 'G2',
+      maxProductGrade: 'R3',
       licenceNumber: 'L-001',
       licenceValidUntil: '2027-12-31',
       trainingHoursByYear: { 2026: 36 },

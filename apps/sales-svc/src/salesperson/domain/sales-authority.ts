@@ -36,6 +36,7 @@ export function standingAtSale(
 ): NonNullable<EventPayload<'sales.quote-issued'>['salespersonStanding']> {
   return {
     grade: person.grade,
+    maxProductGrade: person.grade ? MAX_PRODUCT_GRADE[person.grade] : null,
     licenceNumber: person.licenceNumber,
     licenceValidUntil: person.licenceValidUntil,
     trainingHoursByYear: { ...person.training.hoursByYear },

@@ -595,6 +595,36 @@ describe('a salesperson’s qualification (SALESPERSON_NOT_QUALIFIED)', () => {
   });
 });
 
+describe('alerts for the insurer’s staff', () => {
+  it('name their rule in the reader’s language, Chinese unless English is asked for', async () => {
+    const customerId = randomUUID();
+    await submitAboveRiskLevel(customerId);
+    const [raised] = await waitFor(async () => {
+      const found = await alertsFor(customerId, 'SALE_ABOVE_RISK_LEVEL');
+      return found.length ? found : undefined;
+    });
+    const listed = await api.get(`/alerts?subjectId=${customerId}`, officer);
+    expect(listed.headers.get('content-language')).toBe('zh-CN');
+    expect(listed.headers.get('vary')).toContain('Accept-Language');
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        alertId: raised!.alertId,
+        ruleId: 'SALE_ABOVE_RISK_LEVEL',
+        ruleTitle: '销售的产品风险等级高于客户风险承受等级。',
+      }),
+    ]);
+    const inEnglish = await api.request('GET', `/alerts/${raised!.alertId}`, {
+      token: officer,
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
+    expect(inEnglish.headers.get('content-language')).toBe('en');
+    expect(inEnglish.body).toMatchObject({
+      alertId: raised!.alertId,
+      ruleTitle: 'A product sold above the customer’s risk level.',
+    });
+  });
+});
+
 describe('money owed after a surrender (Art. 47)', () => {
   it('raises one alert with its article when a surrender refund is unpaid past its 30 days', async () => {
     const policyId = randomUUID();

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
@@ -9,6 +10,8 @@ import {
   ZodValidationPipe,
   uuidParam,
 } from '@insurer/platform-http';
+import type { Locale } from '@insurer/contracts';
+import { negotiateLocale, ruleText } from '@insurer/platform-i18n';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { RulesService } from '../application/rules.service';
@@ -25,6 +28,21 @@ const RuleChangeBody = z.strictObject({
     )
     .optional(),
 });
+/** The reader's language for the texts of an answer, said in its headers (and varying with the request's). */
+function answerIn(acceptLanguage: string | undefined, reply: FastifyReply): Locale {
+  const locale = negotiateLocale(acceptLanguage);
+  void reply.header('content-language', locale).header('vary', 'Accept-Language');
+  return locale;
+}
+
+/**
+ * An alert with its rule's title in the reader's language (the platform's rule texts); the summary stays as the
+ * rule wrote it, in English, with the facts' ids and amounts.
+ */
+function withRuleTitle(alert: AlertEntity, locale: Locale): AlertEntity & { ruleTitle: string } {
+  return { ...alert, ruleTitle: ruleText(alert.ruleId, locale) ?? alert.ruleId };
+}
+
 const AlertQuery = z.object({ ruleId: z.string().optional(), subjectId: z.string().optional() });
 const ScoreQuery = z.object({
   kind: z.enum(['customer', 'salesperson']).optional(),
@@ -63,23 +81,44 @@ export class ComplianceHttpController {
   }
 
   @Get('alerts')
-  @ApiOperation({ summary: 'Compliance alerts by rule, severity, status or period' })
+  @ApiOperation({
+    summary:
+      'Compliance alerts by rule, severity, status or period; each names its rule in the language of Accept-Language',
+  })
   @Roles('compliance_officer', 'admin')
   @ApiZodQuery(AlertQuery)
-  alerts(@Query(new ZodValidationPipe(AlertQuery)) q: z.output<typeof AlertQuery>) {
+  async alerts(
+    @Query(new ZodValidationPipe(AlertQuery)) q: z.output<typeof AlertQuery>,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const locale = answerIn(acceptLanguage, reply);
     const where: FindOptionsWhere<AlertEntity> = {};
     if (q.ruleId) where.ruleId = q.ruleId;
     if (q.subjectId) where.subjectId = q.subjectId;
-    return this.dataSource.manager.find(AlertEntity, { where, order: { raisedAt: 'DESC' }, take: 500 });
+    const alerts = await this.dataSource.manager.find(AlertEntity, {
+      where,
+      order: { raisedAt: 'DESC' },
+      take: 500,
+    });
+    return alerts.map((a) => withRuleTitle(a, locale));
   }
 
   @Get('alerts/:id')
-  @ApiOperation({ summary: 'One alert with the rule, its legal source and the facts that raised it' })
+  @ApiOperation({
+    summary:
+      'One alert with the rule (named in the language of Accept-Language), its legal source and the facts that raised it',
+  })
   @Roles('compliance_officer', 'admin')
-  async alert(@Param('id', uuidParam) id: string) {
+  async alert(
+    @Param('id', uuidParam) id: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const locale = answerIn(acceptLanguage, reply);
     const alert = await this.dataSource.manager.findOne(AlertEntity, { where: { alertId: id } });
     if (!alert) throw new ResourceNotFoundError('alert', id);
-    return alert;
+    return withRuleTitle(alert, locale);
   }
 
   @Get('risk-scores')

@@ -92,6 +92,16 @@ export function localeOf(request: { headers: Record<string, string | string[] | 
   return negotiateLocale(request.headers['accept-language']);
 }
 
+/**
+ * The language of a successful answer's texts, from the request's `Accept-Language`, said in the reply's headers
+ * (`Content-Language`, and `Vary` so a cache keeps one answer per language).
+ */
+export function answerLanguage(acceptLanguage: string | string[] | undefined, reply: FastifyReply): Locale {
+  const locale = negotiateLocale(acceptLanguage);
+  void reply.header('content-language', locale).header('vary', 'Accept-Language');
+  return locale;
+}
+
 /** Seconds a client is asked to wait before retrying a request that met a database outage. */
 const RETRY_AFTER_SECONDS = 5;
 

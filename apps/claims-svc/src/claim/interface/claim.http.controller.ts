@@ -4,8 +4,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ReportClaimV1, SubmitClaimDocumentsV1 } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
-import { negotiateLocale } from '@insurer/platform-i18n';
+import {
+  ApiZodBody,
+  ApiZodQuery,
+  ZodValidationPipe,
+  answerLanguage,
+  uuidParam,
+} from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { AssessClaimHandler } from '../application/assess-claim.handler';
 import { ClaimQueries } from '../application/claim.queries';
@@ -213,9 +218,7 @@ export class ClaimHttpController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const locale = negotiateLocale(acceptLanguage);
-    void reply.header('content-language', locale).header('vary', 'Accept-Language');
-    return this.queries.notice(id, principal, locale);
+    return this.queries.notice(id, principal, answerLanguage(acceptLanguage, reply));
   }
 
   @Get(':id/timeline')

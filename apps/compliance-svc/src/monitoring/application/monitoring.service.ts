@@ -189,12 +189,12 @@ export class MonitoringService {
         ],
       );
     const declared = declaredIncomeOf(event);
-    if (event.type === 'customer.customer-registered' || declared)
+    if (declared)
       await queueWrite(
         m,
         `INSERT INTO compliance.party_state (customer_id, declared_income_fen, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (customer_id) DO UPDATE SET declared_income_fen = $2, updated_at = $3`,
-        [(event.payload as { customerId: string }).customerId, declared?.incomeFen ?? null, this.clock.now()],
+        [declared.customerId, declared.incomeFen, this.clock.now()],
       );
     switch (event.type) {
       case 'customer.identity-rejected':
@@ -311,8 +311,16 @@ export class MonitoringService {
     }
   }
 
-  /** Issues its read at once (see `contextFor`). */
-  private async salespersonContext(m: EntityManager, salespersonId: string): Promise<RuleContext> {
+  /**
+   * A sale carrying its salesperson's standing is judged on it (rules.ts): no replica to read. Otherwise the read is
+   * issued at once (see `contextFor`).
+   */
+  private async salespersonContext(
+    m: EntityManager,
+    sale: { salespersonId: string; salespersonStanding?: unknown },
+  ): Promise<RuleContext> {
+    if (sale.salespersonStanding) return {};
+    const salespersonId = sale.salespersonId;
     const [row] = await m.query(
       `SELECT grade, licence_valid_until::text AS "licenceValidUntil", training_hours_by_year AS "hoursByYear",
               service_started_on::text AS "serviceStartedOn", status
@@ -384,8 +392,7 @@ export class MonitoringService {
             WHERE customer_id = $1`,
           [a.policyholderId],
         ) as Promise<{ income: string | null; rejected: Date | null }[]>,
-        // A sale carrying its salesperson's standing is judged on it (rules.ts); no replica to read.
-        a.salespersonStanding ? {} : this.salespersonContext(m, a.salespersonId),
+        this.salespersonContext(m, a),
         m.query(
           `SELECT ${AWAITING_COLUMNS} FROM compliance.policy_payer p
              JOIN compliance.third_party_premium t USING (policy_id)
@@ -440,7 +447,7 @@ export class MonitoringService {
       };
     }
     if (event.type === 'sales.quote-issued') {
-      return event.payload.salespersonStanding ? {} : this.salespersonContext(m, event.payload.salespersonId);
+      return this.salespersonContext(m, event.payload);
     }
     if (event.type === 'contract.policy-surrendered') {
       const windowDays = windowOf('aml_bulk_surrender', 30);

@@ -240,6 +240,24 @@ export interface SalespersonFacts {
   readonly status: string;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Every window of length `span` that holds the item at `at`, with the items in each. A window is taken as ending at
+ * one of its items, (end - span, end]; those holding `at` end at it or at a later item less than a span after it. A
+ * rule over windows judges all of them with each item: the party's items come under different keys (other
+ * policies), in no set order, so a later item may have been applied first and its window judged without this one.
+ */
+function windowsHolding<T extends { readonly at: number }>(
+  items: readonly T[],
+  at: number,
+  span: number,
+): { end: number; items: T[] }[] {
+  return [...new Set(items.map((i) => i.at))]
+    .filter((end) => end >= at && end < at + span)
+    .map((end) => ({ end, items: items.filter((i) => i.at > end - span && i.at <= end) }));
+}
+
 /** R1..R5 as 1..5. */
 function riskGradeRank(grade: string): number {
   return Number(grade.slice(1));
@@ -524,21 +542,16 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       const s = event.payload;
       const minSurrenders = num(p, 'minSurrenders', 3);
       const windowDays = num(p, 'windowDays', 30);
-      const days = ctx.surrendersAround ?? [];
-      // As with structuring: every window holding this surrender ends on its day or on a later surrender's less than
-      // a window after it (the policyholder's other policies come under other keys, so a later surrender may have
-      // been applied first and judged without this one). Each keeps the key it has in order: the ending surrender's
-      // month.
+      // Calendar days, both ends counted: a window of `windowDays` days back from its last surrender's day.
+      const days = (ctx.surrendersAround ?? []).map((day) => ({ at: Date.parse(day) }));
       const findings = new Map<string, Finding>();
-      for (const end of new Set(days)) {
-        if (end < s.surrenderedOn || end > addDays(s.surrenderedOn, windowDays)) continue;
-        const start = addDays(end, -windowDays);
-        const count = days.filter((d) => d >= start && d <= end).length;
-        const dedupeKey = `${rule.ruleId}:${s.policyholderId}:${end.slice(0, 7)}`;
-        if (count < minSurrenders || findings.has(dedupeKey)) continue;
+      for (const window of windowsHolding(days, Date.parse(s.surrenderedOn), (windowDays + 1) * DAY_MS)) {
+        // Keyed as in order: by the month of the surrender the window ends on.
+        const dedupeKey = `${rule.ruleId}:${s.policyholderId}:${new Date(window.end).toISOString().slice(0, 7)}`;
+        if (window.items.length < minSurrenders || findings.has(dedupeKey)) continue;
         findings.set(dedupeKey, {
           subject: { kind: 'customer', id: s.policyholderId },
-          summary: `${count} surrenders by one policyholder within ${windowDays} days`,
+          summary: `${window.items.length} surrenders by one policyholder within ${windowDays} days`,
           dedupeKey,
           transaction: reportable(
             payoutFlow(
@@ -562,23 +575,20 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       const totalFen = num(p, 'totalFen', 5_000_000);
       const minCount = num(p, 'minCount', 3);
       const windowDays = num(p, 'windowDays', 7);
-      const windowMs = windowDays * 86_400_000;
-      const at = Date.parse(flow.occurredAt);
       const around = (ctx.flowsAround ?? []).map((f) => ({
         amountFen: f.amountFen,
-        t: Date.parse(f.occurredAt),
+        at: Date.parse(f.occurredAt),
       }));
-      // A window is judged as ending at one of its flows. Those ending at this flow or at a later one less than a
-      // window after it hold this flow; a later one's window was judged without it if that flow was applied first
-      // (payments of other policies come under other keys, in no set order), so each is judged again here.
       const findings = new Map<string, Finding>();
-      for (const end of around) {
-        if (end.t < at || end.t >= at + windowMs) continue;
-        const inWindow = around.filter((f) => f.t > end.t - windowMs && f.t <= end.t);
+      for (const { items: inWindow } of windowsHolding(
+        around,
+        Date.parse(flow.occurredAt),
+        windowDays * DAY_MS,
+      )) {
         const total = inWindow.reduce((sum, f) => sum + f.amountFen, 0);
         if (inWindow.length < minCount || total < totalFen) continue;
         if (inWindow.some((f) => f.amountFen >= totalFen)) continue;
-        const first = Math.min(...inWindow.map((f) => f.t));
+        const first = Math.min(...inWindow.map((f) => f.at));
         const dedupeKey = `${rule.ruleId}:${flow.partyId}:${flow.direction}:${shanghaiDate(new Date(first))}`;
         if (findings.has(dedupeKey)) continue;
         findings.set(dedupeKey, {
@@ -668,18 +678,17 @@ function thirdPartyPayer(
   };
 }
 
-/** An application made on the day of a failed identity verification or within `windowDays` after it (Shanghai days). */
 /**
- * The annual income a customer event declares, and from when: a registration's, or a profile update's that changes
- * it. None when the event declares none.
+ * The annual income a customer event declares, and from when: a registration's (null when it states none), or a
+ * profile update's that changes it. Undefined for any other event.
  */
 export function declaredIncomeOf(
   event: DomainEvent,
-): { customerId: string; incomeFen: number; since: string } | undefined {
-  if (event.type === 'customer.customer-registered' && event.payload.annualIncomeFen !== undefined)
+): { customerId: string; incomeFen: number | null; since: string } | undefined {
+  if (event.type === 'customer.customer-registered')
     return {
       customerId: event.payload.customerId,
-      incomeFen: event.payload.annualIncomeFen,
+      incomeFen: event.payload.annualIncomeFen ?? null,
       since: event.payload.registeredAt,
     };
   if (event.type === 'customer.profile-updated' && event.payload.facts.annualIncomeFen !== undefined)
@@ -716,6 +725,7 @@ function premiumOverIncome(
   };
 }
 
+/** An application made on the day of a failed identity verification or within `windowDays` after it (Shanghai days). */
 function identityThenPurchase(
   ruleId: string,
   windowDays: number,

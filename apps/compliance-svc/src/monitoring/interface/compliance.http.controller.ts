@@ -7,11 +7,12 @@ import {
   ApiZodBody,
   ApiZodQuery,
   ResourceNotFoundError,
+  answerLanguage,
   ZodValidationPipe,
   uuidParam,
 } from '@insurer/platform-http';
 import type { Locale } from '@insurer/contracts';
-import { negotiateLocale, ruleText } from '@insurer/platform-i18n';
+import { ruleText } from '@insurer/platform-i18n';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { RulesService } from '../application/rules.service';
@@ -28,13 +29,6 @@ const RuleChangeBody = z.strictObject({
     )
     .optional(),
 });
-/** The reader's language for the texts of an answer, said in its headers (and varying with the request's). */
-function answerIn(acceptLanguage: string | undefined, reply: FastifyReply): Locale {
-  const locale = negotiateLocale(acceptLanguage);
-  void reply.header('content-language', locale).header('vary', 'Accept-Language');
-  return locale;
-}
-
 /**
  * An alert with its rule's title in the reader's language (the platform's rule texts); the summary stays as the
  * rule wrote it, in English, with the facts' ids and amounts.
@@ -92,7 +86,7 @@ export class ComplianceHttpController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const locale = answerIn(acceptLanguage, reply);
+    const locale = answerLanguage(acceptLanguage, reply);
     const where: FindOptionsWhere<AlertEntity> = {};
     if (q.ruleId) where.ruleId = q.ruleId;
     if (q.subjectId) where.subjectId = q.subjectId;
@@ -115,7 +109,7 @@ export class ComplianceHttpController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const locale = answerIn(acceptLanguage, reply);
+    const locale = answerLanguage(acceptLanguage, reply);
     const alert = await this.dataSource.manager.findOne(AlertEntity, { where: { alertId: id } });
     if (!alert) throw new ResourceNotFoundError('alert', id);
     return withRuleTitle(alert, locale);

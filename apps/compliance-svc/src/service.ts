@@ -13,6 +13,7 @@ import { AuditChainContinues1765900000000 } from './database/migrations/17659000
 import { ApplicationSubmittedAt1766000000000 } from './database/migrations/1766000000000-ApplicationSubmittedAt';
 import { ThirdPartyPremium1766100000000 } from './database/migrations/1766100000000-ThirdPartyPremium';
 import { ApplicationAnnualPremium1766200000000 } from './database/migrations/1766200000000-ApplicationAnnualPremium';
+import { AlertMessage1766300000000 } from './database/migrations/1766300000000-AlertMessage';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -56,6 +57,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       ApplicationSubmittedAt1766000000000,
       ThirdPartyPremium1766100000000,
       ApplicationAnnualPremium1766200000000,
+      AlertMessage1766300000000,
     ],
   },
   imports: (config) => [

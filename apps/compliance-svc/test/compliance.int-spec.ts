@@ -80,8 +80,7 @@ function cashPremium(payerId: string, policyId: string, amountFen: number, daysA
 }
 
 /** An R4 product sold to a C2 customer: the sale the suitability rule alerts on. Answers the event id. */
-function submitAboveRiskLevel(customerId: string): Promise<string> {
-  const applicationId = randomUUID();
+function submitAboveRiskLevel(customerId: string, applicationId: string = randomUUID()): Promise<string> {
   return producer.event('sales.application-submitted', applicationId, {
     ...eventFixtures['sales.application-submitted'],
     applicationId,
@@ -596,9 +595,10 @@ describe('a salesperson’s qualification (SALESPERSON_NOT_QUALIFIED)', () => {
 });
 
 describe('alerts for the insurer’s staff', () => {
-  it('name their rule in the reader’s language, Chinese unless English is asked for', async () => {
+  it('name their rule and say what they found in the reader’s language, Chinese unless English is asked for', async () => {
     const customerId = randomUUID();
-    await submitAboveRiskLevel(customerId);
+    const applicationId = randomUUID();
+    await submitAboveRiskLevel(customerId, applicationId);
     const [raised] = await waitFor(async () => {
       const found = await alertsFor(customerId, 'SALE_ABOVE_RISK_LEVEL');
       return found.length ? found : undefined;
@@ -611,6 +611,8 @@ describe('alerts for the insurer’s staff', () => {
         alertId: raised!.alertId,
         ruleId: 'SALE_ABOVE_RISK_LEVEL',
         ruleTitle: '销售的产品风险等级高于客户风险承受等级。',
+        message: `投保单${applicationId}向风险承受能力为C2的客户销售R4级产品`,
+        summary: `application ${applicationId} sells R4 to a C2 customer`,
       }),
     ]);
     const inEnglish = await api.request('GET', `/alerts/${raised!.alertId}`, {
@@ -621,6 +623,22 @@ describe('alerts for the insurer’s staff', () => {
     expect(inEnglish.body).toMatchObject({
       alertId: raised!.alertId,
       ruleTitle: 'A product sold above the customer’s risk level.',
+      message: `application ${applicationId} sells R4 to a C2 customer`,
+    });
+    // The case the alert opened lists it worded for its reader too.
+    const kase = await api.get(`/cases/${raised!.caseId}`, officer);
+    expect(kase.headers.get('content-language')).toBe('zh-CN');
+    expect(kase.body.alerts).toEqual([
+      expect.objectContaining({
+        alertId: raised!.alertId,
+        message: `投保单${applicationId}向风险承受能力为C2的客户销售R4级产品`,
+      }),
+    ]);
+    // An alert raised before alerts kept their message shows its English summary.
+    await db.query(`UPDATE compliance.alert SET message = NULL WHERE alert_id = $1`, [raised!.alertId]);
+    expect((await api.get(`/alerts/${raised!.alertId}`, officer)).body).toMatchObject({
+      ruleTitle: '销售的产品风险等级高于客户风险承受等级。',
+      message: `application ${applicationId} sells R4 to a C2 customer`,
     });
   });
 });

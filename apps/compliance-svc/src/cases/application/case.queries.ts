@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
+import type { Locale } from '@insurer/contracts';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
+import { alertView } from '../../monitoring/application/alert-view';
 import {
   AlertEntity,
   CaseCommentEntity,
@@ -18,8 +20,8 @@ export class CaseQueries {
     return this.dataSource.manager.find(CaseEntity, { where, order: { openedAt: 'DESC' }, take: 200 });
   }
 
-  /** The case with its alerts and its record of steps. */
-  async get(caseId: string) {
+  /** The case with its alerts (worded in `locale`) and its record of steps. */
+  async get(caseId: string, locale: Locale) {
     const m = this.dataSource.manager;
     const kase = await m.findOne(CaseEntity, { where: { caseId } });
     if (!kase) throw new ResourceNotFoundError('case', caseId);
@@ -27,6 +29,6 @@ export class CaseQueries {
       m.find(AlertEntity, { where: { caseId }, order: { raisedAt: 'ASC' } }),
       m.find(CaseCommentEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
     ]);
-    return { ...kase, alerts, comments };
+    return { ...kase, alerts: alerts.map((a) => alertView(a, locale)), comments };
   }
 }

@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import {
+  ApiZodBody,
+  ApiZodQuery,
+  ZodValidationPipe,
+  answerLanguage,
+  uuidParam,
+} from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { AssignCaseHandler } from '../application/assign-case.handler';
 import { CaseQueries } from '../application/case.queries';
@@ -72,10 +79,15 @@ export class CaseHttpController {
   @Roles('compliance_officer', 'admin')
   @ApiOperation({
     operationId: 'ComplianceHttpController_getCase',
-    summary: 'One case with its alerts, comments and history',
+    summary:
+      'One case with its alerts (each with its rule title and message in the language of Accept-Language), comments and history',
   })
-  getCase(@Param('id', uuidParam) id: string) {
-    return this.cases.get(id);
+  getCase(
+    @Param('id', uuidParam) id: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.cases.get(id, answerLanguage(acceptLanguage, reply));
   }
 
   @Post('cases/:id/assignment')

@@ -39,8 +39,8 @@ export class AlertRaiser {
     const now = this.clock.now();
     const alertId = randomUUID();
     const inserted: unknown[] = await m.query(
-      `INSERT INTO compliance.alert (alert_id, rule_id, rule_version, severity, subject_kind, subject_id, summary, evidence_event_ids, dedupe_key, raised_at, source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (dedupe_key) DO NOTHING RETURNING alert_id`,
+      `INSERT INTO compliance.alert (alert_id, rule_id, rule_version, severity, subject_kind, subject_id, summary, message, evidence_event_ids, dedupe_key, raised_at, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (dedupe_key) DO NOTHING RETURNING alert_id`,
       [
         alertId,
         rule.ruleId,
@@ -49,6 +49,7 @@ export class AlertRaiser {
         finding.subject.kind,
         finding.subject.id,
         finding.summary,
+        finding.message,
         evidence,
         finding.dedupeKey,
         now,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { sweepDue } from '@insurer/platform-database';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { DepartureTaskEntity } from '../infrastructure/monitoring.entity';
+import { said } from '../domain/alert-texts';
 import { AlertRaiser } from './alert-raiser';
 import { RuleTable } from './rule-table';
 
@@ -40,7 +41,12 @@ export class SweepDepartureNoticesHandler {
           rule,
           {
             subject: { kind: 'salesperson', id: t.salespersonId },
-            summary: `customer ${t.customerId} of policy ${t.policyId} not told by ${t.dueOn} that salesperson ${t.salespersonId} left`,
+            ...said('departureNoticeOverdue', {
+              customerId: t.customerId,
+              policyId: t.policyId,
+              dueOn: t.dueOn,
+              salespersonId: t.salespersonId,
+            }),
             dedupeKey: `${rule.ruleId}:${t.salespersonId}:${t.policyId}`,
           },
           [t.departureEventId],

@@ -1,5 +1,6 @@
 import type { DomainEvent, EventPayload, EventType } from '@insurer/contracts';
 import { eventFixtures } from '@insurer/contracts/testing';
+import { alertText } from './alert-texts';
 import { DEFAULT_RULES } from './default-rules';
 import { evaluate, isEffective, moneyFlowOf, type MoneyFlow, type RuleVersion } from './rules';
 
@@ -560,6 +561,12 @@ describe('rule versions', () => {
 });
 
 describe('what each rule reports, in full', () => {
+  /** The findings as an officer reads them: the alert's English summary and its message in Chinese. */
+  const reported = (...args: Parameters<typeof evaluate>) =>
+    evaluate(...args).map(({ message, ...finding }) => ({
+      ...finding,
+      inChinese: alertText(message, 'zh-CN'),
+    }));
   const f = eventFixtures;
   const qualified = {
     grade: 'G2',
@@ -572,7 +579,7 @@ describe('what each rule reports, in full', () => {
     const a = f['sales.application-submitted'];
     const base = { productRiskGrade: 'R3' as const, submittedAt: '2026-06-01T02:00:00.000Z' };
     expect(
-      evaluate(
+      reported(
         rule('SALE_ABOVE_RISK_LEVEL'),
         event('sales.application-submitted', { ...base, customerRiskLevel: 'C2', riskLevelValidUntil: null }),
       ),
@@ -580,17 +587,18 @@ describe('what each rule reports, in full', () => {
       {
         subject: { kind: 'customer', id: a.policyholderId },
         summary: `application ${a.applicationId} sells R3 to a C2 customer`,
+        inChinese: `投保单${a.applicationId}向风险承受能力为C2的客户销售R3级产品`,
         dedupeKey: `SALE_ABOVE_RISK_LEVEL:${a.applicationId}`,
       },
     ]);
     expect(
-      evaluate(
+      reported(
         rule('SALE_ABOVE_RISK_LEVEL'),
         event('sales.application-submitted', { ...base, customerRiskLevel: null, riskLevelValidUntil: null }),
       )[0].summary,
     ).toBe(`application ${a.applicationId} sells R3 to a unassessed customer`);
     expect(
-      evaluate(
+      reported(
         rule('SALE_ABOVE_RISK_LEVEL'),
         event('sales.application-submitted', {
           ...base,
@@ -604,7 +612,7 @@ describe('what each rule reports, in full', () => {
   it('names the salesperson of an unrecorded sale', () => {
     const a = f['sales.application-submitted'];
     expect(
-      evaluate(
+      reported(
         rule('DUAL_RECORDING_MISSING'),
         event('sales.application-submitted', { dualRecordingRequired: true, dualRecording: null }),
       ),
@@ -612,6 +620,7 @@ describe('what each rule reports, in full', () => {
       {
         subject: { kind: 'salesperson', id: a.salespersonId },
         summary: `application ${a.applicationId} needed a recording of the sale and has none`,
+        inChinese: `投保单${a.applicationId}应有销售过程录音录像，但没有`,
         dedupeKey: `DUAL_RECORDING_MISSING:${a.applicationId}`,
       },
     ]);
@@ -621,7 +630,7 @@ describe('what each rule reports, in full', () => {
     const q = f['sales.quote-issued'];
     const person = { ...qualified, grade: null, licenceValidUntil: null, status: 'suspended' };
     expect(
-      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued', olderProducer('s-1')), {
+      reported(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued', olderProducer('s-1')), {
         salesperson: () => ({
           ...person,
           training: { hoursByYear: {}, serviceStartedOn: '2020-01-01' },
@@ -631,22 +640,24 @@ describe('what each rule reports, in full', () => {
       {
         subject: { kind: 'salesperson', id: 's-1' },
         summary: 'salesperson s-1 sold while ungraded, unlicensed, under the training hours, suspended',
+        inChinese: '销售人员s-1不具备销售资格：未分级；无有效执业登记；年度培训学时不足；已暂停执业',
         dedupeKey: `SALESPERSON_NOT_QUALIFIED:${q.quoteId}`,
       },
     ]);
     const a = f['sales.application-submitted'];
     expect(
-      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.application-submitted', olderProducer('s-2'))),
+      reported(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.application-submitted', olderProducer('s-2'))),
     ).toEqual([
       {
         subject: { kind: 'salesperson', id: 's-2' },
         summary: 'salesperson s-2 sold while unknown to compliance',
+        inChinese: '销售人员s-2不具备销售资格：合规部门无其登记信息',
         dedupeKey: `SALESPERSON_NOT_QUALIFIED:${a.applicationId}`,
       },
     ]);
     // The licence's last valid day is the event's day (2026-06-01 in Shanghai): still licensed.
     expect(
-      evaluate(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued', olderProducer('sp-1')), {
+      reported(rule('SALESPERSON_NOT_QUALIFIED'), event('sales.quote-issued', olderProducer('sp-1')), {
         salesperson: () => ({ ...qualified, licenceValidUntil: '2026-06-01' }),
       }),
     ).toEqual([]);
@@ -654,31 +665,34 @@ describe('what each rule reports, in full', () => {
 
   it('reports breaches of return visits, claim timers and complaints with their subjects', () => {
     const v = f['sales.return-visit-overdue'];
-    expect(evaluate(rule('RETURN_VISIT_OVERDUE'), event('sales.return-visit-overdue'))).toEqual([
+    expect(reported(rule('RETURN_VISIT_OVERDUE'), event('sales.return-visit-overdue'))).toEqual([
       {
         subject: { kind: 'policy', id: v.policyId },
         summary: `return visit for policy ${v.policyId} not done by ${v.dueOn}`,
+        inChinese: `保单${v.policyId}的回访未在${v.dueOn}前完成`,
         dedupeKey: `RETURN_VISIT_OVERDUE:${v.visitId}`,
       },
     ]);
     const c = f['claims.deadline-breached'];
     expect(
-      evaluate(rule('CLAIM_DEADLINE'), event('claims.deadline-breached', { timer: 'rejection_notice' })),
+      reported(rule('CLAIM_DEADLINE'), event('claims.deadline-breached', { timer: 'rejection_notice' })),
     ).toEqual([
       {
         subject: { kind: 'claim', id: c.claimId },
         summary: `claim ${c.claimId}: rejection notice deadline ${c.dueOn} passed`,
+        inChinese: `赔案${c.claimId}的拒赔通知时限（${c.dueOn}）已过`,
         dedupeKey: `CLAIM_DEADLINE:${c.claimId}:rejection_notice`,
       },
     ]);
     const onlyPayment = { ...rule('CLAIM_DEADLINE'), parameters: { timers: ['payment'] } };
-    expect(evaluate(onlyPayment, event('claims.deadline-breached', { timer: 'decision' }))).toEqual([]);
-    expect(evaluate(onlyPayment, event('claims.deadline-breached', { timer: 'payment' }))).toHaveLength(1);
+    expect(reported(onlyPayment, event('claims.deadline-breached', { timer: 'decision' }))).toEqual([]);
+    expect(reported(onlyPayment, event('claims.deadline-breached', { timer: 'payment' }))).toHaveLength(1);
     const t = f['customer.complaint-deadline-breached'];
-    expect(evaluate(rule('COMPLAINT_DEADLINE'), event('customer.complaint-deadline-breached'))).toEqual([
+    expect(reported(rule('COMPLAINT_DEADLINE'), event('customer.complaint-deadline-breached'))).toEqual([
       {
         subject: { kind: 'ticket', id: t.ticketId },
         summary: `complaint ${t.ticketId} unanswered past ${t.dueOn}`,
+        inChinese: `投诉${t.ticketId}逾期未答复（应于${t.dueOn}前答复）`,
         dedupeKey: `COMPLAINT_DEADLINE:${t.ticketId}`,
       },
     ]);
@@ -687,7 +701,7 @@ describe('what each rule reports, in full', () => {
   it('records the AML transactions with amount, method and party', () => {
     const pay = f['contract.premium-paid'];
     expect(
-      evaluate(
+      reported(
         rule('AML_LARGE_VALUE'),
         event('contract.premium-paid', { method: 'cash', amountFen: 5_000_000, payerType: 'individual' }),
       ),
@@ -695,6 +709,7 @@ describe('what each rule reports, in full', () => {
       {
         subject: { kind: 'customer', id: pay.payerId },
         summary: `large-value cash payment (premium) of 50000 yuan on policy ${pay.policyId}`,
+        inChinese: `保单${pay.policyId}大额现金收款（保费）¥50,000.00`,
         dedupeKey: `AML_LARGE_VALUE:${pay.paymentId}`,
         transaction: {
           kind: 'large_value',
@@ -711,7 +726,7 @@ describe('what each rule reports, in full', () => {
       },
     ]);
     expect(
-      evaluate(
+      reported(
         rule('AML_THIRD_PARTY_PAYER'),
         event('contract.premium-paid', { payerIsPolicyholder: false, amountFen: 1_000_000, method: 'card' }),
       ),
@@ -719,6 +734,7 @@ describe('what each rule reports, in full', () => {
       {
         subject: { kind: 'policy', id: pay.policyId },
         summary: `premium of 10000 yuan paid by ${pay.payerId}, who is not the policyholder, with no stated relationship`,
+        inChinese: `保费¥10,000.00由非投保人${pay.payerId}缴纳，且未说明其与投保人的关系`,
         dedupeKey: `AML_THIRD_PARTY_PAYER:${pay.paymentId}`,
         transaction: {
           kind: 'suspicious',
@@ -735,13 +751,13 @@ describe('what each rule reports, in full', () => {
       },
     ]);
     expect(
-      evaluate(
+      reported(
         rule('AML_THIRD_PARTY_PAYER'),
         event('contract.premium-paid', { payerIsPolicyholder: false, amountFen: 999_999 }),
       ),
     ).toEqual([]);
     expect(
-      evaluate(
+      reported(
         rule('AML_THIRD_PARTY_PAYER'),
         event('contract.premium-paid', { payerIsPolicyholder: true, amountFen: 9_000_000 }),
       ),
@@ -752,7 +768,7 @@ describe('what each rule reports, in full', () => {
     const w = f['contract.policy-withdrawn'];
     const issuedAt = '2026-06-01T02:00:00.000Z';
     const quick = (changes: Record<string, unknown>) =>
-      evaluate(
+      reported(
         rule('AML_QUICK_WITHDRAWAL'),
         event('contract.policy-withdrawn', { issuedAt, premiumPaidFen: 20_000_000, ...changes }),
       );
@@ -760,6 +776,7 @@ describe('what each rule reports, in full', () => {
       {
         subject: { kind: 'customer', id: w.policyholderId },
         summary: `policy ${w.policyId} withdrawn 2026-06-16 soon after a premium of 200000 yuan`,
+        inChinese: `保单${w.policyId}缴纳保费¥200,000.00后不久即于2026-06-16撤单`,
         dedupeKey: `AML_QUICK_WITHDRAWAL:${w.policyId}`,
         transaction: {
           kind: 'suspicious',
@@ -780,13 +797,14 @@ describe('what each rule reports, in full', () => {
 
     const s = f['contract.policy-surrendered'];
     expect(
-      evaluate(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), {
+      reported(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), {
         surrendersAround: [s.surrenderedOn, s.surrenderedOn, s.surrenderedOn],
       }),
     ).toEqual([
       {
         subject: { kind: 'customer', id: s.policyholderId },
         summary: '3 surrenders by one policyholder within 30 days',
+        inChinese: '同一投保人30日内退保3次',
         dedupeKey: `AML_BULK_SURRENDER:${s.policyholderId}:${s.surrenderedOn.slice(0, 7)}`,
         transaction: {
           kind: 'suspicious',
@@ -803,22 +821,23 @@ describe('what each rule reports, in full', () => {
       },
     ]);
     expect(
-      evaluate(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), {
+      reported(rule('AML_BULK_SURRENDER'), event('contract.policy-surrendered'), {
         surrendersAround: [s.surrenderedOn, s.surrenderedOn],
       }),
     ).toEqual([]);
     const e = f['contract.policy-endorsed'];
     expect(
-      evaluate(rule('FREQUENT_CHANGES'), event('contract.policy-endorsed'), { endorsementsInWindow: 3 }),
+      reported(rule('FREQUENT_CHANGES'), event('contract.policy-endorsed'), { endorsementsInWindow: 3 }),
     ).toEqual([
       {
         subject: { kind: 'policy', id: e.policyId },
         summary: `3 changes to policy ${e.policyId} within 90 days`,
+        inChinese: `保单${e.policyId}在90日内批改3次`,
         dedupeKey: `FREQUENT_CHANGES:${e.policyId}:${e.policyVersion}`,
       },
     ]);
     expect(
-      evaluate(rule('FREQUENT_CHANGES'), event('contract.policy-endorsed'), { endorsementsInWindow: 2 }),
+      reported(rule('FREQUENT_CHANGES'), event('contract.policy-endorsed'), { endorsementsInWindow: 2 }),
     ).toEqual([]);
   });
 

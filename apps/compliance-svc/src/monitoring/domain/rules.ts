@@ -1,5 +1,6 @@
 import { addDays, shanghaiDate } from '@insurer/platform-time';
 import { annualTraining, type DomainEvent, type EventPayload, type TrainingFacts } from '@insurer/contracts';
+import { said, type AlertMessage } from './alert-texts';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type SubjectKind = 'customer' | 'salesperson' | 'policy' | 'claim' | 'ticket';
@@ -19,7 +20,10 @@ export interface RuleVersion {
 
 export interface Finding {
   readonly subject: { kind: SubjectKind; id: string };
+  /** The English line of `message`: the alert's summary, as its event carries it. */
   readonly summary: string;
+  /** What the alert says, as a text's code and values, so each reader has it in their language. */
+  readonly message: AlertMessage;
   /** Alerts with the same key are raised once: the event id for one-off breaches, a window for patterns. */
   readonly dedupeKey: string;
   /** A transaction to keep for the AML report. */
@@ -374,9 +378,13 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [
         {
           subject: { kind: 'customer', id: a.policyholderId },
-          summary: expired
-            ? `application ${a.applicationId} was taken on an assessment that expired on ${a.riskLevelValidUntil}`
-            : `application ${a.applicationId} sells ${a.productRiskGrade} to a ${a.customerRiskLevel ?? 'unassessed'} customer`,
+          ...(expired
+            ? said('assessmentExpired', { applicationId: a.applicationId, validUntil: a.riskLevelValidUntil })
+            : said('aboveRiskLevel', {
+                applicationId: a.applicationId,
+                productGrade: a.productRiskGrade,
+                customerLevel: a.customerRiskLevel ?? 'unassessed',
+              })),
           dedupeKey: `${rule.ruleId}:${a.applicationId}`,
         },
       ];
@@ -388,7 +396,7 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [
         {
           subject: { kind: 'salesperson', id: a.salespersonId },
-          summary: `application ${a.applicationId} needed a recording of the sale and has none`,
+          ...said('recordingMissing', { applicationId: a.applicationId }),
           dedupeKey: `${rule.ruleId}:${a.applicationId}`,
         },
       ];
@@ -401,14 +409,16 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       const carried = event.payload.salespersonStanding;
       const person = carried ? standingOf(carried) : ctx.salesperson?.(id);
       const day = shanghaiDate(new Date(event.occurredAt));
-      const problems: string[] = [];
-      if (!person) problems.push('unknown to compliance');
+      const problems: AlertMessage[] = [];
+      const problem = (code: AlertMessage['code'], values: AlertMessage['values'] = {}) =>
+        problems.push({ code, values });
+      if (!person) problem('unknownSalesperson');
       else {
-        if (!person.grade) problems.push('ungraded');
-        if (!person.licenceValidUntil || person.licenceValidUntil < day) problems.push('unlicensed');
+        if (!person.grade) problem('ungraded');
+        if (!person.licenceValidUntil || person.licenceValidUntil < day) problem('unlicensed');
         if (!annualTraining(person.training, day, num(p, 'minTrainingHours', 30)).met)
-          problems.push('under the training hours');
-        if (person.status !== 'active') problems.push(person.status);
+          problem('undertrained');
+        if (person.status !== 'active') problem('salespersonStatus', { status: person.status });
         // An application names its product's risk grade; the grading gives each salesperson grade a ceiling.
         const ceiling = person.maxProductGrade;
         if (
@@ -416,16 +426,18 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
           ceiling &&
           riskGradeRank(event.payload.productRiskGrade) > riskGradeRank(ceiling)
         )
-          problems.push(
-            `graded ${person.grade} (up to ${ceiling}) for an ${event.payload.productRiskGrade} product`,
-          );
+          problem('aboveGradeAuthority', {
+            grade: person.grade,
+            ceiling,
+            productGrade: event.payload.productRiskGrade,
+          });
       }
       if (problems.length === 0) return [];
       const ref = event.type === 'sales.quote-issued' ? event.payload.quoteId : event.payload.applicationId;
       return [
         {
           subject: { kind: 'salesperson', id },
-          summary: `salesperson ${id} sold while ${problems.join(', ')}`,
+          ...said('salespersonNotQualified', { salespersonId: id }, problems),
           dedupeKey: `${rule.ruleId}:${ref}`,
         },
       ];
@@ -436,7 +448,7 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [
         {
           subject: { kind: 'policy', id: v.policyId },
-          summary: `return visit for policy ${v.policyId} not done by ${v.dueOn}`,
+          ...said('returnVisitOverdue', { policyId: v.policyId, dueOn: v.dueOn }),
           dedupeKey: `${rule.ruleId}:${v.visitId}`,
         },
       ];
@@ -454,7 +466,7 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [
         {
           subject: { kind: 'claim', id: c.claimId },
-          summary: `claim ${c.claimId}: ${c.timer.replace('_', ' ')} deadline ${c.dueOn} passed`,
+          ...said('claimDeadlinePassed', { claimId: c.claimId, timer: c.timer, dueOn: c.dueOn }),
           dedupeKey: `${rule.ruleId}:${c.claimId}:${c.timer}`,
         },
       ];
@@ -465,7 +477,11 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [
         {
           subject: { kind: 'policy', id: r.policyId },
-          summary: `surrender of policy ${r.policyId}: ${r.amountFen / 100} yuan unpaid past ${r.dueOn}`,
+          ...said('surrenderRefundLate', {
+            policyId: r.policyId,
+            amountYuan: r.amountFen / 100,
+            dueOn: r.dueOn,
+          }),
           dedupeKey: `${rule.ruleId}:${r.policyId}`,
         },
       ];
@@ -476,7 +492,7 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [
         {
           subject: { kind: 'ticket', id: t.ticketId },
-          summary: `complaint ${t.ticketId} unanswered past ${t.dueOn}`,
+          ...said('complaintUnanswered', { ticketId: t.ticketId, dueOn: t.dueOn }),
           dedupeKey: `${rule.ruleId}:${t.ticketId}`,
         },
       ];
@@ -484,12 +500,18 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
     case 'aml_large_value': {
       const flow = moneyFlowOf(event);
       if (!flow || !largeValue(flow, p).reached) return [];
-      const foreign =
-        flow.currency === 'CNY' ? '' : ` (${flow.currency} ${(flow.currencyAmountMinor ?? 0) / 100})`;
       return [
         {
           subject: { kind: 'customer', id: flow.partyId },
-          summary: `large-value ${flow.method} ${flow.direction === 'in' ? 'payment' : 'payout'} (${flow.purpose}) of ${flow.amountFen / 100} yuan${foreign} on policy ${flow.policyId}`,
+          ...said('largeValue', {
+            method: flow.method,
+            direction: flow.direction,
+            purpose: flow.purpose,
+            amountYuan: flow.amountFen / 100,
+            currency: flow.currency,
+            currencyAmount: (flow.currencyAmountMinor ?? 0) / 100,
+            policyId: flow.policyId,
+          }),
           // A premium by its payment id (a replayed payment event is the same payment); a payout by its event.
           dedupeKey: `${rule.ruleId}:${event.type === 'contract.premium-paid' ? event.payload.paymentId : event.eventId}`,
           transaction: reportable(flow, 'large_value'),
@@ -509,7 +531,11 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [
         {
           subject: { kind: 'customer', id: w.policyholderId },
-          summary: `policy ${w.policyId} withdrawn ${w.withdrawnOn} soon after a premium of ${w.premiumPaidFen / 100} yuan`,
+          ...said('quickWithdrawal', {
+            policyId: w.policyId,
+            withdrawnOn: w.withdrawnOn,
+            premiumYuan: w.premiumPaidFen / 100,
+          }),
           dedupeKey: `${rule.ruleId}:${w.policyId}`,
           transaction: reportable(moneyFlowOf(event) as MoneyFlow, 'suspicious'),
         },
@@ -551,7 +577,7 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
         if (window.items.length < minSurrenders || findings.has(dedupeKey)) continue;
         findings.set(dedupeKey, {
           subject: { kind: 'customer', id: s.policyholderId },
-          summary: `${window.items.length} surrenders by one policyholder within ${windowDays} days`,
+          ...said('bulkSurrender', { count: window.items.length, windowDays }),
           dedupeKey,
           transaction: reportable(
             payoutFlow(
@@ -593,7 +619,13 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
         if (findings.has(dedupeKey)) continue;
         findings.set(dedupeKey, {
           subject: { kind: 'customer', id: flow.partyId },
-          summary: `${inWindow.length} ${flow.direction === 'in' ? 'payments' : 'payouts'} within ${windowDays} days, each under ${totalFen / 100} yuan, together ${total / 100} yuan`,
+          ...said('structuring', {
+            count: inWindow.length,
+            direction: flow.direction,
+            windowDays,
+            thresholdYuan: totalFen / 100,
+            totalYuan: total / 100,
+          }),
           dedupeKey,
           transaction: { ...reportable(flow, 'suspicious'), amountFen: total },
         });
@@ -648,7 +680,11 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       return [
         {
           subject: { kind: 'policy', id: e.policyId },
-          summary: `${ctx.endorsementsInWindow} changes to policy ${e.policyId} within ${num(p, 'windowDays', 90)} days`,
+          ...said('frequentChanges', {
+            count: ctx.endorsementsInWindow,
+            policyId: e.policyId,
+            windowDays: num(p, 'windowDays', 90),
+          }),
           dedupeKey: `${rule.ruleId}:${e.policyId}:${e.policyVersion}`,
         },
       ];
@@ -672,7 +708,7 @@ function thirdPartyPayer(
   if (payment.amountFen < minFen || (relationship && relationship !== 'other')) return undefined;
   return {
     subject: { kind: 'policy', id: payment.flow.policyId },
-    summary: `premium of ${payment.amountFen / 100} yuan paid by ${payment.payerId}, who is not the policyholder, with no stated relationship`,
+    ...said('thirdPartyPayer', { amountYuan: payment.amountFen / 100, payerId: payment.payerId }),
     dedupeKey: `${ruleId}:${payment.paymentId}`,
     transaction: reportable(payment.flow, 'suspicious'),
   };
@@ -720,7 +756,11 @@ function premiumOverIncome(
   if (annual <= incomeFen * multiple) return undefined;
   return {
     subject: { kind: 'customer', id: policyholderId },
-    summary: `application ${application.applicationId}: ${annual / 100} yuan a year against a declared income of ${incomeFen / 100} yuan`,
+    ...said('premiumOverIncome', {
+      applicationId: application.applicationId,
+      annualYuan: annual / 100,
+      incomeYuan: incomeFen / 100,
+    }),
     dedupeKey: `${ruleId}:${application.applicationId}`,
   };
 }
@@ -738,7 +778,12 @@ function identityThenPurchase(
   if (rejectedOn > submittedOn || addDays(rejectedOn, windowDays) < submittedOn) return undefined;
   return {
     subject: { kind: 'customer', id: policyholderId },
-    summary: `application ${application.applicationId} made ${rejectedOn === submittedOn ? 'on the day' : 'within ' + windowDays + ' days'} after an identity verification failed (${rejectedOn})`,
+    ...said('identityThenPurchase', {
+      applicationId: application.applicationId,
+      when: rejectedOn === submittedOn ? 'same_day' : 'later',
+      windowDays,
+      rejectedOn,
+    }),
     dedupeKey: `${ruleId}:${application.applicationId}`,
   };
 }

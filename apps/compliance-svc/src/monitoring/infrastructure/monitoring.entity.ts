@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@insurer/platform-database';
 import type { RuleKind, Severity } from '../domain/rules';
+import type { AlertMessage } from '../domain/alert-texts';
 import type { CaseNoteKind, CaseState, CaseStatus, Resolution } from '../domain/case';
 
 @Entity({ name: 'rule_version', schema: 'compliance' })
@@ -27,6 +28,8 @@ export class AlertEntity {
   @Column('text', { name: 'subject_kind' }) subjectKind!: string;
   @Column('text', { name: 'subject_id' }) subjectId!: string;
   @Column('text') summary!: string;
+  /** What the alert says as a text's code and values, worded for each reader; null on alerts raised before it. */
+  @Column('jsonb', { nullable: true }) message!: AlertMessage | null;
   /** The legal source the rule version cites, e.g. Insurance Law Art. 47. */
   @Column('text', { nullable: true }) source!: string | null;
   @Column('uuid', { name: 'evidence_event_ids', array: true }) evidenceEventIds!: string[];

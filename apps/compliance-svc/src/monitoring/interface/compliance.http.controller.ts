@@ -11,10 +11,9 @@ import {
   ZodValidationPipe,
   uuidParam,
 } from '@insurer/platform-http';
-import type { Locale } from '@insurer/contracts';
-import { ruleText } from '@insurer/platform-i18n';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
+import { alertView } from '../application/alert-view';
 import { RulesService } from '../application/rules.service';
 import { AlertEntity, RiskScoreEntity } from '../infrastructure/monitoring.entity';
 
@@ -29,14 +28,6 @@ const RuleChangeBody = z.strictObject({
     )
     .optional(),
 });
-/**
- * An alert with its rule's title in the reader's language (the platform's rule texts); the summary stays as the
- * rule wrote it, in English, with the facts' ids and amounts.
- */
-function withRuleTitle(alert: AlertEntity, locale: Locale): AlertEntity & { ruleTitle: string } {
-  return { ...alert, ruleTitle: ruleText(alert.ruleId, locale) ?? alert.ruleId };
-}
-
 const AlertQuery = z.object({ ruleId: z.string().optional(), subjectId: z.string().optional() });
 const ScoreQuery = z.object({
   kind: z.enum(['customer', 'salesperson']).optional(),
@@ -77,7 +68,7 @@ export class ComplianceHttpController {
   @Get('alerts')
   @ApiOperation({
     summary:
-      'Compliance alerts by rule, severity, status or period; each names its rule in the language of Accept-Language',
+      'Compliance alerts by rule, severity, status or period; each names its rule and says what it found in the language of Accept-Language',
   })
   @Roles('compliance_officer', 'admin')
   @ApiZodQuery(AlertQuery)
@@ -95,13 +86,13 @@ export class ComplianceHttpController {
       order: { raisedAt: 'DESC' },
       take: 500,
     });
-    return alerts.map((a) => withRuleTitle(a, locale));
+    return alerts.map((a) => alertView(a, locale));
   }
 
   @Get('alerts/:id')
   @ApiOperation({
     summary:
-      'One alert with the rule (named in the language of Accept-Language), its legal source and the facts that raised it',
+      'One alert with the rule, its legal source and the facts that raised it; its rule title and message in the language of Accept-Language',
   })
   @Roles('compliance_officer', 'admin')
   async alert(
@@ -112,7 +103,7 @@ export class ComplianceHttpController {
     const locale = answerLanguage(acceptLanguage, reply);
     const alert = await this.dataSource.manager.findOne(AlertEntity, { where: { alertId: id } });
     if (!alert) throw new ResourceNotFoundError('alert', id);
-    return withRuleTitle(alert, locale);
+    return alertView(alert, locale);
   }
 
   @Get('risk-scores')

@@ -658,16 +658,33 @@ describe('money owed after a surrender (Art. 47)', () => {
       return found.length ? found : undefined;
     });
     expect(alert).toMatchObject({ ruleVersion: 1 });
+    expect((await api.get(`/alerts/${alert!.alertId}`, officer)).body).toMatchObject({
+      source: 'Insurance Law Art. 47',
+      citation: '《中华人民共和国保险法》第四十七条',
+    });
     const rule = (await api.get('/rules', officer)).body.find(
       (r: { ruleId: string }) => r.ruleId === 'SURRENDER_REFUND_LATE',
     );
     expect(rule.versions).toEqual([
       expect.objectContaining({
         source: 'Insurance Law Art. 47',
+        citation: '《中华人民共和国保险法》第四十七条',
         severity: 'high',
         kind: 'surrender_refund_late',
       }),
     ]);
+    expect(rule.title).toBe('退保金未在期限内支付。');
+    const inEnglish = await api.request('GET', '/rules', {
+      token: officer,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(inEnglish.headers.get('content-language')).toBe('en');
+    expect(
+      inEnglish.body.find((r: { ruleId: string }) => r.ruleId === 'SURRENDER_REFUND_LATE'),
+    ).toMatchObject({
+      title: 'A surrender refund was not paid in time.',
+      versions: [expect.objectContaining({ citation: 'Insurance Law Art. 47' })],
+    });
   });
 });
 

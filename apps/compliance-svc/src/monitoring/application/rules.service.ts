@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Locale } from '@insurer/contracts';
+import { citation, ruleText } from '@insurer/platform-i18n';
 import { transaction } from '@insurer/platform-database';
 import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
@@ -20,13 +22,18 @@ export interface RuleChange {
 export class RulesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list() {
+  /** Every rule with its versions; its title and each version's legal source as `locale` words and cites them. */
+  async list(locale: Locale) {
     const rows = await this.dataSource.manager.find(RuleVersionEntity, {
       order: { ruleId: 'ASC', version: 'ASC' },
     });
     const byRule = new Map<string, RuleVersionEntity[]>();
     for (const r of rows) byRule.set(r.ruleId, [...(byRule.get(r.ruleId) ?? []), r]);
-    return [...byRule.entries()].map(([ruleId, versions]) => ({ ruleId, versions }));
+    return [...byRule.entries()].map(([ruleId, versions]) => ({
+      ruleId,
+      title: ruleText(ruleId, locale) ?? ruleId,
+      versions: versions.map((v) => ({ ...v, citation: citation(v.source, locale) })),
+    }));
   }
 
   async change(

@@ -46,10 +46,14 @@ export class ComplianceHttpController {
   @Get('rules')
   @Roles('compliance_officer', 'admin')
   @ApiOperation({
-    summary: 'Every rule with all its versions (parameters, severity, effective dates, legal source)',
+    summary:
+      'Every rule with all its versions (parameters, severity, effective dates, legal source); its title and sources in the language of Accept-Language',
   })
-  listRules() {
-    return this.rules.list();
+  listRules(
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.rules.list(answerLanguage(acceptLanguage, reply));
   }
 
   @Put('rules/:ruleId')

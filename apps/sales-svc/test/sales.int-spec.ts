@@ -965,7 +965,9 @@ describe('needs analysis and the pipeline', () => {
     const customerId = await customer();
     await onOneConnection(async ({ one, products, pipeline }) => {
       const recommendations = new RecommendationService(one, products, pipeline, clock);
-      const result = await recommendations.recommend(customerId, 'S-1001', { correlationId: randomUUID() });
+      const result = await recommendations.recommend(customerId, 'S-1001', 'zh-CN', {
+        correlationId: randomUUID(),
+      });
       expect(result.recommendations.map((r) => r.productCode)).toContain('TL20');
     });
   });
@@ -982,12 +984,33 @@ describe('needs analysis and the pipeline', () => {
     const rec = await api.post('/recommendations', { customerId, salespersonId }, agent);
     expect(rec.status).toBe(200);
     expect(rec.body.protectionGapFen).toBe(30_000_000 * 12);
+    // The agent reads the reasons to the customer: Chinese unless English is asked for, each with its code.
+    expect(rec.headers.get('content-language')).toBe('zh-CN');
     expect(rec.body.recommendations[0]).toMatchObject({
       productCode: 'TL20',
-      reasons: expect.arrayContaining([expect.stringContaining('protection gap')]),
+      reasons: expect.arrayContaining(['可弥补¥3,600,000.00的保障缺口']),
+      reasonCodes: expect.arrayContaining(['protectionGap']),
     });
     expect(rec.body.excluded).toEqual(
-      expect.arrayContaining([{ productCode: 'UL10', reason: 'grade R4 above level C3' }]),
+      expect.arrayContaining([
+        {
+          productCode: 'UL10',
+          reason: '产品风险等级R4高于客户风险承受能力C3',
+          reasonCode: 'gradeAboveLevel',
+        },
+      ]),
+    );
+    const inEnglish = await api.request('POST', '/recommendations', {
+      token: agent,
+      body: { customerId, salespersonId },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(inEnglish.headers.get('content-language')).toBe('en');
+    expect(inEnglish.body.recommendations[0].reasons).toContain('closes a protection gap of 3600000 yuan');
+    expect(inEnglish.body.excluded).toEqual(
+      expect.arrayContaining([
+        { productCode: 'UL10', reason: 'grade R4 above level C3', reasonCode: 'gradeAboveLevel' },
+      ]),
     );
 
     const q = await quote(customerId, { salespersonId });

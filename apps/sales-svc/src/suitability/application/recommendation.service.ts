@@ -6,7 +6,9 @@ import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
 import { ProductService } from '../../product/application/product.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
-import { analyseNeeds } from '../domain/needs-analysis';
+import type { Locale } from '@insurer/contracts';
+import { analyseNeeds, type NeedsAnalysis } from '../domain/needs-analysis';
+import { needsText } from '../domain/needs-texts';
 import { SaleRefusedError } from '../domain/sale.errors';
 
 @Injectable()
@@ -23,8 +25,11 @@ export class RecommendationService {
     this.facts = new PrimaryKeyReader(dataSource, CustomerFactsEntity);
   }
 
-  /** Needs analysis and ranked recommendations from today's catalogue; moves the lead to "needs analysed". */
-  async recommend(customerId: string, salespersonId: string, ctx: RequestContext) {
+  /**
+   * Needs analysis and ranked recommendations from today's catalogue, their reasons worded in `locale`; moves the
+   * lead to "needs analysed".
+   */
+  async recommend(customerId: string, salespersonId: string, locale: Locale, ctx: RequestContext) {
     const today = shanghaiDate(this.clock.now());
     return transaction(this.dataSource, ctx, async (m) => {
       const customer = await this.facts.findIn(m, customerId);
@@ -64,7 +69,24 @@ export class RecommendationService {
         })),
       );
       await this.pipeline.touchLead(m, customerId, salespersonId, 'needs_analysed');
-      return { customerId, ...analysis };
+      return { customerId, ...worded(analysis, locale) };
     });
   }
+}
+
+/** The analysis as its reader has it: each reason in their language, beside its stable code. */
+function worded(analysis: NeedsAnalysis, locale: Locale) {
+  return {
+    ...analysis,
+    recommendations: analysis.recommendations.map((r) => ({
+      ...r,
+      reasons: r.reasons.map((reason) => needsText(reason, locale)),
+      reasonCodes: r.reasons.map((reason) => reason.code),
+    })),
+    excluded: analysis.excluded.map((e) => ({
+      productCode: e.productCode,
+      reason: needsText(e.reason, locale),
+      reasonCode: e.reason.code,
+    })),
+  };
 }

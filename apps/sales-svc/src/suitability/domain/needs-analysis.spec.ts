@@ -1,4 +1,6 @@
+import { templateArguments } from '@insurer/platform-i18n';
 import { analyseNeeds, type CatalogueEntry, type NeedsInput } from './needs-analysis';
+import { NEEDS_TEXTS, needsText } from './needs-texts';
 
 const catalogue: CatalogueEntry[] = [
   {
@@ -42,6 +44,19 @@ const catalogue: CatalogueEntry[] = [
     occupationClasses: [1, 2, 3, 4, 5, 6],
   },
 ];
+/** The analysis as an English reader has it: each reason in words. */
+function analyse(input: NeedsInput, entries: readonly CatalogueEntry[]) {
+  const analysis = analyseNeeds(input, entries);
+  return {
+    ...analysis,
+    recommendations: analysis.recommendations.map((r) => ({
+      ...r,
+      reasons: r.reasons.map((reason) => needsText(reason, 'en')),
+    })),
+    excluded: analysis.excluded.map((e) => ({ ...e, reason: needsText(e.reason, 'en') })),
+  };
+}
+
 const buyer: NeedsInput = {
   age: 35,
   occupationClass: 2,
@@ -54,13 +69,13 @@ const buyer: NeedsInput = {
 
 describe('needs analysis', () => {
   it('measures the gap: 14 years of a 200,000-yuan income less 500,000 yuan of cover is 2.3 million yuan', () => {
-    const result = analyseNeeds(buyer, catalogue);
+    const result = analyse(buyer, catalogue);
     expect(result.protectionNeedFen).toBe(280_000_000);
     expect(result.protectionGapFen).toBe(230_000_000);
   });
 
   it('ranks term life first for a family with a gap, and explains why', () => {
-    const result = analyseNeeds(buyer, catalogue);
+    const result = analyse(buyer, catalogue);
     expect(result.recommendations.map((r) => r.productCode)).toEqual(['TL20', 'CI', 'MED1', 'PA1']);
     expect(result.recommendations[0]).toMatchObject({
       suggestedSumInsuredFen: 230_000_000,
@@ -69,7 +84,7 @@ describe('needs analysis', () => {
   });
 
   it('excludes, with the reason, what the buyer cannot take', () => {
-    const result = analyseNeeds({ ...buyer, age: 58, hasMedicalCover: true }, catalogue);
+    const result = analyse({ ...buyer, age: 58, hasMedicalCover: true }, catalogue);
     expect(result.excluded).toEqual([
       { productCode: 'CI', reason: 'entry age 0-55' },
       { productCode: 'MED1', reason: 'medical cover already in force (duplicate)' },
@@ -78,13 +93,13 @@ describe('needs analysis', () => {
   });
 
   it('recommends nothing graded without a valid risk assessment', () => {
-    expect(analyseNeeds({ ...buyer, riskLevel: null }, catalogue).recommendations).toEqual([]);
+    expect(analyse({ ...buyer, riskLevel: null }, catalogue).recommendations).toEqual([]);
   });
 });
 
 describe('needs analysis, every score and reason', () => {
   it('scores and explains each product type for a family with a gap', () => {
-    const result = analyseNeeds({ ...buyer, riskLevel: 'C5', occupationClass: 3 }, catalogue);
+    const result = analyse({ ...buyer, riskLevel: 'C5', occupationClass: 3 }, catalogue);
     expect(result.recommendations).toEqual([
       {
         productCode: 'TL20',
@@ -126,7 +141,7 @@ describe('needs analysis, every score and reason', () => {
   });
 
   it('puts saving first once protection is covered, and gives no dependants bonus to a single buyer', () => {
-    const covered = analyseNeeds(
+    const covered = analyse(
       { ...buyer, riskLevel: 'C5', dependants: 0, existingCoverFen: 200_000_000, occupationClass: 2 },
       catalogue,
     );
@@ -146,7 +161,7 @@ describe('needs analysis, every score and reason', () => {
       reasons: [],
       suggestedSumInsuredFen: null,
     });
-    const single = analyseNeeds({ ...buyer, dependants: 0, existingCoverFen: 0 }, catalogue);
+    const single = analyse({ ...buyer, dependants: 0, existingCoverFen: 0 }, catalogue);
     expect(single.recommendations[0]).toMatchObject({
       productCode: 'TL20',
       score: 50,
@@ -155,7 +170,7 @@ describe('needs analysis, every score and reason', () => {
   });
 
   it('suggests no critical-illness sum without an income, and never a negative gap', () => {
-    const noIncome = analyseNeeds({ ...buyer, annualIncomeFen: null }, catalogue);
+    const noIncome = analyse({ ...buyer, annualIncomeFen: null }, catalogue);
     expect(noIncome.protectionNeedFen).toBe(0);
     expect(noIncome.protectionGapFen).toBe(0);
     expect(noIncome.recommendations.find((r) => r.productCode === 'CI')?.suggestedSumInsuredFen).toBeNull();
@@ -163,7 +178,7 @@ describe('needs analysis, every score and reason', () => {
 
   it('takes the entry ages as inclusive, and refuses an occupation class the product does not accept', () => {
     const codes = (input: Partial<NeedsInput>) =>
-      analyseNeeds({ ...buyer, ...input }, catalogue).excluded.map((e) => `${e.productCode}: ${e.reason}`);
+      analyse({ ...buyer, ...input }, catalogue).excluded.map((e) => `${e.productCode}: ${e.reason}`);
     expect(codes({ age: 18 })).toEqual(['UL: grade R4 above level C3']);
     expect(codes({ age: 17 })).toEqual([
       'TL20: entry age 18-60',
@@ -195,5 +210,25 @@ describe('needs analysis, every score and reason', () => {
       'PA1: no valid risk assessment',
       'UL: no valid risk assessment',
     ]);
+  });
+});
+
+describe('needs analysis, in the customer’s language', () => {
+  it('words each reason in Chinese from the same codes, amounts as currency', () => {
+    const result = analyseNeeds({ ...buyer, age: 58, hasMedicalCover: true }, catalogue);
+    expect(result.recommendations[0].reasons.map((r) => needsText(r, 'zh-CN'))).toEqual([
+      '可弥补¥2,300,000.00的保障缺口',
+      '有2位家属依靠其收入',
+    ]);
+    expect(result.excluded.map((e) => [e.productCode, e.reason.code, needsText(e.reason, 'zh-CN')])).toEqual([
+      ['CI', 'entryAge', '投保年龄须在0至55周岁之间'],
+      ['MED1', 'medicalDuplicate', '已有有效的医疗保险（重复投保）'],
+      ['UL', 'gradeAboveLevel', '产品风险等级R4高于客户风险承受能力C3'],
+    ]);
+  });
+
+  it('asks for the same values in both languages', () => {
+    for (const [code, texts] of Object.entries(NEEDS_TEXTS))
+      expect([code, templateArguments(texts['zh-CN'])]).toEqual([code, templateArguments(texts.en)]);
   });
 });

@@ -1,4 +1,5 @@
 import { gradeFitsLevel, type ProductGrade, type RiskLevel } from './suitability';
+import type { NeedsReason, NeedsTextCode } from './needs-texts';
 
 /** Years of income a family needs replaced, and extra years per dependant: the insurer's needs-analysis method. */
 export const INCOME_YEARS = 10;
@@ -27,7 +28,8 @@ export interface Recommendation {
   readonly productCode: string;
   readonly name: string;
   readonly score: number;
-  readonly reasons: string[];
+  /** Why, as codes and values (needs-texts.ts words them in the reader's language). */
+  readonly reasons: NeedsReason[];
   readonly suggestedSumInsuredFen: number | null;
 }
 
@@ -36,8 +38,10 @@ export interface NeedsAnalysis {
   readonly protectionGapFen: number;
   readonly recommendations: Recommendation[];
   /** Products left out, with why: the salesperson must not offer them. */
-  readonly excluded: { productCode: string; reason: string }[];
+  readonly excluded: { productCode: string; reason: NeedsReason }[];
 }
+
+const because = (code: NeedsTextCode, values: NeedsReason['values'] = {}): NeedsReason => ({ code, values });
 
 /**
  * Learns the buyer's need before recommending (NFRA Order 2023 No. 2): the protection need is 10 years of income plus 2
@@ -49,17 +53,17 @@ export function analyseNeeds(input: NeedsInput, catalogue: readonly CatalogueEnt
   const need = income * (INCOME_YEARS + YEARS_PER_DEPENDANT * input.dependants);
   const gap = Math.max(0, need - input.existingCoverFen);
   const recommendations: Recommendation[] = [];
-  const excluded: { productCode: string; reason: string }[] = [];
+  const excluded: { productCode: string; reason: NeedsReason }[] = [];
 
   for (const p of catalogue) {
     if (input.age < p.entryAge.min || input.age > p.entryAge.max) {
-      excluded.push({ productCode: p.productCode, reason: `entry age ${p.entryAge.min}-${p.entryAge.max}` });
+      excluded.push({ productCode: p.productCode, reason: because('entryAge', p.entryAge) });
       continue;
     }
     if (input.occupationClass !== null && !p.occupationClasses.includes(input.occupationClass)) {
       excluded.push({
         productCode: p.productCode,
-        reason: `occupation class ${input.occupationClass} not accepted`,
+        reason: because('occupationNotAccepted', { occupationClass: input.occupationClass }),
       });
       continue;
     }
@@ -67,42 +71,40 @@ export function analyseNeeds(input: NeedsInput, catalogue: readonly CatalogueEnt
       excluded.push({
         productCode: p.productCode,
         reason: input.riskLevel
-          ? `grade ${p.riskGrade} above level ${input.riskLevel}`
-          : 'no valid risk assessment',
+          ? because('gradeAboveLevel', { grade: p.riskGrade, level: input.riskLevel })
+          : because('noRiskAssessment'),
       });
       continue;
     }
-    const reasons: string[] = [];
+    const reasons: NeedsReason[] = [];
     let score = 0;
     let suggested: number | null = null;
     if ((p.type === 'term_life' || p.type === 'whole_life') && gap > 0) {
       score += 50 + (input.dependants > 0 ? 20 : 0);
       suggested = gap;
-      reasons.push(`closes a protection gap of ${gap / 100} yuan`);
-      if (input.dependants > 0) reasons.push(`${input.dependants} dependant(s) rely on the income`);
+      reasons.push(because('protectionGap', { gapYuan: gap / 100 }));
+      if (input.dependants > 0) reasons.push(because('dependants', { count: input.dependants }));
     }
     if (p.type === 'critical_illness') {
       score += 40;
       suggested = income > 0 ? income * 3 : null;
-      reasons.push('replaces about 3 years of income during a serious illness');
+      reasons.push(because('incomeReplacement'));
     }
     if (p.type === 'medical') {
       if (input.hasMedicalCover) {
-        excluded.push({ productCode: p.productCode, reason: 'medical cover already in force (duplicate)' });
+        excluded.push({ productCode: p.productCode, reason: because('medicalDuplicate') });
         continue;
       }
       score += 35;
-      reasons.push('covers hospital costs; no medical cover in force');
+      reasons.push(because('hospitalCosts'));
     }
     if (p.type === 'accident') {
       score += 20 + (input.occupationClass !== null && input.occupationClass >= 3 ? 15 : 0);
-      reasons.push('low-cost cover for accidental death and disability');
+      reasons.push(because('accidentCover'));
     }
     if (p.type === 'unit_linked' || p.type === 'annuity') {
       score += gap === 0 ? 30 : 5;
-      reasons.push(
-        gap === 0 ? 'protection needs met; suits long-term saving' : 'protection gap should be closed first',
-      );
+      reasons.push(because(gap === 0 ? 'savingSuits' : 'gapFirst'));
     }
     recommendations.push({
       productCode: p.productCode,

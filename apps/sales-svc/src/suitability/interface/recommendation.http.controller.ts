@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe } from '@insurer/platform-http';
+import { ApiZodBody, ZodValidationPipe, answerLanguage } from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { RecommendationService } from '../application/recommendation.service';
 
@@ -18,13 +19,17 @@ export class RecommendationHttpController {
   @HttpCode(200)
   @Roles('agent', 'admin')
   @ApiOperation({
-    summary: 'Needs analysis: protection gap and products ranked with reasons; excluded ones with why',
+    summary:
+      'Needs analysis: protection gap and products ranked with reasons; excluded ones with why (worded in the language of Accept-Language, with their codes)',
   })
   @ApiZodBody(RecommendBody)
   recommend(
     @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(RecommendBody)) body: z.output<typeof RecommendBody>,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.recommendations.recommend(body.customerId, body.salespersonId, ctx);
+    const locale = answerLanguage(acceptLanguage, reply);
+    return this.recommendations.recommend(body.customerId, body.salespersonId, locale, ctx);
   }
 }

@@ -1,4 +1,12 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  createParamDecorator,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, throwError } from 'rxjs';
 import { isInfrastructureError } from '@insurer/platform-config';
@@ -101,6 +109,15 @@ export function answerLanguage(acceptLanguage: string | string[] | undefined, re
   void reply.header('content-language', locale).header('vary', 'Accept-Language');
   return locale;
 }
+
+/** A handler's parameter: the language its answer is worded in (`answerLanguage` of the request it serves). */
+export const AnswerLanguage = createParamDecorator((_: unknown, ctx: ExecutionContext): Locale => {
+  const http = ctx.switchToHttp();
+  return answerLanguage(
+    http.getRequest<FastifyRequest>().headers['accept-language'],
+    http.getResponse<FastifyReply>(),
+  );
+});
 
 /** Seconds a client is asked to wait before retrying a request that met a database outage. */
 const RETRY_AFTER_SECONDS = 5;

@@ -1,14 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ReportClaimV1, SubmitClaimDocumentsV1 } from '@insurer/contracts';
+import { ReportClaimV1, SubmitClaimDocumentsV1, type Locale } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import {
   ApiZodBody,
   ApiZodQuery,
   ZodValidationPipe,
-  answerLanguage,
+  AnswerLanguage,
   uuidParam,
 } from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
@@ -215,10 +214,9 @@ export class ClaimHttpController {
   async currentNotice(
     @Param('id', uuidParam) id: string,
     @CurrentPrincipal() principal: Principal,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @AnswerLanguage() locale: Locale,
   ) {
-    return this.queries.notice(id, principal, answerLanguage(acceptLanguage, reply));
+    return this.queries.notice(id, principal, locale);
   }
 
   @Get(':id/timeline')

@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { Locale } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import {
   ApiZodBody,
   ApiZodQuery,
   ZodValidationPipe,
-  answerLanguage,
+  AnswerLanguage,
   uuidParam,
 } from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
@@ -82,12 +82,8 @@ export class CaseHttpController {
     summary:
       'One case with its alerts (each with its rule title and message in the language of Accept-Language), comments and history',
   })
-  getCase(
-    @Param('id', uuidParam) id: string,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.cases.get(id, answerLanguage(acceptLanguage, reply));
+  getCase(@Param('id', uuidParam) id: string, @AnswerLanguage() locale: Locale) {
+    return this.cases.get(id, locale);
   }
 
   @Post('cases/:id/assignment')

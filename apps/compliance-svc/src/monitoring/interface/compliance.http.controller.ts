@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { Locale } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import {
   ApiZodBody,
   ApiZodQuery,
   ResourceNotFoundError,
-  answerLanguage,
+  AnswerLanguage,
   ZodValidationPipe,
   uuidParam,
 } from '@insurer/platform-http';
@@ -49,11 +49,8 @@ export class ComplianceHttpController {
     summary:
       'Every rule with all its versions (parameters, severity, effective dates, legal source); its title and sources in the language of Accept-Language',
   })
-  listRules(
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.rules.list(answerLanguage(acceptLanguage, reply));
+  listRules(@AnswerLanguage() locale: Locale) {
+    return this.rules.list(locale);
   }
 
   @Put('rules/:ruleId')
@@ -78,10 +75,8 @@ export class ComplianceHttpController {
   @ApiZodQuery(AlertQuery)
   async alerts(
     @Query(new ZodValidationPipe(AlertQuery)) q: z.output<typeof AlertQuery>,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @AnswerLanguage() locale: Locale,
   ) {
-    const locale = answerLanguage(acceptLanguage, reply);
     const where: FindOptionsWhere<AlertEntity> = {};
     if (q.ruleId) where.ruleId = q.ruleId;
     if (q.subjectId) where.subjectId = q.subjectId;
@@ -99,12 +94,7 @@ export class ComplianceHttpController {
       'One alert with the rule, its legal source and the facts that raised it; its rule title and message in the language of Accept-Language',
   })
   @Roles('compliance_officer', 'admin')
-  async alert(
-    @Param('id', uuidParam) id: string,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const locale = answerLanguage(acceptLanguage, reply);
+  async alert(@Param('id', uuidParam) id: string, @AnswerLanguage() locale: Locale) {
     const alert = await this.dataSource.manager.findOne(AlertEntity, { where: { alertId: id } });
     if (!alert) throw new ResourceNotFoundError('alert', id);
     return alertView(alert, locale);

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { Locale } from '@insurer/contracts';
 import { Roles } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe, answerLanguage } from '@insurer/platform-http';
+import { ApiZodBody, ZodValidationPipe, AnswerLanguage } from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { RecommendationService } from '../application/recommendation.service';
 
@@ -26,10 +26,8 @@ export class RecommendationHttpController {
   recommend(
     @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(RecommendBody)) body: z.output<typeof RecommendBody>,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @AnswerLanguage() locale: Locale,
   ) {
-    const locale = answerLanguage(acceptLanguage, reply);
     return this.recommendations.recommend(body.customerId, body.salespersonId, locale, ctx);
   }
 }

@@ -603,6 +603,17 @@ describe('alerts for the insurer’s staff', () => {
       const found = await alertsFor(customerId, 'SALE_ABOVE_RISK_LEVEL');
       return found.length ? found : undefined;
     });
+    // Its event carries the same message, for a consuming team to word in its reader's language.
+    const [announced] = await events.waitFor(
+      ofType('compliance.alert-raised', (p) => p.alertId === raised!.alertId),
+    );
+    expect(payloadOf(announced)).toMatchObject({
+      summary: `application ${applicationId} sells R4 to a C2 customer`,
+      message: {
+        code: 'aboveRiskLevel',
+        values: { applicationId, productGrade: 'R4', customerLevel: 'C2' },
+      },
+    });
     const listed = await api.get(`/alerts?subjectId=${customerId}`, officer);
     expect(listed.headers.get('content-language')).toBe('zh-CN');
     expect(listed.headers.get('vary')).toContain('Accept-Language');

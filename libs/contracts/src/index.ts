@@ -20,3 +20,4 @@ export * from './contract/policy-status';
 export * from './customer/customer-facts';
 export * from './rule-codes';
 export * from './rule-texts';
+export * from './alert-texts';

@@ -5,6 +5,14 @@ import { Topics } from '../topics';
 
 const topic = Topics.COMPLIANCE_EVENTS;
 
+const TextValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+/** A text's code (a key of `ALERT_TEXTS`) and its values; a list's items fill its `{parts}`. */
+const AlertMessage = z.object({
+  code: z.string().min(1),
+  values: TextValues,
+  parts: z.array(z.object({ code: z.string().min(1), values: TextValues })).optional(),
+});
+
 export const ComplianceAlertRaisedV1 = defineEvent({
   type: 'compliance.alert-raised',
   version: 1,
@@ -22,6 +30,11 @@ export const ComplianceAlertRaisedV1 = defineEvent({
       id: z.string().min(1),
     }),
     summary: z.string().min(1),
+    /**
+     * What the alert found, as a text of `ALERT_TEXTS` and its values (added in 1.11), so a consumer words it in its
+     * reader's language; `summary` is its English text. A code the consumer does not know: show the summary.
+     */
+    message: AlertMessage.optional(),
     evidenceEventIds: z.array(Id).min(1),
     raisedAt: Instant,
   }),

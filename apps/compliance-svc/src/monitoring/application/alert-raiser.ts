@@ -83,6 +83,7 @@ export class AlertRaiser {
         severity: rule.severity,
         subject: finding.subject,
         summary: finding.summary,
+        message: { ...finding.message, parts: finding.message.parts && [...finding.message.parts] },
         evidenceEventIds: evidence,
         raisedAt: now.toISOString(),
       },

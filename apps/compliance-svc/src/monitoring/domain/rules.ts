@@ -676,12 +676,13 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
     case 'frequent_changes': {
       if (event.type !== 'contract.policy-endorsed') return [];
       const e = event.payload;
-      if ((ctx.endorsementsInWindow ?? 0) < num(p, 'minChanges', 3)) return [];
+      const changes = ctx.endorsementsInWindow ?? 0;
+      if (changes < num(p, 'minChanges', 3)) return [];
       return [
         {
           subject: { kind: 'policy', id: e.policyId },
           ...said('frequentChanges', {
-            count: ctx.endorsementsInWindow,
+            count: changes,
             policyId: e.policyId,
             windowDays: num(p, 'windowDays', 90),
           }),

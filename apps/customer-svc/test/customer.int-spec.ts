@@ -524,6 +524,32 @@ describe('risk-tolerance assessment (NFRA Order 2025 No. 7)', () => {
     expect(assessed.json).toMatchObject({ payload: { level: 'C3', validUntil: first.body.validUntil } });
   });
 
+  it('shows the customer the questionnaire in their language, every option worded, answered by index', async () => {
+    const inChinese = await api.get('/customers/risk-questionnaire', agent);
+    expect(inChinese.status).toBe(200);
+    expect(inChinese.headers.get('content-language')).toBe('zh-CN');
+    expect(inChinese.body).toHaveLength(8);
+    expect(inChinese.body[0]).toEqual({
+      id: 'age',
+      text: '您的年龄',
+      options: 5,
+      choices: ['70岁及以上', '60至69岁', '50至59岁', '35至49岁', '18至34岁'],
+    });
+    for (const q of inChinese.body as { options: number; choices: string[] }[])
+      expect(q.choices).toHaveLength(q.options);
+    const inEnglish = await api.request('GET', '/customers/risk-questionnaire', {
+      token: agent,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(inEnglish.headers.get('content-language')).toBe('en');
+    expect(inEnglish.body.find((q: { id: string }) => q.id === 'knowledge')).toEqual({
+      id: 'knowledge',
+      text: 'How well do you understand investment-linked insurance?',
+      options: 4,
+      choices: ['Not at all', 'A little', 'Fairly well', 'Very well'],
+    });
+  });
+
   it('refuses an incomplete questionnaire with each missing answer named', async () => {
     const c = await register();
     const res = await api.post(`/customers/${c.id}/risk-assessments`, { answers: { age: 1 } }, agent);

@@ -5,8 +5,11 @@ import {
   scoreQuestionnaire,
 } from './risk-tolerance';
 
+/** A question's points, option by option in the order shown. */
+const pointsOf = (q: (typeof RISK_QUESTIONNAIRE)[number]) => q.options.map((o) => o.points);
+
 function answersAll(option: (points: readonly number[]) => number): Record<string, number> {
-  return Object.fromEntries(RISK_QUESTIONNAIRE.map((q) => [q.id, option(q.points)]));
+  return Object.fromEntries(RISK_QUESTIONNAIRE.map((q) => [q.id, option(pointsOf(q))]));
 }
 
 /** Answers worth exactly `target` points: the cautious set, raised one question at a time. */
@@ -15,7 +18,7 @@ function answersScoring(target: number): Record<string, number> {
   let remaining = target - RISK_QUESTIONNAIRE.length;
   for (const q of RISK_QUESTIONNAIRE.filter((x) => x.id !== 'knowledge')) {
     const points = Math.min(1 + remaining, 5);
-    answers[q.id] = q.points.indexOf(points);
+    answers[q.id] = pointsOf(q).indexOf(points);
     remaining -= points - 1;
   }
   if (remaining !== 0) throw new Error(`no answers score ${target}`);
@@ -23,6 +26,22 @@ function answersScoring(target: number): Record<string, number> {
 }
 
 describe('the risk-tolerance questionnaire', () => {
+  it('words every question and option for the customer in Chinese and in English', () => {
+    const han = /\p{Script=Han}/u;
+    for (const q of RISK_QUESTIONNAIRE)
+      for (const text of [q.text, ...q.options.map((o) => o.label)]) {
+        expect([q.id, han.test(text['zh-CN'])]).toEqual([q.id, true]);
+        expect([q.id, /^[\x20-\x7e’]+$/.test(text.en)]).toEqual([q.id, true]);
+      }
+    expect(RISK_QUESTIONNAIRE.find((q) => q.id === 'age')?.options.map((o) => o.label['zh-CN'])).toEqual([
+      '70岁及以上',
+      '60至69岁',
+      '50至59岁',
+      '35至49岁',
+      '18至34岁',
+    ]);
+  });
+
   it('scores the most cautious answers to C1 and the boldest to C5', () => {
     const cautious = answersAll((p) => p.indexOf(Math.min(...p)));
     const bold = answersAll((p) => p.indexOf(Math.max(...p)));

@@ -1,4 +1,4 @@
-import { LEGAL_SOURCES } from '@insurer/contracts';
+import { LEGAL_SOURCES, type LocalizedText } from '@insurer/contracts';
 import { addMonths, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 import type { RuleViolation } from './rule-violation';
 
@@ -8,28 +8,137 @@ export type RiskLevel = 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
 
 interface Question {
   readonly id: string;
-  readonly text: string;
-  /** Points for each option, in the order the options are shown. */
-  readonly points: readonly number[];
+  readonly text: LocalizedText;
+  /** The options in the order they are shown, each with its words and its points. */
+  readonly options: readonly { readonly label: LocalizedText; readonly points: number }[];
 }
 
-/** The questionnaire: eight questions, each option worth 1-5 points, so a score runs from 8 to 40. */
+const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+/** Options from labels and their points, in the order shown. */
+const options = (points: readonly number[], labels: readonly LocalizedText[]) =>
+  labels.map((label, i) => ({ label, points: points[i] }));
+
+/**
+ * The questionnaire the customer answers (in their language: the wording is shown to them, the ids and option
+ * indexes are what comes back): eight questions, each option worth 1-5 points, so a score runs from 8 to 40.
+ */
 export const RISK_QUESTIONNAIRE: readonly Question[] = [
-  { id: 'age', text: 'Age band (70+, 60-69, 50-59, 35-49, 18-34)', points: [1, 2, 3, 4, 5] },
-  { id: 'income_stability', text: 'How stable is your income?', points: [1, 2, 3, 4, 5] },
+  {
+    id: 'age',
+    text: t('您的年龄', 'Your age'),
+    options: options(
+      [1, 2, 3, 4, 5],
+      [
+        t('70岁及以上', '70 or older'),
+        t('60至69岁', '60-69'),
+        t('50至59岁', '50-59'),
+        t('35至49岁', '35-49'),
+        t('18至34岁', '18-34'),
+      ],
+    ),
+  },
+  {
+    id: 'income_stability',
+    text: t('您的收入稳定吗？', 'How stable is your income?'),
+    options: options(
+      [1, 2, 3, 4, 5],
+      [
+        t('无固定收入', 'No regular income'),
+        t('不稳定', 'Irregular'),
+        t('一般', 'Fairly stable'),
+        t('稳定', 'Stable'),
+        t('非常稳定', 'Very stable'),
+      ],
+    ),
+  },
   {
     id: 'experience',
-    text: 'Years of investing in funds, shares or unit-linked products',
-    points: [1, 2, 3, 4, 5],
+    text: t(
+      '您投资基金、股票或投资连结保险等产品有多少年？',
+      'Years of investing in funds, shares or unit-linked products',
+    ),
+    options: options(
+      [1, 2, 3, 4, 5],
+      [
+        t('没有', 'None'),
+        t('不到1年', 'Under 1 year'),
+        t('1至3年', '1-3 years'),
+        t('3至5年', '3-5 years'),
+        t('5年以上', 'Over 5 years'),
+      ],
+    ),
   },
-  { id: 'knowledge', text: 'How well do you understand investment-linked insurance?', points: [1, 2, 4, 5] },
-  { id: 'horizon', text: 'How long can the money stay invested?', points: [1, 2, 3, 4, 5] },
-  { id: 'objective', text: 'Main objective: preserve capital ... maximise growth', points: [1, 2, 3, 4, 5] },
-  { id: 'loss_tolerance', text: 'Largest yearly loss you could bear', points: [1, 2, 3, 4, 5] },
+  {
+    id: 'knowledge',
+    text: t('您对投资连结保险了解多少？', 'How well do you understand investment-linked insurance?'),
+    options: options(
+      [1, 2, 4, 5],
+      [
+        t('完全不了解', 'Not at all'),
+        t('了解一些', 'A little'),
+        t('比较了解', 'Fairly well'),
+        t('非常了解', 'Very well'),
+      ],
+    ),
+  },
+  {
+    id: 'horizon',
+    text: t('这笔资金可以投资多长时间？', 'How long can the money stay invested?'),
+    options: options(
+      [1, 2, 3, 4, 5],
+      [
+        t('不到1年', 'Under 1 year'),
+        t('1至3年', '1-3 years'),
+        t('3至5年', '3-5 years'),
+        t('5至10年', '5-10 years'),
+        t('10年以上', 'Over 10 years'),
+      ],
+    ),
+  },
+  {
+    id: 'objective',
+    text: t('您的主要投资目标是？', 'Your main objective'),
+    options: options(
+      [1, 2, 3, 4, 5],
+      [
+        t('保本，不能亏损', 'Preserve capital'),
+        t('稳健，收益略高于存款', 'Steady returns a little above deposits'),
+        t('兼顾收益与风险', 'Balance growth and risk'),
+        t('较高收益，可承受一定波动', 'Higher growth, some swings accepted'),
+        t('追求最大增长', 'Maximise growth'),
+      ],
+    ),
+  },
+  {
+    id: 'loss_tolerance',
+    text: t('一年内您最多能承受多大的亏损？', 'Largest yearly loss you could bear'),
+    options: options(
+      [1, 2, 3, 4, 5],
+      [
+        t('不能承受亏损', 'None'),
+        t('5%以内', 'Up to 5%'),
+        t('5%至10%', '5-10%'),
+        t('10%至30%', '10-30%'),
+        t('30%以上', 'Over 30%'),
+      ],
+    ),
+  },
   {
     id: 'share_of_assets',
-    text: 'Share of your assets this represents (lower is safer)',
-    points: [5, 4, 3, 2, 1],
+    text: t(
+      '这笔投资占您家庭金融资产的比例是？（越低越稳妥）',
+      'Share of your household’s financial assets this represents (lower is safer)',
+    ),
+    options: options(
+      [5, 4, 3, 2, 1],
+      [
+        t('10%以下', 'Under 10%'),
+        t('10%至25%', '10-25%'),
+        t('25%至50%', '25-50%'),
+        t('50%至75%', '50-75%'),
+        t('75%以上', 'Over 75%'),
+      ],
+    ),
   },
 ];
 
@@ -52,15 +161,15 @@ export function scoreQuestionnaire(answers: Readonly<Record<string, number>>): S
   let score = 0;
   for (const q of RISK_QUESTIONNAIRE) {
     const option = answers[q.id];
-    if (option === undefined || !Number.isInteger(option) || option < 0 || option >= q.points.length) {
+    if (option === undefined || !Number.isInteger(option) || option < 0 || option >= q.options.length) {
       violations.push({
         pointer: `/answers/${q.id}`,
         rule: 'RISK.ANSWER',
-        message: `answer with an option index from 0 to ${q.points.length - 1}`,
-        params: { maxIndex: q.points.length - 1 },
+        message: `answer with an option index from 0 to ${q.options.length - 1}`,
+        params: { maxIndex: q.options.length - 1 },
       });
     } else {
-      score += q.points[option];
+      score += q.options[option].points;
     }
   }
   for (const id of Object.keys(answers)) {

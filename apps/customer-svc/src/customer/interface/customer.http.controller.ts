@@ -3,8 +3,16 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { Locale } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiProblems, ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import {
+  AnswerLanguage,
+  ApiProblems,
+  ApiZodBody,
+  ApiZodQuery,
+  ZodValidationPipe,
+  uuidParam,
+} from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { ConsentService } from '../application/consent.service';
 import { CorrectCustomerHandler } from '../application/correct-customer.handler';
@@ -89,9 +97,17 @@ export class CustomerHttpController {
   }
 
   @Get('risk-questionnaire')
-  @ApiOperation({ summary: 'The risk-tolerance questionnaire: question ids and the number of options' })
-  questionnaire() {
-    return RISK_QUESTIONNAIRE.map((q) => ({ id: q.id, text: q.text, options: q.points.length }));
+  @ApiOperation({
+    summary:
+      'The risk-tolerance questionnaire: each question and its options (answered by index) in the language of Accept-Language',
+  })
+  questionnaire(@AnswerLanguage() locale: Locale) {
+    return RISK_QUESTIONNAIRE.map((q) => ({
+      id: q.id,
+      text: q.text[locale],
+      options: q.options.length,
+      choices: q.options.map((o) => o.label[locale]),
+    }));
   }
 
   @Get(':id')

@@ -10,6 +10,7 @@ import { SubmitApplicationHandler } from './proposal/application/submit-applicat
 import { ApplicationCommandsConsumer } from './proposal/interface/application-commands.consumer';
 import { DisputeEventsConsumer } from './proposal/interface/dispute-events.consumer';
 import { ApplicationHttpController } from './proposal/interface/application.http.controller';
+import { HealthQuestionsHttpController } from './proposal/interface/health-questions.http.controller';
 import { IssueQuoteHandler } from './quote/application/issue-quote.handler';
 import { QuoteQueries } from './quote/application/quote.queries';
 import { QuoteHttpController } from './quote/interface/quote.http.controller';
@@ -43,6 +44,7 @@ export class SalesModule {
         ProductHttpController,
         QuoteHttpController,
         ApplicationHttpController,
+        HealthQuestionsHttpController,
         SalespersonHttpController,
         ReturnVisitHttpController,
         RecommendationHttpController,

@@ -205,6 +205,34 @@ afterAll(async () => {
 });
 
 describe('the product catalogue', () => {
+  it('serves the health questions an application for a product must answer, worded for the applicant', async () => {
+    const termLife = await api.get('/products/TL20/health-questions', agent);
+    expect(termLife.status).toBe(200);
+    expect(termLife.headers.get('content-language')).toBe('zh-CN');
+    expect(termLife.body.map((q: { id: string }) => q.id)).toEqual([
+      'hospitalised_5y',
+      'cancer',
+      'heart_disease',
+      'hypertension',
+      'diabetes',
+      'abnormal_checkup_2y',
+    ]);
+    expect(termLife.body[1]).toEqual({ id: 'cancer', text: '您是否曾被诊断患有恶性肿瘤？' });
+    const inEnglish = await api.request('GET', '/products/TL20/health-questions', {
+      token: agent,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(inEnglish.body[1]).toEqual({
+      id: 'cancer',
+      text: 'Have you ever been diagnosed with a malignant tumour?',
+    });
+    // Accident cover asks none; a product not on sale is refused with its code.
+    expect((await api.get('/products/PA1/health-questions', agent)).body).toEqual([]);
+    const unknown = await api.get('/products/NO-SUCH/health-questions', agent);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.code).toBe('PRODUCT.NOT_ON_SALE');
+  });
+
   it('loads the starter catalogue through the admin API and announces each product with its full definition', async () => {
     const catalogue = await api.get('/products', agent);
     expect(catalogue.body.map((p: { productCode: string }) => p.productCode)).toEqual(

@@ -22,7 +22,8 @@ const RatesBody = z.union([z.string().min(1), z.strictObject({ rows: RateTable.s
 const CashValuesBody = z.union([z.string().min(1), z.strictObject({ rows: z.array(CashValueRow).min(1) })]);
 const PublishBody = z.strictObject({ effectiveFrom: z.iso.date() });
 const versionParam = new ZodValidationPipe(z.coerce.number().int().positive());
-const codeParam = new ZodValidationPipe(ProductCode);
+/** A product code in a path, checked as the catalogue writes them. */
+export const codeParam = new ZodValidationPipe(ProductCode);
 
 @ApiTags('products')
 @ApiBearerAuth()

@@ -53,6 +53,13 @@ describe('the e-signature', () => {
 describe('health questions', () => {
   const allNo = HEALTH_QUESTIONS.map((q) => ({ questionId: q.id, answer: false }));
 
+  it('are worded for the applicant in Chinese and in English, each a question', () => {
+    for (const q of HEALTH_QUESTIONS) {
+      expect([q.id, /\p{Script=Han}.*？$/u.test(q.text['zh-CN'])]).toEqual([q.id, true]);
+      expect([q.id, /^[\x20-\x7e]+\?$/.test(q.text.en)]).toEqual([q.id, true]);
+    }
+  });
+
   it('accepts every specific question answered', () => {
     expect(checkHealthAnswers('critical_illness', allNo)).toEqual([]);
   });

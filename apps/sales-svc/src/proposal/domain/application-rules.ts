@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@insurer/contracts';
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
 import { isParentOfMinor, type SaleParties } from '../../suitability/domain/parties';
 
@@ -131,20 +132,50 @@ export function checkSignature(signedBy: string, policyholderId: string, salespe
 
 export interface HealthQuestion {
   readonly id: string;
-  readonly text: string;
+  /** As the applicant reads it: Chinese and English. */
+  readonly text: LocalizedText;
 }
 
-/** Specific questions (not "are you healthy?"), asked for cover that pays on illness or death. */
+const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+/**
+ * Specific questions (not "are you healthy?"), asked for cover that pays on illness or death: the insurer's inquiry
+ * that the applicant's duty to disclose answers (Insurance Law Art. 16), shown in the applicant's language.
+ */
 export const HEALTH_QUESTIONS: readonly HealthQuestion[] = [
-  { id: 'hospitalised_5y', text: 'In the past 5 years, were you hospitalised or advised to be?' },
-  { id: 'cancer', text: 'Have you ever been diagnosed with a malignant tumour?' },
+  {
+    id: 'hospitalised_5y',
+    text: t(
+      '过去5年内，您是否曾住院或被医生建议住院？',
+      'In the past 5 years, were you hospitalised or advised to be?',
+    ),
+  },
+  {
+    id: 'cancer',
+    text: t('您是否曾被诊断患有恶性肿瘤？', 'Have you ever been diagnosed with a malignant tumour?'),
+  },
   {
     id: 'heart_disease',
-    text: 'Have you been diagnosed with coronary heart disease, heart failure or a heart attack?',
+    text: t(
+      '您是否曾被诊断患有冠心病、心力衰竭或心肌梗死？',
+      'Have you been diagnosed with coronary heart disease, heart failure or a heart attack?',
+    ),
   },
-  { id: 'hypertension', text: 'Do you have high blood pressure (140/90 or above) or take medicine for it?' },
-  { id: 'diabetes', text: 'Have you been diagnosed with diabetes?' },
-  { id: 'abnormal_checkup_2y', text: 'In the past 2 years, did a check-up find anything abnormal?' },
+  {
+    id: 'hypertension',
+    text: t(
+      '您是否患有高血压（140/90毫米汞柱及以上）或正在服用降压药物？',
+      'Do you have high blood pressure (140/90 or above) or take medicine for it?',
+    ),
+  },
+  { id: 'diabetes', text: t('您是否曾被诊断患有糖尿病？', 'Have you been diagnosed with diabetes?') },
+  {
+    id: 'abnormal_checkup_2y',
+    text: t(
+      '过去2年内，您的体检是否发现异常？',
+      'In the past 2 years, did a check-up find anything abnormal?',
+    ),
+  },
 ];
 
 /** Accident cover asks no health questions; every other product asks them all. */

@@ -453,14 +453,10 @@ describe('the platform, six processes', () => {
       channel: 'agent',
     });
     expect(quote.status).toBe(201);
-    const questions = [
-      'hospitalised_5y',
-      'cancer',
-      'heart_disease',
-      'hypertension',
-      'diabetes',
-      'abnormal_checkup_2y',
-    ];
+    // The questions to answer, as a client learns them: from the product.
+    const asked = await api(urls.sales, 'GET', '/products/TL20/health-questions', agent);
+    const questions = (asked.body as { id: string }[]).map((q) => q.id);
+    expect(questions).toHaveLength(6);
     const application = await api(urls.sales, 'POST', '/applications', agent, {
       quoteId: quote.body.quoteId,
       insuredId: story.customerId,

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './rule-texts';
+import { localizedText as t, type LocalizedText } from './rule-texts';
 
 /**
  * What a compliance alert says of its facts (`message` on `compliance.alert-raised`, added in 1.11), in Simplified
@@ -8,8 +8,6 @@ import type { LocalizedText } from './rule-texts';
  * `summary` says them; Chinese ones are formatted as currency. Codes stay stable; a code a consumer does not know yet
  * (a newer producer's) is worded by falling back on the `summary`.
  */
-const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
-
 const YUAN_ZH = (name: string) => `{${name}, number, ::currency/CNY}`;
 const YUAN_EN = (name: string) => `{${name}, number, ::group-off} yuan`;
 const METHOD_ZH =

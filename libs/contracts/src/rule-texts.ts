@@ -16,7 +16,9 @@ export interface LocalizedText {
   readonly en: string;
 }
 
-const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+/** A text in both languages, Chinese first: what every text table here and in the services is built of. */
+export const localizedText = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+const t = localizedText;
 
 const POLICY_STATUS_ZH =
   '{status, select, in_force {有效} suspended {中止} withdrawn {已撤单} surrendered {已退保} terminated {已终止} other {{status}}}';

@@ -7,11 +7,12 @@ const topic = Topics.COMPLIANCE_EVENTS;
 
 const TextValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 /** A text's code (a key of `ALERT_TEXTS`) and its values; a list's items fill its `{parts}`. */
-const AlertMessage = z.object({
+export const AlertMessage = z.object({
   code: z.string().min(1),
   values: TextValues,
   parts: z.array(z.object({ code: z.string().min(1), values: TextValues })).optional(),
 });
+export type AlertMessage = z.infer<typeof AlertMessage>;
 
 export const ComplianceAlertRaisedV1 = defineEvent({
   type: 'compliance.alert-raised',

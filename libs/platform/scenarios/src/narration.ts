@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '@insurer/contracts';
+import { localizedText as t, type Locale, type LocalizedText } from '@insurer/contracts';
 import { DEFAULT_LOCALE, formatText, type MessageValues } from '@insurer/platform-i18n';
 
 /**
@@ -32,8 +32,6 @@ export function coolingOff(
   if (locale === 'en') return has ? `, cooling-off until ${coolingOffEndsOn}` : ', no cooling-off period';
   return has ? `，犹豫期至${coolingOffEndsOn}` : '，无犹豫期';
 }
-
-const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 export const NARRATION = {
   salespersonRegistered: t(

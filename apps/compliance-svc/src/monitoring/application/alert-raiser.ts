@@ -83,7 +83,7 @@ export class AlertRaiser {
         severity: rule.severity,
         subject: finding.subject,
         summary: finding.summary,
-        message: { ...finding.message, parts: finding.message.parts && [...finding.message.parts] },
+        message: finding.message,
         evidenceEventIds: evidence,
         raisedAt: now.toISOString(),
       },

@@ -1,6 +1,6 @@
-import { ALERT_TEXTS, LOCALES } from '@insurer/contracts';
+import { ALERT_TEXTS, LOCALES, type AlertMessage } from '@insurer/contracts';
 import { templateArguments } from '@insurer/platform-i18n';
-import { alertText, said, type AlertMessage } from './alert-texts';
+import { alertText, said } from './alert-texts';
 
 describe('alert texts', () => {
   it('ask for the same values in both languages, so a stored message words itself in either', () => {

@@ -1,6 +1,13 @@
 import { addDays, shanghaiDate } from '@insurer/platform-time';
-import { annualTraining, type DomainEvent, type EventPayload, type TrainingFacts } from '@insurer/contracts';
-import { said, type AlertMessage } from './alert-texts';
+import {
+  annualTraining,
+  type AlertMessage,
+  type AlertTextCode,
+  type DomainEvent,
+  type EventPayload,
+  type TrainingFacts,
+} from '@insurer/contracts';
+import { said } from './alert-texts';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type SubjectKind = 'customer' | 'salesperson' | 'policy' | 'claim' | 'ticket';
@@ -410,7 +417,7 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       const person = carried ? standingOf(carried) : ctx.salesperson?.(id);
       const day = shanghaiDate(new Date(event.occurredAt));
       const problems: AlertMessage[] = [];
-      const problem = (code: AlertMessage['code'], values: AlertMessage['values'] = {}) =>
+      const problem = (code: AlertTextCode, values: AlertMessage['values'] = {}) =>
         problems.push({ code, values });
       if (!person) problem('unknownSalesperson');
       else {

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AlertMessage } from '@insurer/contracts';
 import { bigintAsNumber } from '@insurer/platform-database';
 import type { RuleKind, Severity } from '../domain/rules';
-import type { AlertMessage } from '../domain/alert-texts';
 import type { CaseNoteKind, CaseState, CaseStatus, Resolution } from '../domain/case';
 
 @Entity({ name: 'rule_version', schema: 'compliance' })

@@ -1,4 +1,4 @@
-import { LEGAL_SOURCES, type LocalizedText } from '@insurer/contracts';
+import { LEGAL_SOURCES, localizedText as t, type LocalizedText } from '@insurer/contracts';
 import { addMonths, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 import type { RuleViolation } from './rule-violation';
 
@@ -13,7 +13,6 @@ interface Question {
   readonly options: readonly { readonly label: LocalizedText; readonly points: number }[];
 }
 
-const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 /** Options from labels and their points, in the order shown. */
 const options = (points: readonly number[], labels: readonly LocalizedText[]) =>
   labels.map((label, i) => ({ label, points: points[i] }));

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@insurer/contracts';
+import { localizedText as t, type LocalizedText } from '@insurer/contracts';
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
 import { isParentOfMinor, type SaleParties } from '../../suitability/domain/parties';
 
@@ -135,8 +135,6 @@ export interface HealthQuestion {
   /** As the applicant reads it: Chinese and English. */
   readonly text: LocalizedText;
 }
-
-const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 /**
  * Specific questions (not "are you healthy?"), asked for cover that pays on illness or death: the insurer's inquiry

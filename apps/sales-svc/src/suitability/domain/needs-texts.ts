@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '@insurer/contracts';
+import { localizedText as t, type Locale, type LocalizedText } from '@insurer/contracts';
 import { formatText, type MessageValues } from '@insurer/platform-i18n';
 
 /**
@@ -6,8 +6,6 @@ import { formatText, type MessageValues } from '@insurer/platform-i18n';
  * them to the customer, so they follow the reader's language. The analysis keeps a code and values; only these
  * words change. English amounts are plain yuan, Chinese ones currency.
  */
-const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
-
 export const NEEDS_TEXTS = {
   entryAge: t('投保年龄须在{min}至{max}周岁之间', 'entry age {min}-{max}'),
   occupationNotAccepted: t(

@@ -10,6 +10,7 @@ import { SurrenderRefunds1765400000000 } from './database/migrations/17654000000
 import { PremiumCurrency1765500000000 } from './database/migrations/1765500000000-PremiumCurrency';
 import { DemandNotice1765100000000 } from './database/migrations/1765100000000-DemandNotice';
 import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
+import { PolicyParties1766400000000 } from './database/migrations/1766400000000-PolicyParties';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
 import { BenefitPaymentEntity } from './policy/infrastructure/benefit-payment.entity';
 import { PremiumPaymentEntity } from './policy/infrastructure/premium-payment.entity';
@@ -46,6 +47,7 @@ export const service: ServiceParts<ContractConfig> = {
       SurrenderRefunds1765400000000,
       PremiumCurrency1765500000000,
       OutboxAutovacuum1765800000000,
+      PolicyParties1766400000000,
     ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],

@@ -29,6 +29,8 @@ const productCode = `TLX${randomUUID().slice(0, 6).toUpperCase()}`;
 /** A single-premium savings product that lends up to 80% of its cash value (no renewals, so no lapse in the test). */
 const loanProductCode = `WLX${randomUUID().slice(0, 6).toUpperCase()}`;
 const benefitProductCode = `ANX${randomUUID().slice(0, 6).toUpperCase()}`;
+/** The term life product open to children (from birth), for a parent's policy on a minor. */
+const childProductCode = `TLC${randomUUID().slice(0, 6).toUpperCase()}`;
 
 let started: StartedService<ContractConfig>;
 let api: HttpClient;
@@ -171,15 +173,25 @@ beforeAll(async () => {
     },
     publishedAt: clock.now().toISOString(),
   });
+  await producer.event('sales.product-published', childProductCode, {
+    product: {
+      ...productFixture,
+      productId: randomUUID(),
+      productCode: childProductCode,
+      entryAge: { min: 0, max: 60 },
+    },
+    publishedAt: clock.now().toISOString(),
+  });
   await waitFor(
     async () =>
       (
-        await db.query(`SELECT 1 FROM contract.product_replica WHERE product_code IN ($1, $2, $3)`, [
+        await db.query(`SELECT 1 FROM contract.product_replica WHERE product_code IN ($1, $2, $3, $4)`, [
           productCode,
           loanProductCode,
           benefitProductCode,
+          childProductCode,
         ])
-      ).length === 3,
+      ).length === 4,
     {
       description: 'the product replicas',
     },
@@ -378,6 +390,101 @@ describe('the parties of a policy', () => {
       tokenFor('customer', 'm', mother),
     );
     expect(withdrawn.status).toBe(200);
+  });
+
+  it('changes the beneficiaries of a policy on another’s life only as Arts. 39 and 41 allow', async () => {
+    const son = randomUUID();
+    const { customerId: mother, policy } = await issue({ insuredId: son, insuredRelationship: 'child' });
+    const path = `/policies/${policy.policyId}/endorsements`;
+    const toWife = {
+      kind: 'beneficiary',
+      effectiveDate: today(),
+      beneficiaries: [{ name: '妻子', relationship: 'spouse', sharePercent: 100 }],
+    };
+    const asMother = tokenFor('customer', 'm', mother);
+    const asSon = tokenFor('customer', 's', son);
+    // The mother holds the policy on her adult son's life: she needs his signed consent to change them.
+    const refused = await api.post(path, toWife, asMother);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'ENDORSEMENT.BENEFICIARY_CONSENT',
+      detail: '投保人变更以他人为被保险人的保单的受益人，须经被保险人书面同意。',
+      rule: {
+        id: 'ENDORSEMENT.BENEFICIARY_CONSENT',
+        citation: '《中华人民共和国保险法》第三十九条、第四十一条',
+      },
+      errors: [expect.objectContaining({ pointer: '/insuredConsent' })],
+    });
+    // Staff recording her notice are refused the same; nothing was written.
+    expect((await api.post(path, toWife, rep)).body.code).toBe('ENDORSEMENT.BENEFICIARY_CONSENT');
+    // The insured changes them himself, as himself only.
+    expect((await api.post(path, { ...toWife, changedBy: 'policyholder' }, asSon)).status).toBe(403);
+    const bySon = await api.post(path, toWife, asSon);
+    expect(bySon.status).toBe(201);
+    // With his consent, the mother changes them, and the version keeps the consent.
+    const consent = { signedAt: clock.now().toISOString(), sha256: 'c'.repeat(64) };
+    const toBoth = {
+      ...toWife,
+      beneficiaries: [
+        { name: '妻子', relationship: 'spouse', sharePercent: 50 },
+        { name: '母亲', relationship: 'parent', sharePercent: 50 },
+      ],
+      insuredConsent: consent,
+    };
+    expect((await api.post(path, toBoth, asMother)).status).toBe(201);
+    const versions = await api.get(`/policies/${policy.policyId}/versions`, rep);
+    expect(versions.body.map((v: { kind: string; consent: unknown }) => [v.kind, v.consent])).toEqual([
+      ['issue', null],
+      ['beneficiary', null],
+      ['beneficiary', consent],
+    ]);
+    expect((await api.get(`/policies/${policy.policyId}`, rep)).body).toMatchObject({
+      insuredRelationship: 'child',
+      insuredAdultOn: null,
+      beneficiaries: toBoth.beneficiaries,
+    });
+  });
+
+  it('lets a parent change a minor child’s beneficiaries, and an employer name only the insured’s family', async () => {
+    const { policy: childPolicy } = await issue({
+      insuredId: randomUUID(),
+      insuredRelationship: 'child',
+      productCode: childProductCode,
+      insuredAge: 12,
+      ratingAgeValidUntil: addDays(today(), 100),
+    });
+    expect(childPolicy).toMatchObject({ insuredAdultOn: addYears(addDays(today(), 101), 5) });
+    const toFather = {
+      kind: 'beneficiary',
+      effectiveDate: today(),
+      beneficiaries: [{ name: '父亲', relationship: 'parent', sharePercent: 100 }],
+    };
+    expect((await api.post(`/policies/${childPolicy.policyId}/endorsements`, toFather, rep)).status).toBe(
+      201,
+    );
+
+    const { policy: staffPolicy } = await issue({ insuredId: randomUUID(), insuredRelationship: 'employee' });
+    const toColleague = {
+      kind: 'beneficiary',
+      effectiveDate: today(),
+      beneficiaries: [{ name: '同事', relationship: 'colleague', sharePercent: 100 }],
+      insuredConsent: { signedAt: clock.now().toISOString(), sha256: 'd'.repeat(64) },
+    };
+    const refused = await api.request('POST', `/policies/${staffPolicy.policyId}/endorsements`, {
+      token: rep,
+      body: toColleague,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'ENDORSEMENT.EMPLOYER_BENEFICIARY',
+      detail: 'An employer may name only the insured or their close relatives, not "colleague".',
+      rule: {
+        id: 'ENDORSEMENT.EMPLOYER_BENEFICIARY',
+        citation: 'Insurance Law Art. 39 (an employer names only the insured or their close relatives)',
+      },
+      errors: [expect.objectContaining({ pointer: '/beneficiaries/0/relationship' })],
+    });
   });
 
   it('announces a beneficiary endorsement with the new list, for claims', async () => {

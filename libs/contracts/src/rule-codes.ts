@@ -32,6 +32,8 @@ export const LEGAL_SOURCES = {
   beneficiaryDesignation:
     'Insurance Law Art. 39 (a policyholder’s choice of beneficiary needs the insured’s consent)',
   employerBeneficiary: 'Insurance Law Art. 39 (an employer names only the insured or their close relatives)',
+  beneficiaryChange:
+    'Insurance Law Arts. 39, 41 (a policyholder changing the beneficiary needs the insured’s consent)',
   coolingOff: 'cooling-off of at least 15 days for personal life and health cover over one year (犹豫期)',
   personalInsurance: 'Insurance Law Art. 12 (personal insurance covers a natural person’s life and body)',
   rescission: 'Insurance Law Art. 16',
@@ -105,13 +107,15 @@ export const RULE_CODES: Readonly<Record<string, RuleCode>> = {
   ...group('law', S.deathCoverConsent, 'PARTIES.DEATH_COVER_CONSENT'),
   ...group('law', S.minorsDeathCap, 'PARTIES.MINOR_DEATH_BENEFIT_CAP'),
   ...group('law', S.beneficiaryDesignation, 'SALES.BENEFICIARY_CONSENT'),
-  ...group('law', S.employerBeneficiary, 'SALES.EMPLOYER_BENEFICIARY'),
+  ...group('law', S.employerBeneficiary, 'SALES.EMPLOYER_BENEFICIARY', 'ENDORSEMENT.EMPLOYER_BENEFICIARY'),
+  ...group('law', S.beneficiaryChange, 'ENDORSEMENT.BENEFICIARY_CONSENT'),
   ...group(
     'law',
     S.beneficiaries,
     'SALES.BENEFICIARY_SHARE',
     'SALES.BENEFICIARY_SHARES_TOTAL',
     'ENDORSEMENT.SHARES',
+    'ENDORSEMENT.BENEFICIARY_SHARE',
   ),
   ...group('law', S.personalInsurance, 'SALES.CORPORATE_PARTY', 'PROFILE.NOT_FOR_CORPORATE'),
   // Sales conduct and suitability

@@ -171,6 +171,15 @@ export const RULE_TEXTS: Readonly<Record<string, LocalizedText>> = {
     '受益份额合计为{totalPercent}%，应为100%。',
     'Beneficiary shares add up to {totalPercent}%, not 100%.',
   ),
+  'ENDORSEMENT.BENEFICIARY_SHARE': t('每位受益人的受益份额须大于0%。', 'Each share must be above 0%.'),
+  'ENDORSEMENT.BENEFICIARY_CONSENT': t(
+    '投保人变更以他人为被保险人的保单的受益人，须经被保险人书面同意。',
+    'The policyholder changes the beneficiaries of a policy on another person’s life only with the insured’s signed consent.',
+  ),
+  'ENDORSEMENT.EMPLOYER_BENEFICIARY': t(
+    '用人单位只能指定被保险人本人或其近亲属为受益人，不能指定“{relationship}”。',
+    'An employer may name only the insured or their close relatives, not "{relationship}".',
+  ),
   'SALES.CORPORATE_PARTY': t(
     '单位不能作为人身保险的{role, select, insured {被保险人} policyholder {投保人} other {{role}}}；单位可作为缴费人（与投保人关系为“雇主”）。',
     'A company cannot be the {role} on a personal product; an employer pays as the payer (payerRelationship employer).',
@@ -846,6 +855,8 @@ export const SOURCE_TEXTS: Readonly<Record<string, string>> = {
     '《中华人民共和国保险法》第三十九条',
   'Insurance Law Art. 39 (an employer names only the insured or their close relatives)':
     '《中华人民共和国保险法》第三十九条',
+  'Insurance Law Arts. 39, 41 (a policyholder changing the beneficiary needs the insured’s consent)':
+    '《中华人民共和国保险法》第三十九条、第四十一条',
   'cooling-off of at least 15 days for personal life and health cover over one year (犹豫期)':
     '《人身保险新型产品信息披露管理办法》及监管规定（一年期以上人身保险犹豫期不少于15日）',
   'Insurance Law Art. 12 (personal insurance covers a natural person’s life and body)':

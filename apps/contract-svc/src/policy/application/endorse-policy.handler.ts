@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { transaction } from '@insurer/platform-database';
 import type { RequestContext } from '@insurer/platform-observability';
-import type { Principal } from '@insurer/platform-auth';
+import { isStaff, type Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
-import { endorse, type Endorsement } from '../domain/policy';
+import { beneficiaryChanger, endorse, type Endorsement } from '../domain/policy';
+import { PolicyNotYoursError } from '../domain/policy.errors';
 import { PolicyRepository } from '../infrastructure/policy.repository';
 import { assertMayActOn } from './policy-access';
 
-/** Beneficiary, contact, payment mode or sum insured decrease: a new policy version with its schedule archived. */
+/**
+ * Beneficiary, contact, payment mode or sum insured decrease: a new policy version with its schedule archived. The
+ * policyholder endorses; the beneficiaries may be changed by the insured as well (Art. 41).
+ */
 @Injectable()
 export class EndorsePolicyHandler {
   constructor(
@@ -21,10 +25,17 @@ export class EndorsePolicyHandler {
     const now = this.clock.now();
     return transaction(this.dataSource, ctx, async (m) => {
       const policy = await this.policies.lock(m, policyId);
-      assertMayActOn(principal, policy);
+      let made = change;
+      if (change.kind === 'beneficiary') {
+        // The insured may change the beneficiaries too (Art. 41), and the rules read who does.
+        const who = { staff: isStaff(principal), customerId: principal.customerId };
+        const changedBy = beneficiaryChanger(who, policy, change.changedBy);
+        if (!changedBy) throw new PolicyNotYoursError();
+        made = { ...change, changedBy };
+      } else assertMayActOn(principal, policy);
       const decided = endorse(
         policy,
-        change,
+        made,
         await this.policies.product(m, policy),
         principal.sub,
         shanghaiDate(now),

@@ -5,12 +5,22 @@ export class PolicyRuleError extends AppError {
   constructor(
     code: string,
     message: string,
-    details: { source?: string; extensions?: Record<string, unknown>; params?: MessageParams } = {},
+    details: {
+      source?: string;
+      extensions?: Record<string, unknown>;
+      params?: MessageParams;
+      /** The request field the rule reads (a JSON Pointer), answered as the problem's field error. */
+      pointer?: string;
+    } = {},
   ) {
     super(code, 'rule', message, {
       rule: details.source ? { id: code, source: details.source } : undefined,
       extensions: details.extensions,
       params: details.params,
+      errors:
+        details.pointer === undefined
+          ? undefined
+          : [{ pointer: details.pointer, message, rule: code, params: details.params }],
     });
   }
 }

@@ -9,6 +9,13 @@ import {
 } from '@insurer/contracts';
 import { addDays, shanghaiDate, type CalendarDate } from '@insurer/platform-time';
 import { nextBenefitOn, type BenefitPaymentRecord } from './benefits';
+import {
+  adultOn,
+  checkBeneficiaryChange,
+  type ChangeConsent,
+  type ChangedBy,
+  type InsuredRelationship,
+} from './beneficiary-change';
 import { PolicyRuleError, PolicyStateError, PremiumRuleError } from './policy.errors';
 import { policyNumber } from './policy-number';
 import {
@@ -62,6 +69,10 @@ export interface PolicyState {
   readonly isLife: boolean;
   readonly policyholderId: string;
   readonly insuredId: string;
+  /** How the insured stands to the policyholder (null on policies sold before the parties were named). */
+  readonly insuredRelationship: InsuredRelationship;
+  /** The day the insured comes of age, if a minor at issue: until then a parent acts for them (Art. 39). */
+  readonly insuredAdultOn: CalendarDate | null;
   readonly payerId: string;
   readonly salespersonId: string;
   readonly channel: 'agent' | 'bank' | 'telesales' | 'online' | 'broker';
@@ -165,6 +176,8 @@ export interface NewVersion {
   readonly effectiveDate: CalendarDate;
   readonly premiumEffectFen: number;
   readonly createdBy: string;
+  /** The insured's signed consent the change was made with (a beneficiary change by the policyholder, Art. 41). */
+  readonly consent?: ChangeConsent | null;
 }
 
 export type PaymentMethod = 'cash' | 'bank_transfer' | 'card' | 'direct_debit';
@@ -222,6 +235,8 @@ export interface IssueInput {
     paymentTermYears: number;
     coverageTermYears: number;
     insuredAge: number;
+    /** The last day the insured is `insuredAge` (from sales; absent on older applications). */
+    ratingAgeValidUntil?: CalendarDate;
     insuredGender: 'male' | 'female';
     /** How the insured stands to the policyholder (absent from applications made before parties were named). */
     insuredRelationship?: EventPayload<'contract.policy-issued'>['insuredRelationship'];
@@ -271,6 +286,8 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
     isLife: product.isLife,
     policyholderId: app.policyholderId,
     insuredId: app.insuredId,
+    insuredRelationship: app.insuredRelationship ?? (app.insuredId === app.policyholderId ? 'self' : null),
+    insuredAdultOn: adultOn(app.insuredAge, app.ratingAgeValidUntil, today),
     payerId: app.payerId,
     salespersonId: app.salespersonId,
     channel: app.channel,
@@ -327,8 +344,7 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
           policyholderId: state.policyholderId,
           insuredId: state.insuredId,
           payerId: state.payerId,
-          insuredRelationship:
-            app.insuredRelationship ?? (app.insuredId === app.policyholderId ? 'self' : undefined),
+          insuredRelationship: state.insuredRelationship ?? undefined,
           beneficiaries: state.beneficiaries,
           productCode: state.productCode,
           productVersion: state.productVersion,
@@ -359,7 +375,15 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
 // ---------------------------------------------------------------- endorsements
 
 export type Endorsement =
-  | { kind: 'beneficiary'; effectiveDate: string; beneficiaries: Beneficiary[] }
+  | {
+      kind: 'beneficiary';
+      effectiveDate: string;
+      beneficiaries: Beneficiary[];
+      /** Who changes them (Art. 41); the policyholder unless said otherwise. */
+      changedBy?: ChangedBy;
+      /** The insured's signed consent, which a change by the policyholder on another's life needs. */
+      insuredConsent?: ChangeConsent;
+    }
   | { kind: 'contact'; effectiveDate: string; contact: Contact }
   | { kind: 'payment_mode'; effectiveDate: string; paymentMode: PaymentMode }
   | { kind: 'sum_insured_decrease'; effectiveDate: string; sumInsuredFen: number };
@@ -376,7 +400,7 @@ export function endorse(
   if (policy.status !== 'in_force') throw new PolicyStateError(policy, 'endorsed');
   if (change.effectiveDate < today)
     throw new PolicyRuleError('ENDORSEMENT.BACKDATED', 'an endorsement cannot take effect in the past');
-  const changed = { ...policy, ...endorsed(policy, change, product), version: policy.version + 1 };
+  const changed = { ...policy, ...endorsed(policy, change, product, today), version: policy.version + 1 };
   const premiumEffectFen = changed.premiumFen - policy.premiumFen;
   return {
     state: changed,
@@ -397,7 +421,13 @@ export function endorse(
         },
       },
     ],
-    version: { kind: change.kind, effectiveDate: change.effectiveDate, premiumEffectFen, createdBy: actor },
+    version: {
+      kind: change.kind,
+      effectiveDate: change.effectiveDate,
+      premiumEffectFen,
+      createdBy: actor,
+      consent: change.kind === 'beneficiary' ? (change.insuredConsent ?? null) : null,
+    },
     archiveSchedule: true,
   };
 }
@@ -406,17 +436,19 @@ function endorsed(
   policy: PolicyState,
   change: Endorsement,
   product: ProductDefinition,
+  today: CalendarDate,
 ): Partial<PolicyState> {
   switch (change.kind) {
     case 'beneficiary': {
-      const total = change.beneficiaries.reduce((sum, b) => sum + Math.round(b.sharePercent * 100), 0);
-      if (change.beneficiaries.length && total !== 10_000) {
-        throw new PolicyRuleError(
-          'ENDORSEMENT.SHARES',
-          `beneficiary shares add up to ${total / 100}%, not 100%`,
-          { source: 'Insurance Law Art. 40', params: { totalPercent: total / 100 } },
-        );
-      }
+      checkBeneficiaryChange(
+        policy,
+        {
+          beneficiaries: change.beneficiaries,
+          changedBy: change.changedBy ?? 'policyholder',
+          insuredConsent: change.insuredConsent ?? null,
+        },
+        today,
+      );
       return { beneficiaries: change.beneficiaries };
     }
     case 'contact':
@@ -1018,7 +1050,29 @@ export function isOwnPolicy(who: { staff: boolean; customerId?: string }, policy
   return who.staff || who.customerId === policyholderId;
 }
 
-/** The policyholder and the insured may each see the policy; acting on it is the policyholder's alone. */
+/**
+ * Who changes the beneficiaries (Art. 41: the insured or the policyholder, by written notice): a customer as who they
+ * are on the policy (the policyholder when they are both); staff record either's notice, the policyholder's unless
+ * named. Null for a customer who is neither, or who names someone they are not.
+ */
+export function beneficiaryChanger(
+  who: { staff: boolean; customerId?: string },
+  policy: { policyholderId: string; insuredId: string },
+  named: ChangedBy | undefined,
+): ChangedBy | null {
+  if (who.staff) return named ?? 'policyholder';
+  const self = policy.policyholderId === policy.insuredId;
+  const as: ChangedBy | null =
+    who.customerId === policy.policyholderId
+      ? 'policyholder'
+      : who.customerId === policy.insuredId
+        ? 'insured'
+        : null;
+  if (as === null || (named !== undefined && named !== as && !self)) return null;
+  return as;
+}
+
+/** The policyholder and the insured may each see the policy; acting on it is the policyholder's alone (but Art. 41). */
 export function mayViewPolicy(
   who: { staff: boolean; customerId?: string },
   policy: { policyholderId: string; insuredId: string },

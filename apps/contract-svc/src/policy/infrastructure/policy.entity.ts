@@ -27,6 +27,9 @@ export class PolicyEntity implements PolicyState {
   @Column('boolean', { name: 'is_life' }) isLife!: boolean;
   @Column('uuid', { name: 'policyholder_id' }) policyholderId!: string;
   @Column('uuid', { name: 'insured_id' }) insuredId!: string;
+  @Column('text', { name: 'insured_relationship', nullable: true })
+  insuredRelationship!: PolicyState['insuredRelationship'];
+  @Column('date', { name: 'insured_adult_on', nullable: true }) insuredAdultOn!: string | null;
   @Column('uuid', { name: 'payer_id' }) payerId!: string;
   @Column('text', { name: 'salesperson_id' }) salespersonId!: string;
   @Column('text') channel!: 'agent' | 'bank' | 'telesales' | 'online' | 'broker';
@@ -75,5 +78,7 @@ export class PolicyVersionEntity {
   @Column('bigint', { name: 'premium_effect_fen', transformer: bigintAsNumber }) premiumEffectFen!: number;
   @Column('date', { name: 'effective_date' }) effectiveDate!: string;
   @Column('text', { name: 'created_by' }) createdBy!: string;
+  /** The insured's signed consent the change was made with (a beneficiary change by the policyholder, Art. 41). */
+  @Column('jsonb', { nullable: true }) consent!: { signedAt: string; sha256: string } | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

@@ -93,6 +93,7 @@ export class PolicyRepository {
           premiumEffectFen: decided.version.premiumEffectFen,
           effectiveDate: decided.version.effectiveDate,
           createdBy: decided.version.createdBy,
+          consent: decided.version.consent ?? null,
           createdAt: this.clock.now(),
         },
       ]);

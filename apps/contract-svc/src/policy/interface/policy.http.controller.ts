@@ -30,6 +30,18 @@ const EndorsementBody = z.discriminatedUnion('kind', [
     kind: z.literal('beneficiary'),
     effectiveDate: z.iso.date(),
     beneficiaries: z.array(Beneficiary),
+    changedBy: z
+      .enum(['policyholder', 'insured'])
+      .optional()
+      .describe(
+        'Who changes the beneficiaries (Insurance Law Art. 41). A customer changes them as who they are on the policy; staff recording a written notice name whose it is (the policyholder’s if left out)',
+      ),
+    insuredConsent: z
+      .strictObject({ signedAt: Instant, sha256: Sha256 })
+      .optional()
+      .describe(
+        'The insured’s signed consent to the change (its time and the SHA-256 of the signed form): needed when the policyholder changes the beneficiaries of a policy on another person’s life, unless a parent acts for a minor child (Arts. 39, 41)',
+      ),
   }),
   z.strictObject({
     kind: z.literal('contact'),
@@ -132,7 +144,8 @@ export class PolicyHttpController {
   @Post(':id/endorsements')
   @Roles('customer', 'service_rep', 'admin')
   @ApiOperation({
-    summary: 'Beneficiary, contact, payment mode or sum insured decrease: a new policy version',
+    summary:
+      'Beneficiary, contact, payment mode or sum insured decrease: a new policy version (the policyholder’s; the insured may change the beneficiaries too)',
   })
   @ApiZodBody(EndorsementBody)
   endorse(

@@ -81,3 +81,20 @@ export const Beneficiary = z.object({
   sharePercent: Percent,
   customerId: Id.optional(),
 });
+
+/**
+ * A beneficiary's relationships to the insured that are the insured themself or a close relative (Civil Code Art.
+ * 1045): all an employer insuring an employee may name (Insurance Law Art. 39), when the beneficiaries are first
+ * named (sales) and when they are changed (contract).
+ */
+export const INSURED_OR_CLOSE_RELATIVE: ReadonlySet<string> = new Set([
+  'self',
+  'insured',
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'grandparent',
+  'grandchild',
+  'close_relative',
+]);

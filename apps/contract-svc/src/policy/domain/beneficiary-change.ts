@@ -1,4 +1,4 @@
-import { ruleOf, type EventPayload } from '@insurer/contracts';
+import { INSURED_OR_CLOSE_RELATIVE, ruleOf, type EventPayload } from '@insurer/contracts';
 import { addDays, addYears, type CalendarDate } from '@insurer/platform-time';
 import { PolicyRuleError } from './policy.errors';
 
@@ -36,19 +36,6 @@ export interface PolicyParties {
   /** The day the insured comes of age (18), if they were a minor at issue. */
   readonly insuredAdultOn: CalendarDate | null;
 }
-
-/** The insured themself or their close relatives (Civil Code Art. 1045): whom an employer may name. */
-const INSURED_OR_CLOSE_RELATIVE: ReadonlySet<string> = new Set([
-  'self',
-  'insured',
-  'spouse',
-  'child',
-  'parent',
-  'sibling',
-  'grandparent',
-  'grandchild',
-  'close_relative',
-]);
 
 const ADULT_AGE = 18;
 

@@ -1,4 +1,4 @@
-import { localizedText as t, type LocalizedText } from '@insurer/contracts';
+import { INSURED_OR_CLOSE_RELATIVE, localizedText as t, type LocalizedText } from '@insurer/contracts';
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
 import { isParentOfMinor, type SaleParties } from '../../suitability/domain/parties';
 
@@ -9,19 +9,6 @@ export interface Beneficiary {
   readonly sharePercent: number;
   readonly customerId?: string;
 }
-
-/** The insured themself or their close relatives (Civil Code Art. 1045): whom an employer may name. */
-const INSURED_OR_CLOSE_RELATIVE = new Set([
-  'self',
-  'insured',
-  'spouse',
-  'child',
-  'parent',
-  'sibling',
-  'grandparent',
-  'grandchild',
-  'close_relative',
-]);
 
 /**
  * Who may be named (Art. 39): a policyholder naming beneficiaries on another person's life needs the insured's

@@ -391,6 +391,38 @@ describe('a claim from report to payment', () => {
     ]);
   });
 
+  it('takes a death claim from the policyholder the policy has passed to, not from the one before', async () => {
+    const [before, after] = [randomUUID(), randomUUID()];
+    const p = await policy(life, 900, 50_000_000, { policyholderId: before, insuredRelationship: 'child' });
+    await producer.event('contract.policyholder-changed', p.policyId, {
+      ...eventFixtures['contract.policyholder-changed'],
+      policyId: p.policyId,
+      previousPolicyholderId: before,
+      policyholderId: after,
+      payerId: after,
+      insuredRelationship: 'child',
+      effectiveDate: today(),
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(
+            `SELECT 1 FROM claims.policy_replica WHERE policy_id = $1 AND policyholder_id = $2`,
+            [p.policyId, after],
+          )
+        ).length === 1,
+      { description: 'the replica’s new policyholder' },
+    );
+    const death = claimBody(p, {
+      claimType: 'death',
+      causeOfDeath: 'illness',
+      amountClaimedFen: 50_000_000,
+      payee: { name: '王母', bankAccount: '6222020200998877665', relationship: 'policyholder' },
+    });
+    expect((await api.post('/claims', death, tokenFor('customer', 'b', before))).status).toBe(403);
+    expect((await api.post('/claims', death, tokenFor('customer', 'a', after))).status).toBe(201);
+  });
+
   it('refuses a death claim for suicide within 2 years of formation, and takes it from the day after (Art. 44)', async () => {
     const twoYearsAgo = addYears(today(), -2);
     const recent = await policy(life, 400);

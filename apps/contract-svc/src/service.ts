@@ -11,6 +11,7 @@ import { PremiumCurrency1765500000000 } from './database/migrations/176550000000
 import { DemandNotice1765100000000 } from './database/migrations/1765100000000-DemandNotice';
 import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import { PolicyParties1766400000000 } from './database/migrations/1766400000000-PolicyParties';
+import { PolicyholderChange1766500000000 } from './database/migrations/1766500000000-PolicyholderChange';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
 import { BenefitPaymentEntity } from './policy/infrastructure/benefit-payment.entity';
 import { PremiumPaymentEntity } from './policy/infrastructure/premium-payment.entity';
@@ -48,6 +49,7 @@ export const service: ServiceParts<ContractConfig> = {
       PremiumCurrency1765500000000,
       OutboxAutovacuum1765800000000,
       PolicyParties1766400000000,
+      PolicyholderChange1766500000000,
     ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],

@@ -487,6 +487,60 @@ describe('the parties of a policy', () => {
     });
   });
 
+  it('passes a policy to a new policyholder with the insured’s written consent (Art. 34), who then holds it', async () => {
+    const [son, mother] = [randomUUID(), randomUUID()];
+    const { customerId: father, policy } = await issue({ insuredId: son, insuredRelationship: 'child' });
+    const path = `/policies/${policy.policyId}/endorsements`;
+    const asFather = tokenFor('customer', 'f', father);
+    const toMother = {
+      kind: 'policyholder',
+      effectiveDate: today(),
+      newPolicyholderId: mother,
+      insuredRelationship: 'child',
+      newPolicyholderSignature: { signedAt: clock.now().toISOString(), sha256: 'b'.repeat(64) },
+    };
+    const refused = await api.post(path, toMother, asFather);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'ENDORSEMENT.TRANSFER_CONSENT',
+      detail: '以死亡为给付保险金条件的保单，未经被保险人书面同意，不得转让给新的投保人。',
+      rule: { id: 'ENDORSEMENT.TRANSFER_CONSENT', citation: '《中华人民共和国保险法》第三十四条' },
+      errors: [expect.objectContaining({ pointer: '/insuredConsent' })],
+    });
+    const consent = { signedAt: clock.now().toISOString(), sha256: 'c'.repeat(64) };
+    const passed = await api.post(path, { ...toMother, insuredConsent: consent }, asFather);
+    expect(passed.status).toBe(201);
+    expect(passed.body).toMatchObject({
+      policyholderId: mother,
+      payerId: mother,
+      insuredId: son,
+      version: 2,
+    });
+    const [changed] = await events.waitFor(
+      ofType('contract.policyholder-changed', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(changed)).toMatchObject({
+      policyVersion: 2,
+      previousPolicyholderId: father,
+      policyholderId: mother,
+      payerId: mother,
+      insuredRelationship: 'child',
+    });
+    const versions = await api.get(`/policies/${policy.policyId}/versions`, rep);
+    expect(versions.body[1]).toMatchObject({
+      kind: 'policyholder',
+      consent,
+      signature: toMother.newPolicyholderSignature,
+    });
+    // The father no longer acts on it nor sees it; the mother does; the son takes it over himself, no consent asked.
+    expect((await api.get(`/policies/${policy.policyId}`, asFather)).status).toBe(403);
+    const asMother = tokenFor('customer', 'm', mother);
+    expect((await api.get(`/policies/${policy.policyId}`, asMother)).status).toBe(200);
+    const toSon = { ...toMother, newPolicyholderId: son, insuredRelationship: 'self' };
+    expect((await api.post(path, toSon, asFather)).status).toBe(403);
+    expect((await api.post(path, toSon, asMother)).body).toMatchObject({ policyholderId: son, version: 3 });
+  });
+
   it('announces a beneficiary endorsement with the new list, for claims', async () => {
     const { policy } = await issue();
     const beneficiaries = [

@@ -984,6 +984,37 @@ describe('surveys and the 360 view from other services’ events', () => {
     ]);
   });
 
+  it('moves a policy to its new policyholder’s 360 view when it passes to them', async () => {
+    const [mother, father, child] = [await register(), await register(), await register()];
+    const policyId = randomUUID();
+    await producer.event('contract.policy-issued', policyId, {
+      ...eventFixtures['contract.policy-issued'],
+      policyId,
+      policyholderId: mother.id,
+      insuredId: child.id,
+      insuredRelationship: 'child',
+    });
+    await producer.event('contract.policyholder-changed', policyId, {
+      ...eventFixtures['contract.policyholder-changed'],
+      policyId,
+      previousPolicyholderId: mother.id,
+      policyholderId: father.id,
+      payerId: father.id,
+      insuredRelationship: 'child',
+    });
+    await waitFor(
+      async () => (await api.get(`/customers/${father.id}/360`, rep)).body.policies?.length === 1,
+      { description: 'the policy in the new policyholder’s 360 view' },
+    );
+    expect((await api.get(`/customers/${father.id}/360`, rep)).body.policies).toEqual([
+      expect.objectContaining({ policyId, roles: ['policyholder'] }),
+    ]);
+    expect((await api.get(`/customers/${mother.id}/360`, rep)).body.policies).toEqual([]);
+    expect((await api.get(`/customers/${child.id}/360`, rep)).body.policies).toEqual([
+      expect.objectContaining({ policyId, roles: ['insured'] }),
+    ]);
+  });
+
   it('follows the claim to payment and sends the claim survey to the policyholder', async () => {
     const c = await register();
     const policyId = randomUUID();

@@ -986,6 +986,42 @@ describe('after the sale', () => {
       expect.arrayContaining([expect.objectContaining({ code: 'SALESPERSON.INACTIVE' })]),
     );
   });
+
+  it('notifies the policyholder the policy has passed to when its salesperson leaves', async () => {
+    const salespersonId = `S-${randomUUID().slice(0, 8)}`;
+    await api.put(
+      `/salespeople/${salespersonId}`,
+      { name: 'Leaving Later', grade: 'G2', licenceNumber: 'L-8', licenceValidUntil: addYears(today(), 3) },
+      admin,
+    );
+    const [before, after] = [await customer(), await customer()];
+    const policyId = await issue(before, { salespersonId });
+    await producer.event('contract.policyholder-changed', policyId, {
+      ...eventFixtures['contract.policyholder-changed'],
+      policyId,
+      previousPolicyholderId: before,
+      policyholderId: after,
+      payerId: after,
+      insuredRelationship: 'parent',
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT 1 FROM sales.policy_replica WHERE policy_id = $1 AND policyholder_id = $2`, [
+            policyId,
+            after,
+          ])
+        ).length === 1,
+      { description: 'the replica’s new policyholder' },
+    );
+    expect(
+      (await api.post(`/salespeople/${salespersonId}/departure`, { departedOn: today() }, admin)).status,
+    ).toBe(200);
+    const [departed] = await events.waitFor(
+      ofType('sales.salesperson-departed', (p) => p.salespersonId === salespersonId),
+    );
+    expect(payloadOf(departed).affected).toEqual([{ customerId: after, policyId }]);
+  });
 });
 
 describe('needs analysis and the pipeline', () => {

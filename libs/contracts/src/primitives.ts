@@ -30,6 +30,20 @@ export const PartyRelationship = z.enum([
   'employee',
   'other',
 ]);
+export type PartyRelationship = z.infer<typeof PartyRelationship>;
+/**
+ * The relationships that are an insurable interest by themselves (Insurance Law Art. 31): the policyholder in
+ * themself, their spouse, children, parents and close relatives, and their employees. Anyone else is insured only
+ * with the insured's consent; read when a policy is sold (sales) and when it passes to a new policyholder (contract).
+ */
+export const INSURABLE_INTEREST: ReadonlySet<PartyRelationship> = new Set<PartyRelationship>([
+  'self',
+  'spouse',
+  'child',
+  'parent',
+  'close_relative',
+  'employee',
+]);
 /** The insured's signed consent to a contract on their life and to its sum (Art. 34), or to be insured at all (Art. 31). */
 export const InsuredConsent = z.object({
   signedAt: z.iso.datetime({ offset: true }),

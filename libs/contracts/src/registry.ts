@@ -49,6 +49,7 @@ export const EVENT_DEFINITIONS = [
   contract.UnderwritingDecidedV1,
   contract.PolicyIssuedV1,
   contract.PolicyEndorsedV1,
+  contract.PolicyholderChangedV1,
   contract.PolicyWithdrawnV1,
   contract.PolicySurrenderedV1,
   contract.PolicyLoanGrantedV1,

@@ -32,6 +32,8 @@ export const LEGAL_SOURCES = {
   beneficiaryDesignation:
     'Insurance Law Art. 39 (a policyholder’s choice of beneficiary needs the insured’s consent)',
   employerBeneficiary: 'Insurance Law Art. 39 (an employer names only the insured or their close relatives)',
+  transferConsent:
+    'Insurance Law Art. 34 (a policy paying on death is transferred or pledged only with the insured’s written consent)',
   beneficiaryChange:
     'Insurance Law Arts. 39, 41 (a policyholder changing the beneficiary needs the insured’s consent)',
   coolingOff: 'cooling-off of at least 15 days for personal life and health cover over one year (犹豫期)',
@@ -109,6 +111,7 @@ export const RULE_CODES: Readonly<Record<string, RuleCode>> = {
   ...group('law', S.beneficiaryDesignation, 'SALES.BENEFICIARY_CONSENT'),
   ...group('law', S.employerBeneficiary, 'SALES.EMPLOYER_BENEFICIARY', 'ENDORSEMENT.EMPLOYER_BENEFICIARY'),
   ...group('law', S.beneficiaryChange, 'ENDORSEMENT.BENEFICIARY_CONSENT'),
+  ...group('law', S.transferConsent, 'ENDORSEMENT.TRANSFER_CONSENT'),
   ...group(
     'law',
     S.beneficiaries,
@@ -333,6 +336,7 @@ export const RULE_CODES: Readonly<Record<string, RuleCode>> = {
   ...group(
     'platform',
     S.api,
+    'ENDORSEMENT.SAME_POLICYHOLDER',
     'REQUEST.BAD_URL',
     'REQUEST.HEADERS_TOO_LARGE',
     'REQUEST.INVALID',

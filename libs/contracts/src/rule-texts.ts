@@ -176,6 +176,14 @@ export const RULE_TEXTS: Readonly<Record<string, LocalizedText>> = {
     '投保人变更以他人为被保险人的保单的受益人，须经被保险人书面同意。',
     'The policyholder changes the beneficiaries of a policy on another person’s life only with the insured’s signed consent.',
   ),
+  'ENDORSEMENT.TRANSFER_CONSENT': t(
+    '以死亡为给付保险金条件的保单，未经被保险人书面同意，不得转让给新的投保人。',
+    'A policy paying on the insured’s death passes to a new policyholder only with the insured’s written consent.',
+  ),
+  'ENDORSEMENT.SAME_POLICYHOLDER': t(
+    '新投保人与现投保人相同。',
+    'The new policyholder is the policyholder already.',
+  ),
   'ENDORSEMENT.EMPLOYER_BENEFICIARY': t(
     '用人单位只能指定被保险人本人或其近亲属为受益人，不能指定“{relationship}”。',
     'An employer may name only the insured or their close relatives, not "{relationship}".',
@@ -844,6 +852,8 @@ export const SOURCE_TEXTS: Readonly<Record<string, string>> = {
   'Insurance Law Art. 40': '《中华人民共和国保险法》第四十条',
   'Insurance Law Art. 31 (insurable interest; otherwise by the insured’s consent)':
     '《中华人民共和国保险法》第三十一条',
+  'Insurance Law Art. 34 (a policy paying on death is transferred or pledged only with the insured’s written consent)':
+    '《中华人民共和国保险法》第三十四条',
   'Insurance Law Art. 34 (the insured’s consent to death cover and its sum)':
     '《中华人民共和国保险法》第三十四条',
   'Insurance Law Art. 33 (no death cover on a person without civil capacity, save by a parent)':

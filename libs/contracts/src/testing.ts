@@ -360,6 +360,16 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     premiumFen: 120_000,
     endorsedAt: at,
   },
+  'contract.policyholder-changed': {
+    policyId: ids.policy,
+    policyVersion: 3,
+    previousPolicyholderId: ids.customer,
+    policyholderId: ids.insured,
+    payerId: ids.insured,
+    insuredRelationship: 'self',
+    effectiveDate: '2026-06-01',
+    changedAt: at,
+  },
   'contract.policy-withdrawn': {
     policyId: ids.policy,
     policyholderId: ids.customer,

@@ -92,6 +92,26 @@ export const PolicyEndorsedV1 = defineEvent({
   }),
 });
 
+export const PolicyholderChangedV1 = defineEvent({
+  type: 'contract.policyholder-changed',
+  version: 1,
+  topic,
+  description:
+    'The policy passed to a new policyholder (变更投保人), who holds and pays for it from its effective date; a policy paying on death passes only with the insured’s written consent (Insurance Law Art. 34). A new version of the policy.',
+  payload: z.object({
+    policyId: Id,
+    policyVersion: z.number().int().positive(),
+    previousPolicyholderId: Id,
+    policyholderId: Id,
+    /** Who pays the premiums from now on: the new policyholder. */
+    payerId: Id,
+    /** How the insured stands to the new policyholder. */
+    insuredRelationship: PartyRelationship,
+    effectiveDate: CalendarDate,
+    changedAt: Instant,
+  }),
+});
+
 export const PolicyWithdrawnV1 = defineEvent({
   type: 'contract.policy-withdrawn',
   version: 1,

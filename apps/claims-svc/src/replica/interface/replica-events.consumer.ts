@@ -73,6 +73,19 @@ export class ReplicaEventsConsumer {
     );
   }
 
+  /** The new policyholder may report a death on the policy and see its claims; claims made before keep theirs. */
+  @EventPattern('contract.policyholder-changed')
+  async onPolicyholderChanged(
+    @Payload() event: EventOf<'contract.policyholder-changed'>,
+    @Ctx() ctx: DeliveryContext,
+  ) {
+    await ctx.manager.update(
+      ClaimsPolicyReplicaEntity,
+      { policyId: event.payload.policyId },
+      { policyholderId: event.payload.policyholderId, updatedAt: this.clock.now() },
+    );
+  }
+
   @EventPattern('contract.policy-loan-granted')
   async onLoanGranted(
     @Payload() event: EventOf<'contract.policy-loan-granted'>,

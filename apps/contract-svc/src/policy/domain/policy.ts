@@ -16,6 +16,7 @@ import {
   type ChangedBy,
   type InsuredRelationship,
 } from './beneficiary-change';
+import { checkPolicyholderChange, paysOnDeath, type PolicyholderChange } from './policyholder-change';
 import { PolicyRuleError, PolicyStateError, PremiumRuleError } from './policy.errors';
 import { policyNumber } from './policy-number';
 import {
@@ -176,8 +177,13 @@ export interface NewVersion {
   readonly effectiveDate: CalendarDate;
   readonly premiumEffectFen: number;
   readonly createdBy: string;
-  /** The insured's signed consent the change was made with (a beneficiary change by the policyholder, Art. 41). */
+  /**
+   * The insured's signed consent the change was made with: a beneficiary change by the policyholder (Art. 41), a
+   * change of policyholder (Arts. 31, 34).
+   */
   readonly consent?: ChangeConsent | null;
+  /** The new policyholder's signature to a change of policyholder. */
+  readonly signature?: ChangeConsent | null;
 }
 
 export type PaymentMethod = 'cash' | 'bank_transfer' | 'card' | 'direct_debit';
@@ -386,7 +392,11 @@ export type Endorsement =
     }
   | { kind: 'contact'; effectiveDate: string; contact: Contact }
   | { kind: 'payment_mode'; effectiveDate: string; paymentMode: PaymentMode }
-  | { kind: 'sum_insured_decrease'; effectiveDate: string; sumInsuredFen: number };
+  | { kind: 'sum_insured_decrease'; effectiveDate: string; sumInsuredFen: number }
+  | ({ kind: 'policyholder'; effectiveDate: string; insuredConsent?: ChangeConsent } & Omit<
+      PolicyholderChange,
+      'insuredConsent'
+    >);
 
 /** An endorsement makes a new version from its effective date, never backdated, on the policy's own product terms. */
 export function endorse(
@@ -402,31 +412,50 @@ export function endorse(
     throw new PolicyRuleError('ENDORSEMENT.BACKDATED', 'an endorsement cannot take effect in the past');
   const changed = { ...policy, ...endorsed(policy, change, product, today), version: policy.version + 1 };
   const premiumEffectFen = changed.premiumFen - policy.premiumFen;
+  const event: PolicyEvent =
+    change.kind === 'policyholder'
+      ? {
+          type: 'contract.policyholder-changed',
+          aggregateId: policy.policyId,
+          payload: {
+            policyId: policy.policyId,
+            policyVersion: changed.version,
+            previousPolicyholderId: policy.policyholderId,
+            policyholderId: changed.policyholderId,
+            payerId: changed.payerId,
+            insuredRelationship: change.insuredRelationship,
+            effectiveDate: change.effectiveDate,
+            changedAt: now.toISOString(),
+          },
+        }
+      : {
+          type: 'contract.policy-endorsed',
+          aggregateId: policy.policyId,
+          payload: {
+            policyId: policy.policyId,
+            policyVersion: changed.version,
+            kind: change.kind,
+            effectiveDate: change.effectiveDate,
+            premiumEffectFen,
+            sumInsuredFen: changed.sumInsuredFen,
+            premiumFen: changed.premiumFen,
+            ...(change.kind === 'beneficiary' ? { beneficiaries: changed.beneficiaries } : {}),
+            endorsedAt: now.toISOString(),
+          },
+        };
   return {
     state: changed,
-    events: [
-      {
-        type: 'contract.policy-endorsed',
-        aggregateId: policy.policyId,
-        payload: {
-          policyId: policy.policyId,
-          policyVersion: changed.version,
-          kind: change.kind,
-          effectiveDate: change.effectiveDate,
-          premiumEffectFen,
-          sumInsuredFen: changed.sumInsuredFen,
-          premiumFen: changed.premiumFen,
-          ...(change.kind === 'beneficiary' ? { beneficiaries: changed.beneficiaries } : {}),
-          endorsedAt: now.toISOString(),
-        },
-      },
-    ],
+    events: [event],
     version: {
       kind: change.kind,
       effectiveDate: change.effectiveDate,
       premiumEffectFen,
       createdBy: actor,
-      consent: change.kind === 'beneficiary' ? (change.insuredConsent ?? null) : null,
+      consent:
+        change.kind === 'beneficiary' || change.kind === 'policyholder'
+          ? (change.insuredConsent ?? null)
+          : null,
+      signature: change.kind === 'policyholder' ? change.newPolicyholderSignature : null,
     },
     archiveSchedule: true,
   };
@@ -451,6 +480,18 @@ function endorsed(
       );
       return { beneficiaries: change.beneficiaries };
     }
+    case 'policyholder':
+      checkPolicyholderChange(
+        policy,
+        { ...change, insuredConsent: change.insuredConsent ?? null },
+        paysOnDeath(product.coverages),
+      );
+      // The new policyholder holds and pays for the policy from the change.
+      return {
+        policyholderId: change.newPolicyholderId,
+        payerId: change.newPolicyholderId,
+        insuredRelationship: change.insuredRelationship,
+      };
     case 'contact':
       return { contact: { ...policy.contact, ...change.contact } };
     case 'payment_mode':

@@ -78,7 +78,9 @@ export class PolicyVersionEntity {
   @Column('bigint', { name: 'premium_effect_fen', transformer: bigintAsNumber }) premiumEffectFen!: number;
   @Column('date', { name: 'effective_date' }) effectiveDate!: string;
   @Column('text', { name: 'created_by' }) createdBy!: string;
-  /** The insured's signed consent the change was made with (a beneficiary change by the policyholder, Art. 41). */
+  /** The insured's signed consent the change was made with (a beneficiary change, Art. 41; a new policyholder, Art. 34). */
   @Column('jsonb', { nullable: true }) consent!: { signedAt: string; sha256: string } | null;
+  /** The new policyholder's signature to a change of policyholder. */
+  @Column('jsonb', { nullable: true }) signature!: { signedAt: string; sha256: string } | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

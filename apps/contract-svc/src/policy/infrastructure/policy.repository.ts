@@ -94,6 +94,7 @@ export class PolicyRepository {
           effectiveDate: decided.version.effectiveDate,
           createdBy: decided.version.createdBy,
           consent: decided.version.consent ?? null,
+          signature: decided.version.signature ?? null,
           createdAt: this.clock.now(),
         },
       ]);

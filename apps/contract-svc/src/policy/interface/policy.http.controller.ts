@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { PartyRelationship } from '@insurer/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
 import { ApiZodBody, ApiZodQuery, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
@@ -64,6 +65,27 @@ const EndorsementBody = z.discriminatedUnion('kind', [
     kind: z.literal('sum_insured_decrease'),
     effectiveDate: z.iso.date(),
     sumInsuredFen: z.number().int().positive(),
+  }),
+  z.strictObject({
+    kind: z.literal('policyholder'),
+    effectiveDate: z.iso.date(),
+    newPolicyholderId: z
+      .uuid()
+      .describe('The registered customer who takes the policy over, holding and paying for it'),
+    insuredRelationship: PartyRelationship.describe(
+      'How the insured stands to the new policyholder (self when the insured takes the policy over)',
+    ),
+    newPolicyholderSignature: z
+      .strictObject({ signedAt: Instant, sha256: Sha256 })
+      .describe(
+        'The new policyholder’s signature to the change: its time and the SHA-256 of the signed form',
+      ),
+    insuredConsent: z
+      .strictObject({ signedAt: Instant, sha256: Sha256 })
+      .optional()
+      .describe(
+        'The insured’s written consent: needed for a policy paying on death (Insurance Law Art. 34) and where the new policyholder has no insurable interest in the insured (Art. 31), unless the insured takes the policy over',
+      ),
   }),
 ]);
 const ReinstatementBody = z.strictObject({
@@ -145,7 +167,7 @@ export class PolicyHttpController {
   @Roles('customer', 'service_rep', 'admin')
   @ApiOperation({
     summary:
-      'Beneficiary, contact, payment mode or sum insured decrease: a new policy version (the policyholder’s; the insured may change the beneficiaries too)',
+      'Beneficiary, contact, payment mode, sum insured decrease or a new policyholder: a new policy version (the policyholder’s; the insured may change the beneficiaries too)',
   })
   @ApiZodBody(EndorsementBody)
   endorse(

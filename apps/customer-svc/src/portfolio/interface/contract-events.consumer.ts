@@ -73,6 +73,19 @@ export class ContractEventsConsumer {
    * Each lifecycle event leaves the policy in the status contract-svc gives it (POLICY_STATUS_AFTER). A status for a
    * policy this service never saw issued is ignored: there is nothing to show it on.
    */
+  /** The policy moves to the new policyholder's 360 view (and off the previous one's). */
+  @EventPattern('contract.policyholder-changed')
+  async onPolicyholderChanged(
+    @Payload() event: EventOf<'contract.policyholder-changed'>,
+    @Ctx() ctx: DeliveryContext,
+  ): Promise<void> {
+    await ctx.manager.update(
+      PolicyViewEntity,
+      { policyId: event.payload.policyId },
+      { policyholderId: event.payload.policyholderId, updatedAt: this.clock.now() },
+    );
+  }
+
   @EventPattern(POLICY_STATUS_EVENTS)
   async onStatusChanged(@Payload() event: EventOf<PolicyStatusEvent>, @Ctx() ctx: DeliveryContext) {
     const status = POLICY_STATUS_AFTER[event.type];

@@ -91,6 +91,19 @@ export class ContractEventsConsumer {
     await this.pipeline.advance(ctx.manager, { applicationId }, 'declined');
   }
 
+  /** The replica follows the policy to its new policyholder, whom a departing salesperson's notice then reaches. */
+  @EventPattern('contract.policyholder-changed')
+  async onPolicyholderChanged(
+    @Payload() event: EventOf<'contract.policyholder-changed'>,
+    @Ctx() ctx: DeliveryContext,
+  ) {
+    await ctx.manager.update(
+      PolicyReplicaEntity,
+      { policyId: event.payload.policyId },
+      { policyholderId: event.payload.policyholderId, updatedAt: this.clock.now() },
+    );
+  }
+
   /**
    * Each lifecycle event leaves the policy in the status contract-svc gives it (POLICY_STATUS_AFTER). A status for a
    * policy this service never saw issued is ignored: there is nothing to show it on.

@@ -1,3 +1,4 @@
+import { INSURABLE_INTEREST } from '@insurer/contracts';
 import { addDays, addYears, completedYears, type CalendarDate } from '@insurer/platform-time';
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
 
@@ -26,16 +27,6 @@ export interface SaleParties {
 /** Full civil capacity comes at 18 (Civil Code Art. 17); below 8 a person has none (Art. 20). */
 export const ADULT_AGE = 18;
 export const CIVIL_CAPACITY_AGE = 8;
-
-/** Relationships that are an insurable interest by themselves (Art. 31); anyone else needs the insured's consent. */
-const INTEREST_BY_RELATIONSHIP: ReadonlySet<Relationship> = new Set([
-  'self',
-  'spouse',
-  'child',
-  'parent',
-  'close_relative',
-  'employee',
-]);
 
 /** Parents insuring their own minor children: the one case death cover needs no consent and has the regulator's cap. */
 export function isParentOfMinor(p: Pick<SaleParties, 'relationship' | 'insured'>): boolean {
@@ -71,7 +62,7 @@ export function checkParties(p: SaleParties, paysOnDeath: boolean): Reason[] {
     });
   if (same) return reasons;
 
-  if (!INTEREST_BY_RELATIONSHIP.has(p.relationship) && !p.insuredConsent)
+  if (!INSURABLE_INTEREST.has(p.relationship) && !p.insuredConsent)
     reasons.push({
       code: 'PARTIES.NO_INSURABLE_INTEREST',
       message:

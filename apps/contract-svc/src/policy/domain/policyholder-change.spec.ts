@@ -1,0 +1,131 @@
+import type { ProductDefinition } from '@insurer/contracts';
+import { productFixture } from '@insurer/contracts/testing';
+import { endorse, issue, type Endorsement, type IssueInput } from './policy';
+import { issueInputFixture } from './issue-input.fixture';
+import { PolicyRuleError } from './policy.errors';
+
+const NOW = new Date('2026-03-02T02:00:00Z'); // 2026-03-02 in Shanghai
+const SIGNED = { signedAt: '2026-03-02T09:00:00+08:00', sha256: 'a'.repeat(64) };
+const CONSENT = { signedAt: '2026-03-01T09:00:00+08:00', sha256: 'e'.repeat(64) };
+/** Medical cover: pays on no one's death. */
+const medical: ProductDefinition = {
+  ...productFixture,
+  coverages: productFixture.coverages.map((c) => ({ ...c, claimTypes: ['hospitalisation'] })),
+};
+
+/** A father's policy on his adult son's life, issued today. */
+function fathersPolicy(application: Partial<IssueInput['application']> = {}, product = productFixture) {
+  return issue(
+    issueInputFixture(product, NOW, {
+      policyholderId: 'father',
+      payerId: 'father',
+      insuredId: 'son',
+      insuredRelationship: 'child',
+      ...application,
+    }),
+    NOW,
+  ).state;
+}
+
+const toNew = (extra: Partial<Extract<Endorsement, { kind: 'policyholder' }>> = {}): Endorsement => ({
+  kind: 'policyholder',
+  effectiveDate: '2026-03-02',
+  newPolicyholderId: 'mother',
+  insuredRelationship: 'child',
+  newPolicyholderSignature: SIGNED,
+  ...extra,
+});
+
+function refusal(run: () => unknown): PolicyRuleError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof PolicyRuleError) return e;
+    throw e;
+  }
+  throw new Error('the change was not refused');
+}
+
+describe('a new policyholder (变更投保人; Insurance Law Arts. 31, 34)', () => {
+  const change = (made: Endorsement, policy = fathersPolicy(), product = productFixture) =>
+    endorse(policy, made, product, 'rep', '2026-03-02', NOW);
+
+  it('passes a policy paying on death to a new policyholder only with the insured’s written consent', () => {
+    expect(refusal(() => change(toNew()))).toMatchObject({
+      code: 'ENDORSEMENT.TRANSFER_CONSENT',
+      rule: {
+        id: 'ENDORSEMENT.TRANSFER_CONSENT',
+        source:
+          'Insurance Law Art. 34 (a policy paying on death is transferred or pledged only with the insured’s written consent)',
+      },
+      errors: [expect.objectContaining({ pointer: '/insuredConsent' })],
+    });
+    const made = change(toNew({ insuredConsent: CONSENT }));
+    expect(made.state).toMatchObject({
+      policyholderId: 'mother',
+      payerId: 'mother',
+      insuredId: 'son',
+      insuredRelationship: 'child',
+      version: 2,
+    });
+    expect(made.version).toMatchObject({ kind: 'policyholder', consent: CONSENT, signature: SIGNED });
+    expect(made.archiveSchedule).toBe(true);
+    expect(made.events).toEqual([
+      {
+        type: 'contract.policyholder-changed',
+        aggregateId: made.state.policyId,
+        payload: {
+          policyId: made.state.policyId,
+          policyVersion: 2,
+          previousPolicyholderId: 'father',
+          policyholderId: 'mother',
+          payerId: 'mother',
+          insuredRelationship: 'child',
+          effectiveDate: '2026-03-02',
+          changedAt: NOW.toISOString(),
+        },
+      },
+    ]);
+  });
+
+  it('needs no consent when the insured takes the policy over, or for cover paying on no death to family', () => {
+    const own = change(toNew({ newPolicyholderId: 'son', insuredRelationship: 'self' }));
+    expect(own.state).toMatchObject({ policyholderId: 'son', payerId: 'son', insuredRelationship: 'self' });
+    expect(own.version).toMatchObject({ consent: null });
+    const medicalPolicy = fathersPolicy({}, medical);
+    expect(change(toNew(), medicalPolicy, medical).state.policyholderId).toBe('mother');
+  });
+
+  it('asks the insured’s consent where the new policyholder has no insurable interest, whatever the cover', () => {
+    const medicalPolicy = fathersPolicy({}, medical);
+    const toFriend = toNew({ newPolicyholderId: 'friend', insuredRelationship: 'other' });
+    expect(refusal(() => change(toFriend, medicalPolicy, medical))).toMatchObject({
+      code: 'PARTIES.NO_INSURABLE_INTEREST',
+      errors: [expect.objectContaining({ pointer: '/insuredConsent' })],
+    });
+    expect(
+      change(
+        toNew({ newPolicyholderId: 'friend', insuredRelationship: 'other', insuredConsent: CONSENT }),
+        medicalPolicy,
+        medical,
+      ).state.policyholderId,
+    ).toBe('friend');
+  });
+
+  it('refuses a relationship that contradicts who the parties are, and a change to the same policyholder', () => {
+    expect(
+      refusal(() => change(toNew({ newPolicyholderId: 'son', insuredRelationship: 'parent' }))),
+    ).toMatchObject({
+      code: 'PARTIES.RELATIONSHIP',
+      params: { same: 'yes' },
+      errors: [expect.objectContaining({ pointer: '/insuredRelationship' })],
+    });
+    expect(
+      refusal(() => change(toNew({ insuredRelationship: 'self', insuredConsent: CONSENT }))),
+    ).toMatchObject({ code: 'PARTIES.RELATIONSHIP', params: { same: 'no' } });
+    expect(refusal(() => change(toNew({ newPolicyholderId: 'father' })))).toMatchObject({
+      code: 'ENDORSEMENT.SAME_POLICYHOLDER',
+      errors: [expect.objectContaining({ pointer: '/newPolicyholderId' })],
+    });
+  });
+});

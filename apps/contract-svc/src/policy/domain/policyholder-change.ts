@@ -1,0 +1,65 @@
+import { INSURABLE_INTEREST, ruleOf, type PartyRelationship } from '@insurer/contracts';
+import type { ChangeConsent } from './beneficiary-change';
+import { PolicyRuleError } from './policy.errors';
+
+/**
+ * A policy passing to a new policyholder (变更投保人): the new one holds and pays for it from the change. The parties'
+ * rules of a sale hold for the new policyholder as they did for the first (Art. 31: an insurable interest in the
+ * insured, or the insured's consent), and a policy paying on death passes only with the insured's written consent
+ * (Art. 34 para. 2, which has no exception for parents). The insured taking the policy over needs no one's consent.
+ * The new policyholder signs the change. No I/O.
+ */
+export interface PolicyholderChange {
+  readonly newPolicyholderId: string;
+  /** How the insured stands to the new policyholder (`self` when the insured takes the policy over). */
+  readonly insuredRelationship: PartyRelationship;
+  /** The new policyholder's signature to the change. */
+  readonly newPolicyholderSignature: ChangeConsent;
+  /** The insured's written consent to the change. */
+  readonly insuredConsent: ChangeConsent | null;
+}
+
+/** Refuses a change of policyholder the law does not allow, with the first rule it breaks. */
+export function checkPolicyholderChange(
+  policy: { readonly policyholderId: string; readonly insuredId: string },
+  change: PolicyholderChange,
+  paysOnDeath: boolean,
+): void {
+  if (change.newPolicyholderId === policy.policyholderId)
+    throw new PolicyRuleError(
+      'ENDORSEMENT.SAME_POLICYHOLDER',
+      'the new policyholder is the policyholder already',
+      { pointer: '/newPolicyholderId' },
+    );
+  const insuredTakesOver = change.newPolicyholderId === policy.insuredId;
+  if (insuredTakesOver !== (change.insuredRelationship === 'self'))
+    throw new PolicyRuleError(
+      'PARTIES.RELATIONSHIP',
+      insuredTakesOver
+        ? 'the insured takes the policy over: the relationship is self'
+        : 'the new policyholder is another person than the insured, not "self"; name how the insured stands to them',
+      {
+        source: ruleOf('PARTIES.RELATIONSHIP').source,
+        params: { same: insuredTakesOver ? 'yes' : 'no' },
+        pointer: '/insuredRelationship',
+      },
+    );
+  if (insuredTakesOver || change.insuredConsent) return;
+  if (!INSURABLE_INTEREST.has(change.insuredRelationship))
+    throw new PolicyRuleError(
+      'PARTIES.NO_INSURABLE_INTEREST',
+      'the policyholder has no insurable interest in the insured without the insured’s signed consent',
+      { source: ruleOf('PARTIES.NO_INSURABLE_INTEREST').source, pointer: '/insuredConsent' },
+    );
+  if (paysOnDeath)
+    throw new PolicyRuleError(
+      'ENDORSEMENT.TRANSFER_CONSENT',
+      'a policy paying on the insured’s death passes to a new policyholder only with the insured’s written consent',
+      { source: ruleOf('ENDORSEMENT.TRANSFER_CONSENT').source, pointer: '/insuredConsent' },
+    );
+}
+
+/** Whether any of the product's coverages pays on death (Art. 34 reads this). */
+export function paysOnDeath(coverages: readonly { readonly claimTypes: readonly string[] }[]): boolean {
+  return coverages.some((c) => c.claimTypes.includes('death'));
+}

@@ -460,6 +460,35 @@ describe('rules over the other services’ events', () => {
     expect(await alertsFor(holderId, 'AML_BULK_SURRENDER')).toHaveLength(1);
   });
 
+  it('counts a new policyholder among a policy’s changes: two endorsements and a transfer in 90 days alert', async () => {
+    const policyId = randomUUID();
+    for (const policyVersion of [2, 3])
+      await producer.event('contract.policy-endorsed', policyId, {
+        ...eventFixtures['contract.policy-endorsed'],
+        policyId,
+        policyVersion,
+        endorsedAt: clock.now().toISOString(),
+      });
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT count(*)::int AS n FROM compliance.endorsement_log WHERE policy_id = $1`, [
+            policyId,
+          ])
+        )[0].n === 2,
+      { description: 'two endorsements logged' },
+    );
+    expect(await alertsFor(policyId, 'FREQUENT_CHANGES')).toHaveLength(0);
+    const eventId = await producer.event('contract.policyholder-changed', policyId, {
+      ...eventFixtures['contract.policyholder-changed'],
+      policyId,
+      policyVersion: 4,
+      changedAt: clock.now().toISOString(),
+    });
+    await applied(eventId);
+    expect(await alertsFor(policyId, 'FREQUENT_CHANGES')).toHaveLength(1);
+  });
+
   it('finds three surrenders in 30 days applied latest first (three policies, three keys)', async () => {
     const holderId = randomUUID();
     for (const day of [0, 10, 20]) {

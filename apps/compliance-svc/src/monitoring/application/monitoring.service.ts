@@ -295,15 +295,13 @@ export class MonitoringService {
           [event.payload.policyId, event.payload.policyholderId, event.payload.surrenderedOn],
         );
         break;
+      // A new policyholder is a change of the contract too: frequent_changes counts it with the endorsements.
       case 'contract.policy-endorsed':
+      case 'contract.policyholder-changed':
         await queueWrite(
           m,
           `INSERT INTO compliance.endorsement_log (policy_id, policy_version, endorsed_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-          [
-            event.payload.policyId,
-            event.payload.policyVersion,
-            shanghaiDate(new Date(event.payload.endorsedAt)),
-          ],
+          [event.payload.policyId, event.payload.policyVersion, changedOn(event)],
         );
         break;
       default:
@@ -462,8 +460,8 @@ export class MonitoringService {
       )) as { day: string }[];
       return { surrendersAround: rows.map((r) => r.day) };
     }
-    if (event.type === 'contract.policy-endorsed') {
-      const day = shanghaiDate(new Date(event.payload.endorsedAt));
+    if (event.type === 'contract.policy-endorsed' || event.type === 'contract.policyholder-changed') {
+      const day = changedOn(event);
       const [{ n }] = await m.query(
         `SELECT count(*)::int AS n FROM compliance.endorsement_log WHERE policy_id = $1 AND endorsed_on BETWEEN $2 AND $3`,
         [event.payload.policyId, addDays(day, -windowOf('frequent_changes', 90)), day],
@@ -472,4 +470,13 @@ export class MonitoringService {
     }
     return {};
   }
+}
+
+/** The day a change made a new version of the policy (China time). */
+function changedOn(
+  event: EventOf<'contract.policy-endorsed'> | EventOf<'contract.policyholder-changed'>,
+): string {
+  return shanghaiDate(
+    new Date(event.type === 'contract.policy-endorsed' ? event.payload.endorsedAt : event.payload.changedAt),
+  );
 }

@@ -532,6 +532,10 @@ describe('compliance rules, each tripped and just missed', () => {
     expect(fires('FREQUENT_CHANGES', event('contract.policy-endorsed'), { endorsementsInWindow: 2 })).toBe(
       false,
     );
+    // A new policyholder is a change of the contract too.
+    const passed = event('contract.policyholder-changed');
+    expect(fires('FREQUENT_CHANGES', passed, { endorsementsInWindow: 3 })).toBe(true);
+    expect(fires('FREQUENT_CHANGES', passed, { endorsementsInWindow: 2 })).toBe(false);
   });
 });
 

@@ -681,7 +681,9 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
       );
     }
     case 'frequent_changes': {
-      if (event.type !== 'contract.policy-endorsed') return [];
+      // Every new version of the contract counts: an endorsement or a new policyholder.
+      if (event.type !== 'contract.policy-endorsed' && event.type !== 'contract.policyholder-changed')
+        return [];
       const e = event.payload;
       const changes = ctx.endorsementsInWindow ?? 0;
       if (changes < num(p, 'minChanges', 3)) return [];

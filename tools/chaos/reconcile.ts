@@ -19,6 +19,8 @@ export interface Acknowledged {
   readonly complaints: ReadonlySet<string>;
   /** Policies the clients were told were surrendered. */
   readonly surrenders: ReadonlySet<string>;
+  /** Policies the clients were told had passed to a new policyholder, with whom. */
+  readonly policyholders: ReadonlyMap<string, string>;
 }
 
 /** What the events topics carry: every record, and how many distinct events they are. */
@@ -156,6 +158,50 @@ export async function reconcile(
   ] as const) {
     checks.push(check(name, issued, await count(db, sql)));
   }
+  // A policy the clients were told had passed to a new policyholder did so, and in every copy of it.
+  checks.push(
+    check(
+      'acknowledged new policyholders in contract-svc',
+      ack.policyholders.size,
+      await count(
+        db,
+        `SELECT count(*) AS n FROM contract.policy p
+           JOIN unnest($1::uuid[], $2::uuid[]) AS a(policy_id, policyholder_id) USING (policy_id)
+          WHERE p.policyholder_id = a.policyholder_id`,
+        [[...ack.policyholders.keys()], [...ack.policyholders.values()]],
+      ),
+    ),
+  );
+  checks.push(
+    check(
+      'policies whose policyholder a replica does not follow (sales, claims, customer)',
+      0,
+      await count(
+        db,
+        `SELECT count(*) AS n FROM contract.policy p
+           LEFT JOIN sales.policy_replica s USING (policy_id)
+           LEFT JOIN claims.policy_replica c USING (policy_id)
+           LEFT JOIN customer.policy_view v USING (policy_id)
+          WHERE s.policyholder_id IS DISTINCT FROM p.policyholder_id
+             OR c.policyholder_id IS DISTINCT FROM p.policyholder_id
+             OR v.policyholder_id IS DISTINCT FROM p.policyholder_id`,
+      ),
+    ),
+  );
+  const changed = await count(
+    db,
+    `SELECT count(*) AS n FROM contract.policy_version WHERE kind = 'policyholder'`,
+  );
+  checks.push(
+    check(
+      'new policyholders in the audit chain (one per change)',
+      changed,
+      await count(
+        db,
+        `SELECT count(*) AS n FROM compliance.audit_log WHERE event_type = 'contract.policyholder-changed'`,
+      ),
+    ),
+  );
   const paid = await count(db, `SELECT count(*) AS n FROM claims.claim WHERE status = 'paid'`);
   checks.push(
     check(

@@ -6,7 +6,7 @@
  * reconciliation table; it exits 1 on any loss or duplicate.
  */
 import { execFileSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -198,7 +198,13 @@ async function flow(
   c: StoryClient,
   salespersonId: string,
   readOtp: (mobile: string) => Promise<string>,
-  ack: { policies: Set<string>; paidClaims: Set<string>; complaints: Set<string>; surrenders: Set<string> },
+  ack: {
+    policies: Set<string>;
+    paidClaims: Set<string>;
+    complaints: Set<string>;
+    surrenders: Set<string>;
+    policyholders: Map<string, string>;
+  },
   dayAheadContract: string,
 ): Promise<void> {
   const quiet = () => undefined;
@@ -271,6 +277,30 @@ async function flow(
         },
       ),
     );
+    // And half the time the policy passes to the customer's spouse, whom three other services must follow.
+    if (randomInt(0, 2) === 0) {
+      const rep = c.token('service_rep', 'rep-chaos');
+      const spouse = randomUUID();
+      const signed = { signedAt: new Date().toISOString(), sha256: 'c'.repeat(64) };
+      const passed = await c.call(c.u.contract, 'POST', `/policies/${policyId}/endorsements`, rep, {
+        kind: 'policyholder',
+        effectiveDate: policy.effectiveDate,
+        newPolicyholderId: spouse,
+        insuredRelationship: 'spouse',
+        newPolicyholderSignature: signed,
+        insuredConsent: signed,
+      });
+      // A request sent again after a fault lost the answer to its commit finds the policy passed already.
+      if (passed.status !== 201)
+        await c.ok(
+          'new policyholder',
+          c.call(c.u.contract, 'GET', `/policies/${policyId}`, rep).then((now) => ({
+            ...now,
+            status: (now.body as { policyholderId?: string }).policyholderId === spouse ? 200 : passed.status,
+          })),
+        );
+      ack.policyholders.set(policyId, spouse);
+    }
   } else if (roll < 8) {
     await c.ok(
       'withdrawal',
@@ -325,6 +355,7 @@ async function main(): Promise<void> {
     paidClaims: new Set<string>(),
     complaints: new Set<string>(),
     surrenders: new Set<string>(),
+    policyholders: new Map<string, string>(),
   };
   const tally: Tally = { started: 0, completed: 0, failed: 0, errors: new Map() };
   const recoveries: Recovery[] = [];

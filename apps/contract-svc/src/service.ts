@@ -12,6 +12,7 @@ import { DemandNotice1765100000000 } from './database/migrations/1765100000000-D
 import { OutboxAutovacuum1765800000000 } from './database/migrations/1765800000000-OutboxAutovacuum';
 import { PolicyParties1766400000000 } from './database/migrations/1766400000000-PolicyParties';
 import { PolicyholderChange1766500000000 } from './database/migrations/1766500000000-PolicyholderChange';
+import { PolicyPledge1766600000000 } from './database/migrations/1766600000000-PolicyPledge';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
 import { BenefitPaymentEntity } from './policy/infrastructure/benefit-payment.entity';
 import { PremiumPaymentEntity } from './policy/infrastructure/premium-payment.entity';
@@ -50,6 +51,7 @@ export const service: ServiceParts<ContractConfig> = {
       OutboxAutovacuum1765800000000,
       PolicyParties1766400000000,
       PolicyholderChange1766500000000,
+      PolicyPledge1766600000000,
     ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],

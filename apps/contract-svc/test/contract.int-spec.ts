@@ -541,6 +541,51 @@ describe('the parties of a policy', () => {
     expect((await api.post(path, toSon, asMother)).body).toMatchObject({ policyholderId: son, version: 3 });
   });
 
+  it('pledges a policy to a bank with the insured’s consent, holds its value until staff record the release', async () => {
+    const { customerId, policy } = await issue();
+    const path = `/policies/${policy.policyId}/endorsements`;
+    const holder = tokenFor('customer', 'c', customerId);
+    const toBank = {
+      kind: 'pledge',
+      effectiveDate: today(),
+      pledgee: '中国工商银行北京分行',
+      reference: 'ZY-1',
+    };
+    const refused = await api.post(path, toBank, holder);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'ENDORSEMENT.PLEDGE_CONSENT',
+      rule: { citation: '《中华人民共和国保险法》第三十四条' },
+    });
+    const consent = { signedAt: clock.now().toISOString(), sha256: 'c'.repeat(64) };
+    const pledged = await api.post(path, { ...toBank, insuredConsent: consent }, holder);
+    expect(pledged.status).toBe(201);
+    expect(pledged.body.pledge).toEqual({
+      pledgee: '中国工商银行北京分行',
+      reference: 'ZY-1',
+      pledgedOn: today(),
+    });
+    await events.waitFor(ofType('contract.policy-pledged', (p) => p.policyId === policy.policyId));
+    // Inside cooling-off, yet no withdrawal while the bank holds the pledge.
+    const withdrawal = await api.post(`/policies/${policy.policyId}/withdrawal`, {}, holder);
+    expect(withdrawal.status).toBe(409);
+    expect(withdrawal.body).toMatchObject({
+      code: 'POLICY.PLEDGED',
+      detail: '保单已质押给中国工商银行北京分行，质押解除前不能撤单。（依据保单质押登记）',
+    });
+    // The policyholder cannot release it; staff record the bank's release.
+    const release = { kind: 'pledge_release', effectiveDate: today(), reference: 'ZY-1' };
+    expect((await api.post(path, release, holder)).body.code).toBe('POLICY.PLEDGE_RELEASE_BY_STAFF');
+    const released = await api.post(path, release, rep);
+    expect(released.status).toBe(201);
+    expect(released.body.pledge).toBeNull();
+    const [releasedEvent] = await events.waitFor(
+      ofType('contract.policy-pledge-released', (p) => p.policyId === policy.policyId),
+    );
+    expect(payloadOf(releasedEvent)).toMatchObject({ pledgee: '中国工商银行北京分行', reference: 'ZY-1' });
+    expect((await api.post(`/policies/${policy.policyId}/withdrawal`, {}, holder)).status).toBe(200);
+  });
+
   it('announces a beneficiary endorsement with the new list, for claims', async () => {
     const { policy } = await issue();
     const beneficiaries = [

@@ -50,6 +50,8 @@ export const EVENT_DEFINITIONS = [
   contract.PolicyIssuedV1,
   contract.PolicyEndorsedV1,
   contract.PolicyholderChangedV1,
+  contract.PolicyPledgedV1,
+  contract.PolicyPledgeReleasedV1,
   contract.PolicyWithdrawnV1,
   contract.PolicySurrenderedV1,
   contract.PolicyLoanGrantedV1,

@@ -34,6 +34,8 @@ export const LEGAL_SOURCES = {
   employerBeneficiary: 'Insurance Law Art. 39 (an employer names only the insured or their close relatives)',
   transferConsent:
     'Insurance Law Art. 34 (a policy paying on death is transferred or pledged only with the insured’s written consent)',
+  pledge:
+    'the pledge registered with the insurer (保单质押): the policy’s value is not taken out from under it until the pledgee releases it',
   beneficiaryChange:
     'Insurance Law Arts. 39, 41 (a policyholder changing the beneficiary needs the insured’s consent)',
   coolingOff: 'cooling-off of at least 15 days for personal life and health cover over one year (犹豫期)',
@@ -111,7 +113,8 @@ export const RULE_CODES: Readonly<Record<string, RuleCode>> = {
   ...group('law', S.beneficiaryDesignation, 'SALES.BENEFICIARY_CONSENT'),
   ...group('law', S.employerBeneficiary, 'SALES.EMPLOYER_BENEFICIARY', 'ENDORSEMENT.EMPLOYER_BENEFICIARY'),
   ...group('law', S.beneficiaryChange, 'ENDORSEMENT.BENEFICIARY_CONSENT'),
-  ...group('law', S.transferConsent, 'ENDORSEMENT.TRANSFER_CONSENT'),
+  ...group('law', S.transferConsent, 'ENDORSEMENT.TRANSFER_CONSENT', 'ENDORSEMENT.PLEDGE_CONSENT'),
+  ...group('internal', S.pledge, 'POLICY.PLEDGED', 'ENDORSEMENT.NOT_PLEDGED'),
   ...group(
     'law',
     S.beneficiaries,
@@ -337,6 +340,7 @@ export const RULE_CODES: Readonly<Record<string, RuleCode>> = {
     'platform',
     S.api,
     'ENDORSEMENT.SAME_POLICYHOLDER',
+    'POLICY.PLEDGE_RELEASE_BY_STAFF',
     'REQUEST.BAD_URL',
     'REQUEST.HEADERS_TOO_LARGE',
     'REQUEST.INVALID',

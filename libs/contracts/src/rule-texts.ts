@@ -180,6 +180,22 @@ export const RULE_TEXTS: Readonly<Record<string, LocalizedText>> = {
     '以死亡为给付保险金条件的保单，未经被保险人书面同意，不得转让给新的投保人。',
     'A policy paying on the insured’s death passes to a new policyholder only with the insured’s written consent.',
   ),
+  'ENDORSEMENT.PLEDGE_CONSENT': t(
+    '以死亡为给付保险金条件的保单，未经被保险人书面同意，不得质押。',
+    'A policy paying on the insured’s death is pledged only with the insured’s written consent.',
+  ),
+  'ENDORSEMENT.NOT_PLEDGED': t(
+    '保单未以“{reference}”质押。',
+    'The policy is not pledged under "{reference}".',
+  ),
+  'POLICY.PLEDGED': t(
+    '保单已质押给{pledgee}，质押解除前不能{action, select, surrendered {退保} withdrawn {撤单} lent {办理保单贷款} transferred {变更投保人} pledged {再次质押} other {办理“{action}”}}。',
+    'The policy is pledged to {pledgee}: it cannot be {action, select, surrendered {surrendered} withdrawn {withdrawn} lent {lent against} transferred {passed to a new policyholder} pledged {pledged again} other {{action}}} until the pledge is released.',
+  ),
+  'POLICY.PLEDGE_RELEASE_BY_STAFF': t(
+    '质押解除由工作人员凭质权人的通知办理。',
+    'Staff record a pledge’s release, on the pledgee’s notice.',
+  ),
   'ENDORSEMENT.SAME_POLICYHOLDER': t(
     '新投保人与现投保人相同。',
     'The new policyholder is the policyholder already.',
@@ -852,6 +868,8 @@ export const SOURCE_TEXTS: Readonly<Record<string, string>> = {
   'Insurance Law Art. 40': '《中华人民共和国保险法》第四十条',
   'Insurance Law Art. 31 (insurable interest; otherwise by the insured’s consent)':
     '《中华人民共和国保险法》第三十一条',
+  'the pledge registered with the insurer (保单质押): the policy’s value is not taken out from under it until the pledgee releases it':
+    '保单质押登记',
   'Insurance Law Art. 34 (a policy paying on death is transferred or pledged only with the insured’s written consent)':
     '《中华人民共和国保险法》第三十四条',
   'Insurance Law Art. 34 (the insured’s consent to death cover and its sum)':

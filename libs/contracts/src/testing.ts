@@ -370,6 +370,22 @@ export const eventFixtures: { [T in EventType]: EventPayload<T> } = {
     effectiveDate: '2026-06-01',
     changedAt: at,
   },
+  'contract.policy-pledged': {
+    policyId: ids.policy,
+    policyVersion: 4,
+    pledgee: '中国工商银行北京分行',
+    reference: 'ZY-2026-0001',
+    effectiveDate: '2026-06-01',
+    pledgedAt: at,
+  },
+  'contract.policy-pledge-released': {
+    policyId: ids.policy,
+    policyVersion: 5,
+    pledgee: '中国工商银行北京分行',
+    reference: 'ZY-2026-0001',
+    effectiveDate: '2026-09-01',
+    releasedAt: at,
+  },
   'contract.policy-withdrawn': {
     policyId: ids.policy,
     policyholderId: ids.customer,

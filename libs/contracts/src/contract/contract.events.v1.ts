@@ -112,6 +112,38 @@ export const PolicyholderChangedV1 = defineEvent({
   }),
 });
 
+export const PolicyPledgedV1 = defineEvent({
+  type: 'contract.policy-pledged',
+  version: 1,
+  topic,
+  description:
+    'The policy was pledged as security to a third party (保单质押), with the insured’s written consent where it pays on death (Insurance Law Art. 34): no surrender, withdrawal, policy loan or new policyholder until the pledge is released. A new version of the policy.',
+  payload: z.object({
+    policyId: Id,
+    policyVersion: z.number().int().positive(),
+    pledgee: z.string().min(1),
+    reference: z.string().min(1),
+    effectiveDate: CalendarDate,
+    pledgedAt: Instant,
+  }),
+});
+
+export const PolicyPledgeReleasedV1 = defineEvent({
+  type: 'contract.policy-pledge-released',
+  version: 1,
+  topic,
+  description:
+    'The pledgee released the policy’s pledge; the policyholder may dispose of it again. A new version.',
+  payload: z.object({
+    policyId: Id,
+    policyVersion: z.number().int().positive(),
+    pledgee: z.string().min(1),
+    reference: z.string().min(1),
+    effectiveDate: CalendarDate,
+    releasedAt: Instant,
+  }),
+});
+
 export const PolicyWithdrawnV1 = defineEvent({
   type: 'contract.policy-withdrawn',
   version: 1,

@@ -5,7 +5,7 @@ import type { RequestContext } from '@insurer/platform-observability';
 import { isStaff, type Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { beneficiaryChanger, endorse, type Endorsement } from '../domain/policy';
-import { PolicyNotYoursError } from '../domain/policy.errors';
+import { PledgeReleaseByStaffError, PolicyNotYoursError } from '../domain/policy.errors';
 import { PolicyRepository } from '../infrastructure/policy.repository';
 import { assertMayActOn } from './policy-access';
 
@@ -33,6 +33,8 @@ export class EndorsePolicyHandler {
         if (!changedBy) throw new PolicyNotYoursError();
         made = { ...change, changedBy };
       } else assertMayActOn(principal, policy);
+      // The pledgee releases the pledge, not the policyholder: staff record its notice.
+      if (change.kind === 'pledge_release' && !isStaff(principal)) throw new PledgeReleaseByStaffError();
       const decided = endorse(
         policy,
         made,

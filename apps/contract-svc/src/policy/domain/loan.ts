@@ -11,6 +11,7 @@ import {
   type PolicyState,
 } from './policy';
 import { PolicyRuleError, PolicyStateError } from './policy.errors';
+import { assertNotPledged } from './pledge';
 
 /**
  * Policy loans (保单贷款, product terms; domain.md "Policy loans"): up to the product's share of the cash value less
@@ -60,6 +61,7 @@ export function takeLoan(
   now: Date,
 ): PolicyDecided {
   if (policy.status !== 'in_force') throw new PolicyStateError(policy, 'lent against');
+  assertNotPledged(policy, 'lent');
   if (isInsideCoolingOff(policy.coolingOffEndsOn, today))
     throw new PolicyRuleError(
       'LOAN.INSIDE_COOLING_OFF',

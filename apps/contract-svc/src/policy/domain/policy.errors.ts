@@ -1,3 +1,4 @@
+import { ruleOf } from '@insurer/contracts';
 import { AppError, type MessageParams } from '@insurer/platform-errors';
 
 /** A rule of the contract or the law refuses the change (422), with its legal source where it has one. */
@@ -35,6 +36,32 @@ export class PolicyStateError extends AppError {
       {
         params: { policyNumber: policy.policyNumber, status: policy.status, action },
       },
+    );
+  }
+}
+
+/** The policy is pledged: what would take its value from the pledgee waits for the release (409). */
+export class PolicyPledgedError extends AppError {
+  constructor(pledgee: string, action: string) {
+    super(
+      'POLICY.PLEDGED',
+      'conflict',
+      `the policy is pledged to ${pledgee}; it cannot be ${action} until released`,
+      {
+        params: { pledgee, action },
+        rule: { id: 'POLICY.PLEDGED', source: ruleOf('POLICY.PLEDGED').source },
+      },
+    );
+  }
+}
+
+/** Only staff record a pledge's release, on the pledgee's notice (403). */
+export class PledgeReleaseByStaffError extends AppError {
+  constructor() {
+    super(
+      'POLICY.PLEDGE_RELEASE_BY_STAFF',
+      'forbidden',
+      'staff record a pledge’s release, on the pledgee’s notice',
     );
   }
 }

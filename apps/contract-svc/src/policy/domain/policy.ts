@@ -17,6 +17,9 @@ import {
   type InsuredRelationship,
 } from './beneficiary-change';
 import { checkPolicyholderChange, paysOnDeath, type PolicyholderChange } from './policyholder-change';
+import { assertNotPledged, checkPledge, checkRelease, type PolicyPledge } from './pledge';
+
+export type { PolicyPledge };
 import { PolicyRuleError, PolicyStateError, PremiumRuleError } from './policy.errors';
 import { policyNumber } from './policy-number';
 import {
@@ -108,6 +111,8 @@ export interface PolicyState {
   readonly endReason: string | null;
   /** The policy loan outstanding (保单贷款), if any: see loan.ts. */
   readonly loan: PolicyLoan | null;
+  /** The pledge to a third party standing on the policy (保单质押), if any: see pledge.ts. */
+  readonly pledge: PolicyPledge | null;
   /** The cash value owed after a surrender (Art. 47: paid within 30 days), and whether it was paid or is late. */
   readonly surrenderRefund: SurrenderRefund | null;
   /** How many of the product's survival and maturity benefits have been paid, and when the next falls due. */
@@ -326,6 +331,7 @@ export function issue(input: IssueInput, now: Date): PolicyDecided {
     endedOn: null,
     endReason: null,
     loan: null,
+    pledge: null,
     surrenderRefund: null,
     benefitsPaid: 0,
     nextBenefitOn: nextBenefitOn(
@@ -396,7 +402,15 @@ export type Endorsement =
   | ({ kind: 'policyholder'; effectiveDate: string; insuredConsent?: ChangeConsent } & Omit<
       PolicyholderChange,
       'insuredConsent'
-    >);
+    >)
+  | {
+      kind: 'pledge';
+      effectiveDate: string;
+      pledgee: string;
+      reference: string;
+      insuredConsent?: ChangeConsent;
+    }
+  | { kind: 'pledge_release'; effectiveDate: string; reference: string };
 
 /** An endorsement makes a new version from its effective date, never backdated, on the policy's own product terms. */
 export function endorse(
@@ -413,36 +427,62 @@ export function endorse(
   const changed = { ...policy, ...endorsed(policy, change, product, today), version: policy.version + 1 };
   const premiumEffectFen = changed.premiumFen - policy.premiumFen;
   const event: PolicyEvent =
-    change.kind === 'policyholder'
+    change.kind === 'pledge'
       ? {
-          type: 'contract.policyholder-changed',
+          type: 'contract.policy-pledged',
           aggregateId: policy.policyId,
           payload: {
             policyId: policy.policyId,
             policyVersion: changed.version,
-            previousPolicyholderId: policy.policyholderId,
-            policyholderId: changed.policyholderId,
-            payerId: changed.payerId,
-            insuredRelationship: change.insuredRelationship,
+            pledgee: change.pledgee,
+            reference: change.reference,
             effectiveDate: change.effectiveDate,
-            changedAt: now.toISOString(),
+            pledgedAt: now.toISOString(),
           },
         }
-      : {
-          type: 'contract.policy-endorsed',
-          aggregateId: policy.policyId,
-          payload: {
-            policyId: policy.policyId,
-            policyVersion: changed.version,
-            kind: change.kind,
-            effectiveDate: change.effectiveDate,
-            premiumEffectFen,
-            sumInsuredFen: changed.sumInsuredFen,
-            premiumFen: changed.premiumFen,
-            ...(change.kind === 'beneficiary' ? { beneficiaries: changed.beneficiaries } : {}),
-            endorsedAt: now.toISOString(),
-          },
-        };
+      : change.kind === 'pledge_release'
+        ? {
+            type: 'contract.policy-pledge-released',
+            aggregateId: policy.policyId,
+            payload: {
+              policyId: policy.policyId,
+              policyVersion: changed.version,
+              pledgee: policy.pledge?.pledgee ?? '',
+              reference: change.reference,
+              effectiveDate: change.effectiveDate,
+              releasedAt: now.toISOString(),
+            },
+          }
+        : change.kind === 'policyholder'
+          ? {
+              type: 'contract.policyholder-changed',
+              aggregateId: policy.policyId,
+              payload: {
+                policyId: policy.policyId,
+                policyVersion: changed.version,
+                previousPolicyholderId: policy.policyholderId,
+                policyholderId: changed.policyholderId,
+                payerId: changed.payerId,
+                insuredRelationship: change.insuredRelationship,
+                effectiveDate: change.effectiveDate,
+                changedAt: now.toISOString(),
+              },
+            }
+          : {
+              type: 'contract.policy-endorsed',
+              aggregateId: policy.policyId,
+              payload: {
+                policyId: policy.policyId,
+                policyVersion: changed.version,
+                kind: change.kind,
+                effectiveDate: change.effectiveDate,
+                premiumEffectFen,
+                sumInsuredFen: changed.sumInsuredFen,
+                premiumFen: changed.premiumFen,
+                ...(change.kind === 'beneficiary' ? { beneficiaries: changed.beneficiaries } : {}),
+                endorsedAt: now.toISOString(),
+              },
+            };
   return {
     state: changed,
     events: [event],
@@ -452,7 +492,7 @@ export function endorse(
       premiumEffectFen,
       createdBy: actor,
       consent:
-        change.kind === 'beneficiary' || change.kind === 'policyholder'
+        change.kind === 'beneficiary' || change.kind === 'policyholder' || change.kind === 'pledge'
           ? (change.insuredConsent ?? null)
           : null,
       signature: change.kind === 'policyholder' ? change.newPolicyholderSignature : null,
@@ -480,7 +520,16 @@ function endorsed(
       );
       return { beneficiaries: change.beneficiaries };
     }
+    case 'pledge':
+      checkPledge(policy, change.insuredConsent ?? null, paysOnDeath(product.coverages));
+      return {
+        pledge: { pledgee: change.pledgee, reference: change.reference, pledgedOn: change.effectiveDate },
+      };
+    case 'pledge_release':
+      checkRelease(policy, change.reference);
+      return { pledge: null };
     case 'policyholder':
+      assertNotPledged(policy, 'transferred');
       checkPolicyholderChange(
         policy,
         { ...change, insuredConsent: change.insuredConsent ?? null },
@@ -586,6 +635,7 @@ export function end(
 /** Withdrawal inside the cooling-off period: everything paid comes back, less a policy fee of at most CNY 10. */
 export function withdraw(policy: PolicyState, today: CalendarDate): PolicyDecided & { refund: Refund } {
   if (policy.status !== 'in_force') throw new PolicyStateError(policy, 'withdrawn');
+  assertNotPledged(policy, 'withdrawn');
   if (!isInsideCoolingOff(policy.coolingOffEndsOn, today)) {
     throw new PolicyRuleError(
       'POLICY.COOLING_OFF_OVER',
@@ -638,6 +688,8 @@ export function surrender(
   reason: 'policyholder_request' | 'loan_exceeds_cash_value' = 'policyholder_request',
 ): PolicyDecided & { value: SurrenderValue } {
   if (!ACTIVE.includes(policy.status)) throw new PolicyStateError(policy, 'surrendered');
+  // The insurer's own ending (a loan grown to the cash value) is the contract's term and goes ahead.
+  if (reason === 'policyholder_request') assertNotPledged(policy, 'surrendered');
   if (isInsideCoolingOff(policy.coolingOffEndsOn, today)) {
     throw new PolicyRuleError(
       'POLICY.INSIDE_COOLING_OFF',

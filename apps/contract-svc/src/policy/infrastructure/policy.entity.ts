@@ -4,6 +4,7 @@ import type {
   Beneficiary,
   Contact,
   PolicyLoan,
+  PolicyPledge,
   PolicySnapshot,
   PolicyState,
   PolicyStatus,
@@ -63,6 +64,7 @@ export class PolicyEntity implements PolicyState {
   @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;
   @Column('text', { name: 'end_reason', nullable: true }) endReason!: string | null;
   @Column('jsonb', { nullable: true }) loan!: PolicyLoan | null;
+  @Column('jsonb', { nullable: true }) pledge!: PolicyPledge | null;
   @Column('jsonb', { name: 'surrender_refund', nullable: true }) surrenderRefund!: SurrenderRefund | null;
   @Column('integer', { name: 'benefits_paid' }) benefitsPaid!: number;
   @Column('date', { name: 'next_benefit_on', nullable: true }) nextBenefitOn!: string | null;

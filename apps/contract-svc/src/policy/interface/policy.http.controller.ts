@@ -67,6 +67,31 @@ const EndorsementBody = z.discriminatedUnion('kind', [
     sumInsuredFen: z.number().int().positive(),
   }),
   z.strictObject({
+    kind: z.literal('pledge'),
+    effectiveDate: z.iso.date(),
+    pledgee: z.string().min(1).max(200).describe('Who holds the pledge: the lender, e.g. a bank'),
+    reference: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe('The pledge’s reference with the pledgee (its contract number)'),
+    insuredConsent: z
+      .strictObject({ signedAt: Instant, sha256: Sha256 })
+      .optional()
+      .describe(
+        'The insured’s written consent, which a policy paying on death needs to be pledged (Insurance Law Art. 34)',
+      ),
+  }),
+  z.strictObject({
+    kind: z.literal('pledge_release'),
+    effectiveDate: z.iso.date(),
+    reference: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe('The reference of the pledge the pledgee released (staff only)'),
+  }),
+  z.strictObject({
     kind: z.literal('policyholder'),
     effectiveDate: z.iso.date(),
     newPolicyholderId: z
@@ -167,7 +192,7 @@ export class PolicyHttpController {
   @Roles('customer', 'service_rep', 'admin')
   @ApiOperation({
     summary:
-      'Beneficiary, contact, payment mode, sum insured decrease or a new policyholder: a new policy version (the policyholder’s; the insured may change the beneficiaries too)',
+      'Beneficiary, contact, payment mode, sum insured decrease, a new policyholder, a pledge or its release: a new policy version (the policyholder’s; the insured may change the beneficiaries too; staff record a release)',
   })
   @ApiZodBody(EndorsementBody)
   endorse(

@@ -2,6 +2,7 @@ import { productFixture } from '@insurer/contracts/testing';
 import { adultOn } from './beneficiary-change';
 import { beneficiaryChanger, endorse, issue, type Endorsement, type IssueInput } from './policy';
 import { issueInputFixture } from './issue-input.fixture';
+import { refusal } from './refusal.fixture';
 import { PolicyRuleError } from './policy.errors';
 
 const NOW = new Date('2026-03-02T02:00:00Z'); // 2026-03-02 in Shanghai
@@ -29,16 +30,6 @@ const change = (extra: Partial<Extract<Endorsement, { kind: 'beneficiary' }>> = 
   ...extra,
 });
 
-function refusal(run: () => unknown): PolicyRuleError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PolicyRuleError) return e;
-    throw e;
-  }
-  throw new Error('the change was not refused');
-}
-
 describe('changing the beneficiaries (Insurance Law Arts. 39, 40, 41)', () => {
   const on = (day: string, policy = policyOf(), made = change()) =>
     endorse(policy, { ...made, effectiveDate: day }, productFixture, 'rep', day, NOW);
@@ -65,7 +56,7 @@ describe('changing the beneficiaries (Insurance Law Arts. 39, 40, 41)', () => {
   });
 
   it('refuses the policyholder’s change on another person’s life without the insured’s signed consent', () => {
-    const e = refusal(() => on('2026-03-02'));
+    const e = refusal(() => on('2026-03-02'), PolicyRuleError);
     expect(e).toMatchObject({
       code: 'ENDORSEMENT.BENEFICIARY_CONSENT',
       rule: {
@@ -91,13 +82,19 @@ describe('changing the beneficiaries (Insurance Law Arts. 39, 40, 41)', () => {
     const child = policyOf({ insuredAge: 17, ratingAgeValidUntil: '2026-09-30' });
     expect(child.insuredAdultOn).toBe('2026-10-01');
     expect(on('2026-09-30', child).state.beneficiaries).toEqual(toSpouse);
-    expect(refusal(() => on('2026-10-01', child)).code).toBe('ENDORSEMENT.BENEFICIARY_CONSENT');
+    expect(refusal(() => on('2026-10-01', child), PolicyRuleError).code).toBe(
+      'ENDORSEMENT.BENEFICIARY_CONSENT',
+    );
     // A grandparent is no guardian by the policy: the minor's consent cannot be skipped.
     const grandchild = policyOf({ insuredAge: 5, insuredRelationship: 'close_relative' });
-    expect(refusal(() => on('2026-03-02', grandchild)).code).toBe('ENDORSEMENT.BENEFICIARY_CONSENT');
+    expect(refusal(() => on('2026-03-02', grandchild), PolicyRuleError).code).toBe(
+      'ENDORSEMENT.BENEFICIARY_CONSENT',
+    );
     // A policy sold before the parties were named: the relationship unknown, consent is asked for.
     const unnamed = policyOf({ insuredAge: 5, insuredRelationship: undefined });
-    expect(refusal(() => on('2026-03-02', unnamed)).code).toBe('ENDORSEMENT.BENEFICIARY_CONSENT');
+    expect(refusal(() => on('2026-03-02', unnamed), PolicyRuleError).code).toBe(
+      'ENDORSEMENT.BENEFICIARY_CONSENT',
+    );
   });
 
   it('lets an employer name only the insured or their close relatives, whoever changes them', () => {
@@ -109,7 +106,7 @@ describe('changing the beneficiaries (Insurance Law Arts. 39, 40, 41)', () => {
         { name: '李雷', relationship: 'colleague', sharePercent: 50 },
       ],
     });
-    expect(refusal(() => on('2026-03-02', staff, toColleague))).toMatchObject({
+    expect(refusal(() => on('2026-03-02', staff, toColleague), PolicyRuleError)).toMatchObject({
       code: 'ENDORSEMENT.EMPLOYER_BENEFICIARY',
       params: { relationship: 'colleague' },
       errors: [expect.objectContaining({ pointer: '/beneficiaries/1/relationship' })],
@@ -128,7 +125,7 @@ describe('changing the beneficiaries (Insurance Law Arts. 39, 40, 41)', () => {
         { name: 'B', relationship: 'child', sharePercent: 0 },
       ],
     });
-    expect(refusal(() => on('2026-03-02', policyOf(), zero))).toMatchObject({
+    expect(refusal(() => on('2026-03-02', policyOf(), zero), PolicyRuleError)).toMatchObject({
       code: 'ENDORSEMENT.BENEFICIARY_SHARE',
       errors: [expect.objectContaining({ pointer: '/beneficiaries/1/sharePercent' })],
     });
@@ -136,7 +133,7 @@ describe('changing the beneficiaries (Insurance Law Arts. 39, 40, 41)', () => {
       changedBy: 'insured',
       beneficiaries: [{ name: 'A', relationship: 'spouse', sharePercent: 60 }],
     });
-    expect(refusal(() => on('2026-03-02', policyOf(), short))).toMatchObject({
+    expect(refusal(() => on('2026-03-02', policyOf(), short), PolicyRuleError)).toMatchObject({
       code: 'ENDORSEMENT.SHARES',
       params: { totalPercent: 60 },
     });

@@ -4,6 +4,7 @@ import { addDays } from '@insurer/platform-time';
 import { takeLoan } from './loan';
 import { endorse, issue, surrender, withdraw, type Endorsement, type PolicyState } from './policy';
 import { issueInputFixture } from './issue-input.fixture';
+import { refusal } from './refusal.fixture';
 import { PolicyPledgedError, PolicyRuleError } from './policy.errors';
 
 const NOW = new Date('2026-03-02T02:00:00Z'); // 2026-03-02 in Shanghai
@@ -30,15 +31,6 @@ const pledge = (extra: Partial<Extract<Endorsement, { kind: 'pledge' }>> = {}): 
 });
 const on = (policy: PolicyState, change: Endorsement, product = lendable, day = TODAY) =>
   endorse(policy, change, product, 'rep', day, NOW);
-
-function refusal(run: () => unknown): Error {
-  try {
-    run();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('not refused');
-}
 
 describe('a pledge to a third party (保单质押; Insurance Law Art. 34)', () => {
   it('pledges a policy paying on death only with the insured’s written consent', () => {

@@ -14,6 +14,7 @@ import { ApplicationSubmittedAt1766000000000 } from './database/migrations/17660
 import { ThirdPartyPremium1766100000000 } from './database/migrations/1766100000000-ThirdPartyPremium';
 import { ApplicationAnnualPremium1766200000000 } from './database/migrations/1766200000000-ApplicationAnnualPremium';
 import { AlertMessage1766300000000 } from './database/migrations/1766300000000-AlertMessage';
+import { TransferDueDiligence1766700000000 } from './database/migrations/1766700000000-TransferDueDiligence';
 import {
   AlertEntity,
   AmlTransactionEntity,
@@ -58,6 +59,7 @@ export const service: ServiceParts<ComplianceConfig> = {
       ThirdPartyPremium1766100000000,
       ApplicationAnnualPremium1766200000000,
       AlertMessage1766300000000,
+      TransferDueDiligence1766700000000,
     ],
   },
   imports: (config) => [

@@ -489,6 +489,39 @@ describe('rules over the other services’ events', () => {
     expect(await alertsFor(policyId, 'FREQUENT_CHANGES')).toHaveLength(1);
   });
 
+  it('alerts on a policy passed to a new policyholder whose identity the platform has not verified', async () => {
+    const [unverified, verified] = [randomUUID(), randomUUID()];
+    const verifiedEvent = await producer.event('customer.identity-verified', verified, {
+      ...eventFixtures['customer.identity-verified'],
+      customerId: verified,
+    });
+    await applied(verifiedEvent);
+    const passTo = async (policyholderId: string) => {
+      const policyId = randomUUID();
+      await applied(
+        await producer.event('contract.policyholder-changed', policyId, {
+          ...eventFixtures['contract.policyholder-changed'],
+          policyId,
+          policyholderId,
+          payerId: policyholderId,
+          changedAt: clock.now().toISOString(),
+        }),
+      );
+      return policyId;
+    };
+    const toStranger = await passTo(unverified);
+    const alerts = (await api.get(`/alerts?subjectId=${unverified}&ruleId=AML_TRANSFER_UNVERIFIED`, officer))
+      .body as { summary: string; message: string }[];
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        summary: `policy ${toStranger} passed to new policyholder ${unverified}, whose identity has not been verified`,
+        message: `保单${toStranger}变更给新投保人${unverified}，其身份尚未核验`,
+      }),
+    ]);
+    await passTo(verified);
+    expect(await alertsFor(verified, 'AML_TRANSFER_UNVERIFIED')).toEqual([]);
+  });
+
   it('finds three surrenders in 30 days applied latest first (three policies, three keys)', async () => {
     const holderId = randomUUID();
     for (const day of [0, 10, 20]) {

@@ -92,6 +92,10 @@ export const ALERT_TEXTS = {
     '保单{policyId}在{windowDays}日内批改{count}次',
     '{count} changes to policy {policyId} within {windowDays} days',
   ),
+  transferUnverified: t(
+    '保单{policyId}变更给新投保人{customerId}，其身份尚未核验',
+    'policy {policyId} passed to new policyholder {customerId}, whose identity has not been verified',
+  ),
   departureNoticeOverdue: t(
     '销售人员{salespersonId}离职后，未在{dueOn}前告知保单{policyId}的客户{customerId}',
     'customer {customerId} of policy {policyId} not told by {dueOn} that salesperson {salespersonId} left',

@@ -671,6 +671,10 @@ export const RULE_TEXTS: Readonly<Record<string, LocalizedText>> = {
   AML_BULK_SURRENDER: t('短期内集中退保。', 'Several surrenders in a short time.'),
   AML_STRUCTURING: t('拆分交易以规避大额报告。', 'Payments split to stay under the reporting threshold.'),
   AML_IDENTITY_THEN_PURCHASE: t('身份核验失败后仍投保。', 'A purchase after a failed identity check.'),
+  AML_TRANSFER_UNVERIFIED: t(
+    '保单变更给身份未经核验的新投保人。',
+    'A policy passed to a new policyholder whose identity has not been verified.',
+  ),
   AML_PREMIUM_OVER_INCOME: t('保费与申报收入明显不符。', 'Premiums far above the declared income.'),
   FREQUENT_CHANGES: t('短期内频繁变更关键信息。', 'Frequent changes to key details in a short time.'),
   // ------------------------------------------------------------------ how the platform works

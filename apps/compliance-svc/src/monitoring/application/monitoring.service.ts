@@ -197,6 +197,14 @@ export class MonitoringService {
         [declared.customerId, declared.incomeFen, this.clock.now()],
       );
     switch (event.type) {
+      case 'customer.identity-verified':
+        await queueWrite(
+          m,
+          `INSERT INTO compliance.party_state (customer_id, identity_verified_at, updated_at) VALUES ($1, $2, $3)
+           ON CONFLICT (customer_id) DO UPDATE SET identity_verified_at = $2, updated_at = $3`,
+          [event.payload.customerId, new Date(event.payload.verifiedAt), this.clock.now()],
+        );
+        break;
       case 'customer.identity-rejected':
         await queueWrite(
           m,
@@ -466,7 +474,13 @@ export class MonitoringService {
         `SELECT count(*)::int AS n FROM compliance.endorsement_log WHERE policy_id = $1 AND endorsed_on BETWEEN $2 AND $3`,
         [event.payload.policyId, addDays(day, -windowOf('frequent_changes', 90)), day],
       );
-      return { endorsementsInWindow: n };
+      if (event.type === 'contract.policy-endorsed') return { endorsementsInWindow: n };
+      // Whom the policy passed to, as compliance knows them when the change is applied.
+      const [verified] = (await m.query(
+        `SELECT 1 FROM compliance.party_state WHERE customer_id = $1 AND identity_verified_at IS NOT NULL`,
+        [event.payload.policyholderId],
+      )) as unknown[];
+      return { endorsementsInWindow: n, newPolicyholderVerified: verified !== undefined };
     }
     return {};
   }

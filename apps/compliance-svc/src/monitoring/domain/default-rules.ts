@@ -183,4 +183,15 @@ export const DEFAULT_RULES: readonly RuleVersion[] = [
     effectiveTo: null,
     parameters: { minChanges: 3, windowDays: 90 },
   },
+  {
+    ruleId: 'AML_TRANSFER_UNVERIFIED',
+    version: 1,
+    kind: 'aml_transfer_unverified',
+    description: 'A policy passed to a new policyholder whose identity the platform has not verified',
+    source: 'PBoC Order 2022 No. 1 (customer due diligence and identity records)',
+    severity: 'high',
+    effectiveFrom: FROM,
+    effectiveTo: null,
+    parameters: {},
+  },
 ];

@@ -845,6 +845,33 @@ describe('what each rule reports, in full', () => {
     ).toEqual([]);
   });
 
+  it('reports a policy passed to a new policyholder whose identity is not verified (customer due diligence)', () => {
+    const t = f['contract.policyholder-changed'];
+    expect(
+      reported(rule('AML_TRANSFER_UNVERIFIED'), event('contract.policyholder-changed'), {
+        newPolicyholderVerified: false,
+      }),
+    ).toEqual([
+      {
+        subject: { kind: 'customer', id: t.policyholderId },
+        summary: `policy ${t.policyId} passed to new policyholder ${t.policyholderId}, whose identity has not been verified`,
+        inChinese: `保单${t.policyId}变更给新投保人${t.policyholderId}，其身份尚未核验`,
+        dedupeKey: `AML_TRANSFER_UNVERIFIED:${t.policyId}:${t.policyVersion}`,
+      },
+    ]);
+    expect(
+      reported(rule('AML_TRANSFER_UNVERIFIED'), event('contract.policyholder-changed'), {
+        newPolicyholderVerified: true,
+      }),
+    ).toEqual([]);
+    // Only a change of policyholder is its event.
+    expect(
+      reported(rule('AML_TRANSFER_UNVERIFIED'), event('contract.policy-endorsed'), {
+        newPolicyholderVerified: false,
+      }),
+    ).toEqual([]);
+  });
+
   it('ignores every event that is not its own', () => {
     const unrelated = event('customer.personal-data-accessed');
     for (const r of DEFAULT_RULES)

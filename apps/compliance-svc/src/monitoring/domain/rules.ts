@@ -335,6 +335,8 @@ export interface RuleContext {
   readonly applicationsAround?: readonly { applicationId: string; submittedAt: string }[];
   /** The policyholder's declared annual income, in fen. */
   readonly declaredIncomeFen?: number | null;
+  /** For a policy passed to a new policyholder: whether compliance has seen that customer's identity verified. */
+  readonly newPolicyholderVerified?: boolean;
 }
 
 export type RuleKind =
@@ -353,7 +355,8 @@ export type RuleKind =
   | 'aml_structuring'
   | 'aml_identity_then_purchase'
   | 'aml_premium_over_income'
-  | 'frequent_changes';
+  | 'frequent_changes'
+  | 'aml_transfer_unverified';
 
 const num = (params: Readonly<Record<string, unknown>>, key: string, fallback: number) =>
   typeof params[key] === 'number' ? (params[key] as number) : fallback;
@@ -695,6 +698,18 @@ export function evaluate(rule: RuleVersion, event: DomainEvent, ctx: RuleContext
             policyId: e.policyId,
             windowDays: num(p, 'windowDays', 90),
           }),
+          dedupeKey: `${rule.ruleId}:${e.policyId}:${e.policyVersion}`,
+        },
+      ];
+    }
+    case 'aml_transfer_unverified': {
+      // Due diligence on whoever the policy passes to: an identity the platform has not verified is the red flag.
+      if (event.type !== 'contract.policyholder-changed' || ctx.newPolicyholderVerified !== false) return [];
+      const e = event.payload;
+      return [
+        {
+          subject: { kind: 'customer', id: e.policyholderId },
+          ...said('transferUnverified', { policyId: e.policyId, customerId: e.policyholderId }),
           dedupeKey: `${rule.ruleId}:${e.policyId}:${e.policyVersion}`,
         },
       ];

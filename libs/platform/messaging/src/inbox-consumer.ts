@@ -19,7 +19,7 @@ import { setContextOf, transaction } from '@insurer/platform-database';
 import { sendToDeadLetter } from './dead-letter';
 import { describeClusterWithin } from './kafka';
 import { KeyHashPartitioner } from './key-partitioner';
-import { RestartBudget, isBrokerUnreachable } from './restart-budget';
+import { RestartBudget, StuckWatch, isBrokerUnreachable } from './restart-budget';
 import { isInfrastructureError, withTimeout } from '@insurer/platform-config';
 import type { OutboxPublisher } from './outbox';
 
@@ -97,6 +97,14 @@ export interface InboxConsumerOptions {
   /** Crashes allowed within `restartWindowMs` while the broker answers; crashes while it cannot be reached never count. */
   readonly maxCrashRestarts?: number;
   readonly restartWindowMs?: number;
+  /** How long the group waits for its members to rejoin in a rebalance (kafkajs' `rebalanceTimeout`, 60 s). */
+  readonly rebalanceTimeoutMs?: number;
+  /**
+   * How long the consumer may stand joining its group, or waiting for a broker that answers, before it is started
+   * afresh (default twice the rebalance timeout, so a slow but live rebalance, and the expiry of the stuck member a
+   * fresh start leaves behind, are left to finish).
+   */
+  readonly stuckAfterMs?: number;
   /** kafkajs retries of a failing batch before the consumer counts as crashed. */
   readonly crashRetries?: number;
   readonly fromBeginning?: boolean;
@@ -231,6 +239,9 @@ const REJECTED_TYPE: Record<string, EventType> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** kafkajs' default: how long a rebalance waits for the group's members to rejoin. */
+const REBALANCE_TIMEOUT_MS = 60_000;
+
 /**
  * Consumes events and commands with these guarantees: the payload is checked against its contract (a bad message goes
  * straight to `<topic>.dlq`); the effect and the inbox row `(consumer, eventId)` commit in one transaction, so a
@@ -241,7 +252,10 @@ export class InboxConsumer {
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private readonly budget: RestartBudget;
-  private stateNow: ConsumerState = 'starting';
+  private current: ConsumerState = 'starting';
+  private readonly watch: StuckWatch<ConsumerState>;
+  private watchTimer: NodeJS.Timeout | undefined;
+  private unsticking = false;
   private stopping = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private commitTimer: NodeJS.Timeout | undefined;
@@ -272,10 +286,20 @@ export class InboxConsumer {
     this.deferred = deferred.length < options.topics.length ? deferred.map((topic) => ({ topic })) : [];
     this.deferredTopicsMs = options.deferredTopicsMs ?? 1_000;
     this.budget = new RestartBudget(options.maxCrashRestarts ?? 5, options.restartWindowMs ?? 300_000);
+    this.watch = new StuckWatch(new Set(['joining', 'waiting_for_broker']), this.stuckAfterMs());
   }
 
   state(): ConsumerState {
     return this.stateNow;
+  }
+
+  private get stateNow(): ConsumerState {
+    return this.current;
+  }
+
+  private set stateNow(state: ConsumerState) {
+    this.current = state;
+    this.watch.enter(state, Date.now());
   }
 
   /**
@@ -315,9 +339,17 @@ export class InboxConsumer {
   private async startConsumer(): Promise<void> {
     const { kafka, name } = this.options;
     this.stateNow = 'joining';
+    this.watchTimer ??= setInterval(
+      () => void this.unstickIfStuck(),
+      Math.min(10_000, this.stuckAfterMs() / 4),
+    ).unref();
+    // A consumer replaced by a fresh one (unstickIfStuck) no longer speaks for this one's state or restarts.
+    // (Called only by the consumer's own callbacks, which run after it is made and set as this.consumer.)
+    const replaced = () => consumer !== this.consumer;
     const consumer = kafka.consumer({
       groupId: this.options.groupId ?? name,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      rebalanceTimeout: this.options.rebalanceTimeoutMs ?? REBALANCE_TIMEOUT_MS,
       heartbeatInterval: Math.max(500, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10)),
       allowAutoTopicCreation: false,
       ...(this.options.fetchWaitMs
@@ -328,18 +360,18 @@ export class InboxConsumer {
           : {}),
       retry: {
         retries: this.options.crashRetries ?? 5,
-        restartOnFailure: (error) => this.restartAfter(error),
+        restartOnFailure: (error) => (replaced() ? Promise.resolve(false) : this.restartAfter(error)),
       },
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.stateNow = 'consuming';
+      if (!replaced()) this.stateNow = 'consuming';
     });
     this.deferTopics(consumer);
     const onFetch = this.options.onFetch;
     if (onFetch) consumer.on(consumer.events.FETCH, () => onFetch());
     consumer.on(consumer.events.CRASH, (event) => {
       const { error, restart } = event.payload;
-      if (this.stopping) return;
+      if (this.stopping || replaced()) return;
       if (this.stateNow === 'waiting_for_broker')
         this.options.logger?.warn(
           { err: error, restart },
@@ -475,12 +507,49 @@ export class InboxConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.watchTimer);
+    this.watchTimer = undefined;
     clearInterval(this.commitTimer);
     this.commitTimer = undefined;
     this.stateNow = 'stopped';
     await this.commitApplied();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
+  }
+
+  /**
+   * A consumer that has stood joining, or waiting for the broker, past `stuckAfterMs` while the broker answers is
+   * started afresh: the stuck kafkajs consumer is disconnected (given up on after 10 s) and a new one joins the group.
+   * Its events are applied at most once all the same: the inbox drops what the stuck one may still apply.
+   */
+  private stuckAfterMs(): number {
+    return this.options.stuckAfterMs ?? 2 * (this.options.rebalanceTimeoutMs ?? REBALANCE_TIMEOUT_MS);
+  }
+
+  private async unstickIfStuck(): Promise<void> {
+    const now = Date.now();
+    // Before the first consumer exists start() is still at work (waiting for the broker): nothing to replace yet.
+    if (this.stopping || this.unsticking || !this.consumer || !this.watch.stuck(now)) return;
+    this.unsticking = true;
+    try {
+      if (await this.brokerUnreachable(undefined)) return;
+      const { name, logger } = this.options;
+      logger?.error(
+        { state: this.stateNow, standingMs: this.watch.standing(now) },
+        `consumer ${name} stood ${this.stateNow} for ${Math.round(this.watch.standing(now) / 1000)} s while the broker answered; starting it afresh`,
+      );
+      const stuck = this.consumer;
+      this.consumer = undefined;
+      this.watch.reset('joining', Date.now());
+      await withTimeout(stuck?.disconnect() ?? Promise.resolve(), 10_000).catch(() => undefined);
+      if (this.stopping) return;
+      // Not awaited: a join that hangs again is found by the next check, not waited on here.
+      this.startConsumer().catch((err: unknown) =>
+        logger?.warn({ err }, `consumer ${name} could not start afresh yet`),
+      );
+    } finally {
+      this.unsticking = false;
+    }
   }
 
   /**

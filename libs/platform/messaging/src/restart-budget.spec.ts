@@ -1,4 +1,4 @@
-import { RestartBudget, isBrokerUnreachable } from './restart-budget';
+import { RestartBudget, StuckWatch, isBrokerUnreachable } from './restart-budget';
 
 describe('RestartBudget', () => {
   it('allows the maximum within the window and refuses one more', () => {
@@ -46,5 +46,38 @@ describe('isBrokerUnreachable', () => {
     );
     expect(isBrokerUnreachable(named('KafkaJSProtocolError'))).toBe(false);
     expect(isBrokerUnreachable(undefined)).toBe(false);
+  });
+});
+
+describe('StuckWatch', () => {
+  type State = 'joining' | 'consuming' | 'waiting_for_broker';
+  const watch = () => new StuckWatch<State>(new Set<State>(['joining', 'waiting_for_broker']), 120_000);
+
+  it('finds a consumer stuck once it has stood in a passing state past the limit, not before', () => {
+    const w = watch();
+    w.enter('joining', 0);
+    expect(w.stuck(120_000)).toBe(false);
+    expect(w.stuck(120_001)).toBe(true);
+    expect(w.standing(120_001)).toBe(120_001);
+  });
+
+  it('counts from the first time in a state, not from each time it is said again', () => {
+    const w = watch();
+    w.enter('joining', 0);
+    w.enter('joining', 100_000);
+    expect(w.stuck(120_001)).toBe(true);
+    // A new state starts a new count; a state it may stay in for good (consuming) is never stuck.
+    w.enter('waiting_for_broker', 120_001);
+    expect(w.stuck(200_000)).toBe(false);
+    w.enter('consuming', 200_000);
+    expect(w.stuck(10_000_000)).toBe(false);
+  });
+
+  it('starts the count again for a consumer started afresh in the state it was stuck in', () => {
+    const w = watch();
+    w.enter('joining', 0);
+    w.reset('joining', 130_000);
+    expect(w.stuck(200_000)).toBe(false);
+    expect(w.stuck(250_001)).toBe(true);
   });
 });

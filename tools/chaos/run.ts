@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createKafka } from '@insurer/platform-messaging';
@@ -508,6 +508,16 @@ async function main(): Promise<void> {
       await check.end();
     }
   } finally {
+    // A failed run keeps what every service process wrote (the runner holds it in memory), to find out why.
+    if (exitCode !== 0) {
+      const dir = join(root, '.cache', 'chaos', 'service-logs');
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      platform.all.forEach((proc, i) =>
+        writeFileSync(join(dir, `${i}-${proc.name}-${proc.port}.log`), proc.log),
+      );
+      say(`the services' logs: ${dir}`);
+    }
     await platform.stopAll();
     await stopBroker(layout).catch(() => false);
     pg.remove();

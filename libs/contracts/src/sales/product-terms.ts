@@ -110,3 +110,11 @@ export function loanBalance(
     periodStart: start,
   };
 }
+
+/**
+ * Whether any of a product's coverages pays on death: Insurance Law Arts. 33 and 34 (the insured's consent, minors'
+ * caps, transfer and pledge) read it, when a policy is sold (sales) and when it changes hands (contract).
+ */
+export function paysOnDeath(coverages: readonly { readonly claimTypes: readonly string[] }[]): boolean {
+  return coverages.some((c) => c.claimTypes.includes('death'));
+}

@@ -1,5 +1,6 @@
 import {
   loanBalance,
+  paysOnDeath,
   ruleOf,
   type EventPayload,
   type EventType,
@@ -16,7 +17,7 @@ import {
   type ChangedBy,
   type InsuredRelationship,
 } from './beneficiary-change';
-import { checkPolicyholderChange, paysOnDeath, type PolicyholderChange } from './policyholder-change';
+import { checkPolicyholderChange, type PolicyholderChange } from './policyholder-change';
 import { assertNotPledged, checkPledge, checkRelease, type PolicyPledge } from './pledge';
 
 export type { PolicyPledge };
@@ -426,63 +427,7 @@ export function endorse(
     throw new PolicyRuleError('ENDORSEMENT.BACKDATED', 'an endorsement cannot take effect in the past');
   const changed = { ...policy, ...endorsed(policy, change, product, today), version: policy.version + 1 };
   const premiumEffectFen = changed.premiumFen - policy.premiumFen;
-  const event: PolicyEvent =
-    change.kind === 'pledge'
-      ? {
-          type: 'contract.policy-pledged',
-          aggregateId: policy.policyId,
-          payload: {
-            policyId: policy.policyId,
-            policyVersion: changed.version,
-            pledgee: change.pledgee,
-            reference: change.reference,
-            effectiveDate: change.effectiveDate,
-            pledgedAt: now.toISOString(),
-          },
-        }
-      : change.kind === 'pledge_release'
-        ? {
-            type: 'contract.policy-pledge-released',
-            aggregateId: policy.policyId,
-            payload: {
-              policyId: policy.policyId,
-              policyVersion: changed.version,
-              pledgee: policy.pledge?.pledgee ?? '',
-              reference: change.reference,
-              effectiveDate: change.effectiveDate,
-              releasedAt: now.toISOString(),
-            },
-          }
-        : change.kind === 'policyholder'
-          ? {
-              type: 'contract.policyholder-changed',
-              aggregateId: policy.policyId,
-              payload: {
-                policyId: policy.policyId,
-                policyVersion: changed.version,
-                previousPolicyholderId: policy.policyholderId,
-                policyholderId: changed.policyholderId,
-                payerId: changed.payerId,
-                insuredRelationship: change.insuredRelationship,
-                effectiveDate: change.effectiveDate,
-                changedAt: now.toISOString(),
-              },
-            }
-          : {
-              type: 'contract.policy-endorsed',
-              aggregateId: policy.policyId,
-              payload: {
-                policyId: policy.policyId,
-                policyVersion: changed.version,
-                kind: change.kind,
-                effectiveDate: change.effectiveDate,
-                premiumEffectFen,
-                sumInsuredFen: changed.sumInsuredFen,
-                premiumFen: changed.premiumFen,
-                ...(change.kind === 'beneficiary' ? { beneficiaries: changed.beneficiaries } : {}),
-                endorsedAt: now.toISOString(),
-              },
-            };
+  const event = endorsementEvent(policy, changed, change, premiumEffectFen, now);
   return {
     state: changed,
     events: [event],
@@ -499,6 +444,73 @@ export function endorse(
     },
     archiveSchedule: true,
   };
+}
+
+/** What an endorsement announces: its own event for a new policyholder and a pledge, `policy-endorsed` otherwise. */
+function endorsementEvent(
+  policy: PolicyState,
+  changed: PolicyState,
+  change: Endorsement,
+  premiumEffectFen: number,
+  now: Date,
+): PolicyEvent {
+  const common = {
+    policyId: policy.policyId,
+    policyVersion: changed.version,
+    effectiveDate: change.effectiveDate,
+  };
+  const aggregateId = policy.policyId;
+  switch (change.kind) {
+    case 'pledge':
+      return {
+        type: 'contract.policy-pledged',
+        aggregateId,
+        payload: {
+          ...common,
+          pledgee: change.pledgee,
+          reference: change.reference,
+          pledgedAt: now.toISOString(),
+        },
+      };
+    case 'pledge_release':
+      return {
+        type: 'contract.policy-pledge-released',
+        aggregateId,
+        payload: {
+          ...common,
+          pledgee: policy.pledge?.pledgee ?? '',
+          reference: change.reference,
+          releasedAt: now.toISOString(),
+        },
+      };
+    case 'policyholder':
+      return {
+        type: 'contract.policyholder-changed',
+        aggregateId,
+        payload: {
+          ...common,
+          previousPolicyholderId: policy.policyholderId,
+          policyholderId: changed.policyholderId,
+          payerId: changed.payerId,
+          insuredRelationship: change.insuredRelationship,
+          changedAt: now.toISOString(),
+        },
+      };
+    default:
+      return {
+        type: 'contract.policy-endorsed',
+        aggregateId,
+        payload: {
+          ...common,
+          kind: change.kind,
+          premiumEffectFen,
+          sumInsuredFen: changed.sumInsuredFen,
+          premiumFen: changed.premiumFen,
+          ...(change.kind === 'beneficiary' ? { beneficiaries: changed.beneficiaries } : {}),
+          endorsedAt: now.toISOString(),
+        },
+      };
+  }
 }
 
 function endorsed(

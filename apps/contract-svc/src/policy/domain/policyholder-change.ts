@@ -58,8 +58,3 @@ export function checkPolicyholderChange(
       { source: ruleOf('ENDORSEMENT.TRANSFER_CONSENT').source, pointer: '/insuredConsent' },
     );
 }
-
-/** Whether any of the product's coverages pays on death (Art. 34 reads this). */
-export function paysOnDeath(coverages: readonly { readonly claimTypes: readonly string[] }[]): boolean {
-  return coverages.some((c) => c.claimTypes.includes('death'));
-}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { paysOnDeath } from '@insurer/contracts';
 import { PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
@@ -15,7 +16,6 @@ import {
   checkParties,
   deathBenefitFen,
   minorDeathBenefitCapFen,
-  paysOnDeath,
   type SaleParties,
 } from '../domain/parties';
 import {

@@ -133,11 +133,6 @@ export function checkMinorDeathBenefit(c: {
   ];
 }
 
-/** Whether any of the product's coverages pays on death (Arts. 33, 34 and the minors' caps read this). */
-export function paysOnDeath(coverages: readonly { claimTypes: readonly string[] }[]): boolean {
-  return coverages.some((c) => c.claimTypes.includes('death'));
-}
-
 /** What a product pays on death for a sum insured: the largest share any death coverage pays. */
 export function deathBenefitFen(
   coverages: readonly { claimTypes: readonly string[]; sumInsuredPercent: number }[],

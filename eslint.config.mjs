@@ -10,7 +10,7 @@ const FEATURE_LAYERS = {
   'analytics-svc': ['projection', 'kpi', 'improvement', 'dashboard'],
   'claims-svc': ['replica', 'claim'],
   'compliance-svc': ['audit', 'monitoring', 'cases', 'reports'],
-  'contract-svc': ['product-replica', 'underwriting', 'archive', 'policy', 'premium'],
+  'contract-svc': ['product-replica', 'party-replica', 'underwriting', 'archive', 'policy', 'premium'],
   'customer-svc': ['customer', 'staff', 'service-desk', 'survey', 'portfolio', 'data-subject'],
   'sales-svc': [
     'regulation',

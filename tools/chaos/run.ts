@@ -6,7 +6,7 @@
  * reconciliation table; it exits 1 on any loss or duplicate.
  */
 import { execFileSync } from 'node:child_process';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -280,15 +280,20 @@ async function flow(
     // And half the time the policy passes to the customer's spouse, whom three other services must follow.
     if (randomInt(0, 2) === 0) {
       const rep = c.token('service_rep', 'rep-chaos');
-      const spouse = randomUUID();
+      // The spouse is a customer too, registered and verified; contract-svc learns of them from customer-svc's
+      // events (a topic it fetches once a second, and the faults may hold them up), so it is asked until it knows.
+      const { customerId: spouse } = await onboardCustomer(c, readOtp, quiet);
       const signed = { signedAt: new Date().toISOString(), sha256: 'c'.repeat(64) };
-      const passed = await c.call(c.u.contract, 'POST', `/policies/${policyId}/endorsements`, rep, {
-        kind: 'policyholder',
-        effectiveDate: policy.effectiveDate,
-        newPolicyholderId: spouse,
-        insuredRelationship: 'spouse',
-        newPolicyholderSignature: signed,
-        insuredConsent: signed,
+      const passed = await c.until('contract-svc to know the new policyholder', async () => {
+        const res = await c.call(c.u.contract, 'POST', `/policies/${policyId}/endorsements`, rep, {
+          kind: 'policyholder',
+          effectiveDate: policy.effectiveDate,
+          newPolicyholderId: spouse,
+          insuredRelationship: 'spouse',
+          newPolicyholderSignature: signed,
+          insuredConsent: signed,
+        });
+        return (res.body as { code?: string }).code === 'ENDORSEMENT.POLICYHOLDER_UNKNOWN' ? undefined : res;
       });
       // A request sent again after a fault lost the answer to its commit finds the policy passed already.
       if (passed.status !== 201)

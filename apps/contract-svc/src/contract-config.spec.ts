@@ -9,8 +9,11 @@ const env = {
 };
 
 describe("contract-svc's configuration", () => {
-  it('defers claims.events.v1 in its consumer unless told otherwise, and takes an empty list to fetch it as usual', () => {
-    expect(loadConfig(contractConfigSchema, env).CONSUMER_DEFERRED_TOPICS).toEqual(['claims.events.v1']);
+  it('defers claims.events.v1 and customer.events.v1 in its consumer unless told otherwise, and takes an empty list to fetch them as usual', () => {
+    expect(loadConfig(contractConfigSchema, env).CONSUMER_DEFERRED_TOPICS).toEqual([
+      'claims.events.v1',
+      'customer.events.v1',
+    ]);
     expect(
       loadConfig(contractConfigSchema, { ...env, CONSUMER_DEFERRED_TOPICS: '' }).CONSUMER_DEFERRED_TOPICS,
     ).toEqual([]);

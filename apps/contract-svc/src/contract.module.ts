@@ -22,6 +22,8 @@ import { PayPremiumHandler } from './premium/application/pay-premium.handler';
 import { PremiumCalendarHandler } from './premium/application/premium-calendar.handler';
 import { PremiumQueries } from './premium/application/premium.queries';
 import { PremiumHttpController } from './premium/interface/premium.http.controller';
+import { PartyReplicas } from './party-replica/application/party-replicas';
+import { CustomerEventsConsumer } from './party-replica/interface/customer-events.consumer';
 import { ProductReplicas } from './product-replica/application/product-replicas';
 import { ProductEventsConsumer } from './product-replica/interface/product-events.consumer';
 import { DecideCaseHandler } from './underwriting/application/decide-case.handler';
@@ -50,11 +52,13 @@ export class ContractModule {
         PolicyLoanHttpController,
         PremiumHttpController,
         ProductEventsConsumer,
+        CustomerEventsConsumer,
         ContractInboundConsumer,
         ClaimEventsConsumer,
       ],
       providers: [
         ProductReplicas,
+        PartyReplicas,
         UnderwritingCaseRepository,
         UnderwritingQueries,
         OpenCaseOnApplicationSubmittedHandler,

@@ -13,6 +13,8 @@ import { OutboxAutovacuum1765800000000 } from './database/migrations/17658000000
 import { PolicyParties1766400000000 } from './database/migrations/1766400000000-PolicyParties';
 import { PolicyholderChange1766500000000 } from './database/migrations/1766500000000-PolicyholderChange';
 import { PolicyPledge1766600000000 } from './database/migrations/1766600000000-PolicyPledge';
+import { PartyReplica1766800000000 } from './database/migrations/1766800000000-PartyReplica';
+import { PartyReplicaEntity } from './party-replica/infrastructure/party-replica.entity';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
 import { BenefitPaymentEntity } from './policy/infrastructure/benefit-payment.entity';
 import { PremiumPaymentEntity } from './policy/infrastructure/premium-payment.entity';
@@ -32,6 +34,7 @@ export const service: ServiceParts<ContractConfig> = {
     schema: 'contract',
     entities: [
       ProductReplicaEntity,
+      PartyReplicaEntity,
       UnderwritingCaseEntity,
       PolicyEntity,
       PolicyVersionEntity,
@@ -52,6 +55,7 @@ export const service: ServiceParts<ContractConfig> = {
       PolicyParties1766400000000,
       PolicyholderChange1766500000000,
       PolicyPledge1766600000000,
+      PartyReplica1766800000000,
     ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],

@@ -67,6 +67,21 @@ async function awaitMarker(policyId: string): Promise<void> {
   );
 }
 
+/** Plays customer-svc: a customer registered with their birth date, and waits until contract-svc knows them. */
+async function register(customerId: string, facts: Partial<EventPayload<'customer.customer-registered'>>) {
+  await producer.event('customer.customer-registered', customerId, {
+    ...eventFixtures['customer.customer-registered'],
+    customerId,
+    ...facts,
+  });
+  await waitFor(
+    async () =>
+      (await db.query(`SELECT 1 FROM contract.party_replica WHERE customer_id = $1`, [customerId])).length >
+      0,
+    { timeoutMs: 15_000, description: `contract-svc to know customer ${customerId}` },
+  );
+}
+
 /** Plays sales-svc: an application for 500,000 yuan of 20-year term life for a 30-year-old man. */
 async function apply(overrides: Record<string, unknown> = {}) {
   const applicationId = randomUUID();
@@ -490,6 +505,8 @@ describe('the parties of a policy', () => {
   it('passes a policy to a new policyholder with the insured’s written consent (Art. 34), who then holds it', async () => {
     const [son, mother] = [randomUUID(), randomUUID()];
     const { customerId: father, policy } = await issue({ insuredId: son, insuredRelationship: 'child' });
+    await register(mother, { birthDate: '1968-04-02' });
+    await register(son, { birthDate: '1996-09-30' });
     const path = `/policies/${policy.policyId}/endorsements`;
     const asFather = tokenFor('customer', 'f', father);
     const toMother = {
@@ -539,6 +556,76 @@ describe('the parties of a policy', () => {
     const toSon = { ...toMother, newPolicyholderId: son, insuredRelationship: 'self' };
     expect((await api.post(path, toSon, asFather)).status).toBe(403);
     expect((await api.post(path, toSon, asMother)).body).toMatchObject({ policyholderId: son, version: 3 });
+  });
+
+  it('passes a policy only to a new policyholder who can contract, as customer-svc’s events tell contract-svc', async () => {
+    const { customerId, policy } = await issue();
+    const path = `/policies/${policy.policyId}/endorsements`;
+    const holder = tokenFor('customer', 'c', customerId);
+    const signed = { signedAt: clock.now().toISOString(), sha256: 'd'.repeat(64) };
+    const nephew = randomUUID();
+    const toNephew = {
+      kind: 'policyholder',
+      effectiveDate: today(),
+      newPolicyholderId: nephew,
+      insuredRelationship: 'close_relative',
+      newPolicyholderSignature: signed,
+      insuredConsent: signed,
+    };
+    // Not registered yet: contract-svc cannot tell whether they may contract.
+    const unknown = await api.post(path, toNephew, holder);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({
+      code: 'ENDORSEMENT.POLICYHOLDER_UNKNOWN',
+      detail: '合同系统中没有新投保人（或其出生日期）：请先在客户服务中登记，或等待其事件到达。',
+      errors: [expect.objectContaining({ pointer: '/newPolicyholderId' })],
+    });
+    // Registered at 16 (their birthday a day off): a minor cannot take a contract over.
+    await register(nephew, { birthDate: addDays(addYears(today(), -16), -1) });
+    const minor = await api.post(path, toNephew, holder);
+    expect(minor.status).toBe(422);
+    expect(minor.body).toMatchObject({
+      code: 'PARTIES.POLICYHOLDER_MINOR',
+      detail: '投保人16岁；订立合同须由成年人（18周岁以上）作为投保人。',
+      rule: { id: 'PARTIES.POLICYHOLDER_MINOR', citation: '《中华人民共和国民法典》第十七条至第二十条' },
+      errors: [expect.objectContaining({ pointer: '/newPolicyholderId' })],
+    });
+    expect((await api.get(`/policies/${policy.policyId}`, holder)).body).toMatchObject({
+      policyholderId: customerId,
+      version: 1,
+    });
+    // customer-svc corrects the birth date: 18 today, so of age.
+    await producer.event('customer.profile-updated', nephew, {
+      ...eventFixtures['customer.profile-updated'],
+      customerId: nephew,
+      changedFields: ['birthDate'],
+      facts: { birthDate: addYears(today(), -18) },
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT 1 FROM contract.party_replica WHERE customer_id = $1 AND adult_on = $2`, [
+            nephew,
+            today(),
+          ])
+        ).length > 0,
+      { description: 'the corrected birth date' },
+    );
+    const passed = await api.post(path, toNephew, holder);
+    expect(passed.status).toBe(201);
+    expect(passed.body).toMatchObject({ policyholderId: nephew, version: 2 });
+    // An erased customer is forgotten here too, so no policy passes to them.
+    await producer.event('customer.customer-erased', nephew, {
+      customerId: nephew,
+      retainedForPolicies: true,
+      erasedAt: clock.now().toISOString(),
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM contract.party_replica WHERE customer_id = $1`, [nephew])).length ===
+        0,
+      { description: 'the erased customer dropped' },
+    );
   });
 
   it('pledges a policy to a bank with the insured’s consent, holds its value until staff record the release', async () => {

@@ -807,6 +807,10 @@ export const RULE_TEXTS: Readonly<Record<string, LocalizedText>> = {
     '新版本须晚于{latestFrom}（第{latestVersion}版的生效日）生效。',
     'A new version must start after {latestFrom}, when version {latestVersion} started.',
   ),
+  'ENDORSEMENT.POLICYHOLDER_UNKNOWN': t(
+    '合同系统中没有新投保人（或其出生日期）：请先在客户服务中登记，或等待其事件到达。',
+    'contract-svc does not know the new policyholder (or their birth date): register them in customer-svc first (or wait for its event).',
+  ),
   'SALES.CUSTOMER_UNKNOWN': t(
     '销售系统中没有该客户（或其出生日期）：请先在客户服务中登记，或等待其事件到达。',
     'The customer is not known to sales: register them in customer-svc first (or wait for its event).',

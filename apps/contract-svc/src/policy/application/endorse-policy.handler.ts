@@ -6,6 +6,7 @@ import { isStaff, type Principal } from '@insurer/platform-auth';
 import { Clock, shanghaiDate } from '@insurer/platform-time';
 import { beneficiaryChanger, endorse, type Endorsement } from '../domain/policy';
 import { PledgeReleaseByStaffError, PolicyNotYoursError } from '../domain/policy.errors';
+import { PartyReplicas } from '../../party-replica/application/party-replicas';
 import { PolicyRepository } from '../infrastructure/policy.repository';
 import { assertMayActOn } from './policy-access';
 
@@ -18,6 +19,7 @@ export class EndorsePolicyHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyRepository,
+    private readonly parties: PartyReplicas,
     private readonly clock: Clock,
   ) {}
 
@@ -33,6 +35,9 @@ export class EndorsePolicyHandler {
         if (!changedBy) throw new PolicyNotYoursError();
         made = { ...change, changedBy };
       } else assertMayActOn(principal, policy);
+      // The new policyholder's capacity is read from what customer-svc's events told this service of them.
+      if (change.kind === 'policyholder')
+        made = { ...change, newPolicyholder: await this.parties.find(m, change.newPolicyholderId) };
       // The pledgee releases the pledge, not the policyholder: staff record its notice.
       if (change.kind === 'pledge_release' && !isStaff(principal)) throw new PledgeReleaseByStaffError();
       const decided = endorse(

@@ -17,6 +17,7 @@ import {
   type ChangedBy,
   type InsuredRelationship,
 } from './beneficiary-change';
+import type { KnownParty } from '../../party-replica/domain/known-party';
 import { checkPolicyholderChange, type PolicyholderChange } from './policyholder-change';
 import { assertNotPledged, checkPledge, checkRelease, type PolicyPledge } from './pledge';
 
@@ -400,10 +401,13 @@ export type Endorsement =
   | { kind: 'contact'; effectiveDate: string; contact: Contact }
   | { kind: 'payment_mode'; effectiveDate: string; paymentMode: PaymentMode }
   | { kind: 'sum_insured_decrease'; effectiveDate: string; sumInsuredFen: number }
-  | ({ kind: 'policyholder'; effectiveDate: string; insuredConsent?: ChangeConsent } & Omit<
-      PolicyholderChange,
-      'insuredConsent'
-    >)
+  | ({
+      kind: 'policyholder';
+      effectiveDate: string;
+      insuredConsent?: ChangeConsent;
+      /** The new policyholder as contract-svc knows them (the handler reads it; a request cannot name it). */
+      newPolicyholder?: KnownParty | null;
+    } & Omit<PolicyholderChange, 'insuredConsent' | 'newPolicyholder'>)
   | {
       kind: 'pledge';
       effectiveDate: string;
@@ -544,8 +548,13 @@ function endorsed(
       assertNotPledged(policy, 'transferred');
       checkPolicyholderChange(
         policy,
-        { ...change, insuredConsent: change.insuredConsent ?? null },
+        {
+          ...change,
+          insuredConsent: change.insuredConsent ?? null,
+          newPolicyholder: change.newPolicyholder ?? null,
+        },
         paysOnDeath(product.coverages),
+        today,
       );
       // The new policyholder holds and pays for the policy from the change.
       return {

@@ -1,4 +1,6 @@
 import { INSURABLE_INTEREST, ruleOf, type PartyRelationship } from '@insurer/contracts';
+import type { CalendarDate } from '@insurer/platform-time';
+import { ageOfMinor, type KnownParty } from '../../party-replica/domain/known-party';
 import type { ChangeConsent } from './beneficiary-change';
 import { PolicyRuleError } from './policy.errors';
 
@@ -7,7 +9,8 @@ import { PolicyRuleError } from './policy.errors';
  * rules of a sale hold for the new policyholder as they did for the first (Art. 31: an insurable interest in the
  * insured, or the insured's consent), and a policy paying on death passes only with the insured's written consent
  * (Art. 34 para. 2, which has no exception for parents). The insured taking the policy over needs no one's consent.
- * The new policyholder signs the change. No I/O.
+ * The new policyholder signs the change, so must be able to contract: a company, or a person of age (Civil Code Art.
+ * 17), as contract-svc knows them from customer-svc's events. No I/O.
  */
 export interface PolicyholderChange {
   readonly newPolicyholderId: string;
@@ -17,6 +20,8 @@ export interface PolicyholderChange {
   readonly newPolicyholderSignature: ChangeConsent;
   /** The insured's written consent to the change. */
   readonly insuredConsent: ChangeConsent | null;
+  /** The new policyholder as contract-svc knows them; null while it does not. */
+  readonly newPolicyholder: KnownParty | null;
 }
 
 /** Refuses a change of policyholder the law does not allow, with the first rule it breaks. */
@@ -24,6 +29,7 @@ export function checkPolicyholderChange(
   policy: { readonly policyholderId: string; readonly insuredId: string },
   change: PolicyholderChange,
   paysOnDeath: boolean,
+  today: CalendarDate,
 ): void {
   if (change.newPolicyholderId === policy.policyholderId)
     throw new PolicyRuleError(
@@ -31,6 +37,7 @@ export function checkPolicyholderChange(
       'the new policyholder is the policyholder already',
       { pointer: '/newPolicyholderId' },
     );
+  checkCapacity(change.newPolicyholder, today);
   const insuredTakesOver = change.newPolicyholderId === policy.insuredId;
   if (insuredTakesOver !== (change.insuredRelationship === 'self'))
     throw new PolicyRuleError(
@@ -57,4 +64,23 @@ export function checkPolicyholderChange(
       'a policy paying on the insured’s death passes to a new policyholder only with the insured’s written consent',
       { source: ruleOf('ENDORSEMENT.TRANSFER_CONSENT').source, pointer: '/insuredConsent' },
     );
+}
+
+/** The new policyholder contracts: a company, or a person whose coming of age contract-svc knows to have passed. */
+function checkCapacity(party: KnownParty | null, today: CalendarDate): void {
+  if (party?.corporate) return;
+  if (!party?.adultOn)
+    throw new PolicyRuleError(
+      'ENDORSEMENT.POLICYHOLDER_UNKNOWN',
+      'contract-svc does not know the new policyholder (or their birth date): register them in customer-svc first (or wait for its event)',
+      { pointer: '/newPolicyholderId' },
+    );
+  if (party.adultOn > today) {
+    const age = ageOfMinor(party.adultOn, today);
+    throw new PolicyRuleError(
+      'PARTIES.POLICYHOLDER_MINOR',
+      `the policyholder is ${age}; a contract needs an adult policyholder (18 or over)`,
+      { source: ruleOf('PARTIES.POLICYHOLDER_MINOR').source, params: { age }, pointer: '/newPolicyholderId' },
+    );
+  }
 }

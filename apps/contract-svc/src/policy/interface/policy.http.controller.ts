@@ -96,7 +96,9 @@ const EndorsementBody = z.discriminatedUnion('kind', [
     effectiveDate: z.iso.date(),
     newPolicyholderId: z
       .uuid()
-      .describe('The registered customer who takes the policy over, holding and paying for it'),
+      .describe(
+        'The registered customer who takes the policy over, holding and paying for it: a company, or a person of 18 or over, as customer-svc’s events have told contract-svc',
+      ),
     insuredRelationship: PartyRelationship.describe(
       'How the insured stands to the new policyholder (self when the insured takes the policy over)',
     ),

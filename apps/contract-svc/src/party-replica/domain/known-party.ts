@@ -1,0 +1,38 @@
+import { addDays, addYears, completedYears, type CalendarDate } from '@insurer/platform-time';
+
+/** Full civil capacity comes at 18 (Civil Code Art. 17). */
+export const ADULT_AGE = 18;
+
+/**
+ * What contract-svc knows of a customer, from customer-svc's events: whether a company, and for a person the day they
+ * come of age. Only that: a policy's new policyholder must be able to contract, and nothing here needs the birth date
+ * itself (PIPL's minimum necessary). No I/O.
+ */
+export interface KnownParty {
+  readonly corporate: boolean;
+  /**
+   * The day the person comes of age, or for a customer known only from an earlier policy the day by which they were
+   * known to be of age; null while their birth date is not known.
+   */
+  readonly adultOn: CalendarDate | null;
+}
+
+/** The day of the 18th birthday as ages are counted (周岁): someone born on 29 February comes of age on 1 March. */
+export function comingOfAge(birthDate: CalendarDate): CalendarDate {
+  const day = addYears(birthDate, ADULT_AGE);
+  return completedYears(birthDate, day) < ADULT_AGE ? addDays(day, 1) : day;
+}
+
+/** The party as customer-svc's facts describe it. */
+export function knownParty(facts: {
+  readonly customerType: 'individual' | 'corporate';
+  readonly birthDate?: CalendarDate | null;
+}): KnownParty {
+  const corporate = facts.customerType === 'corporate';
+  return { corporate, adultOn: !corporate && facts.birthDate ? comingOfAge(facts.birthDate) : null };
+}
+
+/** The completed age of a minor on `today`, from the day they come of age. */
+export function ageOfMinor(adultOn: CalendarDate, today: CalendarDate): number {
+  return ADULT_AGE - 1 - completedYears(today, addDays(adultOn, -1));
+}

@@ -158,6 +158,14 @@ export async function reconcile(
   ] as const) {
     checks.push(check(name, issued, await count(db, sql)));
   }
+  // Every registered customer reached contract-svc's copy, which a new policyholder is checked against.
+  checks.push(
+    check(
+      'customers in contract-svc’s copy (one per registered customer)',
+      await count(db, `SELECT count(*) AS n FROM customer.customer`),
+      await count(db, `SELECT count(*) AS n FROM contract.party_replica`),
+    ),
+  );
   // A policy the clients were told had passed to a new policyholder did so, and in every copy of it.
   checks.push(
     check(

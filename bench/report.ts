@@ -1257,6 +1257,22 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   227 us a read against 129 and GET /claims/{id} 66%; the relay alone 73% of a producer baseline at 34,916
   records/s; the hops' p99 3.0 and 3.5 times the broker's 10 ms; the burst drained in 1.3 s; the six services 906
   MB under load.
+- A new consumer on the flow's path (510b277, d15b56f; the table above is the full run on d15b56f). contract-svc now
+  keeps a copy of its customers from customer-svc's events, which a new policyholder is checked against (Civil Code
+  Arts. 17-20): customer.events.v1 is one of its deferred topics, fetched once a second, so a flow's customer events
+  reach it in a few batched transactions a second rather than one each. It reads 9 messages a flow (5 before) and
+  applies 2 (1). Quick flow-cost runs, 5cceaa7 (before) and d15b56f alternated twice: Postgres transactions a flow
+  34.1 and 32.9 against 35.1 and 34.9, contract-svc's round trips 10.7 and 10.6 against 11.4 and 11.5, CPU a flow
+  over every process 138.9 and 125.2 ms against 123.9 and 145.8 (contract-svc 18.8 and 16.6 against 16 and 18.1):
+  about one transaction and under one round trip a flow more, the CPU within the runs' spread. The full run fell in
+  the slowest stretch of the machine recorded here (pgbench simple-update 2,152 tps against 3,788 on 44a6871,
+  select-only 12,956 against 28,055; Kafka's producer 28,185 records/s against 34,916; the bare claim write 773.4
+  req/s against 1,197.4): 13.7 flows a second (22.6) at 108.9 ms of CPU a flow (95.3; Postgres 35.8 against 22.8),
+  both missed; POST /claims alone 68% at 1,417 us a claim against 653, all up 31%, POST /applications 23%; GET
+  /policies/{id} 64% at 222 us a read against 111 and GET /claims/{id} 58%; the slowest consumer of the burst 78%
+  (compliance; sales 81%) of a bare consumer at 1,247 events/s, met; the relay alone 90% of a producer baseline at
+  28,185 records/s; the hops' p99 3.3 and 2.7 times the broker's 14 ms; the burst drained in 1.3 s; the database
+  share 22%; the six services 916 MB under load.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -169,4 +169,27 @@ describe('a new policyholder (变更投保人; Insurance Law Arts. 31, 34)', () 
       code: 'ENDORSEMENT.POLICYHOLDER_UNKNOWN',
     });
   });
+
+  it('passes death cover on a child without civil capacity to a parent only, consent or not (Art. 33)', () => {
+    // Rated at 5 until 2026-08-14: six on 2026-08-15, so 5 on the day of the change.
+    const onChild = (product = productFixture) =>
+      fathersPolicy({ insuredAge: 5, ratingAgeValidUntil: '2026-08-14' }, product);
+    const toGrandmother = toNew({
+      newPolicyholderId: 'grandmother',
+      insuredRelationship: 'close_relative',
+      insuredConsent: CONSENT,
+    });
+    expect(refusal(() => change(toGrandmother, onChild()), PolicyRuleError)).toMatchObject({
+      code: 'PARTIES.DEATH_COVER_NO_CAPACITY',
+      params: { age: 5 },
+      rule: { id: 'PARTIES.DEATH_COVER_NO_CAPACITY' },
+      errors: [expect.objectContaining({ pointer: '/insuredRelationship' })],
+    });
+    // The other parent may take it over; the grandmother may take over cover paying on no death.
+    expect(change(toNew({ insuredConsent: CONSENT }), onChild()).state.policyholderId).toBe('mother');
+    expect(change(toGrandmother, onChild(medical), medical).state.policyholderId).toBe('grandmother');
+    // From 8 the child has limited capacity, and the grandmother may hold it with the child's consent.
+    const atEight = fathersPolicy({ insuredAge: 8, ratingAgeValidUntil: '2026-08-14' });
+    expect(change(toGrandmother, atEight).state.policyholderId).toBe('grandmother');
+  });
 });

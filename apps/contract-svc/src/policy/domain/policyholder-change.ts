@@ -1,6 +1,6 @@
 import { INSURABLE_INTEREST, ruleOf, type PartyRelationship } from '@insurer/contracts';
 import type { CalendarDate } from '@insurer/platform-time';
-import { ageOfMinor, type KnownParty } from '../../party-replica/domain/known-party';
+import { ageOfMinor, CIVIL_CAPACITY_AGE, type KnownParty } from '../../party-replica/domain/known-party';
 import type { ChangeConsent } from './beneficiary-change';
 import { PolicyRuleError } from './policy.errors';
 
@@ -9,6 +9,7 @@ import { PolicyRuleError } from './policy.errors';
  * rules of a sale hold for the new policyholder as they did for the first (Art. 31: an insurable interest in the
  * insured, or the insured's consent), and a policy paying on death passes only with the insured's written consent
  * (Art. 34 para. 2, which has no exception for parents). The insured taking the policy over needs no one's consent.
+ * A policy paying on death on a child without civil capacity (under 8) passes to a parent only (Art. 33).
  * The new policyholder signs the change, so must be able to contract: a company, or a person of age (Civil Code Art.
  * 17), as contract-svc knows them from customer-svc's events. No I/O.
  */
@@ -26,7 +27,12 @@ export interface PolicyholderChange {
 
 /** Refuses a change of policyholder the law does not allow, with the first rule it breaks. */
 export function checkPolicyholderChange(
-  policy: { readonly policyholderId: string; readonly insuredId: string },
+  policy: {
+    readonly policyholderId: string;
+    readonly insuredId: string;
+    /** The day a minor insured comes of age (null for an adult). */
+    readonly insuredAdultOn: CalendarDate | null;
+  },
   change: PolicyholderChange,
   paysOnDeath: boolean,
   today: CalendarDate,
@@ -51,7 +57,25 @@ export function checkPolicyholderChange(
         pointer: '/insuredRelationship',
       },
     );
-  if (insuredTakesOver || change.insuredConsent) return;
+  if (insuredTakesOver) return;
+  // Art. 33: no one but a parent holds death cover on a child without civil capacity, consent or not.
+  const insuredAge = policy.insuredAdultOn === null ? null : ageOfMinor(policy.insuredAdultOn, today);
+  if (
+    paysOnDeath &&
+    insuredAge !== null &&
+    insuredAge < CIVIL_CAPACITY_AGE &&
+    change.insuredRelationship !== 'child'
+  )
+    throw new PolicyRuleError(
+      'PARTIES.DEATH_COVER_NO_CAPACITY',
+      `the insured is ${insuredAge} and has no civil capacity: only a parent may hold cover paying on their death`,
+      {
+        source: ruleOf('PARTIES.DEATH_COVER_NO_CAPACITY').source,
+        params: { age: insuredAge },
+        pointer: '/insuredRelationship',
+      },
+    );
+  if (change.insuredConsent) return;
   if (!INSURABLE_INTEREST.has(change.insuredRelationship))
     throw new PolicyRuleError(
       'PARTIES.NO_INSURABLE_INTEREST',

@@ -44,6 +44,12 @@ export const INSURABLE_INTEREST: ReadonlySet<PartyRelationship> = new Set<PartyR
   'close_relative',
   'employee',
 ]);
+/**
+ * Civil capacity by age (Civil Code Arts. 17-20): full at 18, none below 8. Read when a policy is sold (sales: the
+ * policyholder, death cover on a child) and when it changes hands or beneficiaries (contract).
+ */
+export const ADULT_AGE = 18;
+export const CIVIL_CAPACITY_AGE = 8;
 /** The insured's signed consent to a contract on their life and to its sum (Art. 34), or to be insured at all (Art. 31). */
 export const InsuredConsent = z.object({
   signedAt: z.iso.datetime({ offset: true }),

@@ -169,6 +169,21 @@ export class MonitoringService {
     }
   }
 
+  /** One fact of a party's state, the row made on the first (the column is one of the table's, never input). */
+  private keepParty(
+    m: EntityManager,
+    customerId: string,
+    column: 'declared_income_fen' | 'identity_verified_at' | 'identity_rejected_at',
+    value: number | Date | null,
+  ): Promise<void> {
+    return queueWrite(
+      m,
+      `INSERT INTO compliance.party_state (customer_id, ${column}, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (customer_id) DO UPDATE SET ${column} = $2, updated_at = $3`,
+      [customerId, value, this.clock.now()],
+    );
+  }
+
   /** The state rules read later; every write here goes with the transaction's next statement (nothing waits). */
   private async keepState(m: EntityManager, event: DomainEvent, policiesLinked: boolean): Promise<void> {
     const flow = moneyFlowOf(event);
@@ -189,28 +204,22 @@ export class MonitoringService {
         ],
       );
     const declared = declaredIncomeOf(event);
-    if (declared)
-      await queueWrite(
-        m,
-        `INSERT INTO compliance.party_state (customer_id, declared_income_fen, updated_at) VALUES ($1, $2, $3)
-         ON CONFLICT (customer_id) DO UPDATE SET declared_income_fen = $2, updated_at = $3`,
-        [declared.customerId, declared.incomeFen, this.clock.now()],
-      );
+    if (declared) await this.keepParty(m, declared.customerId, 'declared_income_fen', declared.incomeFen);
     switch (event.type) {
       case 'customer.identity-verified':
-        await queueWrite(
+        await this.keepParty(
           m,
-          `INSERT INTO compliance.party_state (customer_id, identity_verified_at, updated_at) VALUES ($1, $2, $3)
-           ON CONFLICT (customer_id) DO UPDATE SET identity_verified_at = $2, updated_at = $3`,
-          [event.payload.customerId, new Date(event.payload.verifiedAt), this.clock.now()],
+          event.payload.customerId,
+          'identity_verified_at',
+          new Date(event.payload.verifiedAt),
         );
         break;
       case 'customer.identity-rejected':
-        await queueWrite(
+        await this.keepParty(
           m,
-          `INSERT INTO compliance.party_state (customer_id, identity_rejected_at, updated_at) VALUES ($1, $2, $3)
-           ON CONFLICT (customer_id) DO UPDATE SET identity_rejected_at = $2, updated_at = $3`,
-          [event.payload.customerId, new Date(event.payload.rejectedAt), this.clock.now()],
+          event.payload.customerId,
+          'identity_rejected_at',
+          new Date(event.payload.rejectedAt),
         );
         break;
       case 'sales.application-submitted':

@@ -1,8 +1,5 @@
+import { ADULT_AGE } from '@insurer/contracts';
 import { addDays, addYears, completedYears, type CalendarDate } from '@insurer/platform-time';
-
-/** Full civil capacity comes at 18 (Civil Code Art. 17); below 8 a person has none (Art. 20). */
-export const ADULT_AGE = 18;
-export const CIVIL_CAPACITY_AGE = 8;
 
 /**
  * What contract-svc knows of a customer, from customer-svc's events: whether a company, and for a person the day they

@@ -1,4 +1,4 @@
-import { INSURED_OR_CLOSE_RELATIVE, ruleOf, type EventPayload } from '@insurer/contracts';
+import { ADULT_AGE, INSURED_OR_CLOSE_RELATIVE, ruleOf, type EventPayload } from '@insurer/contracts';
 import { addDays, addYears, type CalendarDate } from '@insurer/platform-time';
 import { PolicyRuleError } from './policy.errors';
 
@@ -36,8 +36,6 @@ export interface PolicyParties {
   /** The day the insured comes of age (18), if they were a minor at issue. */
   readonly insuredAdultOn: CalendarDate | null;
 }
-
-const ADULT_AGE = 18;
 
 /**
  * The day an insured aged `age` at issue comes of age. Sales gives the last day of the rated age

@@ -1,6 +1,6 @@
-import { INSURABLE_INTEREST, ruleOf, type PartyRelationship } from '@insurer/contracts';
+import { CIVIL_CAPACITY_AGE, INSURABLE_INTEREST, ruleOf, type PartyRelationship } from '@insurer/contracts';
 import type { CalendarDate } from '@insurer/platform-time';
-import { ageOfMinor, CIVIL_CAPACITY_AGE, type KnownParty } from '../../party-replica/domain/known-party';
+import { ageOfMinor, type KnownParty } from '../../party-replica/domain/known-party';
 import type { ChangeConsent } from './beneficiary-change';
 import { PolicyRuleError } from './policy.errors';
 

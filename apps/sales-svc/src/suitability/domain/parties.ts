@@ -1,4 +1,4 @@
-import { INSURABLE_INTEREST } from '@insurer/contracts';
+import { ADULT_AGE, CIVIL_CAPACITY_AGE, INSURABLE_INTEREST } from '@insurer/contracts';
 import { addDays, addYears, completedYears, type CalendarDate } from '@insurer/platform-time';
 import { SOURCES, type Reason } from '../../regulation/domain/sources';
 
@@ -23,10 +23,6 @@ export interface SaleParties {
   readonly relationship: Relationship;
   readonly insuredConsent: Consent | null;
 }
-
-/** Full civil capacity comes at 18 (Civil Code Art. 17); below 8 a person has none (Art. 20). */
-export const ADULT_AGE = 18;
-export const CIVIL_CAPACITY_AGE = 8;
 
 /** Parents insuring their own minor children: the one case death cover needs no consent and has the regulator's cap. */
 export function isParentOfMinor(p: Pick<SaleParties, 'relationship' | 'insured'>): boolean {

@@ -280,8 +280,9 @@ async function flow(
     // And half the time the policy passes to the customer's spouse, whom three other services must follow.
     if (randomInt(0, 2) === 0) {
       const rep = c.token('service_rep', 'rep-chaos');
-      // The spouse is a customer too, registered and verified; contract-svc learns of them from customer-svc's
-      // events (a topic it fetches once a second, and the faults may hold them up), so it is asked until it knows.
+      // The spouse is a customer too, registered and verified; contract-svc learns of them and of their verification
+      // from customer-svc's events (a topic it fetches once a second, and the faults may hold them up), so it is
+      // asked until it knows both.
       const { customerId: spouse } = await onboardCustomer(c, readOtp, quiet);
       const signed = { signedAt: new Date().toISOString(), sha256: 'c'.repeat(64) };
       const passed = await c.until('contract-svc to know the new policyholder', async () => {
@@ -293,7 +294,10 @@ async function flow(
           newPolicyholderSignature: signed,
           insuredConsent: signed,
         });
-        return (res.body as { code?: string }).code === 'ENDORSEMENT.POLICYHOLDER_UNKNOWN' ? undefined : res;
+        const code = (res.body as { code?: string }).code;
+        return code === 'ENDORSEMENT.POLICYHOLDER_UNKNOWN' || code === 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED'
+          ? undefined
+          : res;
       });
       // A request sent again after a fault lost the answer to its commit finds the policy passed already.
       if (passed.status !== 201)

@@ -14,6 +14,7 @@ import { PolicyParties1766400000000 } from './database/migrations/1766400000000-
 import { PolicyholderChange1766500000000 } from './database/migrations/1766500000000-PolicyholderChange';
 import { PolicyPledge1766600000000 } from './database/migrations/1766600000000-PolicyPledge';
 import { PartyReplica1766800000000 } from './database/migrations/1766800000000-PartyReplica';
+import { PartyIdentity1766900000000 } from './database/migrations/1766900000000-PartyIdentity';
 import { PartyReplicaEntity } from './party-replica/infrastructure/party-replica.entity';
 import { PolicyEntity, PolicyVersionEntity } from './policy/infrastructure/policy.entity';
 import { BenefitPaymentEntity } from './policy/infrastructure/benefit-payment.entity';
@@ -56,6 +57,7 @@ export const service: ServiceParts<ContractConfig> = {
       PolicyholderChange1766500000000,
       PolicyPledge1766600000000,
       PartyReplica1766800000000,
+      PartyIdentity1766900000000,
     ],
   },
   imports: (config) => [ContractModule.forRoot({ premiumSweepMs: config.PREMIUM_SWEEP_MS })],

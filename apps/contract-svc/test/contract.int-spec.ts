@@ -68,17 +68,39 @@ async function awaitMarker(policyId: string): Promise<void> {
 }
 
 /** Plays customer-svc: a customer registered with their birth date, and waits until contract-svc knows them. */
-async function register(customerId: string, facts: Partial<EventPayload<'customer.customer-registered'>>) {
+async function register(
+  customerId: string,
+  facts: Partial<EventPayload<'customer.customer-registered'>>,
+  verified = true,
+) {
   await producer.event('customer.customer-registered', customerId, {
     ...eventFixtures['customer.customer-registered'],
     customerId,
     ...facts,
   });
+  if (verified) await verify(customerId);
+  else await knownAs(customerId, false);
+}
+
+/** Plays customer-svc verifying a customer's identity, and waits until contract-svc holds them verified. */
+async function verify(customerId: string) {
+  await producer.event('customer.identity-verified', customerId, {
+    ...eventFixtures['customer.identity-verified'],
+    customerId,
+  });
+  await knownAs(customerId, true);
+}
+
+async function knownAs(customerId: string, verified: boolean) {
   await waitFor(
     async () =>
-      (await db.query(`SELECT 1 FROM contract.party_replica WHERE customer_id = $1`, [customerId])).length >
-      0,
-    { timeoutMs: 15_000, description: `contract-svc to know customer ${customerId}` },
+      (
+        await db.query(
+          `SELECT 1 FROM contract.party_replica WHERE customer_id = $1 AND identity_verified = $2`,
+          [customerId, verified],
+        )
+      ).length > 0,
+    { timeoutMs: 15_000, description: `contract-svc to know customer ${customerId} (verified: ${verified})` },
   );
 }
 
@@ -558,7 +580,7 @@ describe('the parties of a policy', () => {
     expect((await api.post(path, toSon, asMother)).body).toMatchObject({ policyholderId: son, version: 3 });
   });
 
-  it('passes a policy only to a new policyholder who can contract, as customer-svc’s events tell contract-svc', async () => {
+  it('passes a policy only to a new policyholder who can contract and is verified, as customer-svc’s events tell contract-svc', async () => {
     const { customerId, policy } = await issue();
     const path = `/policies/${policy.policyId}/endorsements`;
     const holder = tokenFor('customer', 'c', customerId);
@@ -581,7 +603,7 @@ describe('the parties of a policy', () => {
       errors: [expect.objectContaining({ pointer: '/newPolicyholderId' })],
     });
     // Registered at 16 (their birthday a day off): a minor cannot take a contract over.
-    await register(nephew, { birthDate: addDays(addYears(today(), -16), -1) });
+    await register(nephew, { birthDate: addDays(addYears(today(), -16), -1) }, false);
     const minor = await api.post(path, toNephew, holder);
     expect(minor.status).toBe(422);
     expect(minor.body).toMatchObject({
@@ -611,6 +633,39 @@ describe('the parties of a policy', () => {
         ).length > 0,
       { description: 'the corrected birth date' },
     );
+    // Of age, but customer-svc has not verified who they are (customer due diligence).
+    const unverified = await api.post(path, toNephew, holder);
+    expect(unverified.status).toBe(422);
+    expect(unverified.body).toMatchObject({
+      code: 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED',
+      detail:
+        '新投保人的身份尚未核验（或核验未通过，或身份信息变更后未再核验）：请先在客户服务中完成身份核验。',
+      rule: {
+        id: 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED',
+        citation: '《金融机构客户尽职调查和客户身份资料及交易记录保存管理办法》（中国人民银行令2022年第1号）',
+      },
+      errors: [expect.objectContaining({ pointer: '/newPolicyholderId' })],
+    });
+    // Verified, then a later check failed: unverified whatever the first found.
+    await verify(nephew);
+    await producer.event('customer.identity-rejected', nephew, {
+      ...eventFixtures['customer.identity-rejected'],
+      customerId: nephew,
+    });
+    await knownAs(nephew, false);
+    // Verified again, then their ID number corrected: unverified again until customer-svc verifies it anew.
+    await verify(nephew);
+    await producer.event('customer.profile-updated', nephew, {
+      ...eventFixtures['customer.profile-updated'],
+      customerId: nephew,
+      changedFields: ['idNumber'],
+      facts: {},
+    });
+    await knownAs(nephew, false);
+    expect((await api.post(path, toNephew, holder)).body).toMatchObject({
+      code: 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED',
+    });
+    await verify(nephew);
     const passed = await api.post(path, toNephew, holder);
     expect(passed.status).toBe(201);
     expect(passed.body).toMatchObject({ policyholderId: nephew, version: 2 });

@@ -323,7 +323,7 @@ export const RULE_CODES: Readonly<Record<string, RuleCode>> = {
   ...group('law', 'Insurance Law Art. 47', 'SURRENDER_REFUND_LATE'),
   ...group('law', 'CBIRC Order 2020 No. 3', 'COMPLAINT_DEADLINE'),
   ...group('law', 'PBoC Order 2016 No. 3', 'AML_LARGE_VALUE'),
-  ...group('law', S.amlDueDiligence, 'AML_TRANSFER_UNVERIFIED'),
+  ...group('law', S.amlDueDiligence, 'AML_TRANSFER_UNVERIFIED', 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED'),
   ...group(
     'law',
     S.amlRedFlags,

@@ -811,6 +811,10 @@ export const RULE_TEXTS: Readonly<Record<string, LocalizedText>> = {
     '合同系统中没有新投保人（或其出生日期）：请先在客户服务中登记，或等待其事件到达。',
     'contract-svc does not know the new policyholder (or their birth date): register them in customer-svc first (or wait for its event).',
   ),
+  'ENDORSEMENT.POLICYHOLDER_UNVERIFIED': t(
+    '新投保人的身份尚未核验（或核验未通过，或身份信息变更后未再核验）：请先在客户服务中完成身份核验。',
+    'The new policyholder’s identity is not verified (never, not passed, or not since it changed): verify it in customer-svc first.',
+  ),
   'SALES.CUSTOMER_UNKNOWN': t(
     '销售系统中没有该客户（或其出生日期）：请先在客户服务中登记，或等待其事件到达。',
     'The customer is not known to sales: register them in customer-svc first (or wait for its event).',

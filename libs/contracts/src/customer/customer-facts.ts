@@ -20,3 +20,15 @@ export type CustomerFactField = (typeof CUSTOMER_FACT_FIELDS)[number];
 export function isCustomerFactField(field: string): field is CustomerFactField {
   return (CUSTOMER_FACT_FIELDS as readonly string[]).includes(field);
 }
+
+/**
+ * The profile fields that identify a customer. customer-svc names them in `customer.profile-updated`'s
+ * `changedFields` (never their values), and a change to any of them makes the identity unverified until a new
+ * `customer.identity-verified`: a replica that keeps whether a customer is verified drops it on such an update.
+ */
+export const IDENTITY_FIELDS: readonly string[] = ['name', 'idType', 'idNumber'];
+
+/** Whether a profile update changed who the customer is (see IDENTITY_FIELDS). */
+export function changesIdentity(changedFields: readonly string[]): boolean {
+  return changedFields.some((field) => IDENTITY_FIELDS.includes(field));
+}

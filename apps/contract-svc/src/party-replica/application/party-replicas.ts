@@ -16,6 +16,8 @@ export class PartyReplicas {
   /** The customer as contract-svc knows them, or null while no event has told it of them (or after their erasure). */
   async find(m: EntityManager, customerId: string): Promise<KnownParty | null> {
     const row = await this.byId.findIn(m, customerId);
-    return row ? { corporate: row.corporate, adultOn: row.adultOn } : null;
+    return row
+      ? { corporate: row.corporate, adultOn: row.adultOn, identityVerified: row.identityVerified }
+      : null;
   }
 }

@@ -18,11 +18,21 @@ describe('what contract-svc knows of a customer (Civil Code Art. 17)', () => {
   });
 
   it('knows a company without an age and a person by their coming of age, or not at all without a birth date', () => {
-    expect(knownParty({ customerType: 'corporate' })).toEqual({ corporate: true, adultOn: null });
+    const unverified = { identityVerified: false };
+    expect(knownParty({ customerType: 'corporate' })).toEqual({
+      corporate: true,
+      adultOn: null,
+      ...unverified,
+    });
     expect(knownParty({ customerType: 'individual', birthDate: '1990-01-15' })).toEqual({
       corporate: false,
       adultOn: '2008-01-15',
+      ...unverified,
     });
-    expect(knownParty({ customerType: 'individual' })).toEqual({ corporate: false, adultOn: null });
+    expect(knownParty({ customerType: 'individual' })).toEqual({
+      corporate: false,
+      adultOn: null,
+      ...unverified,
+    });
   });
 });

@@ -6,5 +6,6 @@ export class PartyReplicaEntity {
   @PrimaryColumn('uuid', { name: 'customer_id' }) customerId!: string;
   @Column('boolean') corporate!: boolean;
   @Column('date', { name: 'adult_on', nullable: true }) adultOn!: string | null;
+  @Column('boolean', { name: 'identity_verified' }) identityVerified!: boolean;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

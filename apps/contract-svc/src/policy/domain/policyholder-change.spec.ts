@@ -29,7 +29,7 @@ function fathersPolicy(application: Partial<IssueInput['application']> = {}, pro
 }
 
 /** A person who came of age long ago, as contract-svc knows them from customer-svc's events. */
-const ADULT = { corporate: false, adultOn: '1994-05-20' };
+const ADULT = { corporate: false, adultOn: '1994-05-20', identityVerified: true };
 
 const toNew = (extra: Partial<Extract<Endorsement, { kind: 'policyholder' }>> = {}): Endorsement => ({
   kind: 'policyholder',
@@ -132,18 +132,18 @@ describe('a new policyholder (变更投保人; Insurance Law Arts. 31, 34)', () 
       newPolicyholderId: 'employer',
       insuredRelationship: 'employee',
       insuredConsent: CONSENT,
-      newPolicyholder: { corporate: true, adultOn: null },
+      newPolicyholder: { corporate: true, adultOn: null, identityVerified: true },
     });
     expect(change(toEmployer).state.policyholderId).toBe('employer');
     // 2026-03-02 is the 18th birthday's day: of age that day, 17 the day before.
     const turning18 = toNew({
       insuredConsent: CONSENT,
-      newPolicyholder: { corporate: false, adultOn: '2026-03-02' },
+      newPolicyholder: { corporate: false, adultOn: '2026-03-02', identityVerified: true },
     });
     expect(change(turning18).state.policyholderId).toBe('mother');
     const seventeen = toNew({
       insuredConsent: CONSENT,
-      newPolicyholder: { corporate: false, adultOn: '2026-03-03' },
+      newPolicyholder: { corporate: false, adultOn: '2026-03-03', identityVerified: true },
     });
     expect(refusal(() => change(seventeen), PolicyRuleError)).toMatchObject({
       code: 'PARTIES.POLICYHOLDER_MINOR',
@@ -155,10 +155,10 @@ describe('a new policyholder (变更投保人; Insurance Law Arts. 31, 34)', () 
     const sonAt16 = toNew({
       newPolicyholderId: 'son',
       insuredRelationship: 'self',
-      newPolicyholder: { corporate: false, adultOn: '2027-12-01' },
+      newPolicyholder: { corporate: false, adultOn: '2027-12-01', identityVerified: true },
     });
     expect(refusal(() => change(sonAt16), PolicyRuleError)).toMatchObject({ params: { age: 16 } });
-    for (const newPolicyholder of [null, { corporate: false, adultOn: null }])
+    for (const newPolicyholder of [null, { corporate: false, adultOn: null, identityVerified: true }])
       expect(refusal(() => change(toNew({ newPolicyholder })), PolicyRuleError)).toMatchObject({
         code: 'ENDORSEMENT.POLICYHOLDER_UNKNOWN',
         errors: [expect.objectContaining({ pointer: '/newPolicyholderId' })],
@@ -167,6 +167,44 @@ describe('a new policyholder (变更投保人; Insurance Law Arts. 31, 34)', () 
     const { newPolicyholder: _, ...unread } = toNew() as Extract<Endorsement, { kind: 'policyholder' }>;
     expect(refusal(() => change(unread), PolicyRuleError)).toMatchObject({
       code: 'ENDORSEMENT.POLICYHOLDER_UNKNOWN',
+    });
+  });
+
+  it('passes a policy only to a new policyholder whose identity customer-svc holds as verified (due diligence)', () => {
+    const unverified = { ...ADULT, identityVerified: false };
+    expect(
+      refusal(() => change(toNew({ insuredConsent: CONSENT, newPolicyholder: unverified })), PolicyRuleError),
+    ).toMatchObject({
+      code: 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED',
+      rule: {
+        id: 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED',
+        source: 'PBoC Order 2022 No. 1 (customer due diligence and identity records)',
+      },
+      errors: [expect.objectContaining({ pointer: '/newPolicyholderId' })],
+    });
+    // A company is identified too; the insured taking the policy over as well.
+    const company = { corporate: true, adultOn: null, identityVerified: false };
+    const toEmployer = toNew({
+      newPolicyholderId: 'employer',
+      insuredRelationship: 'employee',
+      insuredConsent: CONSENT,
+      newPolicyholder: company,
+    });
+    expect(refusal(() => change(toEmployer), PolicyRuleError)).toMatchObject({
+      code: 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED',
+    });
+    const sonUnverified = toNew({
+      newPolicyholderId: 'son',
+      insuredRelationship: 'self',
+      newPolicyholder: unverified,
+    });
+    expect(refusal(() => change(sonUnverified), PolicyRuleError)).toMatchObject({
+      code: 'ENDORSEMENT.POLICYHOLDER_UNVERIFIED',
+    });
+    // A minor is refused as a minor first: verifying them would not help.
+    const minorUnverified = toNew({ newPolicyholder: { ...unverified, adultOn: '2027-12-01' } });
+    expect(refusal(() => change(minorUnverified), PolicyRuleError)).toMatchObject({
+      code: 'PARTIES.POLICYHOLDER_MINOR',
     });
   });
 

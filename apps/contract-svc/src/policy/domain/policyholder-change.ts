@@ -11,7 +11,9 @@ import { PolicyRuleError } from './policy.errors';
  * (Art. 34 para. 2, which has no exception for parents). The insured taking the policy over needs no one's consent.
  * A policy paying on death on a child without civil capacity (under 8) passes to a parent only (Art. 33).
  * The new policyholder signs the change, so must be able to contract: a company, or a person of age (Civil Code Art.
- * 17), as contract-svc knows them from customer-svc's events. No I/O.
+ * 17), as contract-svc knows them from customer-svc's events; and a new party to the contract is identified first
+ * (customer due diligence, PBoC Order 2022 No. 1), so their identity must be verified as customer-svc holds it now.
+ * No I/O.
  */
 export interface PolicyholderChange {
   readonly newPolicyholderId: string;
@@ -43,7 +45,7 @@ export function checkPolicyholderChange(
       'the new policyholder is the policyholder already',
       { pointer: '/newPolicyholderId' },
     );
-  checkCapacity(change.newPolicyholder, today);
+  checkNewPolicyholder(change.newPolicyholder, today);
   const insuredTakesOver = change.newPolicyholderId === policy.insuredId;
   if (insuredTakesOver !== (change.insuredRelationship === 'self'))
     throw new PolicyRuleError(
@@ -90,16 +92,18 @@ export function checkPolicyholderChange(
     );
 }
 
-/** The new policyholder contracts: a company, or a person whose coming of age contract-svc knows to have passed. */
-function checkCapacity(party: KnownParty | null, today: CalendarDate): void {
-  if (party?.corporate) return;
-  if (!party?.adultOn)
+/**
+ * The new policyholder contracts (a company, or a person whose coming of age contract-svc knows to have passed) and
+ * is identified: customer-svc verified them and nothing has undone it.
+ */
+function checkNewPolicyholder(party: KnownParty | null, today: CalendarDate): void {
+  if (!party || (!party.corporate && !party.adultOn))
     throw new PolicyRuleError(
       'ENDORSEMENT.POLICYHOLDER_UNKNOWN',
       'contract-svc does not know the new policyholder (or their birth date): register them in customer-svc first (or wait for its event)',
       { pointer: '/newPolicyholderId' },
     );
-  if (party.adultOn > today) {
+  if (party.adultOn && party.adultOn > today) {
     const age = ageOfMinor(party.adultOn, today);
     throw new PolicyRuleError(
       'PARTIES.POLICYHOLDER_MINOR',
@@ -107,4 +111,10 @@ function checkCapacity(party: KnownParty | null, today: CalendarDate): void {
       { source: ruleOf('PARTIES.POLICYHOLDER_MINOR').source, params: { age }, pointer: '/newPolicyholderId' },
     );
   }
+  if (!party.identityVerified)
+    throw new PolicyRuleError(
+      'ENDORSEMENT.POLICYHOLDER_UNVERIFIED',
+      'the new policyholder’s identity is not verified (never, not passed, or not since it changed): verify it in customer-svc first',
+      { source: ruleOf('ENDORSEMENT.POLICYHOLDER_UNVERIFIED').source, pointer: '/newPolicyholderId' },
+    );
 }

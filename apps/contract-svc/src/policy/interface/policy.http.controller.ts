@@ -97,7 +97,7 @@ const EndorsementBody = z.discriminatedUnion('kind', [
     newPolicyholderId: z
       .uuid()
       .describe(
-        'The registered customer who takes the policy over, holding and paying for it: a company, or a person of 18 or over, as customer-svc’s events have told contract-svc',
+        'The registered customer who takes the policy over, holding and paying for it: a company, or a person of 18 or over, whose identity customer-svc has verified, as its events have told contract-svc',
       ),
     insuredRelationship: PartyRelationship.describe(
       'How the insured stands to the new policyholder (self when the insured takes the policy over)',

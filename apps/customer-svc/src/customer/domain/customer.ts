@@ -1,4 +1,4 @@
-import type { EventPayload, EventType } from '@insurer/contracts';
+import { changesIdentity, type EventPayload, type EventType } from '@insurer/contracts';
 import { shanghaiDate } from '@insurer/platform-time';
 import {
   checkProfile,
@@ -64,8 +64,6 @@ export interface CustomerDecided {
   /** The identifying fields changed: the blind index is recomputed and identity must be verified again. */
   readonly identityChanged: boolean;
 }
-
-const IDENTITY_FIELDS: readonly string[] = ['name', 'idType', 'idNumber'];
 
 /** Roles that may see sensitive fields in clear, for a stated purpose (the customer may see their own). */
 export const UNMASK_ROLES = [
@@ -186,7 +184,7 @@ export function correct(
   const changes = diffProfiles(before, after);
   const changedFields = Object.keys(changes);
   if (changedFields.length === 0) return null;
-  const identityChanged = changedFields.some((f) => IDENTITY_FIELDS.includes(f));
+  const identityChanged = changesIdentity(changedFields);
   const version = customer.version + 1;
   return {
     state: {

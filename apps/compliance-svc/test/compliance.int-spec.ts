@@ -520,6 +520,33 @@ describe('rules over the other services’ events', () => {
     ]);
     await passTo(verified);
     expect(await alertsFor(verified, 'AML_TRANSFER_UNVERIFIED')).toEqual([]);
+    // Verified once, then a later check failed, or the ID number changed: not verified now.
+    const [rejectedSince, changedSince] = [randomUUID(), randomUUID()];
+    for (const customerId of [rejectedSince, changedSince])
+      await applied(
+        await producer.event('customer.identity-verified', customerId, {
+          ...eventFixtures['customer.identity-verified'],
+          customerId,
+        }),
+      );
+    await applied(
+      await producer.event('customer.identity-rejected', rejectedSince, {
+        ...eventFixtures['customer.identity-rejected'],
+        customerId: rejectedSince,
+      }),
+    );
+    await applied(
+      await producer.event('customer.profile-updated', changedSince, {
+        ...eventFixtures['customer.profile-updated'],
+        customerId: changedSince,
+        changedFields: ['idNumber'],
+        facts: {},
+      }),
+    );
+    for (const customerId of [rejectedSince, changedSince]) {
+      await passTo(customerId);
+      expect(await alertsFor(customerId, 'AML_TRANSFER_UNVERIFIED')).toHaveLength(1);
+    }
   });
 
   it('finds three surrenders in 30 days applied latest first (three policies, three keys)', async () => {

@@ -584,6 +584,33 @@ describe('applications', () => {
     expect(again.status).toBe(409);
   });
 
+  it('sends an application as unverified once the customer’s ID number changed after verification', async () => {
+    const customerId = await customer();
+    await producer.event('customer.profile-updated', customerId, {
+      ...eventFixtures['customer.profile-updated'],
+      customerId,
+      changedFields: ['idNumber'],
+      facts: {},
+    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(
+            `SELECT 1 FROM sales.customer_facts WHERE customer_id = $1 AND identity_verified = false`,
+            [customerId],
+          )
+        ).length === 1,
+      { description: 'the replica to drop the verification' },
+    );
+    const q = await quote(customerId);
+    const res = await api.post('/applications', applicationBody(q.quoteId, customerId), agent);
+    expect(res.status).toBe(201);
+    const [submitted] = await events.waitFor(
+      ofType('sales.application-submitted', (p) => p.applicationId === res.body.applicationId),
+    );
+    expect(payloadOf(submitted)).toMatchObject({ policyholderId: customerId, identityVerified: false });
+  });
+
   it('lists every refusal together: a salesperson signing, shares not adding to 100, a "yes" without details', async () => {
     const customerId = await customer();
     const q = await quote(customerId);

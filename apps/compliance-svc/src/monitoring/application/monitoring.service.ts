@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent, EventOf } from '@insurer/contracts';
+import { changesIdentity, type DomainEvent, type EventOf } from '@insurer/contracts';
 import { queueWrite, rowSetInsert } from '@insurer/platform-database';
 import { causeOf } from '@insurer/platform-messaging';
 import { Clock, addDays, shanghaiDate } from '@insurer/platform-time';
@@ -221,6 +221,12 @@ export class MonitoringService {
           'identity_rejected_at',
           new Date(event.payload.rejectedAt),
         );
+        // Verified is what customer-svc holds now: a later failed check, or a changed identity, undoes it.
+        await this.keepParty(m, event.payload.customerId, 'identity_verified_at', null);
+        break;
+      case 'customer.profile-updated':
+        if (changesIdentity(event.payload.changedFields))
+          await this.keepParty(m, event.payload.customerId, 'identity_verified_at', null);
         break;
       case 'sales.application-submitted':
         await queueWrite(

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { CUSTOMER_FACT_FIELDS, type EventOf } from '@insurer/contracts';
+import { changesIdentity, CUSTOMER_FACT_FIELDS, type EventOf } from '@insurer/contracts';
 import { DataSource } from 'typeorm';
 import { RowWriter } from '@insurer/platform-database';
 import type { DeliveryContext } from '@insurer/platform-messaging';
@@ -60,6 +60,8 @@ export class CustomerEventsConsumer {
       // A changed fact absent from `facts` was removed from the profile.
       if (changedFields.includes(field)) (changes as Record<string, unknown>)[field] = facts[field] ?? null;
     }
+    // A changed name or ID number is someone to verify again before the contract (customer-svc's own rule).
+    if (changesIdentity(changedFields)) changes.identityVerified = false;
     await ctx.manager.update(CustomerFactsEntity, { customerId }, changes);
   }
 

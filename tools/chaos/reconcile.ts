@@ -166,6 +166,14 @@ export async function reconcile(
       await count(db, `SELECT count(*) AS n FROM contract.party_replica`),
     ),
   );
+  // And its verification (or the lack of one) with it: a lost identity event would leave a verified customer out.
+  checks.push(
+    check(
+      'verified customers in contract-svc’s copy (as customer-svc holds them)',
+      await count(db, `SELECT count(*) AS n FROM customer.customer WHERE identity_status = 'verified'`),
+      await count(db, `SELECT count(*) AS n FROM contract.party_replica WHERE identity_verified`),
+    ),
+  );
   // A policy the clients were told had passed to a new policyholder did so, and in every copy of it.
   checks.push(
     check(

@@ -1063,6 +1063,35 @@ describe('needs analysis and the pipeline', () => {
     });
   });
 
+  it('recommends in three round trips: the facts with BEGIN, the cover, catalogue and lead together, then COMMIT', async () => {
+    const recommendations = started.app.get(RecommendationService);
+    const ds = started.app.get(DataSource);
+    // A first recommendation reads the catalogue's versions into the process's cache (a version never changes).
+    await recommendations.recommend(await customer(), 'S-1001', 'zh-CN', { correlationId: randomUUID() });
+    const customerId = await customer();
+    const stageOf = async () =>
+      (
+        await db.query(
+          `SELECT stage FROM sales.pipeline_entry
+            WHERE customer_id = $1 AND salesperson_id = 'S-1001' AND quote_id IS NULL`,
+          [customerId],
+        )
+      ).map((r: { stage: string }) => r.stage);
+    // No open lead yet: the needs analysis starts one, written with the COMMIT.
+    const [first, roundTrips] = await countedTransaction(ds, (m) =>
+      recommendations.recommendIn(m, customerId, 'S-1001', 'zh-CN'),
+    );
+    expect(first.recommendations.map((r) => r.productCode)).toContain('TL20');
+    expect(roundTrips).toBe(3);
+    expect(await stageOf()).toEqual(['needs_analysed']);
+    // Asked again: the open entry is found and kept, one entry still.
+    const [, again] = await countedTransaction(ds, (m) =>
+      recommendations.recommendIn(m, customerId, 'S-1001', 'zh-CN'),
+    );
+    expect(again).toBe(3);
+    expect(await stageOf()).toEqual(['needs_analysed']);
+  });
+
   it('recommends products ranked with reasons, and counts the salesperson’s pipeline through to issue', async () => {
     const salespersonId = `S-${randomUUID().slice(0, 8)}`;
     await api.put(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RowWriter, queueWrite } from '@insurer/platform-database';
 import { Clock } from '@insurer/platform-time';
 import { PipelineEntryEntity } from '../infrastructure/salesperson.entity';
@@ -24,16 +24,35 @@ export class PipelineService {
     this.entries = new RowWriter(dataSource, PipelineEntryEntity);
   }
 
-  /** Records a lead, or moves the customer's open lead on to "needs analysed". */
+  /**
+   * The customer's open lead or needs analysis with this salesperson, if any: one plain read by the pipeline's own
+   * index, so a caller can issue it together with its other reads.
+   */
+  async openLead(
+    m: EntityManager,
+    customerId: string,
+    salespersonId: string,
+  ): Promise<{ entryId: string; stage: 'lead' | 'needs_analysed' } | undefined> {
+    const [open] = (await m.query(
+      `SELECT entry_id AS "entryId", stage FROM sales.pipeline_entry
+        WHERE customer_id = $1 AND salesperson_id = $2 AND quote_id IS NULL AND stage IN ('lead', 'needs_analysed')
+        LIMIT 1`,
+      [customerId, salespersonId],
+    )) as { entryId: string; stage: 'lead' | 'needs_analysed' }[];
+    return open;
+  }
+
+  /**
+   * Records a lead, or moves the customer's open lead (as `openLead` read it) on to "needs analysed". The write waits
+   * for nothing: it goes with the transaction's next statement or its COMMIT.
+   */
   async touchLead(
     m: EntityManager,
+    open: { entryId: string; stage: 'lead' | 'needs_analysed' } | undefined,
     customerId: string,
     salespersonId: string,
     stage: 'lead' | 'needs_analysed',
   ) {
-    const open = await m.findOne(PipelineEntryEntity, {
-      where: { customerId, salespersonId, quoteId: IsNull(), stage: In(['lead', 'needs_analysed']) },
-    });
     if (!open) {
       await this.entries.write(m, [this.entry(customerId, salespersonId, stage)]);
     } else if (open.stage === 'lead' && stage === 'needs_analysed') {

@@ -1273,6 +1273,29 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   (compliance; sales 81%) of a bare consumer at 1,247 events/s, met; the relay alone 90% of a producer baseline at
   28,185 records/s; the hops' p99 3.3 and 2.7 times the broker's 14 ms; the burst drained in 1.3 s; the database
   share 22%; the six services 916 MB under load.
+- A needs analysis in three round trips, and a verified new policyholder (b570541, 310caca, d9dc91b; the table above
+  is the full run on d9dc91b). Sales' recommendation, on every flow once it knows the customer, read the customer's
+  facts with BEGIN, then the medical cover in force, the catalogue's keys and the open lead (through TypeORM's find
+  builder) one after another, and wrote the lead with the COMMIT: five round trips. The three middle reads depend
+  only on the facts, so they go out together now, the lead read as one plain statement: three (an int test counts
+  them). contract-svc's copy of its customers now also follows their identity verification (a new policyholder must
+  be verified), so it applies 3 of the 9 messages it reads a flow (2 before). Quick flow-cost runs, a1f4e02 (before
+  both) and d9dc91b alternated twice: sales-svc's round trips a flow 20.4 and 21.5 against 24.4 and 24.4, all
+  services' 68.6 and 71.8 against 73.3 and 72; Postgres transactions a flow 33.8 and 35.2 against 33.9 and 33.5;
+  contract-svc's round trips 11.3 and 11.4 against 11.1 and 11.3; CPU a flow over every process 126.9 and 155.5 ms
+  against 134.3 and 123.4 (the second run of d9dc91b at 10.5 flows/s, every process slower, customer-svc's unchanged
+  code included): the round trips fell as counted, the CPU stayed inside the runs' spread. The full run fell in the
+  slowest stretch of the machine recorded yet (pgbench simple-update 1,617 tps against 2,152 on d15b56f, select-only
+  10,854 against 12,956; Kafka's producer 21,720 records/s against 28,185; the bare claim write 641.2 req/s against
+  773.4): 16.5 flows a second (13.7) at 123.3 ms of CPU a flow (108.9; Postgres 43.1 against 35.8), 69.2 round trips
+  a flow (74), 34.2 transactions (34.1); POST /claims alone 76% of its bare route at 1,214 us a claim against 692,
+  met; all up 33%, POST /applications 24%; GET /policies/{id} 55% at 287 us a read against 125 and GET /claims/{id}
+  48% at 422 against 156, both lower than on d15b56f though neither path changed (the reads have measured 52% to 78%
+  since the load driver stopped holding the bare routes down, as the machine moves); the slowest consumer of the
+  burst 86% (compliance) of a bare consumer at 1,055 events/s; the relay alone 92% of a producer baseline at 21,720
+  records/s; the hops' p99 3.7 and 4.2 times the broker's 14 ms (compliance's hop 58.6 ms; 3.3x on d15b56f); the
+  burst drained in 0.9 s; the database share 26%; the six services 915 MB under load. This full run took 20 minutes
+  from start to table, which the README now says (it said 13 to 15, and ae529d5 wrongly made that 35 to 40).
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

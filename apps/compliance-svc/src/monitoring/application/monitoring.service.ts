@@ -169,18 +169,22 @@ export class MonitoringService {
     }
   }
 
-  /** One fact of a party's state, the row made on the first (the column is one of the table's, never input). */
+  /** Facts of a party's state in one upsert, the row made on the first (the columns are the table's, never input). */
   private keepParty(
     m: EntityManager,
     customerId: string,
-    column: 'declared_income_fen' | 'identity_verified_at' | 'identity_rejected_at',
-    value: number | Date | null,
+    facts: Partial<
+      Record<'declared_income_fen' | 'identity_verified_at' | 'identity_rejected_at', number | Date | null>
+    >,
   ): Promise<void> {
+    const columns = Object.keys(facts);
     return queueWrite(
       m,
-      `INSERT INTO compliance.party_state (customer_id, ${column}, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (customer_id) DO UPDATE SET ${column} = $2, updated_at = $3`,
-      [customerId, value, this.clock.now()],
+      `INSERT INTO compliance.party_state (customer_id, ${columns.join(', ')}, updated_at)
+       VALUES ($1, ${columns.map((_, i) => `$${i + 3}`).join(', ')}, $2)
+       ON CONFLICT (customer_id) DO UPDATE
+         SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = EXCLUDED.updated_at`,
+      [customerId, this.clock.now(), ...Object.values(facts)],
     );
   }
 
@@ -204,29 +208,23 @@ export class MonitoringService {
         ],
       );
     const declared = declaredIncomeOf(event);
-    if (declared) await this.keepParty(m, declared.customerId, 'declared_income_fen', declared.incomeFen);
+    if (declared) await this.keepParty(m, declared.customerId, { declared_income_fen: declared.incomeFen });
     switch (event.type) {
       case 'customer.identity-verified':
-        await this.keepParty(
-          m,
-          event.payload.customerId,
-          'identity_verified_at',
-          new Date(event.payload.verifiedAt),
-        );
+        await this.keepParty(m, event.payload.customerId, {
+          identity_verified_at: new Date(event.payload.verifiedAt),
+        });
         break;
       case 'customer.identity-rejected':
-        await this.keepParty(
-          m,
-          event.payload.customerId,
-          'identity_rejected_at',
-          new Date(event.payload.rejectedAt),
-        );
         // Verified is what customer-svc holds now: a later failed check, or a changed identity, undoes it.
-        await this.keepParty(m, event.payload.customerId, 'identity_verified_at', null);
+        await this.keepParty(m, event.payload.customerId, {
+          identity_rejected_at: new Date(event.payload.rejectedAt),
+          identity_verified_at: null,
+        });
         break;
       case 'customer.profile-updated':
         if (changesIdentity(event.payload.changedFields))
-          await this.keepParty(m, event.payload.customerId, 'identity_verified_at', null);
+          await this.keepParty(m, event.payload.customerId, { identity_verified_at: null });
         break;
       case 'sales.application-submitted':
         await queueWrite(

@@ -8,8 +8,9 @@ import { comingOfAge, knownParty } from '../domain/known-party';
 
 /**
  * Keeps contract-svc's copy of its customers (KnownParty) from customer-svc's events: who is a company, when each
- * person comes of age and whose identity is verified, which a policy's new policyholder is checked against. Events for one customer arrive in order
- * (keyed by customer id). Nothing in a sale waits on this, so the topic is deferred (CONSUMER_DEFERRED_TOPICS).
+ * person comes of age and whose identity is verified, which a policy's new policyholder is checked against. Events
+ * for one customer arrive in order (keyed by customer id). Nothing in a sale waits on this, so the topic is deferred
+ * (CONSUMER_DEFERRED_TOPICS).
  */
 @Controller()
 export class CustomerEventsConsumer {

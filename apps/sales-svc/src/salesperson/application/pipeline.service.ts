@@ -6,6 +6,8 @@ import { Clock } from '@insurer/platform-time';
 import { PipelineEntryEntity } from '../infrastructure/salesperson.entity';
 
 type Stage = PipelineEntryEntity['stage'];
+/** A customer's entry with a salesperson before any quote: a lead, or a needs analysis. */
+export type OpenLead = { readonly entryId: string; readonly stage: 'lead' | 'needs_analysed' };
 const STAGES: Stage[] = ['lead', 'needs_analysed', 'quoted', 'applied', 'issued', 'declined', 'withdrawn'];
 
 /**
@@ -28,17 +30,13 @@ export class PipelineService {
    * The customer's open lead or needs analysis with this salesperson, if any: one plain read by the pipeline's own
    * index, so a caller can issue it together with its other reads.
    */
-  async openLead(
-    m: EntityManager,
-    customerId: string,
-    salespersonId: string,
-  ): Promise<{ entryId: string; stage: 'lead' | 'needs_analysed' } | undefined> {
+  async openLead(m: EntityManager, customerId: string, salespersonId: string): Promise<OpenLead | undefined> {
     const [open] = (await m.query(
       `SELECT entry_id AS "entryId", stage FROM sales.pipeline_entry
         WHERE customer_id = $1 AND salesperson_id = $2 AND quote_id IS NULL AND stage IN ('lead', 'needs_analysed')
         LIMIT 1`,
       [customerId, salespersonId],
-    )) as { entryId: string; stage: 'lead' | 'needs_analysed' }[];
+    )) as OpenLead[];
     return open;
   }
 
@@ -48,10 +46,10 @@ export class PipelineService {
    */
   async touchLead(
     m: EntityManager,
-    open: { entryId: string; stage: 'lead' | 'needs_analysed' } | undefined,
+    open: OpenLead | undefined,
     customerId: string,
     salespersonId: string,
-    stage: 'lead' | 'needs_analysed',
+    stage: OpenLead['stage'],
   ) {
     if (!open) {
       await this.entries.write(m, [this.entry(customerId, salespersonId, stage)]);

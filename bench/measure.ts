@@ -73,6 +73,7 @@ export async function compare(
     runs.bare.push(await withServerCpu(servers?.bare, () => closedLoop(bare, load)));
     await quiet();
     runs.platform.push(await withServerCpu(servers?.platform, () => closedLoop(platform, load)));
+    say(`  run ${r + 1}: ${names.bare} ${runs.bare[r].rps}/s, ${names.platform} ${runs.platform[r].rps}/s`);
   }
   const chosen = {
     bare: medianBy(runs.bare, (x) => x.rps),

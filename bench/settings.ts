@@ -9,7 +9,8 @@ export const port = (i: number) => 15001 + i;
 export const BARE = 15100;
 /** BENCH_QUICK=1: one short run of everything, to try the workloads out; it prints and writes nothing. */
 export const QUICK = process.env.BENCH_QUICK === '1';
-export const RUNS = QUICK ? 1 : 3;
+/** Runs per measure; BENCH_RUNS=3 with BENCH_QUICK=1 repeats a quick run's, to see how the runs move. */
+export const RUNS = QUICK ? Number(process.env.BENCH_RUNS ?? 1) : 3;
 /**
  * BENCH_ONLY=consumers,flows,...: with BENCH_QUICK=1, only these workloads (and what they need) run, to measure one
  * change quickly. A full run ignores it, so the table is always written from every workload.

@@ -86,7 +86,11 @@ async function main(): Promise<void> {
     results.pgbenchSimpleUpdateTps = Math.round(pgbench(env.databaseUrl, 'simple-update'));
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, ['bench.perf', 'bench.e2e'], 6);
+    await ensureTopics(
+      admin,
+      ['bench.perf', 'bench.e2e'].map((name) => ({ name, kind: 'events' as const })),
+      { partitions: 6 },
+    );
     await admin.disconnect();
     const lib = join(root, '.cache', 'kafka-lib');
     results.kafkaProducerRecordsPerSec = median(

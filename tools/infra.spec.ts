@@ -1,4 +1,4 @@
-import { choosePostgres } from './infra';
+import { choosePostgres, settingsFromEnv } from './infra';
 import { embeddedLayout, embeddedUnavailable } from './postgres/embedded';
 
 describe('choosePostgres', () => {
@@ -44,5 +44,21 @@ describe('embeddedUnavailable', () => {
     expect(embeddedUnavailable(layout, 1000)).toContain(
       `no binaries for ${process.platform}-${process.arch}`,
     );
+  });
+});
+
+describe('settingsFromEnv', () => {
+  it('takes the topics’ replication factor when given, and leaves it to the cluster’s size when not', () => {
+    expect(settingsFromEnv({ KAFKA_TOPIC_REPLICATION_FACTOR: '3' }).replicationFactor).toBe(3);
+    expect(settingsFromEnv({}).replicationFactor).toBeUndefined();
+    expect(settingsFromEnv({ KAFKA_TOPIC_REPLICATION_FACTOR: '' }).replicationFactor).toBeUndefined();
+  });
+
+  it('refuses a replication factor that is not a whole number of 1 or more, naming the variable', () => {
+    for (const bad of ['0', '-1', '2.5', 'three']) {
+      expect(() => settingsFromEnv({ KAFKA_TOPIC_REPLICATION_FACTOR: bad })).toThrow(
+        `KAFKA_TOPIC_REPLICATION_FACTOR must be a whole number of 1 or more, got "${bad}"`,
+      );
+    }
   });
 });

@@ -19,7 +19,9 @@ describe('a service whose consumer keeps crashing', () => {
   });
 
   afterAll(async () => {
-    await ensureTopics(admin, [deadLetterTopic(topic)], Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 6));
+    await ensureTopics(admin, [{ name: deadLetterTopic(topic), kind: 'dead-letters' }], {
+      partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 6),
+    });
     await admin.disconnect();
   });
 

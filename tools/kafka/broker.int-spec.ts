@@ -36,7 +36,7 @@ describe('the managed Kafka broker', () => {
     const kafka = createKafka({ clientId: 'broker-test', brokers });
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, [topic], 3);
+    await ensureTopics(admin, [{ name: topic, kind: 'events' }], { partitions: 3 });
     await admin.disconnect();
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();

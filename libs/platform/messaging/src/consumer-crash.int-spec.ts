@@ -16,7 +16,7 @@ describe('a consumer that keeps crashing', () => {
     const kafka = createKafka({ clientId: 'crash-check', brokers: env.kafkaBrokers.split(','), retries: 1 });
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, [topic], 1);
+    await ensureTopics(admin, [{ name: topic, kind: 'events' }], { partitions: 1 });
     await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();
@@ -58,7 +58,14 @@ describe('a consumer stuck joining its group', () => {
     const kafka = createKafka({ clientId: 'stuck-join', brokers: env.kafkaBrokers.split(','), retries: 1 });
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, [topic, deadLetterTopic(topic)], 1);
+    await ensureTopics(
+      admin,
+      [
+        { name: topic, kind: 'events' },
+        { name: deadLetterTopic(topic), kind: 'dead-letters' },
+      ],
+      { partitions: 1 },
+    );
     await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();

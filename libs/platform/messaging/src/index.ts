@@ -5,6 +5,7 @@ import './kafkajs-record-fix';
 export * from './dead-letter';
 export * from './inbox-consumer';
 export * from './kafka';
+export * from './topic-settings';
 export * from './kafka-client';
 export * from './messaging-tables';
 export * from './outbox';

@@ -1,11 +1,12 @@
 // First: kafkajs' producer binds the grouping and the record encoding these replace when it loads (see the files).
 import './kafkajs-grouping-fix';
 import './kafkajs-record-fix';
-import { Kafka, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { withTimeout } from '@insurer/platform-config';
 import { applyKafkajsEncoderFix } from './kafkajs-encoder-fix';
 import { applyKafkajsIdleFix } from './kafkajs-idle-fix';
+import { topicConfig, topicDrift, type TopicSpec } from './topic-settings';
 
 export interface KafkaSettings {
   readonly clientId: string;
@@ -46,18 +47,76 @@ export async function describeClusterWithin(admin: Admin, timeoutMs: number): Pr
   return { brokers: cluster.brokers.length };
 }
 
-/** Creates the missing topics with the given partition count; existing topics are left as they are. */
+export interface TopicsEnsured {
+  /** The topics that were missing and are now created. */
+  readonly created: readonly string[];
+  /** How existing topics differ from what the platform would create (`topicDrift`), one line each. */
+  readonly drift: readonly string[];
+}
+
+/**
+ * Creates the missing topics, each with its kind's settings (`topicConfig`) and `replicationFactor` copies (by
+ * default three, or as many as the cluster has brokers if fewer), and reports how the existing ones differ from
+ * that. Existing topics are not altered: Kafka's AlterConfigs replaces every setting a topic was given, and an
+ * operator's other settings would be lost with it.
+ */
 export async function ensureTopics(
   admin: Admin,
-  topics: readonly string[],
-  partitions: number,
-): Promise<string[]> {
+  topics: readonly TopicSpec[],
+  options: { readonly partitions: number; readonly replicationFactor?: number },
+): Promise<TopicsEnsured> {
+  const replicationFactor =
+    options.replicationFactor ?? Math.min(3, (await admin.describeCluster()).brokers.length);
   const existing = new Set(await admin.listTopics());
   const missing: ITopicConfig[] = topics
-    .filter((topic) => !existing.has(topic))
-    .map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 }));
+    .filter((spec) => !existing.has(spec.name))
+    .map((spec) => ({
+      topic: spec.name,
+      numPartitions: options.partitions,
+      replicationFactor,
+      configEntries: Object.entries(topicConfig(spec.kind, replicationFactor)).map(([name, value]) => ({
+        name,
+        value,
+      })),
+    }));
   if (missing.length > 0) {
     await admin.createTopics({ topics: missing, waitForLeaders: true });
   }
-  return missing.map((t) => t.topic);
+  const present = topics.filter((spec) => existing.has(spec.name));
+  const drift = present.length ? await driftOf(admin, present, replicationFactor) : [];
+  return { created: missing.map((t) => t.topic), drift };
+}
+
+async function driftOf(
+  admin: Admin,
+  topics: readonly TopicSpec[],
+  replicationFactor: number,
+): Promise<string[]> {
+  const names = topics.map((t) => t.name);
+  const [metadata, configs] = await Promise.all([
+    admin.fetchTopicMetadata({ topics: names }),
+    admin.describeConfigs({
+      includeSynonyms: false,
+      resources: names.map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: Object.keys(topicConfig('events', replicationFactor)),
+      })),
+    }),
+  ]);
+  const copies = new Map(
+    metadata.topics.map((t) => [t.name, Math.min(...t.partitions.map((p) => p.replicas.length))]),
+  );
+  const settings = new Map(
+    configs.resources.map((r) => [
+      r.resourceName,
+      Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue])),
+    ]),
+  );
+  return topics.flatMap((spec) =>
+    topicDrift(spec, replicationFactor, {
+      replicationFactor: copies.get(spec.name) ?? 0,
+      config: settings.get(spec.name) ?? {},
+    }),
+  );
 }

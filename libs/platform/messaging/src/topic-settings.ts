@@ -1,0 +1,98 @@
+import { COMMAND_TOPICS, EVENT_TOPICS, deadLetterTopic } from '@insurer/contracts';
+
+/**
+ * What a platform topic holds, which decides how long Kafka keeps it:
+ * - `events`: the platform's history. New consumers, a service's copies of another's data and analytics' rebuilds
+ *   read it from the start, so it is kept for good. Its values carry no personal data in clear (the end-to-end
+ *   suite's scan holds it to that).
+ * - `commands`: integrators' requests, with ID numbers, mobiles and bank accounts in clear. Applied once, each into
+ *   its service's own tables, so they are kept a week (room for a consumer that was down), not for good: personal
+ *   data is kept no longer than its purpose needs (PIPL Art. 19).
+ * - `dead-letters`: what a consumer could not process, its sensitive fields masked, kept until an operator has
+ *   re-driven or discarded it (a dead letter that expired would be an event lost).
+ */
+export type TopicKind = 'events' | 'commands' | 'dead-letters';
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly kind: TopicKind;
+}
+
+/** A week: Kafka's own default, stated on the topic so a cluster-wide default cannot keep commands for good. */
+export const COMMAND_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Every topic the platform needs, with what it holds: the list `infra:up` creates and checks. */
+export const PLATFORM_TOPICS: readonly TopicSpec[] = [
+  ...EVENT_TOPICS.flatMap((name): TopicSpec[] => [
+    { name, kind: 'events' },
+    { name: deadLetterTopic(name), kind: 'dead-letters' },
+  ]),
+  ...COMMAND_TOPICS.flatMap((name): TopicSpec[] => [
+    { name, kind: 'commands' },
+    { name: deadLetterTopic(name), kind: 'dead-letters' },
+  ]),
+];
+
+/**
+ * In-sync replicas an `acks=all` write needs: with three copies or more, two, so a write acknowledged survives the
+ * loss of a broker and one broker may be down without stopping writes; with fewer copies, one (no more to ask for).
+ */
+export function minInsyncReplicas(replicationFactor: number): number {
+  return replicationFactor >= 3 ? 2 : 1;
+}
+
+/** The settings the platform sets on a topic of this kind when it creates it. */
+export function topicConfig(kind: TopicKind, replicationFactor: number): Record<string, string> {
+  return {
+    'cleanup.policy': 'delete',
+    'retention.ms': String(kind === 'commands' ? COMMAND_RETENTION_MS : -1),
+    // Size never ends a topic's retention: only time does, and only for commands.
+    'retention.bytes': '-1',
+    'min.insync.replicas': String(minInsyncReplicas(replicationFactor)),
+  };
+}
+
+/** A topic as the cluster has it: its copies and the settings `topicConfig` sets. */
+export interface TopicState {
+  readonly replicationFactor: number;
+  readonly config: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * How an existing topic differs from what the platform would create, one line each: fewer copies than asked for,
+ * or a setting that keeps less (or, for commands, longer) than its kind should. A topic with more copies, or more
+ * in-sync replicas asked for, is an operator's stricter choice and not reported.
+ */
+export function topicDrift(spec: TopicSpec, replicationFactor: number, actual: TopicState): string[] {
+  const lines: string[] = [];
+  const wanted = topicConfig(spec.kind, replicationFactor);
+  if (actual.replicationFactor < replicationFactor) {
+    lines.push(
+      `${spec.name}: ${actual.replicationFactor} replica(s), ${replicationFactor} wanted (a topic's replication factor changes only by reassigning its partitions)`,
+    );
+  }
+  const retention = Number(actual.config['retention.ms']);
+  if (spec.kind === 'commands' ? !(retention > 0 && retention <= COMMAND_RETENTION_MS) : retention !== -1) {
+    lines.push(
+      `${spec.name}: retention.ms is ${actual.config['retention.ms'] ?? 'unknown'}, ${wanted['retention.ms']} wanted for ${spec.kind}`,
+    );
+  }
+  if (actual.config['retention.bytes'] !== undefined && actual.config['retention.bytes'] !== '-1') {
+    lines.push(
+      `${spec.name}: retention.bytes is ${actual.config['retention.bytes']}, -1 wanted (time alone ends retention)`,
+    );
+  }
+  if (actual.config['cleanup.policy'] !== undefined && actual.config['cleanup.policy'] !== 'delete') {
+    lines.push(
+      `${spec.name}: cleanup.policy is ${actual.config['cleanup.policy']}, delete wanted (every record is kept, none compacted away)`,
+    );
+  }
+  const insync = Number(actual.config['min.insync.replicas']);
+  const wantedInsync = minInsyncReplicas(Math.min(replicationFactor, actual.replicationFactor));
+  if (!(insync >= wantedInsync)) {
+    lines.push(
+      `${spec.name}: min.insync.replicas is ${actual.config['min.insync.replicas'] ?? 'unknown'}, at least ${wantedInsync} wanted (acks=all is only as strong as it)`,
+    );
+  }
+  return lines;
+}

@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { PLATFORM_TOPICS, createKafka, ensureTopics } from '@insurer/platform-messaging';
+import { createKafka, ensurePlatformTopics, topicOptionsFromEnv } from '@insurer/platform-messaging';
 import {
   bootstrapAddress,
   brokerLayout,
@@ -44,8 +44,8 @@ export interface InfraSettings {
   readonly postgres: 'auto' | 'embedded';
   readonly embedded: EmbeddedLayout;
   readonly externalKafka?: string;
+  /** Partitions and copies of the topics it creates (KAFKA_TOPIC_PARTITIONS, KAFKA_TOPIC_REPLICATION_FACTOR). */
   readonly partitions: number;
-  /** Copies of each topic it creates (KAFKA_TOPIC_REPLICATION_FACTOR); by default 3, or the cluster's brokers if fewer. */
   readonly replicationFactor?: number;
   readonly profile: string;
   /** Where `up` writes <profile>.env (INFRA_CACHE_DIR, default .cache). */
@@ -71,19 +71,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): InfraSett
       Number(env.EMBEDDED_POSTGRES_PORT ?? (profile === 'test' ? 54339 : 54329)),
     ),
     externalKafka: env.KAFKA_BROKERS,
-    partitions: Number(env.KAFKA_TOPIC_PARTITIONS ?? 6),
-    replicationFactor: positiveInt(env.KAFKA_TOPIC_REPLICATION_FACTOR, 'KAFKA_TOPIC_REPLICATION_FACTOR'),
+    ...topicOptionsFromEnv(env),
     profile,
     cacheDir,
     fresh: env.INFRA_FRESH === '1',
   };
-}
-
-function positiveInt(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^[1-9]\d*$/.test(value))
-    throw new Error(`${name} must be a whole number of 1 or more, got "${value}"`);
-  return Number(value);
 }
 
 function databaseName(profile: string): string {
@@ -215,19 +207,7 @@ export async function ensureKafka(settings: InfraSettings): Promise<string> {
     await waitUntilReady([brokers], 90_000, () => runningPid(layout) === pid);
     log(`kafka ready: ${brokers} (managed broker, pid ${pid}, data ${layout.data})`);
   }
-  const admin = createKafka({ clientId: 'infra', brokers: brokers.split(',') }).admin();
-  await admin.connect();
-  try {
-    const { created, drift } = await ensureTopics(admin, PLATFORM_TOPICS, {
-      partitions: settings.partitions,
-      replicationFactor: settings.replicationFactor,
-    });
-    log(`topics: ${PLATFORM_TOPICS.length} present${created.length ? ` (${created.length} created)` : ''}`);
-    // Reported, not changed: see ensureTopics. kafka-configs.sh --alter --add-config sets one setting alone.
-    for (const line of drift) log(`warning: topic ${line}`);
-  } finally {
-    await admin.disconnect();
-  }
+  await ensurePlatformTopics(createKafka({ clientId: 'infra', brokers: brokers.split(',') }), settings, log);
   return brokers;
 }
 

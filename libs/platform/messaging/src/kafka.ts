@@ -6,7 +6,13 @@ import type { Logger } from 'pino';
 import { withTimeout } from '@insurer/platform-config';
 import { applyKafkajsEncoderFix } from './kafkajs-encoder-fix';
 import { applyKafkajsIdleFix } from './kafkajs-idle-fix';
-import { topicConfig, topicDrift, type TopicSpec } from './topic-settings';
+import {
+  PLATFORM_TOPICS,
+  topicConfig,
+  topicDrift,
+  type TopicOptions,
+  type TopicSpec,
+} from './topic-settings';
 
 export interface KafkaSettings {
   readonly clientId: string;
@@ -63,7 +69,7 @@ export interface TopicsEnsured {
 export async function ensureTopics(
   admin: Admin,
   topics: readonly TopicSpec[],
-  options: { readonly partitions: number; readonly replicationFactor?: number },
+  options: TopicOptions,
 ): Promise<TopicsEnsured> {
   const replicationFactor =
     options.replicationFactor ?? Math.min(3, (await admin.describeCluster()).brokers.length);
@@ -85,6 +91,30 @@ export async function ensureTopics(
   const present = topics.filter((spec) => existing.has(spec.name));
   const drift = present.length ? await driftOf(admin, present, replicationFactor) : [];
   return { created: missing.map((t) => t.topic), drift };
+}
+
+/**
+ * The platform's topics (`PLATFORM_TOPICS`) made sure of on a cluster, for `infra:up` and the deployment's topics Job:
+ * says how many there are and how many it created, and names each existing topic's difference as a warning (it
+ * changes none; `kafka-configs.sh --alter --add-config` sets one setting alone).
+ */
+export async function ensurePlatformTopics(
+  kafka: Kafka,
+  options: TopicOptions,
+  say: (line: string) => void,
+): Promise<TopicsEnsured> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ensured = await ensureTopics(admin, PLATFORM_TOPICS, options);
+    say(
+      `topics: ${PLATFORM_TOPICS.length} present${ensured.created.length ? ` (${ensured.created.length} created)` : ''}`,
+    );
+    for (const line of ensured.drift) say(`warning: topic ${line}`);
+    return ensured;
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 async function driftOf(

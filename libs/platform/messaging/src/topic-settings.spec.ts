@@ -5,6 +5,7 @@ import {
   minInsyncReplicas,
   topicConfig,
   topicDrift,
+  topicOptionsFromEnv,
   type TopicSpec,
 } from './topic-settings';
 
@@ -102,5 +103,23 @@ describe('topicDrift', () => {
     ).toEqual([
       'customer.events.v1: min.insync.replicas is 1, at least 2 wanted (acks=all is only as strong as it)',
     ]);
+  });
+});
+
+describe('topicOptionsFromEnv', () => {
+  it('gives six partitions and leaves the copies to the cluster unless told', () => {
+    expect(topicOptionsFromEnv({})).toEqual({ partitions: 6, replicationFactor: undefined });
+    expect(
+      topicOptionsFromEnv({ KAFKA_TOPIC_PARTITIONS: '12', KAFKA_TOPIC_REPLICATION_FACTOR: '3' }),
+    ).toEqual({ partitions: 12, replicationFactor: 3 });
+  });
+
+  it('refuses a count that is not a whole number of 1 or more, naming the variable', () => {
+    expect(() => topicOptionsFromEnv({ KAFKA_TOPIC_PARTITIONS: '0' })).toThrow(
+      'KAFKA_TOPIC_PARTITIONS must be a whole number of 1 or more, got "0"',
+    );
+    expect(() => topicOptionsFromEnv({ KAFKA_TOPIC_REPLICATION_FACTOR: 'three' })).toThrow(
+      'KAFKA_TOPIC_REPLICATION_FACTOR must be a whole number of 1 or more, got "three"',
+    );
   });
 });

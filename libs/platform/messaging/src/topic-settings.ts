@@ -96,3 +96,25 @@ export function topicDrift(spec: TopicSpec, replicationFactor: number, actual: T
   }
   return lines;
 }
+
+/** How many partitions and copies the platform's topics get, from the environment the scripts and the Job share. */
+export interface TopicOptions {
+  readonly partitions: number;
+  /** Unset: three copies, or as many as the cluster has brokers if fewer. */
+  readonly replicationFactor?: number;
+}
+
+/** KAFKA_TOPIC_PARTITIONS (default 6) and KAFKA_TOPIC_REPLICATION_FACTOR; a malformed one is refused by name. */
+export function topicOptionsFromEnv(env: NodeJS.ProcessEnv): TopicOptions {
+  return {
+    partitions: wholeNumber(env.KAFKA_TOPIC_PARTITIONS, 'KAFKA_TOPIC_PARTITIONS') ?? 6,
+    replicationFactor: wholeNumber(env.KAFKA_TOPIC_REPLICATION_FACTOR, 'KAFKA_TOPIC_REPLICATION_FACTOR'),
+  };
+}
+
+function wholeNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value))
+    throw new Error(`${name} must be a whole number of 1 or more, got "${value}"`);
+  return Number(value);
+}

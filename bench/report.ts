@@ -1296,6 +1296,20 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   records/s; the hops' p99 3.7 and 4.2 times the broker's 14 ms (compliance's hop 58.6 ms; 3.3x on d15b56f); the
   burst drained in 0.9 s; the database share 26%; the six services 915 MB under load. This full run took 20 minutes
   from start to table, which the README now says (it said 13 to 15, and ae529d5 wrongly made that 35 to 40).
+- Checked, with the services unchanged (quick runs on ea31a3a, this machine today). The writes' warm-up: five 5 s
+  runs of POST /claims with everything up, each after one of its bare route (\`BENCH_RUNS=5\`; each run is now
+  printed): the platform 186.7, 200.8, 259.8, 287.3 and 276.6 req/s against 518.9, 710.5, 812.5, 771.4 and 744.6.
+  Both sides speed up over the first runs, the ratio does not (36%, 28%, 32%, 37%, 37%), so the median of three after
+  a second of warm-up is not held down by a cold platform: the all-up ratio is what the claim's consumers cost.
+  System calls counted instead of sampled: \`strace -c\` on sales-svc through 6 s of flows counted 2,225 \`writev\`
+  at 6 us each and 2,113 reads at 3 us, some 28 ms of system calls in the 6 s besides the worker threads' futex
+  waits, where a V8 profile of the same workload charged 22% of the time to \`writev\` (wall-clock samples: the write
+  wakes Postgres, which takes the core), as perf found before. Where an application's Postgres time goes
+  (pg_stat_statements loaded for a quick run of 538 applications with everything up, reset before the run): statement
+  execution about 2.6 ms an application against about 0.7 for its bare route. The largest the bare route has no
+  counterpart for: compliance's audit append (0.44 ms a statement), contract's underwriting case (0.23 ms) and its
+  outbox row, the relays' mark-and-read (0.5-0.7 ms a statement), the inboxes; sales' two outbox rows (0.21 ms each)
+  and its application (0.21) are the bare route's own work.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -1296,7 +1296,9 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   records/s; the hops' p99 3.7 and 4.2 times the broker's 14 ms (compliance's hop 58.6 ms; 3.3x on d15b56f); the
   burst drained in 0.9 s; the database share 26%; the six services 915 MB under load. This full run took 20 minutes
   from start to table, which the README now says (it said 13 to 15, and ae529d5 wrongly made that 35 to 40).
-- Checked, with the services unchanged (quick runs on ea31a3a, this machine today). The writes' warm-up: five 5 s
+- Checked, with the services unchanged (quick runs on ea31a3a, this machine today; the table above is the full run on
+  6a2729e, whose only change to the services is how the topics are created: retention, copies and in-sync replicas
+  set on each; on the test broker's one copy, \`min.insync.replicas\` is 1 as before). The writes' warm-up: five 5 s
   runs of POST /claims with everything up, each after one of its bare route (\`BENCH_RUNS=5\`; each run is now
   printed): the platform 186.7, 200.8, 259.8, 287.3 and 276.6 req/s against 518.9, 710.5, 812.5, 771.4 and 744.6.
   Both sides speed up over the first runs, the ratio does not (36%, 28%, 32%, 37%, 37%), so the median of three after
@@ -1309,7 +1311,18 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   execution about 2.6 ms an application against about 0.7 for its bare route. The largest the bare route has no
   counterpart for: compliance's audit append (0.44 ms a statement), contract's underwriting case (0.23 ms) and its
   outbox row, the relays' mark-and-read (0.5-0.7 ms a statement), the inboxes; sales' two outbox rows (0.21 ms each)
-  and its application (0.21) are the bare route's own work.
+  and its application (0.21) are the bare route's own work. The full run on 6a2729e fell in the slowest stretch
+  recorded for JavaScript: the bare JSON-from-memory route served 4,662 req/s against 12,989 on d9dc91b, and the bare
+  claim write took 1,082 us of CPU against 692, while pgbench (select-only 13,256 tps, simple-update 2,130) and
+  Kafka's producer (19,150 records/s) were near their usual. Every service's CPU a flow rose by about two fifths
+  (sales-svc 25.7 ms against 18.5, contract-svc 21.3 against 14.7) and Postgres' fell (36.8 against 43.1): 10.2 flows
+  a second at 153 ms of CPU a flow, 34.7 transactions and 71.2 round trips a flow, the database share 17%. POST
+  /claims alone 68% (2,059 us a claim against 1,082; 76% on d9dc91b), all up 32%, POST /applications 25%; GET
+  /policies/{id} 68% and GET /claims/{id} 72% (491 and 530 us a read against 273 and 318); the slowest consumer of
+  the burst 63%: sales-svc at 972 events/s as on d9dc91b (976), against a bare consumer at 1,535 (1,055 there); the
+  relay alone 89%; the hops' p99 1.5 and 1.6 times the broker's 20 ms (30 and 32.5 ms; the open loop ran at 5.1 flows
+  a second, half the closed loop's rate, against 8.25 on d9dc91b); the burst drained in 1.3 s; the six services 904
+  MB under load.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

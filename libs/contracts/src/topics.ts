@@ -36,7 +36,10 @@ export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;
 }
 
-/** Every topic the platform needs, dead-letter topics included: the list the infrastructure scripts create. */
+/**
+ * Every topic the platform needs, dead-letter topics included: the list the infrastructure scripts create (each with
+ * the settings of what it holds: `PLATFORM_TOPICS` in @insurer/platform-messaging).
+ */
 export const ALL_TOPICS: readonly string[] = [...EVENT_TOPICS, ...COMMAND_TOPICS].flatMap((t) => [
   t,
   deadLetterTopic(t),

@@ -8,6 +8,7 @@ import { applyKafkajsEncoderFix } from './kafkajs-encoder-fix';
 import { applyKafkajsIdleFix } from './kafkajs-idle-fix';
 import {
   PLATFORM_TOPICS,
+  TOPIC_SETTINGS,
   topicConfig,
   topicDrift,
   type TopicOptions,
@@ -130,7 +131,7 @@ async function driftOf(
       resources: names.map((name) => ({
         type: ConfigResourceTypes.TOPIC,
         name,
-        configNames: Object.keys(topicConfig('events', replicationFactor)),
+        configNames: [...TOPIC_SETTINGS],
       })),
     }),
   ]);

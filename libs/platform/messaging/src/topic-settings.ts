@@ -1,4 +1,4 @@
-import { COMMAND_TOPICS, EVENT_TOPICS, deadLetterTopic } from '@insurer/contracts';
+import { ALL_TOPICS, COMMAND_TOPICS, EVENT_TOPICS, deadLetterTopic } from '@insurer/contracts';
 
 /**
  * What a platform topic holds, which decides how long Kafka keeps it:
@@ -21,17 +21,22 @@ export interface TopicSpec {
 /** A week: Kafka's own default, stated on the topic so a cluster-wide default cannot keep commands for good. */
 export const COMMAND_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Every topic the platform needs, with what it holds: the list `infra:up` creates and checks. */
-export const PLATFORM_TOPICS: readonly TopicSpec[] = [
-  ...EVENT_TOPICS.flatMap((name): TopicSpec[] => [
-    { name, kind: 'events' },
-    { name: deadLetterTopic(name), kind: 'dead-letters' },
-  ]),
-  ...COMMAND_TOPICS.flatMap((name): TopicSpec[] => [
-    { name, kind: 'commands' },
-    { name: deadLetterTopic(name), kind: 'dead-letters' },
-  ]),
-];
+const COMMANDS = new Set<string>(COMMAND_TOPICS);
+const DEAD_LETTERS = new Set([...EVENT_TOPICS, ...COMMAND_TOPICS].map(deadLetterTopic));
+
+/** Every topic the contracts name (`ALL_TOPICS`), with what it holds: the list `infra:up` creates and checks. */
+export const PLATFORM_TOPICS: readonly TopicSpec[] = ALL_TOPICS.map((name) => ({
+  name,
+  kind: DEAD_LETTERS.has(name) ? 'dead-letters' : COMMANDS.has(name) ? 'commands' : 'events',
+}));
+
+/** The settings `topicConfig` gives a topic, and the ones read back from the cluster to compare. */
+export const TOPIC_SETTINGS = [
+  'cleanup.policy',
+  'retention.ms',
+  'retention.bytes',
+  'min.insync.replicas',
+] as const;
 
 /**
  * In-sync replicas an `acks=all` write needs: with three copies or more, two, so a write acknowledged survives the
@@ -42,7 +47,10 @@ export function minInsyncReplicas(replicationFactor: number): number {
 }
 
 /** The settings the platform sets on a topic of this kind when it creates it. */
-export function topicConfig(kind: TopicKind, replicationFactor: number): Record<string, string> {
+export function topicConfig(
+  kind: TopicKind,
+  replicationFactor: number,
+): Record<(typeof TOPIC_SETTINGS)[number], string> {
   return {
     'cleanup.policy': 'delete',
     'retention.ms': String(kind === 'commands' ? COMMAND_RETENTION_MS : -1),

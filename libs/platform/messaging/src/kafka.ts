@@ -1,7 +1,15 @@
 // First: kafkajs' producer binds the grouping and the record encoding these replace when it loads (see the files).
 import './kafkajs-grouping-fix';
 import './kafkajs-record-fix';
-import { ConfigResourceTypes, Kafka, logLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
+import {
+  ConfigResourceTypes,
+  ConfigSource,
+  Kafka,
+  logLevel,
+  type Admin,
+  type ITopicConfig,
+  type LogEntry,
+} from 'kafkajs';
 import type { Logger } from 'pino';
 import { withTimeout } from '@insurer/platform-config';
 import { applyKafkajsEncoderFix } from './kafkajs-encoder-fix';
@@ -9,10 +17,14 @@ import { applyKafkajsIdleFix } from './kafkajs-idle-fix';
 import {
   PLATFORM_TOPICS,
   TOPIC_SETTINGS,
+  alteredSettings,
+  copiesDrift,
+  settingsDrift,
   topicConfig,
-  topicDrift,
+  type SettingDrift,
   type TopicOptions,
   type TopicSpec,
+  type TopicState,
 } from './topic-settings';
 
 export interface KafkaSettings {
@@ -59,18 +71,27 @@ export interface TopicsEnsured {
   readonly created: readonly string[];
   /** How existing topics differ from what the platform would create (`topicDrift`), one line each. */
   readonly drift: readonly string[];
+  /** With `alter`: the settings set on existing topics, a line each topic. */
+  readonly altered: readonly string[];
+}
+
+export interface EnsureTopicsOptions extends TopicOptions {
+  /**
+   * Set the settings of existing topics that differ (`settingsDrift`) to the platform's, each topic keeping its
+   * other settings; by default they are only reported. Copies are reported either way.
+   */
+  readonly alter?: boolean;
 }
 
 /**
  * Creates the missing topics, each with its kind's settings (`topicConfig`) and `replicationFactor` copies (by
  * default three, or as many as the cluster has brokers if fewer), and reports how the existing ones differ from
- * that. Existing topics are not altered: Kafka's AlterConfigs replaces every setting a topic was given, and an
- * operator's other settings would be lost with it.
+ * that, or with `alter` sets their differing settings.
  */
 export async function ensureTopics(
   admin: Admin,
   topics: readonly TopicSpec[],
-  options: TopicOptions,
+  options: EnsureTopicsOptions,
 ): Promise<TopicsEnsured> {
   const replicationFactor =
     options.replicationFactor ?? Math.min(3, (await admin.describeCluster()).brokers.length);
@@ -90,18 +111,29 @@ export async function ensureTopics(
     await admin.createTopics({ topics: missing, waitForLeaders: true });
   }
   const present = topics.filter((spec) => existing.has(spec.name));
-  const drift = present.length ? await driftOf(admin, present, replicationFactor) : [];
-  return { created: missing.map((t) => t.topic), drift };
+  const states = present.length ? await topicStates(admin, present) : new Map<string, TopicState>();
+  const drift: string[] = [];
+  const toAlter: { name: string; changes: SettingDrift[] }[] = [];
+  for (const spec of present) {
+    const state = states.get(spec.name) ?? { replicationFactor: 0, config: {} };
+    const copies = copiesDrift(spec, replicationFactor, state);
+    if (copies) drift.push(copies);
+    const changes = settingsDrift(spec, replicationFactor, state);
+    if (options.alter && changes.length) toAlter.push({ name: spec.name, changes });
+    else drift.push(...changes.map((c) => c.line));
+  }
+  const { altered, left } = toAlter.length ? await alterTopics(admin, toAlter) : { altered: [], left: [] };
+  return { created: missing.map((t) => t.topic), drift: [...drift, ...left], altered };
 }
 
 /**
  * The platform's topics (`PLATFORM_TOPICS`) made sure of on a cluster, for `infra:up` and the deployment's topics Job:
- * says how many there are and how many it created, and names each existing topic's difference as a warning (it
- * changes none; `kafka-configs.sh --alter --add-config` sets one setting alone).
+ * says how many there are and how many it created, and names each existing topic's difference as a warning, or with
+ * `alter` each setting it set.
  */
 export async function ensurePlatformTopics(
   kafka: Kafka,
-  options: TopicOptions,
+  options: EnsureTopicsOptions,
   say: (line: string) => void,
 ): Promise<TopicsEnsured> {
   const admin = kafka.admin();
@@ -111,18 +143,22 @@ export async function ensurePlatformTopics(
     say(
       `topics: ${PLATFORM_TOPICS.length} present${ensured.created.length ? ` (${ensured.created.length} created)` : ''}`,
     );
+    for (const line of ensured.altered) say(`set ${line}`);
     for (const line of ensured.drift) say(`warning: topic ${line}`);
+    if (!options.alter && ensured.drift.length) {
+      say(
+        'warning: `node dist/libs/platform/messaging/src/topics-cli.js --alter` sets the settings above, keeping ' +
+          "each topic's others (copies change only by reassigning partitions)",
+      );
+    }
     return ensured;
   } finally {
     await admin.disconnect();
   }
 }
 
-async function driftOf(
-  admin: Admin,
-  topics: readonly TopicSpec[],
-  replicationFactor: number,
-): Promise<string[]> {
+/** Each topic's copies (the fewest of any partition) and the settings the platform manages, as the cluster has them. */
+async function topicStates(admin: Admin, topics: readonly TopicSpec[]): Promise<Map<string, TopicState>> {
   const names = topics.map((t) => t.name);
   const [metadata, configs] = await Promise.all([
     admin.fetchTopicMetadata({ topics: names }),
@@ -138,16 +174,70 @@ async function driftOf(
   const copies = new Map(
     metadata.topics.map((t) => [t.name, Math.min(...t.partitions.map((p) => p.replicas.length))]),
   );
-  const settings = new Map(
+  return new Map(
     configs.resources.map((r) => [
       r.resourceName,
-      Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue])),
+      {
+        replicationFactor: copies.get(r.resourceName) ?? 0,
+        config: Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue])),
+      },
     ]),
   );
-  return topics.flatMap((spec) =>
-    topicDrift(spec, replicationFactor, {
-      replicationFactor: copies.get(spec.name) ?? 0,
-      config: settings.get(spec.name) ?? {},
-    }),
+}
+
+/**
+ * Sets each topic's `changes` with Kafka's AlterConfigs, which replaces every setting a topic was given: the topic's
+ * own settings are read first and sent along (`alteredSettings`). A topic with a sensitive setting of its own is left
+ * as it is, its differences `left` to report. Between the read and the
+ * write, another client's change to the same topic would be lost; run one at a time.
+ */
+async function alterTopics(
+  admin: Admin,
+  topics: readonly { name: string; changes: SettingDrift[] }[],
+): Promise<{ altered: string[]; left: string[] }> {
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map(({ name }) => ({ type: ConfigResourceTypes.TOPIC, name })),
+  });
+  const ownByTopic = new Map(
+    resources.map((r) => [
+      r.resourceName,
+      r.configEntries.filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG),
+    ]),
   );
+  const altered: string[] = [];
+  const left: string[] = [];
+  for (const { name, changes } of topics) {
+    const altering = alteredSettings(ownByTopic.get(name) ?? [], changes);
+    if ('hidden' in altering) {
+      const hidden = altering.hidden.join(', ');
+      left.push(
+        ...changes.map((c) => `${c.line}; not set, as the topic's sensitive ${hidden} would be lost`),
+      );
+      continue;
+    }
+    const { settings } = altering;
+    // A topic a request: the cluster applies each resource on its own, so a failure names the one it hit.
+    try {
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name,
+            configEntries: Object.entries(settings).map(([setting, value]) => ({ name: setting, value })),
+          },
+        ],
+      });
+    } catch (err) {
+      const before = altered.length ? `; set before it: ${altered.join('; ')}` : '';
+      throw new Error(
+        `could not alter topic ${name}: ${err instanceof Error ? err.message : String(err)}${before}`,
+      );
+    }
+    altered.push(
+      `${name}: ${changes.map((c) => `${c.setting}=${c.wanted} (was ${c.was ?? 'unknown'})`).join(', ')}`,
+    );
+  }
+  return { altered, left };
 }

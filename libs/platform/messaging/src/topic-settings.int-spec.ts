@@ -25,19 +25,28 @@ describe('ensureTopics against the broker', () => {
     await admin.disconnect();
   });
 
-  const settingsOf = async (name: string) => {
+  const settingsOf = async (
+    name: string,
+    configNames = ['retention.ms', 'retention.bytes', 'min.insync.replicas', 'cleanup.policy'],
+  ) => {
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name, configNames }],
+    });
+    return Object.fromEntries(resources[0].configEntries.map((e) => [e.configName, e.configValue]));
+  };
+  // Kafka's AlterConfigs: the topic's own settings become exactly these.
+  const setOnly = (name: string, settings: Record<string, string>) =>
+    admin.alterConfigs({
+      validateOnly: false,
       resources: [
         {
           type: ConfigResourceTypes.TOPIC,
           name,
-          configNames: ['retention.ms', 'retention.bytes', 'min.insync.replicas', 'cleanup.policy'],
+          configEntries: Object.entries(settings).map(([setting, value]) => ({ name: setting, value })),
         },
       ],
     });
-    return Object.fromEntries(resources[0].configEntries.map((e) => [e.configName, e.configValue]));
-  };
 
   it('creates each kind with its retention and as many copies as the one test broker allows', async () => {
     const first = await ensureTopics(admin, specs, { partitions: 2 });
@@ -57,20 +66,15 @@ describe('ensureTopics against the broker', () => {
     expect(topics[0].partitions.map((p) => p.replicas.length)).toEqual([1, 1]);
 
     // Asked again: nothing to create, nothing differs.
-    expect(await ensureTopics(admin, specs, { partitions: 2 })).toEqual({ created: [], drift: [] });
+    expect(await ensureTopics(admin, specs, { partitions: 2 })).toEqual({
+      created: [],
+      drift: [],
+      altered: [],
+    });
   });
 
   it('reports, without changing it, an events topic an operator set to expire and more copies than exist', async () => {
-    await admin.alterConfigs({
-      validateOnly: false,
-      resources: [
-        {
-          type: ConfigResourceTypes.TOPIC,
-          name: specs[0].name,
-          configEntries: [{ name: 'retention.ms', value: '86400000' }],
-        },
-      ],
-    });
+    await setOnly(specs[0].name, { 'retention.ms': '86400000' });
     const again = await ensureTopics(admin, specs, { partitions: 2, replicationFactor: 3 });
     expect(again.created).toEqual([]);
     expect(again.drift).toEqual(
@@ -82,5 +86,48 @@ describe('ensureTopics against the broker', () => {
       ]),
     );
     expect((await settingsOf(specs[0].name))['retention.ms']).toBe('86400000');
+  });
+
+  it('with alter, sets what differs and keeps each topic’s other settings; copies stay reported', async () => {
+    // An operator's settings besides the platform's, on an events topic set to expire and commands kept for good
+    // and compacted.
+    await setOnly(specs[0].name, {
+      'retention.ms': '86400000',
+      'max.message.bytes': '2097152',
+      'segment.ms': '3600000',
+    });
+    await setOnly(specs[1].name, { 'retention.ms': '-1', 'cleanup.policy': 'compact' });
+
+    const altered = await ensureTopics(admin, specs, { partitions: 2, alter: true });
+    expect(altered.created).toEqual([]);
+    expect(altered.drift).toEqual([]);
+    expect(altered.altered).toEqual([
+      `${specs[0].name}: retention.ms=-1 (was 86400000)`,
+      `${specs[1].name}: retention.ms=604800000 (was -1), cleanup.policy=delete (was compact)`,
+    ]);
+
+    expect(
+      await settingsOf(specs[0].name, ['retention.ms', 'max.message.bytes', 'segment.ms', 'cleanup.policy']),
+    ).toEqual({
+      'retention.ms': '-1',
+      'max.message.bytes': '2097152',
+      'segment.ms': '3600000',
+      'cleanup.policy': 'delete',
+    });
+    expect(await settingsOf(specs[1].name)).toMatchObject({
+      'retention.ms': '604800000',
+      'cleanup.policy': 'delete',
+    });
+
+    // Nothing left to set; too few copies are reported, not altered.
+    expect(await ensureTopics(admin, specs, { partitions: 2, alter: true })).toEqual({
+      created: [],
+      drift: [],
+      altered: [],
+    });
+    const copies = await ensureTopics(admin, specs, { partitions: 2, replicationFactor: 3, alter: true });
+    expect(copies.altered).toEqual([]);
+    expect(copies.drift).toHaveLength(specs.length);
+    for (const line of copies.drift) expect(line).toMatch(/: 1 replica\(s\), 3 wanted/);
   });
 });

@@ -2,7 +2,9 @@ import { ALL_TOPICS, COMMAND_TOPICS, EVENT_TOPICS, deadLetterTopic } from '@insu
 import {
   COMMAND_RETENTION_MS,
   PLATFORM_TOPICS,
+  alteredSettings,
   minInsyncReplicas,
+  settingsDrift,
   topicConfig,
   topicDrift,
   topicOptionsFromEnv,
@@ -103,6 +105,66 @@ describe('topicDrift', () => {
     ).toEqual([
       'customer.events.v1: min.insync.replicas is 1, at least 2 wanted (acks=all is only as strong as it)',
     ]);
+  });
+});
+
+describe('settingsDrift and alteredSettings (what --alter sets)', () => {
+  const events: TopicSpec = { name: 'claims.events.v1', kind: 'events' };
+  const commands: TopicSpec = { name: 'claims.commands.v1', kind: 'commands' };
+
+  it('gives each differing setting the value the platform creates it with, and the one it had', () => {
+    expect(
+      settingsDrift(events, 3, {
+        replicationFactor: 3,
+        config: {
+          'retention.ms': '604800000',
+          'retention.bytes': '1073741824',
+          'cleanup.policy': 'compact',
+          'min.insync.replicas': '1',
+        },
+      }).map(({ setting, wanted, was }) => ({ setting, wanted, was })),
+    ).toEqual([
+      { setting: 'retention.ms', wanted: '-1', was: '604800000' },
+      { setting: 'retention.bytes', wanted: '-1', was: '1073741824' },
+      { setting: 'cleanup.policy', wanted: 'delete', was: 'compact' },
+      { setting: 'min.insync.replicas', wanted: '2', was: '1' },
+    ]);
+    // Commands kept for good get a week; a topic of one copy is not asked for two in sync.
+    expect(
+      settingsDrift(commands, 3, {
+        replicationFactor: 1,
+        config: { ...topicConfig('commands', 1), 'retention.ms': '-1' },
+      }).map(({ setting, wanted }) => [setting, wanted]),
+    ).toEqual([['retention.ms', String(COMMAND_RETENTION_MS)]]);
+  });
+
+  it('sends the topic’s own other settings along with the changed ones', () => {
+    const changes = settingsDrift(events, 1, {
+      replicationFactor: 1,
+      config: { ...topicConfig('events', 1), 'retention.ms': '86400000' },
+    });
+    expect(
+      alteredSettings(
+        [
+          { configName: 'retention.ms', configValue: '86400000', isSensitive: false },
+          { configName: 'max.message.bytes', configValue: '2097152', isSensitive: false },
+        ],
+        changes,
+      ),
+    ).toEqual({ settings: { 'retention.ms': '-1', 'max.message.bytes': '2097152' } });
+  });
+
+  it('sends nothing for a topic with a sensitive setting of its own, whose value would be lost', () => {
+    const changes = settingsDrift(events, 1, { replicationFactor: 1, config: { 'retention.ms': '1000' } });
+    expect(
+      alteredSettings(
+        [
+          { configName: 'retention.ms', configValue: '1000', isSensitive: false },
+          { configName: 'some.secret', configValue: null, isSensitive: true },
+        ],
+        changes,
+      ),
+    ).toEqual({ hidden: ['some.secret'] });
   });
 });
 

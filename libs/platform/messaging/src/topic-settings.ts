@@ -66,43 +66,110 @@ export interface TopicState {
   readonly config: Readonly<Record<string, string | undefined>>;
 }
 
+/** A setting of an existing topic that keeps less (or, for commands, longer) than its kind should. */
+export interface SettingDrift {
+  readonly setting: (typeof TOPIC_SETTINGS)[number];
+  /** The value the platform gives it, which `--alter` sets. */
+  readonly wanted: string;
+  /** The value the topic has, as the cluster reads it (its own or a default). */
+  readonly was: string | undefined;
+  /** What is wrong, for the log. */
+  readonly line: string;
+}
+
 /**
- * How an existing topic differs from what the platform would create, one line each: fewer copies than asked for,
- * or a setting that keeps less (or, for commands, longer) than its kind should. A topic with more copies, or more
- * in-sync replicas asked for, is an operator's stricter choice and not reported.
+ * The settings of an existing topic that differ from what the platform would create. A topic with more in-sync
+ * replicas asked for, or commands kept a shorter time, is an operator's stricter choice and not reported.
  */
-export function topicDrift(spec: TopicSpec, replicationFactor: number, actual: TopicState): string[] {
-  const lines: string[] = [];
+export function settingsDrift(
+  spec: TopicSpec,
+  replicationFactor: number,
+  actual: TopicState,
+): SettingDrift[] {
+  const drift: SettingDrift[] = [];
   const wanted = topicConfig(spec.kind, replicationFactor);
-  if (actual.replicationFactor < replicationFactor) {
-    lines.push(
-      `${spec.name}: ${actual.replicationFactor} replica(s), ${replicationFactor} wanted (a topic's replication factor changes only by reassigning its partitions)`,
-    );
-  }
   const retention = Number(actual.config['retention.ms']);
   if (spec.kind === 'commands' ? !(retention > 0 && retention <= COMMAND_RETENTION_MS) : retention !== -1) {
-    lines.push(
-      `${spec.name}: retention.ms is ${actual.config['retention.ms'] ?? 'unknown'}, ${wanted['retention.ms']} wanted for ${spec.kind}`,
-    );
+    drift.push({
+      setting: 'retention.ms',
+      wanted: wanted['retention.ms'],
+      was: actual.config['retention.ms'],
+      line: `${spec.name}: retention.ms is ${actual.config['retention.ms'] ?? 'unknown'}, ${wanted['retention.ms']} wanted for ${spec.kind}`,
+    });
   }
   if (actual.config['retention.bytes'] !== undefined && actual.config['retention.bytes'] !== '-1') {
-    lines.push(
-      `${spec.name}: retention.bytes is ${actual.config['retention.bytes']}, -1 wanted (time alone ends retention)`,
-    );
+    drift.push({
+      setting: 'retention.bytes',
+      wanted: '-1',
+      was: actual.config['retention.bytes'],
+      line: `${spec.name}: retention.bytes is ${actual.config['retention.bytes']}, -1 wanted (time alone ends retention)`,
+    });
   }
   if (actual.config['cleanup.policy'] !== undefined && actual.config['cleanup.policy'] !== 'delete') {
-    lines.push(
-      `${spec.name}: cleanup.policy is ${actual.config['cleanup.policy']}, delete wanted (every record is kept, none compacted away)`,
-    );
+    drift.push({
+      setting: 'cleanup.policy',
+      wanted: 'delete',
+      was: actual.config['cleanup.policy'],
+      line: `${spec.name}: cleanup.policy is ${actual.config['cleanup.policy']}, delete wanted (every record is kept, none compacted away)`,
+    });
   }
   const insync = Number(actual.config['min.insync.replicas']);
+  // Asked of the copies the topic has: three wanted but one there can only have one in sync.
   const wantedInsync = minInsyncReplicas(Math.min(replicationFactor, actual.replicationFactor));
   if (!(insync >= wantedInsync)) {
-    lines.push(
-      `${spec.name}: min.insync.replicas is ${actual.config['min.insync.replicas'] ?? 'unknown'}, at least ${wantedInsync} wanted (acks=all is only as strong as it)`,
-    );
+    drift.push({
+      setting: 'min.insync.replicas',
+      wanted: String(wantedInsync),
+      was: actual.config['min.insync.replicas'],
+      line: `${spec.name}: min.insync.replicas is ${actual.config['min.insync.replicas'] ?? 'unknown'}, at least ${wantedInsync} wanted (acks=all is only as strong as it)`,
+    });
   }
-  return lines;
+  return drift;
+}
+
+/** An existing topic's copies, when fewer than asked for: only reassigning its partitions changes them. */
+export function copiesDrift(
+  spec: TopicSpec,
+  replicationFactor: number,
+  actual: TopicState,
+): string | undefined {
+  return actual.replicationFactor < replicationFactor
+    ? `${spec.name}: ${actual.replicationFactor} replica(s), ${replicationFactor} wanted (a topic's replication factor changes only by reassigning its partitions)`
+    : undefined;
+}
+
+/**
+ * How an existing topic differs from what the platform would create, one line each: fewer copies than asked for
+ * (`copiesDrift`), then each setting that differs (`settingsDrift`).
+ */
+export function topicDrift(spec: TopicSpec, replicationFactor: number, actual: TopicState): string[] {
+  const copies = copiesDrift(spec, replicationFactor, actual);
+  return [...(copies ? [copies] : []), ...settingsDrift(spec, replicationFactor, actual).map((d) => d.line)];
+}
+
+/** A setting a topic was given itself, as DescribeConfigs reads it (source TOPIC_CONFIG). */
+export interface OwnSetting {
+  readonly configName: string;
+  /** Null for a sensitive setting: the cluster does not give its value back. */
+  readonly configValue: string | null;
+  readonly isSensitive: boolean;
+}
+
+/**
+ * What to send with Kafka's AlterConfigs so that a topic gets `changes` and keeps the rest: AlterConfigs replaces
+ * everything set on the topic, so each of its own settings goes along, the changed ones with their new value. A topic
+ * with a sensitive setting of its own cannot keep it (its value is not read back): `hidden` names it, and nothing is
+ * to be sent.
+ */
+export function alteredSettings(
+  own: readonly OwnSetting[],
+  changes: readonly SettingDrift[],
+): { readonly settings: Record<string, string> } | { readonly hidden: readonly string[] } {
+  const hidden = own.filter((e) => e.isSensitive || e.configValue === null).map((e) => e.configName);
+  if (hidden.length) return { hidden };
+  const settings = Object.fromEntries(own.map((e) => [e.configName, e.configValue as string]));
+  for (const change of changes) settings[change.setting] = change.wanted;
+  return { settings };
 }
 
 /** How many partitions and copies the platform's topics get, from the environment the scripts and the Job share. */

@@ -1,6 +1,7 @@
 // Validates every manifest under deploy/k8s against the Kubernetes schemas bundled in kubernetes-models (offline: no
 // cluster is reachable from CI), and checks what every service must have: probes on /ready and /health, resource
-// requests, a migration Job, and its container port matching the service's port.
+// requests, a migration Job, its container port matching the service's port, its replicas spread over nodes and a
+// disruption budget that lets a drain take one of them at a time.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +9,11 @@ import { parseAllDocuments } from 'yaml';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const dir = join(root, 'deploy', 'k8s');
-const MODELS = { ConfigMap, Secret, Service, Deployment, Job };
+const MODELS = { ConfigMap, Secret, Service, Deployment, Job, PodDisruptionBudget };
 const PORTS = {
   'customer-svc': 3001,
   'sales-svc': 3002,
@@ -48,9 +50,23 @@ for (const [name, port] of Object.entries(PORTS)) {
   const deployment = seen.find((s) => s.obj.kind === 'Deployment' && s.obj.metadata.name === name)?.obj;
   const job = seen.find((s) => s.obj.kind === 'Job' && s.obj.metadata.name === `${name}-migrate`)?.obj;
   const service = seen.find((s) => s.obj.kind === 'Service' && s.obj.metadata.name === name)?.obj;
-  if (!deployment || !job || !service) {
-    problems.push(`${name}: needs a Deployment, a Service and a ${name}-migrate Job`);
+  const budget = seen.find((s) => s.obj.kind === 'PodDisruptionBudget' && s.obj.metadata.name === name)?.obj;
+  if (!deployment || !job || !service || !budget) {
+    problems.push(`${name}: needs a Deployment, a Service, a PodDisruptionBudget and a ${name}-migrate Job`);
     continue;
+  }
+  const pods = deployment.spec.template.metadata.labels;
+  const selects = (selector) =>
+    Object.entries(selector?.matchLabels ?? {}).every(([key, value]) => pods?.[key] === value) &&
+    Object.keys(selector?.matchLabels ?? {}).length > 0;
+  if (!selects(budget.spec.selector))
+    problems.push(`${name}: the PodDisruptionBudget must select the service's pods`);
+  if (budget.spec.maxUnavailable !== 1 || deployment.spec.replicas < 2) {
+    problems.push(`${name}: two replicas or more, and a budget of one unavailable at a time`);
+  }
+  const spread = deployment.spec.template.spec.topologySpreadConstraints ?? [];
+  if (!spread.some((c) => c.topologyKey === 'kubernetes.io/hostname' && selects(c.labelSelector))) {
+    problems.push(`${name}: the replicas must be spread over nodes (topologySpreadConstraints by hostname)`);
   }
   const c = deployment.spec.template.spec.containers[0];
   if (c.readinessProbe?.httpGet?.path !== '/ready') problems.push(`${name}: readiness probe must GET /ready`);

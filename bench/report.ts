@@ -269,6 +269,8 @@ function asPct(x: number): string {
 export function table(report: {
   date: string;
   sha: string;
+  /** The working tree differed from the commit when the run started. */
+  uncommitted?: boolean;
   machine: { cores: number; memoryGb: number; node: string };
   results: Record<string, unknown>;
 }): string {
@@ -449,7 +451,7 @@ An endpoint and its bare baseline are run in turn (bare, platform, bare, ...), e
 drained and no consumer lags, so both sides of a ratio see the same stretch of a machine whose speed drifts.${serverCpuNote}${flowWarmUpNote}
 Nothing is asserted in tests.
 
-Last run: ${report.date}, commit ${report.sha}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node.js
+Last run: ${report.date}, commit ${report.sha}${report.uncommitted ? ' with uncommitted changes' : ''}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node.js
 ${report.machine.node}. pgbench (10 clients, scale 10): select-only ${r.pgbenchSelectOnlyTps} tps, simple-update
 ${r.pgbenchSimpleUpdateTps} tps.
 

@@ -29,6 +29,11 @@ import { reads } from './workloads/reads';
 import { writes } from './workloads/writes';
 
 async function main(): Promise<void> {
+  // The code measured is the working tree as built when the run starts: its commit, and whether files differed from
+  // it, are read now (a commit made while the run goes on is not what ran).
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  const sha = git('rev-parse', '--short', 'HEAD');
+  const uncommitted = git('status', '--porcelain', '--untracked-files=no') !== '';
   const env = testEnvironment();
   const token = (role: Role, sub: string) => signLocalToken({ sub, roles: [role], secret: env.jwtSecret });
   const kafka = createKafka({ clientId: 'bench', brokers: env.kafkaBrokers.split(',') });
@@ -177,7 +182,6 @@ async function main(): Promise<void> {
     await Promise.all(processes.map((p) => p.stop().catch(() => undefined)));
   }
 
-  const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
   const date = new Date().toISOString().slice(0, 10);
   const machine = {
     cores: cpus().length,
@@ -187,6 +191,7 @@ async function main(): Promise<void> {
   const report = {
     date,
     sha,
+    ...(uncommitted ? { uncommitted } : {}),
     machine,
     runs: RUNS,
     secondsPerRun: SECONDS,
@@ -198,12 +203,10 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(
-    join(root, 'bench', 'results', `${date}-${sha}.json`),
-    `${JSON.stringify(report, null, 2)}\n`,
-  );
+  const file = `${date}-${sha}${uncommitted ? '-uncommitted' : ''}.json`;
+  writeFileSync(join(root, 'bench', 'results', file), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(root, 'bench', 'README.md'), table(report));
-  say(`wrote bench/results/${date}-${sha}.json and bench/README.md`);
+  say(`wrote bench/results/${file} and bench/README.md`);
 }
 
 /** The bare routes in a process of their own (bench/bare-server.ts); resolves once it listens. */

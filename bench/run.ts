@@ -20,7 +20,19 @@ import { fixtures, ok, quietness, vacuumQueues, type Bench } from './context';
 import { median } from './load';
 import { render, table } from './report';
 import { memorySampler } from './resources';
-import { BARE, CONCURRENCY, NAMES, QUICK, RUNS, SECONDS, port, root, runs, say } from './settings';
+import {
+  BARE,
+  CONCURRENCY,
+  NAMES,
+  QUICK,
+  RUNS,
+  SECONDS,
+  port,
+  root,
+  runs,
+  say,
+  serviceEnvFrom,
+} from './settings';
 import { burst, claimsAlone } from './workloads/burst';
 import { eventLatency, flows } from './workloads/flows';
 import { flowCost } from './workloads/flow-cost';
@@ -47,18 +59,17 @@ async function main(): Promise<void> {
   // functions from V8's JIT dump.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // BENCH_SERVICE_ENV='DB_POOL_MAX=20 CONSUMER_RETRIES=3' sets those variables in every service, to measure a
-  // setting against the defaults.
-  const serviceEnv = Object.fromEntries(
-    (process.env.BENCH_SERVICE_ENV ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
-  );
+  // setting against the defaults; 'compliance-svc:CONSUMER_FETCH_WAIT_MS=20' in that service only.
+  const serviceEnv = serviceEnvFrom(process.env.BENCH_SERVICE_ENV ?? '');
   const processes = NAMES.map((name, i) =>
     new ServiceProcess(
       name,
       port(i),
-      { ...env.serviceEnv, LOG_LEVEL: name === 'customer-svc' ? 'info' : 'warn', ...serviceEnv },
+      {
+        ...env.serviceEnv,
+        LOG_LEVEL: name === 'customer-svc' ? 'info' : 'warn',
+        ...serviceEnv(name),
+      },
       [
         ...nodeArgs,
         ...(profiled.has(name)

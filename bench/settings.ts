@@ -39,3 +39,24 @@ export const QUOTE_SECONDS = QUICK ? 10 : 40;
 export const RELAY_EVENTS = QUICK ? Number(process.env.BENCH_RELAY_EVENTS ?? 2_000) : 20_000;
 /** Distinct policy-issued events in each consumer burst. */
 export const CONSUMER_EVENTS = QUICK ? Number(process.env.BENCH_CONSUMER_EVENTS ?? 500) : 3_000;
+
+/**
+ * The variables BENCH_SERVICE_ENV gives one service: `NAME=value` for every service, `<service>:NAME=value` for that
+ * one (space-separated; a value has no spaces).
+ */
+export function serviceEnvFrom(spec: string): (service: string) => Record<string, string> {
+  const settings = spec
+    .split(' ')
+    .filter(Boolean)
+    .map((item) => {
+      const scoped = /^([a-z-]+):(.*)$/.exec(item);
+      const pair = scoped ? scoped[2] : item;
+      const eq = pair.indexOf('=');
+      if (eq < 1) throw new Error(`BENCH_SERVICE_ENV: "${item}" is not NAME=value or <service>:NAME=value`);
+      return { service: scoped?.[1], name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+    });
+  return (service) =>
+    Object.fromEntries(
+      settings.filter((s) => s.service === undefined || s.service === service).map((s) => [s.name, s.value]),
+    );
+}

@@ -18,6 +18,7 @@ import type { AppError } from '@insurer/platform-errors';
 import { setContextOf, transaction } from '@insurer/platform-database';
 import { sendToDeadLetter } from './dead-letter';
 import { describeClusterWithin } from './kafka';
+import { applyKafkajsFetchWait, setBusyFetchWait } from './kafkajs-fetch-wait';
 import { KeyHashPartitioner } from './key-partitioner';
 import { RestartBudget, StuckWatch, isBrokerUnreachable } from './restart-budget';
 import { isInfrastructureError, withTimeout } from '@insurer/platform-config';
@@ -133,8 +134,10 @@ export interface InboxConsumerOptions {
    * How long the broker may hold a fetch to gather events (Kafka's fetch.max.wait.ms), for a consumer off every
    * waiting path, whose events may be applied that much later. A fetch costs about the same CPU however many events
    * it brings, so at a few events a second it then brings those of the whole wait instead of one or two. The fetch
-   * returns as soon as FETCH_MIN_BYTES are there, so a backlog drains about as fast (only its last fetch waits). 0
-   * (the default): each fetch returns as soon as any event is there.
+   * returns as soon as FETCH_MIN_BYTES are there, so a backlog drains about as fast (only its last fetch waits). Only
+   * a busy consumer's fetches wait, one that events reached in the last second (kafkajs-fetch-wait.ts): an idle one
+   * long-polls as without a wait, and the first event after a quiet spell is fetched at once. 0 (the default): each
+   * fetch returns as soon as any event is there.
    */
   readonly fetchWaitMs?: number;
   /**
@@ -346,14 +349,19 @@ export class InboxConsumer {
     // A consumer replaced by a fresh one (unstickIfStuck) no longer speaks for this one's state or restarts.
     // (Called only by the consumer's own callbacks, which run after it is made and set as this.consumer.)
     const replaced = () => consumer !== this.consumer;
+    const groupId = this.options.groupId ?? name;
+    const fetchWaitMs = this.options.fetchWaitMs ?? 0;
+    const waitsWhenBusy = fetchWaitMs > 0 && applyKafkajsFetchWait();
+    if (waitsWhenBusy) setBusyFetchWait(groupId, { waitMs: fetchWaitMs, minBytes: FETCH_MIN_BYTES });
     const consumer = kafka.consumer({
-      groupId: this.options.groupId ?? name,
+      groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       rebalanceTimeout: this.options.rebalanceTimeoutMs ?? REBALANCE_TIMEOUT_MS,
       heartbeatInterval: Math.max(500, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10)),
       allowAutoTopicCreation: false,
-      ...(this.options.fetchWaitMs
-        ? { minBytes: FETCH_MIN_BYTES, maxWaitTimeInMs: this.options.fetchWaitMs }
+      // The wait applies while the consumer is busy (kafkajs-fetch-wait.ts); without that patch, to every fetch.
+      ...(fetchWaitMs > 0 && !waitsWhenBusy
+        ? { minBytes: FETCH_MIN_BYTES, maxWaitTimeInMs: fetchWaitMs }
         : this.deferred.length
           ? // A fetch that leaves the deferred topics out ends within their interval, so they wait at most about two.
             { maxWaitTimeInMs: Math.min(5_000, this.deferredTopicsMs) }
@@ -515,6 +523,7 @@ export class InboxConsumer {
     await this.commitApplied();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
+    setBusyFetchWait(this.options.groupId ?? this.options.name, undefined);
   }
 
   /**

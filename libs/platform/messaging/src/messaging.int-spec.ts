@@ -444,6 +444,28 @@ describe('outbox, relay and inbox on the real broker', () => {
     expect(gathering).toBeLessThanOrEqual(3);
   });
 
+  it('with a fetch wait, fetches the first event after a quiet spell at once: only a busy consumer waits', async () => {
+    const runId = `fetch-wait-idle-${randomUUID()}`;
+    relay();
+    const group = `${runId}-idle`;
+    await startAtTheEnd(group);
+    let fetches = 0;
+    // A wait far longer than the event may take: were an idle fetch held for it, the event would wait it out.
+    await consumer(group, (event, ctx) => recordEffect(event, ctx.manager, runId), {
+      fetchWaitMs: 6_000,
+      onFetch: () => (fetches += 1),
+    });
+    // Joined and fetching: the consumer is idle, its fetches held by the broker's long poll, not by the wait.
+    await waitFor(() => fetches > 0, { description: 'a first fetch' });
+    await dataSource.transaction((manager) =>
+      publisher.publish(manager, reopened(randomUUID(), `${runId}:0`)),
+    );
+    await waitFor(async () => (await effects(runId)).length === 1, {
+      timeoutMs: 3_000,
+      description: 'the lone event applied before the fetch wait would have let it through',
+    });
+  });
+
   it('fetches a deferred topic once an interval, its events together, while the other topics are fetched as usual', async () => {
     const runId = `deferred-${randomUUID()}`;
     relay();

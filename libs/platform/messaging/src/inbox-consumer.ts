@@ -349,12 +349,11 @@ export class InboxConsumer {
     // A consumer replaced by a fresh one (unstickIfStuck) no longer speaks for this one's state or restarts.
     // (Called only by the consumer's own callbacks, which run after it is made and set as this.consumer.)
     const replaced = () => consumer !== this.consumer;
-    const groupId = this.options.groupId ?? name;
     const fetchWaitMs = this.options.fetchWaitMs ?? 0;
     const waitsWhenBusy = fetchWaitMs > 0 && applyKafkajsFetchWait();
-    if (waitsWhenBusy) setBusyFetchWait(groupId, { waitMs: fetchWaitMs, minBytes: FETCH_MIN_BYTES });
+    if (waitsWhenBusy) setBusyFetchWait(this.groupId, { waitMs: fetchWaitMs, minBytes: FETCH_MIN_BYTES });
     const consumer = kafka.consumer({
-      groupId,
+      groupId: this.groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       rebalanceTimeout: this.options.rebalanceTimeoutMs ?? REBALANCE_TIMEOUT_MS,
       heartbeatInterval: Math.max(500, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10)),
@@ -481,6 +480,11 @@ export class InboxConsumer {
     });
   }
 
+  /** The consumer group: `groupId`, or the consumer's name. */
+  private get groupId(): string {
+    return this.options.groupId ?? this.options.name;
+  }
+
   private get commitIntervalMs(): number {
     return this.options.commitIntervalMs ?? 500;
   }
@@ -523,7 +527,7 @@ export class InboxConsumer {
     await this.commitApplied();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
-    setBusyFetchWait(this.options.groupId ?? this.options.name, undefined);
+    setBusyFetchWait(this.groupId, undefined);
   }
 
   /**

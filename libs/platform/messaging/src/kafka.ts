@@ -16,11 +16,11 @@ import { applyKafkajsEncoderFix } from './kafkajs-encoder-fix';
 import { applyKafkajsIdleFix } from './kafkajs-idle-fix';
 import {
   PLATFORM_TOPICS,
-  TOPIC_SETTINGS,
   alteredSettings,
   copiesDrift,
   settingsDrift,
   topicConfig,
+  type OwnSetting,
   type SettingDrift,
   type TopicOptions,
   type TopicSpec,
@@ -111,15 +111,15 @@ export async function ensureTopics(
     await admin.createTopics({ topics: missing, waitForLeaders: true });
   }
   const present = topics.filter((spec) => existing.has(spec.name));
-  const states = present.length ? await topicStates(admin, present) : new Map<string, TopicState>();
+  const states = present.length ? await topicStates(admin, present) : new Map<string, ReadTopic>();
   const drift: string[] = [];
-  const toAlter: { name: string; changes: SettingDrift[] }[] = [];
+  const toAlter: { name: string; own: readonly OwnSetting[]; changes: SettingDrift[] }[] = [];
   for (const spec of present) {
-    const state = states.get(spec.name) ?? { replicationFactor: 0, config: {} };
+    const state = states.get(spec.name) ?? { replicationFactor: 0, config: {}, own: [] };
     const copies = copiesDrift(spec, replicationFactor, state);
     if (copies) drift.push(copies);
     const changes = settingsDrift(spec, replicationFactor, state);
-    if (options.alter && changes.length) toAlter.push({ name: spec.name, changes });
+    if (options.alter && changes.length) toAlter.push({ name: spec.name, own: state.own, changes });
     else drift.push(...changes.map((c) => c.line));
   }
   const { altered, left } = toAlter.length ? await alterTopics(admin, toAlter) : { altered: [], left: [] };
@@ -157,18 +157,17 @@ export async function ensurePlatformTopics(
   }
 }
 
-/** Each topic's copies (the fewest of any partition) and the settings the platform manages, as the cluster has them. */
-async function topicStates(admin: Admin, topics: readonly TopicSpec[]): Promise<Map<string, TopicState>> {
+/** A topic as the cluster has it, with the settings it was given itself (what AlterConfigs must send again). */
+type ReadTopic = TopicState & { readonly own: readonly OwnSetting[] };
+
+/** Each topic's copies (the fewest of any partition) and settings, from one metadata and one DescribeConfigs request. */
+async function topicStates(admin: Admin, topics: readonly TopicSpec[]): Promise<Map<string, ReadTopic>> {
   const names = topics.map((t) => t.name);
   const [metadata, configs] = await Promise.all([
     admin.fetchTopicMetadata({ topics: names }),
     admin.describeConfigs({
       includeSynonyms: false,
-      resources: names.map((name) => ({
-        type: ConfigResourceTypes.TOPIC,
-        name,
-        configNames: [...TOPIC_SETTINGS],
-      })),
+      resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
     }),
   ]);
   const copies = new Map(
@@ -180,6 +179,7 @@ async function topicStates(admin: Admin, topics: readonly TopicSpec[]): Promise<
       {
         replicationFactor: copies.get(r.resourceName) ?? 0,
         config: Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue])),
+        own: r.configEntries.filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG),
       },
     ]),
   );
@@ -187,28 +187,18 @@ async function topicStates(admin: Admin, topics: readonly TopicSpec[]): Promise<
 
 /**
  * Sets each topic's `changes` with Kafka's AlterConfigs, which replaces every setting a topic was given: the topic's
- * own settings are read first and sent along (`alteredSettings`). A topic with a sensitive setting of its own is left
- * as it is, its differences `left` to report. Between the read and the
- * write, another client's change to the same topic would be lost; run one at a time.
+ * own settings, as read, are sent along (`alteredSettings`). A topic with a sensitive setting of its own is left as
+ * it is, its differences `left` to report. Another client's change to a topic between the read and the write would be
+ * lost; run one at a time.
  */
 async function alterTopics(
   admin: Admin,
-  topics: readonly { name: string; changes: SettingDrift[] }[],
+  topics: readonly { name: string; own: readonly OwnSetting[]; changes: SettingDrift[] }[],
 ): Promise<{ altered: string[]; left: string[] }> {
-  const { resources } = await admin.describeConfigs({
-    includeSynonyms: false,
-    resources: topics.map(({ name }) => ({ type: ConfigResourceTypes.TOPIC, name })),
-  });
-  const ownByTopic = new Map(
-    resources.map((r) => [
-      r.resourceName,
-      r.configEntries.filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG),
-    ]),
-  );
   const altered: string[] = [];
   const left: string[] = [];
-  for (const { name, changes } of topics) {
-    const altering = alteredSettings(ownByTopic.get(name) ?? [], changes);
+  for (const { name, own, changes } of topics) {
+    const altering = alteredSettings(own, changes);
     if ('hidden' in altering) {
       const hidden = altering.hidden.join(', ');
       left.push(

@@ -30,7 +30,7 @@ export const PLATFORM_TOPICS: readonly TopicSpec[] = ALL_TOPICS.map((name) => ({
   kind: DEAD_LETTERS.has(name) ? 'dead-letters' : COMMANDS.has(name) ? 'commands' : 'events',
 }));
 
-/** The settings `topicConfig` gives a topic, and the ones read back from the cluster to compare. */
+/** The settings `topicConfig` gives a topic, which `settingsDrift` compares with the cluster's. */
 export const TOPIC_SETTINGS = [
   'cleanup.policy',
   'retention.ms',

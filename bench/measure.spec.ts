@@ -1,5 +1,5 @@
 import type { LoadResult } from './load';
-import { withServerCpu } from './measure';
+import { quietestRate, withServerCpu } from './measure';
 
 const run = (requests: number, cpuMs: number) => async (): Promise<LoadResult> => {
   // Spins until this process has used `cpuMs` more CPU, whatever else the machine runs meanwhile.
@@ -24,5 +24,21 @@ describe('the serving process CPU a request', () => {
   it('leaves the run as it is when no process is named or nothing was served', async () => {
     expect((await withServerCpu(undefined, run(10, 1))).serverCpuUs).toBeUndefined();
     expect((await withServerCpu(process.pid, run(0, 1))).serverCpuUs).toBeUndefined();
+  });
+});
+
+describe('the idle rate taken off a workload', () => {
+  it('is the slowest window between the readings, per counter', () => {
+    const readings = [
+      { at: 0, cpu: 10, polls: 0 },
+      { at: 10_000, cpu: 10.5, polls: 4 }, // 50 ms/s: the previous workload's tail
+      { at: 30_000, cpu: 10.7, polls: 12 }, // 10 ms/s
+    ];
+    expect(quietestRate(readings, (r) => r.cpu)).toBeCloseTo(0.01, 6);
+    expect(quietestRate(readings, (r) => r.polls)).toBeCloseTo(0.4, 6);
+  });
+
+  it('needs two readings', () => {
+    expect(() => quietestRate([{ at: 0 }], () => 0)).toThrow(/two readings/);
   });
 });

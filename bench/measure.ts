@@ -13,6 +13,25 @@ export function medianBy<T>(runs: readonly T[], key: (run: T) => number): T {
   return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)];
 }
 
+/**
+ * What a counter grows by a second on an idle platform, from readings taken one after the other: the slowest of the
+ * windows between them. A window right after heavy load can hold that load's tail (a collection, a compilation, a
+ * sweep it left due), which is not idle work, and taking it off a workload's figures would flatter them; the slowest
+ * window takes off the least, so what is left over for the workload errs high.
+ */
+export function quietestRate<R extends { readonly at: number }>(
+  readings: readonly R[],
+  value: (reading: R) => number,
+): number {
+  if (readings.length < 2) throw new Error('an idle rate needs two readings at least');
+  let slowest = Infinity;
+  for (let i = 1; i < readings.length; i++) {
+    const seconds = (readings[i].at - readings[i - 1].at) / 1000;
+    slowest = Math.min(slowest, (value(readings[i]) - value(readings[i - 1])) / seconds);
+  }
+  return slowest;
+}
+
 /** The median run (by rps) of `runs` closed-loop runs, after a warm-up (discarded) unless the caller ran one. */
 export async function measure(
   name: string,

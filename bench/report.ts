@@ -498,8 +498,8 @@ figure is its ceiling: 20,000 copies of already published events made pending at
 Postgres, from the transaction that wrote the PolicyIssued outbox row to the transaction that applied it downstream
 (the inbox row committed with the effect). The catch-up ratio is the drain time as a share of the burst's length.
 The flow cost is read between two moments when every outbox is drained and every consumer has caught up (each after
-the 10 s in which Postgres backends report their counts), with what the idle platform does in as long (measured just
-before) taken off: Postgres transactions (pg_stat_database), Kafka records (end offsets of every topic) and CPU per
+the 10 s in which Postgres backends report their counts), with what the idle platform does in as long taken off (of
+two idle windows measured just before, the slower for each counter): Postgres transactions (pg_stat_database), Kafka records (end offsets of every topic) and CPU per
 process (/proc, the postmaster's exited backends included). The consumer rows publish a burst of distinct
 \`contract.policy-issued\` events at once and watch each service's inbox and the bare consumer's fill, side by side.
 

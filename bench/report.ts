@@ -499,9 +499,10 @@ Postgres, from the transaction that wrote the PolicyIssued outbox row to the tra
 (the inbox row committed with the effect). The catch-up ratio is the drain time as a share of the burst's length.
 The flow cost is read between two moments when every outbox is drained and every consumer has caught up (each after
 the 10 s in which Postgres backends report their counts), with what the idle platform does in as long taken off (of
-two idle windows measured just before, the slower for each counter): Postgres transactions (pg_stat_database), Kafka records (end offsets of every topic) and CPU per
-process (/proc, the postmaster's exited backends included). The consumer rows publish a burst of distinct
-\`contract.policy-issued\` events at once and watch each service's inbox and the bare consumer's fill, side by side.
+two idle windows measured just before, the slower for each counter): Postgres transactions (pg_stat_database), Kafka
+records (end offsets of every topic) and CPU per process (/proc, the postmaster's exited backends included). The
+consumer rows publish a burst of distinct \`contract.policy-issued\` events at once and watch each service's inbox
+and the bare consumer's fill, side by side.
 
 What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
 \`node bench/profile-summary.mjs <file> --last <s> --span <s>\` to keep one workload's window), and what was done:
@@ -1351,6 +1352,32 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   (compliance, 1,104 events/s; sales-svc 65%) against a bare consumer at 1,775; the relay alone 107% of the producer
   baseline; the hops' p99 2.1 and 1.9 times the broker's 17 ms (36 and 32.6 ms, the open loop at 8.6 flows a second);
   the burst drained in 1.2 s; the six services 925 MB under load.
+- The request log line (4587545; the table above is the full run of 64112f0, which also changed the flow cost's idle
+  figure, below). A read's profile under \`perf\` with the JIT's symbols (contract-svc alone, 30,000 reads by id after
+  8,000 of warm-up) put some 5% of its CPU in \`SonicBoom.release\` and the thread pool it wakes: pino's default
+  destination hands every write to libuv's thread pool, and a request logs one line, so each read paid for a thread
+  woken, a futex and a context switch. Lines are now written in place (\`sync\`), which also keeps every line of a
+  process killed right after logging it (a test kills one at once after 300 lines; 1 reached stdout before). Measured
+  on contract-svc alone (20,000 reads at two clients, CPU from /proc, alternated twice): 245-259 us a read with the
+  thread pool, 221-230 with lines written in place, 196-203 with no request line at all, the bare route 142. Under
+  \`callgrind\`: 1.18M instructions a read before, 1.01-1.12M after, 0.90M without the line. The rest of a read, from
+  the same profiles: Node's HTTP and Fastify with the platform's hooks, the row's hydration (node-postgres parses its
+  ten date columns into Dates that TypeORM formats back into strings, 3-4% of a read), the JSON answer and its 16
+  headers; Nest's routing, guards and pipes a few per cent. Leaving out @fastify/middie (no Nest middleware is used)
+  moved a read's instructions less than callgrind's spread between runs (6-8%), so it stays. Idle figures: the flow
+  cost took off one 11 s window's idle rate, read right after the other workloads (customer-svc 52.9 ms of CPU a
+  second on 1f2f1a7, 6-12 measured alone), which flattered the CPU a flow by some 5 ms; it now reads two windows and
+  takes off each counter's slower one, so what is left for the flows errs high (this run's idle column: 3.6-7.2 ms a
+  second a service). This run was on a much faster machine than any before (pgbench select-only 35,644 tps against
+  19,228 on 1f2f1a7, simple-update 4,982 against 3,205; the bare JSON route 14,881 req/s against 8,257; Kafka's
+  producer 50,813 records/s, end-to-end p99 9 ms), so the absolute targets it meets say as much about the machine as
+  the code: 32.9 flows a second, the flow-cost loop 31.3 at 56.2 ms of CPU a flow (Postgres 14.6), 31.8 transactions
+  and 65.6 round trips a flow, the database share 20%. The ratios, each against its baseline in the same run: POST
+  /claims alone 80% (613 us a claim against 378), all up 40%, POST /applications 26%; GET /policies/{id} 74% and GET
+  /claims/{id} 67% (149 and 184 us a read against 88 and 103); the slowest consumer of the burst 71% (compliance,
+  1,811 events/s; sales-svc 74%) against a bare consumer at 2,564; the relay alone 89%; the hops' p99 1.7 and 2.1
+  times the broker's 9 ms (15.6 and 18.9 ms, the open loop at 16.4 flows a second); the burst drained in 1.2 s; the
+  six services 919 MB under load.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -1352,8 +1352,8 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   (compliance, 1,104 events/s; sales-svc 65%) against a bare consumer at 1,775; the relay alone 107% of the producer
   baseline; the hops' p99 2.1 and 1.9 times the broker's 17 ms (36 and 32.6 ms, the open loop at 8.6 flows a second);
   the burst drained in 1.2 s; the six services 925 MB under load.
-- The request log line (4587545; the table above is the full run of 64112f0, which also changed the flow cost's idle
-  figure, below). A read's profile under \`perf\` with the JIT's symbols (contract-svc alone, 30,000 reads by id after
+- The request log line (4587545; its first full run was on 64112f0, which also changed the flow cost's idle figure,
+  below). A read's profile under \`perf\` with the JIT's symbols (contract-svc alone, 30,000 reads by id after
   8,000 of warm-up) put some 5% of its CPU in \`SonicBoom.release\` and the thread pool it wakes: pino's default
   destination hands every write to libuv's thread pool, and a request logs one line, so each read paid for a thread
   woken, a futex and a context switch. Lines are now written in place (\`sync\`), which also keeps every line of a
@@ -1378,6 +1378,16 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   1,811 events/s; sales-svc 74%) against a bare consumer at 2,564; the relay alone 89%; the hops' p99 1.7 and 2.1
   times the broker's 9 ms (15.6 and 18.9 ms, the open loop at 16.4 flows a second); the burst drained in 1.2 s; the
   six services 919 MB under load.
+- A second full run on the same code (7e44f57, only the README changed; the table above), to see which of the
+  first run's met targets were the code's: POST /claims alone 71% (671 us a claim against 372), where the first run
+  read 80%, so that one was its stretch; all up 34%, POST /applications 26%; GET /policies/{id} 71% and GET
+  /claims/{id} 67% (150 and 183 us a read against 88 and 100); the slowest consumer of the burst 68% (sales-svc,
+  1,815 events/s; compliance 76%) against a bare consumer at 2,655; the relay alone 71%; 34.2 flows a second, the
+  flow-cost loop 25.7 at 68.5 ms of CPU a flow (Postgres 16.8), 31.9 transactions and 65.8 round trips a flow, the
+  database share 15%; the hops' p99 2.1 and 2.0 times the broker's 8 ms (16.7 and 16 ms, the open loop at 17.1
+  flows a second); the burst drained in 1.7 s; the six services 923 MB under load (pgbench select-only 34,627 tps,
+  simple-update 5,316; the bare JSON route 16,549 req/s). Met in both runs: the flow rate, the CPU a flow, the relay
+  alone, the hops' latency, the burst and memory.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

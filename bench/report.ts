@@ -1388,6 +1388,13 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   flows a second); the burst drained in 1.7 s; the six services 923 MB under load (pgbench select-only 34,627 tps,
   simple-update 5,316; the bare JSON route 16,549 req/s). Met in both runs: the flow rate, the CPU a flow, the relay
   alone, the hops' latency, the burst and memory.
+- POST /claims alone under perf (claims-svc, a quick run of 12 s at 960 claims a second, JavaScript named from the
+  JIT dump; 798 us of CPU a claim with perf's own cost): socket writes 96 us, the platform's database layer 70,
+  the collector 99 (57 on its worker threads), V8's optimising compiler 46 (a quick run's short warm-up), node-postgres
+  38, kafkajs (the relay) 29, TypeORM 29, the claims app 29, Fastify 28, and 19-20 us in \`AsyncResource.bind\`:
+  Fastify's content-type parser binds its callback to a new async resource for every request with a body, and Node
+  20's \`bind\` defines a deprecated \`asyncResource\` accessor, with two \`deprecate\` wrappers, on each bound
+  function. Left: the remedy would replace a Node core method for the whole process for some 2.5% of a write.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

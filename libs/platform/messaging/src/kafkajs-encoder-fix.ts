@@ -16,7 +16,7 @@
  * the same. Applied only to the version it was written against.
  */
 
-import { kafkajsIsCorrectedVersion } from './kafkajs-version';
+import { kafkajsCorrection } from './kafkajs-version';
 
 interface EncoderLike {
   buf: Buffer;
@@ -38,11 +38,7 @@ const MORE_FOLLOWS = 0x80;
 const ABOVE_SEVEN_BITS = 0xffffff80;
 /** The longest unsigned 32-bit varint. */
 const MAX_VARINT_BYTES = 5;
-let applied = false;
-
-export function applyKafkajsEncoderFix(): boolean {
-  if (applied) return true;
-  if (!kafkajsIsCorrectedVersion()) return false;
+export const applyKafkajsEncoderFix = kafkajsCorrection(() => {
   const Encoder = require('kafkajs/src/protocol/encoder.js') as EncoderClass;
   const nextPowerOfTwo = Encoder.nextPowerOfTwo.bind(Encoder);
   // The constructor sizes its buffer with `Encoder.nextPowerOfTwo(511)` and nothing else calls it (checked in 2.2.4),
@@ -69,6 +65,4 @@ export function applyKafkajsEncoderFix(): boolean {
     this.offset = at;
     return this;
   };
-  applied = true;
-  return true;
-}
+});

@@ -15,7 +15,7 @@
  * was written against.
  */
 
-import { kafkajsIsCorrectedVersion } from './kafkajs-version';
+import { kafkajsCorrection } from './kafkajs-version';
 
 export interface BusyFetchWait {
   /** How long the broker may hold a fetch that follows one which brought events. */
@@ -51,12 +51,8 @@ export function setBusyFetchWait(groupId: string, wait: BusyFetchWait | undefine
   else waits.delete(groupId);
 }
 
-let applied = false;
-
 /** Patches kafkajs' consumer group fetch (once): false for another release of kafkajs, where waits are not used. */
-export function applyKafkajsFetchWait(): boolean {
-  if (applied) return true;
-  if (!kafkajsIsCorrectedVersion()) return false;
+export const applyKafkajsFetchWait = kafkajsCorrection(() => {
   const ConsumerGroup = require('kafkajs/src/consumer/consumerGroup.js') as {
     prototype: ConsumerGroupLike;
   };
@@ -76,6 +72,4 @@ export function applyKafkajsFetchWait(): boolean {
     if (batches.some((batch) => !batch.isEmpty())) state.eventsAt.set(nodeId, Date.now());
     return batches;
   };
-  applied = true;
-  return true;
-}
+});

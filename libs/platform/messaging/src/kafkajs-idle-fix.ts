@@ -13,7 +13,7 @@
  * check runs here once a second, as kafkajs' would otherwise: a timed-out request is answered at most a second late.
  */
 
-import { kafkajsIsCorrectedVersion } from './kafkajs-version';
+import { kafkajsCorrection } from './kafkajs-version';
 
 interface InflightRequestLike {
   readonly sentAt: number;
@@ -38,11 +38,7 @@ interface RequestQueueLike {
 /** How often a connection looks for timed-out requests (kafkajs: every 100 ms). */
 export const REQUEST_TIMEOUT_CHECK_MS = 1_000;
 
-let applied = false;
-
-export function applyKafkajsIdleFix(): boolean {
-  if (applied) return true;
-  if (!kafkajsIsCorrectedVersion()) return false;
+export const applyKafkajsIdleFix = kafkajsCorrection(() => {
   const RequestQueue = require('kafkajs/src/network/requestQueue/index.js') as {
     prototype: RequestQueueLike;
   };
@@ -68,6 +64,4 @@ export function applyKafkajsIdleFix(): boolean {
       Math.min(this.requestTimeout, REQUEST_TIMEOUT_CHECK_MS),
     );
   };
-  applied = true;
-  return true;
-}
+});

@@ -8,6 +8,22 @@ export function kafkajsIsCorrectedVersion(): boolean {
 }
 
 /**
+ * A correction that changes kafkajs' internals in place (a prototype's method, a class's static): the function
+ * returned runs `patch` the first time it is called on the corrected release, and says whether the correction is in
+ * force (false for another release of kafkajs, where `patch` never runs).
+ */
+export function kafkajsCorrection(patch: () => void): () => boolean {
+  let applied = false;
+  return () => {
+    if (applied) return true;
+    if (!kafkajsIsCorrectedVersion()) return false;
+    patch();
+    applied = true;
+    return true;
+  };
+}
+
+/**
  * Replaces a kafkajs module's export in Node's module cache, for a module another of kafkajs' modules (`before`)
  * binds when it loads: true once `module` answers with `replacement`; false for another release of kafkajs, or when
  * `before` is loaded already and so holds the original.

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
@@ -104,6 +105,16 @@ describe('a service started in-process', () => {
       aggregateId: claimId,
     });
     expect(published.headers['correlation-id']).toBe(`req-${claimId}`);
+  });
+
+  it("serves with AsyncResource's bind in its lean form, the one Fastify's body parsing calls", () => {
+    // The POST above went through Fastify's content-type parser, which binds its callback for every body.
+    expect(
+      Object.getOwnPropertyDescriptor(
+        new AsyncResource('spec').bind(() => 1),
+        'asyncResource',
+      ),
+    ).toBeUndefined();
   });
 
   it('exposes the relay and consumer counters on /metrics', async () => {

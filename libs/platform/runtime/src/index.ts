@@ -1,3 +1,4 @@
+export * from './async-resource-bind';
 export * from './bootstrap';
 export * from './define-service';
 export * from './readiness';

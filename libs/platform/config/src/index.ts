@@ -3,3 +3,4 @@ export * from './startup-error';
 export * from './with-timeout';
 export * from './runtime-env';
 export * from './infrastructure-error';
+export * from './async-resource-bind';

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import {
   ConfigError,
   StartupError,
+  applyLeanAsyncResourceBind,
   applyServiceV8Flags,
   loadConfig,
   serviceConfigSchema,
@@ -38,7 +39,6 @@ import {
   createLogger,
   isAcceptableCorrelationId,
 } from '@insurer/platform-observability';
-import { applyLeanAsyncResourceBind } from './async-resource-bind';
 import { ReadinessRegistry } from './readiness';
 import { faultKillAfter } from './service-runtime.module';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -72,7 +72,8 @@ export async function startService<C extends ServiceConfig>(
   const config = loadConfig(schema, { PORT: String(descriptor.defaultPort), ...env });
   const logger = createLogger(descriptor.name, config.LOG_LEVEL);
 
-  // Before Fastify serves: it binds an AsyncResource for every request with a body (see async-resource-bind.ts).
+  // Before Fastify serves: it binds an AsyncResource for every request with a body (platform-config's
+  // async-resource-bind.ts).
   applyLeanAsyncResourceBind();
   await probePostgres(config.DATABASE_URL, config.STARTUP_TIMEOUT_MS);
   await probeKafka(config.KAFKA_BROKERS, config.STARTUP_TIMEOUT_MS);

@@ -1,4 +1,3 @@
-export * from './async-resource-bind';
 export * from './bootstrap';
 export * from './define-service';
 export * from './readiness';

@@ -434,6 +434,13 @@ export function table(report: {
       : `
 The bare routes run in a process of their own, as each service does; for the reads and POST /claims alone the
 table also gives the CPU (user and system) the serving process used a request, read from /proc on each side.`;
+  // Before this note both sides paid Node 20's deprecated accessor on each body's bind (on ef3ca88 the bare side only).
+  const bindNote =
+    (r.bareLeanAsyncResourceBind as unknown) === true
+      ? `
+Services and the bare routes alike bind Fastify's AsyncResource for a request body without Node 20's deprecated
+accessor (\`applyLeanAsyncResourceBind\`), so both sides of a POST pay the same for it.`
+      : '';
   // Runs before 2026-12-06's measured the flows after a warm-up of a fifth of a run only.
   const flowWarmUp = r.policyFlowWarmUp as LoadResult | undefined;
   const flowWarmUpNote = flowWarmUp
@@ -448,7 +455,7 @@ Each request and flow figure is the median of ${RUNS} runs (${SECONDS} s each fo
 policy-issue flows) at ${CONCURRENCY} concurrent clients, after a discarded warm-up. The open-loop runs last ${OPEN_LOOP_SECONDS} s and
 the bursts ${BURST_SECONDS} s, ${RUNS} of each, and the relay is drained ${RUNS} times; the medians are reported.
 An endpoint and its bare baseline are run in turn (bare, platform, bare, ...), each run starting once every outbox is
-drained and no consumer lags, so both sides of a ratio see the same stretch of a machine whose speed drifts.${serverCpuNote}${flowWarmUpNote}
+drained and no consumer lags, so both sides of a ratio see the same stretch of a machine whose speed drifts.${serverCpuNote}${bindNote}${flowWarmUpNote}
 Nothing is asserted in tests.
 
 Last run: ${report.date}, commit ${report.sha}${report.uncommitted ? ' with uncommitted changes' : ''}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB, Node.js

@@ -115,12 +115,13 @@ async function main(): Promise<void> {
     results.kafkaEndToEndP99Ms = median(
       [1, 2, 3].map(() => kafkaEndToEndP99(lib, env.kafkaBrokers, 'bench.e2e')),
     );
-    const bare = await startBare(env.databaseUrl, [
+    const { child: bare, leanBind } = await startBare(env.databaseUrl, [
       ...nodeArgs,
       ...(profiled.has('bare')
         ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=bare-${Date.now()}.cpuprofile`]
         : []),
     ]);
+    results.bareLeanAsyncResourceBind = leanBind;
     const bareUrl = `http://127.0.0.1:${BARE}`;
     const handler = token('claims_handler', 'bench');
     const reportClaim = (i: number, description: string) => {
@@ -220,8 +221,14 @@ async function main(): Promise<void> {
   say(`wrote bench/results/${file} and bench/README.md`);
 }
 
-/** The bare routes in a process of their own (bench/bare-server.ts); resolves once it listens. */
-async function startBare(databaseUrl: string, nodeArgs: readonly string[]): Promise<ChildProcess> {
+/**
+ * The bare routes in a process of their own (bench/bare-server.ts); resolves once it listens, saying whether it
+ * corrected Node's AsyncResource bind as the services do.
+ */
+async function startBare(
+  databaseUrl: string,
+  nodeArgs: readonly string[],
+): Promise<{ child: ChildProcess; leanBind: boolean }> {
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'bench', 'bare-server.js')], {
     env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(BARE) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -240,7 +247,7 @@ async function startBare(databaseUrl: string, nodeArgs: readonly string[]): Prom
       resolve();
     });
   });
-  return child;
+  return { child, leanBind: seen.includes('lean-bind\n') };
 }
 
 (process.argv[2] === '--render' ? Promise.resolve(render(process.argv[3])) : main()).catch((err: unknown) => {

@@ -1402,6 +1402,32 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   Fastify's content-type parser binds its callback to a new async resource for every request with a body, and Node
   20's \`bind\` defines a deprecated \`asyncResource\` accessor, with two \`deprecate\` wrappers, on each bound
   function. Left: the remedy would replace a Node core method for the whole process for some 2.5% of a write.
+- Node 20's \`AsyncResource.bind\` (ef3ca88, 1bdc20d; the table above is 1bdc20d's second full run). perf had put 19-20
+  us of each POST /claims in it: Fastify's content-type parser binds its callback for every request with a body, and
+  Node 20 gives each bound function a deprecated \`asyncResource\` accessor made of two \`util.deprecate\` wrappers, each
+  of which resets its prototype to the function it wraps (nodejs/node#58218; Node 24 stopped resetting it, later
+  releases dropped the property). Each service now replaces \`bind\` as it starts with the later form
+  (\`applyLeanAsyncResourceBind\` in platform-config: the same async scope and length, no accessor; left alone on a
+  runtime that no longer adds it). A bare Fastify POST route in a process of its own (10,000 requests of warm-up,
+  30,000 measured, CPU from /proc, three alternations, done twice): 62-77 us a request with Node's bind, 34-54 with
+  the later form; the bind alone 10-13 us against 0.5-0.8. The bare routes took the same correction from 1bdc20d, so
+  a POST ratio compares like with like and the gain shows in the CPU a request, not in the ratio. prom-client's GC
+  observer meets the same \`deprecate\` (two accessors on every GC entry), but at one collection per some 70 requests a
+  scratch server measured no difference (52-60 us a request either way), so it stays.
+- Three full runs in the slowest stretch yet recorded, slower with each: ef3ca88 (pgbench select-only 31,011 tps,
+  simple-update 4,005, the bare JSON route 14,177 req/s; the bare side still paid the accessor), 1bdc20d (23,606,
+  3,495, 10,125; \`2026-12-07-1bdc20d-first.json\`) and 1bdc20d again (19,975, 3,309, 7,754; the table). It reached
+  what the change cannot touch: the load driver's own CPU a flow was 10, 8 and 7 ms (5 on 7e44f57), Kafka's 10.3,
+  10.3 and 7.3 (5.3), claims-svc's, which serves no request of a flow, 3, 2.6 and 1.9 (1.4). Quick flow-cost runs of
+  20 s alternated twice between 17da5c5's start-up and ef3ca88's read 105.8 and 100.7 ms of CPU a flow against 87.8
+  and 99.3. The three runs in order: POST /claims alone 70%, 59%, 68% (788 us a claim against 456 with the bare side
+  paying the accessor; 1,166 against 577 and 1,073 against 607 with neither); all up 34%, 32%, 39%; POST
+  /applications 28%, 22%, 27%; GET /policies/{id} 67%, 62%, 63% and GET /claims/{id} 55%, 65%, 68%; the slowest
+  consumer of the burst 64% (compliance), 61% (sales), 73% (compliance; sales 75%); the relay alone 90%, 58%, 76%;
+  the flows 24.1, 16.3 and 18.5 a second, the last two under the target (7e44f57's run read 34.2); CPU a flow 119.2,
+  122.7 and 90.2 ms (Postgres 25.5, 26.6, 20.2), 34.3, 34.8 and 33.1 transactions and 69.3, 70.3 and 67.4 round trips
+  a flow, the database share 12%, 14%, 19%; the hops' p99 3.1x/3.7x, 3.3x/2.7x and 2.4x/3.0x the broker's 9-11 ms;
+  the bursts drained in 1.2-1.3 s; the six services 898, 907 and 903 MB under load.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -35,8 +35,14 @@ function callerBound(resource: AsyncResource, fn: Fn): (...args: unknown[]) => u
 /** Whether this runtime's bind gives the bound function the deprecated `asyncResource` accessor. */
 function nodeBindAddsAccessor(): boolean {
   const probe = new AsyncResource('platform:bind-probe', { requireManualDestroy: true });
-  const bound = nodeBind.call(probe, () => undefined);
-  return Object.getOwnPropertyDescriptor(bound, 'asyncResource') !== undefined;
+  const adds =
+    Object.getOwnPropertyDescriptor(
+      nodeBind.call(probe, () => undefined),
+      'asyncResource',
+    ) !== undefined;
+  // Its init was announced to any async hook; so is its end.
+  probe.emitDestroy();
+  return adds;
 }
 
 /**

@@ -19,7 +19,7 @@ FROM node:20-bookworm-slim AS runtime
 ARG SERVICE
 ENV NODE_ENV=production SERVICE=${SERVICE}
 # Same as SERVICE_RUNTIME_ENV in libs/platform/config (a test keeps them equal): keeps each process inside 256 MiB.
-ENV NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=160" MALLOC_ARENA_MAX=2
+ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=160" MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=deps /repo/node_modules ./node_modules
 COPY --from=build /repo/dist/apps/${SERVICE} ./dist/apps/${SERVICE}

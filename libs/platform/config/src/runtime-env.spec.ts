@@ -12,6 +12,14 @@ describe('SERVICE_RUNTIME_ENV', () => {
     expect(env?.[2]).toBe(SERVICE_RUNTIME_ENV.MALLOC_ARENA_MAX);
   });
 
+  it("keeps a consumer's run of events young: it dies before it is promoted and marked", async () => {
+    const run = { held: 0, kept: 4, rounds: 2000 };
+    const young = await markCompactsUnderLoad(false, [], run, false);
+    const small = await markCompactsUnderLoad(false, ['--max-semi-space-size=2'], run, false);
+    expect(small).toBeGreaterThan(20);
+    expect(young).toBeLessThan(small / 10);
+  }, 30_000);
+
   it('caps the old generation below the 256 MiB the manifests allow each container', () => {
     const cap = Number(/--max-old-space-size=(\d+)/.exec(SERVICE_RUNTIME_ENV.NODE_OPTIONS)?.[1]);
     const limits = ['customer', 'sales', 'contract', 'claims', 'compliance', 'analytics'].map((name) => {
@@ -25,30 +33,46 @@ describe('SERVICE_RUNTIME_ENV', () => {
   });
 });
 
+/** How a promoting load runs: objects held for the whole run, the batches kept live, and how many batches in all. */
+interface LoadShape {
+  readonly held: number;
+  readonly kept: number;
+  readonly rounds: number;
+}
+
 /**
- * A process under the services' caps that holds some 40 MB (a service's live heap) while batches of short-lived
- * objects outlive a few scavenges each, as a consumer's fetched batches do; it prints its mark-compacts.
+ * A service's heap under load: `held` long-lived objects (150,000 are some 40 MB, a service's live heap) while
+ * batches of short-lived objects (some 250 KB each, the last `kept` of them live) outlive a few scavenges each, as a
+ * consumer's fetched batches do. 30 batches outlive the young generation whatever its size; 4 (about 1 MB, a fetched
+ * run across its transaction) outlive it only when it is small. It prints its mark-compacts.
  */
-const PROMOTING_LOAD = `
+const promotingLoad = ({ held, kept, rounds }: LoadShape) => `
 const { PerformanceObserver, constants } = require('node:perf_hooks');
 let majors = 0;
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors += 1;
 }).observe({ entryTypes: ['gc'] });
-const live = Array.from({ length: 150000 }, (_, i) => ({ text: 'x'.repeat(200) + i, pair: [i, i + 1] }));
+const live = Array.from({ length: ${held} }, (_, i) => ({ text: 'x'.repeat(200) + i, pair: [i, i + 1] }));
 const recent = [];
 (async () => {
-  for (let round = 0; round < 1000; round += 1) {
+  for (let round = 0; round < ${rounds}; round += 1) {
     recent.push(Array.from({ length: 1000 }, (_, i) => ({ text: JSON.stringify({ i, round, pad: 'y'.repeat(100) }) })));
-    if (recent.length > 30) recent.shift();
+    if (recent.length > ${kept}) recent.shift();
     await new Promise((resolve) => setImmediate(resolve));
   }
   setImmediate(() => process.stdout.write(String(majors) + ' ' + live.length));
 })();`;
 
+/**
+ * Runs a promoting load under the services' NODE_OPTIONS, then `commandLine` (which wins), and answers its
+ * mark-compacts. With `applyFlags` the process first applies SERVICE_V8_FLAGS as a service does (through ts-node,
+ * which the load alone does not need: loading TypeScript's compiler leaves a heap that marks more often).
+ */
 async function markCompactsUnderLoad(
   applyFlags: boolean,
   commandLine: readonly string[] = [],
+  shape: LoadShape = { held: 150_000, kept: 30, rounds: 1000 },
+  typescript = true,
 ): Promise<number> {
   const setup = applyFlags
     ? `require(${JSON.stringify(join(__dirname, 'runtime-env.ts'))}).applyServiceV8Flags();`
@@ -58,15 +82,17 @@ async function markCompactsUnderLoad(
     [
       ...SERVICE_RUNTIME_ENV.NODE_OPTIONS.split(' '),
       ...commandLine,
-      '-r',
-      require.resolve('ts-node/register/transpile-only'),
+      ...(typescript || applyFlags ? ['-r', require.resolve('ts-node/register/transpile-only')] : []),
       '-e',
-      setup + PROMOTING_LOAD,
+      setup + promotingLoad(shape),
     ],
     { env: { PATH: process.env.PATH } },
   );
   return Number(stdout.split(' ')[0]);
 }
+
+/** A young generation the default load's batches outlive: those tests measure the old generation's growth. */
+const PROMOTING = ['--max-semi-space-size=2'];
 
 describe('applyServiceV8Flags', () => {
   it('sets flags Node would refuse in NODE_OPTIONS (so they cannot go there)', async () => {
@@ -78,16 +104,16 @@ describe('applyServiceV8Flags', () => {
   });
 
   it("lets the old generation grow further between mark-compacts under the services' caps", async () => {
-    const before = await markCompactsUnderLoad(false);
-    const after = await markCompactsUnderLoad(true);
+    const before = await markCompactsUnderLoad(false, PROMOTING);
+    const after = await markCompactsUnderLoad(true, PROMOTING);
     expect(before).toBeGreaterThan(5);
     expect(after).toBeLessThan(before * 0.8);
   }, 30_000);
 
   it('leaves a flag the process was started with as given', async () => {
-    const before = await markCompactsUnderLoad(false);
+    const before = await markCompactsUnderLoad(false, PROMOTING);
     // 0 is V8's own default (the factor it works out itself), so the run must collect as often as one without it.
-    const given = await markCompactsUnderLoad(true, ['--heap_growing_percent=0']);
+    const given = await markCompactsUnderLoad(true, [...PROMOTING, '--heap_growing_percent=0']);
     expect(given).toBeGreaterThanOrEqual(before * 0.8);
   }, 30_000);
 });

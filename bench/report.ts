@@ -1428,6 +1428,35 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   122.7 and 90.2 ms (Postgres 25.5, 26.6, 20.2), 34.3, 34.8 and 33.1 transactions and 69.3, 70.3 and 67.4 round trips
   a flow, the database share 12%, 14%, 19%; the hops' p99 3.1x/3.7x, 3.3x/2.7x and 2.4x/3.0x the broker's 9-11 ms;
   the bursts drained in 1.2-1.3 s; the six services 898, 907 and 903 MB under load.
+- A young generation of 8 MB (f7053ce; the table above is its full run). A V8 profile of compliance-svc in the
+  policy-issued burst put 21% of its samples, two-fifths of its busy time, in the collector (sales-svc 11%). Traced
+  alone under a burst (\`--trace-gc\`), compliance-svc scavenged every 8 ms or so, each time after 2 MB allocated,
+  with a third to a half of it surviving, and ran a mark-compact every 2,000 events or so: a fetched run (its parsed
+  events, their audit entries, the row sets) was still live at the next scavenge, so it was copied, promoted and
+  marked. A sampling heap profile of what outlived the young generation (\`HEAP_SAMPLE_PROMOTED=1\`) put 4.3 KB an
+  event there: the events' parse 39%, the row sets 18%, the audit chain's canonical JSON 16%. The services now run
+  with 8 MB semi-spaces instead of 2 (\`SERVICE_RUNTIME_ENV\`, the image, docs/operations.md; a test runs a load
+  whose 1 MB batches bring 59 mark-compacts with 2 MB semi-spaces and none with the services' setting). A scratch
+  harness (one service alone, bursts of 3,000 policy-issued events, four measured after one discarded, CPU from
+  /proc), alternated: compliance-svc 93-120 us of CPU an event against 107-187 (and one run of 360), sales-svc
+  113-143 against 140-187 (one pair the other way, 200 against 187); 0-10 MB more resident at 8 MB, 12-27 MB at 16
+  MB, which did no better. Quick runs of the bench alternated twice (500 events): the six services' CPU an event of
+  the burst 0.78 and 0.92 ms against 1.10 and 1.06. Quick flow-cost runs alternated twice in a slow stretch read 62.8
+  and 72.5 ms of the six services' CPU a flow against 62.6 and 80.4: a flow's events come a few at a time and die
+  young either way. Larger young generations tried before (16 and 32 MB; 8 MB on 00c6cf5) were read from the
+  side-by-side runs alone, whose spread hid the difference.
+- The full run on f7053ce (this table) came in a stretch slow for Postgres and the broker and fast for the bare
+  routes (pgbench select-only 13,895 tps and simple-update 2,731 against 19,975 and 3,309 on 1bdc20d; Kafka's
+  producer 26,455 records/s against 33,378; the bare JSON route 13,634 req/s against 7,754). The slowest consumer of
+  the burst reached 93% of the bare consumer (sales; 73% on 1bdc20d), every consumer 93% or more, against a bare
+  consumer at 986 events/s (2,041); POST /claims alone 76% (68%), 795 us of claims-svc's CPU a claim against the bare
+  route's 435 (1,073 against 607); with everything up 28% (39%); POST /applications 27% (27%); GET /policies/{id} 69%
+  and GET /claims/{id} 65% (63%, 68%). 14.3 policy-issue flows a second (18.5) at 115.1 ms of CPU a flow (90.2):
+  Postgres 35.3 ms (20.2), the broker 11.1 (7.3), the six services 68.7 (62.7), which the quick runs above put on the
+  machine. The hops' p99 read 3.5x and 4.2x the broker's 13 ms (2.4x and 3.0x of 11 ms), 45 and 54 ms in an open loop
+  of 7.15 flows a second, over the target for the first time since 7e44f57; the quick runs did not include the open
+  loop, so which of the machine and the larger scavenges it is, this run cannot tell. Memory 962 MB under load (903),
+  the relay alone 111%, the burst drained in 1.7 s.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -1454,9 +1454,11 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   and GET /claims/{id} 65% (63%, 68%). 14.3 policy-issue flows a second (18.5) at 115.1 ms of CPU a flow (90.2):
   Postgres 35.3 ms (20.2), the broker 11.1 (7.3), the six services 68.7 (62.7), which the quick runs above put on the
   machine. The hops' p99 read 3.5x and 4.2x the broker's 13 ms (2.4x and 3.0x of 11 ms), 45 and 54 ms in an open loop
-  of 7.15 flows a second, over the target for the first time since 7e44f57; the quick runs did not include the open
-  loop, so which of the machine and the larger scavenges it is, this run cannot tell. Memory 962 MB under load (903),
-  the relay alone 111%, the burst drained in 1.7 s.
+  of 7.15 flows a second, over the target for the first time since 7e44f57. Quick runs of the open loop (20 s each,
+  81 to 134 flows, \`BENCH_OPEN_LOOP_SECONDS\` being new for them), alternated twice afterwards, read the hops' p99
+  at 28.9 and 33.9 ms and 26.1 and 28.6 with 8 MB semi-spaces against 37.5 and 33.1 and 31.2 and 35.2 with 2 MB (the
+  broker's own 10-15 ms): the larger young generation does not lengthen the tail, and the full run's is the
+  machine's. Memory 962 MB under load (903), the relay alone 111%, the burst drained in 1.7 s.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

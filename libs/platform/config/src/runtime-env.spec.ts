@@ -14,8 +14,12 @@ describe('SERVICE_RUNTIME_ENV', () => {
 
   it("keeps a consumer's run of events young: it dies before it is promoted and marked", async () => {
     const run = { held: 0, kept: 4, rounds: 2000 };
-    const young = await markCompactsUnderLoad(false, [], run, false);
-    const small = await markCompactsUnderLoad(false, ['--max-semi-space-size=2'], run, false);
+    const young = await markCompactsUnderLoad({ shape: run, typescript: false });
+    const small = await markCompactsUnderLoad({
+      commandLine: ['--max-semi-space-size=2'],
+      shape: run,
+      typescript: false,
+    });
     expect(small).toBeGreaterThan(20);
     expect(young).toBeLessThan(small / 10);
   }, 30_000);
@@ -43,8 +47,8 @@ interface LoadShape {
 /**
  * A service's heap under load: `held` long-lived objects (150,000 are some 40 MB, a service's live heap) while
  * batches of short-lived objects (some 250 KB each, the last `kept` of them live) outlive a few scavenges each, as a
- * consumer's fetched batches do. 30 batches outlive the young generation whatever its size; 4 (about 1 MB, a fetched
- * run across its transaction) outlive it only when it is small. It prints its mark-compacts.
+ * consumer's fetched batches do. 30 batches (some 7.5 MB) outlive a 2 MB young generation and may outlive an 8 MB
+ * one; 4 (about 1 MB, a fetched run across its transaction) outlive only the small one. It prints its mark-compacts.
  */
 const promotingLoad = ({ held, kept, rounds }: LoadShape) => `
 const { PerformanceObserver, constants } = require('node:perf_hooks');
@@ -63,17 +67,26 @@ const recent = [];
   setImmediate(() => process.stdout.write(String(majors) + ' ' + live.length));
 })();`;
 
-/**
- * Runs a promoting load under the services' NODE_OPTIONS, then `commandLine` (which wins), and answers its
- * mark-compacts. With `applyFlags` the process first applies SERVICE_V8_FLAGS as a service does (through ts-node,
- * which the load alone does not need: loading TypeScript's compiler leaves a heap that marks more often).
- */
-async function markCompactsUnderLoad(
-  applyFlags: boolean,
-  commandLine: readonly string[] = [],
-  shape: LoadShape = { held: 150_000, kept: 30, rounds: 1000 },
+interface LoadRun {
+  /** Apply SERVICE_V8_FLAGS first, as a service does (through ts-node). */
+  readonly applyFlags?: boolean;
+  /** Node flags after the services' NODE_OPTIONS, which they override. */
+  readonly commandLine?: readonly string[];
+  readonly shape?: LoadShape;
+  /**
+   * Load ts-node even without `applyFlags` (the default), so a run compares with one that applies them: TypeScript's
+   * compiler in the heap makes V8 mark more often.
+   */
+  readonly typescript?: boolean;
+}
+
+/** Runs a promoting load under the services' NODE_OPTIONS and answers its mark-compacts. */
+async function markCompactsUnderLoad({
+  applyFlags = false,
+  commandLine = [],
+  shape = { held: 150_000, kept: 30, rounds: 1000 },
   typescript = true,
-): Promise<number> {
+}: LoadRun = {}): Promise<number> {
   const setup = applyFlags
     ? `require(${JSON.stringify(join(__dirname, 'runtime-env.ts'))}).applyServiceV8Flags();`
     : '';
@@ -104,16 +117,19 @@ describe('applyServiceV8Flags', () => {
   });
 
   it("lets the old generation grow further between mark-compacts under the services' caps", async () => {
-    const before = await markCompactsUnderLoad(false, PROMOTING);
-    const after = await markCompactsUnderLoad(true, PROMOTING);
+    const before = await markCompactsUnderLoad({ commandLine: PROMOTING });
+    const after = await markCompactsUnderLoad({ applyFlags: true, commandLine: PROMOTING });
     expect(before).toBeGreaterThan(5);
     expect(after).toBeLessThan(before * 0.8);
   }, 30_000);
 
   it('leaves a flag the process was started with as given', async () => {
-    const before = await markCompactsUnderLoad(false, PROMOTING);
+    const before = await markCompactsUnderLoad({ commandLine: PROMOTING });
     // 0 is V8's own default (the factor it works out itself), so the run must collect as often as one without it.
-    const given = await markCompactsUnderLoad(true, [...PROMOTING, '--heap_growing_percent=0']);
+    const given = await markCompactsUnderLoad({
+      applyFlags: true,
+      commandLine: [...PROMOTING, '--heap_growing_percent=0'],
+    });
     expect(given).toBeGreaterThanOrEqual(before * 0.8);
   }, 30_000);
 });

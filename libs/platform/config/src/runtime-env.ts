@@ -8,9 +8,9 @@ import { setFlagsFromString } from 'node:v8';
  *
  * The young generation's semi-spaces are 8 MB. At 2 MB a consumer's fetched run (its parsed events, their audit
  * entries and row sets, some 4 KB an event) was still live at the next scavenge, which came every few milliseconds:
- * it was copied, promoted, and marked again by the mark-compacts it brought on, a third of compliance-svc's busy
- * time in a burst. At 8 MB the run dies young; a service alone took 20-30% less CPU an event of a burst, for 0-10 MB
- * more resident (bench/README.md).
+ * it was copied, promoted, and marked again by the mark-compacts it brought on: the collector took two-fifths of
+ * compliance-svc's busy time in a burst. At 8 MB the run dies young; a service alone took 20-30% less CPU an event
+ * of a burst, for 0-10 MB more resident (bench/README.md).
  */
 export const SERVICE_RUNTIME_ENV = {
   NODE_OPTIONS: '--max-semi-space-size=8 --max-old-space-size=160',

@@ -411,6 +411,32 @@ describe('identity confirmation before the contract (manual 1.3)', () => {
     expect(verified.json).toMatchObject({ payload: { checks: ['id_number', 'declared_data', 'contact'] } });
   });
 
+  it("finds no verification under another customer's path, and leaves it open for its own", async () => {
+    const c = await register();
+    const other = await register();
+    const start = await api.post(
+      `/customers/${c.id}/identity-verifications`,
+      { declared: { name: c.body.name, idNumber: c.body.idNumber, birthDate: c.birthDate } },
+      agent,
+    );
+    const code = notifier.lastCodeTo(c.body.mobile)!;
+    const elsewhere = await api.post(
+      `/customers/${other.id}/identity-verifications/${start.body.verificationId}/confirmation`,
+      { code },
+      agent,
+    );
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.headers.get('content-type')).toContain('application/problem+json');
+    expect((await api.get(`/customers/${other.id}`, agent)).body.identityStatus).not.toBe('verified');
+    // The same id in upper case is still this customer's own path.
+    const own = await api.post(
+      `/customers/${c.id.toUpperCase()}/identity-verifications/${start.body.verificationId}/confirmation`,
+      { code },
+      agent,
+    );
+    expect(own.body).toMatchObject({ status: 'verified' });
+  });
+
   it('rejects, with reasons, declared data that differs from the record, and sends no code', async () => {
     const c = await register();
     const sentBefore = notifier.sent.length;

@@ -1,7 +1,7 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RowWriter, transaction } from '@insurer/platform-database';
+import { PrimaryKeyReader, RowWriter, transaction } from '@insurer/platform-database';
 import type { RequestContext } from '@insurer/platform-observability';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
@@ -43,6 +43,7 @@ export interface VerificationOutcome {
 @Injectable()
 export class IdentityVerificationService {
   private readonly verifications: RowWriter<IdentityVerificationEntity>;
+  private readonly verificationById: PrimaryKeyReader<IdentityVerificationEntity>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,6 +53,7 @@ export class IdentityVerificationService {
     private readonly notifier: Notifier,
   ) {
     this.verifications = new RowWriter(dataSource, IdentityVerificationEntity);
+    this.verificationById = new PrimaryKeyReader(dataSource, IdentityVerificationEntity);
   }
 
   async start(
@@ -139,9 +141,11 @@ export class IdentityVerificationService {
       // Read together: the verification's read follows the customer's lock on the wire.
       const [customer, verification] = await Promise.all([
         this.customers.lockActive(manager, customerId),
-        manager.findOne(IdentityVerificationEntity, { where: { verificationId, customerId } }),
+        this.verificationById.findIn(manager, verificationId),
       ]);
-      if (!verification) throw new ResourceNotFoundError('verification', verificationId);
+      // Another customer's verification is not found, as if it were not there.
+      if (!verification || verification.customerId !== customerId.toLowerCase())
+        throw new ResourceNotFoundError('verification', verificationId);
       if (verification.status !== 'code_sent' || !verification.codeHash) {
         throw new VerificationClosedError(verification.status);
       }

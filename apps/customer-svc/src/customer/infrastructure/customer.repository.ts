@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
-import { PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
+import { ColumnReader, PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -28,6 +28,7 @@ export class CustomerRepository {
   // Every command reads its customer and key by id: one statement made once, no query builder.
   private readonly byId: PrimaryKeyReader<CustomerEntity>;
   private readonly keyById: PrimaryKeyReader<DataKeyEntity>;
+  private readonly byLookup: ColumnReader<CustomerEntity>;
 
   constructor(
     dataSource: DataSource,
@@ -41,6 +42,7 @@ export class CustomerRepository {
     this.accessRows = new RowWriter(dataSource, DataAccessEntity);
     this.byId = new PrimaryKeyReader(dataSource, CustomerEntity);
     this.keyById = new PrimaryKeyReader(dataSource, DataKeyEntity);
+    this.byLookup = new ColumnReader(dataSource, CustomerEntity, 'idLookup');
   }
 
   blindIndex(idType: string, idNumber: string): Buffer {
@@ -48,7 +50,7 @@ export class CustomerRepository {
   }
 
   findByLookup(manager: EntityManager, lookup: Buffer): Promise<CustomerEntity | null> {
-    return manager.findOne(CustomerEntity, { where: { idLookup: lookup } });
+    return this.byLookup.findOneIn(manager, lookup);
   }
 
   async lockActive(manager: EntityManager, customerId: string): Promise<CustomerEntity> {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@insurer/platform-auth';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
-import { RowWriter, transaction } from '@insurer/platform-database';
+import { ColumnReader, RowWriter, transaction } from '@insurer/platform-database';
 import type { RequestContext } from '@insurer/platform-observability';
 import { OutboxPublisher, type EventCause } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
@@ -26,6 +26,8 @@ export interface SurveyRequest {
 @Injectable()
 export class SurveyService {
   private readonly writer: RowWriter<SurveyEntity>;
+  // Only the status: the rest of the customer is sealed and would be opened for nothing.
+  private readonly customerStatus: ColumnReader<CustomerEntity>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,6 +35,10 @@ export class SurveyService {
     private readonly clock: Clock,
   ) {
     this.writer = new RowWriter(dataSource, SurveyEntity);
+    this.customerStatus = new ColumnReader(dataSource, CustomerEntity, 'customerId', [
+      'customerId',
+      'status',
+    ]);
   }
 
   /**
@@ -50,11 +56,9 @@ export class SurveyService {
     requests: readonly (SurveyRequest & { readonly cause?: EventCause })[],
   ): Promise<SurveyEntity[]> {
     if (requests.length === 0) return [];
-    // Only the status: the rest of the customer is sealed and would be opened for nothing.
-    const customers = await manager.find(CustomerEntity, {
-      select: { customerId: true, status: true },
-      where: { customerId: In([...new Set(requests.map((r) => r.customerId))]) },
-    });
+    const customers = await this.customerStatus.findAllIn(manager, [
+      ...new Set(requests.map((r) => r.customerId)),
+    ]);
     const active = new Set(
       customers.filter((c) => c.status === 'active').map((c) => c.customerId.toLowerCase()),
     );

@@ -51,14 +51,12 @@ export class RiskAssessmentService {
       // another request for this customer committed while the lock waited.
       const [customer, previous] = await Promise.all([
         this.customers.lockActive(manager, customerId),
-        manager
-          .createQueryBuilder(RiskAssessmentEntity, 'a')
-          .select('a.assessed_at', 'assessedAt')
-          .where('a.customer_id = :customerId', { customerId })
-          .andWhere("a.assessed_at >= (:since::date - interval '1 day')", { since })
-          .orderBy('a.assessed_at', 'DESC')
-          .limit(MAX_ASSESSMENTS_PER_12_MONTHS + 1)
-          .getRawMany<{ assessedAt: Date }>(),
+        manager.query(
+          `SELECT assessed_at AS "assessedAt" FROM customer.risk_assessment
+            WHERE customer_id = $1 AND assessed_at >= ($2::date - interval '1 day')
+            ORDER BY assessed_at DESC LIMIT ${MAX_ASSESSMENTS_PER_12_MONTHS + 1}`,
+          [customerId, since],
+        ) as Promise<{ assessedAt: Date }[]>,
       ]);
       const refusal = checkAssessmentFrequency(
         previous.map((p) => new Date(p.assessedAt)),

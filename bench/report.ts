@@ -1459,6 +1459,35 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   at 28.9 and 33.9 ms and 26.1 and 28.6 with 8 MB semi-spaces against 37.5 and 33.1 and 31.2 and 35.2 with 2 MB (the
   broker's own 10-15 ms): the larger young generation does not lengthen the tail, and the full run's is the
   machine's. Memory 962 MB under load (903), the relay alone 111%, the burst drained in 1.7 s.
+- Reads without the query builder, continued (a8b8770, 25706dd, 2ef162b). A quick flow-cost run with
+  pg_stat_statements loaded listed a flow's statements: GET /underwriting/cases/{id}, which the flow's client asks
+  until contract-svc has opened the case (4.3 times a flow), still went through TypeORM's findOne, as did the
+  customer's read by blind index at registration, the one-time code's verification and the customers' status before a
+  survey. V8 profiles of a quick run put the underwriting read at 11% of contract-svc's busy samples (10 of them the
+  query builder's statement and its hydration) and findOne at 6% of customer-svc's. They now go through the
+  metadata-built readers (\`PrimaryKeyReader\`, and a new \`ColumnReader\` for a column that is not the key, tested
+  against what findOne and find with In return), and a risk assessment's earlier assessments through the statement
+  the builder produced. Quick flow-cost runs alternated twice (20 s, 241 to 294 flows each): contract-svc 14.3 and
+  14.8 ms of CPU a flow against 18.4 and 17.1, customer-svc 13.9 and 16.3 against 19.2 and 18.0; the whole flow 116.5
+  and 124.2 ms against 144.0 and 127.9, where the other processes moved with the machine.
+- Reading a profile's socket writes: V8 put 12-16% of each service's samples in \`writev\` during flows, and /proc
+  counted 88-90% of the same services' CPU as user time (customer-svc 841 ticks of user time and 107 of system time
+  over 40 s of flows). A sample taken in a write to Postgres's socket also counts the time the writer waits for a
+  core after waking the backend (on two cores, the woken process often takes it), so the writes are a round trip's
+  latency more than its CPU; what the services spend is JavaScript, spread thinly (the consumers' largest package is
+  kafkajs at 4-5% of their samples).
+- The full run on 2ef162b (this table) met CPU a flow for the first time since 1bdc20d: 99.8 ms (115.1 on f7053ce),
+  Postgres 30.9 ms (35.3), the broker 9.5 (11.1), the six services 59.4 (68.7; customer-svc 11.9 against 15.2,
+  sales-svc 15.2 against 19.0, contract-svc 12.2 against 12.1), 32.4 transactions and 65.8 round trips a flow (33.7,
+  68.9), the database share 24% (18%). The machine was slower still for Postgres (pgbench select-only 11,217 tps and
+  simple-update 2,202 against 13,895 and 2,731) and faster for the bare reads (7,218 req/s against 5,005). The
+  closed-loop flows read 11.7 a second (14.3), the flow-cost run's own closed loop 16.5 and the warm-up 13.2: the
+  flow rate moves more between a run's stretches than between commits. POST /claims alone 81% (76%), 803 us of
+  claims-svc's CPU a claim against the bare route's 490; with everything up 31% (28%); POST /applications 29% (27%);
+  GET /policies/{id} 65% and GET /claims/{id} 62% (69%, 65%), 187 and 245 us a read against 94 and 124. The slowest
+  consumer of the burst, sales, read 74.8% of a bare consumer that ran at 1,533 events/s (986), under the 75% line by
+  a hair (93% on f7053ce), compliance 79%, the rest above the bare one. The hops' p99 1.4x and 1.9x the broker's 15
+  ms (3.5x and 4.2x of 13), the relay alone 109%, the burst drained in 1.3 s, the six services 960 MB under load.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
   HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
   remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of

@@ -32,8 +32,9 @@ abstract class EntityRows<T extends ObjectLiteral> {
       throw new Error(`${metadata.name}: a reader reads flat entities only`);
     }
     this.metadata = metadata;
-    const selectable = metadata.columns.filter((c) => c.isSelect && !c.isVirtualProperty);
-    this.columns = select ? select.map((name) => this.column(name)) : selectable;
+    this.columns = select
+      ? select.map((name) => this.column(name))
+      : metadata.columns.filter((c) => c.isSelect && !c.isVirtualProperty);
     this.list = this.columns.map((c) => `"${c.databaseName}"`).join(', ');
     this.table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
   }

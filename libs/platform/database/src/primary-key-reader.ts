@@ -101,9 +101,9 @@ export class PrimaryKeyReader<T extends ObjectLiteral> extends EntityRows<T> {
 }
 
 /**
- * Reads rows by the values of one column that is not the primary key (a blind index, a foreign key), optionally
- * only some of their columns, as `findOne({ where: { column } })` and `find({ select, where: { column: In(values) } })`
- * would. The entity it gives holds the selected columns only.
+ * Reads rows by the values of one column (a blind index, a foreign key, or a one-column key given as a list),
+ * optionally only some of their columns, as `findOne({ where: { column } })` and
+ * `find({ select, where: { column: In(values) } })` would. The entity it gives holds the selected columns only.
  */
 export class ColumnReader<T extends ObjectLiteral> extends EntityRows<T> {
   private readonly sqlOne: string;

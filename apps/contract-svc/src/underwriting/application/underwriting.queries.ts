@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { PrimaryKeyReader } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
 import { UnderwritingCaseEntity } from '../infrastructure/underwriting-case.entity';
+import { UnderwritingCaseRepository } from '../infrastructure/underwriting-case.repository';
 
 @Injectable()
 export class UnderwritingQueries {
-  // Asked until the case is there (a client polls for underwriting), so read without the query builder.
-  private readonly byId: PrimaryKeyReader<UnderwritingCaseEntity>;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.byId = new PrimaryKeyReader(dataSource, UnderwritingCaseEntity);
-  }
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: UnderwritingCaseRepository,
+  ) {}
 
   /** The manual queue, oldest first. */
   queue(): Promise<UnderwritingCaseEntity[]> {
@@ -22,7 +20,8 @@ export class UnderwritingQueries {
   }
 
   async get(applicationId: string): Promise<UnderwritingCaseEntity> {
-    const kase = await this.byId.find(applicationId);
+    // Asked until the case is there (a client polls for underwriting): the repository's reader, no query builder.
+    const kase = await this.cases.findCommitted(applicationId);
     if (!kase) throw new ResourceNotFoundError('underwriting case', applicationId);
     return kase;
   }

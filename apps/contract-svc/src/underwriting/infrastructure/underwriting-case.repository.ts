@@ -27,6 +27,11 @@ export class UnderwritingCaseRepository {
     return kase;
   }
 
+  /** The case as committed, read on the pool outside any transaction. */
+  findCommitted(applicationId: string): Promise<UnderwritingCaseEntity | null> {
+    return this.byId.find(applicationId);
+  }
+
   /** The case as the caller's transaction sees it, unlocked. */
   find(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity | null> {
     return this.byId.findIn(m, applicationId);

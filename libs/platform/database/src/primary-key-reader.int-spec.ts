@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, DataSource, Entity, In, PrimaryColumn } from 'typeorm';
-import { testEnvironment } from '@insurer/platform-testing';
+import { scratchSchema, testEnvironment } from '@insurer/platform-testing';
 import { bigintAsNumber } from './data-source';
 import { ColumnReader, PrimaryKeyReader } from './primary-key-reader';
 
@@ -34,31 +34,27 @@ class VersionedEntity {
 }
 
 let dataSource: DataSource;
+let dropSchema: () => Promise<void>;
 
 beforeAll(async () => {
-  const env = testEnvironment();
-  const admin = await new DataSource({ type: 'postgres', url: env.databaseUrl }).initialize();
-  await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await admin.query(`CREATE SCHEMA ${SCHEMA}`);
-  await admin.query(
-    `CREATE TABLE ${SCHEMA}.sample (sample_id uuid PRIMARY KEY, label text NOT NULL, small_count integer NOT NULL,
+  dataSource = await new DataSource({
+    type: 'postgres',
+    url: testEnvironment().databaseUrl,
+    entities: [SampleEntity, VersionedEntity],
+  }).initialize();
+  dropSchema = await scratchSchema(dataSource, SCHEMA, [
+    `sample (sample_id uuid PRIMARY KEY, label text NOT NULL, small_count integer NOT NULL,
        amount_fen bigint NOT NULL, raw_big bigint NOT NULL, rate numeric, flag boolean NOT NULL, due_on date NOT NULL,
        ended_on date, created_at timestamptz NOT NULL, tags text[] NOT NULL, detail jsonb NOT NULL, extra jsonb,
        sealed bytea NOT NULL)`,
-  );
-  await admin.query(
-    `CREATE TABLE ${SCHEMA}.versioned (code text NOT NULL, version integer NOT NULL, definition jsonb NOT NULL,
-       PRIMARY KEY (code, version))`,
-  );
-  await admin.destroy();
-  dataSource = await new DataSource({
-    type: 'postgres',
-    url: env.databaseUrl,
-    entities: [SampleEntity, VersionedEntity],
-  }).initialize();
+    'versioned (code text NOT NULL, version integer NOT NULL, definition jsonb NOT NULL, PRIMARY KEY (code, version))',
+  ]);
 });
 
-afterAll(() => dataSource.destroy());
+afterAll(async () => {
+  await dropSchema?.();
+  await dataSource?.destroy();
+});
 
 describe('PrimaryKeyReader', () => {
   it('returns exactly the entity findOne returns, for every column kind, nulls included', async () => {

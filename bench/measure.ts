@@ -41,8 +41,10 @@ export async function measure(
 ): Promise<LoadResult> {
   const results: LoadResult[] = [];
   if (warmUpSeconds > 0) await closedLoop(request, { concurrency: CONCURRENCY, seconds: warmUpSeconds });
-  for (let r = 0; r < RUNS; r += 1)
+  for (let r = 0; r < RUNS; r += 1) {
     results.push(await closedLoop(request, { concurrency: CONCURRENCY, seconds }));
+    if (RUNS > 1) say(`  run ${r + 1}: ${name} ${results[r].rps}/s`);
+  }
   const chosen = medianBy(results, (x) => x.rps);
   sayResult(name, chosen);
   return chosen;

@@ -106,6 +106,16 @@ async function knownAs(customerId: string, verified: boolean) {
 
 /** Plays sales-svc: an application for 500,000 yuan of 20-year term life for a 30-year-old man. */
 async function apply(overrides: Record<string, unknown> = {}) {
+  const { applicationId, customerId, submitted } = application(overrides);
+  await producer.event('sales.application-submitted', applicationId, submitted);
+  const [decided] = await events.waitFor(
+    ofType('contract.underwriting-decided', (p) => p.applicationId === applicationId),
+  );
+  return { applicationId, customerId, submitted, decision: payloadOf(decided) };
+}
+
+/** The application `apply` submits, not sent yet. */
+function application(overrides: Record<string, unknown> = {}) {
   const applicationId = randomUUID();
   const customerId = randomUUID();
   const submitted: EventPayload<'sales.application-submitted'> = {
@@ -136,11 +146,16 @@ async function apply(overrides: Record<string, unknown> = {}) {
     beneficiaries: [{ name: '配偶', relationship: 'spouse', sharePercent: 100 }],
     ...overrides,
   };
-  await producer.event('sales.application-submitted', applicationId, submitted);
-  const [decided] = await events.waitFor(
-    ofType('contract.underwriting-decided', (p) => p.applicationId === applicationId),
-  );
-  return { applicationId, customerId, submitted, decision: payloadOf(decided) };
+  return { applicationId, customerId, submitted };
+}
+
+/** How many reads of an underwriting case contract-svc holds waiting (its `http_requests_held` gauge). */
+async function heldCaseReads(): Promise<number> {
+  const text = await (await fetch(`${started.url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('http_requests_held{') && l.includes('resource="underwriting_case"'));
+  return line ? Number(line.split(' ').pop()) : 0;
 }
 
 async function issue(overrides: Record<string, unknown> = {}) {
@@ -283,6 +298,33 @@ describe('from application to policy', () => {
     );
     expect(signature).toEqual({ signed_by: customerId, document_sha256: 'a'.repeat(64) });
     expect(count('contract.policy-issued', (p) => p.applicationId === applicationId)).toBe(1);
+  });
+
+  it('holds a read of a case not opened yet that asks to wait (Prefer: wait), and answers once it is', async () => {
+    const { applicationId, submitted } = application();
+    const path = `/underwriting/cases/${applicationId}`;
+    expect((await api.get(path, underwriter)).status).toBe(404);
+    // Asked in upper case: the case is the same one, and so is its wait.
+    const held = api.request('GET', `/underwriting/cases/${applicationId.toUpperCase()}`, {
+      token: underwriter,
+      headers: { prefer: 'wait=10' },
+    });
+    await waitFor(async () => (await heldCaseReads()) === 1, { description: 'the read held' });
+    await producer.event('sales.application-submitted', applicationId, submitted);
+    const answered = await held;
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ applicationId, status: 'decided', decision: 'accept' });
+    expect(await heldCaseReads()).toBe(0);
+  });
+
+  it('answers 404 after the wait when no case is opened, and at once without the preference', async () => {
+    const missing = `/underwriting/cases/${randomUUID()}`;
+    const waited = await api.request('GET', missing, { token: underwriter, headers: { prefer: 'wait=1' } });
+    expect(waited.status).toBe(404);
+    expect(waited.headers.get('content-type')).toContain('application/problem+json');
+    expect(waited.body).toMatchObject({ code: 'UNDERWRITING_CASE.NOT_FOUND' });
+    expect((await api.get(missing, underwriter)).status).toBe(404);
+    expect(await heldCaseReads()).toBe(0);
   });
 
   it('refuses a first premium of the wrong amount, from the wrong payer, or reported by a salesperson', async () => {

@@ -7,3 +7,4 @@ export * from './nul-guard';
 export * from './framework-errors';
 export * from './security-headers';
 export * from './openapi-document';
+export * from './prefer-wait';

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from './public.decorator';
 
 /**
@@ -20,6 +20,8 @@ export class MetricsRegistry {
   readonly eventsPublished: Counter;
   readonly dbRoundTrips: Counter;
   readonly kafkaFetches: Counter;
+  /** What each resource's held requests number, read at every scrape (`watchHeldRequests`). */
+  private readonly held = new Map<string, () => number>();
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -61,6 +63,21 @@ export class MetricsRegistry {
       help: "Fetches the service's consumer made (each costs about the same CPU however many events it brings)",
       registers: [this.registry],
     });
+    const held = this.held;
+    new Gauge({
+      name: 'http_requests_held',
+      help: 'Requests held waiting (RFC 7240 Prefer: wait) for what they read to appear, by resource',
+      labelNames: ['resource'],
+      registers: [this.registry],
+      collect() {
+        for (const [resource, size] of held) this.set({ resource }, size());
+      },
+    });
+  }
+
+  /** Reports, at every scrape, how many requests for `resource` are held waiting (`size`). */
+  watchHeldRequests(resource: string, size: () => number): void {
+    this.held.set(resource, size);
   }
 }
 

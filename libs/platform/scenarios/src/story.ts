@@ -122,7 +122,14 @@ const alreadyRegistered = (reply: Reply) =>
 export interface StoryClient {
   readonly u: Platform;
   readonly token: (role: Role, sub: string, customerId?: string) => string;
-  readonly call: (base: string, method: string, path: string, tok: string, body?: unknown) => Promise<Reply>;
+  readonly call: (
+    base: string,
+    method: string,
+    path: string,
+    tok: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<Reply>;
   /** The reply's body, or an error naming the step when the status is not 2xx. */
   readonly ok: (what: string, reply: Promise<Reply>) => Promise<Json>;
   /** Polls until the probe gives a value (eventual consistency between services). */
@@ -135,11 +142,19 @@ export function storyClient(
   pollMs = 250,
   onSensitive?: (value: string) => void,
 ): StoryClient {
-  const call = async (base: string, method: string, path: string, tok: string, body?: unknown) => {
+  const call = async (
+    base: string,
+    method: string,
+    path: string,
+    tok: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     if (onSensitive) sensitiveValues(body).forEach(onSensitive);
     const { status, text } = await httpRequest(`${base}${path}`, {
       method,
       headers: {
+        ...headers,
         authorization: `Bearer ${tok}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -442,8 +457,19 @@ export async function underwriteAndIssue(
   const { u, call, ok, until, token } = c;
   const payments = token('integrator', 'payment-gateway');
   const underwriter = token('underwriter', 'uw-demo');
+  // contract-svc opens the case from sales-svc's event: the read waits for it there (RFC 7240 `Prefer: wait`), and is
+  // asked again should the wait end first.
   let kase = await until('underwriting', async () => {
-    const res = await call(u.contract, 'GET', `/underwriting/cases/${applicationId}`, underwriter);
+    const res = await call(
+      u.contract,
+      'GET',
+      `/underwriting/cases/${applicationId}`,
+      underwriter,
+      undefined,
+      {
+        prefer: 'wait=10',
+      },
+    );
     return res.status === 200 ? res.body : undefined;
   });
   if (kase.status === 'referred') {

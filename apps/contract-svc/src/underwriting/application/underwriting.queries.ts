@@ -19,9 +19,13 @@ export class UnderwritingQueries {
     });
   }
 
-  async get(applicationId: string): Promise<UnderwritingCaseEntity> {
+  /**
+   * The case; a client that asks to wait (`waitMs`, from `Prefer: wait`) is answered once contract-svc has opened it
+   * from the submitted application's event, instead of polling for it.
+   */
+  async get(applicationId: string, waitMs = 0): Promise<UnderwritingCaseEntity> {
     // Asked until the case is there (a client polls for underwriting): the repository's reader, no query builder.
-    const kase = await this.cases.findCommitted(applicationId);
+    const kase = await this.cases.findCommitted(applicationId, waitMs);
     if (!kase) throw new ResourceNotFoundError('underwriting case', applicationId);
     return kase;
   }

@@ -1,24 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
+import { PrimaryKeyReader, RowWriter, afterCommit } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
+import { Arrivals } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
+import { MetricsRegistry } from '@insurer/platform-observability';
 import type { CaseDecided, CaseState } from '../domain/underwriting-case';
 import { UnderwritingCaseEntity } from './underwriting-case.entity';
 
 /** Underwriting cases; each decision is written with its event through the caller's transaction. */
 @Injectable()
-export class UnderwritingCaseRepository {
+export class UnderwritingCaseRepository implements BeforeApplicationShutdown {
   // Writes nothing waits for, sent with the transaction's next statement or its COMMIT.
   private readonly rows: RowWriter<UnderwritingCaseEntity>;
   private readonly byId: PrimaryKeyReader<UnderwritingCaseEntity>;
+  /** Reads of a case not opened yet that asked to wait for it (`findCommitted` with a wait), by application. */
+  private readonly opened = new Arrivals();
 
   constructor(
     private readonly outbox: OutboxPublisher,
     dataSource: DataSource,
+    metrics: MetricsRegistry,
   ) {
     this.rows = new RowWriter(dataSource, UnderwritingCaseEntity);
     this.byId = new PrimaryKeyReader(dataSource, UnderwritingCaseEntity);
+    metrics.watchHeldRequests('underwriting_case', () => this.opened.size);
   }
 
   async lock(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity> {
@@ -27,9 +33,24 @@ export class UnderwritingCaseRepository {
     return kase;
   }
 
-  /** The case as committed, read on the pool outside any transaction. */
-  findCommitted(applicationId: string): Promise<UnderwritingCaseEntity | null> {
-    return this.byId.find(applicationId);
+  /**
+   * The case as committed, read on the pool outside any transaction. With `waitMs`, a case not opened yet is waited
+   * for that long: read again as soon as this process commits it, and every quarter second for one another replica
+   * opens.
+   */
+  async findCommitted(applicationId: string, waitMs = 0): Promise<UnderwritingCaseEntity | null> {
+    if (waitMs <= 0) return this.byId.find(applicationId);
+    // Keyed as Postgres compares uuids, whatever the case the path gave.
+    const found = await this.opened.read(
+      applicationId.toLowerCase(),
+      waitMs,
+      async () => (await this.byId.find(applicationId)) ?? undefined,
+    );
+    return found ?? null;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.opened.close();
   }
 
   /** The case as the caller's transaction sees it, unlocked. */
@@ -45,6 +66,8 @@ export class UnderwritingCaseRepository {
   async insert(m: EntityManager, decided: CaseDecided): Promise<void> {
     await this.rows.write(m, [this.rows.entity(decided.state)]);
     await this.announce(m, decided);
+    const { applicationId } = decided.state;
+    afterCommit(m, () => this.opened.arrive(applicationId.toLowerCase()));
   }
 
   /** A case this transaction holds (`lock`, or the offer issuer's) written back with its new state. */

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe, uuidParam } from '@insurer/platform-http';
+import {
+  ApiPreferWait,
+  ApiZodBody,
+  PreferredWait,
+  ZodValidationPipe,
+  uuidParam,
+} from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { DecideCaseHandler } from '../application/decide-case.handler';
 import { TakeCaseHandler } from '../application/take-case.handler';
@@ -46,9 +52,10 @@ export class UnderwritingHttpController {
 
   @Get('cases/:applicationId')
   @ApiOperation({ summary: 'One underwriting case with the application and its decision' })
+  @ApiPreferWait('the case (opened from sales-svc’s application-submitted event)')
   @Roles('underwriter', 'admin', 'compliance_officer')
-  get(@Param('applicationId', uuidParam) id: string) {
-    return this.underwriting.get(id);
+  get(@Param('applicationId', uuidParam) id: string, @PreferredWait() waitMs: number) {
+    return this.underwriting.get(id, waitMs);
   }
 
   @Post('cases/:applicationId/assignment')

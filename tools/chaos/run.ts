@@ -175,10 +175,10 @@ interface Tally {
 
 /** A client that rides out the faults: a request that met a dead process or a 503 is sent again. */
 function resilientClient(base: StoryClient): StoryClient {
-  const call: StoryClient['call'] = async (url, method, path, tok, body) => {
+  const call: StoryClient['call'] = async (url, method, path, tok, body, headers) => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const reply = await base.call(url, method, path, tok, body);
+        const reply = await base.call(url, method, path, tok, body, headers);
         if (reply.status !== 503 && reply.status !== 502) return reply;
         if (attempt >= 60) return reply;
       } catch (err) {

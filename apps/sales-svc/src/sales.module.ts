@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER, PeriodicJob, ScheduledJob } from '@insurer/platform-runtime';
+import { CustomerFactsArrivals } from './customer-replica/application/customer-facts-arrivals';
 import { CustomerEventsConsumer } from './customer-replica/interface/customer-events.consumer';
 import { ContractEventsConsumer } from './portfolio/interface/contract-events.consumer';
 import { ProductService } from './product/application/product.service';
@@ -69,6 +70,7 @@ export class SalesModule {
         ApplicationQueries,
         ReturnVisitService,
         RecommendationService,
+        CustomerFactsArrivals,
         {
           provide: ReturnVisitOverdueJob,
           inject: [ReturnVisitService, LOGGER],

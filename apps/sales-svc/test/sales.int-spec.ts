@@ -30,6 +30,7 @@ import { SalespersonQueries } from '../src/salesperson/application/salesperson.q
 import { SalespersonRepository } from '../src/salesperson/infrastructure/salesperson.repository';
 import { SaleContextService } from '../src/suitability/application/sale-context.service';
 import { RecommendationService } from '../src/suitability/application/recommendation.service';
+import { CustomerFactsArrivals } from '../src/customer-replica/application/customer-facts-arrivals';
 import { service } from '../src/service';
 
 const env = testEnvironment();
@@ -103,6 +104,15 @@ async function customer(spec: CustomerSpec = {}): Promise<string> {
     { description: 'the customer replica' },
   );
   return customerId;
+}
+
+/** How many requests for `resource` sales-svc holds waiting (its `http_requests_held` gauge). */
+async function heldRequests(resource: string): Promise<number> {
+  const text = await (await fetch(`${started.url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((l) => l.startsWith('http_requests_held{') && l.includes(`resource="${resource}"`));
+  return line ? Number(line.split(' ').pop()) : 0;
 }
 
 const quoteBody = (customerId: string, overrides: Record<string, unknown> = {}) => ({
@@ -1055,12 +1065,77 @@ describe('needs analysis and the pipeline', () => {
   it('recommends on a single database connection: nothing it reads waits for a second while its transaction holds one', async () => {
     const customerId = await customer();
     await onOneConnection(async ({ one, products, pipeline }) => {
-      const recommendations = new RecommendationService(one, products, pipeline, clock);
+      const recommendations = new RecommendationService(
+        one,
+        products,
+        pipeline,
+        clock,
+        started.app.get(CustomerFactsArrivals),
+      );
       const result = await recommendations.recommend(customerId, 'S-1001', 'zh-CN', {
         correlationId: randomUUID(),
       });
       expect(result.recommendations.map((r) => r.productCode)).toContain('TL20');
     });
+  });
+
+  it('waits when asked (Prefer: wait) for the customer’s risk assessment to reach sales, then recommends from it', async () => {
+    const customerId = randomUUID();
+    await producer.event('customer.customer-registered', customerId, {
+      customerId,
+      customerType: 'individual',
+      gender: 'male',
+      birthDate: bornForAge(30),
+      occupationClass: 1,
+      annualIncomeFen: 30_000_000,
+      householdIncomeFen: 50_000_000,
+      existingCoverFen: 0,
+      dependants: 1,
+      registeredAt: clock.now().toISOString(),
+    });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT 1 FROM sales.customer_facts WHERE customer_id = $1`, [customerId])).length >
+        0,
+      { description: 'the customer known to sales, not yet assessed' },
+    );
+    const body = { customerId, salespersonId: 'S-1001' };
+    // Asked now, the analysis has no risk level and recommends nothing.
+    const unassessed = await api.post('/recommendations', body, agent);
+    expect(unassessed.body).toMatchObject({ recommendations: [] });
+    const held = api.request('POST', '/recommendations', {
+      token: agent,
+      body: { ...body, customerId: customerId.toUpperCase() },
+      headers: { prefer: 'wait=10' },
+    });
+    await waitFor(async () => (await heldRequests('customer_facts')) === 1, {
+      description: 'the analysis held',
+    });
+    await producer.event('customer.risk-tolerance-assessed', customerId, {
+      customerId,
+      assessmentId: randomUUID(),
+      level: 'C3',
+      score: 25,
+      assessedAt: clock.now().toISOString(),
+      validUntil: addYears(today(), 1),
+    });
+    const answered = await held;
+    expect(answered.status).toBe(200);
+    expect(answered.body.recommendations.map((r: { productCode: string }) => r.productCode)).toContain(
+      'TL20',
+    );
+    expect(await heldRequests('customer_facts')).toBe(0);
+  });
+
+  it('answers a wait that ends first with what sales has: an unknown customer is still refused', async () => {
+    const unknown = await api.request('POST', '/recommendations', {
+      token: agent,
+      body: { customerId: randomUUID(), salespersonId: 'S-1001' },
+      headers: { prefer: 'wait=1' },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ code: 'SALES.CUSTOMER_UNKNOWN' });
+    expect(await heldRequests('customer_facts')).toBe(0);
   });
 
   it('recommends in three round trips: the facts with BEGIN, the cover, catalogue and lead together, then COMMIT', async () => {

@@ -37,15 +37,18 @@ export const PreferredWait = createParamDecorator((_: unknown, ctx: ExecutionCon
   preferredWaitMs(ctx.switchToHttp().getRequest<FastifyRequest>().headers.prefer),
 );
 
-/** The `Prefer` header in a route's OpenAPI operation, for a read that can wait for what it asks to appear. */
-export function ApiPreferWait(what: string): MethodDecorator {
+/**
+ * The `Prefer` header in a route's OpenAPI operation, for a request that can wait while `condition` holds (what an
+ * event brings has not been applied yet); `after` says what it is answered when the wait ends first.
+ */
+export function ApiPreferWait(condition: string, after: string): MethodDecorator {
   return ApiHeader({
     name: 'Prefer',
     required: false,
     description:
-      `RFC 7240 \`wait=N\`: when ${what} is not there yet, hold the request up to N seconds (at most ` +
-      `${MAX_PREFERRED_WAIT_SECONDS}) for it to appear, instead of polling; still 404 after that. A server holding ` +
-      'its maximum of waiting requests answers at once.',
+      `RFC 7240 \`wait=N\`: while ${condition}, hold the request up to N seconds (at most ` +
+      `${MAX_PREFERRED_WAIT_SECONDS}) until that changes, instead of polling; ${after}. A server holding its ` +
+      'maximum of waiting requests answers at once.',
     schema: { type: 'string', example: 'wait=5' },
   });
 }

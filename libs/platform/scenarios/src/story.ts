@@ -395,8 +395,17 @@ export async function sellPolicy(
   const { u, call, until, token } = c;
   const agent = token('agent', 'agent-demo');
   // 2. Recommendation, quote and application (chapter 2), once sales has the customer's facts from the events.
+  // sales-svc learns the customer and their assessment from customer-svc's events: the analysis waits for them there
+  // (RFC 7240 `Prefer: wait`), and is asked again should the wait end first.
   const recommendation = await until('sales to know the customer', async () => {
-    const res = await call(u.sales, 'POST', '/recommendations', agent, { customerId, salespersonId });
+    const res = await call(
+      u.sales,
+      'POST',
+      '/recommendations',
+      agent,
+      { customerId, salespersonId },
+      { prefer: 'wait=10' },
+    );
     return res.status === 200 && (res.body.recommendations as unknown[]).length > 0 ? res.body : undefined;
   });
   const ranked = (recommendation.recommendations as { productCode: string }[]).map((r) => r.productCode);

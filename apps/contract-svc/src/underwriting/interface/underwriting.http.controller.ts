@@ -52,7 +52,10 @@ export class UnderwritingHttpController {
 
   @Get('cases/:applicationId')
   @ApiOperation({ summary: 'One underwriting case with the application and its decision' })
-  @ApiPreferWait('the case (opened from sales-svc’s application-submitted event)')
+  @ApiPreferWait(
+    'the case is not opened yet (contract-svc opens it from sales-svc’s application-submitted event)',
+    '404 if it still is not',
+  )
   @Roles('underwriter', 'admin', 'compliance_officer')
   get(@Param('applicationId', uuidParam) id: string, @PreferredWait() waitMs: number) {
     return this.underwriting.get(id, waitMs);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { RowWriter } from '@insurer/platform-database';
 import type { DeliveryContext } from '@insurer/platform-messaging';
 import { Clock } from '@insurer/platform-time';
+import { CustomerFactsArrivals } from '../application/customer-facts-arrivals';
 import { CustomerFactsEntity } from '../infrastructure/customer-facts.entity';
 
 /**
@@ -19,6 +20,7 @@ export class CustomerEventsConsumer {
 
   constructor(
     private readonly clock: Clock,
+    private readonly arrivals: CustomerFactsArrivals,
     dataSource: DataSource,
   ) {
     this.facts = new RowWriter(dataSource, CustomerFactsEntity);
@@ -50,6 +52,7 @@ export class CustomerEventsConsumer {
       ],
       'update',
     );
+    this.arrivals.changed(ctx.manager, p.customerId);
   }
 
   @EventPattern('customer.profile-updated')
@@ -63,6 +66,7 @@ export class CustomerEventsConsumer {
     // A changed name or ID number is someone to verify again before the contract (customer-svc's own rule).
     if (changesIdentity(changedFields)) changes.identityVerified = false;
     await ctx.manager.update(CustomerFactsEntity, { customerId }, changes);
+    this.arrivals.changed(ctx.manager, customerId);
   }
 
   @EventPattern('customer.risk-tolerance-assessed')
@@ -77,6 +81,7 @@ export class CustomerEventsConsumer {
       riskValidUntil: p.validUntil,
       updatedAt: this.clock.now(),
     });
+    this.arrivals.changed(ctx.manager, p.customerId);
   }
 
   @EventPattern('customer.identity-verified')

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { PrimaryKeyReader, transaction } from '@insurer/platform-database';
 import type { RequestContext } from '@insurer/platform-observability';
 import { Clock, completedYears, shanghaiDate } from '@insurer/platform-time';
+import { CustomerFactsArrivals } from '../../customer-replica/application/customer-facts-arrivals';
 import { CustomerFactsEntity } from '../../customer-replica/infrastructure/customer-facts.entity';
 import { ProductService } from '../../product/application/product.service';
 import { PipelineService } from '../../salesperson/application/pipeline.service';
@@ -21,15 +22,32 @@ export class RecommendationService {
     private readonly products: ProductService,
     private readonly pipeline: PipelineService,
     private readonly clock: Clock,
+    private readonly arrivals: CustomerFactsArrivals,
   ) {
     this.facts = new PrimaryKeyReader(dataSource, CustomerFactsEntity);
   }
 
   /**
    * Needs analysis and ranked recommendations from today's catalogue, their reasons worded in `locale`; moves the
-   * lead to "needs analysed".
+   * lead to "needs analysed". With `waitMs` (`Prefer: wait`), sales-svc first waits that long at most for its copy of
+   * the customer's facts to hold what the analysis needs, a birth date and a risk assessment valid today, which
+   * customer-svc's events bring a moment after the customer registered or was assessed there; then it analyses
+   * what it has, as without the wait.
    */
-  recommend(customerId: string, salespersonId: string, locale: Locale, ctx: RequestContext) {
+  async recommend(
+    customerId: string,
+    salespersonId: string,
+    locale: Locale,
+    ctx: RequestContext,
+    waitMs = 0,
+  ) {
+    if (waitMs > 0) {
+      const today = shanghaiDate(this.clock.now());
+      await this.arrivals.read(customerId, waitMs, async () => {
+        const facts = await this.facts.find(customerId);
+        return facts && assessedToday(facts, today) ? facts : undefined;
+      });
+    }
     return transaction(this.dataSource, ctx, (m) => this.recommendIn(m, customerId, salespersonId, locale));
   }
 
@@ -58,7 +76,7 @@ export class RecommendationService {
       this.products.catalogue(today, m),
       this.pipeline.openLead(m, customerId, salespersonId),
     ]);
-    const riskValid = customer.riskLevel && customer.riskValidUntil && customer.riskValidUntil >= today;
+    const riskValid = assessedToday(customer, today);
     const analysis = analyseNeeds(
       {
         age: completedYears(customer.birthDate, today),
@@ -81,6 +99,14 @@ export class RecommendationService {
     await this.pipeline.touchLead(m, open, customerId, salespersonId, 'needs_analysed');
     return { customerId, ...worded(analysis, locale) };
   }
+}
+
+/** Whether the facts hold what a needs analysis uses: a customer not erased, their age and a risk level valid today. */
+function assessedToday(facts: CustomerFactsEntity, today: string): boolean {
+  return (
+    !facts.erased &&
+    Boolean(facts.birthDate && facts.riskLevel && facts.riskValidUntil && facts.riskValidUntil >= today)
+  );
 }
 
 /** The analysis as its reader has it: each reason in their language, beside its stable code. */

@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Locale } from '@insurer/contracts';
 import { Roles } from '@insurer/platform-auth';
-import { ApiZodBody, ZodValidationPipe, AnswerLanguage } from '@insurer/platform-http';
+import {
+  ApiPreferWait,
+  ApiZodBody,
+  ZodValidationPipe,
+  AnswerLanguage,
+  PreferredWait,
+} from '@insurer/platform-http';
 import { Correlation, type RequestContext } from '@insurer/platform-observability';
 import { RecommendationService } from '../application/recommendation.service';
 
@@ -23,11 +29,16 @@ export class RecommendationHttpController {
       'Needs analysis: protection gap and products ranked with reasons; excluded ones with why (worded in the language of Accept-Language, with their codes)',
   })
   @ApiZodBody(RecommendBody)
+  @ApiPreferWait(
+    'sales-svc’s copy of the customer (from customer-svc’s events) lacks their birth date or a risk assessment valid today',
+    'the analysis is then made from what it has, as without the header',
+  )
   recommend(
     @Correlation() ctx: RequestContext,
     @Body(new ZodValidationPipe(RecommendBody)) body: z.output<typeof RecommendBody>,
     @AnswerLanguage() locale: Locale,
+    @PreferredWait() waitMs: number,
   ) {
-    return this.recommendations.recommend(body.customerId, body.salespersonId, locale, ctx);
+    return this.recommendations.recommend(body.customerId, body.salespersonId, locale, ctx, waitMs);
   }
 }

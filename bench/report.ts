@@ -1488,14 +1488,31 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   consumer of the burst, sales, read 74.8% of a bare consumer that ran at 1,533 events/s (986), under the 75% line by
   a hair (93% on f7053ce), compliance 79%, the rest above the bare one. The hops' p99 1.4x and 1.9x the broker's 15
   ms (3.5x and 4.2x of 13), the relay alone 109%, the burst drained in 1.3 s, the six services 960 MB under load.
-- Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each
-  HTTP write and each consumer run one, and every statement outside a transaction one more). The consumers'
-  remaining round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of
-  replicas that depend on an earlier answer); the recommendation step is asked repeatedly until sales knows the
-  customer. A read spends the same two socket writes as the bare route plus the framework's per-request work. The
-  machine's own speed moves a lot between runs (the bare policy read gave 1761 req/s on 392fede, 653 req/s on
-  ac3849c and 2150 on b9d439a; pgbench simple-update 4304 tps on b9d439a, 2502 on 9bb82e2 and 2704 in a quick run
-  on 0c85fa8), so a ratio is only compared with its baseline of the same run.
+- Waiting instead of polling (0fb5c9a, a2ea390; the table above is the full run on a2ea390). The flow's client asked
+  contract-svc for the underwriting case until its consumer had opened it (3.1 reads a flow on 2ef162b) and asked
+  sales-svc for a needs analysis until its copy of the customer had the risk assessment (2.5 a flow, each a whole
+  transaction with the lead's write). Both requests now take RFC 7240's \`Prefer: wait=N\`: the service holds the
+  request and answers once the consumer's transaction that brings what it needs has committed (woken after COMMIT,
+  read again every quarter second for another replica's work). In quick flow-cost runs alternated in one stretch
+  (c8b01e6, then 0fb5c9a: the underwriting read's wait alone) contract-svc answered 1.0 underwriting read a flow
+  instead of 3.2 and 3.0 requests instead of 5.2; transactions a flow went from 33.7 to 32.5; CPU a flow moved with
+  the machine, every service's with it, the untouched ones too (123.1 against 141.8 ms), so no CPU effect shows
+  beyond the runs' spread. In this full run a flow sends sales-svc 3.0 requests (4.5) and contract-svc 3.0 (5.1); the
+  closed loop ran 15 flows a second (11.7) with the application's way to PolicyIssued at p50 256 ms and p99 491 ms
+  (336, 591), the poll's 20 ms steps gone. Transactions a flow stayed at 32.3 (32.4): a held request reads when it
+  arrives and again when woken, each read a transaction of its own, where each poll was one. CPU a flow read 131.8 ms
+  (99.8) in a stretch that slowed every process: the bare policy read cost its server 245 us of CPU (94 on 2ef162b)
+  and served 2,859 reads a second (7,218), the bare JSON route 5,401 (13,873), while Postgres was faster (select-only
+  15,539 tps against 11,217); the same run's ratios are the ones to compare.
+- Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each HTTP
+  write and each consumer run one, and every statement outside a transaction one more). The consumers' remaining
+  round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of replicas that
+  depend on an earlier answer); the needs analysis and the underwriting read now wait for the events they need
+  instead of being asked again, and a held request's reads are still a transaction each. A read spends the same two
+  socket writes as the bare route plus the framework's per-request work. The machine's own speed moves a lot between
+  runs (the bare policy read gave 1761 req/s on 392fede, 653 req/s on ac3849c and 2150 on b9d439a; pgbench
+  simple-update 4304 tps on b9d439a, 2502 on 9bb82e2 and 2704 in a quick run on 0c85fa8), so a ratio is only compared
+  with its baseline of the same run.
 
 Where the platform stands against its performance targets, judged from the figures above:
 

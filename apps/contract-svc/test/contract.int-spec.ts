@@ -7,6 +7,7 @@ import type { StartedService } from '@insurer/platform-runtime';
 import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
 import {
   TopicCollector,
+  heldRequests,
   testEnvironment,
   tokenFor,
   waitFor,
@@ -147,15 +148,6 @@ function application(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
   return { applicationId, customerId, submitted };
-}
-
-/** How many reads of an underwriting case contract-svc holds waiting (its `http_requests_held` gauge). */
-async function heldCaseReads(): Promise<number> {
-  const text = await (await fetch(`${started.url}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith('http_requests_held{') && l.includes('resource="underwriting_case"'));
-  return line ? Number(line.split(' ').pop()) : 0;
 }
 
 async function issue(overrides: Record<string, unknown> = {}) {
@@ -309,12 +301,14 @@ describe('from application to policy', () => {
       token: underwriter,
       headers: { prefer: 'wait=10' },
     });
-    await waitFor(async () => (await heldCaseReads()) === 1, { description: 'the read held' });
+    await waitFor(async () => (await heldRequests(started.url, 'underwriting_case')) === 1, {
+      description: 'the read held',
+    });
     await producer.event('sales.application-submitted', applicationId, submitted);
     const answered = await held;
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ applicationId, status: 'decided', decision: 'accept' });
-    expect(await heldCaseReads()).toBe(0);
+    expect(await heldRequests(started.url, 'underwriting_case')).toBe(0);
   });
 
   it('answers 404 after the wait when no case is opened, and at once without the preference', async () => {
@@ -324,7 +318,7 @@ describe('from application to policy', () => {
     expect(waited.headers.get('content-type')).toContain('application/problem+json');
     expect(waited.body).toMatchObject({ code: 'UNDERWRITING_CASE.NOT_FOUND' });
     expect((await api.get(missing, underwriter)).status).toBe(404);
-    expect(await heldCaseReads()).toBe(0);
+    expect(await heldRequests(started.url, 'underwriting_case')).toBe(0);
   });
 
   it('refuses a first premium of the wrong amount, from the wrong payer, or reported by a salesperson', async () => {

@@ -10,6 +10,7 @@ import type { StartedService } from '@insurer/platform-runtime';
 import { HttpClient, TestProducer, startServiceUnderTest } from '@insurer/platform-test-harness';
 import {
   TopicCollector,
+  heldRequests,
   repoRoot,
   testEnvironment,
   tokenFor,
@@ -104,15 +105,6 @@ async function customer(spec: CustomerSpec = {}): Promise<string> {
     { description: 'the customer replica' },
   );
   return customerId;
-}
-
-/** How many requests for `resource` sales-svc holds waiting (its `http_requests_held` gauge). */
-async function heldRequests(resource: string): Promise<number> {
-  const text = await (await fetch(`${started.url}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith('http_requests_held{') && l.includes(`resource="${resource}"`));
-  return line ? Number(line.split(' ').pop()) : 0;
 }
 
 const quoteBody = (customerId: string, overrides: Record<string, unknown> = {}) => ({
@@ -1108,7 +1100,7 @@ describe('needs analysis and the pipeline', () => {
       body: { ...body, customerId: customerId.toUpperCase() },
       headers: { prefer: 'wait=10' },
     });
-    await waitFor(async () => (await heldRequests('customer_facts')) === 1, {
+    await waitFor(async () => (await heldRequests(started.url, 'customer_facts')) === 1, {
       description: 'the analysis held',
     });
     await producer.event('customer.risk-tolerance-assessed', customerId, {
@@ -1124,7 +1116,7 @@ describe('needs analysis and the pipeline', () => {
     expect(answered.body.recommendations.map((r: { productCode: string }) => r.productCode)).toContain(
       'TL20',
     );
-    expect(await heldRequests('customer_facts')).toBe(0);
+    expect(await heldRequests(started.url, 'customer_facts')).toBe(0);
   });
 
   it('answers a wait that ends first with what sales has: an unknown customer is still refused', async () => {
@@ -1135,7 +1127,7 @@ describe('needs analysis and the pipeline', () => {
     });
     expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({ code: 'SALES.CUSTOMER_UNKNOWN' });
-    expect(await heldRequests('customer_facts')).toBe(0);
+    expect(await heldRequests(started.url, 'customer_facts')).toBe(0);
   });
 
   it('recommends in three round trips: the facts with BEGIN, the cover, catalogue and lead together, then COMMIT', async () => {

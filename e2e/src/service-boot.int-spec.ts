@@ -78,18 +78,26 @@ describe('every service boots against the real infrastructure', () => {
         expect(openApi.info.title).toBe(name);
       });
 
-      it("counts its consumer's fetches", async () => {
+      it("counts its consumer's fetches, those in a fetch session among them", async () => {
         // An idle fetch returns after KAFKA_FETCH_MAX_WAIT_MS (5 s by default), once the consumer has joined.
-        const fetches = async () =>
+        const counted = async (metric: string, labels = '') =>
           Number(
-            new RegExp(`^kafka_consumer_fetches_total\\{service="${name}"\\} (\\d+)$`, 'm').exec(
+            new RegExp(`^${metric}\\{${labels}service="${name}"\\} (\\d+)$`, 'm').exec(
               await (await fetch(`${url()}/metrics`)).text(),
             )?.[1] ?? 0,
           );
-        await waitFor(async () => (await fetches()) > 0, {
+        await waitFor(async () => (await counted('kafka_consumer_fetches_total')) > 0, {
           timeoutMs: 30_000,
           description: `${name} to fetch`,
         });
+        // The first fetch from a broker creates a session; the next names only what changed (KAFKA_FETCH_SESSIONS).
+        await waitFor(
+          async () => (await counted('kafka_fetch_session_fetches_total', 'kind="incremental",')) > 0,
+          {
+            timeoutMs: 30_000,
+            description: `${name} to fetch within a fetch session`,
+          },
+        );
       });
 
       it('serves the OpenAPI document checked in under docs/openapi/', async () => {

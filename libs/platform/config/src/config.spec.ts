@@ -39,6 +39,12 @@ describe('service configuration', () => {
       loadConfig(serviceConfigSchema, { ...valid, CONSUMER_FETCH_WAIT_MS: '250' }).CONSUMER_FETCH_WAIT_MS,
     ).toBe(250);
     expect(errorFor({ ...valid, CONSUMER_FETCH_WAIT_MS: '60000' })).toMatch(/CONSUMER_FETCH_WAIT_MS/);
+    // Consumers fetch through fetch sessions unless the operator turns them off.
+    expect(config.KAFKA_FETCH_SESSIONS).toBe(true);
+    expect(
+      loadConfig(serviceConfigSchema, { ...valid, KAFKA_FETCH_SESSIONS: 'false' }).KAFKA_FETCH_SESSIONS,
+    ).toBe(false);
+    expect(errorFor({ ...valid, KAFKA_FETCH_SESSIONS: 'no' })).toMatch(/KAFKA_FETCH_SESSIONS/);
     // Every topic is fetched as usual unless a service or its operator defers some.
     expect(config.CONSUMER_DEFERRED_TOPICS).toEqual([]);
     expect(config.CONSUMER_DEFERRED_TOPICS_MS).toBe(1_000);

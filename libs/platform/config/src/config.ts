@@ -51,6 +51,12 @@ export const serviceConfigShape = z.object({
    * platform runs a few hundred distinct statements; a prepared one is not parsed and planned again on each run. */
   DB_PREPARED_STATEMENTS: intFromEnv(0, 10_000).default(200),
   KAFKA_BROKERS: brokerList,
+  /** Whether consumers fetch through incremental fetch sessions (KIP-227): a fetch then names, and brings back, only the
+   * partitions that changed. `false` sends every fetch in full, as kafkajs does. */
+  KAFKA_FETCH_SESSIONS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   KAFKA_TOPIC_PARTITIONS: intFromEnv(1, 1024).default(6),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),

@@ -5,6 +5,7 @@ import './kafkajs-record-fix';
 export * from './dead-letter';
 export * from './inbox-consumer';
 export * from './kafka';
+export { fetchSessionCounts, type FetchSessionCounts } from './kafkajs-fetch-session';
 export * from './topic-settings';
 export * from './kafka-client';
 export * from './messaging-tables';

@@ -13,6 +13,7 @@ import {
 import type { Logger } from 'pino';
 import { withTimeout } from '@insurer/platform-config';
 import { applyKafkajsEncoderFix } from './kafkajs-encoder-fix';
+import { applyKafkajsFetchSessions, setFetchSessions } from './kafkajs-fetch-session';
 import { applyKafkajsIdleFix } from './kafkajs-idle-fix';
 import {
   PLATFORM_TOPICS,
@@ -32,6 +33,11 @@ export interface KafkaSettings {
   readonly brokers: readonly string[];
   readonly connectionTimeoutMs?: number;
   readonly retries?: number;
+  /**
+   * Whether consumers fetch through incremental fetch sessions (`kafkajs-fetch-session.ts`; on unless false). One
+   * setting for the process: the last client made decides.
+   */
+  readonly fetchSessions?: boolean;
 }
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -45,6 +51,7 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
   applyKafkajsIdleFix();
   applyKafkajsEncoderFix();
+  setFetchSessions(settings.fetchSessions !== false && applyKafkajsFetchSessions());
   return new Kafka({
     clientId: settings.clientId,
     brokers: [...settings.brokers],

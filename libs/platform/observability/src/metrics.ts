@@ -75,6 +75,35 @@ export class MetricsRegistry {
     });
   }
 
+  /**
+   * Reports, at every scrape, the process's consumer fetches by fetch session (`full`: naming every partition, each
+   * creating a session; `incremental`: naming only what changed) and the sessions ended by a failure or by the
+   * broker (evicted, epoch out of step): a climbing `ended` says the brokers keep too few session slots.
+   */
+  watchFetchSessions(counts: () => { full: number; incremental: number; ended: number }): void {
+    new Counter({
+      name: 'kafka_fetch_session_fetches_total',
+      help: 'Consumer fetches by fetch session (KIP-227): full (every partition named) or incremental (only what changed)',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      collect() {
+        const now = counts();
+        this.reset();
+        this.inc({ kind: 'full' }, now.full);
+        this.inc({ kind: 'incremental' }, now.incremental);
+      },
+    });
+    new Counter({
+      name: 'kafka_fetch_sessions_ended_total',
+      help: 'Fetch sessions ended by a failed fetch or an error the broker named for the session',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(counts().ended);
+      },
+    });
+  }
+
   /** Reports, at every scrape, how many requests for `resource` are held waiting (`size`). */
   watchHeldRequests(resource: string, size: () => number): void {
     this.held.set(resource, size);

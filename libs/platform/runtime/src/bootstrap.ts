@@ -32,7 +32,13 @@ import {
 } from '@insurer/platform-http';
 import { ruleText } from '@insurer/platform-i18n';
 import { DataSource } from 'typeorm';
-import { KafkaClient, KafkaEventServer, OutboxPublisher, probeKafka } from '@insurer/platform-messaging';
+import {
+  KafkaClient,
+  KafkaEventServer,
+  OutboxPublisher,
+  fetchSessionCounts,
+  probeKafka,
+} from '@insurer/platform-messaging';
 import {
   MetricsRegistry,
   PinoNestLogger,
@@ -107,6 +113,7 @@ export async function startService<C extends ServiceConfig>(
   });
 
   const metrics = app.get(MetricsRegistry);
+  metrics.watchFetchSessions(fetchSessionCounts);
   const fastify = app.getHttpAdapter().getInstance();
   await registerHttpSecurity(fastify, config.CORS_ALLOWED_ORIGINS);
   // Tables (rates, cash values) are uploaded as CSV; the handler receives the text and validates every cell.

@@ -108,7 +108,14 @@ export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicatio
 export class ServiceRuntimeModule {
   static forRoot(options: ServiceRuntimeOptions): DynamicModule {
     const { descriptor, config, database, logger, clock } = options;
-    const kafka = createKafka({ clientId: descriptor.name, brokers: config.KAFKA_BROKERS }, logger);
+    const kafka = createKafka(
+      {
+        clientId: descriptor.name,
+        brokers: config.KAFKA_BROKERS,
+        fetchSessions: config.KAFKA_FETCH_SESSIONS,
+      },
+      logger,
+    );
     const metrics = new MetricsRegistry(descriptor.name);
     // The relay and the service's writers share it: while the relay leads, writers wake it in process.
     const localRelay = new LocalRelay();

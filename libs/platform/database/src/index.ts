@@ -7,5 +7,6 @@ export * from './row-set';
 export * from './per-transaction';
 export * from './due-sweep';
 export * from './statements-ahead';
+export * from './held-reads';
 export * from './prepared-statements';
 export * from './unit-of-work';

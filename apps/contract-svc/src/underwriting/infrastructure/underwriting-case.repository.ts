@@ -1,8 +1,7 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PrimaryKeyReader, RowWriter, afterCommit } from '@insurer/platform-database';
+import { HeldReads, PrimaryKeyReader, RowWriter } from '@insurer/platform-database';
 import { ResourceNotFoundError } from '@insurer/platform-errors';
-import { Arrivals } from '@insurer/platform-http';
 import { OutboxPublisher } from '@insurer/platform-messaging';
 import { MetricsRegistry } from '@insurer/platform-observability';
 import type { CaseDecided, CaseState } from '../domain/underwriting-case';
@@ -15,7 +14,7 @@ export class UnderwritingCaseRepository implements BeforeApplicationShutdown {
   private readonly rows: RowWriter<UnderwritingCaseEntity>;
   private readonly byId: PrimaryKeyReader<UnderwritingCaseEntity>;
   /** Reads of a case not opened yet that asked to wait for it (`findCommitted` with a wait), by application. */
-  private readonly opened = new Arrivals();
+  private readonly opened: HeldReads;
 
   constructor(
     private readonly outbox: OutboxPublisher,
@@ -24,7 +23,7 @@ export class UnderwritingCaseRepository implements BeforeApplicationShutdown {
   ) {
     this.rows = new RowWriter(dataSource, UnderwritingCaseEntity);
     this.byId = new PrimaryKeyReader(dataSource, UnderwritingCaseEntity);
-    metrics.watchHeldRequests('underwriting_case', () => this.opened.size);
+    this.opened = new HeldReads(metrics, 'underwriting_case');
   }
 
   async lock(m: EntityManager, applicationId: string): Promise<UnderwritingCaseEntity> {
@@ -40,9 +39,8 @@ export class UnderwritingCaseRepository implements BeforeApplicationShutdown {
    */
   async findCommitted(applicationId: string, waitMs = 0): Promise<UnderwritingCaseEntity | null> {
     if (waitMs <= 0) return this.byId.find(applicationId);
-    // Keyed as Postgres compares uuids, whatever the case the path gave.
     const found = await this.opened.read(
-      applicationId.toLowerCase(),
+      applicationId,
       waitMs,
       async () => (await this.byId.find(applicationId)) ?? undefined,
     );
@@ -66,8 +64,7 @@ export class UnderwritingCaseRepository implements BeforeApplicationShutdown {
   async insert(m: EntityManager, decided: CaseDecided): Promise<void> {
     await this.rows.write(m, [this.rows.entity(decided.state)]);
     await this.announce(m, decided);
-    const { applicationId } = decided.state;
-    afterCommit(m, () => this.opened.arrive(applicationId.toLowerCase()));
+    this.opened.wakeAfterCommit(m, decided.state.applicationId);
   }
 
   /** A case this transaction holds (`lock`, or the offer issuer's) written back with its new state. */

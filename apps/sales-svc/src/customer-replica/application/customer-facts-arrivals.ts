@@ -1,7 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { afterCommit } from '@insurer/platform-database';
-import { Arrivals } from '@insurer/platform-http';
+import { HeldReads } from '@insurer/platform-database';
 import { MetricsRegistry } from '@insurer/platform-observability';
 
 /**
@@ -11,24 +10,23 @@ import { MetricsRegistry } from '@insurer/platform-observability';
  */
 @Injectable()
 export class CustomerFactsArrivals implements BeforeApplicationShutdown {
-  private readonly arrivals = new Arrivals();
+  private readonly held: HeldReads;
 
   constructor(metrics: MetricsRegistry) {
-    metrics.watchHeldRequests('customer_facts', () => this.arrivals.size);
+    this.held = new HeldReads(metrics, 'customer_facts');
   }
 
   /** Wakes the reads waiting for the customer once `m`'s transaction commits. */
   changed(m: EntityManager, customerId: string): void {
-    afterCommit(m, () => this.arrivals.arrive(customerId.toLowerCase()));
+    this.held.wakeAfterCommit(m, customerId);
   }
 
   /** Reads with `read` until it finds something, again whenever the customer's facts change, for at most `waitMs`. */
   read<T>(customerId: string, waitMs: number, read: () => Promise<T | undefined>): Promise<T | undefined> {
-    // Keyed as Postgres compares uuids, whatever the case the request gave.
-    return this.arrivals.read(customerId.toLowerCase(), waitMs, read);
+    return this.held.read(customerId, waitMs, read);
   }
 
   beforeApplicationShutdown(): void {
-    this.arrivals.close();
+    this.held.close();
   }
 }

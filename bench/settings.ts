@@ -33,6 +33,12 @@ export const FLOW_SECONDS = QUICK ? Number(process.env.BENCH_FLOW_SECONDS ?? 5) 
 export const FLOW_WARMUP_SECONDS = QUICK ? Math.max(1, FLOW_SECONDS / 5) : 60;
 /** BENCH_OPEN_LOOP_SECONDS=20 with BENCH_QUICK=1 lengthens a quick run's open loop, enough events for a p99. */
 export const OPEN_LOOP_SECONDS = QUICK ? Number(process.env.BENCH_OPEN_LOOP_SECONDS ?? 5) : 20;
+/**
+ * BENCH_OPEN_LOOP_RATE=15 with BENCH_QUICK=1 runs the open loop at that many flows a second instead of half the
+ * closed loop's rate: runs of two builds then compare their hops at the same load.
+ */
+export const OPEN_LOOP_RATE =
+  QUICK && process.env.BENCH_OPEN_LOOP_RATE ? Number(process.env.BENCH_OPEN_LOOP_RATE) : undefined;
 export const BURST_SECONDS = QUICK ? 5 : 60;
 /** Quotes made before the application runs: each application needs a quote of its own. */
 export const QUOTE_SECONDS = QUICK ? 10 : 40;

@@ -2,7 +2,15 @@ import { onboardCustomer, registerSalesperson, sellPolicy } from '@insurer/platf
 import { httpRequest, waitFor } from '@insurer/platform-testing';
 import { closedLoop, median, openLoop, percentile, type LoadResult, type Outcome } from '../load';
 import { measure, medianBy, sayResult, type Hop } from '../measure';
-import { CONCURRENCY, FLOW_SECONDS, FLOW_WARMUP_SECONDS, OPEN_LOOP_SECONDS, RUNS, say } from '../settings';
+import {
+  CONCURRENCY,
+  FLOW_SECONDS,
+  FLOW_WARMUP_SECONDS,
+  OPEN_LOOP_RATE,
+  OPEN_LOOP_SECONDS,
+  RUNS,
+  say,
+} from '../settings';
 import { ok, otpReader, type Bench } from '../context';
 
 /** Workloads 1 and 2: claims to assessment, and whole policy-issue flows; returns the flow for the latency runs. */
@@ -50,7 +58,7 @@ export async function flows(b: Bench): Promise<() => Promise<Outcome>> {
  */
 export async function eventLatency(b: Bench, issuePolicy: () => Promise<Outcome>): Promise<void> {
   const { db, results } = b;
-  const halfRate = Math.max(0.5, (results.policyFlow as LoadResult).rps / 2);
+  const halfRate = OPEN_LOOP_RATE ?? Math.max(0.5, (results.policyFlow as LoadResult).rps / 2);
   const hop = async (schema: 'analytics' | 'compliance', since: Date): Promise<Hop> => {
     const query = `SELECT extract(epoch FROM (min(i.processed_at) - o.created_at)) * 1000 AS ms
        FROM contract.outbox o JOIN ${schema}.inbox i ON i.event_id = o.event_id

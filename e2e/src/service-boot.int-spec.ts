@@ -6,6 +6,8 @@ import jwt from 'jsonwebtoken';
 import {
   JwksServer,
   ServiceProcess,
+  metricSum,
+  metricValue,
   repoRoot,
   testEnvironment,
   tokenFor,
@@ -70,8 +72,7 @@ describe('every service boots against the real infrastructure', () => {
         const text = await metrics.text();
         expect(text).toContain(`process_cpu_user_seconds_total{service="${name}"}`);
         // Its start-up and health checks went to Postgres through its data source: counted.
-        const roundTrips = new RegExp(`^db_round_trips_total\\{service="${name}"\\} (\\d+)$`, 'm').exec(text);
-        expect(Number(roundTrips?.[1])).toBeGreaterThan(0);
+        expect(metricSum(text, 'db_round_trips_total', { service: name })).toBeGreaterThan(0);
         const openApi = (await (await fetch(`${url()}/docs/openapi.json`)).json()) as {
           info: { title: string };
         };
@@ -80,19 +81,15 @@ describe('every service boots against the real infrastructure', () => {
 
       it("counts its consumer's fetches, those in a fetch session among them", async () => {
         // An idle fetch returns after KAFKA_FETCH_MAX_WAIT_MS (5 s by default), once the consumer has joined.
-        const counted = async (metric: string, labels = '') =>
-          Number(
-            new RegExp(`^${metric}\\{${labels}service="${name}"\\} (\\d+)$`, 'm').exec(
-              await (await fetch(`${url()}/metrics`)).text(),
-            )?.[1] ?? 0,
-          );
+        const counted = (metric: string, labels: Record<string, string> = {}) =>
+          metricValue(url(), metric, { ...labels, service: name });
         await waitFor(async () => (await counted('kafka_consumer_fetches_total')) > 0, {
           timeoutMs: 30_000,
           description: `${name} to fetch`,
         });
         // The first fetch from a broker creates a session; the next names only what changed (KAFKA_FETCH_SESSIONS).
         await waitFor(
-          async () => (await counted('kafka_fetch_session_fetches_total', 'kind="incremental",')) > 0,
+          async () => (await counted('kafka_fetch_session_fetches_total', { kind: 'incremental' })) > 0,
           {
             timeoutMs: 30_000,
             description: `${name} to fetch within a fetch session`,

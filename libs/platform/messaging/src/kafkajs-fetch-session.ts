@@ -38,7 +38,7 @@ export interface TopicFetch {
 export interface SessionRequest {
   readonly sessionId: number;
   readonly sessionEpoch: number;
-  readonly topics: TopicFetch[];
+  readonly topics: readonly TopicFetch[];
   readonly forgottenTopics: { topic: string; partitions: number[] }[];
   /** Whether it states every partition (creating a session), rather than the changes to one. */
   readonly full: boolean;
@@ -80,7 +80,7 @@ export class FetchSession {
       return {
         sessionId: 0,
         sessionEpoch: INITIAL_EPOCH,
-        topics: wanted.map(({ topic, partitions }) => ({ topic, partitions })),
+        topics: wanted,
         forgottenTopics: [],
         full: true,
         held: next,

@@ -1,4 +1,4 @@
-import { waitFor } from '@insurer/platform-testing';
+import { metricValue, waitFor } from '@insurer/platform-testing';
 
 export type ConsumerOutcome = 'applied' | 'duplicate' | 'retried' | 'dead_lettered' | 'skipped';
 
@@ -6,20 +6,12 @@ export type ConsumerOutcome = 'applied' | 'duplicate' | 'retried' | 'dead_letter
  * How many messages the service's consumer ended with this outcome, read from its /metrics: of one type, or of every
  * type when `type` is undefined.
  */
-export async function consumedCount(
+export function consumedCount(
   baseUrl: string,
   type: string | undefined,
   outcome: ConsumerOutcome,
 ): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  let total = 0;
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('events_consumed_total{')) continue;
-    if (type !== undefined && !line.includes(`type="${type}"`)) continue;
-    if (!line.includes(`outcome="${outcome}"`)) continue;
-    total += Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return total;
+  return metricValue(baseUrl, 'events_consumed_total', type === undefined ? { outcome } : { type, outcome });
 }
 
 /**

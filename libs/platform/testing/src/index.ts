@@ -6,4 +6,4 @@ export * from './repo-root';
 export * from './topic-collector';
 export * from './jwks-server';
 export * from './scratch-schema';
-export * from './held-requests';
+export * from './metrics-text';

@@ -92,6 +92,9 @@ export async function startService<C extends ServiceConfig>(
     },
     bodyLimit: 5 * 1024 * 1024,
     logger: false,
+    // No service uses Nest middleware (the platform's per-request work is in the Fastify hooks below), so @fastify/middie
+    // is not registered: it ran an onRequest hook on every request to match an empty list.
+    skipMiddie: true,
     // What Fastify refuses before a route runs is answered as problem+json too (414, 400; 431 and 408 from the parser).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const problem = routingProblem(error, request);
@@ -156,7 +159,8 @@ export async function startService<C extends ServiceConfig>(
     }
     done();
   });
-  fastify.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: no promise a request for what does not wait.
+  fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
     metrics.httpDuration.observe(
@@ -175,6 +179,7 @@ export async function startService<C extends ServiceConfig>(
         'request completed',
       );
     }
+    done();
   });
 
   const openApi = completeOpenApiDocument(

@@ -98,4 +98,19 @@ describe('kafkajs fetch sessions against the broker', () => {
     // An answer that brings nothing: with a session, none of the partitions' headers; without, six of them.
     expect(Math.min(...withSessions.answerBytes)).toBeLessThan(Math.min(...full.answerBytes) / 3);
   });
+  it('closes its session on the broker as the consumer disconnects, which the broker answers without error', async () => {
+    setFetchSessions(true);
+    const before = fetchSessionCounts();
+    const consuming = await consume(`fetch-session-close-${run}`);
+    try {
+      await waitFor(() => fetchSessionCounts().incremental > before.incremental || undefined, {
+        timeoutMs: 15_000,
+        description: 'a fetch within a session',
+      });
+    } finally {
+      await consuming.consumer.disconnect();
+    }
+    // Counted only when the broker answered the final-epoch fetch with no error.
+    expect(fetchSessionCounts().closed).toBeGreaterThan(before.closed);
+  });
 });

@@ -83,6 +83,17 @@ describe('FetchSession', () => {
     expect(session.request([at('a', { 0: 1 })])).toMatchObject({ full: true, sessionEpoch: 0 });
   });
 
+  it('closes an open session with a request at the final epoch naming nothing, and then has none', () => {
+    const session = new FetchSession();
+    expect(session.close()).toBeUndefined();
+    session.answered(session.request([at('a', { 0: 1, 1: 1 })]), 7);
+    const close = session.close();
+    expect(close).toMatchObject({ sessionId: 7, sessionEpoch: -1, topics: [], forgottenTopics: [] });
+    expect(session.open).toBe(false);
+    expect(session.close()).toBeUndefined();
+    expect(session.request([at('a', { 0: 1 })])).toMatchObject({ sessionId: 0, sessionEpoch: 0, full: true });
+  });
+
   it('ends the session when the broker answers for another one', () => {
     const session = new FetchSession();
     session.answered(session.request([at('a', { 0: 1 })]), 7);
@@ -121,11 +132,17 @@ describe("kafkajs' broker fetch with sessions", () => {
   }
 
   /** A broker object whose requests go to `answer`, recording what each fetch sent. */
-  const broker = (answer: (sent: Sent) => { errorCode: number; sessionId: number } | Error) => {
+  const broker = (
+    answer: (sent: Sent) => { errorCode: number; sessionId: number } | Error | Promise<never>,
+  ) => {
     const sent: Sent[] = [];
+    const connections = { destroyed: 0 };
     const b = Object.create(Broker.prototype) as Record<string | symbol, unknown> & {
       fetch(args: object): Promise<{ errorCode: number; sessionId: number }>;
+      disconnect(): Promise<void>;
     };
+    // What kafkajs' own disconnect ends.
+    b.connectionPool = { destroy: async () => void (connections.destroyed += 1) };
     // Fetch v11 as kafkajs builds it, its defaults for the session fields included (no session: 0 and -1).
     b.lookupRequest = () => (args: Record<string, unknown>) => ({
       request: { apiVersion: 11 },
@@ -143,9 +160,10 @@ describe("kafkajs' broker fetch with sessions", () => {
       sent.push(s);
       const result = answer(s);
       if (result instanceof Error) throw result;
+      if (result instanceof Promise) return result;
       return { responses: [], ...result };
     };
-    return { b, sent };
+    return { b, sent, connections };
   };
   const fetchArgs = (offsets: Record<number, number>) => ({
     maxWaitTime: 100,
@@ -219,5 +237,61 @@ describe("kafkajs' broker fetch with sessions", () => {
       [0, -1, ['t/0@1']],
       [0, -1, ['t/0@1']],
     ]);
+  });
+  it('closes the session as it disconnects from the broker: a last fetch at the final epoch, naming nothing', async () => {
+    const { b, sent, connections } = broker((s) =>
+      s.sessionEpoch === -1 ? { errorCode: 0, sessionId: 0 } : { errorCode: 0, sessionId: 9 },
+    );
+    const closed = fetchSessionCounts().closed;
+    await b.fetch(fetchArgs({ 0: 1, 1: 1 }));
+    await b.disconnect();
+    expect(sent.map((s) => [s.sessionId, s.sessionEpoch, s.partitions, s.forgotten])).toEqual([
+      [0, 0, ['t/0@1', 't/1@1'], []],
+      [9, -1, [], []],
+    ]);
+    expect(connections.destroyed).toBe(1);
+    expect(fetchSessionCounts().closed - closed).toBe(1);
+    // Connected again, the consumer's next fetch creates a new session.
+    await b.fetch(fetchArgs({ 0: 1 }));
+    expect(sent[2]).toMatchObject({ sessionId: 0, sessionEpoch: 0 });
+  });
+
+  it('disconnects without a request when no session is open, and whatever becomes of the close', async () => {
+    const none = broker(() => ({ errorCode: 0, sessionId: 0 }));
+    await none.b.fetch(fetchArgs({ 0: 1 })); // the broker created no session
+    await none.b.disconnect();
+    expect(none.sent).toHaveLength(1);
+    expect(none.connections.destroyed).toBe(1);
+
+    let failing = false;
+    const refused = broker(() => (failing ? new Error('connection closed') : { errorCode: 0, sessionId: 4 }));
+    await refused.b.fetch(fetchArgs({ 0: 1 }));
+    failing = true;
+    const closed = fetchSessionCounts().closed;
+    await refused.b.disconnect();
+    expect(refused.sent.map((s) => s.sessionEpoch)).toEqual([0, -1]);
+    expect(refused.connections.destroyed).toBe(1);
+    expect(fetchSessionCounts().closed - closed).toBe(0);
+  });
+
+  it('waits at most a second for the broker to answer the close before disconnecting', async () => {
+    let silent = false;
+    const { b, sent, connections } = broker(() =>
+      silent ? new Promise<never>(() => undefined) : { errorCode: 0, sessionId: 6 },
+    );
+    await b.fetch(fetchArgs({ 0: 1 }));
+    silent = true;
+    jest.useFakeTimers();
+    try {
+      const disconnecting = b.disconnect();
+      await jest.advanceTimersByTimeAsync(999);
+      expect(connections.destroyed).toBe(0);
+      await jest.advanceTimersByTimeAsync(1);
+      await disconnecting;
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(sent.map((s) => s.sessionEpoch)).toEqual([0, -1]);
+    expect(connections.destroyed).toBe(1);
   });
 });

@@ -15,7 +15,9 @@
  * without a session, in full). Any failure of a fetch, and any error the broker names for the session (evicted,
  * epoch out of step, broker restarted), ends it: the fetch is sent once more in full, creating a new session. A broker
  * that keeps no sessions (`max.incremental.fetch.session.cache.slots=0`) answers a session id of 0, and every fetch
- * then goes in full as before. Applied only to the version it was written against.
+ * then goes in full as before. When kafkajs disconnects from a broker (a consumer stopping, a service shutting down),
+ * an open session is closed with a last, empty fetch (KIP-227's final epoch), so the broker frees its slot at once
+ * rather than keeping it until it evicts it. Applied only to the version it was written against.
  */
 
 import { kafkajsCorrection } from './kafkajs-version';
@@ -48,6 +50,8 @@ export interface SessionRequest {
 
 /** The epoch that asks the broker for a new session (KIP-227's INITIAL_EPOCH). */
 const INITIAL_EPOCH = 0;
+/** The epoch that closes a session: the broker removes it and answers the fetch without one (FINAL_EPOCH). */
+const FINAL_EPOCH = -1;
 const MAX_EPOCH = 0x7fffffff;
 
 /** What of a partition's request the broker keeps in the session: a change to any of it is sent again. */
@@ -114,6 +118,21 @@ export class FetchSession {
     this.epoch = sent.full ? 1 : sent.sessionEpoch >= MAX_EPOCH ? 1 : sent.sessionEpoch + 1;
   }
 
+  /** The request that closes the open session, naming nothing to fetch (none when no session is open); ends it here. */
+  close(): SessionRequest | undefined {
+    if (!this.open) return undefined;
+    const sent = {
+      sessionId: this.id,
+      sessionEpoch: FINAL_EPOCH,
+      topics: [],
+      forgottenTopics: [],
+      full: false,
+      held: new Map(),
+    };
+    this.end();
+    return sent;
+  }
+
   /** Forgets the session: the next fetch creates a new one. */
   end(): void {
     this.id = 0;
@@ -130,9 +149,11 @@ export interface FetchSessionCounts {
   incremental: number;
   /** Sessions ended by a failed fetch or an error the broker named for the session. */
   ended: number;
+  /** Sessions closed on the broker as kafkajs disconnected from it. */
+  closed: number;
 }
 
-const counts: FetchSessionCounts = { full: 0, incremental: 0, ended: 0 };
+const counts: FetchSessionCounts = { full: 0, incremental: 0, ended: 0, closed: 0 };
 
 export function fetchSessionCounts(): Readonly<FetchSessionCounts> {
   return { ...counts };
@@ -166,10 +187,13 @@ interface ProtocolRequest {
 interface BrokerLike {
   lookupRequest(apiKey: number, definition: unknown): (args: object) => ProtocolRequest;
   fetch(args: FetchArgs): Promise<FetchAnswer>;
+  disconnect(): Promise<void>;
 }
 
 /** The first Fetch version with sessions. */
 const SESSION_VERSION = 7;
+/** How long a disconnect waits for the broker to answer the fetch that closes its session. */
+const CLOSE_WAIT_MS = 1_000;
 
 /** Patches kafkajs' broker fetch (once): false for another release of kafkajs, whose fetches stay in full. */
 export const applyKafkajsFetchSessions = kafkajsCorrection(() => {
@@ -236,5 +260,39 @@ export const applyKafkajsFetchSessions = kafkajsCorrection(() => {
     } finally {
       busy.delete(this);
     }
+  };
+
+  const disconnect = Broker.prototype.disconnect;
+  Broker.prototype.disconnect = async function (this: BrokerLike) {
+    const sessionOf = sessions.get(this);
+    // A fetch still out holds the session; the broker evicts it in time, as it does a killed process's.
+    const close = sessionOf && !busy.has(this) ? sessionOf.close() : undefined;
+    if (close) {
+      // kafkajs' defaults for the rest (a consumer's replica id, read committed).
+      const request = this.lookupRequest(
+        apiKeys.Fetch,
+        requests.Fetch,
+      )({
+        maxWaitTime: 0,
+        minBytes: 0,
+        maxBytes: 1,
+        rackId: '',
+        sessionId: close.sessionId,
+        sessionEpoch: close.sessionEpoch,
+        topics: close.topics,
+        forgottenTopics: close.forgottenTopics,
+      });
+      const sending = (this as unknown as Record<symbol, (r: ProtocolRequest) => Promise<FetchAnswer>>)[send](
+        request,
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const answer = await Promise.race([
+        sending.catch(() => undefined),
+        new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CLOSE_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
+      if (answer && !answer.errorCode) counts.closed += 1;
+    }
+    return disconnect.call(this);
   };
 });

@@ -80,7 +80,9 @@ export class MetricsRegistry {
    * creating a session; `incremental`: naming only what changed) and the sessions ended by a failure or by the
    * broker (evicted, epoch out of step): a climbing `ended` says the brokers keep too few session slots.
    */
-  watchFetchSessions(counts: () => { full: number; incremental: number; ended: number }): void {
+  watchFetchSessions(
+    counts: () => { full: number; incremental: number; ended: number; closed: number },
+  ): void {
     new Counter({
       name: 'kafka_fetch_session_fetches_total',
       help: 'Consumer fetches by fetch session (KIP-227): full (every partition named) or incremental (only what changed)',
@@ -100,6 +102,15 @@ export class MetricsRegistry {
       collect() {
         this.reset();
         this.inc(counts().ended);
+      },
+    });
+    new Counter({
+      name: 'kafka_fetch_sessions_closed_total',
+      help: 'Fetch sessions closed on the broker as the consumer disconnected from it',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(counts().closed);
       },
     });
   }

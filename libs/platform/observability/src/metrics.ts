@@ -78,7 +78,8 @@ export class MetricsRegistry {
   /**
    * Reports, at every scrape, the process's consumer fetches by fetch session (`full`: naming every partition, each
    * creating a session; `incremental`: naming only what changed) and the sessions ended by a failure or by the
-   * broker (evicted, epoch out of step): a climbing `ended` says the brokers keep too few session slots.
+   * broker (evicted, epoch out of step): a climbing `ended` says the brokers keep too few session slots; and those
+   * closed as the consumer disconnected.
    */
   watchFetchSessions(
     counts: () => { full: number; incremental: number; ended: number; closed: number },
@@ -95,24 +96,26 @@ export class MetricsRegistry {
         this.inc({ kind: 'incremental' }, now.incremental);
       },
     });
-    new Counter({
-      name: 'kafka_fetch_sessions_ended_total',
-      help: 'Fetch sessions ended by a failed fetch or an error the broker named for the session',
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        this.inc(counts().ended);
-      },
-    });
-    new Counter({
-      name: 'kafka_fetch_sessions_closed_total',
-      help: 'Fetch sessions closed on the broker as the consumer disconnected from it',
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        this.inc(counts().closed);
-      },
-    });
+    const readAtScrape = (name: string, help: string, read: () => number) =>
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(read());
+        },
+      });
+    readAtScrape(
+      'kafka_fetch_sessions_ended_total',
+      'Fetch sessions ended by a failed fetch or an error the broker named for the session',
+      () => counts().ended,
+    );
+    readAtScrape(
+      'kafka_fetch_sessions_closed_total',
+      'Fetch sessions closed on the broker as the consumer disconnected from it',
+      () => counts().closed,
+    );
   }
 
   /** Reports, at every scrape, how many requests for `resource` are held waiting (`size`). */

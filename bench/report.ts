@@ -1529,11 +1529,11 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   about 150 us a read against 65 for the bare route, spread thin: Node's own HTTP and stream code some 27 us more
   (more headers to check and write, the request's stream events), TypeORM's hydration and the reader some 13, Nest's
   router some 6, metrics and hooks a few each. Three cuts went in: the readers skip TypeORM's per-column hydration
-  where it changes nothing (a policy's fifty-odd columns each went through up to twenty type comparisons), the
-  services register no @fastify/middie (no Nest middleware is used; its hook ran on every request), and the request
-  log's hook no longer makes a promise a request. callgrind counted a read at 485-542 thousand instructions over
-  identical runs, a spread wider than these cuts, so they are kept for the work they remove, not for a figure. The
-  profiles' writev is not CPU: in a quick flows run it took 24% of sales-svc's samples, some 27 ms a flow, where
+  where it changes nothing (30 of a policy's 48 columns, each of which went through up to twenty type comparisons),
+  the services register no @fastify/middie (no Nest middleware is used; its hook ran on every request), and the
+  request log's hook no longer makes a promise a request. callgrind counted a read at 485-542 thousand instructions
+  over identical runs, a spread wider than these cuts, so they are kept for the work they remove, not for a figure.
+  The profiles' writev is not CPU: in a quick flows run it took 24% of sales-svc's samples, some 27 ms a flow, where
   /proc gives the whole process 8-13 ms a flow in the full runs; the V8 profiler samples wall time, and on two cores
   a write that wakes its reader often leaves the writer preempted inside the call. Consumers also close their fetch
   sessions as they disconnect (docs/messaging.md), which changes nothing on a flow's path. Quick flow-cost runs

@@ -1531,21 +1531,22 @@ What the profiles showed (\`BENCH_CPU_PROF=claims-svc npm run bench\`, read with
   router some 6, metrics and hooks a few each. Three cuts went in: the readers skip TypeORM's per-column hydration
   where it changes nothing (30 of a policy's 48 columns, each of which went through up to twenty type comparisons),
   the services register no @fastify/middie (no Nest middleware is used; its hook ran on every request), and the
-  request log's hook no longer makes a promise a request. callgrind counted a read at 485-542 thousand instructions
-  over identical runs, a spread wider than these cuts, so they are kept for the work they remove, not for a figure.
-  The profiles' writev is not CPU: in a quick flows run it took 24% of sales-svc's samples, some 27 ms a flow, where
-  /proc gives the whole process 8-13 ms a flow in the full runs; the V8 profiler samples wall time, and on two cores
-  a write that wakes its reader often leaves the writer preempted inside the call. Consumers also close their fetch
-  sessions as they disconnect (docs/messaging.md), which changes nothing on a flow's path. Quick flow-cost runs
-  alternated twice against 3fc9614 (20 s of flows each, old build first): CPU a flow 95.5 and 95.9 ms on this build
-  against 131.9 and 97.6, 18.2 and 18.3 flows a second against 12.7 and 17.4, round trips 63.3 and 63.8 against 63.6
-  and 63.1: no change beyond the machine's drift. This full run fell in a slow stretch (pgbench select-only 14,146
-  tps against 35,836 on d4c4620, simple-update 2,092 against 5,007): every process's idle CPU about doubled (the
-  broker 38.9 ms a second against 19.7, the services 6.2-8.9 against 2.7-4.5), and with it CPU a flow (105.3 ms
-  against 53), while a flow's round trips (62.6 against 61.9) and transactions (32.1 against 31.5) stayed where they
-  were. 19.3 flows a second (35.6), the database share 24% (21%), the slowest consumer of the burst 86% (81%), the
-  relay alone 95%, the hops' p99 2.91x, GET /policies/{id} 75% (75%) and GET /claims/{id} 60% (68%), POST /claims
-  alone 73% (80%): five of the thirteen targets met in this run.
+  request log's hook no longer makes a promise a request. Counted by callgrind (contract-svc, 20,000 reads after
+  10,000 of warm-up, alternated three times with the build before them): 580-628 thousand instructions a read with
+  them (mean 598) against 596-607 (mean 604), a difference inside the runs' spread, so they are kept for the work
+  they remove, not for a figure. The profiles' writev is not CPU: in a quick flows run it took 24% of sales-svc's
+  samples, some 27 ms a flow, where /proc gives the whole process 8-13 ms a flow in the full runs; the V8 profiler
+  samples wall time, and on two cores a write that wakes its reader often leaves the writer preempted inside the
+  call. Consumers also close their fetch sessions as they disconnect (docs/messaging.md), which changes nothing on a
+  flow's path. Quick flow-cost runs alternated twice against 3fc9614 (20 s of flows each, old build first): CPU a
+  flow 95.5 and 95.9 ms on this build against 131.9 and 97.6, 18.2 and 18.3 flows a second against 12.7 and 17.4,
+  round trips 63.3 and 63.8 against 63.6 and 63.1: no change beyond the machine's drift. This full run fell in a slow
+  stretch (pgbench select-only 14,146 tps against 35,836 on d4c4620, simple-update 2,092 against 5,007): every
+  process's idle CPU about doubled (the broker 38.9 ms a second against 19.7, the services 6.2-8.9 against 2.7-4.5),
+  and with it CPU a flow (105.3 ms against 53), while a flow's round trips (62.6 against 61.9) and transactions (32.1
+  against 31.5) stayed where they were. 19.3 flows a second (35.6), the database share 24% (21%), the slowest
+  consumer of the burst 86% (81%), the relay alone 95%, the hops' p99 2.91x, GET /policies/{id} 75% (75%) and GET
+  /claims/{id} 60% (68%), POST /claims alone 73% (80%): five of the thirteen targets met in this run.
 - Left, from the figures: a flow still costs some 34 Postgres transactions as pg_stat_database counts them (each HTTP
   write and each consumer run one, and every statement outside a transaction one more). The consumers' remaining
   round trips are the ones whose answer is needed (the inbox insert, compliance's chain head, reads of replicas that

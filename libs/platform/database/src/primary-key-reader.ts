@@ -52,8 +52,7 @@ abstract class EntityRows<T extends ObjectLiteral> {
   protected readonly metadata: EntityMetadata;
   protected readonly table: string;
   private readonly columns: readonly ColumnMetadata[];
-  /** Per selected column: its name in a row, and the column itself where the driver's hydration changes a value. */
-  private readonly names: readonly string[];
+  /** Per selected column: the column itself where the driver's hydration changes its value. */
   private readonly converted: readonly (ColumnMetadata | undefined)[];
   protected readonly list: string;
 
@@ -70,7 +69,6 @@ abstract class EntityRows<T extends ObjectLiteral> {
     this.columns = select
       ? select.map((name) => this.column(name))
       : metadata.columns.filter((c) => c.isSelect && !c.isVirtualProperty);
-    this.names = this.columns.map((c) => c.databaseName);
     this.converted = this.columns.map((c) => (hydrationChanges(c) ? c : undefined));
     this.list = this.columns.map((c) => `"${c.databaseName}"`).join(', ');
     this.table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
@@ -90,9 +88,9 @@ abstract class EntityRows<T extends ObjectLiteral> {
   protected hydrate(row: Record<string, unknown>): T {
     const driver = this.driver;
     const entity = this.metadata.create() as T;
-    const { columns, names, converted } = this;
+    const { columns, converted } = this;
     for (let i = 0; i < columns.length; i++) {
-      const value = row[names[i]];
+      const value = row[columns[i].databaseName];
       const column = converted[i];
       // A flat entity's column is its own property (setEntityValue's plain case).
       (entity as Record<string, unknown>)[columns[i].propertyName] = column
